@@ -1,0 +1,767 @@
+"""Search keys: every spelling under which a user may look for a name.
+
+A delegation member hears "Kaiquan", the card says 凯泉, a colleague's notes say
+"Кайцюань" and someone types "rfqw.fym" on the wrong keyboard layout.  The functions here
+turn a stored name into a handful of folded keys (native text, pinyin joined and spaced,
+Palladius Cyrillic, Latin transliteration of Cyrillic, Cyrillic rendering of Latin) and a
+query into the few variants worth trying against those keys.
+
+Every key remembers, for each of its characters, which character of the source text it
+came from (``Mapped.origin``), so a match found in "kaiquan" can highlight 凯泉 on screen.
+
+Pure functions, no I/O, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+__all__ = [
+    "KeyKind",
+    "Mapped",
+    "QueryVariant",
+    "Route",
+    "SearchKey",
+    "cyrillic_to_latin",
+    "fold",
+    "fold_mapped",
+    "has_cyrillic",
+    "has_han",
+    "has_latin",
+    "is_han",
+    "latin_to_cyrillic",
+    "palladius",
+    "palladius_key",
+    "palladius_syllable",
+    "pinyin_key",
+    "pinyin_syllables",
+    "query_variants",
+    "search_keys",
+    "segment_pinyin",
+    "swap_layout",
+]
+
+
+# --------------------------------------------------------------------------- mapped text
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A key and, per character, the index of the source character it was made from."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source range [a, b) that produced key characters [start, end)."""
+        if start >= end or end > len(self.origin):
+            return None
+        idx = self.origin[start:end]
+        return min(idx), max(idx) + 1
+
+
+class _Builder:
+    __slots__ = ("chars", "origin")
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.origin: list[int] = []
+
+    def add(self, text: str, src: int) -> None:
+        for ch in text:
+            if ch == " ":
+                # collapse runs of blanks and drop leading ones: "a  -  b" -> "a b"
+                if not self.chars or self.chars[-1] == " ":
+                    continue
+            self.chars.append(ch)
+            self.origin.append(src)
+
+    def last(self) -> str:
+        return self.chars[-1] if self.chars else ""
+
+    def build(self) -> Mapped:
+        while self.chars and self.chars[-1] == " ":
+            self.chars.pop()
+            self.origin.pop()
+        return Mapped("".join(self.chars), tuple(self.origin))
+
+
+# --------------------------------------------------------------------------- folding
+
+_HAN_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+_BLANKS = frozenset("-‐‑‒–—―_/\\·・.,;:!?()[]{}<>|+&#*~^=\t\n\r\u00a0\u3000、。，；：（）【】《》")
+_DROPPED = frozenset("'\"`´‘’‚‛“”„«»‹›ʼʻ\u02bcъ")  # apostrophes, quotes; ъ is often omitted
+
+
+def is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _HAN_RANGES) or ch == "〇"
+
+
+def has_han(text: str) -> bool:
+    return any(is_han(c) for c in text)
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def has_cyrillic(text: str) -> bool:
+    return any(_is_cyrillic(c) for c in text)
+
+
+def has_latin(text: str) -> bool:
+    return any("a" <= c <= "z" or "A" <= c <= "Z" for c in unicodedata.normalize("NFKD", text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One source character folded: NFKC, casefold, marks stripped, ё=е, quotes dropped."""
+    out = []
+    for c in unicodedata.normalize("NFKC", ch).casefold():
+        if c in _DROPPED:
+            continue
+        if c in _BLANKS or c.isspace():
+            out.append(" ")
+            continue
+        if c == "й":  # a letter of its own in Russian, not и with a breve
+            out.append(c)
+            continue
+        for d in unicodedata.normalize("NFD", c):
+            if unicodedata.category(d) in ("Mn", "Me"):
+                continue  # tone marks, accents, diaeresis (ё -> е), stress marks
+            if d in _DROPPED:
+                continue
+            out.append(d)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def fold_mapped(text: str) -> Mapped:
+    b = _Builder()
+    for i, ch in enumerate(text):
+        b.add(_fold_char(ch), i)
+    return b.build()
+
+
+def fold(text: str) -> str:
+    """The form both keys and queries are compared in: "  Ёлкин-ВАНГ  " -> "елкин ванг"."""
+    return fold_mapped(text).text
+
+
+# --------------------------------------------------------------------------- pinyin
+
+# Readings of characters used as family names that differ from their everyday reading
+# (曾 is ceng in 曾经 but Zeng in 曾国藩).  Compound surnames first.
+_SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "万俟": ("mo", "qi"),
+    "尉迟": ("yu", "chi"),
+    "长孙": ("zhang", "sun"),
+    "单于": ("chan", "yu"),
+    "澹台": ("tan", "tai"),
+    "曾": ("zeng",),
+    "单": ("shan",),
+    "解": ("xie",),
+    "仇": ("qiu",),
+    "朴": ("piao",),
+    "区": ("ou",),
+    "查": ("zha",),
+    "乐": ("yue",),
+    "覃": ("qin",),
+    "缪": ("miao",),
+    "翟": ("zhai",),
+    "盖": ("ge",),
+    "召": ("shao",),
+    "秘": ("bi",),
+    "繁": ("po",),
+    "员": ("yun",),
+    "种": ("chong",),
+    "任": ("ren",),
+    "华": ("hua",),
+    "纪": ("ji",),
+    "折": ("she",),
+    "哈": ("ha",),
+    "黑": ("he",),
+    "宿": ("su",),
+    "洗": ("xian",),
+    "冼": ("xian",),
+    "燕": ("yan",),
+    "过": ("guo",),
+    "隗": ("wei",),
+    "句": ("gou",),
+    "阚": ("kan",),
+    "蕃": ("pi",),
+    "都": ("du",),
+    "尉": ("wei",),
+    "柏": ("bai",),
+    "薄": ("bo",),
+    "沈": ("shen",),
+    "石": ("shi",),
+    "车": ("che",),
+    "贾": ("jia",),
+    "重": ("chong",),
+    "藏": ("zang",),
+    "盛": ("sheng",),
+    "相": ("xiang",),
+    "行": ("xing",),
+    "卜": ("bu",),
+    "粘": ("nian",),
+    "眭": ("sui",),
+    "那": ("na",),
+    "莘": ("shen",),
+    "尹": ("yin",),
+    "暴": ("bao",),
+    "斗": ("dou",),
+    "家": ("jia",),
+    "能": ("nai",),
+    "谌": ("chen",),
+    "臧": ("zang",),
+    "恽": ("yun",),
+    "台": ("tai",),
+    "应": ("ying",),
+    "长": ("chang",),
+    "强": ("qiang",),
+    "占": ("zhan",),
+    "传": ("chuan",),
+    "祭": ("zhai",),
+    "令狐": ("ling", "hu"),
+}
+
+
+def _clean_syllable(s: str) -> str:
+    return s.replace("v", "ü")
+
+
+def pinyin_syllables(han_run: str, *, surname: bool = False) -> list[str]:
+    """Toneless pinyin of a run of Chinese characters, one syllable per character.
+
+    ``surname`` reads the leading family name as a family name (单 -> shan, 曾 -> zeng).
+    Words are read in context (pypinyin's phrase dictionary), so 重庆 is chongqing.
+    """
+    head: list[str] = []
+    rest = han_run
+    if surname:
+        for fam in sorted(_SURNAME_READINGS, key=len, reverse=True):
+            if han_run.startswith(fam):
+                head = list(_SURNAME_READINGS[fam])
+                rest = han_run[len(fam) :]
+                break
+    if not rest:
+        return head
+    syl = lazy_pinyin(rest, v_to_u=True, errors=lambda x: [""] * len(x))
+    if len(syl) != len(rest):  # pypinyin keeps a character unknown to it as one blob
+        syl = [
+            (lazy_pinyin(c, v_to_u=True, errors=lambda x: [""]) or [""])[0] for c in rest
+        ]
+    return head + [_clean_syllable(s.lower()) for s in syl]
+
+
+def _surname_length(text: str) -> int:
+    """How many leading characters of a Chinese full name are the family name."""
+    if not text or not is_han(text[0]):
+        return 0
+    if len(text) >= 3 and text[:2] in _SURNAME_READINGS or text[:2] in _COMPOUND_SURNAMES:
+        return 2
+    return 1
+
+
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 "
+    "端木 万俟 澹台 单于 呼延 南宫 西门 独孤 百里 东郭".split()
+)
+
+
+def _han_runs(text: str) -> list[tuple[int, int]]:
+    runs = []
+    i, n = 0, len(text)
+    while i < n:
+        if is_han(text[i]):
+            j = i
+            while j < n and is_han(text[j]):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _han_mapped(text: str, render, *, spaced: bool, surname: bool) -> Mapped | None:
+    """Replace each Chinese character by ``render(syllables)`` pieces; fold the rest."""
+    runs = _han_runs(text)
+    if not runs:
+        return None
+    b = _Builder()
+    pos = 0
+    first = True
+    for start, end in runs:
+        for i in range(pos, start):
+            b.add(_fold_char(text[i]), i)
+        syllables = pinyin_syllables(text[start:end], surname=surname and first)
+        first = False
+        pieces = render(syllables)
+        if b.last() not in ("", " "):
+            b.add(" ", start)  # keep "Kaiquan凯泉" as two words
+        for k, piece in enumerate(pieces):
+            if spaced and k:
+                b.add(" ", start + k)
+            b.add(piece, start + k)
+        if end < len(text) and not text[end].isspace():
+            b.add(" ", end - 1)
+        pos = end
+    for i in range(pos, len(text)):
+        b.add(_fold_char(text[i]), i)
+    return b.build()
+
+
+def pinyin_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:
+    """凯泉泵业 -> "kaiquanbengye" (or "kai quan beng ye"); None if there is no Chinese."""
+    # the key writes ü as plain u, like passports and folded queries do
+    return _han_mapped(
+        text, lambda syl: [p.replace("ü", "u") for p in syl], spaced=spaced, surname=surname
+    )
+
+
+# --------------------------------------------------------------------------- Palladius
+
+_INITIALS = {
+    "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т", "n": "н", "l": "л",
+    "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц", "x": "с", "zh": "чж", "ch": "ч",
+    "sh": "ш", "r": "ж", "z": "цз", "c": "ц", "s": "с",
+}  # fmt: skip
+
+# Finals after an initial.  j/q/x (and y) are followed by ü, written u in pinyin.
+_FINALS = {
+    "a": "а", "ai": "ай", "an": "ань", "ang": "ан", "ao": "ао", "e": "э", "ei": "эй",
+    "en": "энь", "eng": "эн", "er": "эр", "o": "о", "ong": "ун", "ou": "оу",
+    "i": "и", "ia": "я", "ian": "янь", "iang": "ян", "iao": "яо", "ie": "е", "in": "инь",
+    "ing": "ин", "iong": "юн", "iu": "ю",
+    "u": "у", "ua": "уа", "uai": "уай", "uan": "уань", "uang": "уан", "ui": "уй",
+    "un": "унь", "uo": "о",
+    "ü": "юй", "üe": "юэ", "üan": "юань", "ün": "юнь",
+}  # fmt: skip
+
+# Syllables without an initial, and the exceptions of the system.
+_PALLADIUS_SPECIAL = {
+    "a": "а", "ai": "ай", "an": "ань", "ang": "ан", "ao": "ао", "e": "э", "ei": "эй",
+    "en": "энь", "eng": "эн", "er": "эр", "o": "о", "ou": "оу", "ê": "э",
+    "yi": "и", "ya": "я", "yao": "яо", "ye": "е", "you": "ю", "yan": "янь", "yang": "ян",
+    "yin": "инь", "ying": "ин", "yong": "юн", "yo": "йо", "yu": "юй", "yue": "юэ",
+    "yuan": "юань", "yun": "юнь",
+    "wu": "у", "wa": "ва", "wo": "во", "wai": "вай", "wei": "вэй", "wan": "вань",
+    "wen": "вэнь", "wang": "ван", "weng": "вэн", "wong": "вун",
+    "zi": "цзы", "ci": "цы", "si": "сы", "zhi": "чжи", "chi": "чи", "shi": "ши", "ri": "жи",
+    "hui": "хуэй", "m": "м", "n": "нь", "ng": "н", "hm": "хм", "hng": "хн",
+}  # fmt: skip
+
+# Every syllable of Standard Chinese (pypinyin's dictionary, ü written ü).
+_SYLLABLES = (
+    "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo "
+    "bong bu ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng "
+    "chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun "
+    "cuo da dai dan dang dao de dei den deng di dia dian diao die din ding diu dong dou du "
+    "duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan "
+    "gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang "
+    "hao he hei hen heng hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian "
+    "jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng "
+    "kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia "
+    "lian liang liao lie lin ling liu lo long lou lu luan lun luo lü lüe m ma mai man mang "
+    "mao me mei men meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao ne "
+    "nei nen neng ng ni nia nian niang niao nie nin ning niu nong nou nu nuan nun nuo nü "
+    "nüe o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia "
+    "qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri "
+    "rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang "
+    "shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song "
+    "sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou "
+    "tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie "
+    "xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan "
+    "yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen "
+    "zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan "
+    "zui zun zuo ê"
+).split()
+
+
+def _palladius_rule(syllable: str) -> str:
+    if syllable in _PALLADIUS_SPECIAL:
+        return _PALLADIUS_SPECIAL[syllable]
+    initial = syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]
+    final = syllable[len(initial) :]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "ü" + final[1:]  # ju, quan, xue are jü, qüan, xüe
+    if initial not in _INITIALS or final not in _FINALS:
+        raise KeyError(syllable)
+    return _INITIALS[initial] + _FINALS[final]
+
+
+def _build_palladius_table() -> dict[str, str]:
+    table = {s: _palladius_rule(s) for s in _SYLLABLES}
+    # the same syllables as typed without ü: lv, nve, and plain lu/nu for lü/nü
+    for s in list(table):
+        if "ü" in s:
+            table.setdefault(s.replace("ü", "v"), table[s])
+    return table
+
+
+PALLADIUS: dict[str, str] = _build_palladius_table()
+_PLAIN_SYLLABLES = frozenset(s for s in PALLADIUS if "ü" not in s and s not in ("ê",))
+# single consonants are interjections; as pieces of a Latin word they mean nothing
+_SEGMENT_SYLLABLES = frozenset(s for s in _PLAIN_SYLLABLES if s not in ("m", "n", "ng", "hm", "hng"))
+_RUSSIAN_VOWELS = frozenset("аоуэеюяи")
+
+
+def palladius_syllable(syllable: str) -> str:
+    """One toneless pinyin syllable in the Palladius system: quan -> цюань."""
+    s = _clean_tones(syllable.lower())
+    if s in PALLADIUS:
+        return PALLADIUS[s]
+    raise KeyError(f"not a pinyin syllable: {syllable!r}")
+
+
+def _clean_tones(s: str) -> str:
+    out = []
+    for c in unicodedata.normalize("NFD", s):
+        if unicodedata.category(c) == "Mn":
+            if c == "\u0308" and out and out[-1] == "u":
+                out[-1] = "ü"
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def _palladius_join(syllables: list[str]) -> list[str]:
+    """Palladius pieces for consecutive syllables, with ъ after -н before a vowel (Чанъань)."""
+    pieces: list[str] = []
+    for s in syllables:
+        piece = PALLADIUS.get(s) or PALLADIUS.get(s.replace("u", "ü"), s)
+        if pieces and pieces[-1].endswith("н") and piece[:1] in _RUSSIAN_VOWELS:
+            piece = "ъ" + piece
+        pieces.append(piece)
+    return pieces
+
+
+def palladius(syllables: list[str] | str) -> str:
+    """Palladius transcription of pinyin: ["kai", "quan"] or "Kaiquan" -> "кайцюань".
+
+    A pinyin string is segmented into syllables first; a word that is not pinyin raises
+    ValueError.
+    """
+    if isinstance(syllables, str):
+        words = []
+        for word in _clean_tones(syllables.lower()).split():
+            # an apostrophe separates syllables: Xi'an is xi + an, not xian
+            seg: list[str] = []
+            for part in re.split(r"['’ʼ-]", word):
+                if not part:
+                    continue
+                found = segment_pinyin(part)
+                if found is None:
+                    raise ValueError(f"not pinyin: {word!r}")
+                seg.extend(found)
+            words.append("".join(_palladius_join(seg)))
+        return " ".join(words)
+    return "".join(_palladius_join([_clean_tones(s.lower()) for s in syllables]))
+
+
+def palladius_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:
+    """凯泉 -> "кайцюань"; None if there is no Chinese."""
+    return _han_mapped(
+        text,
+        # keys are compared folded, and folding drops ъ (people write Чанань as often)
+        lambda syl: [p.replace("ъ", "") for p in _palladius_join(syl)],
+        spaced=spaced,
+        surname=surname,
+    )
+
+
+@lru_cache(maxsize=8192)
+def segment_pinyin(word: str) -> tuple[str, ...] | None:
+    """Split toneless Latin letters into pinyin syllables, fewest pieces first.
+
+    "kaiquan" -> ("kai", "quan"); "xian" -> ("xian",); "ivan" -> None.
+    """
+    w = word.replace("ü", "v")
+    n = len(w)
+    if n < 2 or not w.isascii() or not w.isalpha():
+        return None
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[n] = ()
+    for i in range(n - 1, -1, -1):
+        for j in range(min(n, i + 6), i, -1):
+            piece = w[i:j]
+            tail = best[j]
+            if tail is None:
+                continue
+            if piece in _SEGMENT_SYLLABLES or (piece in ("lv", "nv", "lve", "nve")):
+                cand = (piece,) + tail
+                cur = best[i]
+                if cur is None or len(cand) < len(cur):
+                    best[i] = cand
+    return best[0]
+
+
+# --------------------------------------------------------------------------- Cyrillic <-> Latin
+
+_CYR_TO_LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+}  # fmt: skip
+
+
+def _cyr_to_lat_mapped(text: str) -> Mapped | None:
+    if not has_cyrillic(text):
+        return None
+    b = _Builder()
+    for i, ch in enumerate(text):
+        for c in _fold_char(ch):
+            b.add(_CYR_TO_LAT.get(c, c), i)
+    return b.build()
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """Есипово -> "esipovo", Щукин -> "shchukin" (folded)."""
+    m = _cyr_to_lat_mapped(text)
+    return m.text if m else fold(text)
+
+
+# Latin -> Cyrillic for names that are not pinyin: the reverse of the above, plus the
+# spellings passports and English texts use (kh/h, ts/tz, ya/ja, yu/ju).
+_LAT_MULTI = [
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("tz", "ц"),
+    ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "е"),
+    ("ju", "ю"), ("ja", "я"), ("jo", "е"), ("ph", "ф"), ("ck", "к"), ("ee", "и"),
+    ("oo", "у"), ("ou", "у"), ("th", "т"),
+]  # fmt: skip
+_LAT_SINGLE = {
+    "a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х",
+    "i": "и", "j": "дж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п",
+    "q": "к", "r": "р", "s": "с", "t": "т", "u": "у", "v": "в", "w": "в", "x": "кс",
+    "z": "з",
+}  # fmt: skip
+_LAT_VOWELS = frozenset("aeiouy")
+
+
+def _translit_word(word: str, offset: int, b: _Builder, origin: list[int]) -> None:
+    i, n = 0, len(word)
+    while i < n:
+        for lat, cyr in _LAT_MULTI:
+            if word.startswith(lat, i):
+                b.add(cyr, origin[i])
+                i += len(lat)
+                break
+        else:
+            c = word[i]
+            if c == "y":
+                prev_vowel = i > 0 and word[i - 1] in _LAT_VOWELS
+                next_vowel = i + 1 < n and word[i + 1] in _LAT_VOWELS
+                if prev_vowel or next_vowel:
+                    b.add("й", origin[i])
+                else:
+                    b.add("и" if i == 0 else "ы", origin[i])
+            else:
+                b.add(_LAT_SINGLE.get(c, c), origin[i])
+            i += 1
+
+
+def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
+    """Latin words rendered in Cyrillic; pinyin words by Palladius when ``pinyin_first``."""
+    if not has_latin(text):
+        return None
+    folded = fold_mapped(text)
+    b = _Builder()
+    for m in re.finditer(r"[^ ]+", folded.text):
+        word = m.group()
+        origin = list(folded.origin[m.start() : m.end()])
+        if b.chars:
+            b.add(" ", origin[0])
+        seg = segment_pinyin(word) if pinyin_first else None
+        if seg is not None:
+            k = 0
+            for piece, syl in zip(_palladius_join(list(seg)), seg):
+                piece = piece.replace("ъ", "")
+                src = origin[k : k + len(syl)]
+                # spread the Cyrillic letters of a syllable over its Latin letters
+                for t, ch in enumerate(piece):
+                    b.add(ch, src[min(len(src) - 1, t * len(src) // max(1, len(piece)))])
+                k += len(syl)
+        elif word.isascii():
+            _translit_word(word, 0, b, origin)
+        else:
+            for ch, src in zip(word, origin):
+                b.add(ch, src)
+    return b.build()
+
+
+def latin_to_cyrillic(text: str) -> list[str]:
+    """Cyrillic renderings of Latin text: Palladius for pinyin, then letter by letter.
+
+    "Kaiquan" -> ["кайцюань", "каиqуан"...]; "Esipovo" -> ["есипово"].  Duplicates removed.
+    """
+    out: list[str] = []
+    for pinyin_first in (True, False):
+        m = _lat_to_cyr_mapped(text, pinyin_first=pinyin_first)
+        if m and m.text and m.text not in out:
+            out.append(m.text)
+    return out
+
+
+# --------------------------------------------------------------------------- keyboard layout
+
+_QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,./`" + 'QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>?~'
+_JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбю.ё" + "ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,Ё"
+_LAT_TO_RU = dict(zip(_QWERTY, _JCUKEN))
+_RU_TO_LAT = dict(zip(_JCUKEN, _QWERTY))
+
+
+def swap_layout(text: str) -> str | None:
+    """The text as it would have come out on the other keyboard layout.
+
+    "rfqw.fym" -> "кайцюань", "Шмфтщм" -> "Ivanov".  None when the text has letters of
+    both scripts or of neither (nothing to swap).
+    """
+    lat = any(c.isascii() and c.isalpha() for c in text)
+    cyr = has_cyrillic(text)
+    if lat == cyr:
+        return None
+    table = _LAT_TO_RU if lat else _RU_TO_LAT
+    return "".join(table.get(c, c) for c in text)
+
+
+# --------------------------------------------------------------------------- keys and queries
+
+
+class KeyKind(str, Enum):
+    NATIVE = "native"
+    PINYIN = "pinyin"
+    PINYIN_SPACED = "pinyin_spaced"
+    PALLADIUS = "palladius"
+    PALLADIUS_SPACED = "palladius_spaced"
+    LATIN = "latin"  # Cyrillic written in Latin letters
+    CYRILLIC = "cyrillic"  # Latin (pinyin or not) written in Cyrillic letters
+    JOINED = "joined"  # "Wang Wei" -> "wangwei"
+    NAME = "name"  # a Chinese full name as written abroad: 毛泽东 -> "mao zedong", "мао цзэдун"
+
+
+@dataclass(frozen=True)
+class SearchKey:
+    kind: KeyKind
+    key: Mapped
+
+
+def search_keys(text: str, *, surname: bool = False) -> list[SearchKey]:
+    """All folded keys under which ``text`` should be found, no two alike.
+
+    ``surname`` reads a leading Chinese family name as such (曾 -> Zeng, not ceng).
+    """
+    if not text or not text.strip():
+        return []
+    keys: list[SearchKey] = []
+    seen: set[str] = set()
+
+    def put(kind: KeyKind, m: Mapped | None) -> None:
+        if m is not None and m.text and m.text not in seen:
+            seen.add(m.text)
+            keys.append(SearchKey(kind, m))
+
+    put(KeyKind.NATIVE, fold_mapped(text))
+    if has_han(text):
+        put(KeyKind.PINYIN, pinyin_key(text, surname=surname))
+        put(KeyKind.PINYIN_SPACED, pinyin_key(text, spaced=True, surname=surname))
+        put(KeyKind.PALLADIUS, palladius_key(text, surname=surname))
+        put(KeyKind.PALLADIUS_SPACED, palladius_key(text, spaced=True, surname=surname))
+        if surname:
+            family = _surname_length(text)
+            if 0 < family < len(text) and is_han(text[family]):
+
+                def as_name(pieces: list[str]) -> list[str]:
+                    return [(" " + p if k == family else p) for k, p in enumerate(pieces)]
+
+                put(
+                    KeyKind.NAME,
+                    _han_mapped(
+                        text,
+                        lambda syl: as_name([p.replace("ü", "u") for p in syl]),
+                        spaced=False,
+                        surname=True,
+                    ),
+                )
+                put(
+                    KeyKind.NAME,
+                    _han_mapped(
+                        text,
+                        lambda syl: as_name([p.replace("ъ", "") for p in _palladius_join(syl)]),
+                        spaced=False,
+                        surname=True,
+                    ),
+                )
+    if has_cyrillic(text):
+        put(KeyKind.LATIN, _cyr_to_lat_mapped(text))
+    if has_latin(text):
+        put(KeyKind.CYRILLIC, _lat_to_cyr_mapped(text, pinyin_first=True))
+        put(KeyKind.CYRILLIC, _lat_to_cyr_mapped(text, pinyin_first=False))
+        native = keys[0].key
+        words = native.text.split(" ")
+        if len(words) > 1 and all(segment_pinyin(w) for w in words):
+            idx = [o for ch, o in zip(native.text, native.origin) if ch != " "]
+            put(KeyKind.JOINED, Mapped("".join(words), tuple(idx)))
+    return keys
+
+
+class Route(str, Enum):
+    """How a query variant was derived; earlier routes rank higher."""
+
+    AS_TYPED = "as typed"
+    TRANSLITERATED = "transliterated"
+    LAYOUT = "keyboard layout"
+
+
+@dataclass(frozen=True)
+class QueryVariant:
+    text: str
+    route: Route
+
+
+def query_variants(query: str) -> list[QueryVariant]:
+    """The folded forms of a query worth trying against the keys, best first.
+
+    The keys already hold pinyin, Palladius and transliterations of every record, so the
+    query needs only: itself; its Cyrillic/Latin rendering (a Russian record found by
+    "Yesipovo", a Chinese record written only in Russian found by "Kaiquan"); and itself
+    as typed on the other keyboard layout.
+    """
+    out: list[QueryVariant] = []
+    seen: set[str] = set()
+
+    def put(text: str | None, route: Route) -> None:
+        if text and text not in seen:
+            seen.add(text)
+            out.append(QueryVariant(text, route))
+
+    q = fold(query)
+    put(q, Route.AS_TYPED)
+    if not q:
+        return out
+    if has_latin(q) and not has_cyrillic(q):
+        for v in latin_to_cyrillic(q):
+            put(v, Route.TRANSLITERATED)
+        # "lv" and "nv" are how pinyin keyboards type lü and nü
+        if "v" in q and all(segment_pinyin(w) for w in q.split()):
+            put(q.replace("v", "u"), Route.TRANSLITERATED)
+    elif has_cyrillic(q) and not has_latin(q):
+        put(cyrillic_to_latin(q), Route.TRANSLITERATED)
+    swapped = swap_layout(query.strip())
+    if swapped is not None:
+        put(fold(swapped), Route.LAYOUT)
+    return out
