@@ -75,10 +75,9 @@ class _Builder:
 
     def add(self, text: str, src: int) -> None:
         for ch in text:
-            if ch == " ":
-                # collapse runs of blanks and drop leading ones: "a  -  b" -> "a b"
-                if not self.chars or self.chars[-1] == " ":
-                    continue
+            # collapse runs of blanks and drop leading ones: "a  -  b" -> "a b"
+            if ch == " " and (not self.chars or self.chars[-1] == " "):
+                continue
             self.chars.append(ch)
             self.origin.append(src)
 
@@ -260,9 +259,7 @@ def pinyin_syllables(han_run: str, *, surname: bool = False) -> list[str]:
         return head
     syl = lazy_pinyin(rest, v_to_u=True, errors=lambda x: [""] * len(x))
     if len(syl) != len(rest):  # pypinyin keeps a character unknown to it as one blob
-        syl = [
-            (lazy_pinyin(c, v_to_u=True, errors=lambda x: [""]) or [""])[0] for c in rest
-        ]
+        syl = [(lazy_pinyin(c, v_to_u=True, errors=lambda x: [""]) or [""])[0] for c in rest]
     return head + [_clean_syllable(s.lower()) for s in syl]
 
 
@@ -276,8 +273,8 @@ def _surname_length(text: str) -> int:
 
 
 _COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 "
-    "端木 万俟 澹台 单于 呼延 南宫 西门 独孤 百里 东郭".split()
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离"  # noqa: SIM905
+    " 端木 万俟 澹台 单于 呼延 南宫 西门 独孤 百里 东郭".split()
 )
 
 
@@ -365,7 +362,7 @@ _PALLADIUS_SPECIAL = {
 }  # fmt: skip
 
 # Every syllable of Standard Chinese (pypinyin's dictionary, ü written ü).
-_SYLLABLES = (
+_SYLLABLES = (  # noqa: SIM905
     "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo "
     "bong bu ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng "
     "chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun "
@@ -415,7 +412,9 @@ def _build_palladius_table() -> dict[str, str]:
 PALLADIUS: dict[str, str] = _build_palladius_table()
 _PLAIN_SYLLABLES = frozenset(s for s in PALLADIUS if "ü" not in s and s not in ("ê",))
 # single consonants are interjections; as pieces of a Latin word they mean nothing
-_SEGMENT_SYLLABLES = frozenset(s for s in _PLAIN_SYLLABLES if s not in ("m", "n", "ng", "hm", "hng"))
+_SEGMENT_SYLLABLES = frozenset(
+    s for s in _PLAIN_SYLLABLES if s not in ("m", "n", "ng", "hm", "hng")
+)
 _RUSSIAN_VOWELS = frozenset("аоуэеюяи")
 
 
