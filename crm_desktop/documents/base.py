@@ -66,6 +66,8 @@ class Styles:
         self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0)
         self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=SANS_BOLD)
+        self.tiny = ParagraphStyle("tiny", parent=self.cell, fontSize=7.5, leading=9.2)
+        self.tiny_bold = ParagraphStyle("tiny_bold", parent=self.tiny, fontName=SANS_BOLD)
         self.label = ParagraphStyle("label", parent=self.cell, textColor=MUTED)
         self.title = ParagraphStyle(
             "title", parent=base, fontName=SANS_BOLD, fontSize=16, leading=20, spaceAfter=2,
@@ -231,7 +233,7 @@ class DocumentRenderer(ABC, Generic[T]):
 
     def heading(self, key: str) -> list[Flowable]:
         """A section heading that never stays alone at the bottom of a page."""
-        return [CondPageBreak(30 * mm), self.p(self.labels.inline(key), self.styles.heading, True)]
+        return [CondPageBreak(22 * mm), self.p(self.labels.inline(key), self.styles.heading, True)]
 
     def text_block(self, text: str | None, empty: bool = True) -> list[Flowable]:
         """Multi-paragraph user text: blank lines separate paragraphs, '- ' lines are bullets.
@@ -292,16 +294,27 @@ class DocumentRenderer(ABC, Generic[T]):
         rows: Sequence[Sequence[Any]],
         widths: Sequence[float],
         repeat_header: bool = True,
+        small: bool = False,
     ) -> Table:
         """A ruled table with a label header row; cells are user text or flowables."""
-        header = [Paragraph(self.fonts.markup(self.labels.inline(k, "\n"), True), self.styles.cell_bold) for k in header_keys]
+        cell = self.styles.tiny if small else self.styles.cell
+        head = self.styles.tiny_bold if small else self.styles.cell_bold
+        header = [
+            Paragraph(self.fonts.markup(self.labels.inline(k, "\n"), True), head)
+            for k in header_keys
+        ]
         body = [
-            [c if isinstance(c, (Flowable, list)) else self.p("" if c is None else str(c), self.styles.cell) for c in row]
+            [
+                c if isinstance(c, (Flowable, list)) else self.p("" if c is None else str(c), cell)
+                for c in row
+            ]
             for row in rows
         ]
         total = sum(widths)
         scaled = [w * CONTENT_WIDTH / total for w in widths]
-        table = Table([header, *body], colWidths=scaled, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
+        table = Table(
+            [header, *body], colWidths=scaled, repeatRows=1 if repeat_header else 0, hAlign="LEFT"
+        )
         style = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),  # the cell default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

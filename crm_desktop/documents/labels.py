@@ -66,6 +66,7 @@ class LabelSet:
     agreements: str
     next_steps: str
     task: str
+    number: str
     owner: str
     due: str
     status: str
@@ -73,6 +74,7 @@ class LabelSet:
     approved_by: str
     signature: str
     date: str
+    day: str
     # trip report
     trip_report: str
     dates: str
@@ -122,6 +124,9 @@ class LabelSet:
     support_measures: str
     terms: str
     nothing_recorded: str
+    title_col: str
+    hectares: str
+    square_metres: str
     # enumerations (value code -> printed text); unknown codes print as stored
     formats: dict[str, str] = field(default_factory=dict)
     project_statuses: dict[str, str] = field(default_factory=dict)
@@ -215,6 +220,7 @@ RU = LabelSet(
     agreements="Достигнутые договорённости",
     next_steps="Дальнейшие шаги",
     task="Задача",
+    number="№",
     owner="Ответственный",
     due="Срок",
     status="Статус",
@@ -222,6 +228,7 @@ RU = LabelSet(
     approved_by="Утверждаю",
     signature="подпись",
     date="дата",
+    day="Дата",
     trip_report="Отчёт о командировке",
     dates="Даты",
     destinations="Страны и города",
@@ -269,6 +276,9 @@ RU = LabelSet(
     support_measures="Предложенные меры поддержки",
     terms="Условия",
     nothing_recorded="Нет записей.",
+    title_col="Наименование",
+    hectares="га",
+    square_metres="м²",
     formats={
         "in_person": "очная встреча",
         "video": "видеоконференция",
@@ -291,7 +301,7 @@ RU = LabelSet(
         "investor": "инвестор",
         "partner": "партнёр",
         "government": "орган власти",
-        "consultant": "консультант",
+        "association": "ассоциация",
         "other": "другое",
     },
     site_kinds={
@@ -306,7 +316,8 @@ RU = LabelSet(
         "tax": "налоговая льгота",
         "subsidy": "субсидия",
         "loan": "льготный заём",
-        "land": "аренда земли",
+        "land_lease": "аренда земли",
+        "consulting": "сопровождение",
         "infrastructure": "инфраструктура",
         "other": "другое",
     },
@@ -350,6 +361,7 @@ EN = LabelSet(
     agreements="Agreements reached",
     next_steps="Next steps",
     task="Task",
+    number="No.",
     owner="Owner",
     due="Due",
     status="Status",
@@ -357,6 +369,7 @@ EN = LabelSet(
     approved_by="Approved by",
     signature="signature",
     date="date",
+    day="Date",
     trip_report="Trip report",
     dates="Dates",
     destinations="Countries and cities",
@@ -404,6 +417,9 @@ EN = LabelSet(
     support_measures="Support measures offered",
     terms="Terms",
     nothing_recorded="Nothing recorded.",
+    title_col="Name",
+    hectares="ha",
+    square_metres="m²",
     formats={
         "in_person": "in person",
         "video": "video call",
@@ -421,7 +437,7 @@ EN = LabelSet(
         "investor": "investor",
         "partner": "partner",
         "government": "government body",
-        "consultant": "consultant",
+        "association": "association",
         "other": "other",
     },
     site_kinds={
@@ -436,7 +452,8 @@ EN = LabelSet(
         "tax": "tax incentive",
         "subsidy": "subsidy",
         "loan": "soft loan",
-        "land": "land lease",
+        "land_lease": "land lease",
+        "consulting": "consulting",
         "infrastructure": "infrastructure",
         "other": "other",
     },
@@ -480,6 +497,7 @@ ZH = LabelSet(
     agreements="达成的共识",
     next_steps="后续工作",
     task="事项",
+    number="序号",
     owner="负责人",
     due="期限",
     status="状态",
@@ -487,6 +505,7 @@ ZH = LabelSet(
     approved_by="审批人",
     signature="签字",
     date="日期",
+    day="日期",
     trip_report="出访报告",
     dates="日期",
     destinations="国家和城市",
@@ -534,6 +553,9 @@ ZH = LabelSet(
     support_measures="已提供的支持措施",
     terms="条件",
     nothing_recorded="暂无记录。",
+    title_col="名称",
+    hectares="公顷",
+    square_metres="平方米",
     formats={"in_person": "面谈", "video": "视频会议", "phone": "电话会议", "event": "活动"},
     project_statuses={"active": "进行中", "won": "已落地", "lost": "已放弃", "on_hold": "暂停"},
     task_statuses={"open": "未开始", "in_progress": "进行中", "done": "已完成", "cancelled": "已取消"},
@@ -541,7 +563,7 @@ ZH = LabelSet(
         "investor": "投资方",
         "partner": "合作伙伴",
         "government": "政府机构",
-        "consultant": "咨询机构",
+        "association": "协会",
         "other": "其他",
     },
     site_kinds={
@@ -556,13 +578,47 @@ ZH = LabelSet(
         "tax": "税收优惠",
         "subsidy": "补贴",
         "loan": "优惠贷款",
-        "land": "土地租赁",
+        "land_lease": "土地租赁",
+        "consulting": "咨询服务",
         "infrastructure": "基础设施",
         "other": "其他",
     },
 )
 
 LABEL_SETS = {"ru": RU, "en": EN, "zh": ZH}
+
+# Countries the delegations deal with most; any other ISO code prints as the code itself.
+COUNTRY_NAMES: dict[str, tuple[str, str, str]] = {
+    "CN": ("Китай", "China", "中国"),
+    "HK": ("Гонконг", "Hong Kong", "中国香港"),
+    "TW": ("Тайвань", "Taiwan", "中国台湾"),
+    "RU": ("Россия", "Russia", "俄罗斯"),
+    "BY": ("Беларусь", "Belarus", "白俄罗斯"),
+    "KZ": ("Казахстан", "Kazakhstan", "哈萨克斯坦"),
+    "UZ": ("Узбекистан", "Uzbekistan", "乌兹别克斯坦"),
+    "IN": ("Индия", "India", "印度"),
+    "VN": ("Вьетнам", "Vietnam", "越南"),
+    "KR": ("Республика Корея", "South Korea", "韩国"),
+    "JP": ("Япония", "Japan", "日本"),
+    "SG": ("Сингапур", "Singapore", "新加坡"),
+    "MY": ("Малайзия", "Malaysia", "马来西亚"),
+    "TH": ("Таиланд", "Thailand", "泰国"),
+    "ID": ("Индонезия", "Indonesia", "印度尼西亚"),
+    "AE": ("ОАЭ", "United Arab Emirates", "阿联酋"),
+    "SA": ("Саудовская Аравия", "Saudi Arabia", "沙特阿拉伯"),
+    "TR": ("Турция", "Türkiye", "土耳其"),
+    "IR": ("Иран", "Iran", "伊朗"),
+    "DE": ("Германия", "Germany", "德国"),
+    "IT": ("Италия", "Italy", "意大利"),
+    "FR": ("Франция", "France", "法国"),
+    "US": ("США", "United States", "美国"),
+}
+_LANG_INDEX = {"ru": 0, "en": 1, "zh": 2}
+
+
+def country_name(code: str, lang: str) -> str:
+    names = COUNTRY_NAMES.get((code or "").upper())
+    return names[_LANG_INDEX[lang]] if names else (code or "")
 
 
 class LanguageError(ValueError):
@@ -625,6 +681,19 @@ class Labels:
 
     def format_date(self, value: dt.date | None) -> str:
         return self.primary.format_date(value)
+
+    def format_date_range(self, start: dt.date, end: dt.date) -> str:
+        if start == end:
+            return self.format_date(start)
+        return f"{self.format_date(start)} – {self.format_date(end)}"
+
+    def country(self, code: str) -> str:
+        names: list[str] = []
+        for s in self.sets():
+            name = country_name(code, s.code)
+            if name not in names:
+                names.append(name)
+        return " / ".join(names)
 
     def format_short_date(self, value: dt.date | None) -> str:
         return self.primary.format_short_date(value)

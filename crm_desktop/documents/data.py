@@ -1,0 +1,228 @@
+"""Plain, immutable data the renderers format: no sessions, no ORM rows, no queries.
+
+The loader (:mod:`crm_desktop.documents.loader`) builds these from the database; tests and
+benchmarks build them by hand. Text is kept exactly as it was recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A name kept in several languages (stages, sites, support measures)."""
+
+    ru: str = ""
+    en: str = ""
+    zh: str = ""
+
+    def get(self, lang: str) -> str:
+        value = getattr(self, lang, "")
+        return value or self.ru or self.en or self.zh
+
+    def for_labels(self, codes: tuple[str, ...], sep: str = " / ") -> str:
+        parts: list[str] = []
+        for code in codes:
+            text = self.get(code)
+            if text and text not in parts:
+                parts.append(text)
+        return sep.join(parts)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant or contact: every recorded form of the name, then position and employer."""
+
+    names: tuple[str, ...]  # native script, Latin, Russian — non-empty and distinct, in that order
+    position: str = ""
+    organisation: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.names[0] if self.names else ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """A next step (task) of a meeting."""
+
+    title: str
+    owner: str = ""
+    due: dt.date | None = None
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class MemoData:
+    id: str
+    title: str
+    starts_at: dt.datetime  # timezone-aware
+    timezone: str  # IANA zone of the venue
+    duration_min: int | None = None
+    place: str = ""
+    format: str = ""  # MeetingFormat value
+    language: str = ""
+    interpreter: str = ""
+    trip_title: str = ""
+    company_names: tuple[str, ...] = ()  # display, native, Latin, Russian — distinct
+    project_title: str = ""
+    project_code_name: str = ""
+    stage_before: Localized | None = None
+    stage_after: Localized | None = None
+    stage_before_position: int | None = None
+    stage_after_position: int | None = None
+    our_side: tuple[Person, ...] = ()
+    their_side: tuple[Person, ...] = ()
+    agenda: str = ""
+    discussion: str = ""
+    agreements: str = ""
+    next_steps: tuple[Step, ...] = ()
+    confidentiality: str = "internal"
+    prepared_by: str = ""
+
+    @property
+    def company(self) -> str:
+        return self.company_names[0] if self.company_names else ""
+
+
+@dataclass(frozen=True)
+class TripReportData:
+    id: str
+    title: str
+    start_date: dt.date
+    end_date: dt.date
+    countries: tuple[str, ...] = ()  # ISO 3166-1 codes
+    cities: str = ""
+    members: tuple[Person, ...] = ()
+    goals: str = ""
+    memos: tuple[MemoData, ...] = ()
+
+    @property
+    def confidentiality(self) -> str:
+        order = {"public": 0, "internal": 1, "confidential": 2}
+        levels = [m.confidentiality for m in self.memos] or ["internal"]
+        return max(levels, key=lambda level: order.get(level, 2))
+
+
+@dataclass(frozen=True)
+class ContactEntry:
+    names: tuple[str, ...]
+    position: str = ""
+    department: str = ""
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    wechat: str = ""
+    telegram: str = ""
+    languages: str = ""
+    decision_maker: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class StageMove:
+    when: dt.datetime
+    from_stage: Localized | None
+    to_stage: Localized
+    who: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    name: Localized
+    kind: str = ""
+    municipality: str = ""
+    available_area_m2: Decimal | None = None
+    land_area_ha: Decimal | None = None
+    utilities: str = ""
+
+
+@dataclass(frozen=True)
+class MeasureEntry:
+    name: Localized
+    kind: str = ""
+    provider: str = ""
+    terms: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectEntry:
+    title: str
+    code_name: str = ""
+    stage: Localized | None = None
+    status: str = "active"
+    status_reason: str = ""
+    owner: str = ""
+    product: str = ""
+    planned_output: str = ""
+    capex: Decimal | None = None
+    capex_currency: str = ""
+    jobs: int | None = None
+    land_area_ha: Decimal | None = None
+    floor_area_m2: Decimal | None = None
+    probability: int | None = None
+    expected_decision: dt.date | None = None
+    history: tuple[StageMove, ...] = ()
+    sites: tuple[SiteEntry, ...] = ()
+    measures: tuple[MeasureEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class PastMeeting:
+    starts_at: dt.datetime
+    timezone: str
+    title: str
+    agreements: str = ""
+    project_title: str = ""
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    title: str
+    owner: str = ""
+    due: dt.date | None = None
+    project_title: str = ""
+
+
+@dataclass(frozen=True)
+class DossierData:
+    id: str
+    names: tuple[str, ...]  # display name first, then native, Latin, Russian — distinct
+    name_native: str = ""
+    name_latin: str = ""
+    name_ru: str = ""
+    country: str = ""
+    city: str = ""
+    address: str = ""
+    website: str = ""
+    industry: str = ""
+    kind: str = ""
+    registration_code: str = ""
+    employees: int | None = None
+    revenue: Decimal | None = None
+    revenue_currency: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    contacts: tuple[ContactEntry, ...] = ()
+    projects: tuple[ProjectEntry, ...] = ()
+    past_meetings: tuple[PastMeeting, ...] = ()
+    open_tasks: tuple[OpenTask, ...] = ()
+    confidentiality: str = "internal"
+    generated_at: dt.datetime | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.names[0] if self.names else ""
+
+
+def distinct(*values: str) -> tuple[str, ...]:
+    """Non-empty values, first occurrence kept, in order (names in several scripts)."""
+    seen: list[str] = []
+    for v in values:
+        v = (v or "").strip()
+        if v and v not in seen:
+            seen.append(v)
+    return tuple(seen)

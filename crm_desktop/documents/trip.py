@@ -1,0 +1,121 @@
+"""The trip report for the minister: cover, a summary of every meeting, then the memos."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from crm_desktop.documents.base import DocumentRenderer
+from crm_desktop.documents.data import MemoData, Step, TripReportData
+from crm_desktop.documents.memo import MemoSections, _zone
+
+SUMMARY_AGREEMENTS_CHARS = 280
+
+
+def _shorten(text: str, limit: int) -> str:
+    """The first `limit` characters, cut at a word, line breaks kept (numbered agreements)."""
+    lines = [" ".join(line.split()) for line in text.strip().splitlines() if line.strip()]
+    text = "\n".join(lines)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+class TripReportRenderer(DocumentRenderer[TripReportData]):
+    """Cover page, summary table of the trip's meetings, then one memo per meeting."""
+
+    def title(self, data: TripReportData) -> str:
+        return f"{self.labels.primary.trip_report}: {data.title}"
+
+    def confidentiality(self, data: TripReportData) -> str | None:
+        return data.confidentiality
+
+    def story(self, data: TripReportData) -> list[Flowable]:
+        sections = MemoSections(self)
+        out = self.cover(data)
+        out.append(PageBreak())
+        out += self.heading("meetings")
+        out.append(self.summary(data, sections))
+        for memo in data.memos:
+            out.append(PageBreak())
+            out += sections.body(memo)
+        return out
+
+    def cover(self, data: TripReportData) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = [Spacer(0, 30 * mm)]
+        if self.organisation:
+            out.append(self.p(self.organisation, s.cover_subtitle))
+            out.append(Spacer(0, 14 * mm))
+        out.append(self.p(self.labels.inline("trip_report"), s.cover_title, bold=True))
+        out.append(self.p(data.title, s.cover_subtitle))
+        out.append(Spacer(0, 16 * mm))
+        destinations = ", ".join(self.labels.country(c) for c in data.countries)
+        if data.cities:
+            destinations = f"{destinations}: {data.cities}" if destinations else data.cities
+        members = None
+        if data.members:
+            markup = "<br/>".join(
+                self.fonts.markup(m.name, bold=True)
+                + (" — " + self.fonts.markup(m.position) if m.position else "")
+                for m in data.members
+            )
+            members = Paragraph(markup, s.cell)
+        rows = [
+            ("dates", self.labels.format_date_range(data.start_date, data.end_date)),
+            ("destinations", destinations),
+            ("members", members),
+            ("meetings", str(len(data.memos))),
+        ]
+        out.append(self.field_table(rows))
+        if data.goals.strip():
+            out += self.heading("goals")
+            out += self.text_block(data.goals)
+        return out
+
+    def summary(self, data: TripReportData, sections: MemoSections) -> Flowable:
+        if not data.memos:
+            return self.p(self.labels.primary.no_meetings, self.styles.muted)
+        rows = []
+        for i, memo in enumerate(data.memos, start=1):
+            rows.append([
+                str(i),
+                self._when(memo),
+                self._company(memo),
+                memo.project_title or memo.title,
+                sections.short_stage_move(memo),
+                _shorten(memo.agreements, SUMMARY_AGREEMENTS_CHARS),
+                self._steps(memo.next_steps),
+            ])  # fmt: skip
+        return self.grid(
+            ("number", "day", "company", "project", "stage_move", "key_agreements", "next_steps"),
+            rows,
+            (3.5, 11, 17, 13, 14, 24, 17.5),
+            small=True,
+        )
+
+    def _when(self, memo: MemoData) -> str:
+        local = memo.starts_at.astimezone(_zone(memo.timezone))
+        return f"{self.labels.format_short_date(local.date())}\n{local:%H:%M}"
+
+    def _company(self, memo: MemoData) -> Paragraph:
+        names = memo.company_names
+        if not names:
+            return self.p("", self.styles.tiny)
+        markup = self.fonts.markup(names[0], bold=True)
+        if len(names) > 1:
+            markup += "<br/>" + self.fonts.markup(names[1])
+        return Paragraph(markup, self.styles.tiny)
+
+    def _steps(self, steps: tuple[Step, ...]) -> Paragraph:
+        lines = []
+        for step in steps:
+            detail = ", ".join(
+                x for x in (step.owner, self.labels.format_short_date(step.due)) if x
+            )
+            line = "• " + self.fonts.markup(step.title)
+            if detail:
+                line += " (" + self.fonts.markup(detail) + ")"
+            lines.append(line)
+        return Paragraph("<br/>".join(lines), self.styles.tiny)
