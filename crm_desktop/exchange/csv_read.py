@@ -1,0 +1,107 @@
+"""CSV reader: detects encoding (UTF-8, UTF-8 with BOM, UTF-16, Windows-1251) and the
+delimiter, and reports the physical line where every row starts."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+
+from crm_desktop.exchange.errors import FileFormatError
+from crm_desktop.exchange.tabular import Row, Table
+
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def decode(data: bytes, source: str = "") -> tuple[str, str]:
+    """(text, encoding name). UTF-8 is tried strictly first; Windows-1251 is the fallback
+    because Russian Excel and Outlook write it when they do not write UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            encoding = "cp1251"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileFormatError(f"not valid {encoding} text", line, source) from exc
+    return text, encoding
+
+
+def _check_text(text: str, source: str) -> None:
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise FileFormatError("binary data: this is not a CSV file", line, source)
+
+
+def _first_record_line(text: str) -> str:
+    """The header line, joined across quoted line breaks."""
+    quoted = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "\n" and not quoted:
+            return text[:i]
+    return text
+
+
+def detect_delimiter(text: str) -> str:
+    header = _first_record_line(text)
+    counts = {}
+    for d in DELIMITERS:
+        quoted = False
+        n = 0
+        for ch in header:
+            if ch == '"':
+                quoted = not quoted
+            elif ch == d and not quoted:
+                n += 1
+        counts[d] = n
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Table:
+    text, encoding = decode(data, source)
+    _check_text(text, source)
+    offset = 0
+    first_line = 1
+    # Excel's "sep=;" hint line names the delimiter.
+    if text[:4].lower() == "sep=" and "\n" in text[:8]:
+        hint = text[4]
+        delimiter = delimiter or hint
+        cut = text.index("\n") + 1
+        text, offset = text[cut:], 1
+        first_line = 2
+    delimiter = delimiter or detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[Row] = []
+    headers: list[str] | None = None
+    start = 1
+    try:
+        for cells in reader:
+            line = start + offset
+            start = reader.line_num + 1
+            if headers is None:
+                if not any(c.strip() for c in cells):
+                    continue
+                headers = [c.strip() for c in cells]
+                continue
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
+                raise FileFormatError(
+                    f"{len(cells)} fields where the header has {len(headers)}", line, source
+                )
+            rows.append(Row(line, cells))
+    except csv.Error as exc:
+        raise FileFormatError(f"malformed CSV ({exc})", reader.line_num + offset, source) from exc
+    if headers is None:
+        raise FileFormatError("the file is empty", first_line, source)
+    return Table.build(headers, rows, encoding=encoding, delimiter=delimiter, source=source)

@@ -1,0 +1,60 @@
+"""Phone numbers: E.164 for storage and matching, readable international form for people."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+_JUNK = re.compile(r"[^\d+*#]")
+
+
+def to_e164(raw: str, default_region: str = "RU") -> str:
+    """E.164 (``+8613800138000``) when the number parses, else the digits as given.
+
+    Numbers without a country code are read in ``default_region``; a phone that cannot
+    be parsed is kept (trimmed) rather than dropped, so nothing a user typed is lost.
+    """
+    text = raw.strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:]
+    text = text.split(";", 1)[0].strip()  # tel: URI parameters (;ext=...)
+    if not text:
+        return ""
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
+    except phonenumbers.NumberParseException:
+        return raw.strip()
+    if not text.startswith("+") and not phonenumbers.is_valid_number(parsed):
+        # A spreadsheet that turned "+79161234567" into the number 79161234567 lost
+        # only the plus: try the digits as an international number.
+        digits = _JUNK.sub("", text)
+        if len(digits) >= 11:
+            try:
+                again = phonenumbers.parse("+" + digits, None)
+            except phonenumbers.NumberParseException:
+                again = None
+            if again is not None and phonenumbers.is_valid_number(again):
+                parsed = again
+    if not phonenumbers.is_possible_number(parsed):
+        return raw.strip()
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def matching_key(raw: str, default_region: str = "RU") -> str:
+    """What two spellings of one number have in common: E.164, or the bare digits."""
+    e164 = to_e164(raw, default_region)
+    if e164.startswith("+"):
+        return e164
+    return _JUNK.sub("", e164)
+
+
+def international(e164: str) -> str:
+    """``+86 138 0013 8000`` for display; the input unchanged when it does not parse."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

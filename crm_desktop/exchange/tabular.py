@@ -1,0 +1,193 @@
+"""A table read from CSV or XLSX, and how its rows become ``ContactRecord``s.
+
+The import preview shows ``Table.headers``, the first rows and the guessed mapping; the
+user may change the mapping, then ``records()`` converts every row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from crm_desktop.exchange.columns import ColumnMapping, Dialect, Field, recognise
+from crm_desktop.exchange.formulas import unneutralise
+from crm_desktop.exchange.messengers import service_from_name
+from crm_desktop.exchange.names import Script, finish_names, place_name
+from crm_desktop.exchange.records import (
+    ContactRecord,
+    Email,
+    EmailKind,
+    Messenger,
+    MessengerId,
+    Phone,
+    PhoneKind,
+)
+
+
+@dataclass
+class Row:
+    line: int  # 1-based line (CSV) or row number (XLSX) where the row starts
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[Row]
+    dialect: Dialect = Dialect.GENERIC
+    mapping: list[ColumnMapping] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+    source: str = ""
+
+    @classmethod
+    def build(cls, headers: list[str], rows: list[Row], **meta: str) -> "Table":
+        dialect, mapping = recognise(headers)
+        return cls(headers, rows, dialect, mapping, **meta)  # type: ignore[arg-type]
+
+    def records(self) -> Iterator[ContactRecord]:
+        for row in self.rows:
+            rec = row_to_record(row, self.mapping)
+            if not rec.is_empty():
+                yield rec
+
+
+_MULTI_SPLIT = re.compile(r"\s*:::\s*|\s*;\s*|\s*\n\s*")
+_EMAIL_SPLIT = re.compile(r"\s*:::\s*|[;,\s]+")
+_TAG_SPLIT = re.compile(r"\s*:::\s*|\s*[;,]\s*")
+_TRUE = {"1", "yes", "y", "true", "x", "+", "да", "д", "истина", "是", "✓", "✔"}
+
+_FIXED_PHONE = {
+    Field.PHONE_MOBILE: PhoneKind.MOBILE,
+    Field.PHONE_WORK: PhoneKind.WORK,
+    Field.PHONE_HOME: PhoneKind.HOME,
+    Field.PHONE_FAX: PhoneKind.FAX,
+}
+_FIXED_EMAIL = {Field.EMAIL_WORK: EmailKind.WORK, Field.EMAIL_HOME: EmailKind.HOME}
+_FIXED_MESSENGER = {Field.WECHAT: Messenger.WECHAT, Field.TELEGRAM: Messenger.TELEGRAM, Field.WHATSAPP: Messenger.WHATSAPP}
+
+
+def phone_kind_from_label(label: str) -> PhoneKind:
+    low = label.casefold()
+    if "fax" in low or "факс" in low:
+        return PhoneKind.FAX
+    if any(w in low for w in ("mobile", "cell", "моб", "сот", "手机", "iphone")):
+        return PhoneKind.MOBILE
+    if any(w in low for w in ("work", "business", "раб", "main", "工作", "单位")):
+        return PhoneKind.WORK
+    if any(w in low for w in ("home", "дом", "家")):
+        return PhoneKind.HOME
+    return PhoneKind.OTHER
+
+
+def email_kind_from_label(label: str) -> EmailKind:
+    low = label.casefold()
+    if any(w in low for w in ("work", "business", "раб", "工作")):
+        return EmailKind.WORK
+    if any(w in low for w in ("home", "дом", "личн", "private", "personal")):
+        return EmailKind.HOME
+    return EmailKind.OTHER
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return unneutralise(cells[index].strip()) if index < len(cells) else ""
+
+
+def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
+    rec = ContactRecord(source_line=row.line)
+    names: dict[Field, str] = {}
+    notes: list[str] = []
+    for col in mapping:
+        if col.field == Field.IGNORE:
+            continue
+        value = _cell(row.cells, col.index)
+        if not value:
+            continue
+        label = _cell(row.cells, col.label_index) if col.label_index is not None else ""
+        f = col.field
+        if f in (
+            Field.FAMILY_NAME,
+            Field.GIVEN_NAME,
+            Field.MIDDLE_NAME,
+            Field.FAMILY_NAME_NATIVE,
+            Field.GIVEN_NAME_NATIVE,
+            Field.FAMILY_NAME_LATIN,
+            Field.GIVEN_NAME_LATIN,
+            Field.FAMILY_NAME_RU,
+            Field.GIVEN_NAME_RU,
+            Field.MIDDLE_NAME_RU,
+        ):
+            names[f] = (names.get(f, "") + " " + value).strip()
+        elif f == Field.FULL_NAME:
+            rec.full_name = rec.full_name or value
+        elif f == Field.ORGANIZATION:
+            rec.organization = rec.organization or value
+        elif f == Field.DEPARTMENT:
+            rec.department = rec.department or value
+        elif f == Field.TITLE:
+            rec.title = rec.title or value
+        elif f == Field.COUNTRY:
+            rec.country = rec.country or value
+        elif f == Field.PHONE or f in _FIXED_PHONE:
+            labels = _MULTI_SPLIT.split(label) if label else []
+            for i, number in enumerate(p for p in _MULTI_SPLIT.split(value) if p):
+                kind = _FIXED_PHONE.get(f) or phone_kind_from_label(labels[i] if i < len(labels) else label)
+                rec.phones.append(Phone(number, kind))
+        elif f == Field.EMAIL or f in _FIXED_EMAIL:
+            for address in (a for a in _EMAIL_SPLIT.split(value) if "@" in a):
+                rec.emails.append(Email(address, _FIXED_EMAIL.get(f) or email_kind_from_label(label)))
+        elif f in _FIXED_MESSENGER:
+            for handle in (h for h in _MULTI_SPLIT.split(value) if h):
+                rec.messengers.append(MessengerId(_FIXED_MESSENGER[f], handle))
+        elif f == Field.MESSENGER:
+            for item in (h for h in _MULTI_SPLIT.split(value) if h):
+                service = service_from_name(label) if label else None
+                handle = item
+                if service is None and ":" in item:
+                    head, _, tail = item.partition(":")
+                    service = service_from_name(head)
+                    if service is not None:
+                        handle = tail.strip()
+                rec.messengers.append(MessengerId(service or Messenger.OTHER, handle))
+        elif f == Field.LANGUAGES:
+            rec.languages.extend(x for x in _TAG_SPLIT.split(value) if x)
+        elif f == Field.TAGS:
+            for tag in _TAG_SPLIT.split(value):
+                tag = tag.strip().removeprefix("* ").strip()
+                if tag and tag.casefold() not in ("mycontacts", "starred"):
+                    rec.tags.append(tag)
+        elif f == Field.NOTES:
+            notes.append(value)
+        elif f == Field.DECISION_MAKER:
+            rec.decision_maker = value.casefold() in _TRUE
+        elif f == Field.UID:
+            rec.uid = value
+    rec.notes = "\n".join(notes)
+    place_name(
+        rec,
+        names.get(Field.FAMILY_NAME_NATIVE, ""),
+        names.get(Field.GIVEN_NAME_NATIVE, ""),
+        force=Script.NATIVE,
+    )
+    place_name(
+        rec,
+        names.get(Field.FAMILY_NAME_LATIN, ""),
+        names.get(Field.GIVEN_NAME_LATIN, ""),
+        force=Script.LATIN,
+    )
+    place_name(
+        rec,
+        names.get(Field.FAMILY_NAME_RU, ""),
+        names.get(Field.GIVEN_NAME_RU, ""),
+        names.get(Field.MIDDLE_NAME_RU, ""),
+        force=Script.CYRILLIC,
+    )
+    place_name(
+        rec,
+        names.get(Field.FAMILY_NAME, ""),
+        names.get(Field.GIVEN_NAME, ""),
+        names.get(Field.MIDDLE_NAME, ""),
+    )
+    finish_names(rec)
+    return rec
