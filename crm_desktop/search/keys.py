@@ -93,19 +93,20 @@ class _Builder:
 
 # --------------------------------------------------------------------------- folding
 
-_HAN_RANGES = (
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x3134F),
-)
 _BLANKS = frozenset("-‐‑‒–—―_/\\·・.,;:!?()[]{}<>|+&#*~^=\t\n\r\u00a0\u3000、。，；：（）【】《》")
 _DROPPED = frozenset("'\"`´‘’‚‛“”„«»‹›ʼʻ\u02bcъ")  # apostrophes, quotes; ъ is often omitted
 
 
 def is_han(ch: str) -> bool:
     cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _HAN_RANGES) or ch == "〇"
+    if cp < 0x3400:
+        return cp == 0x3007  # 〇
+    return (
+        cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3134F
+    )
 
 
 def has_han(text: str) -> bool:
@@ -247,6 +248,11 @@ def pinyin_syllables(han_run: str, *, surname: bool = False) -> list[str]:
     ``surname`` reads the leading family name as a family name (单 -> shan, 曾 -> zeng).
     Words are read in context (pypinyin's phrase dictionary), so 重庆 is chongqing.
     """
+    return list(_pinyin_syllables(han_run, surname))
+
+
+@lru_cache(maxsize=65536)  # names repeat: 王, 李, 张 are a fifth of all Chinese
+def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
     head: list[str] = []
     rest = han_run
     if surname:
@@ -256,11 +262,11 @@ def pinyin_syllables(han_run: str, *, surname: bool = False) -> list[str]:
                 rest = han_run[len(fam) :]
                 break
     if not rest:
-        return head
+        return tuple(head)
     syl = lazy_pinyin(rest, v_to_u=True, errors=lambda x: [""] * len(x))
     if len(syl) != len(rest):  # pypinyin keeps a character unknown to it as one blob
         syl = [(lazy_pinyin(c, v_to_u=True, errors=lambda x: [""]) or [""])[0] for c in rest]
-    return head + [_clean_syllable(s.lower()) for s in syl]
+    return tuple(head + [_clean_syllable(s.lower()) for s in syl])
 
 
 def _surname_length(text: str) -> int:
@@ -304,7 +310,7 @@ def _han_mapped(text: str, render, *, spaced: bool, surname: bool) -> Mapped | N
     for start, end in runs:
         for i in range(pos, start):
             b.add(_fold_char(text[i]), i)
-        syllables = pinyin_syllables(text[start:end], surname=surname and first)
+        syllables = list(_pinyin_syllables(text[start:end], surname and first))
         first = False
         pieces = render(syllables)
         if b.last() not in ("", " "):
@@ -659,13 +665,18 @@ class SearchKey:
     key: Mapped
 
 
-def search_keys(text: str, *, surname: bool = False) -> list[SearchKey]:
+def search_keys(text: str, *, surname: bool = False) -> tuple[SearchKey, ...]:
     """All folded keys under which ``text`` should be found, no two alike.
 
     ``surname`` reads a leading Chinese family name as such (曾 -> Zeng, not ceng).
     """
     if not text or not text.strip():
-        return []
+        return ()
+    return _search_keys(text, surname)
+
+
+@lru_cache(maxsize=65536)  # a rebuild meets the same given and family names again and again
+def _search_keys(text: str, surname: bool) -> tuple[SearchKey, ...]:
     keys: list[SearchKey] = []
     seen: set[str] = set()
 
@@ -715,7 +726,7 @@ def search_keys(text: str, *, surname: bool = False) -> list[SearchKey]:
         if len(words) > 1 and all(segment_pinyin(w) for w in words):
             idx = [o for ch, o in zip(native.text, native.origin) if ch != " "]
             put(KeyKind.JOINED, Mapped("".join(words), tuple(idx)))
-    return keys
+    return tuple(keys)
 
 
 class Route(str, Enum):

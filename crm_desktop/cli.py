@@ -1,0 +1,61 @@
+"""The one command-line entry: no subcommand opens the GUI; subcommands run headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from crm_desktop import APP_NAME, __version__
+
+
+from crm_desktop.commands import CliEnv, common_options
+from crm_desktop.domain.errors import CrmError
+
+
+def command_modules() -> list[ModuleType]:
+    """Every module that registers subcommands (explicit, so packagers see the imports)."""
+    from crm_desktop.commands import core
+
+    return [core]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="Offline desktop CRM for investment negotiations. "
+                    "Without a command it opens the main window.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    common_options(parser, top_level=True)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo database (created on first use)")
+    parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from crm_desktop.app import run_gui  # Qt is loaded only for the GUI
+
+        return run_gui(args)
+    env = CliEnv(args)
+    try:
+        return int(args.handler(args, env) or 0)
+    except CrmError as e:
+        print(f"{APP_NAME}: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{APP_NAME}: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        env.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

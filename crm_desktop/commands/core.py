@@ -1,0 +1,162 @@
+"""demo, list, check, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.config import database_url
+from crm_desktop.domain import serialize
+from crm_desktop.domain.errors import CrmError, StorageError
+from crm_desktop.storage import database as storage
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "demo", "create a database filled with the demo story", cmd_demo)
+    p.add_argument("--force", action="store_true", help="replace an existing database file")
+
+    p = add_command(sub, "list", "list records", cmd_list)
+    p.add_argument("entity", choices=sorted(LISTS))
+    p.add_argument("--json", action="store_true", help="one JSON object per record")
+    p.add_argument("--deleted", action="store_true", help="list the Trash instead")
+    p.add_argument("--limit", type=int, default=None)
+
+    p = add_command(sub, "check", "check the database's integrity and schema version",
+                    cmd_check)
+
+    p = add_command(sub, "backup", "write a consistent copy of the database", cmd_backup)
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    p = add_command(sub, "restore", "replace the database with a backup (after checking it)",
+                    cmd_restore)
+    p.add_argument("file", metavar="FILE")
+
+
+# entity -> (service attribute, serializer, column headings for the text table)
+LISTS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
+    "companies": ("companies", serialize.company, ("name_native", "name_latin", "name_ru",
+                                                   "country", "city")),
+    "contacts": ("contacts", serialize.contact, ("display_name", "name_latin", "name_ru",
+                                                 "position")),
+    "projects": ("projects", serialize.project, ("title", "status", "capex", "capex_currency")),
+    "meetings": ("meetings", serialize.meeting, ("local_start", "timezone", "title")),
+    "tasks": ("tasks", serialize.task, ("due_date", "status", "title")),
+    "trips": ("trips", serialize.trip, ("start_date", "end_date", "title")),
+    "sites": ("sites", serialize.site, ("kind", "name", "name_en")),
+    "measures": ("measures", serialize.measure, ("kind", "name", "name_en")),
+    "members": ("members", serialize.member, ("name", "position")),
+}
+
+
+def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.demo import load_demo
+
+    path = storage.sqlite_path(env.url)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        if not args.force:
+            raise CrmError(f"{path} already exists; use --force to replace it.")
+        storage._check_sqlite_file(path)  # never delete a file that is not ours
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    rt = env.runtime(create=True)
+    counts = load_demo(rt.services)
+    out(f"Demo database ready: {path or env.url}")
+    out(", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, env: CliEnv) -> int:
+    attr, to_dict, columns = LISTS[args.entity]
+    service = getattr(env.runtime().services, attr)
+    rows = service.list(service.query(deleted=args.deleted, limit=args.limit))
+    records = [to_dict(r) for r in rows]
+    if args.json:
+        out(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    for rec in records:
+        out("  ".join([rec["id"][:8]] + [_cell(rec.get(c)) for c in columns]))
+    return 0
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    return str(value)
+
+
+def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
+    rt = env.runtime()
+    problems = storage.integrity_check(rt.db)
+    out(f"database: {rt.db.path or rt.db.url}")
+    out(f"schema: {rt.db.schema_version()} (current: {storage.head_revision()})")
+    counts = {name: getattr(rt.services, attr).count() for name, (attr, _, _) in LISTS.items()}
+    out("records: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    if problems:
+        for p in problems:
+            out(f"problem: {p}")
+        raise CrmError(f"{len(problems)} problem(s) found.")
+    out("integrity: ok")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
+    rt = env.runtime()
+    if rt.db.path is None:
+        raise CrmError("Backups of a server database are made with the server's tools "
+                       "(pg_dump); this command copies SQLite files.")
+    dest = Path(args.output)
+    if dest.resolve() == rt.db.path.resolve():
+        raise CrmError("The backup file cannot be the database itself.")
+    if dest.is_dir():
+        raise CrmError(f"{dest} is a folder; give a file name.")
+    try:
+        storage.online_backup(rt.db.path, dest)
+    except (OSError, sqlite3.Error) as e:
+        for leftover in (dest.with_name(dest.name + ".part"),):
+            leftover.unlink(missing_ok=True)
+        raise CrmError(f"Cannot write {dest}: {e}.") from None
+    out(f"Backup written: {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
+    src = Path(args.file)
+    if not src.is_file():
+        raise CrmError(f"{src} does not exist.")
+    target = storage.sqlite_path(env.url)
+    if target is None:
+        raise CrmError("Restore replaces an SQLite file; the current database is a server.")
+    # The backup must be a sound crm-desktop database before it replaces anything.
+    try:
+        check = storage.open_database("sqlite:///" + str(src.resolve()), migrate=False,
+                                      create=False)
+    except StorageError as e:
+        raise CrmError(f"Not restored: {e}") from None
+    try:
+        problems = [p for p in storage.integrity_check(check) if not p.startswith("schema")]
+    finally:
+        check.dispose()
+    if problems:
+        raise CrmError(f"Not restored: {src} is damaged ({problems[0]}).")
+    if target.exists() and target.stat().st_size > 0:
+        saved = storage.backup_file(target, env.paths.backups_dir, "before-restore")
+        out(f"The current database was saved to {saved}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src_conn = sqlite3.connect("file:" + str(src.resolve()) + "?mode=ro", uri=True)
+    dst_conn = sqlite3.connect(target)
+    try:
+        src_conn.backup(dst_conn)
+    finally:
+        src_conn.close()
+        dst_conn.close()
+    rt = env.runtime()  # migrates an older backup to the current schema
+    out(f"Restored {src} into {target} (schema {rt.db.schema_version()}).")
+    return 0
+
+
+__all__ = ["register", "database_url"]

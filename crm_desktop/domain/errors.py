@@ -1,0 +1,97 @@
+"""Typed errors that carry a user-facing message.
+
+Each error has a stable ``code`` and ``params`` so the GUI can show a translated text;
+``str(error)`` is the English message the CLI prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# English templates, keyed by code. The GUI translates these through Qt (context "errors").
+MESSAGES: dict[str, str] = {
+    "required": "{field} is required.",
+    "invalid_email": "“{value}” is not a valid email address.",
+    "invalid_phone": "“{value}” is not a valid phone number (use +country code, e.g. +86 10 1234 5678).",
+    "invalid_currency": "“{value}” is not an ISO 4217 currency code (e.g. RUB, CNY, USD).",
+    "invalid_country": "“{value}” is not an ISO 3166 country code (e.g. CN, RU).",
+    "invalid_timezone": "“{value}” is not a known time zone (e.g. Asia/Shanghai).",
+    "invalid_date": "“{value}” is not a date (use YYYY-MM-DD).",
+    "invalid_datetime": "“{value}” is not a date and time (use YYYY-MM-DD HH:MM).",
+    "date_order": "The end date is before the start date.",
+    "invalid_number": "“{value}” is not a number.",
+    "not_negative": "{field} cannot be negative.",
+    "out_of_range": "{field} must be between {low} and {high}.",
+    "too_long": "{field} is longer than {limit} characters.",
+    "not_found": "No {entity} with id {id}.",
+    "deleted": "The {entity} {id} is in the Trash.",
+    "duplicate": "A {entity} named “{value}” already exists.",
+    "same_stage": "The project is already at this stage.",
+    "in_use": "The {entity} is still used by {count} records.",
+}
+
+
+class CrmError(Exception):
+    """Base of every error a user can see. Never a bug: a bug is any other exception."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    @classmethod
+    def from_code(cls, code: str, **params: Any) -> "CrmError":
+        return cls(MESSAGES[code].format(**params), code=code, **params)
+
+
+class ValidationError(CrmError):
+    """One or more fields are invalid. ``errors`` maps field name to message."""
+
+    code = "validation"
+
+    def __init__(self, errors: dict[str, "FieldError"]) -> None:
+        self.errors = errors
+        text = " ".join(e.message for e in errors.values())
+        super().__init__(text)
+
+
+class FieldError:
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        self.field = field
+        self.code = code
+        self.params = {"field": field, **params}
+
+    @property
+    def template(self) -> str:
+        return MESSAGES[self.code]
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def __repr__(self) -> str:
+        return f"FieldError({self.field!r}, {self.code!r})"
+
+
+class NotFoundError(CrmError):
+    code = "not_found"
+
+    def __init__(self, entity: str, id: str) -> None:
+        super().__init__(MESSAGES["not_found"].format(entity=entity, id=id), entity=entity, id=id)
+
+
+class ConflictError(CrmError):
+    code = "conflict"
+
+
+class StorageError(CrmError):
+    """The database file cannot be opened, read or written."""
+
+    code = "storage"

@@ -1,0 +1,203 @@
+"""What every aggregate service shares: get, list, count, soft delete, restore, history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.domain.base import SyncedMixin, utcnow
+from crm_desktop.domain.context import Context
+from crm_desktop.domain.errors import CrmError, NotFoundError
+from crm_desktop.domain.models import AuditEntry
+
+M = TypeVar("M", bound=SyncedMixin)
+
+
+@dataclass
+class ListQuery:
+    """Filters shared by every list; services subclass it with fields of their own."""
+
+    text: str = ""  # quick filter
+    sort: str = ""  # a key of the service's SORTS
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = None
+    deleted: bool = False  # True lists the Trash
+
+
+class Service(Generic[M]):
+    model: ClassVar[type]
+    entity: ClassVar[str]
+    # sort key -> column expression; the first is the default
+    SORTS: ClassVar[dict[str, Any]] = {}
+    TEXT_COLUMNS: ClassVar[tuple[Any, ...]] = ()
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, id: str, *, include_deleted: bool = True) -> M:
+        with self.ctx.reading() as s:
+            row = self._load(s, id, include_deleted=include_deleted)
+            self._prepare_detached(row)
+            s.expunge_all()
+            return row
+
+    def _load(self, s: Session, id: str, *, include_deleted: bool = False) -> M:
+        row = s.get(self.model, id)
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            raise NotFoundError(self.entity, id)
+        return row  # type: ignore[return-value]
+
+    def _prepare_detached(self, row: M) -> None:
+        """Touch what callers read after the session closes (lazy relationships)."""
+
+    def _filtered(self, q: ListQuery) -> Select[Any]:
+        stmt = select(self.model)
+        if q.deleted:
+            stmt = stmt.where(self.model.deleted_at.is_not(None))
+        else:
+            stmt = stmt.where(self.model.deleted_at.is_(None))
+        text = q.text.strip()
+        if text and self.TEXT_COLUMNS:
+            stmt = stmt.where(self._text_clause(text))
+        return self._apply_filters(stmt, q)
+
+    def _text_clause(self, text: str) -> Any:
+        like = f"%{_escape_like(text)}%"
+        return or_(*[col.ilike(like, escape="\\") for col in self.TEXT_COLUMNS])
+
+    def _apply_filters(self, stmt: Select[Any], q: ListQuery) -> Select[Any]:
+        return stmt
+
+    def list(self, q: ListQuery | None = None) -> list[M]:
+        q = q or self.query()
+        stmt = self._filtered(q)
+        stmt = stmt.order_by(*self._order(q))
+        if q.offset:
+            stmt = stmt.offset(q.offset)
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        with self.ctx.reading() as s:
+            rows = list(s.scalars(stmt).unique())
+            for row in rows:
+                self._prepare_detached(row)
+            s.expunge_all()
+            return rows
+
+    def count(self, q: ListQuery | None = None) -> int:
+        q = q or self.query()
+        stmt = self._filtered(q).with_only_columns(func.count()).order_by(None)
+        with self.ctx.reading() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def _order(self, q: ListQuery) -> list[Any]:
+        key = q.sort if q.sort in self.SORTS else next(iter(self.SORTS), "")
+        cols = []
+        if key:
+            col = self.SORTS[key]
+            cols.append(col.desc() if q.descending else col.asc())
+        cols.append(self.model.id)  # stable order for paging
+        return cols
+
+    def query(self, **kwargs: Any) -> ListQuery:
+        return ListQuery(**kwargs)
+
+    # -- writing -------------------------------------------------------------------------
+    def create(self, data: Any) -> M:
+        data = self._clean(data)
+        with self.ctx.unit_of_work() as s:
+            row = self.model()
+            self._write(s, row, data)
+            s.add(row)
+            s.flush()
+            self._after_create(s, row, data)
+            id = row.id
+        return self.get(id)
+
+    def update(self, id: str, data: Any) -> M:
+        data = self._clean(data)
+        with self.ctx.unit_of_work() as s:
+            row = self._load(s, id)
+            self._write(s, row, data)
+        return self.get(id)
+
+    def _clean(self, data: Any) -> Any:
+        """Validate and normalise form data; raise ValidationError with every problem."""
+        return data
+
+    def _write(self, s: Session, row: M, data: Any) -> None:
+        self._assign(row, data)
+
+    def _after_create(self, s: Session, row: M, data: Any) -> None:
+        pass
+
+    def delete(self, id: str) -> None:
+        """Move to the Trash (tombstone); related rows that depend on it go with it."""
+        with self.ctx.unit_of_work() as s:
+            row = self._load(s, id)
+            when = utcnow()
+            row.deleted_at = when
+            self._cascade_delete(s, row, when)
+
+    def restore(self, id: str) -> None:
+        with self.ctx.unit_of_work() as s:
+            row = self._load(s, id, include_deleted=True)
+            if row.deleted_at is None:
+                return
+            when = row.deleted_at
+            row.deleted_at = None
+            self._cascade_restore(s, row, when)
+
+    def _cascade_delete(self, s: Session, row: M, when: Any) -> None:
+        """Tombstone dependants with the same timestamp so restore can bring them back."""
+
+    def _cascade_restore(self, s: Session, row: M, when: Any) -> None:
+        pass
+
+    def history(self, id: str) -> list[AuditEntry]:
+        """The record's field history, newest first."""
+        stmt = (select(AuditEntry).where(AuditEntry.entity_type == self.entity,
+                                         AuditEntry.entity_id == id)
+                .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc()))
+        with self.ctx.reading() as s:
+            rows = list(s.scalars(stmt))
+            s.expunge_all()
+            return rows
+
+    # -- helpers for subclasses ------------------------------------------------------------
+    @staticmethod
+    def _assign(row: Any, data: Any, skip: Sequence[str] = ()) -> None:
+        for f in fields(data):
+            if f.name not in skip and hasattr(type(row), f.name):
+                setattr(row, f.name, getattr(data, f.name))
+
+    def _ids_to_rows(self, s: Session, model: type, ids: Sequence[str]) -> list[Any]:
+        if not ids:
+            return []
+        rows = {r.id: r for r in s.scalars(select(model).where(model.id.in_(list(ids))))}
+        missing = [i for i in ids if i not in rows]
+        if missing:
+            raise NotFoundError(model.__tablename__, missing[0])
+        return [rows[i] for i in dict.fromkeys(ids)]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def cascade_tombstone(s: Session, model: type, column: Any, parent_id: str, when: Any) -> None:
+    for row in s.scalars(select(model).where(column == parent_id, model.deleted_at.is_(None))):
+        row.deleted_at = when
+
+
+def cascade_untombstone(s: Session, model: type, column: Any, parent_id: str, when: Any) -> None:
+    for row in s.scalars(select(model).where(column == parent_id, model.deleted_at == when)):
+        row.deleted_at = None
+
+
+__all__ = ["ListQuery", "Service", "CrmError", "cascade_tombstone", "cascade_untombstone"]

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crm_desktop.domain.models import Member
+from crm_desktop.domain.services.base import Service
+from crm_desktop.domain.validation import Checker
+
+
+@dataclass
+class MemberInput:
+    name: str
+    name_latin: str = ""
+    position: str = ""
+    department: str = ""
+    email: str = ""
+    phone: str = ""
+    active: bool = True
+
+    @classmethod
+    def from_row(cls, r: Member) -> "MemberInput":
+        return cls(r.name, r.name_latin, r.position, r.department, r.email, r.phone, r.active)
+
+
+class MemberService(Service[Member]):
+    model = Member
+    entity = "member"
+    SORTS = {"name": Member.name, "position": Member.position,
+             "department": Member.department, "updated": Member.updated_at}
+    TEXT_COLUMNS = (Member.name, Member.name_latin, Member.position, Member.email)
+
+    def _clean(self, data: MemberInput) -> MemberInput:
+        c = Checker()
+        out = MemberInput(
+            name=c.required("name", data.name), name_latin=c.text("name_latin", data.name_latin),
+            position=c.text("position", data.position),
+            department=c.text("department", data.department),
+            email=c.email("email", data.email), phone=c.phone("phone", data.phone, "RU"),
+            active=data.active)
+        c.raise_if_any()
+        return out

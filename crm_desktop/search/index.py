@@ -1,0 +1,350 @@
+"""The search index: kept in step with every write, in the same transaction.
+
+Three tables, created by :func:`ensure_schema` next to the application's own (they are
+derived data, rebuilt by ``crm-desktop check --reindex``, never merged or migrated):
+
+``search_doc``   one row per searchable record: its folded name keys and texts.
+``search_word``  (kind, two-letter word prefix, doc) for one- and two-character queries,
+                 which a trigram index cannot answer: 王, 李, "ли".
+``search_fts``   SQLite only: an FTS5 trigram index over search_doc (external content),
+                 kept in step by triggers. On PostgreSQL the same substring query runs as
+                 LIKE over search_doc (pg_trgm, if the server has it, only makes it faster).
+
+Writes arrive through an ``after_flush`` listener on the session factory: whatever a
+flush inserted, changed, deleted, tombstoned or restored is re-indexed on the flush's
+own connection, so the index commits or rolls back with the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm_desktop.domain.models import Company, Contact, Meeting, Member, Project, Site
+from crm_desktop.search.documents import (
+    KIND_CODES,
+    KIND_SHIFT,
+    KINDS,
+    Document,
+    build_document,
+    kind_range,
+)
+
+# Bump when keys or documents change shape: an index of another version is rebuilt.
+INDEX_VERSION = "1"
+
+MODELS: dict[str, type] = {
+    "company": Company,
+    "contact": Contact,
+    "project": Project,
+    "meeting": Meeting,
+    "site": Site,
+    "member": Member,
+}
+KIND_OF_MODEL: dict[type, str] = {m: k for k, m in MODELS.items()}
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def has_fts5(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def _schema_sql(conn: Connection) -> list[str]:
+    sqlite = conn.dialect.name == "sqlite"
+    doc_pk = "INTEGER PRIMARY KEY" if sqlite else "BIGINT PRIMARY KEY"
+    without_rowid = " WITHOUT ROWID" if sqlite else ""
+    stmts = [
+        "CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(40) PRIMARY KEY, value TEXT)",
+        f"CREATE TABLE IF NOT EXISTS search_doc (doc_id {doc_pk}, kind SMALLINT NOT NULL, "
+        "ref_id VARCHAR(36) NOT NULL, names TEXT NOT NULL, body TEXT NOT NULL)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_doc_ref ON search_doc (ref_id, kind)",
+        "CREATE TABLE IF NOT EXISTS search_word (kind SMALLINT NOT NULL, word VARCHAR(8) "
+        "NOT NULL, doc_id BIGINT NOT NULL, PRIMARY KEY (kind, word, doc_id))" + without_rowid,
+        "CREATE INDEX IF NOT EXISTS ix_search_word_doc ON search_word (doc_id)",
+    ]
+    if sqlite:
+        stmts += [
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(names, body, "
+            "content='search_doc', content_rowid='doc_id', tokenize='trigram')",
+            *_TRIGGERS,
+        ]
+    return stmts
+
+
+_TRIGGERS = [
+    "CREATE TRIGGER IF NOT EXISTS search_doc_ai AFTER INSERT ON search_doc BEGIN "
+    "INSERT INTO search_fts(rowid, names, body) VALUES (new.doc_id, new.names, new.body); END",
+    "CREATE TRIGGER IF NOT EXISTS search_doc_ad AFTER DELETE ON search_doc BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, names, body) "
+    "VALUES ('delete', old.doc_id, old.names, old.body); END",
+    "CREATE TRIGGER IF NOT EXISTS search_doc_au AFTER UPDATE ON search_doc BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, names, body) "
+    "VALUES ('delete', old.doc_id, old.names, old.body); "
+    "INSERT INTO search_fts(rowid, names, body) VALUES (new.doc_id, new.names, new.body); END",
+]
+
+
+def _tables(conn: Connection) -> set[str]:
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table')"))
+        return {r[0] for r in rows}
+    from sqlalchemy import inspect
+
+    return set(inspect(conn).get_table_names())
+
+
+def index_version(conn: Connection) -> str | None:
+    if "search_meta" not in _tables(conn):
+        return None
+    row = conn.execute(text("SELECT value FROM search_meta WHERE key = 'version'")).first()
+    return row[0] if row else None
+
+
+def ensure_schema(conn: Connection) -> bool:
+    """Create the index tables if missing. True if the index is current, False if it
+    must be rebuilt (just created over existing data, or built by another version)."""
+    version = index_version(conn)
+    for stmt in _schema_sql(conn):
+        conn.execute(text(stmt))
+    if version == INDEX_VERSION:
+        return True
+    if version is None and not _has_records(conn):
+        _set_version(conn)
+        return True
+    return False
+
+
+def _has_records(conn: Connection) -> bool:
+    for model in MODELS.values():
+        if conn.execute(select(model.id).limit(1)).first() is not None:
+            return True
+    return False
+
+
+def _set_version(conn: Connection) -> None:
+    conn.execute(text("DELETE FROM search_meta WHERE key = 'version'"))
+    conn.execute(
+        text("INSERT INTO search_meta (key, value) VALUES ('version', :v)"), {"v": INDEX_VERSION}
+    )
+
+
+def drop_schema(conn: Connection) -> None:
+    for stmt in (
+        "DROP TRIGGER IF EXISTS search_doc_ai",
+        "DROP TRIGGER IF EXISTS search_doc_ad",
+        "DROP TRIGGER IF EXISTS search_doc_au",
+        "DROP TABLE IF EXISTS search_fts",
+        "DROP TABLE IF EXISTS search_word",
+        "DROP TABLE IF EXISTS search_doc",
+        "DROP TABLE IF EXISTS search_meta",
+    ):
+        if conn.dialect.name != "sqlite" and ("TRIGGER" in stmt or "search_fts" in stmt):
+            continue
+        conn.execute(text(stmt))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _word_rows(doc_id: int, doc: Document) -> list[dict[str, Any]]:
+    code = KIND_CODES[doc.kind]
+    return [{"k": code, "w": w, "d": doc_id} for w in sorted(doc.words)]
+
+
+_INSERT_DOC = text(
+    "INSERT INTO search_doc (doc_id, kind, ref_id, names, body) VALUES (:d, :k, :r, :n, :b)"
+)
+_INSERT_WORD = text("INSERT INTO search_word (kind, word, doc_id) VALUES (:k, :w, :d)")
+
+
+def _next_doc_id(conn: Connection, kind: str) -> int:
+    lo, hi = kind_range(kind)
+    row = conn.execute(
+        text("SELECT MAX(doc_id) FROM search_doc WHERE doc_id BETWEEN :lo AND :hi"),
+        {"lo": lo, "hi": hi},
+    ).first()
+    return (row[0] + 1) if row and row[0] is not None else lo + 1
+
+
+def upsert(conn: Connection, doc: Document) -> None:
+    code = KIND_CODES[doc.kind]
+    row = conn.execute(
+        text("SELECT doc_id, names, body FROM search_doc WHERE ref_id = :r AND kind = :k"),
+        {"r": doc.ref_id, "k": code},
+    ).first()
+    if row is not None:
+        doc_id = row[0]
+        if row[1] == doc.names and row[2] == doc.body:
+            return
+        conn.execute(
+            text("UPDATE search_doc SET names = :n, body = :b WHERE doc_id = :d"),
+            {"n": doc.names, "b": doc.body, "d": doc_id},
+        )
+        conn.execute(text("DELETE FROM search_word WHERE doc_id = :d"), {"d": doc_id})
+    else:
+        doc_id = _next_doc_id(conn, doc.kind)
+        conn.execute(
+            _INSERT_DOC,
+            {"d": doc_id, "k": code, "r": doc.ref_id, "n": doc.names, "b": doc.body},
+        )
+    words = _word_rows(doc_id, doc)
+    if words:
+        conn.execute(_INSERT_WORD, words)
+
+
+def remove(conn: Connection, kind: str, ref_id: str) -> None:
+    code = KIND_CODES[kind]
+    row = conn.execute(
+        text("SELECT doc_id FROM search_doc WHERE ref_id = :r AND kind = :k"),
+        {"r": ref_id, "k": code},
+    ).first()
+    if row is None:
+        return
+    conn.execute(text("DELETE FROM search_word WHERE doc_id = :d"), {"d": row[0]})
+    conn.execute(text("DELETE FROM search_doc WHERE doc_id = :d"), {"d": row[0]})
+
+
+def index_object(conn: Connection, obj: Any) -> None:
+    """Bring the index in line with one record (tombstoned records leave it)."""
+    kind = KIND_OF_MODEL.get(type(obj))
+    if kind is None:
+        return
+    if getattr(obj, "deleted_at", None) is not None:
+        remove(conn, kind, obj.id)
+    else:
+        upsert(conn, build_document(kind, obj))
+
+
+# --------------------------------------------------------------------------- rebuild
+
+
+def _iter_rows(conn: Connection, kind: str, batch: int) -> Iterator[Any]:
+    model = MODELS[kind]
+    table = model.__table__  # type: ignore[attr-defined]
+    stmt = select(table).where(table.c.deleted_at.is_(None)).order_by(table.c.id)
+    result = conn.execution_options(yield_per=batch).execute(stmt)
+    for part in result.partitions(batch):
+        yield from part
+
+
+def rebuild(conn: Connection, progress: Progress | None = None, batch: int = 2000) -> int:
+    """Drop and rebuild the whole index from the records. Returns the documents indexed."""
+    drop_schema(conn)
+    sqlite = conn.dialect.name == "sqlite"
+    for stmt in _schema_sql(conn):
+        if sqlite and ("TRIGGER" in stmt or "search_fts" in stmt):
+            continue  # the FTS index is built in one pass at the end, much faster
+        conn.execute(text(stmt))
+    totals = {
+        k: conn.execute(
+            select(text("COUNT(*)")).select_from(MODELS[k].__table__)  # type: ignore[attr-defined]
+            .where(MODELS[k].deleted_at.is_(None))
+        ).scalar_one()
+        for k in KINDS
+    }
+    total = sum(totals.values())
+    done = 0
+    for kind in KINDS:
+        doc_id = (KIND_CODES[kind] << KIND_SHIFT) + 1
+        docs: list[dict[str, Any]] = []
+        words: list[dict[str, Any]] = []
+        for row in _iter_rows(conn, kind, batch):
+            doc = build_document(kind, row)
+            docs.append(
+                {"d": doc_id, "k": KIND_CODES[kind], "r": doc.ref_id, "n": doc.names,
+                 "b": doc.body}  # fmt: skip
+            )
+            words.extend(_word_rows(doc_id, doc))
+            doc_id += 1
+            if len(docs) >= batch:
+                conn.execute(_INSERT_DOC, docs)
+                conn.execute(_INSERT_WORD, words)
+                done += len(docs)
+                docs, words = [], []
+                if progress:
+                    progress(done, total)
+        if docs:
+            conn.execute(_INSERT_DOC, docs)
+            if words:
+                conn.execute(_INSERT_WORD, words)
+            done += len(docs)
+            if progress:
+                progress(done, total)
+    if sqlite:
+        for stmt in _schema_sql(conn):
+            if "search_fts" in stmt and "TRIGGER" not in stmt:
+                conn.execute(text(stmt))
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
+        for stmt in _TRIGGERS:
+            conn.execute(text(stmt))
+    _set_version(conn)
+    return done
+
+
+# --------------------------------------------------------------------------- session hook
+
+
+def _after_flush(session: Session, flush_context: object) -> None:
+    touched: list[Any] = []
+    for obj in session.new:
+        if type(obj) in KIND_OF_MODEL:
+            touched.append(obj)
+    for obj in session.dirty:
+        if type(obj) in KIND_OF_MODEL and session.is_modified(obj, include_collections=False):
+            touched.append(obj)
+    gone = [obj for obj in session.deleted if type(obj) in KIND_OF_MODEL]
+    if not touched and not gone:
+        return
+    conn = session.connection()
+    for obj in touched:
+        index_object(conn, obj)
+    for obj in gone:
+        remove(conn, KIND_OF_MODEL[type(obj)], obj.id)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    """Keep the index in step with every session the factory makes."""
+    if not event.contains(factory, "after_flush", _after_flush):
+        event.listen(factory, "after_flush", _after_flush)
+
+
+def attach(engine: Engine, factory: sessionmaker[Session], progress: Progress | None = None) -> bool:
+    """Make sure the index exists and is current, then follow every write.
+
+    Called once by the composition root after the database is opened and migrated.
+    Returns True if the index had to be (re)built from the records.
+    """
+    with engine.begin() as conn:
+        current = ensure_schema(conn)
+        if not current:
+            rebuild(conn, progress)
+    install(factory)
+    return not current
+
+
+def reindex(engine: Engine, progress: Progress | None = None) -> int:
+    with engine.begin() as conn:
+        return rebuild(conn, progress)
+
+
+def index_counts(conn: Connection) -> dict[str, int]:
+    """Documents in the index per kind (for `check`)."""
+    out = dict.fromkeys(KINDS, 0)
+    if "search_doc" not in _tables(conn):
+        return out
+    for code, n in conn.execute(text("SELECT kind, COUNT(*) FROM search_doc GROUP BY kind")):
+        for k, c in KIND_CODES.items():
+            if c == code:
+                out[k] = n
+    return out
+
+
+def iter_kinds(kinds: Iterable[str] | None) -> list[str]:
+    return [k for k in KINDS if kinds is None or k in set(kinds)]

@@ -1,0 +1,240 @@
+"""Opening a crm-desktop database: checks, pragmas, backup-then-migrate, session factory."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm_desktop.domain import hooks
+from crm_desktop.domain.errors import StorageError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+# Tables every crm-desktop database has; a file with other tables is someone else's.
+CORE_TABLES = {"company", "contact", "project", "stage", "meeting"}
+
+SessionHook = Callable[[sessionmaker[Session]], None]
+# Extra session hooks (the search index installs one); run for every database opened.
+_extra_hooks: list[SessionHook] = []
+
+
+def register_session_hook(hook: SessionHook) -> None:
+    if hook not in _extra_hooks:
+        _extra_hooks.append(hook)
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    path: Path | None = None  # the SQLite file, None for a server
+    backup_made: Path | None = None
+    migrated_from: str | None = None
+    info: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def schema_version(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _check_sqlite_file(path: Path) -> str | None:
+    """Read-only look at an existing file. Returns its schema revision (None if empty).
+
+    Raises StorageError for a file that is not SQLite, is damaged, or belongs to
+    another program. Never writes to the file.
+    """
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as e:
+        raise StorageError(f"Cannot read {path}: {e.strerror}.") from None
+    if not header:
+        return None  # an empty file: a new database
+    if header != SQLITE_HEADER:
+        raise StorageError(f"{path} is not a crm-desktop database (not an SQLite file).")
+    uri = "file:" + str(path.resolve()) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if not result or result[0] != "ok":
+                raise StorageError(f"{path} is damaged: {result[0] if result else 'no answer'}.")
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return None
+            if "alembic_version" not in tables or not CORE_TABLES <= tables:
+                raise StorageError(f"{path} is an SQLite file of another program, "
+                                   "not a crm-desktop database.")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise StorageError(f"{path} is damaged or not a database ({e}).") from None
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def backup_file(path: Path, dest_dir: Path, reason: str) -> Path:
+    """A consistent copy through SQLite's online backup API."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    dest = dest_dir / f"{path.stem}-{reason}-{stamp}.sqlite3"
+    online_backup(path, dest)
+    return dest
+
+
+def online_backup(src: Path, dest: Path) -> None:
+    tmp = dest.with_name(dest.name + ".part")
+    src_conn = sqlite3.connect("file:" + str(src.resolve()) + "?mode=ro", uri=True)
+    try:
+        dst_conn = sqlite3.connect(tmp)
+        try:
+            src_conn.backup(dst_conn)
+        finally:
+            dst_conn.close()
+    finally:
+        src_conn.close()
+    tmp.replace(dest)
+
+
+def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True,
+                  create: bool = True) -> Database:
+    """Open (and create or upgrade) a database. Errors are StorageError with a clear text."""
+    path = sqlite_path(url)
+    revision: str | None = None
+    if path is not None:
+        if path.exists():
+            if path.is_dir():
+                raise StorageError(f"{path} is a folder, not a database file.")
+            revision = _check_sqlite_file(path)
+        elif not create:
+            raise StorageError(f"{path} does not exist.")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StorageError(f"Cannot create {path.parent}: {e.strerror}.") from None
+    head = head_revision()
+    if revision is not None and revision != head:
+        known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+        if revision not in known:
+            raise StorageError(f"{path} was written by a newer crm-desktop "
+                               f"(schema {revision}); please update the application.")
+    engine = make_engine(url)
+    db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path)
+    try:
+        if path is None:
+            _check_server(db)
+            revision = db.schema_version()
+        if migrate and revision != head:
+            if path is not None and revision is not None and backups_dir is not None:
+                db.backup_made = backup_file(path, backups_dir, f"before-{head}")
+            db.migrated_from = revision
+            upgrade(engine)
+    except StorageError:
+        engine.dispose()
+        raise
+    except Exception as e:  # driver errors (server down, bad password) become one line
+        engine.dispose()
+        raise StorageError(f"Cannot open the database: {e.__class__.__name__}: "
+                           f"{str(e).splitlines()[0] if str(e) else ''}") from e
+    return db
+
+
+def _check_server(db: Database) -> None:
+    tables = set(inspect(db.engine).get_table_names())
+    if tables and not (CORE_TABLES <= tables and "alembic_version" in tables):
+        if tables & CORE_TABLES or "alembic_version" in tables:
+            return  # a partly migrated crm-desktop schema: let Alembic continue
+        raise StorageError("The server database has tables of another program; "
+                           "point crm-desktop at an empty database or schema.")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _session_factory(engine: Engine) -> sessionmaker[Session]:
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    hooks.install(factory)
+    for hook in _extra_hooks:
+        hook(factory)
+    return factory
+
+
+def integrity_check(db: Database) -> list[str]:
+    """Problems found; an empty list means the database is sound."""
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if rows != ["ok"]:
+                problems.extend(rows)
+            fk = list(conn.execute(text("PRAGMA foreign_key_check")))
+            problems.extend(f"broken reference in {r[0]} row {r[1]} -> {r[2]}" for r in fk)
+    if db.schema_version() != head_revision():
+        problems.append(f"schema {db.schema_version()} is not the current {head_revision()}")
+    return problems
+
+
+def copy_database_file(src: Path, dest: Path) -> None:
+    shutil.copy2(src, dest)
