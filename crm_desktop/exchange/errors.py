@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from crm_desktop.domain.errors import CrmError
 
-class ExchangeError(Exception):
-    """Base class: ``str(error)`` is the user-facing message."""
+
+class ExchangeError(CrmError):
+    """Base class: ``str(error)`` is the user-facing message (the CLI prints it)."""
+
+    code = "exchange"
 
 
 class FileFormatError(ExchangeError):

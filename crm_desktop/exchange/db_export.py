@@ -1,0 +1,281 @@
+"""Export contacts and meetings from the database.
+
+Contacts are streamed from one SQL query (``yield_per``), so 200,000 of them never sit
+in memory at once; the filters are the contact list's own (``ContactQuery``), so an
+export shows exactly what the list shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import func, or_, select
+
+from crm_desktop.domain.models import Company, Contact, Meeting, Stage, Tag, contact_tags
+from crm_desktop.domain.services import Services
+from crm_desktop.exchange.atomic import atomic_write
+from crm_desktop.exchange.csv_write import write_csv
+from crm_desktop.exchange.errors import ExchangeError
+from crm_desktop.exchange.ical_write import write_ics
+from crm_desktop.exchange.progress import Progress, ensure
+from crm_desktop.exchange.records import (
+    Attendee,
+    ContactRecord,
+    Email,
+    EmailKind,
+    MeetingRecord,
+    Messenger,
+    MessengerId,
+    Phone,
+    PhoneKind,
+)
+from crm_desktop.exchange.vcard_write import write_vcards
+from crm_desktop.exchange.xlsx_io import write_xlsx
+
+CONTACT_FORMATS = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4", "pdf")
+EXTENSIONS = {"csv": ".csv", "csv-excel-ru": ".csv", "xlsx": ".xlsx", "vcf": ".vcf", "vcf4": ".vcf", "pdf": ".pdf"}
+_TAG_SEP = "\x1f"
+
+
+@dataclass
+class ContactFilter:
+    """Which contacts to export. Empty fields do not filter. ``tag`` and ``stage`` accept
+    an id or a name (a stage also its code or position number)."""
+
+    ids: list[str] | None = None
+    company_id: str | None = None
+    country: str = ""
+    tag: str = ""
+    trip_id: str | None = None
+    stage: str = ""
+    text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _resolve_tag(services: Services, tag: str) -> str:
+    with services.ctx.reading() as s:
+        tag_id = s.scalar(
+            select(Tag.id).where(Tag.deleted_at.is_(None), or_(Tag.id == tag, func.lower(Tag.name) == tag.strip().lower()))
+        )
+    if tag_id is None:
+        raise ExchangeError(f"No tag named “{tag}”.")
+    return tag_id
+
+
+def _resolve_stage(services: Services, stage: str) -> str:
+    text = stage.strip()
+    conditions = [Stage.id == text, func.lower(Stage.code) == text.lower(), func.lower(Stage.name_en) == text.lower(), func.lower(Stage.name_ru) == text.lower()]
+    if text.isdigit():
+        conditions.append(Stage.position == int(text))
+    with services.ctx.reading() as s:
+        stage_id = s.scalar(select(Stage.id).where(Stage.deleted_at.is_(None), or_(*conditions)))
+    if stage_id is None:
+        raise ExchangeError(f"No stage “{stage}”.")
+    return stage_id
+
+
+def _contact_ids_query(services: Services, flt: ContactFilter) -> Any:
+    q = services.contacts.query(
+        ids=flt.ids,
+        company_id=flt.company_id,
+        country=flt.country,
+        tag_id=_resolve_tag(services, flt.tag) if flt.tag else None,
+        trip_id=flt.trip_id,
+        stage_id=_resolve_stage(services, flt.stage) if flt.stage else None,
+        text=flt.text,
+    )
+    # The list's own filtering (search text, tombstones, every filter) reduced to ids.
+    return services.contacts._filtered(q).with_only_columns(Contact.id).order_by(None)
+
+
+def count_contacts(services: Services, flt: ContactFilter | None = None) -> int:
+    ids = _contact_ids_query(services, flt or ContactFilter())
+    with services.ctx.reading() as s:
+        return int(s.scalar(select(func.count()).select_from(ids.subquery())) or 0)
+
+
+_PHONE_KINDS = {k.value: k for k in PhoneKind}
+_EMAIL_KINDS = {k.value: k for k in EmailKind}
+
+
+def _record(row: Any) -> ContactRecord:
+    rec = ContactRecord(
+        family_name=row.family_name_native,
+        given_name=row.given_name_native,
+        family_name_latin=row.family_name_latin,
+        given_name_latin=row.given_name_latin,
+        family_name_ru=row.family_name_ru,
+        given_name_ru=row.given_name_ru,
+        organization=row.company_name or "",
+        department=row.department,
+        title=row.position,
+        country=row.country or "",
+        phones=[Phone(p["value"], _PHONE_KINDS.get(p.get("kind", ""), PhoneKind.OTHER)) for p in row.phones or []],
+        emails=[Email(e["value"], _EMAIL_KINDS.get(e.get("kind", ""), EmailKind.OTHER)) for e in row.emails or []],
+        languages=[x.strip() for x in (row.languages or "").split(",") if x.strip()],
+        tags=sorted(t for t in (row.tags or "").split(_TAG_SEP) if t),
+        notes=row.notes,
+        decision_maker=bool(row.decision_maker),
+        uid=row.id,
+        full_name=row.display_name,
+    )
+    if row.wechat:
+        rec.messengers.append(MessengerId(Messenger.WECHAT, row.wechat))
+    if row.telegram:
+        rec.messengers.append(MessengerId(Messenger.TELEGRAM, row.telegram))
+    return rec
+
+
+def iter_contacts(
+    services: Services, flt: ContactFilter | None = None, batch: int = 1000
+) -> Iterator[ContactRecord]:
+    """Contacts matching ``flt`` in list order, fetched ``batch`` rows at a time."""
+    ids = _contact_ids_query(services, flt or ContactFilter())
+    tags = (
+        select(func.aggregate_strings(Tag.name, _TAG_SEP))
+        .select_from(contact_tags.join(Tag, Tag.id == contact_tags.c.tag_id))
+        .where(contact_tags.c.contact_id == Contact.id, Tag.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Contact.id,
+            Contact.family_name_native,
+            Contact.given_name_native,
+            Contact.family_name_latin,
+            Contact.given_name_latin,
+            Contact.family_name_ru,
+            Contact.given_name_ru,
+            Contact.display_name,
+            Contact.position,
+            Contact.department,
+            Contact.emails,
+            Contact.phones,
+            Contact.wechat,
+            Contact.telegram,
+            Contact.languages,
+            Contact.decision_maker,
+            Contact.notes,
+            Company.name.label("company_name"),
+            Company.country.label("country"),
+            tags.label("tags"),
+        )
+        .select_from(Contact)
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .where(Contact.id.in_(ids))
+        .order_by(Contact.display_name, Contact.id)
+        .execution_options(yield_per=batch)
+    )
+    with services.ctx.reading() as s:
+        for row in s.execute(stmt):
+            yield _record(row)
+
+
+def write_contacts(
+    records: Iterator[ContactRecord] | list[ContactRecord],
+    fmt: str,
+    out: BinaryIO,
+    progress: Progress | None = None,
+    language: str = "",
+    title: str = "",
+) -> int:
+    """Write records in one of ``CONTACT_FORMATS`` to a binary stream."""
+    if fmt in ("csv", "csv-excel-ru"):
+        return write_csv(records, out, fmt, progress)
+    if fmt == "xlsx":
+        return write_xlsx(records, out, language or "en", progress)
+    if fmt in ("vcf", "vcf4"):
+        return write_vcards(records, out, "4.0" if fmt == "vcf4" else "3.0", progress)
+    if fmt == "pdf":
+        from crm_desktop.documents.contact_sheet import render_contact_sheet
+
+        items = list(records)
+        data = render_contact_sheet(items, title=title, language=language or "ru")
+        out.write(data)
+        ensure(progress).advance(len(items))
+        return len(items)
+    raise ExchangeError(f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)}).")
+
+
+def export_contacts(
+    services: Services,
+    path: str | os.PathLike[str],
+    fmt: str,
+    flt: ContactFilter | None = None,
+    progress: Progress | None = None,
+    language: str = "",
+    title: str = "",
+) -> int:
+    """Export to a file atomically (temporary file, then rename); returns the count.
+
+    On cancel or error the target is left as it was.
+    """
+    if fmt not in CONTACT_FORMATS:
+        raise ExchangeError(f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)}).")
+    progress = ensure(progress)
+    flt = flt or ContactFilter()
+    progress.start(count_contacts(services, flt))
+    with atomic_write(Path(path)) as out:
+        return write_contacts(iter_contacts(services, flt), fmt, out, progress, language, title)
+
+
+# --- meetings --------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingFilter:
+    trip_id: str | None = None
+    date_from: dt.date | None = None  # inclusive, UTC days
+    date_to: dt.date | None = None  # inclusive
+
+
+def meeting_records(services: Services, flt: MeetingFilter) -> list[MeetingRecord]:
+    q = services.meetings.query(trip_id=flt.trip_id, date_from=flt.date_from, date_to=flt.date_to, sort="start")
+    out: list[MeetingRecord] = []
+    for m in services.meetings.list(q):
+        out.append(meeting_record(m))
+    return out
+
+
+def meeting_record(m: Meeting) -> MeetingRecord:
+    attendees = [Attendee(p.name, p.email, True) for p in m.our_participants]
+    for c in m.their_participants:
+        email = c.emails[0]["value"] if c.emails else ""
+        attendees.append(Attendee(c.display_name, email, False))
+    parts = []
+    if m.company is not None:
+        parts.append(m.company.name)
+    if m.project is not None:
+        parts.append(m.project.title)
+    header = " · ".join(parts)
+    description = "\n\n".join(x for x in (header, m.agenda) if x)
+    return MeetingRecord(
+        uid=f"{m.id}@crm-desktop",
+        title=m.title,
+        start=m.starts_at,
+        duration=dt.timedelta(minutes=m.duration_min or 0),
+        tzid=m.timezone,
+        location=m.place,
+        description=description,
+        attendees=attendees,
+        confidential=str(getattr(m.confidentiality, "value", m.confidentiality)) == "confidential",
+        created=m.created_at,
+        updated=m.updated_at,
+    )
+
+
+def export_meetings(
+    services: Services,
+    path: str | os.PathLike[str],
+    flt: MeetingFilter,
+    progress: Progress | None = None,
+    calendar_name: str = "",
+) -> int:
+    records = meeting_records(services, flt)
+    with atomic_write(Path(path)) as out:
+        return write_ics(records, out, calendar_name=calendar_name, progress=progress)

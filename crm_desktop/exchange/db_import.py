@@ -1,0 +1,510 @@
+"""Import contacts into the database: one transaction, duplicates detected, a report.
+
+An import either writes everything it decided to write or nothing: a row that cannot be
+imported (no name, an email that is not an email, a phone that is not a phone) is
+"rejected", and by default one rejected row rolls the whole import back, with every
+rejected line and its reason in the report. A dry run makes the same decisions and
+rolls back at the end. Duplicates (same id, email, E.164 phone, or the same name across
+scripts at the same company, see ``matching``) are skipped, merged or created anew,
+chosen for all rows or per row.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.domain.base import new_id
+from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.models import Company, Contact, Tag
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.companies import CompanyInput
+from crm_desktop.domain.services.contacts import Channel, ContactInput
+from crm_desktop.domain.validation import ISO_3166
+from crm_desktop.exchange.csv_read import read_csv
+from crm_desktop.exchange.errors import ExchangeError, FileFormatError
+from crm_desktop.exchange.matching import DuplicateIndex, NameForm
+from crm_desktop.exchange.messengers import SERVICE_LABEL
+from crm_desktop.exchange.names import Script, display_name, script_of
+from crm_desktop.exchange.phones import to_e164
+from crm_desktop.exchange.progress import Progress, ensure
+from crm_desktop.exchange.records import ContactRecord, Messenger
+from crm_desktop.exchange.tabular import Table
+from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
+from crm_desktop.exchange.xlsx_io import read_xlsx
+
+FLUSH_EVERY = 500
+
+
+class OnDuplicate(StrEnum):
+    SKIP = "skip"
+    MERGE = "merge"
+    CREATE = "create"
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    MERGED = "merged"
+    SKIPPED = "skipped"
+    REJECTED = "rejected"
+
+
+@dataclass
+class ImportOptions:
+    on_duplicate: OnDuplicate = OnDuplicate.SKIP
+    per_line: dict[int, OnDuplicate] = field(default_factory=dict)  # source line -> choice
+    dry_run: bool = False
+    leave_out_rejected: bool = False  # import the valid rows even if some are rejected
+    default_region: str = "RU"  # for phone numbers written without a country code
+
+
+@dataclass
+class RowResult:
+    line: int
+    name: str
+    outcome: Outcome
+    reason: str = ""
+    contact_id: str | None = None
+    duplicate_of: str | None = None
+    duplicate_name: str = ""
+    matched_by: str = ""  # id | email | phone | name
+    changed_fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    source: str = ""
+    rows: list[RowResult] = field(default_factory=list)
+    companies_created: int = 0
+    dry_run: bool = False
+    written: bool = False
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+    @property
+    def created(self) -> int:
+        return self.count(Outcome.CREATED)
+
+    @property
+    def merged(self) -> int:
+        return self.count(Outcome.MERGED)
+
+    @property
+    def skipped(self) -> int:
+        return self.count(Outcome.SKIPPED)
+
+    @property
+    def rejected(self) -> int:
+        return self.count(Outcome.REJECTED)
+
+    @property
+    def duplicates(self) -> list[RowResult]:
+        return [r for r in self.rows if r.duplicate_of]
+
+    def summary(self) -> str:
+        text = (
+            f"created {self.created}, merged {self.merged}, skipped {self.skipped}, "
+            f"rejected {self.rejected}"
+        )
+        if self.companies_created:
+            text += f"; new companies {self.companies_created}"
+        if self.dry_run:
+            text += " (dry run: nothing written)"
+        elif not self.written:
+            text += " (nothing written)"
+        return text
+
+
+class _Rollback(Exception):
+    pass
+
+
+# --- reading files ----------------------------------------------------------------------
+
+
+def read_table(path: str | os.PathLike[str]) -> Table | None:
+    """The table of a CSV/XLSX file for the preview; None for a vCard file."""
+    p = Path(path)
+    data = _read_bytes(p)
+    if p.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
+        import io
+
+        return read_xlsx(io.BytesIO(data), source=p.name)
+    if p.suffix.lower() in (".vcf", ".vcard") or looks_like_vcard(data):
+        return None
+    return read_csv(data, source=p.name)
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ExchangeError(f"Cannot read {p}: {exc.strerror or exc}.") from None
+
+
+def read_records(path: str | os.PathLike[str], table: Table | None = None) -> Iterator[ContactRecord]:
+    """Records of a vCard, CSV or XLSX file (with ``table``'s mapping if given)."""
+    p = Path(path)
+    if table is None:
+        table = read_table(p)
+    if table is None:
+        return iter_vcards(_read_bytes(p), source=p.name)
+    return table.records()
+
+
+# --- the import -------------------------------------------------------------------------
+
+
+def _forms(data: ContactInput) -> list[NameForm]:
+    return [
+        (data.family_name_native, data.given_name_native),
+        (data.family_name_latin, data.given_name_latin),
+        (data.family_name_ru, data.given_name_ru),
+    ]
+
+
+def _company_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class _Companies:
+    """Find a company by any of its names; create it (once) when a created row needs it."""
+
+    def __init__(self, services: Services, s: Session) -> None:
+        self.services = services
+        self.s = s
+        self.by_name: dict[str, str] = {}
+        self.created = 0
+        rows = s.execute(
+            select(Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru).where(
+                Company.deleted_at.is_(None)
+            )
+        )
+        for row in rows:
+            for n in (row.name, row.name_native, row.name_latin, row.name_ru):
+                if n:
+                    self.by_name.setdefault(_company_key(n), row.id)
+
+    def find(self, name: str) -> str | None:
+        return self.by_name.get(_company_key(name)) if name.strip() else None
+
+    def create(self, name: str, country: str) -> str:
+        script = script_of(name)
+        data = CompanyInput(
+            name=name.strip(),
+            name_native=name.strip() if script == Script.NATIVE else "",
+            name_latin=name.strip() if script == Script.LATIN else "",
+            name_ru=name.strip() if script == Script.CYRILLIC else "",
+            country=country.upper() if country.upper() in ISO_3166 else "",
+        )
+        data = self.services.companies._clean(data)
+        row = Company()
+        self.services.companies._write(self.s, row, data)
+        self.s.add(row)
+        self.s.flush()
+        self.by_name[_company_key(name)] = row.id
+        self.created += 1
+        return row.id
+
+
+class _Tags:
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.by_name = {
+            name.casefold(): id
+            for id, name in s.execute(select(Tag.id, Tag.name).where(Tag.deleted_at.is_(None)))
+        }
+
+    def ids(self, names: Iterable[str]) -> list[str]:
+        out = []
+        for name in names:
+            key = name.strip().casefold()
+            if not key:
+                continue
+            if key not in self.by_name:
+                existing = self.s.scalar(select(Tag).where(func.lower(Tag.name) == key))
+                if existing is None:  # a tag in the Trash keeps its name: reuse it
+                    existing = Tag(name=name.strip()[:100])
+                    self.s.add(existing)
+                    self.s.flush()
+                existing.deleted_at = None
+                self.by_name[key] = existing.id
+            out.append(self.by_name[key])
+        return list(dict.fromkeys(out))
+
+
+def _to_input(rec: ContactRecord, region: str, tags: list[str]) -> ContactInput:
+    """The service's form data for a record; what the model has no field for goes to notes."""
+    given_ru = " ".join(x for x in (rec.given_name_ru, rec.middle_name_ru) if x)
+    notes = [rec.notes] if rec.notes else []
+    extra = [f"{SERVICE_LABEL[m.service]}: {m.handle}" for m in rec.messengers if m.service not in (Messenger.WECHAT, Messenger.TELEGRAM)]
+    seen_wechat = [m.handle for m in rec.messengers if m.service == Messenger.WECHAT]
+    seen_tg = [m.handle for m in rec.messengers if m.service == Messenger.TELEGRAM]
+    extra += [f"WeChat: {h}" for h in seen_wechat[1:]] + [f"Telegram: {h}" for h in seen_tg[1:]]
+    extra = [x for x in extra if x not in rec.notes]
+    notes += extra
+    phones: list[Channel] = []
+    seen: set[str] = set()
+    for p in rec.phones:
+        value = to_e164(p.number, region)
+        if value and value not in seen:
+            seen.add(value)
+            phones.append(Channel(p.kind.value, value))
+    emails: list[Channel] = []
+    seen = set()
+    for e in rec.emails:
+        if e.address.lower() not in seen:
+            seen.add(e.address.lower())
+            emails.append(Channel(e.kind.value, e.address))
+    family_native, given_native = rec.family_name, rec.given_name
+    if rec.middle_name and not (rec.family_name_latin or rec.given_name_latin):
+        given_native = " ".join(x for x in (given_native, rec.middle_name) if x)
+    given_latin = rec.given_name_latin
+    if rec.middle_name and (rec.family_name_latin or rec.given_name_latin):
+        given_latin = " ".join(x for x in (given_latin, rec.middle_name) if x)
+    return ContactInput(
+        family_name_native=family_native,
+        given_name_native=given_native,
+        family_name_latin=rec.family_name_latin,
+        given_name_latin=given_latin,
+        family_name_ru=rec.family_name_ru,
+        given_name_ru=given_ru,
+        position=rec.title,
+        department=rec.department,
+        emails=emails,
+        phones=phones,
+        wechat=seen_wechat[0] if seen_wechat else "",
+        telegram=seen_tg[0] if seen_tg else "",
+        languages=", ".join(dict.fromkeys(rec.languages)),
+        decision_maker=bool(rec.decision_maker),
+        notes="\n".join(notes),
+        tag_ids=tags,
+    )
+
+
+_LABELS = {
+    "position": "Position",
+    "department": "Department",
+    "wechat": "WeChat",
+    "telegram": "Telegram",
+}
+
+
+def merge_inputs(old: ContactInput, new: ContactInput) -> tuple[ContactInput, list[str]]:
+    """Fill empty fields from ``new``; where both have a different value keep both:
+    lists are united, single values stay and the incoming one is added to the notes."""
+    out = replace(old, emails=list(old.emails), phones=list(old.phones), tag_ids=list(old.tag_ids))
+    changed: list[str] = []
+    for name in (
+        "family_name_native",
+        "given_name_native",
+        "family_name_latin",
+        "given_name_latin",
+        "family_name_ru",
+        "given_name_ru",
+    ):
+        if not getattr(out, name) and getattr(new, name):
+            setattr(out, name, getattr(new, name))
+            changed.append(name)
+    notes_extra: list[str] = []
+    for name, label in _LABELS.items():
+        mine, theirs = getattr(out, name), getattr(new, name)
+        if not theirs:
+            continue
+        if not mine:
+            setattr(out, name, theirs)
+            changed.append(name)
+        elif mine.casefold() != theirs.casefold():
+            line = f"{label}: {theirs}"
+            if line not in out.notes:
+                notes_extra.append(line)
+    if out.company_id is None and new.company_id:
+        out.company_id = new.company_id
+        changed.append("company_id")
+    have = {e.value.lower() for e in out.emails}
+    for e in new.emails:
+        if e.value.lower() not in have:
+            out.emails.append(e)
+            have.add(e.value.lower())
+            changed.append("emails")
+    have = {p.value for p in out.phones}
+    for p in new.phones:
+        if p.value not in have:
+            out.phones.append(p)
+            have.add(p.value)
+            changed.append("phones")
+    langs = [x.strip() for x in out.languages.split(",") if x.strip()]
+    for x in new.languages.split(","):
+        if x.strip() and x.strip().lower() not in {y.lower() for y in langs}:
+            langs.append(x.strip())
+            changed.append("languages")
+    out.languages = ", ".join(langs)
+    for t in new.tag_ids:
+        if t not in out.tag_ids:
+            out.tag_ids.append(t)
+            changed.append("tags")
+    if new.decision_maker and not out.decision_maker:
+        out.decision_maker = True
+        changed.append("decision_maker")
+    if new.notes and new.notes.strip() not in out.notes:
+        notes_extra.insert(0, new.notes.strip())
+    if notes_extra:
+        out.notes = "\n".join(x for x in [out.notes.strip(), *notes_extra] if x)
+        changed.append("notes")
+    return out, list(dict.fromkeys(changed))
+
+
+def _validation_reason(exc: ValidationError) -> str:
+    return " ".join(e.message for e in exc.errors.values())
+
+
+def import_records(
+    services: Services,
+    records: Iterable[ContactRecord],
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    source: str = "",
+    total: int | None = None,
+) -> ImportReport:
+    """Import in one transaction. Raises ``FileFormatError`` (nothing written) when the
+    file breaks mid-way; returns the report otherwise."""
+    options = options or ImportOptions()
+    progress = ensure(progress)
+    progress.start(total)
+    report = ImportReport(source=source, dry_run=options.dry_run)
+    contacts = services.contacts
+    try:
+        with services.ctx.unit_of_work() as s:
+            index = DuplicateIndex()
+            for row in s.execute(
+                select(
+                    Contact.id,
+                    Contact.company_id,
+                    Contact.emails,
+                    Contact.phones,
+                    Contact.family_name_native,
+                    Contact.given_name_native,
+                    Contact.family_name_latin,
+                    Contact.given_name_latin,
+                    Contact.family_name_ru,
+                    Contact.given_name_ru,
+                ).where(Contact.deleted_at.is_(None))
+            ):
+                index.add(
+                    row.id,
+                    row.company_id,
+                    [e["value"] for e in row.emails or []],
+                    [p["value"] for p in row.phones or []],
+                    [
+                        (row.family_name_native, row.given_name_native),
+                        (row.family_name_latin, row.given_name_latin),
+                        (row.family_name_ru, row.given_name_ru),
+                    ],
+                )
+            companies = _Companies(services, s)
+            tags = _Tags(s)
+            pending = 0
+            for rec in records:
+                progress.check()
+                name = display_name(rec) or rec.organization
+                try:
+                    data = contacts._clean(_to_input(rec, options.default_region, []))
+                except ValidationError as exc:
+                    report.rows.append(RowResult(rec.source_line, name, Outcome.REJECTED, _validation_reason(exc)))
+                    progress.advance()
+                    continue
+                company_id = companies.find(rec.organization)
+                data.company_id = company_id
+                hit = index.find(
+                    rec.uid,
+                    company_id,
+                    [e.value for e in data.emails],
+                    [p.value for p in data.phones],
+                    _forms(data),
+                )
+                result = RowResult(rec.source_line, name, Outcome.CREATED)
+                choice = OnDuplicate.CREATE
+                if hit is not None:
+                    result.duplicate_of, result.matched_by = hit
+                    choice = options.per_line.get(rec.source_line, options.on_duplicate)
+                    existing = s.get(Contact, hit[0])
+                    result.duplicate_name = existing.display_name if existing is not None else ""
+                if choice == OnDuplicate.SKIP:
+                    result.outcome = Outcome.SKIPPED
+                    result.contact_id = result.duplicate_of
+                elif choice == OnDuplicate.MERGE and result.duplicate_of:
+                    row = s.get(Contact, result.duplicate_of)
+                    assert row is not None
+                    data.tag_ids = tags.ids(rec.tags)
+                    if data.company_id is None and rec.organization.strip() and row.company_id is None:
+                        data.company_id = companies.create(rec.organization, rec.country)
+                    merged, changed = merge_inputs(ContactInput.from_row(row), data)
+                    result.contact_id = row.id
+                    if changed:
+                        contacts._write(s, row, contacts._clean(merged))
+                        result.outcome = Outcome.MERGED
+                        result.changed_fields = changed
+                    else:
+                        result.outcome = Outcome.SKIPPED
+                        result.reason = "identical"
+                else:
+                    if data.company_id is None and rec.organization.strip():
+                        data.company_id = companies.create(rec.organization, rec.country)
+                    data.tag_ids = tags.ids(rec.tags)
+                    row = Contact(id=new_id())
+                    contacts._write(s, row, data)
+                    s.add(row)
+                    pending += 1
+                    if pending >= FLUSH_EVERY:
+                        s.flush()
+                        pending = 0
+                    result.contact_id = row.id
+                    index.add(
+                        row.id,
+                        data.company_id,
+                        [e.value for e in data.emails],
+                        [p.value for p in data.phones],
+                        _forms(data),
+                    )
+                report.rows.append(result)
+                progress.advance()
+            report.companies_created = companies.created
+            if report.rejected and not options.leave_out_rejected:
+                raise _Rollback()
+            if options.dry_run:
+                raise _Rollback()
+            s.flush()
+        report.written = True
+    except _Rollback:
+        report.written = False
+    except FileFormatError as exc:
+        raise exc.with_source(source) if source and not exc.source else exc
+    progress.finish()
+    return report
+
+
+def import_file(
+    services: Services,
+    path: str | os.PathLike[str],
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    table: Table | None = None,
+) -> ImportReport:
+    """Import a vCard, CSV or XLSX file (``table`` carries a mapping edited in the preview)."""
+    p = Path(path)
+    if table is None:
+        table = read_table(p)
+    if table is None:
+        # Parse the whole vCard file first: a broken card late in the file must fail
+        # before anything is decided, and the count drives the progress bar.
+        records = list(iter_vcards(_read_bytes(p), source=p.name))
+    else:
+        records = list(table.records())
+    return import_records(services, records, options, progress, source=p.name, total=len(records))
