@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = add_command(sub, "check", "check the database's integrity and schema version",
                     cmd_check)
+    p.add_argument("--reindex", action="store_true", help="rebuild the search index")
 
     p = add_command(sub, "backup", "write a consistent copy of the database", cmd_backup)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -91,6 +92,10 @@ def _cell(value: Any) -> str:
 
 def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
     rt = env.runtime()
+    if args.reindex:
+        from crm_desktop.commands.search import reindex_database
+
+        reindex_database(rt)
     problems = storage.integrity_check(rt.db)
     out(f"database: {rt.db.path or rt.db.url}")
     out(f"schema: {rt.db.schema_version()} (current: {storage.head_revision()})")

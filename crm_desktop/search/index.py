@@ -60,34 +60,45 @@ def _schema_sql(conn: Connection) -> list[str]:
     sqlite = conn.dialect.name == "sqlite"
     doc_pk = "INTEGER PRIMARY KEY" if sqlite else "BIGINT PRIMARY KEY"
     without_rowid = " WITHOUT ROWID" if sqlite else ""
+    # byte order on PostgreSQL too, so a prefix is one index range whatever the locale
+    collate = "" if sqlite else ' COLLATE "C"'
     stmts = [
         "CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(40) PRIMARY KEY, value TEXT)",
-        f"CREATE TABLE IF NOT EXISTS search_doc (doc_id {doc_pk}, kind SMALLINT NOT NULL, "
-        "ref_id VARCHAR(36) NOT NULL, names TEXT NOT NULL, body TEXT NOT NULL)",
+        (
+            f"CREATE TABLE IF NOT EXISTS search_doc (doc_id {doc_pk}, kind SMALLINT NOT NULL, "
+            "ref_id VARCHAR(36) NOT NULL, names TEXT NOT NULL, body TEXT NOT NULL)"
+        ),
         "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_doc_ref ON search_doc (ref_id, kind)",
-        "CREATE TABLE IF NOT EXISTS search_word (kind SMALLINT NOT NULL, word VARCHAR(8) "
-        "NOT NULL, doc_id BIGINT NOT NULL, PRIMARY KEY (kind, word, doc_id))" + without_rowid,
+        (
+            "CREATE TABLE IF NOT EXISTS search_word (kind SMALLINT NOT NULL, word VARCHAR(8)"
+            f"{collate} NOT NULL, doc_id BIGINT NOT NULL, PRIMARY KEY (kind, word, doc_id))"
+            f"{without_rowid}"
+        ),
         "CREATE INDEX IF NOT EXISTS ix_search_word_doc ON search_word (doc_id)",
     ]
     if sqlite:
         stmts += [
-            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(names, body, "
-            "content='search_doc', content_rowid='doc_id', tokenize='trigram')",
+            (
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(names, body, "
+                "content='search_doc', content_rowid='doc_id', tokenize='trigram')"
+            ),
             *_TRIGGERS,
         ]
     return stmts
 
 
+_FTS_ADD = "INSERT INTO search_fts(rowid, names, body) VALUES (new.doc_id, new.names, new.body);"
+_FTS_DEL = (
+    "INSERT INTO search_fts(search_fts, rowid, names, body) "
+    "VALUES ('delete', old.doc_id, old.names, old.body);"
+)
 _TRIGGERS = [
-    "CREATE TRIGGER IF NOT EXISTS search_doc_ai AFTER INSERT ON search_doc BEGIN "
-    "INSERT INTO search_fts(rowid, names, body) VALUES (new.doc_id, new.names, new.body); END",
-    "CREATE TRIGGER IF NOT EXISTS search_doc_ad AFTER DELETE ON search_doc BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, names, body) "
-    "VALUES ('delete', old.doc_id, old.names, old.body); END",
-    "CREATE TRIGGER IF NOT EXISTS search_doc_au AFTER UPDATE ON search_doc BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, names, body) "
-    "VALUES ('delete', old.doc_id, old.names, old.body); "
-    "INSERT INTO search_fts(rowid, names, body) VALUES (new.doc_id, new.names, new.body); END",
+    f"CREATE TRIGGER IF NOT EXISTS search_doc_ai AFTER INSERT ON search_doc BEGIN {_FTS_ADD} END",
+    f"CREATE TRIGGER IF NOT EXISTS search_doc_ad AFTER DELETE ON search_doc BEGIN {_FTS_DEL} END",
+    (
+        "CREATE TRIGGER IF NOT EXISTS search_doc_au AFTER UPDATE ON search_doc BEGIN "
+        f"{_FTS_DEL} {_FTS_ADD} END"
+    ),
 ]
 
 
@@ -244,7 +255,8 @@ def rebuild(conn: Connection, progress: Progress | None = None, batch: int = 200
         conn.execute(text(stmt))
     totals = {
         k: conn.execute(
-            select(text("COUNT(*)")).select_from(MODELS[k].__table__)  # type: ignore[attr-defined]
+            select(text("COUNT(*)"))
+            .select_from(MODELS[k].__table__)  # type: ignore[attr-defined]
             .where(MODELS[k].deleted_at.is_(None))
         ).scalar_one()
         for k in KINDS
@@ -258,8 +270,13 @@ def rebuild(conn: Connection, progress: Progress | None = None, batch: int = 200
         for row in _iter_rows(conn, kind, batch):
             doc = build_document(kind, row)
             docs.append(
-                {"d": doc_id, "k": KIND_CODES[kind], "r": doc.ref_id, "n": doc.names,
-                 "b": doc.body}  # fmt: skip
+                {
+                    "d": doc_id,
+                    "k": KIND_CODES[kind],
+                    "r": doc.ref_id,
+                    "n": doc.names,
+                    "b": doc.body,
+                }
             )
             words.extend(_word_rows(doc_id, doc))
             doc_id += 1
@@ -315,7 +332,9 @@ def install(factory: sessionmaker[Session]) -> None:
         event.listen(factory, "after_flush", _after_flush)
 
 
-def attach(engine: Engine, factory: sessionmaker[Session], progress: Progress | None = None) -> bool:
+def attach(
+    engine: Engine, factory: sessionmaker[Session], progress: Progress | None = None
+) -> bool:
     """Make sure the index exists and is current, then follow every write.
 
     Called once by the composition root after the database is opened and migrated.

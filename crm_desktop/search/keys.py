@@ -102,10 +102,7 @@ def is_han(ch: str) -> bool:
     if cp < 0x3400:
         return cp == 0x3007  # 〇
     return (
-        cp <= 0x4DBF
-        or 0x4E00 <= cp <= 0x9FFF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3134F
+        cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
     )
 
 
