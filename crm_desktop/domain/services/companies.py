@@ -82,6 +82,13 @@ class CompanyService(Service[Company]):
                     select(company_tags.c.company_id).where(company_tags.c.tag_id == q.tag_id)))
         return stmt
 
+    def countries(self) -> list[str]:
+        """The distinct country codes of the companies on file, for filter lists."""
+        stmt = (select(Company.country).where(Company.deleted_at.is_(None), Company.country != "")
+                .distinct().order_by(Company.country))
+        with self.ctx.reading() as s:
+            return list(s.scalars(stmt))
+
     def _clean(self, data: CompanyInput) -> CompanyInput:
         c = Checker()
         names = [data.name, data.name_latin, data.name_native, data.name_ru]

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import (
     Confidentiality,
     Contact,
@@ -141,9 +142,25 @@ class MeetingService(Service[Meeting]):
 
         ``meeting_id`` updates an existing meeting; next steps are added as new tasks.
         """
-        data = self._clean(data)
         tasks = TaskService(self.ctx)
-        steps = [tasks._clean(t) for t in (next_steps or [])]
+        # Every problem at once: the meeting's fields and each next step's, the latter
+        # keyed "next_steps.<row>.<field>" so a form can point at the right row.
+        errors: dict[str, FieldError] = {}
+        try:
+            data = self._clean(data)
+        except ValidationError as e:
+            errors.update(e.errors)
+        steps = []
+        for i, t in enumerate(next_steps or []):
+            try:
+                steps.append(tasks._clean(t))
+            except ValidationError as e:
+                for name, fe in e.errors.items():
+                    key = f"next_steps.{i}.{name}"
+                    params = {k: v for k, v in fe.params.items() if k != "field"}
+                    errors[key] = FieldError(key, fe.code, **params)
+        if errors:
+            raise ValidationError(errors)
         with self.ctx.unit_of_work() as s:
             if meeting_id:
                 row = self._load(s, meeting_id)

@@ -106,6 +106,7 @@ class ProjectQuery(ListQuery):
     company_id: str | None = None
     stage_id: str | None = None
     status: ProjectStatus | None = None
+    statuses: list[ProjectStatus] | None = None  # any of these (the board's "not lost")
     owner_id: str | None = None
     country: str = ""
     trip_id: str | None = None  # discussed at a meeting of this trip
@@ -149,6 +150,8 @@ class ProjectService(Service[Project]):
             stmt = stmt.where(Project.stage_id == q.stage_id)
         if q.status:
             stmt = stmt.where(Project.status == q.status)
+        if q.statuses is not None:
+            stmt = stmt.where(Project.status.in_(list(q.statuses)))
         if q.owner_id:
             stmt = stmt.where(Project.owner_id == q.owner_id)
         if q.country:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, case
+from sqlalchemy import Select, and_, case
 
 from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.models import Task, TaskStatus
@@ -72,9 +72,12 @@ class TaskService(Service[Task]):
         cols = super()._order(q)
         if isinstance(q, TaskQuery) and q.overdue_first:
             today = date.today()
-            overdue = case((Task.due_date < today, 0), else_=1)
+            # Only open tasks are overdue; done and cancelled ones go after the open ones.
+            is_open = Task.status == TaskStatus.OPEN
+            overdue = case((and_(is_open, Task.due_date < today), 0), else_=1)
+            open_first = case((is_open, 0), else_=1)
             no_date_last = case((Task.due_date.is_(None), 1), else_=0)
-            return [overdue, no_date_last, Task.due_date.asc(), Task.id]
+            return [overdue, open_first, no_date_last, Task.due_date.asc(), Task.id]
         return cols
 
     def _clean(self, data: TaskInput) -> TaskInput:
