@@ -21,6 +21,7 @@ from crm_desktop.domain.validation import Checker
 
 PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
 EMAIL_KINDS = ("work", "home", "other")
+HOME_REGION = "RU"  # where the ministry is: local numbers without a country code
 
 
 @dataclass
@@ -107,8 +108,18 @@ class ContactService(Service[Contact]):
                                                  Project.deleted_at.is_(None))))
         return stmt
 
+    def _region(self, company_id: str | None) -> str:
+        """Numbers typed without +country are read as numbers of the company's country."""
+        if company_id:
+            with self.ctx.reading() as s:
+                country = s.scalar(select(Company.country).where(Company.id == company_id))
+                if country:
+                    return country
+        return HOME_REGION
+
     def _clean(self, data: ContactInput) -> ContactInput:
         c = Checker()
+        region = self._region(data.company_id)
         out = ContactInput(
             company_id=data.company_id or None,
             family_name_native=c.text("family_name_native", data.family_name_native, 100),
@@ -134,7 +145,7 @@ class ContactService(Service[Contact]):
         for i, p in enumerate(data.phones):
             if p.value.strip():
                 out.phones.append(Channel(p.kind if p.kind in PHONE_KINDS else "other",
-                                          c.phone(f"phones.{i}", p.value)))
+                                          c.phone(f"phones.{i}", p.value, region)))
         c.raise_if_any()
         return out
 
