@@ -192,10 +192,12 @@ class DocumentRenderer(ABC, Generic[T]):
         top = PAGE_HEIGHT - 12 * mm
         right = PAGE_WIDTH - MARGIN_RIGHT
         canvas.setFillColor(MUTED)
+        # the running header gets the width the marking leaves free
+        free = CONTENT_WIDTH - (f.string_width(marking, 8.5, bold=True) + 20 if marking else 0)
         if self.organisation:
-            f.draw_string(canvas, MARGIN_LEFT, top, _shorten(f, self.organisation, 8, 100 * mm), 8)
+            f.draw_string(canvas, MARGIN_LEFT, top, _shorten(f, self.organisation, 8, free), 8)
         if page > 1:
-            f.draw_string(canvas, MARGIN_LEFT, top - 10, _shorten(f, title, 8, 110 * mm), 8)
+            f.draw_string(canvas, MARGIN_LEFT, top - 10, _shorten(f, title, 8, free), 8)
         if marking:
             canvas.setFillColor(MARK)
             canvas.setStrokeColor(MARK)

@@ -16,7 +16,8 @@ from crm_desktop.documents.data import (
     ProjectEntry,
     SiteEntry,
 )
-from crm_desktop.documents.memo import _zone
+from crm_desktop.documents.labels import short_name
+from crm_desktop.documents.memo import venue_zone
 
 T = TypeVar("T")
 
@@ -144,7 +145,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                     self.labels.format_short_date(move.when.date()),
                     (f"{self._loc(move.from_stage)} → " if move.from_stage else "")
                     + self._loc(move.to_stage),
-                    move.who,
+                    short_name(move.who),
                     move.note,
                 ]
                 for move in p.history
@@ -153,8 +154,8 @@ class DossierRenderer(DocumentRenderer[DossierData]):
             out.append(KeepTogether([
                 self.p(self.labels.inline("stage_history"), self.styles.small, bold=True),
                 Spacer(0, 2),
-                self.grid(("day", "stage_move", "responsible", "description"), history_rows,
-                          (12, 44, 18, 26)),
+                self.grid(("day", "stage_move", "responsible", "note"), history_rows,
+                          (12, 48, 15, 25)),
             ]))  # fmt: skip
         return out
 
@@ -164,7 +165,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
             return [self.p(self.labels.primary.nothing_recorded, self.styles.muted)]
         out: list[Flowable] = []
         for m in meetings:
-            local = m.starts_at.astimezone(_zone(m.timezone))
+            local = m.starts_at.astimezone(venue_zone(m.timezone))
             head = f"{self.labels.format_short_date(local.date())} — {m.title}"
             block: list[Flowable] = [self.p(head, self.styles.subheading, bold=True)]
             if m.project_title:
@@ -178,7 +179,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
         if not data.open_tasks:
             return self.p(self.labels.primary.nothing_recorded, self.styles.muted)
         rows = [
-            [t.title, t.owner, self.labels.format_short_date(t.due), t.project_title]
+            [t.title, short_name(t.owner), self.labels.format_short_date(t.due), t.project_title]
             for t in data.open_tasks
         ]
         return self.grid(("task", "owner", "due", "project"), rows, (42, 18, 12, 28))

@@ -9,6 +9,7 @@ not a blank on paper).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -124,6 +125,7 @@ class LabelSet:
     support_measures: str
     terms: str
     nothing_recorded: str
+    note: str
     title_col: str
     hectares: str
     square_metres: str
@@ -276,6 +278,7 @@ RU = LabelSet(
     support_measures="Предложенные меры поддержки",
     terms="Условия",
     nothing_recorded="Нет записей.",
+    note="Примечание",
     title_col="Наименование",
     hectares="га",
     square_metres="м²",
@@ -417,6 +420,7 @@ EN = LabelSet(
     support_measures="Support measures offered",
     terms="Terms",
     nothing_recorded="Nothing recorded.",
+    note="Note",
     title_col="Name",
     hectares="ha",
     square_metres="m²",
@@ -553,6 +557,7 @@ ZH = LabelSet(
     support_measures="已提供的支持措施",
     terms="条件",
     nothing_recorded="暂无记录。",
+    note="备注",
     title_col="名称",
     hectares="公顷",
     square_metres="平方米",
@@ -697,3 +702,17 @@ class Labels:
 
     def format_short_date(self, value: dt.date | None) -> str:
         return self.primary.format_short_date(value)
+
+
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+
+
+def short_name(name: str) -> str:
+    """'Белов Дмитрий Сергеевич' -> 'Белов Д. С.' (the usual form in Russian tables).
+
+    Only full Russian names are shortened; Chinese and Latin names stay as recorded.
+    """
+    parts = name.split()
+    if len(parts) in (2, 3) and all(_CYRILLIC_WORD.match(p) for p in parts):
+        return parts[0] + " " + " ".join(p[0] + "." for p in parts[1:])
+    return name

@@ -29,7 +29,7 @@ from crm_desktop.documents.data import (
     TripReportData,
     distinct,
 )
-from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.domain.errors import CrmError, NotFoundError
 from crm_desktop.domain.models import (
     Company,
     Contact,
@@ -80,6 +80,19 @@ def _alive(rows: Sequence[object]) -> list[object]:
     return [r for r in rows if getattr(r, "deleted_at", None) is None]
 
 
+# Link tables keep no order, so participants are printed in a stable one: by name on our
+# side, decision makers first on theirs.
+def _members_sorted(rows: Sequence[Member]) -> list[Member]:
+    return sorted((r for r in rows if r.deleted_at is None), key=lambda m: (m.name, m.id))
+
+
+def _contacts_sorted(rows: Sequence[Contact]) -> list[Contact]:
+    return sorted(
+        (r for r in rows if r.deleted_at is None),
+        key=lambda c: (not c.decision_maker, c.display_name, c.id),
+    )
+
+
 class DocumentLoader:
     """Builds MemoData, TripReportData and DossierData from the database."""
 
@@ -88,9 +101,28 @@ class DocumentLoader:
 
     def _get(self, s: Session, model: type, entity: str, id: str) -> object:
         row = s.get(model, id)
+        if row is None:
+            row = self._by_prefix(s, model, entity, id)
         if row is None or row.deleted_at is not None:
             raise NotFoundError(entity, id)
         return row
+
+    @staticmethod
+    def _by_prefix(s: Session, model: type, entity: str, prefix: str) -> object | None:
+        """`crm-desktop list` prints the first 8 characters of an id; accept those too."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < 4 or not all(c in "0123456789abcdef-" for c in prefix):
+            return None
+        rows = list(
+            s.scalars(
+                select(model)
+                .where(model.id.startswith(prefix), model.deleted_at.is_(None))  # type: ignore[attr-defined]
+                .limit(2)
+            ).unique()
+        )
+        if len(rows) > 1:
+            raise CrmError(f"The id {prefix} matches several {entity} records; give more of it.")
+        return rows[0] if rows else None
 
     def _session(self) -> Session:
         return self.session_factory()
@@ -121,7 +153,8 @@ class DocumentLoader:
         with self._session() as s:
             stmt = select(Meeting.id).where(Meeting.deleted_at.is_(None))
             if trip_id is not None:
-                stmt = stmt.where(Meeting.trip_id == trip_id)
+                trip: Trip = self._get(s, Trip, "trip", trip_id)  # type: ignore[assignment]
+                stmt = stmt.where(Meeting.trip_id == trip.id)
             return list(s.scalars(stmt.order_by(Meeting.starts_at, Meeting.id)))
 
     def iter_memos(self, meeting_ids: Sequence[str], prepared_by: str = "") -> Iterator[MemoData]:
@@ -159,8 +192,8 @@ class DocumentLoader:
             stage_after=_stage(after),
             stage_before_position=before.position if before else None,
             stage_after_position=after.position if after else None,
-            our_side=tuple(_member(x) for x in _alive(m.our_participants)),  # type: ignore[arg-type]
-            their_side=tuple(_contact(x) for x in _alive(m.their_participants)),  # type: ignore[arg-type]
+            our_side=tuple(_member(x) for x in _members_sorted(m.our_participants)),
+            their_side=tuple(_contact(x) for x in _contacts_sorted(m.their_participants)),
             agenda=m.agenda,
             discussion=m.discussion,
             agreements=m.agreements,
@@ -231,7 +264,7 @@ class DocumentLoader:
                 end_date=trip.end_date,
                 countries=tuple(trip.countries or ()),
                 cities=trip.cities,
-                members=tuple(_member(x) for x in _alive(trip.members)),  # type: ignore[arg-type]
+                members=tuple(_member(x) for x in _members_sorted(trip.members)),
                 goals=trip.goals,
                 memos=memos,
             )

@@ -15,7 +15,8 @@ from crm_desktop.documents.data import Localized, MemoData, Person, Step
 MOSCOW = "Europe/Moscow"
 
 
-def _zone(name: str) -> dt.tzinfo:
+def venue_zone(name: str) -> dt.tzinfo:
+    """The venue's zone; UTC for an unknown name rather than failing the whole document."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -46,8 +47,7 @@ class MemoSections:
     def when(self, m: MemoData) -> str:
         """Venue date and time with its zone, then the same interval in Moscow time."""
         labels = self.r.labels
-        venue_zone = _zone(m.timezone)
-        start = m.starts_at.astimezone(venue_zone)
+        start = m.starts_at.astimezone(venue_zone(m.timezone))
         end = start + dt.timedelta(minutes=m.duration_min or 0)
         interval = labels.primary.format_time(start)
         if m.duration_min:
@@ -56,7 +56,7 @@ class MemoSections:
             f"{labels.format_date(start.date())}, {interval} "
             f"({labels.inline('venue_time')}, {m.timezone}, {_utc_offset(start)})"
         )
-        moscow_zone = _zone(MOSCOW)
+        moscow_zone = venue_zone(MOSCOW)
         if start.utcoffset() == start.astimezone(moscow_zone).utcoffset():
             return venue
         mstart = m.starts_at.astimezone(moscow_zone)

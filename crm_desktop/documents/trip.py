@@ -7,7 +7,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from crm_desktop.documents.base import DocumentRenderer
 from crm_desktop.documents.data import MemoData, Step, TripReportData
-from crm_desktop.documents.memo import MemoSections, _zone
+from crm_desktop.documents.labels import short_name
+from crm_desktop.documents.memo import MemoSections, venue_zone
 
 SUMMARY_AGREEMENTS_CHARS = 280
 
@@ -91,12 +92,12 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
         return self.grid(
             ("number", "day", "company", "project", "stage_move", "key_agreements", "next_steps"),
             rows,
-            (3.5, 11, 17, 13, 14, 24, 17.5),
+            (3.5, 10.5, 16, 15.5, 13, 23, 18.5),
             small=True,
         )
 
     def _when(self, memo: MemoData) -> str:
-        local = memo.starts_at.astimezone(_zone(memo.timezone))
+        local = memo.starts_at.astimezone(venue_zone(memo.timezone))
         return f"{self.labels.format_short_date(local.date())}\n{local:%H:%M}"
 
     def _company(self, memo: MemoData) -> Paragraph:
@@ -111,9 +112,8 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
     def _steps(self, steps: tuple[Step, ...]) -> Paragraph:
         lines = []
         for step in steps:
-            detail = ", ".join(
-                x for x in (step.owner, self.labels.format_short_date(step.due)) if x
-            )
+            owner = short_name(step.owner)
+            detail = ", ".join(x for x in (owner, self.labels.format_short_date(step.due)) if x)
             line = "• " + self.fonts.markup(step.title)
             if detail:
                 line += " (" + self.fonts.markup(detail) + ")"

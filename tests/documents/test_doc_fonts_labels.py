@@ -117,3 +117,13 @@ def test_value_formatting():
     assert RU.format_money(Decimal("2400000000.00"), "RUB") == "2\u00a0400\u00a0000\u00a0000 RUB"
     assert EN.format_number(Decimal("12.5")) == "12.50"
     assert RU.format_number(Decimal("12.5")) == "12,50"
+
+
+def test_short_russian_names_in_summary_tables():
+    from crm_desktop.documents.labels import short_name
+
+    assert short_name("Белов Дмитрий Сергеевич") == "Белов Д. С."
+    assert short_name("Римский-Корсаков Николай") == "Римский-Корсаков Н."
+    assert short_name("王建国") == "王建国"
+    assert short_name("Anna Sokolova") == "Anna Sokolova"
+    assert short_name("Громов И. П.") == "Громов И. П."

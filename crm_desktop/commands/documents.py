@@ -1,0 +1,126 @@
+"""memo, dossier: PDFs of meetings, trips and companies from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+from crm_desktop.commands import CliEnv, add_command, out, write_bytes_atomic
+from crm_desktop.domain.errors import CrmError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from crm_desktop.documents.labels import LANGUAGE_CHOICES
+
+    p = add_command(sub, "memo", "write meeting memos (or a trip report) as PDF", cmd_memo)
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("meeting_id", nargs="?", metavar="MEETING_ID",
+                        help="the meeting (an id or the first 8 characters `list` shows)")
+    target.add_argument("--trip", metavar="TRIP_ID",
+                        help="one trip report: cover, summary of its meetings, then the memos")
+    target.add_argument("--all", action="store_true", help="one memo per meeting, into --out-dir")
+    p.add_argument("-o", "--output", metavar="FILE", help="the PDF file to write")
+    p.add_argument("--out-dir", metavar="DIR", help="folder for --all (created if missing)")
+    _lang_option(p, LANGUAGE_CHOICES)
+
+    p = add_command(sub, "dossier", "write a company dossier (briefing before a meeting) as PDF",
+                    cmd_dossier)
+    p.add_argument("company_id", metavar="COMPANY_ID")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
+    _lang_option(p, LANGUAGE_CHOICES)
+
+
+def _lang_option(p: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    p.add_argument("--lang", dest="doc_lang", choices=choices, default="ru",
+                   help="label language, or two side by side, e.g. ru+zh (default: ru)")
+
+
+def _context(env: CliEnv) -> tuple[object, str, str]:
+    from crm_desktop.documents.loader import DocumentLoader
+
+    rt = env.runtime()
+    loader = DocumentLoader(rt.db.session_factory)
+    return loader, loader.organisation(), loader.member_name(rt.settings.current_member_id)
+
+
+def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.documents.memo import MemoRenderer
+    from crm_desktop.documents.trip import TripReportRenderer
+
+    if args.all:
+        if not args.out_dir:
+            raise CrmError("memo --all needs --out-dir DIR.")
+        if args.output:
+            raise CrmError("memo --all writes one file per meeting; use --out-dir, not -o.")
+        return _all_memos(args, env)
+    if args.out_dir:
+        raise CrmError("--out-dir goes with --all; for one memo use -o FILE.")
+    if not args.output:
+        raise CrmError("Give the PDF file to write with -o FILE.")
+    _check_target(Path(args.output))
+    loader, organisation, me = _context(env)
+    if args.trip:
+        data = loader.trip(args.trip, prepared_by=me)  # type: ignore[attr-defined]
+        pdf = TripReportRenderer(args.doc_lang, organisation).render(data)
+    else:
+        data = loader.memo(args.meeting_id, prepared_by=me)  # type: ignore[attr-defined]
+        pdf = MemoRenderer(args.doc_lang, organisation).render(data)
+    write_bytes_atomic(args.output, pdf)
+    out(f"{args.output}")
+    return 0
+
+
+def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.documents.dossier import DossierRenderer
+
+    _check_target(Path(args.output))
+    loader, organisation, _ = _context(env)
+    data = loader.dossier(args.company_id)  # type: ignore[attr-defined]
+    pdf = DossierRenderer(args.doc_lang, organisation).render(data)
+    write_bytes_atomic(args.output, pdf)
+    out(f"{args.output}")
+    return 0
+
+
+def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.documents.memo import MemoRenderer, venue_zone
+
+    folder = Path(args.out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CrmError(f"Cannot create {folder}: {e.strerror or e}.") from None
+    if not folder.is_dir():
+        raise CrmError(f"{folder} is not a folder.")
+    loader, organisation, me = _context(env)
+    renderer = MemoRenderer(args.doc_lang, organisation)
+    started = time.perf_counter()
+    count = 0
+    for memo in loader.iter_memos(loader.meeting_ids(), prepared_by=me):  # type: ignore[attr-defined]
+        day = memo.starts_at.astimezone(venue_zone(memo.timezone)).date().isoformat()
+        target = folder / memo_filename(day, memo.title, memo.id)
+        write_bytes_atomic(target, renderer.render(memo))
+        out(str(target))
+        count += 1
+    out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+
+
+def memo_filename(day: str, title: str, meeting_id: str) -> str:
+    """'2025-11-18_Переговоры-о-локализации_1a2b3c4d.pdf': sortable, unique, safe everywhere."""
+    slug = _UNSAFE.sub("-", title).strip("-.")[:60].rstrip("-.") or "meeting"
+    return f"{day}_{slug}_{meeting_id[:8]}.pdf"
+
+
+def _check_target(path: Path) -> None:
+    """Fail before rendering when the file obviously cannot be written."""
+    if path.is_dir():
+        raise CrmError(f"{path} is a folder; give a file name.")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise CrmError(f"Cannot write {path}: the folder {parent} does not exist.")
