@@ -16,9 +16,9 @@ from crm_desktop.domain.errors import CrmError
 
 def command_modules() -> list[ModuleType]:
     """Every module that registers subcommands (explicit, so packagers see the imports)."""
-    from crm_desktop.commands import core
+    from crm_desktop.commands import core, documents, exchange, search
 
-    return [core]
+    return [core, documents, search, exchange]
 
 
 def build_parser() -> argparse.ArgumentParser:
