@@ -1,0 +1,285 @@
+"""Preview of a generated PDF (memo, trip report, dossier) with Print and Save as PDF.
+
+The dialog only shows, prints and saves bytes it is given; the caller renders them (on a
+worker thread for long documents). Printing rasterises each page with QtPdf at up to
+300 dpi, which is what the office printers need and keeps memory bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+try:  # QtPdf ships in its own wheel (PySide6-Pdf) since PySide6 6.12
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+except ImportError:  # pragma: no cover - a broken installation; Save still works
+    QPdfDocument = None  # type: ignore[assignment,misc]
+    QPdfView = None  # type: ignore[assignment,misc]
+
+MAX_PRINT_DPI = 300
+ZOOM_STEP = 1.25
+
+
+def pdf_support_available() -> bool:
+    return QPdfDocument is not None
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Temporary file beside the target, then rename: never a half-written PDF."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows PDF bytes; Print (with page setup) and Save as PDF. Ctrl+P prints."""
+
+    printed = Signal()
+    saved = Signal(str)  # the path written
+
+    def __init__(self, pdf_bytes: bytes, suggested_filename: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.pdf_bytes = bytes(pdf_bytes)
+        self.suggested_filename = suggested_filename or "document.pdf"
+        if not self.suggested_filename.lower().endswith(".pdf"):
+            self.suggested_filename += ".pdf"
+        self.last_directory = ""
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        self.printer.setDocName(Path(self.suggested_filename).stem)
+        self.setWindowTitle(self.tr("Preview — %1").replace("%1", self.suggested_filename))
+        self.resize(860, 980)
+
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(self.pdf_bytes))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self) if QPdfDocument is not None else None
+        self.view = None
+        self._build()
+        if self.document is not None:
+            self.document.load(self._buffer)
+            self._update_page_label()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.zoom_out_button = self._tool(bar, "−", self.tr("Zoom out"), self.zoom_out)
+        self.zoom_in_button = self._tool(bar, "+", self.tr("Zoom in"), self.zoom_in)
+        self.fit_button = self._tool(bar, self.tr("Fit width"), self.tr("Fit the page width"),
+                                     self.fit_width)
+        bar.addSpacing(12)
+        self.previous_button = self._tool(bar, "◀", self.tr("Previous page"), self.previous_page)
+        self.page_label = QLabel(self)
+        bar.addWidget(self.page_label)
+        self.next_button = self._tool(bar, "▶", self.tr("Next page"), self.next_page)
+        bar.addStretch(1)
+        self.page_setup_button = QPushButton(self.tr("Page setup…"), self)
+        self.page_setup_button.clicked.connect(self.page_setup)
+        bar.addWidget(self.page_setup_button)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.clicked.connect(self.print_document)
+        bar.addWidget(self.print_button)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.clicked.connect(self.save_as)
+        bar.addWidget(self.save_button)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        bar.addWidget(close)
+        layout.addLayout(bar)
+
+        if self.document is not None and QPdfView is not None:
+            self.view = QPdfView(self)
+            self.view.setDocument(self.document)
+            self.view.setPageMode(QPdfView.PageMode.MultiPage)
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.view.setPageSpacing(12)
+            self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+            layout.addWidget(self.view, 1)
+        else:
+            missing = QLabel(self.tr("The preview needs the Qt PDF module (PySide6-Pdf). "
+                                     "The document can still be saved as PDF."), self)
+            missing.setWordWrap(True)
+            missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(missing, 1)
+            for w in (self.print_button, self.page_setup_button, self.zoom_in_button,
+                      self.zoom_out_button, self.fit_button, self.previous_button,
+                      self.next_button):
+                w.setEnabled(False)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_document)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_as)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, self.zoom_in)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, self.zoom_out)
+        self.save_button.setDefault(False)
+        self.print_button.setFocus()
+
+    def _tool(self, bar: QHBoxLayout, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+        return button
+
+    # -- navigation --------------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.document is not None else 0
+
+    @property
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage() if self.view is not None else 0
+
+    def _update_page_label(self, *_: object) -> None:
+        total = self.page_count
+        current = min(self.current_page + 1, total) if total else 0
+        self.page_label.setText(
+            self.tr("Page %1 of %2").replace("%1", str(current)).replace("%2", str(total))
+        )
+        self.previous_button.setEnabled(current > 1)
+        self.next_button.setEnabled(current < total)
+
+    def _go(self, page: int) -> None:
+        if self.view is None or not 0 <= page < self.page_count:
+            return
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        self._update_page_label()
+
+    def next_page(self) -> None:
+        self._go(self.current_page + 1)
+
+    def previous_page(self) -> None:
+        self._go(self.current_page - 1)
+
+    def zoom_in(self) -> None:
+        self._zoom(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom(1 / ZOOM_STEP)
+
+    def _zoom(self, factor: float) -> None:
+        if self.view is None:
+            return
+        zoom = self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(6.0, zoom * factor)))
+
+    def fit_width(self) -> None:
+        if self.view is not None:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    # -- printing ----------------------------------------------------------------------
+
+    def page_setup(self) -> bool:
+        dialog = QPageSetupDialog(self.printer, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_document(self) -> bool:
+        if self.document is None or not self.page_count:
+            return False
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        dialog.setMinMax(1, self.page_count)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(self.printer)
+
+    def pages_to_print(self, printer: QPrinter) -> list[int]:
+        """Zero-based page numbers chosen in the print dialog (all, a range or the current)."""
+        total = self.page_count
+        if printer.printRange() == QPrinter.PrintRange.CurrentPage:
+            return [self.current_page]
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first = max(1, printer.fromPage())
+            last = min(total, printer.toPage() or total)
+            return list(range(first - 1, last))
+        return list(range(total))
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Rasterise the chosen pages onto the printer, each fitted to the printable area."""
+        if self.document is None:
+            return False
+        pages = self.pages_to_print(printer)
+        if not pages:
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
+            return False
+        try:
+            dpi = min(printer.resolution(), MAX_PRINT_DPI)
+            for n, page in enumerate(pages):
+                if n:
+                    printer.newPage()
+                self._paint_page(painter, printer, page, dpi)
+        finally:
+            painter.end()
+        self.printed.emit()
+        return True
+
+    def _paint_page(self, painter: QPainter, printer: QPrinter, page: int, dpi: int) -> None:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        size_pt = self.document.pagePointSize(page)
+        scale = min(area.width() / size_pt.width(), area.height() / size_pt.height())
+        target = QSize(int(size_pt.width() * scale), int(size_pt.height() * scale))
+        raster = QSize(int(size_pt.width() * dpi / 72), int(size_pt.height() * dpi / 72))
+        image: QImage = self.document.render(page, raster)
+        x = (area.width() - target.width()) // 2
+        y = (area.height() - target.height()) // 2
+        painter.drawImage(QRect(x, y, target.width(), target.height()), image)
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save_as(self) -> str | None:
+        start = str(Path(self.last_directory) / self.suggested_filename) if self.last_directory \
+            else self.suggested_filename
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), start,
+                                              self.tr("PDF documents (*.pdf)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            write_atomic(path, self.pdf_bytes)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Save as PDF"),
+                                self.tr("Cannot write %1: %2").replace("%1", path)
+                                .replace("%2", e.strerror or str(e)))
+            return None
+        self.last_directory = str(Path(path).parent)
+        self.saved.emit(path)
+        return path
