@@ -6,7 +6,8 @@ of the same table alike (the bulk rebuild reads rows, the flush listener objects
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,27 +124,26 @@ FIELDS: dict[str, Callable[[Any], tuple[list[NameField], list[str]]]] = {
 }
 
 
-def short_words(key: str) -> Iterable[str]:
-    """Entries of the word table for one key: word prefixes, and every one or two Chinese
+_HAN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def short_words(text: str) -> set[str]:
+    """Entries of the word table for keys: word prefixes, and every one or two Chinese
     characters wherever they stand (a Chinese name has no spaces: 王 must find 大王伟)."""
-    for word in key.split():
-        yield word[:SHORT_WORD]
-        for i, ch in enumerate(word):
-            if i and is_han(ch):
-                yield word[i : i + SHORT_WORD]
+    words = set(text.split())
+    out = {w[:SHORT_WORD] for w in words}
+    for word in words:
+        if _HAN_RE.search(word):
+            out.update(word[i : i + SHORT_WORD] for i, ch in enumerate(word) if i and is_han(ch))
+    return out
 
 
 def build_document(kind: str, row: Any) -> Document:
     names, body = FIELDS[kind](row)
-    lines: list[str] = []
-    seen: set[str] = set()
-    for f in names:
+    lines: dict[str, None] = {}  # ordered and without repeats
+    for f in dict.fromkeys(names):
         for k in search_keys(f.text, surname=f.surname):
-            if k.key.text not in seen:
-                seen.add(k.key.text)
-                lines.append(k.key.text)
-    words: set[str] = set()
-    for line in lines:
-        words.update(short_words(line))
+            lines[k.key.text] = None
+    names_text = "\n".join(lines)
     body_text = "\n".join(t for t in (fold(b) for b in body) if t)
-    return Document(kind, str(row.id), "\n".join(lines), body_text, frozenset(words))
+    return Document(kind, str(row.id), names_text, body_text, frozenset(short_words(names_text)))

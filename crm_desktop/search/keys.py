@@ -67,28 +67,40 @@ class Mapped:
 
 
 class _Builder:
-    __slots__ = ("chars", "origin")
+    """Accumulates key text and, per character, the source index it came from."""
+
+    __slots__ = ("_last", "origin", "parts")
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
+        self.parts: list[str] = []
         self.origin: list[int] = []
+        self._last = ""
 
     def add(self, text: str, src: int) -> None:
-        for ch in text:
-            # collapse runs of blanks and drop leading ones: "a  -  b" -> "a b"
-            if ch == " " and (not self.chars or self.chars[-1] == " "):
-                continue
-            self.chars.append(ch)
-            self.origin.append(src)
+        if text:
+            self.parts.append(text)
+            self.origin.extend([src] * len(text))
+            self._last = text[-1]
 
     def last(self) -> str:
-        return self.chars[-1] if self.chars else ""
+        return self._last
 
     def build(self) -> Mapped:
-        while self.chars and self.chars[-1] == " ":
-            self.chars.pop()
-            self.origin.pop()
-        return Mapped("".join(self.chars), tuple(self.origin))
+        text = "".join(self.parts)
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return Mapped(text, tuple(self.origin))
+        # collapse runs of blanks and drop leading and trailing ones: "a  -  b" -> "a b"
+        chars: list[str] = []
+        origin: list[int] = []
+        for ch, src in zip(text, self.origin):
+            if ch == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(ch)
+            origin.append(src)
+        while chars and chars[-1] == " ":
+            chars.pop()
+            origin.pop()
+        return Mapped("".join(chars), tuple(origin))
 
 
 # --------------------------------------------------------------------------- folding
@@ -145,15 +157,22 @@ def _fold_char(ch: str) -> str:
 
 
 def fold_mapped(text: str) -> Mapped:
+    pieces = list(map(_fold_char, text))
     b = _Builder()
-    for i, ch in enumerate(text):
-        b.add(_fold_char(ch), i)
+    b.parts = pieces
+    b.origin = [i for i, p in enumerate(pieces) for _ in p]
     return b.build()
 
 
 def fold(text: str) -> str:
     """The form both keys and queries are compared in: "  Ёлкин-ВАНГ  " -> "елкин ванг"."""
-    return fold_mapped(text).text
+    out = "".join(map(_fold_char, text))
+    if "  " in out or out[:1] == " " or out[-1:] == " ":
+        out = _SPACES.sub(" ", out).strip(" ")
+    return out
+
+
+_SPACES = re.compile(" {2,}")
 
 
 # --------------------------------------------------------------------------- pinyin
@@ -555,26 +574,27 @@ _LAT_SINGLE = {
 _LAT_VOWELS = frozenset("aeiouy")
 
 
-def _translit_word(word: str, offset: int, b: _Builder, origin: list[int]) -> None:
-    i, n = 0, len(word)
-    while i < n:
-        for lat, cyr in _LAT_MULTI:
-            if word.startswith(lat, i):
-                b.add(cyr, origin[i])
-                i += len(lat)
-                break
-        else:
-            c = word[i]
-            if c == "y":
-                prev_vowel = i > 0 and word[i - 1] in _LAT_VOWELS
-                next_vowel = i + 1 < n and word[i + 1] in _LAT_VOWELS
-                if prev_vowel or next_vowel:
-                    b.add("й", origin[i])
-                else:
-                    b.add("и" if i == 0 else "ы", origin[i])
+_LAT_RE = re.compile(
+    "|".join(sorted((lat for lat, _ in _LAT_MULTI), key=len, reverse=True)) + "|.", re.DOTALL
+)
+_LAT_MULTI_MAP = dict(_LAT_MULTI)
+
+
+def _translit_word(word: str, b: _Builder, origin: list[int]) -> None:
+    n = len(word)
+    for m in _LAT_RE.finditer(word):
+        piece, i = m.group(), m.start()
+        if len(piece) > 1:
+            b.add(_LAT_MULTI_MAP[piece], origin[i])
+        elif piece == "y":
+            prev_vowel = i > 0 and word[i - 1] in _LAT_VOWELS
+            next_vowel = i + 1 < n and word[i + 1] in _LAT_VOWELS
+            if prev_vowel or next_vowel:
+                b.add("й", origin[i])
             else:
-                b.add(_LAT_SINGLE.get(c, c), origin[i])
-            i += 1
+                b.add("и" if i == 0 else "ы", origin[i])
+        else:
+            b.add(_LAT_SINGLE.get(piece, piece), origin[i])
 
 
 def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
@@ -586,7 +606,7 @@ def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
     for m in re.finditer(r"[^ ]+", folded.text):
         word = m.group()
         origin = list(folded.origin[m.start() : m.end()])
-        if b.chars:
+        if b.parts:
             b.add(" ", origin[0])
         seg = segment_pinyin(word) if pinyin_first else None
         if seg is not None:
@@ -595,11 +615,15 @@ def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
                 piece = piece.replace("ъ", "")
                 src = origin[k : k + len(syl)]
                 # spread the Cyrillic letters of a syllable over its Latin letters
-                for t, ch in enumerate(piece):
-                    b.add(ch, src[min(len(src) - 1, t * len(src) // max(1, len(piece)))])
+                if piece:
+                    b.parts.append(piece)
+                    b.origin.extend(
+                        src[min(len(src) - 1, t * len(src) // len(piece))]
+                        for t in range(len(piece))
+                    )
                 k += len(syl)
         elif word.isascii():
-            _translit_word(word, 0, b, origin)
+            _translit_word(word, b, origin)
         else:
             for ch, src in zip(word, origin):
                 b.add(ch, src)
