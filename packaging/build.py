@@ -26,15 +26,26 @@ import tarfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import project  # noqa: E402
+import project
 
 SPEC = project.PACKAGING / "crm-desktop.spec"
 ISS = project.PACKAGING / "windows" / "crm-desktop.iss"
 
 
 def run_pyinstaller(dist: Path, work: Path, clean: bool) -> None:
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-           "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(SPEC),
+    ]
     if clean:
         cmd.insert(3, "--clean")
     subprocess.run(cmd, check=True, cwd=project.ROOT)
@@ -59,8 +70,11 @@ def find_iscc() -> str | None:
     found = shutil.which("iscc") or shutil.which("ISCC")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
-                 os.environ.get("LOCALAPPDATA") and str(Path(os.environ["LOCALAPPDATA"]) / "Programs")):
+    for base in (
+        os.environ.get("ProgramFiles(x86)"),
+        os.environ.get("ProgramFiles"),
+        os.environ.get("LOCALAPPDATA") and str(Path(os.environ["LOCALAPPDATA"]) / "Programs"),
+    ):
         if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").exists():
             return str(Path(base) / "Inno Setup 6" / "ISCC.exe")
     return None
@@ -82,8 +96,7 @@ def build_windows_installer(p: project.Project, bundle: Path, dist: Path) -> Pat
         "OutputDir": str(dist),
         "IconFile": str(project.ICONS / "icon.ico"),
     }
-    subprocess.run([iscc, "/Q", *(f"/D{k}={v}" for k, v in defines.items()), str(ISS)],
-                   check=True)
+    subprocess.run([iscc, "/Q", *(f"/D{k}={v}" for k, v in defines.items()), str(ISS)], check=True)
     return dist / f"{p.name}-{p.version}-windows-x64-setup.exe"
 
 
@@ -97,8 +110,9 @@ def archive(p: project.Project, bundle: Path, dist: Path) -> Path:
     if sys.platform == "win32":
         # The zip is the USB-stick edition: the marker keeps the data beside the program.
         marker = bundle / p.portable_marker
-        marker.write_text("Data is kept in the crm-data folder next to this file.\n",
-                          encoding="utf-8")
+        marker.write_text(
+            "Data is kept in the crm-data folder next to this file.\n", encoding="utf-8"
+        )
         try:
             base = dist / f"{p.name}-{p.version}-windows-x64-portable"
             return Path(shutil.make_archive(str(base), "zip", bundle.parent, bundle.name))
@@ -114,13 +128,21 @@ def tree_size(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dist", type=Path, default=project.ROOT / "dist",
-                        help="output folder (default: dist/)")
-    parser.add_argument("--work", type=Path, default=project.ROOT / "build" / "pyinstaller",
-                        help="PyInstaller's work folder (default: build/pyinstaller/)")
+    parser.add_argument(
+        "--dist", type=Path, default=project.ROOT / "dist", help="output folder (default: dist/)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=project.ROOT / "build" / "pyinstaller",
+        help="PyInstaller's work folder (default: build/pyinstaller/)",
+    )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's caches first")
-    parser.add_argument("--archive", action="store_true",
-                        help="also pack the result (.tar.gz on Linux, .zip elsewhere)")
+    parser.add_argument(
+        "--archive",
+        action="store_true",
+        help="also pack the result (.tar.gz on Linux, .zip elsewhere)",
+    )
     args = parser.parse_args(argv)
 
     try:
