@@ -1,0 +1,354 @@
+"""The detail pane: one record with its related records, each a link one click away.
+
+Renderers turn a record (read through the services) into simple HTML for a QTextBrowser.
+Links are ``crm:<entity>/<id>``; the pane turns a click into ``open_record``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.domain.models import Meeting, Project, Task
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.meetings import MeetingService
+from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
+from crm_desktop.ui.view import (
+    ENTITY_COMPANY,
+    ENTITY_CONTACT,
+    ENTITY_MEETING,
+    ENTITY_MEMBER,
+    ENTITY_PROJECT,
+    ENTITY_SITE,
+    ENTITY_TASK,
+    ENTITY_TRIP,
+)
+
+LINK_SCHEME = "crm"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("details", text)
+
+
+def link(entity: str, record_id: str | None, text: str) -> str:
+    if not record_id:
+        return escape(text)
+    return f'<a href="{LINK_SCHEME}:{entity}/{record_id}">{escape(text or "—")}</a>'
+
+
+def _when(value: datetime | date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+class Html:
+    def __init__(self, title: str, subtitle: str = "") -> None:
+        self.parts = [f"<h2>{escape(title)}</h2>"]
+        if subtitle:
+            self.parts.append(f"<p style='color:#555'>{escape(subtitle)}</p>")
+        self._table_open = False
+
+    def field(self, label: str, value: object, raw: bool = False) -> None:
+        if value in (None, "", []):
+            return
+        if not self._table_open:
+            self.parts.append("<table cellspacing='2'>")
+            self._table_open = True
+        text = str(value) if raw else escape(str(value)).replace("\n", "<br>")
+        self.parts.append(f"<tr><td style='color:#555; padding-right:12px'>{escape(label)}"
+                          f"</td><td>{text}</td></tr>")
+
+    def _close(self) -> None:
+        if self._table_open:
+            self.parts.append("</table>")
+            self._table_open = False
+
+    def text(self, label: str, value: str) -> None:
+        if value and value.strip():
+            self._close()
+            self.parts.append(f"<h4>{escape(label)}</h4><p>{escape(value).replace(chr(10), '<br>')}</p>")
+
+    def items(self, label: str, items: Iterable[str], empty: str = "") -> None:
+        items = list(items)
+        self._close()
+        self.parts.append(f"<h4>{escape(label)} ({len(items)})</h4>")
+        if items:
+            self.parts.append("<ul style='margin-top:0'>" + "".join(f"<li>{i}</li>"
+                                                                    for i in items) + "</ul>")
+        elif empty:
+            self.parts.append(f"<p style='color:#777'>{escape(empty)}</p>")
+
+    def html(self) -> str:
+        self._close()
+        return "\n".join(self.parts)
+
+
+def _venue_time(m: Meeting) -> datetime:
+    try:
+        return m.starts_at.astimezone(ZoneInfo(m.timezone))
+    except (KeyError, ValueError):
+        return m.starts_at
+
+
+def _meeting_line(m: Meeting) -> str:
+    return f"{_when(_venue_time(m))} {link(ENTITY_MEETING, m.id, m.title)}"
+
+
+def _project_line(p: Project) -> str:
+    return f"{link(ENTITY_PROJECT, p.id, p.title)} — {escape(stage_name(p.stage))}" \
+           f" ({escape(enum_label(p.status))})"
+
+
+def _task_line(t: Task) -> str:
+    due = f"{t.due_date.isoformat()} " if t.due_date else ""
+    owner = f" — {escape(t.owner.name)}" if t.owner else ""
+    return f"{due}{link(ENTITY_TASK, t.id, t.title)} [{escape(enum_label(t.status))}]{owner}"
+
+
+def company_html(services: Services, record_id: str) -> str:
+    c = services.companies.get(record_id)
+    h = Html(c.name, names_side_by_side(c.name_native, c.name_latin, c.name_ru))
+    h.field(_t("Kind"), enum_label(c.kind))
+    h.field(_t("Country"), c.country)
+    h.field(_t("City"), c.city)
+    h.field(_t("Address"), c.address)
+    h.field(_t("Industry"), c.industry)
+    h.field(_t("Website"), c.website)
+    h.field(_t("Registration code"), c.registration_code)
+    h.field(_t("Employees"), number(c.employees))
+    h.field(_t("Revenue"), money(c.revenue, c.revenue_currency))
+    h.field(_t("Tags"), ", ".join(t.name for t in c.tags))
+    h.text(_t("Description"), c.description)
+    contacts = services.contacts.list(services.contacts.query(company_id=c.id, limit=200))
+    h.items(_t("Contacts"), [f"{link(ENTITY_CONTACT, x.id, x.display_name)}"
+                             f"{' — ' + escape(x.position) if x.position else ''}"
+                             for x in contacts])
+    projects = services.projects.list(services.projects.query(company_id=c.id))
+    h.items(_t("Projects"), [_project_line(p) for p in projects])
+    meetings = services.meetings.list(services.meetings.query(
+        company_id=c.id, sort="start", descending=True, limit=100))
+    h.items(_t("Meetings"), [_meeting_line(m) for m in meetings])
+    tasks = services.tasks.list(services.tasks.query(company_id=c.id, sort="due"))
+    h.items(_t("Tasks"), [_task_line(t) for t in tasks])
+    return h.html()
+
+
+def contact_html(services: Services, record_id: str) -> str:
+    c = services.contacts.get(record_id)
+    native = f"{c.family_name_native}{c.given_name_native}"
+    latin = f"{c.given_name_latin} {c.family_name_latin}".strip()
+    ru = f"{c.family_name_ru} {c.given_name_ru}".strip()
+    h = Html(c.display_name, names_side_by_side(native, latin, ru))
+    if c.company:
+        h.field(_t("Company"), link(ENTITY_COMPANY, c.company_id,
+                                    names_side_by_side(c.company.name, c.company.name_native)),
+                raw=True)
+    h.field(_t("Position"), c.position)
+    h.field(_t("Department"), c.department)
+    h.field(_t("Emails"), "\n".join(e["value"] for e in c.emails))
+    h.field(_t("Phones"), "\n".join(p["value"] for p in c.phones))
+    h.field(_t("WeChat"), c.wechat)
+    h.field(_t("Telegram"), c.telegram)
+    h.field(_t("Languages"), c.languages)
+    if c.decision_maker:
+        h.field(_t("Decision maker"), _t("yes"))
+    h.field(_t("Tags"), ", ".join(t.name for t in c.tags))
+    h.text(_t("Notes"), c.notes)
+    h.items(_t("Meetings attended"), [_meeting_line(m)
+                                      for m in services.contacts.meetings_of(c.id)])
+    return h.html()
+
+
+def project_html(services: Services, record_id: str) -> str:
+    p = services.projects.get(record_id)
+    h = Html(p.title, p.code_name)
+    h.field(_t("Company"), link(ENTITY_COMPANY, p.company_id,
+                                names_side_by_side(p.company.name, p.company.name_native)),
+            raw=True)
+    h.field(_t("Stage"), stage_name(p.stage))
+    h.field(_t("Days in stage"), services.projects.days_in_stage(p))
+    h.field(_t("Status"), enum_label(p.status))
+    h.field(_t("Reason"), p.status_reason)
+    if p.owner:
+        h.field(_t("Responsible"), link(ENTITY_MEMBER, p.owner_id, p.owner.name), raw=True)
+    h.field(_t("Product"), p.product)
+    h.field(_t("Planned output"), p.planned_output)
+    h.field(_t("Capital expenditure"), money(p.capex, p.capex_currency))
+    h.field(_t("Jobs"), number(p.jobs))
+    h.field(_t("Land area, ha"), p.land_area_ha)
+    h.field(_t("Floor area, m²"), p.floor_area_m2)
+    h.field(_t("Probability, %"), p.probability)
+    h.field(_t("Expected decision"), _when(p.expected_decision))
+    h.field(_t("Candidate sites"), "<br>".join(link(ENTITY_SITE, s.id, s.name)
+                                                for s in p.sites), raw=True)
+    h.field(_t("Support measures"), ", ".join(m.name for m in p.measures))
+    h.text(_t("Description"), p.description)
+    stays = services.projects.stage_history(p.id)
+    h.items(_t("Stage history"), [
+        f"{_when(s.entered_at)} — {escape(stage_name(s.stage))}: "
+        + _t("%n day(s)").replace("%n", str(s.days))
+        + (f" — {escape(s.member_name)}" if s.member_name else "")
+        + (f" — {escape(s.note)}" if s.note else "")
+        + (f" ({link(ENTITY_MEETING, s.meeting_id, _t('meeting'))})" if s.meeting_id else "")
+        for s in stays])
+    meetings = services.meetings.list(services.meetings.query(project_id=p.id, sort="start",
+                                                              descending=True))
+    h.items(_t("Meetings"), [_meeting_line(m) for m in meetings])
+    h.items(_t("Tasks"), [_task_line(t) for t in
+                          services.tasks.list(services.tasks.query(project_id=p.id, sort="due"))])
+    return h.html()
+
+
+def meeting_html(services: Services, record_id: str) -> str:
+    m = services.meetings.get(record_id)
+    h = Html(m.title)
+    h.field(_t("Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
+    h.field(_t("Moscow time"), _when(MeetingService.in_moscow(m)))
+    h.field(_t("Duration, min"), m.duration_min)
+    h.field(_t("Place"), m.place)
+    h.field(_t("Format"), enum_label(m.format))
+    h.field(_t("Language"), m.language)
+    h.field(_t("Interpreter"), m.interpreter)
+    h.field(_t("Confidentiality"), enum_label(m.confidentiality))
+    if m.trip:
+        h.field(_t("Trip"), link(ENTITY_TRIP, m.trip_id, m.trip.title), raw=True)
+    if m.company:
+        h.field(_t("Company"), link(ENTITY_COMPANY, m.company_id,
+                                    names_side_by_side(m.company.name, m.company.name_native)),
+                raw=True)
+    if m.project:
+        h.field(_t("Project"), link(ENTITY_PROJECT, m.project_id, m.project.title), raw=True)
+    h.items(_t("Our participants"), [link(ENTITY_MEMBER, x.id, x.name) + (
+        f" — {escape(x.position)}" if x.position else "") for x in m.our_participants])
+    h.items(_t("Their participants"), [link(ENTITY_CONTACT, x.id, x.display_name) + (
+        f" — {escape(x.position)}" if x.position else "") for x in m.their_participants])
+    h.text(_t("Agenda"), m.agenda)
+    h.text(_t("Discussion"), m.discussion)
+    h.text(_t("Agreements"), m.agreements)
+    change = services.meetings.stage_change_of(m.id)
+    if change is not None:
+        h.field(_t("Stage move"), f"{stage_name(change.from_stage)} → "
+                                  f"{stage_name(change.to_stage)}")
+    h.items(_t("Next steps"), [_task_line(t) for t in services.meetings.next_steps(m.id)])
+    return h.html()
+
+
+def trip_html(services: Services, record_id: str) -> str:
+    t = services.trips.get(record_id)
+    h = Html(t.title)
+    h.field(_t("Dates"), f"{_when(t.start_date)} — {_when(t.end_date)}")
+    h.field(_t("Countries"), ", ".join(t.countries))
+    h.field(_t("Cities"), t.cities)
+    h.text(_t("Goals"), t.goals)
+    h.items(_t("Delegation"), [link(ENTITY_MEMBER, m.id, m.name) for m in t.members])
+    meetings = services.meetings.list(services.meetings.query(trip_id=t.id, sort="start"))
+    h.items(_t("Meetings"), [_meeting_line(m) for m in meetings])
+    return h.html()
+
+
+def task_html(services: Services, record_id: str) -> str:
+    t = services.tasks.get(record_id)
+    h = Html(t.title)
+    h.field(_t("Status"), enum_label(t.status))
+    h.field(_t("Due"), _when(t.due_date))
+    if t.owner:
+        h.field(_t("Owner"), link(ENTITY_MEMBER, t.owner_id, t.owner.name), raw=True)
+    for entity, rid, service, label in (
+            (ENTITY_MEETING, t.meeting_id, services.meetings, _t("Meeting")),
+            (ENTITY_PROJECT, t.project_id, services.projects, _t("Project")),
+            (ENTITY_COMPANY, t.company_id, services.companies, _t("Company"))):
+        if rid:
+            row = service.get(rid)
+            h.field(label, link(entity, rid, getattr(row, "title", None) or row.name), raw=True)
+    h.text(_t("Description"), t.description)
+    return h.html()
+
+
+def site_html(services: Services, record_id: str) -> str:
+    s = services.sites.get(record_id)
+    h = Html(s.name, names_side_by_side(s.name_en, s.name_zh))
+    h.field(_t("Kind"), enum_label(s.kind))
+    h.field(_t("Municipality"), s.municipality)
+    h.field(_t("Address"), s.address)
+    h.field(_t("Available area, m²"), number(s.available_area_m2))
+    h.field(_t("Land area, ha"), s.land_area_ha)
+    h.field(_t("Website"), s.website)
+    h.text(_t("Utilities"), s.utilities)
+    h.text(_t("Description"), s.description)
+    return h.html()
+
+
+def measure_html(services: Services, record_id: str) -> str:
+    m = services.measures.get(record_id)
+    h = Html(m.name, names_side_by_side(m.name_en, m.name_zh))
+    h.field(_t("Kind"), enum_label(m.kind))
+    h.field(_t("Provider"), m.provider)
+    h.text(_t("Terms"), m.terms)
+    h.text(_t("Description"), m.description)
+    return h.html()
+
+
+def member_html(services: Services, record_id: str) -> str:
+    m = services.members.get(record_id)
+    h = Html(m.name, m.name_latin)
+    h.field(_t("Position"), m.position)
+    h.field(_t("Department"), m.department)
+    h.field(_t("Email"), m.email)
+    h.field(_t("Phone"), m.phone)
+    meetings = services.meetings.list(services.meetings.query(
+        member_id=m.id, sort="start", descending=True, limit=100))
+    h.items(_t("Meetings"), [_meeting_line(x) for x in meetings])
+    tasks = services.tasks.list(services.tasks.query(owner_id=m.id, open_only=True, sort="due"))
+    h.items(_t("Open tasks"), [_task_line(t) for t in tasks])
+    return h.html()
+
+
+Renderer = Callable[[Services, str], str]
+
+
+class DetailPane(QTextBrowser):
+    """Shows one record; clicking a related record emits open_record(entity, id)."""
+
+    open_record = Signal(str, str)
+
+    def __init__(self, services: Services, render: Renderer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.render = render
+        self.record_id: str | None = None
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.setMinimumWidth(280)
+
+    def show_record(self, record_id: str | None) -> None:
+        self.record_id = record_id
+        if not record_id:
+            self.setHtml(f"<p style='color:#777'>{escape(_t('Select a record to see its details.'))}</p>")
+            return
+        try:
+            self.setHtml(self.render(self.services, record_id))
+        except NotFoundError:
+            self.record_id = None
+            self.setHtml("")
+
+    def refresh(self) -> None:
+        self.show_record(self.record_id)
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() != LINK_SCHEME:
+            return
+        entity, _, rid = url.path().partition("/")
+        if entity and rid:
+            self.open_record.emit(entity, rid)
+
