@@ -16,12 +16,12 @@ from crm_desktop.domain.errors import CrmError
 
 def command_modules() -> list[ModuleType]:
     """Every module that registers subcommands (explicit, so packagers see the imports)."""
-    from crm_desktop.commands import core, documents, exchange, search
+    from crm_desktop.commands import core, documents, exchange, search, security
 
-    return [core, documents, search, exchange]
+    return [core, documents, search, exchange, security]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description="Offline desktop CRM for investment negotiations. "
@@ -31,17 +31,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo database (created on first use)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
-        module.register(sub)
+    if with_commands:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for module in command_modules():
+            module.register(sub)
+    else:
+        parser.set_defaults(command=None)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Starting the GUI must not pay for importing every subcommand's libraries.
+    if not {"-h", "--help", "--version"} & set(argv):
+        gui_args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            from crm_desktop.app import run_gui  # Qt is loaded only for the GUI
+
+            return run_gui(gui_args)
+    args = build_parser().parse_args(argv)
     if args.command is None:
-        from crm_desktop.app import run_gui  # Qt is loaded only for the GUI
+        from crm_desktop.app import run_gui
 
         return run_gui(args)
     env = CliEnv(args)
