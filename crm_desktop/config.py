@@ -35,7 +35,12 @@ def resources_dir() -> Path:
 
 def executable_dir() -> Path:
     if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
+        exe_dir = Path(sys.executable).resolve().parent
+        # A macOS bundle runs from X.app/Contents/MacOS; the portable marker and data
+        # belong beside X.app, where the user sees them on the stick.
+        if exe_dir.name == "MacOS" and exe_dir.parent.parent.suffix == ".app":
+            return exe_dir.parent.parent.parent
+        return exe_dir
     return Path(sys.argv[0]).resolve().parent if sys.argv and sys.argv[0] else Path.cwd()
 
 

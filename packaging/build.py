@@ -80,12 +80,9 @@ def find_iscc() -> str | None:
     return None
 
 
-def build_windows_installer(p: project.Project, bundle: Path, dist: Path) -> Path | None:
-    iscc = find_iscc()
-    if iscc is None:
-        print("Inno Setup 6 (ISCC.exe) not found: installer skipped, the folder is ready.")
-        return None
-    defines = {
+def inno_defines(p: project.Project, bundle: Path, dist: Path) -> dict[str, str]:
+    """Everything crm-desktop.iss takes from outside (its /D command-line defines)."""
+    return {
         "AppName": p.display_name,
         "AppVersion": p.version,
         "AppNumericVersion": ".".join(map(str, p.version_tuple)),
@@ -96,6 +93,14 @@ def build_windows_installer(p: project.Project, bundle: Path, dist: Path) -> Pat
         "OutputDir": str(dist),
         "IconFile": str(project.ICONS / "icon.ico"),
     }
+
+
+def build_windows_installer(p: project.Project, bundle: Path, dist: Path) -> Path | None:
+    iscc = find_iscc()
+    if iscc is None:
+        print("Inno Setup 6 (ISCC.exe) not found: installer skipped, the folder is ready.")
+        return None
+    defines = inno_defines(p, bundle, dist)
     subprocess.run([iscc, "/Q", *(f"/D{k}={v}" for k, v in defines.items()), str(ISS)], check=True)
     return dist / f"{p.name}-{p.version}-windows-x64-setup.exe"
 

@@ -3,11 +3,10 @@
 ; Run `python packaging/build.py` on Windows: it builds the PyInstaller folder and then
 ; compiles this script, passing the version, ids and paths from pyproject.toml and
 ; crm_desktop/__init__.py (nothing here repeats them). By hand:
-;   iscc /DAppName="CRM Desktop" /DAppVersion=0.1.0 /DAppNumericVersion=0.1.0.0 ^
-;        /DAppPublisher=crm-desktop /DAppExeName=crm-desktop ^
-;        /DAppUserModelId=io.github.crmdesktop.CrmDesktop ^
-;        /DSourceDir=dist\crm-desktop /DOutputDir=dist ^
-;        /DIconFile=resources\icons\app\icon.ico packaging\windows\crm-desktop.iss
+;   iscc /DAppName=... /DAppVersion=X.Y.Z /DAppNumericVersion=X.Y.Z.0 /DAppPublisher=... ^
+;        /DAppExeName=... /DAppUserModelId=<reverse-DNS app id> /DSourceDir=<bundle> ^
+;        /DOutputDir=<folder> /DIconFile=<.ico> packaging\windows\crm-desktop.iss
+; (packaging/build.py's inno_defines() lists the values it passes.)
 
 #ifndef AppVersion
   #error Build with "python packaging/build.py": it passes the version, ids and paths.
@@ -15,7 +14,7 @@
 
 [Setup]
 ; The AppId identifies the installation for upgrades and the uninstaller: it must never
-; change. It is uuid5(DNS, "io.github.crmdesktop.CrmDesktop"); a test keeps them in step.
+; change. It is uuid5(DNS, application id) (packaging/project.py); a test checks it.
 AppId={{0CE8D409-3AD3-53F5-B164-CF0C24F1A2E6}
 AppName={#AppName}
 AppVersion={#AppVersion}
