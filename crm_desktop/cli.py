@@ -40,15 +40,30 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _names_a_command(argv: list[str]) -> bool:
+    """True when a word other than an option or an option's value is present."""
+    takes_value = {"--db", "--lang"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in {"-h", "--help", "--version"}:
+            return True
+        elif token in takes_value:
+            skip = True
+        elif not token.startswith("-"):
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Starting the GUI must not pay for importing every subcommand's libraries.
-    if not {"-h", "--help", "--version"} & set(argv):
-        gui_args, rest = build_parser(with_commands=False).parse_known_args(argv)
-        if not rest:
-            from crm_desktop.app import run_gui  # Qt is loaded only for the GUI
+    if not _names_a_command(argv):
+        gui_args = build_parser(with_commands=False).parse_args(argv)
+        from crm_desktop.app import run_gui  # Qt is loaded only for the GUI
 
-            return run_gui(gui_args)
+        return run_gui(gui_args)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from crm_desktop.app import run_gui
