@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from crm_desktop import APP_NAME, __version__
-
-
 from crm_desktop.commands import CliEnv, common_options
 from crm_desktop.domain.errors import CrmError
 

@@ -30,7 +30,8 @@ def resources_dir() -> Path:
     for c in candidates:
         if (c / "fonts").is_dir():
             return c
-    raise FileNotFoundError("crm-desktop resources not found in: " + ", ".join(map(str, candidates)))
+    tried = ", ".join(map(str, candidates))
+    raise FileNotFoundError(f"crm-desktop resources not found in: {tried}")
 
 
 def executable_dir() -> Path:
@@ -110,7 +111,7 @@ class Settings:
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: Path) -> "Settings":
+    def load(cls, path: Path) -> Settings:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -12,7 +12,8 @@ from typing import Any
 MESSAGES: dict[str, str] = {
     "required": "{field} is required.",
     "invalid_email": "“{value}” is not a valid email address.",
-    "invalid_phone": "“{value}” is not a valid phone number (use +country code, e.g. +86 10 1234 5678).",
+    "invalid_phone": "“{value}” is not a valid phone number "
+                     "(use +country code, e.g. +86 10 1234 5678).",
     "invalid_currency": "“{value}” is not an ISO 4217 currency code (e.g. RUB, CNY, USD).",
     "invalid_country": "“{value}” is not an ISO 3166 country code (e.g. CN, RU).",
     "invalid_timezone": "“{value}” is not a known time zone (e.g. Asia/Shanghai).",
@@ -47,7 +48,7 @@ class CrmError(Exception):
         return str(self)
 
     @classmethod
-    def from_code(cls, code: str, **params: Any) -> "CrmError":
+    def from_code(cls, code: str, **params: Any) -> CrmError:
         return cls(MESSAGES[code].format(**params), code=code, **params)
 
 
@@ -56,7 +57,7 @@ class ValidationError(CrmError):
 
     code = "validation"
 
-    def __init__(self, errors: dict[str, "FieldError"]) -> None:
+    def __init__(self, errors: dict[str, FieldError]) -> None:
         self.errors = errors
         text = " ".join(e.message for e in errors.values())
         super().__init__(text)

@@ -211,7 +211,8 @@ def test_tasks_overdue_first_and_done(services):
 
 def test_trip_dates_and_countries_checked(services):
     with pytest.raises(ValidationError) as e:
-        services.trips.create(TripInput("Миссия", date(2026, 5, 25), date(2026, 5, 18), ["CN", "ZZ"]))
+        services.trips.create(TripInput("Миссия", date(2026, 5, 25), date(2026, 5, 18),
+                                        ["CN", "ZZ"]))
     assert set(e.value.errors) == {"end_date", "countries"}
     t = services.trips.create(TripInput("Миссия", date(2026, 5, 18), date(2026, 5, 25), ["cn"]))
     assert t.countries == ["CN"]

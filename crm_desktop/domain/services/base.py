@@ -101,7 +101,9 @@ class Service(Generic[M]):
         if key:
             col = self.SORTS[key]
             cols.append(col.desc() if q.descending else col.asc())
-        cols.append(self.model.id)  # stable order for paging
+        # stable order for paging; follows the direction so a reversed query is the exact
+        # mirror image (the lazy list reads pages near the end backwards)
+        cols.append(self.model.id.desc() if q.descending else self.model.id.asc())
         return cols
 
     def query(self, **kwargs: Any) -> ListQuery:

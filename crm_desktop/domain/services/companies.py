@@ -46,7 +46,7 @@ class CompanyInput:
     tag_ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_row(cls, r: Company) -> "CompanyInput":
+    def from_row(cls, r: Company) -> CompanyInput:
         return cls(r.name, r.name_native, r.name_latin, r.name_ru, r.country, r.city, r.address,
                    r.website, r.industry, r.kind, r.registration_code, r.employees, r.revenue,
                    r.revenue_currency, r.description, [t.id for t in r.tags])

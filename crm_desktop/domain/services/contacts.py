@@ -51,7 +51,7 @@ class ContactInput:
     tag_ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_row(cls, r: Contact) -> "ContactInput":
+    def from_row(cls, r: Contact) -> ContactInput:
         return cls(
             r.company_id, r.family_name_native, r.given_name_native, r.family_name_latin,
             r.given_name_latin, r.family_name_ru, r.given_name_ru, r.position, r.department,

@@ -62,7 +62,7 @@ class MeetingInput:
     contact_ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_row(cls, r: Meeting) -> "MeetingInput":
+    def from_row(cls, r: Meeting) -> MeetingInput:
         return cls(r.title, r.starts_at, r.timezone, r.duration_min, r.trip_id, r.company_id,
                    r.project_id, r.place, r.format, r.language, r.interpreter, r.agenda,
                    r.discussion, r.agreements, r.confidentiality,

@@ -18,7 +18,7 @@ class MemberInput:
     active: bool = True
 
     @classmethod
-    def from_row(cls, r: Member) -> "MemberInput":
+    def from_row(cls, r: Member) -> MemberInput:
         return cls(r.name, r.name_latin, r.position, r.department, r.email, r.phone, r.active)
 
 

@@ -93,7 +93,7 @@ class ProjectInput:
     stage_entered_at: datetime | None = None
 
     @classmethod
-    def from_row(cls, r: Project) -> "ProjectInput":
+    def from_row(cls, r: Project) -> ProjectInput:
         return cls(r.title, r.company_id, r.stage_id, r.code_name, r.status, r.status_reason,
                    r.owner_id, r.product, r.planned_output, r.capex, r.capex_currency, r.jobs,
                    r.land_area_ha, r.floor_area_m2, r.probability, r.expected_decision,

@@ -29,7 +29,7 @@ class SiteInput:
     description: str = ""
 
     @classmethod
-    def from_row(cls, r: Site) -> "SiteInput":
+    def from_row(cls, r: Site) -> SiteInput:
         return cls(r.name, r.name_en, r.name_zh, r.kind, r.municipality, r.address,
                    r.available_area_m2, r.land_area_ha, r.utilities, r.website, r.description)
 
@@ -74,7 +74,7 @@ class MeasureInput:
     description: str = ""
 
     @classmethod
-    def from_row(cls, r: SupportMeasure) -> "MeasureInput":
+    def from_row(cls, r: SupportMeasure) -> MeasureInput:
         return cls(r.name, r.name_en, r.name_zh, r.kind, r.provider, r.terms, r.description)
 
 

@@ -24,7 +24,7 @@ class TaskInput:
     company_id: str | None = None
 
     @classmethod
-    def from_row(cls, r: Task) -> "TaskInput":
+    def from_row(cls, r: Task) -> TaskInput:
         return cls(r.title, r.owner_id, r.due_date, r.description, r.status, r.meeting_id,
                    r.project_id, r.company_id)
 

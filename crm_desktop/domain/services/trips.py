@@ -24,7 +24,7 @@ class TripInput:
     member_ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_row(cls, r: Trip) -> "TripInput":
+    def from_row(cls, r: Trip) -> TripInput:
         return cls(r.title, r.start_date, r.end_date, list(r.countries), r.cities, r.goals,
                    [m.id for m in r.members])
 

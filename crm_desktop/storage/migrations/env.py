@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from crm_desktop.domain.base import Base
 from crm_desktop.domain import models  # noqa: F401  (registers every table)
+from crm_desktop.domain.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line during development
