@@ -55,62 +55,62 @@ class ServiceCommand(QUndoCommand):
 class CreateCommand(ServiceCommand):
     def __init__(self, service: Any, data: Any, text: str) -> None:
         super().__init__(text)
-        self.service, self.data, self.id = service, data, ""
+        self.service, self.data, self.record_id = service, data, ""
 
     def execute(self) -> Any:
         row = self.service.create(self.data)
-        self.id = row.id
+        self.record_id = row.id
         return row
 
     def _undo(self) -> None:
-        self.service.delete(self.id)
+        self.service.delete(self.record_id)
 
     def _redo(self) -> None:
-        self.service.restore(self.id)
+        self.service.restore(self.record_id)
 
 
 class UpdateCommand(ServiceCommand):
     def __init__(self, service: Any, record_id: str, before: Any, after: Any,
                  text: str) -> None:
         super().__init__(text)
-        self.service, self.id, self.before, self.after = service, record_id, before, after
+        self.service, self.record_id, self.before, self.after = service, record_id, before, after
 
     def execute(self) -> Any:
-        return self.service.update(self.id, self.after)
+        return self.service.update(self.record_id, self.after)
 
     def _undo(self) -> None:
-        self.service.update(self.id, self.before)
+        self.service.update(self.record_id, self.before)
 
     def _redo(self) -> None:
-        self.service.update(self.id, self.after)
+        self.service.update(self.record_id, self.after)
 
 
 class DeleteCommand(ServiceCommand):
     def __init__(self, service: Any, record_id: str, text: str) -> None:
         super().__init__(text)
-        self.service, self.id = service, record_id
+        self.service, self.record_id = service, record_id
 
     def execute(self) -> None:
-        self.service.delete(self.id)
+        self.service.delete(self.record_id)
 
     def _undo(self) -> None:
-        self.service.restore(self.id)
+        self.service.restore(self.record_id)
 
     def _redo(self) -> None:
-        self.service.delete(self.id)
+        self.service.delete(self.record_id)
 
 
 class RestoreCommand(DeleteCommand):
     """Restoring from the Trash; undo puts it back there."""
 
     def execute(self) -> None:
-        self.service.restore(self.id)
+        self.service.restore(self.record_id)
 
     def _undo(self) -> None:
-        self.service.delete(self.id)
+        self.service.delete(self.record_id)
 
     def _redo(self) -> None:
-        self.service.restore(self.id)
+        self.service.restore(self.record_id)
 
 
 class StageMoveCommand(ServiceCommand):
