@@ -118,5 +118,8 @@ def reindex_database(rt: Runtime) -> None:
         print(file=sys.stderr)
     with rt.db.engine.connect() as conn:
         counts = index_counts(conn)
-    out(f"search index rebuilt: {n} records (" + ", ".join(f"{v} {k}" for k, v in counts.items())
-        + ")")  # fmt: skip
+    out(
+        f"search index rebuilt: {n} records ("
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + ")"
+    )

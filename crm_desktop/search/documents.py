@@ -67,8 +67,10 @@ def _native_full(family: str, given: str) -> str:
 
 def company_fields(r: Any) -> tuple[list[NameField], list[str]]:
     names = [NameField(_s(r, a)) for a in ("name", "name_native", "name_latin", "name_ru")]
-    body = [_s(r, a) for a in ("city", "industry", "registration_code", "website", "address",
-                               "description")]  # fmt: skip
+    body = [
+        _s(r, a)
+        for a in ("city", "industry", "registration_code", "website", "address", "description")
+    ]
     return names, body
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
@@ -92,7 +92,7 @@ class _Builder:
         # collapse runs of blanks and drop leading and trailing ones: "a  -  b" -> "a b"
         chars: list[str] = []
         origin: list[int] = []
-        for ch, src in zip(text, self.origin):
+        for ch, src in zip(text, self.origin, strict=True):
             if ch == " " and (not chars or chars[-1] == " "):
                 continue
             chars.append(ch)
@@ -611,7 +611,7 @@ def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
         seg = segment_pinyin(word) if pinyin_first else None
         if seg is not None:
             k = 0
-            for piece, syl in zip(_palladius_join(list(seg)), seg):
+            for piece, syl in zip(_palladius_join(list(seg)), seg, strict=True):
                 piece = piece.replace("ъ", "")
                 src = origin[k : k + len(syl)]
                 # spread the Cyrillic letters of a syllable over its Latin letters
@@ -625,7 +625,7 @@ def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
         elif word.isascii():
             _translit_word(word, b, origin)
         else:
-            for ch, src in zip(word, origin):
+            for ch, src in zip(word, origin, strict=True):
                 b.add(ch, src)
     return b.build()
 
@@ -647,8 +647,8 @@ def latin_to_cyrillic(text: str) -> list[str]:
 
 _QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,./`" + 'QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>?~'
 _JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбю.ё" + "ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,Ё"
-_LAT_TO_RU = dict(zip(_QWERTY, _JCUKEN))
-_RU_TO_LAT = dict(zip(_JCUKEN, _QWERTY))
+_LAT_TO_RU = dict(zip(_QWERTY, _JCUKEN, strict=True))
+_RU_TO_LAT = dict(zip(_JCUKEN, _QWERTY, strict=True))
 
 
 def swap_layout(text: str) -> str | None:
@@ -668,7 +668,7 @@ def swap_layout(text: str) -> str | None:
 # --------------------------------------------------------------------------- keys and queries
 
 
-class KeyKind(str, Enum):
+class KeyKind(StrEnum):
     NATIVE = "native"
     PINYIN = "pinyin"
     PINYIN_SPACED = "pinyin_spaced"
@@ -745,12 +745,12 @@ def _search_keys(text: str, surname: bool) -> tuple[SearchKey, ...]:
         native = keys[0].key
         words = native.text.split(" ")
         if len(words) > 1 and all(segment_pinyin(w) for w in words):
-            idx = [o for ch, o in zip(native.text, native.origin) if ch != " "]
+            idx = [o for ch, o in zip(native.text, native.origin, strict=True) if ch != " "]
             put(KeyKind.JOINED, Mapped("".join(words), tuple(idx)))
     return tuple(keys)
 
 
-class Route(str, Enum):
+class Route(StrEnum):
     """How a query variant was derived; earlier routes rank higher."""
 
     AS_TYPED = "as typed"

@@ -301,7 +301,7 @@ def test_layout_swap_round_trips(text: str) -> None:
     assert swap_layout(swap_layout(text)) == text
 
 
-# --------------------------------------------------------------------------- the four spellings of one company
+# ---------------------------------------------------------- the four spellings of one company
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,719 @@
+"""The whole application's speed at 200,000 contacts, in one table.
+
+    python benchmarks/bench.py              # builds the large database once, then measures
+    python benchmarks/bench.py --rebuild    # build the database again
+    python benchmarks/bench.py --quick      # a tenth of the data, for a smoke run
+    python benchmarks/bench.py --json out.json
+
+The large database (20,000 companies, 200,000 contacts, 100,000 meetings with
+participants, tasks and stage histories; `crm-desktop demo --size large`) is cached in
+$CRM_BENCH_CACHE (default ~/.cache/crm-desktop-bench) and reused while the generator is
+unchanged.
+
+Every measurement runs in a child process of its own, so each peak memory (ru_maxrss) is
+that measurement's alone and nothing is warm that a user's first attempt would find cold:
+- cold start: from spawning `python -m crm_desktop --db LARGE` until its main window is
+  first painted (offscreen), beside a bare PySide6 QMainWindow started the same way;
+- contacts list first screen: the real contacts view, opened and painted (the UI
+  engineer's benchmarks/ui_lists.py does the measuring);
+- search p50/p95 over a fixed query set in every script, split into three-or-more
+  character queries and one- or two-character Chinese ones, and a check that every
+  spelling (characters, pinyin joined and spaced, Palladius, wrong keyboard layout) finds
+  its record;
+- export of all contacts to CSV / XLSX / vCard beside plain sqlite3 + csv;
+- meeting memo PDF: the first in a process (fonts included) and a warm one;
+- import of 10,000 contacts into (a copy of) the large database.
+
+A row whose code is not in the tree yet prints "n/a (reason)" instead of a number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout, not an installed copy
+
+LARGE = {"companies": 20_000, "contacts": 200_000, "meetings": 100_000}
+QUICK = {"companies": 2_000, "contacts": 20_000, "meetings": 10_000}
+CHILD_TIMEOUT = 900
+
+# The fixed query set: every script and route a user takes. Short Chinese queries are the
+# family names most common in the data; long ones are spelled the ways people write them.
+LONG_QUERIES = [
+    "凯泉",
+    "Kaiquan",
+    "Кайцюань",
+    "rfqw.fym",
+    "kai quan",
+    "华为",
+    "Huawei",
+    "Хуавэй",
+    "上海",
+    "Shanghai",
+    "Шанхай",
+    "王伟",
+    "wang wei",
+    "Ван Вэй",
+    "张国",
+    "zhang",
+    "Чжан",
+    "Иванов",
+    "Ivanov",
+    "Bdfyjd",
+    "Семёнов",
+    "semenov",
+    "Есипов",
+    "esipov",
+    "Щукин",
+    "Müller",
+    "Muller",
+    "Schäfer",
+    "Yılmaz",
+    "Öztürk",
+    "Al Hashimi",
+    "Sharma",
+    "현대",
+    "두산",
+    "山田",
+    "鈴木ポンプ",
+    "насос",
+    "pump",
+    "Pump Co",
+    "машиностроение",
+    "Индустриальный парк",
+    "Переговоры",
+    "налоговая льгота",
+    "Москва",
+    "Химки",
+    "+8613",
+]
+SHORT_CN_QUERIES = ["王", "李", "张", "刘", "陈", "曾", "吕", "凯", "泉", "王伟", "李娜", "凯泉"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "QT_QPA_PLATFORM": "offscreen",
+        "CRM_DATA_DIR": str(data_dir),
+    }
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def run_child(name: str, db: Path, work: Path, *extra: str) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter; its last stdout line is JSON."""
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        name,
+        "--db",
+        str(db),
+        "--work",
+        str(work),
+        *extra,
+    ]
+    try:
+        proc = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            env=_env(work / "data"),
+            cwd=str(ROOT),
+            timeout=CHILD_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return {"na": f"timed out after {CHILD_TIMEOUT} s"}
+    lines = [ln for ln in proc.stdout.strip().splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"na": f"failed: {tail[:160]}"}
+    return json.loads(lines[-1])
+
+
+def generator_fingerprint() -> str:
+    h = hashlib.sha256()
+    for rel in (
+        "crm_desktop/demo_large.py",
+        "crm_desktop/search/keys.py",
+        "crm_desktop/search/documents.py",
+        "crm_desktop/search/index.py",
+    ):
+        h.update((ROOT / rel).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def build_database(db: Path, counts: dict[str, int], rebuild: bool) -> dict[str, Any]:
+    stamp = db.with_suffix(".built")
+    fingerprint = generator_fingerprint()
+    if db.exists() and stamp.exists() and not rebuild:
+        info = json.loads(stamp.read_text())
+        if info.get("fingerprint") == fingerprint:
+            info["cached"] = True
+            return info
+    for suffix in ("", "-wal", "-shm", ".built"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    data = db.parent / "data"
+    data.mkdir(exist_ok=True)
+    args = [sys.executable, "-m", "crm_desktop", "demo", "--db", str(db), "--size", "large"]
+    for k, v in counts.items():
+        args += [f"--{k}", str(v)]
+    t0 = time.perf_counter()
+    print(f"building the large database in {db} (once) ...", file=sys.stderr, flush=True)
+    proc = subprocess.run(args, env=_env(data), cwd=str(ROOT), capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"building the database failed:\n{proc.stderr}")
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("ANALYZE")
+    conn.close()
+    info = {
+        "fingerprint": fingerprint,
+        "seconds": round(seconds, 1),
+        "size_mb": round(db.stat().st_size / 2**20, 1),
+        "summary": proc.stdout.strip().splitlines()[-1],
+        "cached": False,
+    }
+    stamp.write_text(json.dumps(info))
+    return info
+
+
+# --------------------------------------------------------------------------- children
+
+_FIRST_PAINT = "CRM_BENCH_FIRST_PAINT"
+
+
+def _exit_on_first_paint(window_check) -> None:
+    """Report the moment a top-level main window is first painted, then leave."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and window_check(obj):
+                print(
+                    json.dumps({"shown_at": time.time(), "peak_mb": round(peak_mb(), 1)}),
+                    flush=True,
+                )
+                os._exit(0)
+            return False
+
+    original_exec = QApplication.exec
+    spy = Spy()
+
+    def exec_with_spy(self, *args, **kwargs):
+        self.installEventFilter(spy)
+        return original_exec(self, *args, **kwargs)
+
+    QApplication.exec = exec_with_spy  # type: ignore[method-assign]
+    QApplication.exec_ = exec_with_spy  # type: ignore[attr-defined]
+
+
+def child_bare_window(args: argparse.Namespace) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    _exit_on_first_paint(lambda obj: isinstance(obj, QMainWindow))
+    app = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    w.resize(1200, 800)
+    w.setWindowTitle("bare")
+    w.show()
+    app.exec()
+    return {"na": "the window was never painted"}
+
+
+def child_app_start(args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        import crm_desktop.app  # noqa: F401
+    except ImportError as e:
+        return {"na": f"no GUI yet ({e})"}
+    from PySide6.QtWidgets import QMainWindow
+
+    _exit_on_first_paint(lambda obj: isinstance(obj, QMainWindow) and obj.isWindow())
+    from crm_desktop.cli import main
+
+    main(["--db", str(args.db)])
+    return {"na": "the application ended without painting a main window"}
+
+
+def child_contacts_list(args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import ui_lists  # the UI engineer's measurement of the real contacts view
+    except ImportError as e:
+        return {"na": f"no contacts view benchmark yet ({e})"}
+    r = ui_lists.measure(args.db)
+    r["peak_mb"] = round(peak_mb(), 1)
+    return r
+
+
+def _open(db: Path, work: Path):
+    from crm_desktop.config import Paths
+    from crm_desktop.runtime import open_runtime
+
+    data = work / "data"
+    return open_runtime("sqlite:///" + str(db), Paths(data, data / "config"))
+
+
+def _spellings(rt) -> list[tuple[str, str, str, str]]:
+    """(route, query, kind, id): real records and every way of spelling them."""
+    from sqlalchemy import text
+
+    from crm_desktop.search.keys import palladius, pinyin_syllables, swap_layout
+
+    out = []
+    with rt.db.engine.connect() as conn:
+        companies = conn.execute(
+            text(
+                "SELECT id, name_native FROM company WHERE country = 'CN' AND deleted_at IS NULL "
+                "ORDER BY id LIMIT 10"
+            )
+        ).all()
+        contacts = conn.execute(
+            text(
+                "SELECT id, family_name_native, given_name_native, family_name_ru, given_name_ru "
+                "FROM contact WHERE family_name_native <> '' AND length(given_name_native) = 2 "
+                "AND family_name_ru <> '' AND deleted_at IS NULL ORDER BY id LIMIT 10"
+            )
+        ).all()
+        russians = conn.execute(
+            text(
+                "SELECT id, family_name_ru, given_name_ru, family_name_latin FROM contact "
+                "WHERE family_name_native = '' AND family_name_ru LIKE '%ё%' "
+                "AND deleted_at IS NULL ORDER BY id LIMIT 5"
+            )
+        ).all()
+    for cid, native in companies:
+        syl = pinyin_syllables(native)
+        pal = palladius(syl)
+        out += [
+            ("characters", native, "company", cid),
+            ("pinyin joined", "".join(syl), "company", cid),
+            ("pinyin spaced", " ".join(syl), "company", cid),
+            ("Palladius", pal, "company", cid),
+            ("wrong layout", swap_layout(pal) or pal, "company", cid),
+        ]
+    for cid, fam, giv, fam_ru, giv_ru in contacts:
+        fs, gs = pinyin_syllables(fam, surname=True), pinyin_syllables(giv)
+        ru = f"{fam_ru} {giv_ru}"
+        out += [
+            ("characters", fam + giv, "contact", cid),
+            ("pinyin joined", "".join(fs + gs), "contact", cid),
+            ("pinyin spaced", " ".join(fs + gs), "contact", cid),
+            ("Palladius", ru, "contact", cid),
+            ("wrong layout", swap_layout(ru) or ru, "contact", cid),
+        ]
+    for cid, fam_ru, giv_ru, fam_lat in russians:
+        out += [
+            ("ё as е", f"{fam_ru.replace('ё', 'е')} {giv_ru}", "contact", cid),
+            ("Cyrillic -> Latin", fam_lat, "contact", cid),
+        ]
+    return out
+
+
+def child_search(args: argparse.Namespace) -> dict[str, Any]:
+    from crm_desktop.search.service import SearchService
+
+    rt = _open(args.db, args.work)
+    svc = SearchService(rt.db.session_factory)
+    svc.search("warm up")  # first query compiles statements and loads pypinyin
+    long_t: list[float] = []
+    short_t: list[float] = []
+    empty = []
+    for rnd in range(args.rounds):
+        for q in LONG_QUERIES:
+            t0 = time.perf_counter()
+            r = svc.search(q)
+            long_t.append((time.perf_counter() - t0) * 1000)
+            if rnd == 0 and not r.groups:
+                empty.append(q)
+        for q in SHORT_CN_QUERIES:
+            t0 = time.perf_counter()
+            r = svc.search(q)
+            short_t.append((time.perf_counter() - t0) * 1000)
+            if rnd == 0 and not r.groups:
+                empty.append(q)
+    # every spelling finds its record (ranked among all matches of that kind)
+    misses = []
+    checks = _spellings(rt)
+    for route, q, kind, rid in checks:
+        if rid not in svc.matching_ids(kind, q, limit=1_000_000):
+            misses.append(f"{route}: {q}")
+    rt.close()
+    return {
+        "long_p50": round(_pct(long_t, 0.5), 1),
+        "long_p95": round(_pct(long_t, 0.95), 1),
+        "short_p50": round(_pct(short_t, 0.5), 1),
+        "short_p95": round(_pct(short_t, 0.95), 1),
+        "queries": len(LONG_QUERIES) + len(SHORT_CN_QUERIES),
+        "rounds": args.rounds,
+        "empty": empty,
+        "spelling_checks": len(checks),
+        "spelling_misses": misses,
+        "peak_mb": round(peak_mb(), 1),
+    }
+
+
+def child_export(args: argparse.Namespace) -> dict[str, Any]:
+    fmt = args.format
+    target = args.work / f"contacts.{fmt}"
+    if fmt == "baseline":
+        try:
+            from crm_desktop.exchange.benchmark import baseline_csv
+        except ImportError as e:
+            return {"na": f"no exchange baseline yet ({e})"}
+        t0 = time.perf_counter()
+        n = baseline_csv(args.db, args.work / "baseline.csv")
+        return {"seconds": time.perf_counter() - t0, "rows": n, "peak_mb": round(peak_mb(), 1)}
+    try:
+        from crm_desktop.exchange.db_export import export_contacts
+    except ImportError as e:
+        return {"na": f"no exporter yet ({e})"}
+    rt = _open(args.db, args.work)
+    t0 = time.perf_counter()
+    n = export_contacts(rt.services, target, fmt)
+    seconds = time.perf_counter() - t0
+    rt.close()
+    size = target.stat().st_size / 2**20
+    target.unlink(missing_ok=True)
+    return {"seconds": seconds, "rows": n, "mb": round(size, 1), "peak_mb": round(peak_mb(), 1)}
+
+
+def child_memo(args: argparse.Namespace) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    try:
+        from crm_desktop.documents.loader import DocumentLoader
+        from crm_desktop.documents.memo import MemoRenderer
+    except ImportError as e:
+        return {"na": f"no memo renderer yet ({e})"}
+    rt = _open(args.db, args.work)
+    loader = DocumentLoader(rt.db.session_factory)
+    ids = loader.meeting_ids()[:50]
+    org = loader.organisation() or "Министерство инвестиций"
+    t1 = time.perf_counter()
+    pdf = MemoRenderer("ru", org).render(loader.memo(ids[0]))
+    first = (time.perf_counter() - t1) * 1000
+    warm = []
+    for mid in ids[1:21]:
+        t2 = time.perf_counter()
+        pdf = MemoRenderer("ru+zh", org).render(loader.memo(mid))
+        warm.append((time.perf_counter() - t2) * 1000)
+    rt.close()
+    return {
+        "first_ms": round(first, 1),
+        "first_with_imports_ms": round((t1 - t0) * 1000 + first, 1),
+        "warm_ms": round(statistics.median(warm), 1),
+        "bytes": len(pdf),
+        "peak_mb": round(peak_mb(), 1),
+    }
+
+
+def child_import_file(args: argparse.Namespace) -> dict[str, Any]:
+    """Setup (not timed): 10,000 new contacts written to a CSV by the exporter."""
+    try:
+        from crm_desktop.exchange.db_export import export_contacts
+    except ImportError as e:
+        return {"na": f"no exporter yet ({e})"}
+    from crm_desktop.config import Paths
+    from crm_desktop.demo_large import LargeCounts, generate
+    from crm_desktop.runtime import open_runtime
+
+    scratch = args.work / "import-source.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(scratch) + suffix).unlink(missing_ok=True)
+    data = args.work / "data"
+    rt = open_runtime("sqlite:///" + str(scratch), Paths(data, data / "config"))
+    generate(
+        rt.db.engine,
+        LargeCounts(companies=800, contacts=args.n, meetings=0, members=1, sites=0),
+        seed=7,
+    )
+    out = args.work / "import.csv"
+    n = export_contacts(rt.services, out, "csv")
+    rt.close()
+    return {"rows": n, "path": str(out)}
+
+
+def child_import(args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        from crm_desktop.exchange.db_import import import_file
+    except ImportError as e:
+        return {"na": f"no importer yet ({e})"}
+    copy = args.work / "import-target.sqlite3"
+    rt = _open(copy, args.work)
+    t0 = time.perf_counter()
+    report = import_file(rt.services, args.work / "import.csv")
+    seconds = time.perf_counter() - t0
+    rt.close()
+    return {
+        "seconds": seconds,
+        "created": getattr(report, "created", None),
+        "peak_mb": round(peak_mb(), 1),
+    }
+
+
+CHILDREN = {
+    "bare_window": child_bare_window,
+    "app_start": child_app_start,
+    "contacts_list": child_contacts_list,
+    "search": child_search,
+    "export": child_export,
+    "memo": child_memo,
+    "import_file": child_import_file,
+    "import": child_import,
+}
+
+
+# --------------------------------------------------------------------------- parent
+
+
+def median_start(kind: str, db: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Median over runs of (first paint - spawn), in a fresh interpreter each time."""
+    times, mems = [], []
+    for _ in range(runs):
+        t0 = time.time()
+        r = run_child(kind, db, work)
+        if "na" in r:
+            return r
+        times.append((r["shown_at"] - t0) * 1000)
+        mems.append(r["peak_mb"])
+    return {"ms": round(statistics.median(times), 0), "peak_mb": max(mems), "runs": runs}
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, what: str, result: str, target: str = "", peak: Any = "", note: str = ""):
+        peak_s = f"{peak:.0f} MB" if isinstance(peak, int | float) else str(peak)
+        self.rows.append((what, result, target, peak_s, note))
+
+    def na(self, what: str, r: dict[str, Any], target: str = "") -> bool:
+        if "na" in r:
+            self.add(what, f"n/a ({r['na']})", target)
+            return True
+        return False
+
+    def render(self) -> str:
+        head = ("measurement", "result", "target", "peak memory", "verdict / note")
+        widths = [max(len(str(r[i])) for r in [head, *self.rows]) for i in range(5)]
+        widths = [min(w, 70) for w in widths]
+
+        def line(r: tuple[str, ...]) -> str:
+            return " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+
+        sep = "-+-".join("-" * w for w in widths)
+        return "\n".join([line(head), sep, *(line(r) for r in self.rows)])
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--format", help=argparse.SUPPRESS)
+    ap.add_argument("--n", type=int, default=10_000, help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help="the large database (default: in the cache)")
+    ap.add_argument("--rebuild", action="store_true", help="build the large database again")
+    ap.add_argument("--quick", action="store_true", help="a tenth of the data (smoke run)")
+    ap.add_argument("--rounds", type=int, default=5, help="search rounds over the query set")
+    ap.add_argument("--starts", type=int, default=3, help="cold starts to take the median of")
+    ap.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["start", "list", "search", "export", "memo", "import"],
+    )
+    ap.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = ap.parse_args(argv)
+
+    if args.child:
+        result = CHILDREN[args.child](args)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+
+    counts = QUICK if args.quick else LARGE
+    cache = Path(os.environ.get("CRM_BENCH_CACHE", Path.home() / ".cache" / "crm-desktop-bench"))
+    name = "large" if not args.quick else "quick"
+    db = args.db or cache / f"{name}-{counts['contacts']}.sqlite3"
+    built = build_database(db, counts, args.rebuild)
+    work = Path(tempfile.mkdtemp(prefix="crm-bench-"))
+    (work / "data").mkdir()
+    raw: dict[str, Any] = {"database": str(db), "build": built, "counts": counts}
+    t = Table()
+    how = "cached" if built.get("cached") else "built now"
+    t.add(
+        "large database",
+        f"{built['summary']}",
+        "",
+        "",
+        f"{how}: {built['seconds']} s to generate, {built['size_mb']} MB",
+    )
+    n_contacts = counts["contacts"]
+
+    try:
+        if "start" not in args.skip:
+            bare = median_start("bare_window", db, work, args.starts)
+            app = median_start("app_start", db, work, args.starts)
+            raw["bare_window"], raw["app_start"] = bare, app
+            if not t.na("bare PySide6 window, spawn to first paint", bare):
+                t.add(
+                    "bare PySide6 window, spawn to first paint",
+                    f"{bare['ms']:.0f} ms",
+                    "",
+                    bare["peak_mb"],
+                    f"median of {bare['runs']}",
+                )
+            if not t.na("application cold start to main window", app, "<= 1.5x bare"):
+                ratio = app["ms"] / bare["ms"] if "ms" in bare else float("nan")
+                t.add(
+                    "application cold start to main window",
+                    f"{app['ms']:.0f} ms ({ratio:.2f}x bare)",
+                    "<= 1.5x bare",
+                    app["peak_mb"],
+                    verdict(ratio <= 1.5)
+                    + "; GUI peak memory target < 300 MB: "
+                    + verdict(app["peak_mb"] < 300),
+                )
+
+        if "list" not in args.skip:
+            r = run_child("contacts_list", db, work)
+            raw["contacts_list"] = r
+            if not t.na("contacts list, first screen", r, "< 100 ms"):
+                ms = r.get("first_screen_ms", float("nan"))
+                t.add(
+                    "contacts list, first screen",
+                    f"{ms} ms (first open {r.get('first_screen_first_open_ms')} ms)",
+                    "< 100 ms",
+                    r["peak_mb"],
+                    verdict(ms < 100) + f"; {r.get('contacts')} contacts",
+                )
+
+        if "search" not in args.skip:
+            r = run_child("search", db, work, "--rounds", str(args.rounds))
+            raw["search"] = r
+            if not t.na("search", r):
+                t.add(
+                    "search, 3+ characters, p50 / p95",
+                    f"{r['long_p50']} / {r['long_p95']} ms",
+                    "p95 < 30 ms",
+                    r["peak_mb"],
+                    verdict(r["long_p95"] < 30) + f"; {len(LONG_QUERIES)} queries x {r['rounds']}",
+                )
+                t.add(
+                    "search, 1-2 Chinese characters, p50 / p95",
+                    f"{r['short_p50']} / {r['short_p95']} ms",
+                    "p95 < 100 ms",
+                    "",
+                    verdict(r["short_p95"] < 100) + f"; {len(SHORT_CN_QUERIES)} queries",
+                )
+                misses = r["spelling_misses"]
+                t.add(
+                    "every spelling finds its record",
+                    f"{r['spelling_checks'] - len(misses)}/{r['spelling_checks']}",
+                    "all",
+                    "",
+                    verdict(not misses) + (f"; missed: {misses[:3]}" if misses else ""),
+                )
+                if r["empty"]:
+                    t.add("queries that found nothing", ", ".join(r["empty"]), "", "", "")
+
+        if "export" not in args.skip:
+            base = run_child("export", db, work, "--format", "baseline")
+            raw["export_baseline"] = base
+            if not t.na(f"plain sqlite3 + csv, {n_contacts} contacts", base):
+                t.add(
+                    f"plain sqlite3 + csv, {n_contacts} contacts",
+                    f"{base['seconds']:.2f} s",
+                    "",
+                    base["peak_mb"],
+                    "baseline",
+                )
+            for fmt in ("csv", "xlsx", "vcf"):
+                r = run_child("export", db, work, "--format", fmt)
+                raw[f"export_{fmt}"] = r
+                label = f"export {n_contacts} contacts to {fmt.upper()}"
+                target = "<= 2x baseline" if fmt == "csv" else ""
+                if t.na(label, r, target):
+                    continue
+                ratio = r["seconds"] / base["seconds"] if "seconds" in base else float("nan")
+                note = f"{ratio:.1f}x baseline, {r['mb']} MB file"
+                if fmt == "csv":
+                    note = verdict(ratio <= 2) + "; " + note
+                t.add(label, f"{r['seconds']:.2f} s", target, r["peak_mb"], note)
+
+        if "memo" not in args.skip:
+            r = run_child("memo", db, work)
+            raw["memo"] = r
+            if not t.na("meeting memo PDF", r):
+                t.add(
+                    "meeting memo PDF, first in a process / warm",
+                    f"{r['first_ms']} / {r['warm_ms']} ms",
+                    "",
+                    r["peak_mb"],
+                    f"{r['first_with_imports_ms']} ms with imports; from the large database",
+                )
+
+        if "import" not in args.skip:
+            prep = run_child("import_file", db, work, "--n", "10000")
+            r = prep
+            if "na" not in prep:
+                print("copying the large database for the import ...", file=sys.stderr)
+                shutil.copy(db, work / "import-target.sqlite3")
+                r = run_child("import", db, work)
+            raw["import"] = r
+            if not t.na("import 10,000 contacts (CSV)", r):
+                t.add(
+                    "import 10,000 contacts (CSV) into the large database",
+                    f"{r['seconds']:.2f} s",
+                    "",
+                    r["peak_mb"],
+                    f"{r['created']} created, duplicates checked against {n_contacts}",
+                )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = t.render()
+    print(table)
+    if args.json:
+        args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
