@@ -19,6 +19,10 @@ from crm_desktop.storage import database as storage
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "demo", "create a database filled with the demo story", cmd_demo)
     p.add_argument("--force", action="store_true", help="replace an existing database file")
+    p.add_argument("--size", choices=("story", "large"), default="story",
+                   help="the demo story, or large synthetic data for measuring speed")
+    for what in ("companies", "contacts", "meetings"):
+        p.add_argument(f"--{what}", type=int, metavar="N", help=f"{what} in large data")
 
     p = add_command(sub, "list", "list records", cmd_list)
     p.add_argument("entity", choices=sorted(LISTS))
@@ -65,7 +69,12 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     rt = env.runtime(create=True)
-    counts = load_demo(rt.services)
+    if args.size == "large" or any((args.companies, args.contacts, args.meetings)):
+        from crm_desktop.demo_large import generate_for_cli
+
+        counts = generate_for_cli(rt, args.companies, args.contacts, args.meetings)
+    else:
+        counts = load_demo(rt.services)
     out(f"Demo database ready: {path or env.url}")
     out(", ".join(f"{n} {k}" for k, n in counts.items()))
     return 0
