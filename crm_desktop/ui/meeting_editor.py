@@ -1,0 +1,907 @@
+"""The meeting editor, built for the minutes right after a meeting.
+
+Company and project (projects filtered by the company), both sides' participants (a new
+contact can be added inline), agenda, discussion, agreements, next steps that become tasks,
+and an optional stage move of the project: all saved by ``MeetingService.record`` in one
+transaction. The start is entered in the venue's time zone, with Moscow time beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.config import Settings
+from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
+from crm_desktop.domain.models import Confidentiality, Meeting, MeetingFormat, TaskStatus
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.contacts import ContactInput
+from crm_desktop.domain.services.meetings import MeetingInput, StageMove
+from crm_desktop.domain.services.tasks import TaskInput
+from crm_desktop.ui.undo import CreateCommand, ServiceCommand, perform
+from crm_desktop.ui.view import ENTITY_PROJECT, View
+from crm_desktop.ui.widgets_display import (
+    company_label,
+    contact_label,
+    member_name,
+    ui_language,
+)
+from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
+from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
+
+ERROR_STYLE = "color: #c0392b;"
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class RecordMeetingCommand(ServiceCommand):
+    """Record a meeting with its next steps and stage move; undo takes all of it back.
+
+    Undo of a new meeting moves it (and its tasks) to the Trash; undo of an edit restores
+    the fields as they were and moves the tasks it added to the Trash. A stage move recorded
+    with it is reversed through ``undo_stage_change`` and recorded again on redo.
+    """
+
+    def __init__(self, services: Services, data: MeetingInput, steps: list[TaskInput],
+                 move: StageMove | None, meeting_id: str | None, text: str) -> None:
+        super().__init__(text)
+        self.services = services
+        self.data, self.steps, self.move = data, steps, move
+        self.meeting_id = meeting_id
+        self.created = meeting_id is None
+        self.before: MeetingInput | None = None
+        self.new_task_ids: list[str] = []
+        self.change_id: str | None = None
+
+    def execute(self) -> Meeting:
+        S = self.services
+        old_tasks: set[str] = set()
+        old_change = None
+        if self.meeting_id:
+            self.before = MeetingInput.from_row(S.meetings.get(self.meeting_id))
+            old_tasks = {t.id for t in S.meetings.next_steps(self.meeting_id)}
+            old_change = S.meetings.stage_change_of(self.meeting_id)
+        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id)
+        self.meeting_id = meeting.id
+        self.new_task_ids = [t.id for t in S.meetings.next_steps(meeting.id)
+                             if t.id not in old_tasks]
+        change = S.meetings.stage_change_of(meeting.id) if self.move else None
+        if change is not None and (old_change is None or change.id != old_change.id):
+            self.change_id = change.id
+        return meeting
+
+    def _undo(self) -> None:
+        S = self.services
+        assert self.meeting_id is not None
+        if self.change_id:
+            S.projects.undo_stage_change(self.change_id)
+        if self.created:
+            S.meetings.delete(self.meeting_id)  # its tasks go to the Trash with it
+            return
+        for task_id in self.new_task_ids:
+            S.tasks.delete(task_id)
+        if self.before is not None:
+            S.meetings.update(self.meeting_id, self.before)
+
+    def _redo(self) -> None:
+        S = self.services
+        assert self.meeting_id is not None
+        if self.created:
+            S.meetings.restore(self.meeting_id)
+        else:
+            S.meetings.update(self.meeting_id, self.data)
+            for task_id in self.new_task_ids:
+                S.tasks.restore(task_id)
+        if self.change_id and self.move:
+            meeting = S.meetings.get(self.meeting_id)
+            if meeting.project_id:
+                change = S.projects.move_to_stage(meeting.project_id, self.move.stage_id,
+                                                  note=self.move.note,
+                                                  meeting_id=self.meeting_id,
+                                                  when=meeting.starts_at)
+                self.change_id = change.id
+
+
+class NewContactBox(QGroupBox):
+    """A small inline form: a new contact at the meeting's company, names in three scripts."""
+
+    created = Signal(str)  # contact id
+
+    def __init__(self, editor: MeetingEditor) -> None:
+        super().__init__(editor.tr("New contact"))
+        self.editor = editor
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        self.family_native = QLineEdit()
+        self.given_native = QLineEdit()
+        self.family_latin = QLineEdit()
+        self.given_latin = QLineEdit()
+        self.family_ru = QLineEdit()
+        self.given_ru = QLineEdit()
+        self.position = QLineEdit()
+        self.family_native.setPlaceholderText(editor.tr("Family name, e.g. 王"))
+        self.given_native.setPlaceholderText(editor.tr("Given name, e.g. 建国"))
+        self.family_latin.setPlaceholderText(editor.tr("Family name, e.g. Wang"))
+        self.given_latin.setPlaceholderText(editor.tr("Given name, e.g. Jianguo"))
+        self.family_ru.setPlaceholderText(editor.tr("Фамилия, e.g. Ван"))
+        self.given_ru.setPlaceholderText(editor.tr("Имя, e.g. Цзяньго"))
+        self.position.setPlaceholderText(editor.tr("e.g. General manager"))
+        rows = ((editor.tr("Native script:"), self.family_native, self.given_native),
+                (editor.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
+                (editor.tr("Russian:"), self.family_ru, self.given_ru))
+        for r, (label, family, given) in enumerate(rows):
+            grid.addWidget(QLabel(label), r, 0)
+            grid.addWidget(family, r, 1)
+            grid.addWidget(given, r, 2)
+        grid.addWidget(QLabel(editor.tr("Position:")), 3, 0)
+        grid.addWidget(self.position, 3, 1, 1, 2)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        grid.addWidget(self.error, 4, 0, 1, 3)
+        buttons = QHBoxLayout()
+        self.create_button = QPushButton(editor.tr("Create contact"))
+        self.cancel_button = QPushButton(editor.tr("Cancel"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.create_button)
+        grid.addLayout(buttons, 5, 0, 1, 3)
+        self.create_button.clicked.connect(self.create)
+        self.cancel_button.clicked.connect(self.close_form)
+
+    def fields(self) -> list[QLineEdit]:
+        return [self.family_native, self.given_native, self.family_latin, self.given_latin,
+                self.family_ru, self.given_ru, self.position]
+
+    def open_form(self) -> None:
+        for f in self.fields():
+            f.clear()
+        self.error.hide()
+        self.show()
+        self.family_native.setFocus()
+
+    def close_form(self) -> None:
+        self.hide()
+
+    def create(self) -> str | None:
+        company_id = self.editor.company_id()
+        data = ContactInput(
+            company_id=company_id, family_name_native=self.family_native.text(),
+            given_name_native=self.given_native.text(), family_name_latin=self.family_latin.text(),
+            given_name_latin=self.given_latin.text(), family_name_ru=self.family_ru.text(),
+            given_name_ru=self.given_ru.text(), position=self.position.text())
+        name = " ".join(t for t in (data.family_name_native + data.given_name_native,
+                                    data.given_name_latin, data.family_name_latin) if t)
+        command = CreateCommand(self.editor.services.contacts, data,
+                                self.editor.tr("Add contact “%1”").replace("%1", name))
+        try:
+            contact = perform(self.editor.undo_stack, command)
+        except ValidationError as e:
+            labels = {"family_name_native": self.editor.tr("A name in at least one script")}
+            self.error.setText("\n".join(field_error_text(fe, labels.get(k, k))
+                                         for k, fe in e.errors.items()))
+            self.error.show()
+            return None
+        except CrmError as e:
+            self.error.setText(crm_error_text(e))
+            self.error.show()
+            return None
+        self.hide()
+        self.created.emit(contact.id)
+        return str(contact.id)
+
+
+class MeetingEditor(View):
+    """Create or edit one meeting; emits ``saved(meeting_id)`` after each save."""
+
+    saved = Signal(str)
+
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
+                 *, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.meeting_id: str | None = None
+        self._loading = False
+        self._errors: dict[str, QLabel] = {}
+        self._build()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.refresh()
+        self.new_meeting()
+
+    # -- building the form ---------------------------------------------------------------------
+    def _error_label(self, field: str) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self._errors[field] = label
+        return label
+
+    def _with_error(self, widget: QWidget | QHBoxLayout, field: str) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        if isinstance(widget, QHBoxLayout):
+            v.addLayout(widget)
+        else:
+            v.addWidget(widget)
+        v.addWidget(self._error_label(field))
+        return box
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 6, 8, 0)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        header.addWidget(self.heading, 1)
+        self.status = QLabel()
+        header.addWidget(self.status)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the meeting (%1)").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Save).toString(
+                QKeySequence.SequenceFormat.NativeText)))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        header.addWidget(self.save_button)
+        outer.addLayout(header)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #8e1b10; padding: 6px;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        columns = QHBoxLayout(body)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        columns.addWidget(splitter)
+        left_widget, right_widget = QWidget(), QWidget()
+        left = QVBoxLayout(left_widget)
+        right = QVBoxLayout(right_widget)
+        left.setContentsMargins(0, 0, 4, 0)
+        right.setContentsMargins(4, 0, 0, 0)
+        splitter.addWidget(left_widget)
+        splitter.addWidget(right_widget)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([500, 600])
+
+        # When, where, with whom
+        meeting_box = QGroupBox(self.tr("Meeting"))
+        form = QFormLayout(meeting_box)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Negotiations on localising production"))
+        form.addRow(self.tr("&Title:"), self._with_error(self.title, "title"))
+        self.trip = QComboBox()
+        form.addRow(self.tr("T&rip:"), self.trip)
+        self.company = QComboBox()
+        self.company.setEditable(True)
+        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.company.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.company.lineEdit().setPlaceholderText(self.tr("Type to search companies"))
+        form.addRow(self.tr("&Company:"), self._with_error(self.company, "company_id"))
+        project_row = QHBoxLayout()
+        self.project = QComboBox()
+        self.open_project = QPushButton(self.tr("Open"))
+        self.open_project.setToolTip(self.tr("Open the project"))
+        project_row.addWidget(self.project, 1)
+        project_row.addWidget(self.open_project)
+        form.addRow(self.tr("&Project:"), self._with_error(project_row, "project_id"))
+
+        when = QHBoxLayout()
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.zone = ZoneCombo()
+        when.addWidget(self.date)
+        when.addWidget(self.time)
+        when.addWidget(self.zone, 1)
+        form.addRow(self.tr("&Start (venue time):"), self._with_error(when, "starts_at"))
+        self._errors["timezone"] = self._errors["starts_at"]
+        self.moscow = QLabel()
+        form.addRow(self.tr("Moscow time:"), self.moscow)
+        self.duration = QSpinBox()
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(self.tr(" min"))
+        form.addRow(self.tr("&Duration:"), self._with_error(self.duration, "duration_min"))
+        self.format = QComboBox()
+        for value, label in ((MeetingFormat.IN_PERSON, self.tr("In person")),
+                             (MeetingFormat.VIDEO, self.tr("Video call")),
+                             (MeetingFormat.PHONE, self.tr("Phone call")),
+                             (MeetingFormat.EVENT, self.tr("Event"))):
+            self.format.addItem(label, value)
+        form.addRow(self.tr("&Format:"), self.format)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("e.g. company headquarters, Shenzhen"))
+        form.addRow(self.tr("P&lace:"), self.place)
+        self.language = QComboBox()
+        self.language.setEditable(True)
+        self.language.addItems([self.tr("Chinese, Russian"), self.tr("Chinese, English"),
+                                self.tr("English, Russian"), self.tr("Chinese"),
+                                self.tr("English"), self.tr("Russian")])
+        form.addRow(self.tr("L&anguage:"), self.language)
+        self.interpreter = QLineEdit()
+        self.interpreter.setPlaceholderText(self.tr("Name of the interpreter, if any"))
+        form.addRow(self.tr("&Interpreter:"), self.interpreter)
+        self.confidentiality = QComboBox()
+        for value, label in ((Confidentiality.PUBLIC, self.tr("Public")),
+                             (Confidentiality.INTERNAL, self.tr("Internal")),
+                             (Confidentiality.CONFIDENTIAL, self.tr("Confidential"))):
+            self.confidentiality.addItem(label, value)
+        form.addRow(self.tr("Confidentiality:"), self.confidentiality)
+        left.addWidget(meeting_box)
+
+        people = QGroupBox(self.tr("Participants"))
+        grid = QGridLayout(people)
+        grid.addWidget(QLabel(self.tr("Our side:")), 0, 0)
+        their_header = QHBoxLayout()
+        their_header.addWidget(QLabel(self.tr("Their side:")), 1)
+        self.add_contact = QPushButton(self.tr("Add contact…"))
+        self.add_contact.setToolTip(self.tr("Create a new contact at this company"))
+        their_header.addWidget(self.add_contact)
+        grid.addLayout(their_header, 0, 1)
+        self.ours = QListWidget()
+        self.theirs = QListWidget()
+        for lst in (self.ours, self.theirs):
+            lst.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            lst.setMinimumHeight(120)
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grid.addWidget(self.ours, 1, 0)
+        grid.addWidget(self.theirs, 1, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        self.new_contact = NewContactBox(self)
+        self.new_contact.hide()
+        grid.addWidget(self.new_contact, 2, 0, 1, 2)
+        left.addWidget(people)
+        left.addStretch(1)
+
+        # What was said and agreed, and what happens next
+        self.agenda = QPlainTextEdit()
+        self.discussion = QPlainTextEdit()
+        self.agreements = QPlainTextEdit()
+        for label, edit, height in ((self.tr("A&genda"), self.agenda, 70),
+                                    (self.tr("D&iscussion"), self.discussion, 110),
+                                    (self.tr("Agreements &reached"), self.agreements, 90)):
+            title = QLabel(label)
+            title.setBuddy(edit)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(height)
+            edit.setMaximumHeight(height * 2)  # keep the next steps in sight
+            right.addWidget(title)
+            right.addWidget(edit)
+
+        steps_box = QGroupBox(self.tr("Next steps (become tasks)"))
+        steps_layout = QVBoxLayout(steps_box)
+        self.recorded_steps = QLabel()
+        self.recorded_steps.setWordWrap(True)
+        self.recorded_steps.hide()
+        steps_layout.addWidget(self.recorded_steps)
+        self.steps = QTableWidget(0, 3)
+        self.steps.setHorizontalHeaderLabels([self.tr("What"), self.tr("Owner"),
+                                              self.tr("Due date")])
+        header_view = self.steps.horizontalHeader()
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.steps.verticalHeader().setVisible(False)
+        self.steps.setMinimumHeight(110)
+        steps_layout.addWidget(self.steps)
+        steps_layout.addWidget(self._error_label("next_steps"))
+        step_buttons = QHBoxLayout()
+        self.add_step = QPushButton(self.tr("Add step"))
+        self.remove_step = QPushButton(self.tr("Remove step"))
+        step_buttons.addWidget(self.add_step)
+        step_buttons.addWidget(self.remove_step)
+        step_buttons.addStretch(1)
+        steps_layout.addLayout(step_buttons)
+        right.addWidget(steps_box)
+
+        self.stage_box = QGroupBox(self.tr("Move the project to another stage"))
+        self.stage_box.setCheckable(True)
+        self.stage_box.setChecked(False)
+        stage_form = QFormLayout(self.stage_box)
+        self.current_stage = QLabel()
+        self.current_stage.setWordWrap(True)
+        stage_form.addRow(self.tr("Now:"), self.current_stage)
+        self.stage = QComboBox()
+        stage_form.addRow(self.tr("New stage:"), self._with_error(self.stage, "stage_id"))
+        self.stage_note = QLineEdit()
+        self.stage_note.setPlaceholderText(self.tr("Why it moves (optional)"))
+        stage_form.addRow(self.tr("Note:"), self.stage_note)
+        right.addWidget(self.stage_box)
+
+        for combo in (self.trip, self.company, self.project, self.zone, self.language,
+                      self.stage):
+            # Long company and project names must not widen the form past the window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+        self.company.currentIndexChanged.connect(self._company_changed)
+        self.project.currentIndexChanged.connect(self._project_changed)
+        self.open_project.clicked.connect(self._open_project)
+        for signal in (self.date.dateChanged, self.time.timeChanged,
+                       self.zone.currentIndexChanged):
+            signal.connect(self._update_moscow)
+        self.add_contact.clicked.connect(self._add_contact_clicked)
+        self.new_contact.created.connect(self._contact_created)
+        self.add_step.clicked.connect(lambda: self.add_next_step())
+        self.remove_step.clicked.connect(self._remove_step)
+        if self.undo_stack is not None:
+            self.undo_stack.indexChanged.connect(self._after_undo_stack_change)
+
+    # -- reference lists -----------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return ui_language()
+
+    def refresh(self) -> None:
+        """Reload the lists to choose from (companies, trips, members, stages)."""
+        self._loading = True
+        try:
+            company = self.company_id()
+            self.company.clear()
+            self.company.addItem("", None)
+            for c in self.services.companies.list():
+                self.company.addItem(company_label(c, self.lang), c.id)
+            self._set_combo(self.company, company)
+
+            trip = self.trip.currentData()
+            self.trip.clear()
+            self.trip.addItem(self.tr("No trip"), None)
+            self._trips = self.services.trips.list(self.services.trips.query(sort="start",
+                                                                             descending=True))
+            for t in self._trips:
+                self.trip.addItem(t.title, t.id)
+            self._set_combo(self.trip, trip)
+
+            checked = set(self._checked(self.ours))
+            self.ours.clear()
+            for m in self.services.members.list():
+                if not m.active and m.id not in checked:
+                    continue
+                item = QListWidgetItem(member_name(m, self.lang))
+                item.setData(IdRole, m.id)
+                item.setToolTip(" · ".join(x for x in (m.name, m.name_latin, m.position) if x))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if m.id in checked
+                                   else Qt.CheckState.Unchecked)
+                self.ours.addItem(item)
+
+            stage = self.stage.currentData()
+            self.stage.clear()
+            self._stages = self.services.stages.list()
+            for s in self._stages:
+                self.stage.addItem(f"{s.position}. {s.name(self.lang)}", s.id)
+            self._set_combo(self.stage, stage)
+        finally:
+            self._loading = False
+        self._load_projects(self.project.currentData())
+        self._load_contacts(set(self._checked(self.theirs)))
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value: object) -> None:
+        i = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(i, 0))
+
+    @staticmethod
+    def _checked(lst: QListWidget) -> list[str]:
+        return [lst.item(i).data(IdRole) for i in range(lst.count())
+                if lst.item(i).checkState() == Qt.CheckState.Checked]
+
+    @staticmethod
+    def _set_checked(lst: QListWidget, ids: set[str]) -> None:
+        for i in range(lst.count()):
+            item = lst.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(IdRole) in ids
+                               else Qt.CheckState.Unchecked)
+
+    def company_id(self) -> str | None:
+        i = self.company.currentIndex()
+        if i <= 0 or self.company.currentText() != self.company.itemText(i):
+            return None  # free text that names no company
+        return self.company.itemData(i)
+
+    def project_id(self) -> str | None:
+        return self.project.currentData()
+
+    def _load_projects(self, keep: str | None) -> None:
+        company_id = self.company_id()
+        self._loading = True
+        try:
+            self.project.clear()
+            self.project.addItem(self.tr("No project"), None)
+            q = self.services.projects.query(company_id=company_id, sort="title")
+            self._projects = {p.id: p for p in self.services.projects.list(q)}
+            for p in self._projects.values():
+                label = p.title if company_id else \
+                    f"{p.title} — {company_label(p.company, self.lang)}"
+                self.project.addItem(label, p.id)
+            self._set_combo(self.project, keep)
+        finally:
+            self._loading = False
+        self._project_changed()
+
+    def _load_contacts(self, checked: set[str]) -> None:
+        company_id = self.company_id()
+        self.theirs.clear()
+        self.add_contact.setEnabled(company_id is not None)
+        if company_id is None:
+            return
+        q = self.services.contacts.query(company_id=company_id, sort="name")
+        for c in self.services.contacts.list(q):
+            item = QListWidgetItem(contact_label(c, self.lang))
+            item.setData(IdRole, c.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.id in checked
+                               else Qt.CheckState.Unchecked)
+            if c.decision_maker:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setToolTip(self.tr("Decision maker"))
+            self.theirs.addItem(item)
+
+    def _company_changed(self) -> None:
+        if self._loading:
+            return
+        self._load_projects(self.project.currentData())
+        self._load_contacts(set(self._checked(self.theirs)))
+
+    def _project_changed(self) -> None:
+        if self._loading:
+            return
+        project = self._projects.get(self.project_id() or "")
+        self.open_project.setEnabled(project is not None)
+        self.stage_box.setEnabled(project is not None)
+        if project is None:
+            self.stage_box.setChecked(False)
+            self.current_stage.clear()
+            return
+        if self.company_id() is None:
+            # A project picked first brings its company (and that company's people).
+            self._set_combo(self.company, project.company_id)
+            return
+        stage = next((s for s in self._stages if s.id == project.stage_id), None)
+        self.current_stage.setText(stage.name(self.lang) if stage else "")
+        if stage is not None and not self.stage_box.isChecked():
+            following = [s for s in self._stages if s.position > stage.position]
+            self._set_combo(self.stage, following[0].id if following else stage.id)
+
+    def _open_project(self) -> None:
+        if self.project_id():
+            self.open_record.emit(ENTITY_PROJECT, self.project_id())
+
+    def _update_moscow(self) -> None:
+        zone = self.zone.zone()
+        try:
+            local = datetime.combine(self.date.date().toPython(), self.time.time().toPython(),
+                                     tzinfo=ZoneInfo(zone))
+        except (KeyError, ValueError):
+            self.moscow.clear()
+            return
+        moscow = local.astimezone(MOSCOW)
+        text = self.tr("%1 at %2").replace("%1", moscow.strftime("%d.%m.%Y")).replace(
+            "%2", moscow.strftime("%H:%M"))
+        diff = (local.utcoffset() - moscow.utcoffset()).total_seconds() / 3600  # type: ignore
+        if diff:
+            hours = f"{abs(diff):g}"
+            text += " " + (self.tr("(venue is %1 h ahead)") if diff > 0
+                           else self.tr("(venue is %1 h behind)")).replace("%1", hours)
+        self.moscow.setText(text)
+
+    # -- participants and next steps -----------------------------------------------------------
+    def _add_contact_clicked(self) -> None:
+        if self.company_id() is None:
+            return
+        self.new_contact.open_form()
+
+    def _contact_created(self, contact_id: str) -> None:
+        checked = set(self._checked(self.theirs)) | {contact_id}
+        self._load_contacts(checked)
+
+    def add_next_step(self, title: str = "", owner_id: str | None = None,
+                      due: date | None = None) -> int:
+        row = self.steps.rowCount()
+        self.steps.insertRow(row)
+        self.steps.setItem(row, 0, QTableWidgetItem(title))
+        owner = QComboBox()
+        owner.addItem(self.tr("No owner"), None)
+        for m in self.services.members.list():
+            if m.active:
+                owner.addItem(member_name(m, self.lang), m.id)
+        self._set_combo(owner, owner_id or self.settings.current_member_id)
+        self.steps.setCellWidget(row, 1, owner)
+        due_edit = QDateEdit()
+        due_edit.setCalendarPopup(True)
+        due_edit.setDisplayFormat("dd.MM.yyyy")
+        due_edit.setDate(due or date.today() + timedelta(days=7))
+        self.steps.setCellWidget(row, 2, due_edit)
+        if not title:
+            self.steps.setCurrentCell(row, 0)
+            self.steps.editItem(self.steps.item(row, 0))
+        return row
+
+    def _remove_step(self) -> None:
+        row = self.steps.currentRow()
+        if row >= 0:
+            self.steps.removeRow(row)
+
+    def next_step_inputs(self) -> list[TaskInput]:
+        steps = []
+        for row in range(self.steps.rowCount()):
+            item = self.steps.item(row, 0)
+            owner = self.steps.cellWidget(row, 1)
+            due = self.steps.cellWidget(row, 2)
+            steps.append(TaskInput(
+                title=item.text() if item else "",
+                owner_id=owner.currentData() if isinstance(owner, QComboBox) else None,
+                due_date=due.date().toPython() if isinstance(due, QDateEdit) else None))
+        return steps
+
+    # -- loading a meeting ---------------------------------------------------------------------
+    def new_meeting(self, company_id: str | None = None, project_id: str | None = None,
+                    trip_id: str | None = None) -> None:
+        """An empty form for a meeting that just happened (now, at the trip's venue)."""
+        self.meeting_id = None
+        self._clear_errors()
+        self.status.clear()
+        self.heading.setText(self.tr("New meeting"))
+        for w in (self.title, self.place, self.interpreter, self.stage_note):
+            w.clear()
+        for w in (self.agenda, self.discussion, self.agreements):
+            w.clear()
+        self.language.setCurrentIndex(0)
+        self.format.setCurrentIndex(0)
+        self._set_combo(self.confidentiality, Confidentiality.INTERNAL)
+        self.duration.setValue(60)
+        if trip_id is None:
+            today = date.today()
+            trip_id = next((t.id for t in self._trips if t.start_date <= today <= t.end_date),
+                           None)
+        self._set_combo(self.trip, trip_id)
+        zone = "Asia/Shanghai"
+        self.zone.set_zone(zone)
+        now = datetime.now(ZoneInfo(zone))
+        self.date.setDate(now.date())
+        self.time.setTime(QTime(now.hour, 0 if now.minute < 30 else 30))
+        self._set_combo(self.company, company_id)
+        self._load_projects(project_id)
+        self._load_contacts(set())
+        self._set_checked(self.ours, {self.settings.current_member_id} - {None})  # type: ignore
+        self.steps.setRowCount(0)
+        self.recorded_steps.hide()
+        self.stage_box.setChecked(False)
+        self._update_moscow()
+        self.title.setFocus()
+
+    def load_meeting(self, meeting_id: str) -> None:
+        """Open an existing meeting for editing."""
+        m = self.services.meetings.get(meeting_id)
+        self.meeting_id = m.id
+        self._clear_errors()
+        self.status.clear()
+        self.heading.setText(self.tr("Meeting: %1").replace("%1", m.title))
+        self.title.setText(m.title)
+        self._set_combo(self.trip, m.trip_id)
+        self.zone.set_zone(m.timezone)
+        local = m.local_start
+        self.date.setDate(QDate(local.year, local.month, local.day))
+        self.time.setTime(QTime(local.hour, local.minute))
+        self.duration.setValue(m.duration_min)
+        self._set_combo(self.format, MeetingFormat(m.format))
+        self._set_combo(self.confidentiality, Confidentiality(m.confidentiality))
+        self.place.setText(m.place)
+        self.language.setEditText(m.language)
+        self.interpreter.setText(m.interpreter)
+        self.agenda.setPlainText(m.agenda)
+        self.discussion.setPlainText(m.discussion)
+        self.agreements.setPlainText(m.agreements)
+        self._loading = True
+        try:
+            self._set_combo(self.company, m.company_id)
+        finally:
+            self._loading = False
+        self._load_projects(m.project_id)
+        self._load_contacts({c.id for c in m.their_participants})
+        self._set_checked(self.ours, {x.id for x in m.our_participants})
+        self.steps.setRowCount(0)
+        self.stage_box.setChecked(False)
+        self.stage_note.clear()
+        tasks = self.services.meetings.next_steps(m.id)
+        change = self.services.meetings.stage_change_of(m.id)
+        lines = []
+        for t in tasks:
+            mark = "✓" if t.status == TaskStatus.DONE else "•"
+            due = t.due_date.strftime("%d.%m.%Y") if t.due_date else ""
+            owner = member_name(t.owner, self.lang)
+            lines.append(" ".join(x for x in (mark, t.title, f"({owner}, {due})"
+                                              if owner or due else "") if x))
+        if change is not None:
+            names = {s.id: s.name(self.lang) for s in self._stages}
+            lines.append(self.tr("Stage moved with this meeting: %1 → %2")
+                         .replace("%1", names.get(change.from_stage_id or "", ""))
+                         .replace("%2", names.get(change.to_stage_id, "")))
+        if lines:
+            self.recorded_steps.setText(self.tr("Already recorded:") + "\n" + "\n".join(lines))
+            self.recorded_steps.show()
+        else:
+            self.recorded_steps.hide()
+        self._update_moscow()
+
+    # -- saving ----------------------------------------------------------------------------------
+    def meeting_input(self) -> MeetingInput:
+        day = self.date.date().toPython()
+        clock = self.time.time().toPython()
+        zone = self.zone.zone()
+        try:
+            starts = MeetingInput.local_time(day, clock, zone)
+        except (KeyError, ValueError):
+            starts = None  # the service reports the zone
+        return MeetingInput(
+            title=self.title.text(), starts_at=starts, timezone=zone,
+            duration_min=self.duration.value(), trip_id=self.trip.currentData(),
+            company_id=self.company_id(), project_id=self.project_id(),
+            place=self.place.text().strip(), format=self.format.currentData(),
+            language=self.language.currentText().strip(),
+            interpreter=self.interpreter.text().strip(),
+            agenda=self.agenda.toPlainText().strip(),
+            discussion=self.discussion.toPlainText().strip(),
+            agreements=self.agreements.toPlainText().strip(),
+            confidentiality=self.confidentiality.currentData(),
+            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs))
+
+    def stage_move(self) -> StageMove | None:
+        if not (self.stage_box.isEnabled() and self.stage_box.isChecked()):
+            return None
+        project = self._projects.get(self.project_id() or "")
+        if project is None or self.stage.currentData() in (None, project.stage_id):
+            return None
+        return StageMove(self.stage.currentData(), self.stage_note.text().strip())
+
+    def save(self) -> bool:
+        """Record the meeting; show what is wrong next to the fields otherwise."""
+        self._clear_errors()
+        data = self.meeting_input()
+        steps = self.next_step_inputs()
+        move = self.stage_move()
+        project = self._projects.get(self.project_id() or "")
+        if self.stage_box.isChecked() and project is not None and move is None:
+            self._show_field_error("stage_id", FieldError("stage_id", "same_stage"))
+            return False
+        text = (self.tr("Record meeting “%1”") if self.meeting_id is None
+                else self.tr("Edit meeting “%1”")).replace("%1", data.title.strip())
+        command = RecordMeetingCommand(self.services, data, steps, move, self.meeting_id, text)
+        try:
+            meeting = perform(self.undo_stack, command, self._show_banner)
+        except ValidationError as e:
+            for name, fe in e.errors.items():
+                self._show_field_error(name, fe)
+            return False
+        except CrmError as e:
+            self._show_banner(e)
+            return False
+        self.load_meeting(meeting.id)
+        self.status.setText(self.tr("Saved at %1").replace(
+            "%1", datetime.now().strftime("%H:%M")))
+        self.saved.emit(meeting.id)
+        self.data_changed.emit()
+        return True
+
+    def _field_label(self, field: str) -> str:
+        return {"title": self.tr("Title"), "starts_at": self.tr("Start"),
+                "timezone": self.tr("Time zone"), "duration_min": self.tr("Duration"),
+                "company_id": self.tr("Company"), "project_id": self.tr("Project"),
+                "stage_id": self.tr("Stage")}.get(field, field)
+
+    def _show_field_error(self, field: str, error: FieldError) -> None:
+        if field.startswith("next_steps."):
+            _, row_text, name = field.split(".", 2)
+            row = int(row_text)
+            label = self.tr("Next step %1: %2").replace("%1", str(row + 1)).replace(
+                "%2", field_error_text(error, self.tr("What") if name == "title" else name))
+            target = self._errors["next_steps"]
+            target.setText("\n".join(t for t in (target.text(), label) if t))
+            target.show()
+            item = self.steps.item(row, 0)
+            if item is not None:
+                item.setBackground(QColor("#fdecea"))
+            return
+        text = field_error_text(error, self._field_label(field))
+        target = self._errors.get(field)
+        if target is None:
+            self.banner.setText("\n".join(t for t in (self.banner.text(), text) if t))
+            self.banner.show()
+            return
+        target.setText(text)
+        target.show()
+
+    def _show_banner(self, error: CrmError) -> None:
+        self.banner.setText(crm_error_text(error))
+        self.banner.show()
+
+    def _clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+        self.banner.clear()
+        self.banner.hide()
+        for row in range(self.steps.rowCount()):
+            item = self.steps.item(row, 0)
+            if item is not None:
+                item.setBackground(QBrush())
+
+    def _after_undo_stack_change(self) -> None:
+        # An undo may have taken back this very meeting; show what the database holds now.
+        if self.meeting_id is None:
+            return
+        try:
+            meeting = self.services.meetings.get(self.meeting_id)
+        except CrmError:
+            self.new_meeting()
+            return
+        if meeting.deleted_at is not None:
+            self.new_meeting()
+
+    # -- View hooks ----------------------------------------------------------------------------
+    def create_record(self) -> bool:
+        self.new_meeting()
+        return True
+
+    def show_record(self, entity: str, record_id: str) -> bool:
+        if entity != "meeting":
+            return False
+        self.load_meeting(record_id)
+        return True
+
+    def focus_filter(self) -> bool:
+        self.company.setFocus()
+        self.company.lineEdit().selectAll()
+        return True

@@ -1,0 +1,803 @@
+"""The pipeline board: one column per stage, one card per project, drag a card to move it.
+
+A move asks for an optional note and is recorded as a StageChange by ProjectService; with
+an undo stack it is pushed as a command whose undo calls ``undo_stage_change``. The context
+menu marks a project won, lost, on hold (a reason is required) or active again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPen,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.config import Settings
+from crm_desktop.domain.errors import CrmError, ValidationError
+from crm_desktop.domain.models import Project, ProjectStatus, Stage
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.projects import ProjectQuery
+from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
+from crm_desktop.ui.view import ENTITY_PROJECT, View
+from crm_desktop.ui.widgets_display import (
+    company_names,
+    format_money,
+    format_totals,
+    member_name,
+    member_short_name,
+    ui_language,
+)
+from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
+
+MIME_PROJECT = "application/x-crm-desktop-project"
+COLUMN_WIDTH = 240
+CardRole = Qt.ItemDataRole.UserRole + 1
+
+# Status filter choices: key -> statuses shown (None = all)
+STATUS_FILTERS: dict[str, list[ProjectStatus] | None] = {
+    "not_lost": [ProjectStatus.ACTIVE, ProjectStatus.WON, ProjectStatus.ON_HOLD],
+    "active": [ProjectStatus.ACTIVE],
+    "on_hold": [ProjectStatus.ON_HOLD],
+    "won": [ProjectStatus.WON],
+    "lost": [ProjectStatus.LOST],
+    "all": None,
+}
+
+STATUS_COLORS = {
+    ProjectStatus.ACTIVE: QColor("#3b7dd8"),
+    ProjectStatus.WON: QColor("#2e9e5b"),
+    ProjectStatus.ON_HOLD: QColor("#d99a1e"),
+    ProjectStatus.LOST: QColor("#9a9a9a"),
+}
+
+
+@dataclass
+class Card:
+    """What one card shows, in ready-to-paint text (translated by the board)."""
+
+    project_id: str
+    stage_id: str
+    status: ProjectStatus
+    title: str
+    company_native: str
+    company_latin: str
+    money_line: str
+    time_line: str
+    status_line: str = ""
+    tooltip: str = ""
+    capex: Decimal | None = None
+    currency: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card: title, company in both scripts, capex and jobs, days and owner."""
+
+    PAD = 8
+
+    TEXT_WIDTH = COLUMN_WIDTH - 46  # the card's text width, the same when measuring and painting
+
+    def _lines(self, card: Card, font: QFont) -> list[tuple[str, str]]:
+        bold = QFont(font)
+        bold.setBold(True)
+        lines = [("title", t) for t in _wrap(card.title, QFontMetrics(bold), self.TEXT_WIDTH, 2)]
+        if card.company_native:
+            lines.append(("company", card.company_native))
+        if card.company_latin:
+            lines.append(("latin", card.company_latin))
+        if card.money_line:
+            lines.append(("plain", card.money_line))
+        lines.append(("muted", card.time_line))
+        if card.status_line:
+            lines.append(("status", card.status_line))
+        return lines
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: object) -> QSize:
+        card = index.data(CardRole)  # type: ignore[attr-defined]
+        fm = QFontMetrics(option.font)
+        n = len(self._lines(card, option.font)) if card else 1
+        return QSize(COLUMN_WIDTH - 24, n * fm.lineSpacing() + 2 * self.PAD + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: object) -> None:
+        card: Card | None = index.data(CardRole)  # type: ignore[attr-defined]
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(2, 3, -2, -3)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        background = palette.base().color()
+        if card.status == ProjectStatus.LOST:
+            background = palette.alternateBase().color()
+        painter.setPen(QPen(palette.highlight().color() if selected else palette.mid().color(),
+                            2 if selected else 1))
+        painter.setBrush(QBrush(background))
+        painter.drawRoundedRect(rect, 6, 6)
+        stripe = QRect(rect.left(), rect.top(), 5, rect.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(STATUS_COLORS.get(card.status, QColor("#3b7dd8")))
+        painter.drawRoundedRect(stripe, 2, 2)
+
+        base_font = QFont(option.font)
+        fm = QFontMetrics(base_font)
+        x = rect.left() + self.PAD + 4
+        width = min(self.TEXT_WIDTH, rect.width() - 2 * self.PAD - 4)
+        y = rect.top() + self.PAD
+        text_color = palette.text().color()
+        muted = QColor(text_color)
+        muted.setAlpha(150)
+        for kind, text in self._lines(card, base_font):
+            font = QFont(base_font)
+            color = text_color
+            if kind == "title":
+                font.setBold(True)
+            elif kind in ("latin", "muted"):
+                color = muted
+            elif kind == "status":
+                font.setItalic(True)
+                color = STATUS_COLORS.get(card.status, text_color).darker(130)
+            if card.status == ProjectStatus.LOST and kind != "status":
+                color = muted
+            painter.setFont(font)
+            painter.setPen(color)
+            line_fm = QFontMetrics(font)
+            elided = line_fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(x, y, width, fm.lineSpacing()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             elided)
+            y += fm.lineSpacing()
+        painter.restore()
+
+
+class StageList(QListWidget):
+    """The cards of one stage; a drag source and a drop target for cards of other stages."""
+
+    project_dropped = Signal(str, str)  # project id, this stage id
+
+    def __init__(self, stage_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage_id = stage_id
+        self.setItemDelegate(CardDelegate(self))
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(1)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def card(self, item: QListWidgetItem | None) -> Card | None:
+        return item.data(CardRole) if item is not None else None
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        item = self.currentItem()
+        card = self.card(item)
+        if item is None or card is None:
+            return
+        mime = QMimeData()
+        mime.setData(MIME_PROJECT, card.project_id.encode("ascii"))
+        mime.setText(card.title)
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        rect = self.visualItemRect(item)
+        drag.setPixmap(self.viewport().grab(rect))
+        drag.setHotSpot(QPoint(rect.width() // 2, 12))
+        # The board reloads every column after a move, so nothing is removed here.
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def _project_of(self, event: QDropEvent | QDragMoveEvent) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasFormat(MIME_PROJECT):
+            return None
+        return bytes(mime.data(MIME_PROJECT).data()).decode("ascii")
+
+    def _accepts(self, project_id: str | None) -> bool:
+        if not project_id:
+            return False
+        return all(self.card(self.item(i)).project_id != project_id  # type: ignore[union-attr]
+                   for i in range(self.count()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(self._project_of(event)):
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        project_id = self._project_of(event)
+        if not self._accepts(project_id):
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.project_dropped.emit(project_id, self.stage_id)
+
+
+class StageColumn(QFrame):
+    """Header (stage, count, capex per currency) over the list of cards."""
+
+    def __init__(self, stage: Stage, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(COLUMN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        self.title = QLabel(title)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setMinimumHeight(QFontMetrics(font).lineSpacing() * 2)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setMinimumHeight(QFontMetrics(self.totals.font()).lineSpacing() * 2)
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.list = StageList(stage.id, self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.list, 1)
+
+
+class NoteDialog(QDialog):
+    """Asks for the optional note of a stage move."""
+
+    def __init__(self, project_title: str, from_stage: str, to_stage: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Move project"))
+        layout = QVBoxLayout(self)
+        text = self.tr("Move “%1” from “%2” to “%3”.").replace("%1", project_title) \
+            .replace("%2", from_stage).replace("%3", to_stage)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(QLabel(self.tr("Note (optional):")))
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("Why the project moves, what was decided"))
+        self.note.setTabChangesFocus(True)
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Move"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(420, 240)
+
+    def value(self) -> str:
+        return self.note.toPlainText().strip()
+
+
+class ReasonDialog(QDialog):
+    """Asks for the required reason of marking a project lost or on hold."""
+
+    def __init__(self, title: str, prompt: str, current: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.reason = QPlainTextEdit(current)
+        self.reason.setTabChangesFocus(True)
+        layout.addWidget(self.reason)
+        self.error = QLabel(self.tr("A reason is required."))
+        self.error.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._check)
+        self._check()
+        self.resize(420, 240)
+
+    def _check(self) -> None:
+        ok = bool(self.value())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.error.setVisible(not ok)
+
+    def value(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class StatusCommand(ServiceCommand):
+    """Mark a project won, lost, on hold or active; undo restores the status and reason."""
+
+    def __init__(self, services: Services, project_id: str, status: ProjectStatus,
+                 reason: str, text: str) -> None:
+        super().__init__(text)
+        self.services = services
+        self.project_id = project_id
+        self.new = (status, reason)
+        self.old: tuple[ProjectStatus, str] | None = None
+
+    def execute(self) -> Project:
+        before = self.services.projects.get(self.project_id)
+        result = self.services.projects.set_status(self.project_id, *self.new)
+        self.old = (ProjectStatus(before.status), before.status_reason)
+        return result
+
+    def _undo(self) -> None:
+        if self.old is not None:
+            self.services.projects.set_status(self.project_id, *self.old)
+
+    def _redo(self) -> None:
+        self.services.projects.set_status(self.project_id, *self.new)
+
+
+class PipelineBoard(View):
+    """Projects by stage, with filters by owner, country, trip and status."""
+
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
+                 *, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.columns: dict[str, StageColumn] = {}
+        self.stages: list[Stage] = []
+        self._cards: dict[str, Card] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.filter_text = QLineEdit()
+        self.filter_text.setPlaceholderText(self.tr("Filter projects…"))
+        self.filter_text.setClearButtonEnabled(True)
+        self.owner_filter = QComboBox()
+        self.country_filter = QComboBox()
+        self.trip_filter = QComboBox()
+        self.trip_filter.setMinimumContentsLength(18)
+        self.trip_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter = QComboBox()
+        for key, label in (("not_lost", self.tr("All but lost")), ("active", self.tr("Active")),
+                           ("on_hold", self.tr("On hold")), ("won", self.tr("Won")),
+                           ("lost", self.tr("Lost")), ("all", self.tr("All statuses"))):
+            self.status_filter.addItem(label, key)
+        for text, widget in ((self.tr("Owner:"), self.owner_filter),
+                             (self.tr("Country:"), self.country_filter),
+                             (self.tr("Trip:"), self.trip_filter),
+                             (self.tr("Status:"), self.status_filter)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.filter_text, 1)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.board = QWidget()
+        self.board_layout = QHBoxLayout(self.board)
+        self.board_layout.setContentsMargins(0, 0, 0, 0)
+        self.board_layout.setSpacing(6)
+        self.scroll.setWidget(self.board)
+        layout.addWidget(self.scroll, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.reload_cards)
+        self.filter_text.textChanged.connect(self._filter_timer.start)
+        for combo in (self.owner_filter, self.country_filter, self.trip_filter,
+                      self.status_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        if undo_stack is not None:
+            undo_stack.indexChanged.connect(self._after_undo_stack_change)
+        self._updating_filters = False
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return ui_language()
+
+    def refresh(self) -> None:
+        """Reload stages, filter choices and cards, keeping the filters chosen."""
+        self._load_filter_choices()
+        self._build_columns()
+        self.reload_cards()
+
+    def _load_filter_choices(self) -> None:
+        self._updating_filters = True
+        try:
+            lang = self.lang
+            owner = self.owner_filter.currentData()
+            self.owner_filter.clear()
+            self.owner_filter.addItem(self.tr("All owners"), None)
+            for m in self.services.members.list():
+                self.owner_filter.addItem(member_name(m, lang), m.id)
+            self._restore(self.owner_filter, owner)
+
+            country = self.country_filter.currentData()
+            self.country_filter.clear()
+            self.country_filter.addItem(self.tr("All countries"), "")
+            for code in self.services.companies.countries():
+                self.country_filter.addItem(code, code)
+            self._restore(self.country_filter, country)
+
+            trip = self.trip_filter.currentData()
+            self.trip_filter.clear()
+            self.trip_filter.addItem(self.tr("All trips"), None)
+            for t in self.services.trips.list(self.services.trips.query(sort="start",
+                                                                        descending=True)):
+                self.trip_filter.addItem(t.title, t.id)
+                self.trip_filter.setItemData(self.trip_filter.count() - 1, t.title,
+                                             Qt.ItemDataRole.ToolTipRole)
+            self._restore(self.trip_filter, trip)
+        finally:
+            self._updating_filters = False
+
+    @staticmethod
+    def _restore(combo: QComboBox, value: object) -> None:
+        i = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(i, 0))
+
+    def _build_columns(self) -> None:
+        stages = self.services.stages.list()
+        if [s.id for s in stages] == [s.id for s in self.stages] and \
+                [s.name(self.lang) for s in stages] == [s.name(self.lang) for s in self.stages]:
+            return
+        for column in self.columns.values():
+            column.setParent(None)
+            column.deleteLater()
+        self.columns.clear()
+        while self.board_layout.count():
+            self.board_layout.takeAt(0)
+        self.stages = stages
+        for stage in stages:
+            column = StageColumn(stage, f"{stage.position}. {stage.name(self.lang)}", self.board)
+            column.list.project_dropped.connect(self._on_drop)
+            column.list.itemDoubleClicked.connect(self._open_item)
+            column.list.itemActivated.connect(self._open_item)
+            column.list.customContextMenuRequested.connect(
+                lambda pos, lst=column.list: self._card_menu(lst, pos))
+            column.list.currentItemChanged.connect(
+                lambda cur, _prev, lst=column.list: self._single_selection(lst, cur))
+            self.columns[stage.id] = column
+            self.board_layout.addWidget(column)
+        self.board_layout.addStretch(1)
+
+    def query(self) -> ProjectQuery:
+        return ProjectQuery(
+            text=self.filter_text.text().strip(), sort="stage_entered",
+            owner_id=self.owner_filter.currentData() or None,
+            country=self.country_filter.currentData() or "",
+            trip_id=self.trip_filter.currentData() or None,
+            statuses=STATUS_FILTERS[self.status_filter.currentData() or "not_lost"])
+
+    def reload_cards(self) -> None:
+        selected = self.selected_project_id()
+        board = self.services.projects.board(self.query())
+        self._cards.clear()
+        total = 0
+        all_totals: dict[str, Decimal] = {}
+        for stage_id, column in self.columns.items():
+            lst = column.list
+            lst.blockSignals(True)
+            lst.clear()
+            totals: dict[str, Decimal] = {}
+            projects = board.get(stage_id, [])
+            for project in projects:
+                card = self._card(project)
+                self._cards[project.id] = card
+                item = QListWidgetItem()
+                item.setData(CardRole, card)
+                item.setData(Qt.ItemDataRole.DisplayRole, card.title)
+                item.setToolTip(card.tooltip)
+                lst.addItem(item)
+                if project.capex is not None and project.capex_currency:
+                    totals[project.capex_currency] = \
+                        totals.get(project.capex_currency, Decimal(0)) + project.capex
+            lst.blockSignals(False)
+            for cur, value in totals.items():
+                all_totals[cur] = all_totals.get(cur, Decimal(0)) + value
+            total += len(projects)
+            count = self.tr("Projects: %1").replace("%1", str(len(projects)))
+            column.totals.setText(count + ("\n" + format_totals(totals) if totals else ""))
+        summary = self.tr("Projects on the board: %1").replace("%1", str(total))
+        if all_totals:
+            summary += " · " + self.tr("capex: %1").replace("%1", format_totals(all_totals))
+        self.summary.setText(summary)
+        if selected:
+            self.select_project(selected)
+
+    def _card(self, p: Project) -> Card:
+        lang = self.lang
+        company = p.company
+        native = company.name_native if company else ""
+        latin = (company.name_latin or company.name) if company else ""
+        if latin == native:
+            latin = ""
+        money = []
+        if p.capex is not None:
+            money.append(format_money(p.capex, p.capex_currency))
+        if p.jobs is not None:
+            money.append(self.tr("jobs: %1").replace("%1", str(p.jobs)))
+        days = self.services.projects.days_in_stage(p)
+        time_line = self.tr("%1 d in stage").replace("%1", str(days))
+        owner = member_short_name(p.owner, lang)
+        if owner:
+            time_line += " · " + owner
+        status_line = ""
+        if p.status == ProjectStatus.WON:
+            status_line = self.tr("Won")
+        elif p.status == ProjectStatus.LOST:
+            status_line = self.tr("Lost: %1").replace("%1", p.status_reason)
+        elif p.status == ProjectStatus.ON_HOLD:
+            status_line = self.tr("On hold: %1").replace("%1", p.status_reason)
+        tip = [f"<b>{_html(p.title)}</b>"]
+        if p.code_name:
+            tip.append(self.tr("Code name: %1").replace("%1", _html(p.code_name)))
+        tip.append(_html(company_names(company)))
+        if company and company.name_ru:
+            tip.append(_html(company.name_ru))
+        if p.product:
+            tip.append(self.tr("Product: %1").replace("%1", _html(p.product)))
+        if money:
+            tip.append(_html(" · ".join(money)))
+        if p.probability is not None:
+            tip.append(self.tr("Probability: %1%").replace("%1", str(p.probability)))
+        tip.append(self.tr("In this stage since %1 (%2 days)")
+                   .replace("%1", p.stage_entered_at.date().isoformat()).replace("%2", str(days)))
+        if p.owner:
+            tip.append(self.tr("Owner: %1").replace("%1", _html(member_name(p.owner, lang))))
+        if status_line:
+            tip.append(f"<i>{_html(status_line)}</i>")
+        return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
+                    " · ".join(money), time_line, status_line, "<br>".join(tip),
+                    p.capex, p.capex_currency)
+
+    # -- selection and opening ---------------------------------------------------------------
+    def _single_selection(self, lst: StageList, current: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        for column in self.columns.values():
+            if column.list is not lst:
+                column.list.clearSelection()
+                column.list.setCurrentItem(None)  # type: ignore[arg-type]
+
+    def selected_project_id(self) -> str | None:
+        for column in self.columns.values():
+            items = column.list.selectedItems()
+            if items:
+                card = column.list.card(items[0])
+                return card.project_id if card else None
+        return None
+
+    def select_project(self, project_id: str) -> bool:
+        for column in self.columns.values():
+            for i in range(column.list.count()):
+                item = column.list.item(i)
+                card = column.list.card(item)
+                if card and card.project_id == project_id:
+                    column.list.setCurrentItem(item)
+                    item.setSelected(True)
+                    self.scroll.ensureWidgetVisible(column)
+                    column.list.scrollToItem(item)
+                    return True
+        return False
+
+    def show_record(self, entity: str, record_id: str) -> bool:
+        if entity != ENTITY_PROJECT:
+            return False
+        return self.select_project(record_id)
+
+    def focus_filter(self) -> bool:
+        self.filter_text.setFocus()
+        self.filter_text.selectAll()
+        return True
+
+    def card_of(self, project_id: str) -> Card | None:
+        return self._cards.get(project_id)
+
+    def column_of(self, project_id: str) -> str | None:
+        card = self._cards.get(project_id)
+        return card.stage_id if card else None
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        card = item.data(CardRole)
+        if card:
+            self.open_record.emit(ENTITY_PROJECT, card.project_id)
+
+    # -- moving ---------------------------------------------------------------------------------
+    def _on_drop(self, project_id: str, stage_id: str) -> None:
+        # Leave the drag's event loop before a dialog opens.
+        QTimer.singleShot(0, self, lambda: self.request_move(project_id, stage_id))
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def ask_note(self, card: Card, to_stage: Stage) -> str | None:
+        """The note for a move, or None when the user cancels it."""
+        from_stage = self.stage(card.stage_id)
+        dialog = NoteDialog(card.title, from_stage.name(self.lang) if from_stage else "",
+                            to_stage.name(self.lang), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()
+
+    def ask_reason(self, card: Card, status: ProjectStatus) -> str | None:
+        if status == ProjectStatus.LOST:
+            title = self.tr("Mark as lost")
+            prompt = self.tr("Why was “%1” lost?").replace("%1", card.title)
+        else:
+            title = self.tr("Put on hold")
+            prompt = self.tr("Why is “%1” on hold?").replace("%1", card.title)
+        dialog = ReasonDialog(title, prompt, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()
+
+    def request_move(self, project_id: str, stage_id: str) -> None:
+        """Ask for a note, then move; what a drop and the "Move to" menu do."""
+        card = self._cards.get(project_id)
+        stage = self.stage(stage_id)
+        if card is None or stage is None or card.stage_id == stage_id:
+            return
+        note = self.ask_note(card, stage)
+        if note is None:
+            return
+        self.move_project(project_id, stage_id, note)
+
+    def move_project(self, project_id: str, stage_id: str, note: str = "") -> bool:
+        """Record the move (undoable when the view has an undo stack) and reload the board."""
+        card = self._cards.get(project_id)
+        stage = self.stage(stage_id)
+        text = self.tr("Move “%1” to “%2”").replace("%1", card.title if card else "") \
+            .replace("%2", stage.name(self.lang) if stage else "")
+        command = StageMoveCommand(self.services.projects, project_id, stage_id, note, text)
+        try:
+            perform(self.undo_stack, command, self._show_error)
+        except CrmError as e:
+            self._show_error(e)
+            return False
+        self.reload_cards()
+        self.select_project(project_id)
+        self.data_changed.emit()
+        return True
+
+    def set_status(self, project_id: str, status: ProjectStatus, reason: str = "") -> bool:
+        card = self._cards.get(project_id)
+        labels = {ProjectStatus.ACTIVE: self.tr("Mark “%1” as active"),
+                  ProjectStatus.WON: self.tr("Mark “%1” as won"),
+                  ProjectStatus.LOST: self.tr("Mark “%1” as lost"),
+                  ProjectStatus.ON_HOLD: self.tr("Put “%1” on hold")}
+        text = labels[status].replace("%1", card.title if card else "")
+        try:
+            perform(self.undo_stack, StatusCommand(self.services, project_id, status, reason,
+                                                   text), self._show_error)
+        except CrmError as e:
+            self._show_error(e)
+            return False
+        self.reload_cards()
+        self.select_project(project_id)
+        self.data_changed.emit()
+        return True
+
+    def request_status(self, project_id: str, status: ProjectStatus) -> None:
+        card = self._cards.get(project_id)
+        if card is None:
+            return
+        reason = ""
+        if status in (ProjectStatus.LOST, ProjectStatus.ON_HOLD):
+            answer = self.ask_reason(card, status)
+            if answer is None:
+                return
+            reason = answer
+        self.set_status(project_id, status, reason)
+
+    def _card_menu(self, lst: StageList, pos: QPoint) -> None:
+        item = lst.itemAt(pos)
+        card = lst.card(item)
+        if card is None:
+            return
+        lst.setCurrentItem(item)
+        menu = self.build_card_menu(card)
+        menu.exec(lst.viewport().mapToGlobal(pos))
+
+    def build_card_menu(self, card: Card) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open project"),
+                       lambda: self.open_record.emit(ENTITY_PROJECT, card.project_id))
+        move = menu.addMenu(self.tr("Move to stage"))
+        for stage in self.stages:
+            action = move.addAction(f"{stage.position}. {stage.name(self.lang)}",
+                                    lambda sid=stage.id: self.request_move(card.project_id, sid))
+            action.setEnabled(stage.id != card.stage_id)
+        menu.addSeparator()
+        for status, label in ((ProjectStatus.WON, self.tr("Mark as won")),
+                              (ProjectStatus.LOST, self.tr("Mark as lost…")),
+                              (ProjectStatus.ON_HOLD, self.tr("Put on hold…")),
+                              (ProjectStatus.ACTIVE, self.tr("Mark as active"))):
+            action = menu.addAction(label, lambda s=status: self.request_status(
+                card.project_id, s))
+            action.setEnabled(card.status != status)
+        return menu
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _filters_changed(self) -> None:
+        if not self._updating_filters:
+            self.reload_cards()
+
+    def _after_undo_stack_change(self) -> None:
+        # Any undo or redo (ours or another view's) may have moved or changed a project.
+        QTimer.singleShot(0, self, self.reload_cards)
+
+    def _show_error(self, error: CrmError) -> None:
+        if isinstance(error, ValidationError):
+            labels = {"status_reason": self.tr("Reason"), "stage_id": self.tr("Stage")}
+            text = "\n".join(field_error_text(fe, labels.get(name, name))
+                             for name, fe in error.errors.items())
+        else:
+            text = crm_error_text(error)
+        QMessageBox.warning(self, self.tr("Pipeline"), text)
+
+
+def _wrap(text: str, fm: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """Word-wrap into at most max_lines lines; the last one is elided."""
+    words = text.split()
+    lines: list[str] = []
+    while words and len(lines) < max_lines - 1:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return [fm.elidedText(x, Qt.TextElideMode.ElideRight, width) for x in lines] or [""]
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

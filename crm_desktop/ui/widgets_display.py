@@ -1,0 +1,108 @@
+"""How records read on screen: names in the interface language, money, member names.
+
+Shared by the pipeline board, the meeting editor and the tasks view. Texts are translated
+in the context "Display".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from crm_desktop.domain.models import Company, Contact, Member, Stage
+
+
+def ui_language() -> str:
+    """'ru', 'en' or 'zh': the language of the interface (the default QLocale follows it)."""
+    lang = QLocale().language()
+    if lang == QLocale.Language.Russian:
+        return "ru"
+    if lang == QLocale.Language.Chinese:
+        return "zh"
+    return "en"
+
+
+def stage_name(stage: Stage, lang: str) -> str:
+    return stage.name(lang)
+
+
+def member_name(member: Member | None, lang: str) -> str:
+    """Members are written in Russian; an English interface prefers the Latin form."""
+    if member is None:
+        return ""
+    if lang != "ru" and member.name_latin:
+        return member.name_latin
+    return member.name
+
+
+def member_short_name(member: Member | None, lang: str) -> str:
+    """'Белов Д. С.' / 'Dmitry Belov' — what fits on a card."""
+    if member is None:
+        return ""
+    if lang != "ru" and member.name_latin:
+        return member.name_latin
+    parts = member.name.split()
+    if len(parts) >= 2:
+        return parts[0] + " " + " ".join(p[0] + "." for p in parts[1:])
+    return member.name
+
+
+def company_names(company: Company | None) -> str:
+    """Native name and Latin name side by side: '凯源泵业集团有限公司 · Kaiyuan Pump Group'."""
+    if company is None:
+        return ""
+    parts = [company.name_native, company.name_latin or company.name]
+    seen: list[str] = []
+    for p in parts:
+        if p and p not in seen:
+            seen.append(p)
+    return " · ".join(seen)
+
+
+def company_label(company: Company | None, lang: str) -> str:
+    """One line for a combo box: the name in the interface language, the native one after it."""
+    if company is None:
+        return ""
+    first = (company.name_ru if lang == "ru" else "") or company.name_latin or company.name
+    if company.name_native and company.name_native != first:
+        return f"{first} ({company.name_native})"
+    return first
+
+
+def contact_label(contact: Contact, lang: str) -> str:
+    """'王建国 · Wang Jianguo · Ван Цзяньго — Chairman'."""
+    names = [contact.name_native, contact.name_latin, contact.name_ru]
+    if lang == "ru":
+        names = [contact.name_native, contact.name_ru, contact.name_latin]
+    seen: list[str] = []
+    for n in names:
+        if n and n not in seen:
+            seen.append(n)
+    text = " · ".join(seen) or contact.display_name
+    if contact.position:
+        text += " — " + contact.position
+    return text
+
+
+def format_money(amount: Decimal | None, currency: str) -> str:
+    """A short amount for cards and totals: '2.4 bn RUB', '15 M USD', '800,000 CNY'."""
+    if amount is None:
+        return ""
+    locale = QLocale()
+    value = float(amount)
+    if abs(value) >= 1e9:
+        number = locale.toString(value / 1e9, "f", 1 if value % 1e9 else 0)
+        text = QCoreApplication.translate("Display", "%1 bn %2", "billions of a currency")
+        return text.replace("%1", number).replace("%2", currency)
+    if abs(value) >= 1e6:
+        number = locale.toString(value / 1e6, "f", 1 if value % 1e6 >= 1e5 else 0)
+        text = QCoreApplication.translate("Display", "%1 M %2", "millions of a currency")
+        return text.replace("%1", number).replace("%2", currency)
+    return f"{locale.toString(value, 'f', 0)} {currency}"
+
+
+def format_totals(totals: dict[str, Decimal]) -> str:
+    """Capex per currency, largest first: '6.2 bn RUB + 55 M USD'."""
+    parts = [format_money(v, c) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])]
+    return " + ".join(parts)
