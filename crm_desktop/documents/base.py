@@ -228,7 +228,8 @@ class DocumentRenderer(ABC, Generic[T]):
 
     def p(self, text: str | None, style: ParagraphStyle | None = None, bold: bool = False) -> Paragraph:
         """A paragraph of user text (escaped, font runs)."""
-        return Paragraph(self.fonts.markup(text, bold=bold), style or self.styles.body)
+        style = style or self.styles.body
+        return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
 
     def label_text(self, key: str) -> str:
         return self.labels.inline(key)

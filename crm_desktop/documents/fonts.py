@@ -14,6 +14,7 @@ document first needs a glyph DejaVu lacks).
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -65,6 +66,8 @@ class FontSet:
         addMapping(SANS, 0, 1, SANS)
         addMapping(SANS, 1, 1, SANS_BOLD)
         self._sans_cmap = self._loaded[SANS].face.charToGlyph
+        # One C-speed search finds whether a text needs anything but DejaVu (most do not).
+        self._not_sans = re.compile("[^" + _char_class(self._sans_cmap) + "]")
 
     # -- loading ---------------------------------------------------------------------
 
@@ -120,6 +123,8 @@ class FontSet:
     def runs(self, text: str, bold: bool = False) -> list[Run]:
         """Split clean text (see :func:`clean_text`) into runs of one font each."""
         sans = SANS_BOLD if bold else SANS
+        if not self._not_sans.search(text):
+            return [Run(sans, text)] if text else []
         out: list[Run] = []
         current: str | None = None
         buf: list[str] = []
@@ -144,16 +149,23 @@ class FontSet:
             out.append(Run(current or sans, "".join(buf)))
         return out
 
-    def markup(self, text: str | None, bold: bool = False) -> str:
-        """Paragraph markup for user text: escaped, runs wrapped in their font, line breaks kept."""
+    def markup(self, text: str | None, bold: bool = False, style_font: str | None = None) -> str:
+        """Paragraph markup for user text: escaped, runs wrapped in their font, line breaks kept.
+
+        Runs already in ``style_font`` (the paragraph style's font) need no wrapper, which
+        keeps the markup, and ReportLab's parsing of it, short.
+        """
         if not text:
             return ""
         lines = clean_text(text).split("\n")
-        return "<br/>".join(self._line_markup(line, bold) for line in lines)
+        return "<br/>".join(self._line_markup(line, bold, style_font) for line in lines)
 
-    def _line_markup(self, line: str, bold: bool) -> str:
+    def _line_markup(self, line: str, bold: bool, style_font: str | None) -> str:
         return "".join(
-            f'<font name="{run.font}">{escape(run.text)}</font>' for run in self.runs(line, bold)
+            escape(run.text)
+            if run.font == style_font
+            else f'<font name="{run.font}">{escape(run.text)}</font>'
+            for run in self.runs(line, bold)
         )
 
     # -- canvas drawing (headers and footers) ---------------------------------------
@@ -190,9 +202,29 @@ class FontSet:
 
 def clean_text(text: str) -> str:
     """Normalise line ends, expand tabs and drop control characters that no font can draw."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.replace("\t", "    ")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if all(line.isprintable() for line in text.split("\n")):
+        return text  # the usual case, checked in C
     return "".join(_clean_chars(text))
+
+
+def _char_class(cmap: dict[int, int]) -> str:
+    """A regex character class body for the code points of a cmap (as ranges)."""
+    codes = sorted(c for c in cmap if c > 0x20 and not 0xD800 <= c <= 0xDFFF)
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in codes[1:] + [-1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+        start = prev = code
+    return " \u00a0" + "".join(parts)
 
 
 def _clean_chars(text: str) -> Iterator[str]:
