@@ -50,7 +50,10 @@ class CliEnv:
 
     def runtime(self, create: bool = False) -> Runtime:
         if self._runtime is None:
-            self._runtime = open_runtime(self.url, self.paths, create=create)
+            from crm_desktop.commands.security import terminal_passphrase
+
+            self._runtime = open_runtime(self.url, self.paths, create=create,
+                                         passphrase=terminal_passphrase)
         return self._runtime
 
     def close(self) -> None:

@@ -129,7 +129,9 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
     if dest.is_dir():
         raise CrmError(f"{dest} is a folder; give a file name.")
     try:
-        storage.online_backup(rt.db.path, dest)
+        storage.online_backup(rt.db.path, dest, rt.db.key)  # encrypted when the db is
+    except StorageError as e:
+        raise CrmError(str(e)) from None
     except (OSError, sqlite3.Error) as e:
         for leftover in (dest.with_name(dest.name + ".part"),):
             leftover.unlink(missing_ok=True)
@@ -139,38 +141,37 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.commands.security import terminal_passphrase
+    from crm_desktop.storage import backups, encryption
+    from crm_desktop.storage.lock import WriterLock
+
     src = Path(args.file)
     if not src.is_file():
         raise CrmError(f"{src} does not exist.")
     target = storage.sqlite_path(env.url)
     if target is None:
         raise CrmError("Restore replaces an SQLite file; the current database is a server.")
-    # The backup must be a sound crm-desktop database before it replaces anything.
-    try:
-        check = storage.open_database("sqlite:///" + str(src.resolve()), migrate=False,
-                                      create=False)
-    except StorageError as e:
-        raise CrmError(f"Not restored: {e}") from None
-    try:
-        problems = [p for p in storage.integrity_check(check) if not p.startswith("schema")]
-    finally:
-        check.dispose()
-    if problems:
-        raise CrmError(f"Not restored: {src} is damaged ({problems[0]}).")
-    if target.exists() and target.stat().st_size > 0:
-        saved = storage.backup_file(target, env.paths.backups_dir, "before-restore")
-        out(f"The current database was saved to {saved}")
+    key = None
+    if encryption.is_encrypted(src):
+        key = encryption.unlock(src, terminal_passphrase(src))
+    elif target.exists() and encryption.is_encrypted(target):
+        key = encryption.unlock(target, terminal_passphrase(target))
+    # The backup must be a sound crm-desktop database before it replaces anything; a
+    # sound current database is backed up first, a damaged one is moved aside.
     target.parent.mkdir(parents=True, exist_ok=True)
-    src_conn = sqlite3.connect("file:" + str(src.resolve()) + "?mode=ro", uri=True)
-    dst_conn = sqlite3.connect(target)
-    try:
-        src_conn.backup(dst_conn)
-    finally:
-        src_conn.close()
-        dst_conn.close()
+    with WriterLock(target):
+        try:
+            previous = backups.restore_backup(src, target, env.paths.backups_dir, key)
+        except StorageError as e:
+            raise CrmError(str(e) if str(e).startswith("Not restored") else
+                           f"Not restored: {e}") from None
+    if previous is not None:
+        out(f"The current database was saved to {previous}")
+    if key is not None and not encryption.is_encrypted(target):
+        out("note: the restored backup is not encrypted; run `crm-desktop encrypt` again.")
     rt = env.runtime()  # migrates an older backup to the current schema
     out(f"Restored {src} into {target} (schema {rt.db.schema_version()}).")
     return 0
 
 
-__all__ = ["register", "database_url"]
+__all__ = ["database_url", "register"]

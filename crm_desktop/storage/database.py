@@ -6,7 +6,6 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -19,6 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.domain import hooks
 from crm_desktop.domain.errors import StorageError
+from crm_desktop.storage import backups, encryption
+from crm_desktop.storage.encryption import DatabaseKey, PassphraseRequiredError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,6 +30,23 @@ CORE_TABLES = {"company", "contact", "project", "stage", "meeting"}
 SessionHook = Callable[[sessionmaker[Session]], None]
 # Extra session hooks (the search index installs one); run for every database opened.
 _extra_hooks: list[SessionHook] = []
+
+
+class DamagedDatabaseError(StorageError):
+    """The file fails its integrity check. It is never overwritten; offer a backup."""
+
+    code = "damaged"
+
+    def __init__(self, path: Path, detail: str, backup: backups.BackupInfo | None = None) -> None:
+        text = f"{path} is damaged: {detail}."
+        if backup is not None:
+            text += (f" It was left untouched. The newest good backup is {backup.path} "
+                     f"({backup.made_at:%Y-%m-%d %H:%M} UTC); restore it with "
+                     f"`crm-desktop restore {backup.path}`.")
+        super().__init__(text)
+        self.path = path
+        self.detail = detail
+        self.backup = backup  # the newest good backup, when the opener looked for one
 
 
 def register_session_hook(hook: SessionHook) -> None:
@@ -45,6 +63,11 @@ class Database:
     backup_made: Path | None = None
     migrated_from: str | None = None
     info: dict[str, object] = field(default_factory=dict)
+    key: DatabaseKey | None = field(default=None, repr=False)  # set when encrypted
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def is_sqlite(self) -> bool:
@@ -75,11 +98,12 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _check_sqlite_file(path: Path) -> str | None:
+def _check_sqlite_file(path: Path, key: DatabaseKey | None = None) -> str | None:
     """Read-only look at an existing file. Returns its schema revision (None if empty).
 
-    Raises StorageError for a file that is not SQLite, is damaged, or belongs to
-    another program. Never writes to the file.
+    Raises StorageError for a file that is not SQLite, is damaged (DamagedDatabaseError),
+    belongs to another program, or is encrypted and ``key`` is missing or wrong
+    (PassphraseRequiredError, WrongPassphraseError). Never writes to the file.
     """
     try:
         with path.open("rb") as f:
@@ -89,14 +113,27 @@ def _check_sqlite_file(path: Path) -> str | None:
     if not header:
         return None  # an empty file: a new database
     if header != SQLITE_HEADER:
-        raise StorageError(f"{path} is not a crm-desktop database (not an SQLite file).")
+        if not encryption.is_encrypted(path):
+            raise StorageError(f"{path} is not a crm-desktop database (not an SQLite file).")
+        if key is None:
+            raise PassphraseRequiredError(path)
+    elif key is not None:
+        key = None  # a plain file: the key is for files that are encrypted
     uri = "file:" + str(path.resolve()) + "?mode=ro"
+    dbapi_error: type[Exception] = sqlite3.DatabaseError
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        if key is not None:
+            conn = encryption.connect(path, key, readonly=True)
+            dbapi_error = encryption.sqlcipher().DatabaseError
+        else:
+            conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.DatabaseError as e:
+        raise DamagedDatabaseError(path, str(e)) from None
+    try:
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            if not result or result[0] != "ok":
-                raise StorageError(f"{path} is damaged: {result[0] if result else 'no answer'}.")
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                raise DamagedDatabaseError(path, rows[0] if rows else "no answer")
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
@@ -106,10 +143,10 @@ def _check_sqlite_file(path: Path) -> str | None:
                                    "not a crm-desktop database.")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as e:
-        raise StorageError(f"{path} is damaged or not a database ({e}).") from None
+        except dbapi_error as e:
+            raise DamagedDatabaseError(path, f"not readable as a database ({e})") from None
+    finally:
+        conn.close()
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, record: object) -> None:
@@ -121,8 +158,21 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, record: object) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, key: DatabaseKey | None = None) -> Engine:
     u = make_url(url)
+    if u.get_backend_name() == "sqlite" and key is not None:
+        path = sqlite_path(url)
+        if path is None:
+            raise encryption.EncryptionError("An encrypted database must be a file.")
+
+        def connect() -> object:  # the raw key on every connection: no KDF here
+            return encryption.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+
+        engine = create_engine(url, module=encryption.sqlcipher(), creator=connect)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if key is not None:
+        raise encryption.EncryptionUnavailableError(encryption.SERVER_MESSAGE)
     if u.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -130,39 +180,34 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def backup_file(path: Path, dest_dir: Path, reason: str) -> Path:
-    """A consistent copy through SQLite's online backup API."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    dest = dest_dir / f"{path.stem}-{reason}-{stamp}.sqlite3"
-    online_backup(path, dest)
-    return dest
+def backup_file(path: Path, dest_dir: Path, reason: str,
+                key: DatabaseKey | None = None) -> Path:
+    """A consistent, verified copy through SQLite's online backup API (encrypted under
+    the same key when ``key`` is given)."""
+    return backups.make_backup(path, dest_dir, reason, key)
 
 
-def online_backup(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(dest.name + ".part")
-    src_conn = sqlite3.connect("file:" + str(src.resolve()) + "?mode=ro", uri=True)
-    try:
-        dst_conn = sqlite3.connect(tmp)
-        try:
-            src_conn.backup(dst_conn)
-        finally:
-            dst_conn.close()
-    finally:
-        src_conn.close()
-    tmp.replace(dest)
+def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None:
+    backups.online_backup(src, dest, key)
 
 
 def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True,
-                  create: bool = True) -> Database:
-    """Open (and create or upgrade) a database. Errors are StorageError with a clear text."""
+                  create: bool = True, key: DatabaseKey | None = None) -> Database:
+    """Open (and create or upgrade) a database. Errors are StorageError with a clear text.
+
+    ``key`` opens an encrypted SQLite file, or creates a new file encrypted.
+    """
     path = sqlite_path(url)
     revision: str | None = None
+    if key is not None and path is None:
+        raise encryption.EncryptionUnavailableError(encryption.SERVER_MESSAGE)
     if path is not None:
         if path.exists():
             if path.is_dir():
                 raise StorageError(f"{path} is a folder, not a database file.")
-            revision = _check_sqlite_file(path)
+            if key is not None and path.stat().st_size > 0 and not encryption.is_encrypted(path):
+                key = None  # a plain file stays plain until it is converted
+            revision = _check_sqlite_file(path, key)
         elif not create:
             raise StorageError(f"{path} does not exist.")
         else:
@@ -172,19 +217,21 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
                 raise StorageError(f"Cannot create {path.parent}: {e.strerror}.") from None
     head = head_revision()
     if revision is not None and revision != head:
-        known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+        scripts = ScriptDirectory.from_config(_alembic_config())
+        known = {s.revision for s in scripts.walk_revisions()}
         if revision not in known:
             raise StorageError(f"{path} was written by a newer crm-desktop "
                                f"(schema {revision}); please update the application.")
-    engine = make_engine(url)
-    db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path)
+    engine = make_engine(url, key)
+    db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path,
+                  key=key)
     try:
         if path is None:
             _check_server(db)
             revision = db.schema_version()
         if migrate and revision != head:
             if path is not None and revision is not None and backups_dir is not None:
-                db.backup_made = backup_file(path, backups_dir, f"before-{head}")
+                db.backup_made = backup_file(path, backups_dir, f"before-{head}", key)
             db.migrated_from = revision
             upgrade(engine)
     except StorageError:

@@ -1,0 +1,287 @@
+"""Rotating automatic backups through SQLite's online backup API.
+
+A backup is written to ``<name>.part``, checked (integrity and a real read, with the
+database's key when it is encrypted), then renamed into place: a failure leaves no
+half-written backup. Rotation keeps the newest few plus the newest of each day for a
+month, and only ever deletes files whose names it wrote itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.domain.errors import StorageError
+from crm_desktop.storage import encryption
+from crm_desktop.storage.encryption import DatabaseKey
+
+SUFFIX = ".sqlite3"
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>[a-z0-9][a-z0-9_.-]*)-(?P<stamp>\d{8}T\d{12}Z)"
+                   + re.escape(SUFFIX) + "$")
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    keep_last: int = 10  # the newest backups, whatever their day
+    daily_days: int = 30  # plus the newest backup of each of these many days
+    min_interval: timedelta = timedelta(minutes=10)  # between automatic backups after changes
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    reason: str
+    made_at: datetime
+    size: int
+    encrypted: bool
+
+
+def backup_name(stem: str, reason: str, when: datetime) -> str:
+    safe = re.sub(r"[^a-z0-9_.-]+", "-", reason.lower()).strip("-.") or "manual"
+    return f"{stem}-{safe}-{when.strftime(STAMP_FORMAT)}{SUFFIX}"
+
+
+def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
+    """This database's backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for p in folder.iterdir():
+        m = _NAME.match(p.name)
+        if not m or m.group("stem") != stem or not p.is_file():
+            continue
+        try:
+            when = datetime.strptime(m.group("stamp"), STAMP_FORMAT).replace(tzinfo=UTC)
+            size = p.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupInfo(p, m.group("reason"), when, size, encryption.is_encrypted(p)))
+    found.sort(key=lambda b: b.made_at, reverse=True)
+    return found
+
+
+def _connect(path: Path, key: DatabaseKey | None, readonly: bool) -> Any:
+    if key is not None:
+        return encryption.connect(path, key, readonly=readonly)
+    if readonly:
+        return sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True)
+    return sqlite3.connect(path)
+
+
+def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
+    """Problems with a backup file; empty means it is a sound crm-desktop database."""
+    if not path.is_file():
+        return [f"{path} does not exist"]
+    if encryption.is_encrypted(path) and key is None:
+        return [f"{path} is encrypted and no passphrase was given"]
+    if not encryption.is_encrypted(path) and key is not None:
+        key = None  # a plain backup of a database encrypted later
+    try:
+        conn = _connect(path, key, readonly=True)
+    except StorageError as e:
+        return [str(e)]
+    except sqlite3.Error as e:
+        return [f"{path} cannot be read: {e}"]
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            return rows
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables or "company" not in tables:
+            return [f"{path} is not a crm-desktop database"]
+        conn.execute("SELECT count(*) FROM company").fetchone()
+    except encryption.db_errors() as e:
+        return [f"{path} cannot be read: {e}"]
+    finally:
+        conn.close()
+    return []
+
+
+def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None:
+    """A consistent copy of a live database (WAL included), atomically renamed into place.
+
+    An encrypted source gives an encrypted backup under the same key.
+    """
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src_conn = _connect(src, key, readonly=True)
+        try:
+            dst_conn = (encryption.connect(tmp, key, verify=False) if key is not None
+                        else sqlite3.connect(tmp))
+            try:
+                src_conn.backup(dst_conn)
+                # A backup is a single file: no WAL beside it to lose when it is copied.
+                dst_conn.execute("PRAGMA journal_mode=DELETE").fetchall()
+            finally:
+                dst_conn.close()
+        finally:
+            src_conn.close()
+        problems = verify_backup(tmp, key)
+        if problems:
+            raise StorageError(f"The backup {dest} failed its check: {problems[0]}.")
+        _fsync(tmp)
+        os.replace(tmp, dest)
+        _cleanup(tmp)  # sidecars the check may have left
+    except StorageError:
+        _cleanup(tmp)
+        raise
+    except (OSError, *encryption.db_errors()) as e:
+        _cleanup(tmp)
+        detail = getattr(e, "strerror", None) or e
+        raise StorageError(f"Cannot write the backup {dest}: {detail}.") from None
+
+
+def _cleanup(tmp: Path) -> None:
+    for p in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        p.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_backup(src: Path, folder: Path, reason: str, key: DatabaseKey | None = None,
+                now: datetime | None = None) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StorageError(f"Cannot create the backup folder {folder}: {e.strerror}.") from None
+    when = now or datetime.now(UTC)
+    dest = folder / backup_name(src.stem, reason, when)
+    online_backup(src, dest, key)
+    return dest
+
+
+def to_keep(backups: list[BackupInfo], policy: BackupPolicy, now: datetime) -> set[Path]:
+    keep = {b.path for b in backups[: policy.keep_last]}
+    oldest_day = (now - timedelta(days=policy.daily_days)).date()
+    seen_days: set[object] = set()
+    for b in backups:  # newest first: the first of each day is its newest
+        day = b.made_at.date()
+        if day < oldest_day or day in seen_days:
+            continue
+        seen_days.add(day)
+        keep.add(b.path)
+    return keep
+
+
+def rotate(folder: Path, stem: str, policy: BackupPolicy, now: datetime | None = None) -> list[Path]:
+    """Delete backups the policy no longer keeps; returns what was deleted."""
+    backups = list_backups(folder, stem)
+    keep = to_keep(backups, policy, now or datetime.now(UTC))
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError:
+                pass
+    return removed
+
+
+def newest_good_backup(folder: Path, stem: str, key: DatabaseKey | None) -> BackupInfo | None:
+    for b in list_backups(folder, stem):
+        if not verify_backup(b.path, key if b.encrypted else None):
+            return b
+    return None
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [Path(str(path) + s) for s in ("-wal", "-shm", "-journal")]
+
+
+def restore_backup(backup: Path, target: Path, folder: Path,
+                   key: DatabaseKey | None = None) -> Path | None:
+    """Replace ``target`` with a verified ``backup``.
+
+    The current file is never silently lost: a sound one is backed up first
+    ("before-restore"); a damaged one is moved aside as ``<name>.damaged-<time>``.
+    Returns where the previous database went (None if there was none). The caller has
+    closed every connection to ``target``.
+    """
+    bkey = key if encryption.is_encrypted(backup) else None
+    problems = verify_backup(backup, bkey)
+    if problems:
+        raise StorageError(f"Not restored: {problems[0]}.")
+    stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
+    staged = target.with_name(f"{target.name}.restoring-{stamp}")
+    online_backup(backup, staged, bkey)
+    previous: Path | None = None
+    if target.exists() and target.stat().st_size > 0:
+        tkey = key if encryption.is_encrypted(target) else None
+        if not verify_backup(target, tkey):
+            previous = make_backup(target, folder, "before-restore", tkey)
+            target.unlink()
+        else:
+            previous = target.with_name(f"{target.name}.damaged-{stamp}")
+            os.replace(target, previous)
+            for side in _sidecars(target):
+                if side.exists():
+                    os.replace(side, Path(str(previous) + side.name[len(target.name):]))
+    for side in _sidecars(target):
+        side.unlink(missing_ok=True)  # a stale WAL must never be replayed onto the backup
+    os.replace(staged, target)
+    return previous
+
+
+class AutoBackup:
+    """Backups at start and after changes, rotated. Qt-free: the GUI calls
+    :meth:`run_if_due` from a timer and at close; the session hook marks changes."""
+
+    def __init__(self, path: Path, folder: Path, key: DatabaseKey | None = None,
+                 policy: BackupPolicy | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.path = path
+        self.folder = folder
+        self.key = key
+        self.policy = policy or BackupPolicy()
+        self.clock = clock
+        self.changed = False
+        self.last: datetime | None = None
+        self.last_error: str | None = None
+
+    def note_change(self, *args: object) -> None:
+        self.changed = True
+
+    def attach(self, session_factory: Any) -> None:
+        from sqlalchemy import event
+
+        event.listen(session_factory, "after_commit", self.note_change)
+
+    def backup_now(self, reason: str = "auto") -> Path | None:
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return None
+        try:
+            made = make_backup(self.path, self.folder, reason, self.key, self.clock())
+        except StorageError as e:
+            self.last_error = str(e)
+            return None
+        self.last_error = None
+        self.last = self.clock()
+        self.changed = False
+        rotate(self.folder, self.path.stem, self.policy, self.clock())
+        return made
+
+    def at_start(self) -> Path | None:
+        return self.backup_now("start")
+
+    def run_if_due(self, force: bool = False) -> Path | None:
+        if not self.changed:
+            return None
+        if not force and self.last is not None and \
+                self.clock() - self.last < self.policy.min_interval:
+            return None
+        return self.backup_now("auto")

@@ -1,0 +1,18 @@
+"""Helpers shared by the security tests."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+PASSPHRASE = "Correct horse battery staple"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Every file's digest; SQLite's -wal/-shm sidecars come and go with connections."""
+    return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(("-wal", "-shm"))}
