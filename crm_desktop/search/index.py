@@ -240,7 +240,9 @@ def _iter_rows(conn: Connection, kind: str, batch: int) -> Iterator[Any]:
     model = MODELS[kind]
     table = model.__table__  # type: ignore[attr-defined]
     stmt = select(table).where(table.c.deleted_at.is_(None)).order_by(table.c.id)
-    result = conn.execution_options(yield_per=batch).execute(stmt)
+    # per statement: Connection.execution_options() would change the connection itself,
+    # and every later INSERT would run through a server-side cursor on PostgreSQL
+    result = conn.execute(stmt, execution_options={"yield_per": batch})
     for part in result.partitions(batch):
         yield from part
 
