@@ -1,0 +1,325 @@
+"""My tasks: overdue first and highlighted, done with one click in the first column."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.config import Settings
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.models import Task, TaskStatus
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.tasks import TaskQuery
+from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
+from crm_desktop.ui.undo import ServiceCommand, perform
+from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
+from crm_desktop.ui.widgets_display import member_name, ui_language
+from crm_desktop.ui.widgets_errors import crm_error_text
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE_BACKGROUND = QColor("#fdecea")
+OVERDUE_TEXT = QColor("#b03a2e")
+DONE_COLUMN = 0
+
+
+class TaskDoneCommand(ServiceCommand):
+    """Mark a task done or open again; undo flips it back."""
+
+    def __init__(self, services: Services, task_id: str, done: bool, text: str) -> None:
+        super().__init__(text)
+        self.services, self.task_id, self.done = services, task_id, done
+
+    def execute(self) -> Task:
+        return self.services.tasks.set_done(self.task_id, self.done)
+
+    def _undo(self) -> None:
+        self.services.tasks.set_done(self.task_id, not self.done)
+
+    def _redo(self) -> None:
+        self.execute()
+
+
+class TasksModel(LazyTableModel):
+    """Pages of tasks from TaskService; a checkbox column and overdue highlighting."""
+
+    done_toggled = Signal(str, bool)  # task id, done
+
+    def __init__(self, services: Services, query: TaskQuery, columns: list[Column],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ListSource(services.tasks), query, columns, parent=parent)
+
+    def reload(self) -> None:
+        self.today = date.today()
+        super().reload()
+
+    def is_overdue(self, task: Task) -> bool:
+        return task.status == TaskStatus.OPEN and task.due_date is not None \
+            and task.due_date < self.today
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == DONE_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            task = self.record(index.row())
+            if task is None:
+                return None
+            done = task.status == TaskStatus.DONE
+            if role == Qt.ItemDataRole.CheckStateRole:
+                if index.column() != DONE_COLUMN:
+                    return None
+                return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+            overdue = self.is_overdue(task)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(OVERDUE_BACKGROUND) if overdue else None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                if overdue and self.columns[index.column()].key == "due":
+                    return QBrush(OVERDUE_TEXT)
+                if done or task.status == TaskStatus.CANCELLED:
+                    return QBrush(QColor("#8a8a8a"))
+                return None
+            font = QFont()
+            if overdue and self.columns[index.column()].key == "due":
+                font.setBold(True)
+                return font
+            if done and self.columns[index.column()].key == "title":
+                font.setStrikeOut(True)
+                return font
+            return None
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: object,  # noqa: N802 (Qt override)
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != DONE_COLUMN:
+            return False
+        task = self.record(index.row())
+        if task is None:
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked \
+            if not isinstance(value, bool) else value
+        self.done_toggled.emit(task.id, done)
+        return True
+
+    def replace(self, task: Task) -> None:
+        """Show a changed task in place (it stays in the list until the next reload)."""
+        for number, page in self._pages.items():
+            for i, row in enumerate(page):
+                if row.id == task.id:
+                    page[i] = task
+                    r = number * self.PAGE_SIZE + i
+                    self.dataChanged.emit(self.index(r, 0),
+                                          self.index(r, self.columnCount() - 1))
+                    return
+
+
+class TasksView(View):
+    """The current member's tasks (another owner or everyone on request)."""
+
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
+                 *, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self._related: dict[str, str] = {}
+        self._own_change = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.owner = QComboBox()
+        self.owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.owner.setMinimumContentsLength(22)
+        self.show_filter = QComboBox()
+        self.show_filter.addItem(self.tr("Open tasks"), True)
+        self.show_filter.addItem(self.tr("All tasks"), False)
+        self.filter_text = QLineEdit()
+        self.filter_text.setPlaceholderText(self.tr("Filter tasks…"))
+        self.filter_text.setClearButtonEnabled(True)
+        for text, widget in ((self.tr("Owner:"), self.owner),
+                             (self.tr("Show:"), self.show_filter)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.filter_text, 1)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+
+        lang = ui_language()
+        columns = [
+            Column("done", lambda: self.tr("Done"), lambda t: "", width=60),
+            Column("title", lambda: self.tr("Task"), lambda t: t.title, width=420),
+            Column("due", lambda: self.tr("Due"),
+                   lambda t: t.due_date.strftime("%d.%m.%Y") if t.due_date else "", width=100),
+            Column("owner", lambda: self.tr("Owner"), lambda t: member_name(t.owner, lang),
+                   width=200),
+            Column("related", lambda: self.tr("Project / company"), self._related_text,
+                   width=300),
+        ]
+        self.model = TasksModel(services, self.query(), columns, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(columns):
+            self.table.setColumnWidth(i, c.width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.reload)
+        self.filter_text.textChanged.connect(self._filter_timer.start)
+        self.owner.currentIndexChanged.connect(self.reload)
+        self.show_filter.currentIndexChanged.connect(self.reload)
+        self.model.done_toggled.connect(self.set_done)
+        self.table.doubleClicked.connect(self._open)
+        self.table.customContextMenuRequested.connect(self._menu)
+        if undo_stack is not None:
+            undo_stack.indexChanged.connect(self._after_undo_stack_change)
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.owner.blockSignals(True)
+        try:
+            current = self.owner.currentData() if self.owner.count() else \
+                self.settings.current_member_id
+            self.owner.clear()
+            self.owner.addItem(self.tr("All owners"), None)
+            lang = ui_language()
+            me = self.settings.current_member_id
+            for m in self.services.members.list():
+                label = member_name(m, lang)
+                if m.id == me:
+                    label = self.tr("%1 (me)").replace("%1", label)
+                self.owner.addItem(label, m.id)
+            i = self.owner.findData(current) if current else 0
+            self.owner.setCurrentIndex(max(i, 0))
+        finally:
+            self.owner.blockSignals(False)
+        self.reload()
+
+    def query(self) -> TaskQuery:
+        return TaskQuery(owner_id=self.owner.currentData(),
+                         open_only=bool(self.show_filter.currentData()), overdue_first=True,
+                         text=self.filter_text.text().strip())
+
+    def reload(self) -> None:
+        self._related.clear()
+        q = self.query()
+        self.model.set_query(q)
+        base = dataclasses.replace(q, text="", open_only=True)
+        open_count = self.services.tasks.count(base)
+        overdue = self.services.tasks.count(dataclasses.replace(base, due_before=date.today()))
+        text = self.tr("Open: %1").replace("%1", str(open_count))
+        if overdue:
+            text += " · " + self.tr("overdue: %1").replace("%1", str(overdue))
+        self.summary.setText(text)
+
+    def _related_text(self, task: Task) -> str:
+        key = task.project_id or task.company_id or ""
+        if not key:
+            return ""
+        if key not in self._related:
+            try:
+                if task.project_id:
+                    self._related[key] = self.services.projects.get(task.project_id).title
+                else:
+                    company = self.services.companies.get(key)
+                    self._related[key] = company.name_latin or company.name
+            except CrmError:
+                self._related[key] = ""
+        return self._related[key]
+
+    # -- actions -------------------------------------------------------------------------------
+    def task_at(self, row: int) -> Task | None:
+        return self.model.record(row)
+
+    def set_done(self, task_id: str, done: bool) -> bool:
+        row = self.model.row_of(task_id)
+        task = self.model.record(row) if row >= 0 else None
+        title = task.title if task else ""
+        text = (self.tr("Mark “%1” as done") if done else self.tr("Reopen “%1”")).replace(
+            "%1", title)
+        self._own_change = True
+        try:
+            changed = perform(self.undo_stack, TaskDoneCommand(self.services, task_id, done,
+                                                               text), self._show_error)
+        except CrmError as e:
+            self._show_error(e)
+            return False
+        finally:
+            self._own_change = False
+        self.model.replace(changed)
+        self.data_changed.emit()
+        return True
+
+    def _after_undo_stack_change(self) -> None:
+        if not self._own_change:  # an undo here or in another view: show the database
+            QTimer.singleShot(0, self, self.reload)
+
+    def _open(self, index: QModelIndex) -> None:
+        task = self.model.record(index.row())
+        if task is not None and index.column() != DONE_COLUMN:
+            self.open_record.emit(ENTITY_TASK, task.id)
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        task = self.model.record(index.row()) if index.isValid() else None
+        if task is None:
+            return
+        menu = QMenu(self)
+        done = task.status == TaskStatus.DONE
+        menu.addAction(self.tr("Reopen") if done else self.tr("Mark as done"),
+                       lambda: self.set_done(task.id, not done))
+        menu.addAction(self.tr("Open task"), lambda: self.open_record.emit(ENTITY_TASK, task.id))
+        if task.project_id:
+            menu.addAction(self.tr("Open project"),
+                           lambda: self.open_record.emit(ENTITY_PROJECT, task.project_id))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _show_error(self, error: CrmError) -> None:
+        QMessageBox.warning(self, self.tr("Tasks"), crm_error_text(error))
+
+    def focus_filter(self) -> bool:
+        self.filter_text.setFocus()
+        self.filter_text.selectAll()
+        return True
+
+    def show_record(self, entity: str, record_id: str) -> bool:
+        if entity != ENTITY_TASK:
+            return False
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 1))
+        return True
