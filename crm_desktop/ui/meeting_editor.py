@@ -136,7 +136,8 @@ class NewContactBox(QGroupBox):
     created = Signal(str)  # contact id
 
     def __init__(self, editor: MeetingEditor) -> None:
-        super().__init__(editor.tr("New contact"))
+        super().__init__()
+        self.setTitle(self.tr("New contact"))
         self.editor = editor
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
@@ -147,21 +148,21 @@ class NewContactBox(QGroupBox):
         self.family_ru = QLineEdit()
         self.given_ru = QLineEdit()
         self.position = QLineEdit()
-        self.family_native.setPlaceholderText(editor.tr("Family name, e.g. 王"))
-        self.given_native.setPlaceholderText(editor.tr("Given name, e.g. 建国"))
-        self.family_latin.setPlaceholderText(editor.tr("Family name, e.g. Wang"))
-        self.given_latin.setPlaceholderText(editor.tr("Given name, e.g. Jianguo"))
-        self.family_ru.setPlaceholderText(editor.tr("Фамилия, e.g. Ван"))
-        self.given_ru.setPlaceholderText(editor.tr("Имя, e.g. Цзяньго"))
-        self.position.setPlaceholderText(editor.tr("e.g. General manager"))
-        rows = ((editor.tr("Native script:"), self.family_native, self.given_native),
-                (editor.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
-                (editor.tr("Russian:"), self.family_ru, self.given_ru))
+        self.family_native.setPlaceholderText(self.tr("Family name, e.g. 王"))
+        self.given_native.setPlaceholderText(self.tr("Given name, e.g. 建国"))
+        self.family_latin.setPlaceholderText(self.tr("Family name, e.g. Wang"))
+        self.given_latin.setPlaceholderText(self.tr("Given name, e.g. Jianguo"))
+        self.family_ru.setPlaceholderText(self.tr("Фамилия, e.g. Ван"))
+        self.given_ru.setPlaceholderText(self.tr("Имя, e.g. Цзяньго"))
+        self.position.setPlaceholderText(self.tr("e.g. General manager"))
+        rows = ((self.tr("Native script:"), self.family_native, self.given_native),
+                (self.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
+                (self.tr("Russian:"), self.family_ru, self.given_ru))
         for r, (label, family, given) in enumerate(rows):
             grid.addWidget(QLabel(label), r, 0)
             grid.addWidget(family, r, 1)
             grid.addWidget(given, r, 2)
-        grid.addWidget(QLabel(editor.tr("Position:")), 3, 0)
+        grid.addWidget(QLabel(self.tr("Position:")), 3, 0)
         grid.addWidget(self.position, 3, 1, 1, 2)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -169,8 +170,8 @@ class NewContactBox(QGroupBox):
         self.error.hide()
         grid.addWidget(self.error, 4, 0, 1, 3)
         buttons = QHBoxLayout()
-        self.create_button = QPushButton(editor.tr("Create contact"))
-        self.cancel_button = QPushButton(editor.tr("Cancel"))
+        self.create_button = QPushButton(self.tr("Create contact"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.create_button)
@@ -202,11 +203,11 @@ class NewContactBox(QGroupBox):
         name = " ".join(t for t in (data.family_name_native + data.given_name_native,
                                     data.given_name_latin, data.family_name_latin) if t)
         command = CreateCommand(self.editor.services.contacts, data,
-                                self.editor.tr("Add contact “%1”").replace("%1", name))
+                                self.tr("Add contact “%1”").replace("%1", name))
         try:
             contact = perform(self.editor.undo_stack, command)
         except ValidationError as e:
-            labels = {"family_name_native": self.editor.tr("A name in at least one script")}
+            labels = {"family_name_native": self.tr("A name in at least one script")}
             self.error.setText("\n".join(field_error_text(fe, labels.get(k, k))
                                          for k, fe in e.errors.items()))
             self.error.show()
