@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from crm_desktop.domain.errors import NotFoundError
-from crm_desktop.domain.models import Meeting, Project, Task
+from crm_desktop.domain.models import Contact, Meeting, Project, Task
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingService
 from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
@@ -93,6 +93,14 @@ class Html:
         return "\n".join(self.parts)
 
 
+def contact_names(c: Contact) -> str:
+    """王建国 · Jianguo Wang · Ван Цзяньго"""
+    return names_side_by_side(
+        f"{c.family_name_native}{c.given_name_native}",
+        f"{c.given_name_latin} {c.family_name_latin}".strip(),
+        f"{c.family_name_ru} {c.given_name_ru}".strip()) or c.display_name
+
+
 def _venue_time(m: Meeting) -> datetime:
     try:
         return m.starts_at.astimezone(ZoneInfo(m.timezone))
@@ -130,7 +138,7 @@ def company_html(services: Services, record_id: str) -> str:
     h.field(_t("Tags"), ", ".join(t.name for t in c.tags))
     h.text(_t("Description"), c.description)
     contacts = services.contacts.list(services.contacts.query(company_id=c.id, limit=200))
-    h.items(_t("Contacts"), [f"{link(ENTITY_CONTACT, x.id, x.display_name)}"
+    h.items(_t("Contacts"), [f"{link(ENTITY_CONTACT, x.id, contact_names(x))}"
                              f"{' — ' + escape(x.position) if x.position else ''}"
                              for x in contacts])
     projects = services.projects.list(services.projects.query(company_id=c.id))
@@ -145,10 +153,7 @@ def company_html(services: Services, record_id: str) -> str:
 
 def contact_html(services: Services, record_id: str) -> str:
     c = services.contacts.get(record_id)
-    native = f"{c.family_name_native}{c.given_name_native}"
-    latin = f"{c.given_name_latin} {c.family_name_latin}".strip()
-    ru = f"{c.family_name_ru} {c.given_name_ru}".strip()
-    h = Html(c.display_name, names_side_by_side(native, latin, ru))
+    h = Html(c.display_name, contact_names(c))
     if c.company:
         h.field(_t("Company"), link(ENTITY_COMPANY, c.company_id,
                                     names_side_by_side(c.company.name, c.company.name_native)),
@@ -230,7 +235,7 @@ def meeting_html(services: Services, record_id: str) -> str:
         h.field(_t("Project"), link(ENTITY_PROJECT, m.project_id, m.project.title), raw=True)
     h.items(_t("Our participants"), [link(ENTITY_MEMBER, x.id, x.name) + (
         f" — {escape(x.position)}" if x.position else "") for x in m.our_participants])
-    h.items(_t("Their participants"), [link(ENTITY_CONTACT, x.id, x.display_name) + (
+    h.items(_t("Their participants"), [link(ENTITY_CONTACT, x.id, contact_names(x)) + (
         f" — {escape(x.position)}" if x.position else "") for x in m.their_participants])
     h.text(_t("Agenda"), m.agenda)
     h.text(_t("Discussion"), m.discussion)

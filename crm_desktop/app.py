@@ -1,0 +1,125 @@
+"""GUI composition root: QApplication, fonts, translations, database, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
+from crm_desktop.config import Paths, Settings, database_url, resolve_paths, resources_dir
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
+from crm_desktop.ui.fonts import register_bundled_fonts
+from crm_desktop.ui.i18n import Translators, choose_language
+from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.widgets_errors import crm_error_text
+
+
+def make_application(argv: list[str], paths: Paths) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "app").glob("icon-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
+    # Window geometry and list columns live next to settings.json (portable mode included).
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(paths.config_dir))
+    register_bundled_fonts()
+    return app  # type: ignore[return-value]
+
+
+def is_empty(rt: Runtime) -> bool:
+    s = rt.services
+    return not (s.companies.count() or s.contacts.count() or s.projects.count()
+                or s.meetings.count())
+
+
+def open_demo(paths: Paths) -> Runtime:
+    """The demo database in the data directory, created and filled on first use."""
+    from crm_desktop.demo import load_demo
+
+    url = database_url(None, paths, demo=True)
+    rt = open_runtime(url, paths)
+    if is_empty(rt):
+        load_demo(rt.services)
+    return rt
+
+
+def storage_error(parent: QWidget | None, error: CrmError) -> None:
+    QMessageBox.critical(parent, APP_DISPLAY_NAME, crm_error_text(error))
+
+
+class Gui:
+    """Holds what lives as long as the application: runtime, translators, window."""
+
+    def __init__(self, app: QApplication, rt: Runtime, translators: Translators) -> None:
+        self.app, self.rt, self.translators = app, rt, translators
+        self.window: MainWindow | None = None
+
+    def show_window(self) -> MainWindow:
+        old = self.window
+        self.window = MainWindow(self.rt.services, self.rt.settings, self.rt.paths,
+                                 self.translators.language)
+        self.window.language_requested.connect(self.switch_language)
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        return self.window
+
+    def switch_language(self, language: str) -> None:
+        self.translators.install(choose_language(None, language))
+        self.show_window()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    paths = resolve_paths(portable=getattr(args, "portable", False))
+    app = make_application(sys.argv[:1], paths)
+    settings = Settings.load(paths.settings_file)
+    translators = Translators()
+    translators.install(choose_language(getattr(args, "lang", None), settings.language))
+    try:
+        if getattr(args, "demo", False) and not getattr(args, "db", None):
+            rt = open_demo(paths)
+        else:
+            rt = open_runtime(database_url(getattr(args, "db", None), paths), paths)
+    except CrmError as e:
+        storage_error(None, e)
+        return 1
+    want_import = False
+    if is_empty(rt) and not getattr(args, "demo", False):
+        from crm_desktop.ui.main_window import exchange_available
+
+        dialog = FirstStartDialog(can_import=exchange_available())
+        dialog.exec()
+        if dialog.choice == FirstStartChoice.DEMO:
+            rt.close()
+            try:
+                rt = open_demo(paths)
+            except CrmError as e:
+                storage_error(None, e)
+                return 1
+        want_import = dialog.choice == FirstStartChoice.IMPORT
+    gui = Gui(app, rt, translators)
+    window = gui.show_window()
+    if want_import:
+        window.start_import()
+    try:
+        return app.exec()
+    finally:
+        rt.close()
+

@@ -1,0 +1,360 @@
+"""The lists of the main window: what each shows, how it filters, which form it opens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from crm_desktop.config import Settings
+from crm_desktop.domain.base import utcnow
+from crm_desktop.domain.models import CompanyKind, Meeting, ProjectStatus, SiteKind
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.members import MemberInput
+from crm_desktop.ui import details, entity_forms
+from crm_desktop.ui.entity_forms import (
+    company_options,
+    member_options,
+    stage_options,
+    tag_options,
+    trip_options,
+)
+from crm_desktop.ui.filter_bar import ChoiceFilter, DateRangeFilter
+from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
+from crm_desktop.ui.lazy_model import Column
+from crm_desktop.ui.list_view import EntityListView, EntitySpec
+from crm_desktop.ui.view import (
+    ENTITY_COMPANY,
+    ENTITY_CONTACT,
+    ENTITY_MEASURE,
+    ENTITY_MEETING,
+    ENTITY_MEMBER,
+    ENTITY_PROJECT,
+    ENTITY_SITE,
+    ENTITY_TRIP,
+    View,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("lists", text)
+
+
+def _country_options(services: Services) -> Sequence[tuple[object, str]]:
+    return [(c, c) for c in services.companies.countries()]
+
+
+def _enum_options(enum):  # noqa: ANN001, ANN202
+    return lambda services: [(m.value, enum_label(m)) for m in enum]
+
+
+def _venue_start(m: Meeting) -> str:
+    try:
+        local = m.starts_at.astimezone(ZoneInfo(m.timezone))
+    except (KeyError, ValueError):
+        local = m.starts_at
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def _days_since(when: datetime) -> int:
+    return max(0, (utcnow() - when).days)
+
+
+def _email(c: object) -> str:
+    emails = getattr(c, "emails", None) or []
+    return emails[0]["value"] if emails else ""
+
+
+def _phone(c: object) -> str:
+    phones = getattr(c, "phones", None) or []
+    return phones[0]["value"] if phones else ""
+
+
+# -- companies ----------------------------------------------------------------------------------
+COMPANIES = EntitySpec(
+    key="companies", entity=ENTITY_COMPANY, service=lambda s: s.companies,
+    columns=lambda: [
+        Column("name", lambda: _t("Name"), lambda c: c.name, "name", 260),
+        Column("name_native", lambda: _t("汉字"), lambda c: c.name_native, "name_native", 200),
+        Column("name_ru", lambda: _t("Russian name"), lambda c: c.name_ru, "name_ru", 200),
+        Column("country", lambda: _t("Country"), lambda c: c.country, "country", 60),
+        Column("city", lambda: _t("City"), lambda c: c.city, "city", 110),
+        Column("industry", lambda: _t("Industry"), lambda c: c.industry, "industry", 160),
+        Column("kind", lambda: _t("Kind"), lambda c: enum_label(c.kind), "", 100, False),
+        Column("updated", lambda: _t("Updated"),
+               lambda c: c.updated_at.strftime("%Y-%m-%d"), "updated", 90, False),
+    ],
+    detail=details.company_html, form=entity_forms.company_form,
+    filters=lambda: [
+        ChoiceFilter("country", lambda: _t("Country"), _country_options),
+        ChoiceFilter("kind", lambda: _t("Kind"), _enum_options(CompanyKind), CompanyKind),
+        ChoiceFilter("tag_id", lambda: _t("Tag"), tag_options),
+    ],
+    noun=lambda: _t("company"))
+
+# -- contacts -------------------------------------------------------------------------------------
+CONTACTS = EntitySpec(
+    key="contacts", entity=ENTITY_CONTACT, service=lambda s: s.contacts,
+    columns=lambda: [
+        Column("name", lambda: _t("Name"), lambda c: c.display_name, "name", 220),
+        Column("native", lambda: _t("汉字"),
+               lambda c: c.family_name_native + c.given_name_native, "", 90),
+        Column("latin", lambda: _t("Pinyin / English"),
+               lambda c: f"{c.given_name_latin} {c.family_name_latin}".strip(),
+               "family_name_latin", 140),
+        Column("russian", lambda: _t("Russian"),
+               lambda c: f"{c.family_name_ru} {c.given_name_ru}".strip(), "family_name_ru", 140),
+        Column("company", lambda: _t("Company"),
+               lambda c: names_side_by_side(c.company.name_native, c.company.name)
+               if c.company else "", "", 220),
+        Column("position", lambda: _t("Position"), lambda c: c.position, "position", 160),
+        Column("email", lambda: _t("Email"), _email, "", 160, False),
+        Column("phone", lambda: _t("Phone"), _phone, "", 130, False),
+        Column("updated", lambda: _t("Updated"),
+               lambda c: c.updated_at.strftime("%Y-%m-%d"), "updated", 90, False),
+    ],
+    detail=details.contact_html, form=entity_forms.contact_form,
+    filters=lambda: [
+        ChoiceFilter("country", lambda: _t("Country"), _country_options),
+        ChoiceFilter("company_id", lambda: _t("Company"), company_options),
+        ChoiceFilter("stage_id", lambda: _t("Stage"), stage_options),
+        ChoiceFilter("trip_id", lambda: _t("Trip"), trip_options),
+        ChoiceFilter("tag_id", lambda: _t("Tag"), tag_options),
+    ],
+    noun=lambda: _t("contact"))
+
+# -- projects -------------------------------------------------------------------------------------
+PROJECTS = EntitySpec(
+    key="projects", entity=ENTITY_PROJECT, service=lambda s: s.projects,
+    columns=lambda: [
+        Column("title", lambda: _t("Title"), lambda p: p.title, "title", 260),
+        Column("company", lambda: _t("Company"),
+               lambda p: names_side_by_side(p.company.name_native, p.company.name), "", 220),
+        Column("stage", lambda: _t("Stage"),
+               lambda p: f"{p.stage.position}. {stage_name(p.stage)}", "stage", 170),
+        Column("status", lambda: _t("Status"), lambda p: enum_label(p.status), "status", 90),
+        Column("owner", lambda: _t("Responsible"), lambda p: p.owner.name if p.owner else "",
+               "", 140),
+        Column("capex", lambda: _t("Capex"), lambda p: money(p.capex, p.capex_currency),
+               "capex", 120, align_right=True),
+        Column("jobs", lambda: _t("Jobs"), lambda p: number(p.jobs), "jobs", 60,
+               align_right=True),
+        Column("days", lambda: _t("Days in stage"), lambda p: _days_since(p.stage_entered_at),
+               "stage_entered", 90, align_right=True),
+        Column("decision", lambda: _t("Expected decision"),
+               lambda p: p.expected_decision.isoformat() if p.expected_decision else "",
+               "expected_decision", 110, False),
+    ],
+    detail=details.project_html, form=entity_forms.project_form,
+    edit_form=lambda: entity_forms.project_form(new=False),
+    filters=lambda: [
+        ChoiceFilter("stage_id", lambda: _t("Stage"), stage_options),
+        ChoiceFilter("status", lambda: _t("Status"), _enum_options(ProjectStatus),
+                     ProjectStatus),
+        ChoiceFilter("owner_id", lambda: _t("Responsible"), member_options),
+        ChoiceFilter("country", lambda: _t("Country"), _country_options),
+        ChoiceFilter("trip_id", lambda: _t("Trip"), trip_options),
+    ],
+    noun=lambda: _t("project"))
+
+# -- meetings -------------------------------------------------------------------------------------
+MEETINGS = EntitySpec(
+    key="meetings", entity=ENTITY_MEETING, service=lambda s: s.meetings,
+    columns=lambda: [
+        Column("start", lambda: _t("Start (venue time)"), _venue_start, "start", 130),
+        Column("title", lambda: _t("Title"), lambda m: m.title, "title", 260),
+        Column("company", lambda: _t("Company"),
+               lambda m: names_side_by_side(m.company.name_native, m.company.name)
+               if m.company else "", "", 220),
+        Column("project", lambda: _t("Project"), lambda m: m.project.title if m.project else "",
+               "", 180),
+        Column("place", lambda: _t("Place"), lambda m: m.place, "place", 160),
+        Column("format", lambda: _t("Format"), lambda m: enum_label(m.format), "", 90, False),
+        Column("trip", lambda: _t("Trip"), lambda m: m.trip.title if m.trip else "", "", 160,
+               False),
+    ],
+    detail=details.meeting_html,
+    query=lambda service: service.query(sort="start", descending=True),
+    filters=lambda: [
+        ChoiceFilter("trip_id", lambda: _t("Trip"), trip_options),
+        ChoiceFilter("company_id", lambda: _t("Company"), company_options),
+        ChoiceFilter("member_id", lambda: _t("Participant"), member_options),
+        DateRangeFilter("date_from", "date_to", lambda: _t("Dates")),
+    ],
+    noun=lambda: _t("meeting"))
+
+# -- trips ------------------------------------------------------------------------------------------
+TRIPS = EntitySpec(
+    key="trips", entity=ENTITY_TRIP, service=lambda s: s.trips,
+    columns=lambda: [
+        Column("title", lambda: _t("Title"), lambda t: t.title, "title", 300),
+        Column("start", lambda: _t("Start"), lambda t: t.start_date.isoformat(), "start", 100),
+        Column("end", lambda: _t("End"), lambda t: t.end_date.isoformat(), "end", 100),
+        Column("countries", lambda: _t("Countries"), lambda t: ", ".join(t.countries), "", 90),
+        Column("cities", lambda: _t("Cities"), lambda t: t.cities, "", 200),
+    ],
+    detail=details.trip_html, form=entity_forms.trip_form,
+    query=lambda service: service.query(sort="start", descending=True),
+    filters=lambda: [
+        ChoiceFilter("member_id", lambda: _t("Member"), member_options),
+        DateRangeFilter("date_from", "date_to", lambda: _t("Dates")),
+    ],
+    noun=lambda: _t("trip"))
+
+# -- sites, support measures, our team ----------------------------------------------------------------
+SITES = EntitySpec(
+    key="sites", entity=ENTITY_SITE, service=lambda s: s.sites,
+    columns=lambda: [
+        Column("name", lambda: _t("Name"), lambda s: s.name, "name", 260),
+        Column("name_en", lambda: _t("English"), lambda s: s.name_en, "", 200),
+        Column("name_zh", lambda: _t("汉字"), lambda s: s.name_zh, "", 140),
+        Column("kind", lambda: _t("Kind"), lambda s: enum_label(s.kind), "kind", 150),
+        Column("municipality", lambda: _t("Municipality"), lambda s: s.municipality,
+               "municipality", 150),
+        Column("area", lambda: _t("Available area, m²"), lambda s: number(s.available_area_m2),
+               "area", 120, align_right=True),
+    ],
+    detail=details.site_html, form=entity_forms.site_form,
+    filters=lambda: [ChoiceFilter("kind", lambda: _t("Kind"), _enum_options(SiteKind),
+                                  SiteKind)],
+    noun=lambda: _t("site"))
+
+MEASURES = EntitySpec(
+    key="measures", entity=ENTITY_MEASURE, service=lambda s: s.measures,
+    columns=lambda: [
+        Column("name", lambda: _t("Name"), lambda m: m.name, "name", 300),
+        Column("name_en", lambda: _t("English"), lambda m: m.name_en, "", 220),
+        Column("kind", lambda: _t("Kind"), lambda m: enum_label(m.kind), "kind", 140),
+        Column("provider", lambda: _t("Provider"), lambda m: m.provider, "", 200),
+    ],
+    detail=details.measure_html, form=entity_forms.measure_form,
+    noun=lambda: _t("support measure"))
+
+MEMBERS = EntitySpec(
+    key="members", entity=ENTITY_MEMBER, service=lambda s: s.members,
+    columns=lambda: [
+        Column("name", lambda: _t("Name"), lambda m: m.name, "name", 220),
+        Column("name_latin", lambda: _t("Latin"), lambda m: m.name_latin, "", 160),
+        Column("position", lambda: _t("Position"), lambda m: m.position, "position", 220),
+        Column("department", lambda: _t("Department"), lambda m: m.department, "department",
+               200),
+        Column("email", lambda: _t("Email"), lambda m: m.email, "", 180),
+        Column("phone", lambda: _t("Phone"), lambda m: m.phone, "", 130),
+    ],
+    detail=details.member_html, form=entity_forms.member_form,
+    new_input=lambda: MemberInput(name=""),
+    noun=lambda: _t("team member"))
+
+
+def _subclass(name: str, spec: EntitySpec) -> type[EntityListView]:
+    return type(name, (EntityListView,), {"spec": spec})
+
+
+CompaniesView = _subclass("CompaniesView", COMPANIES)
+ContactsView = _subclass("ContactsView", CONTACTS)
+ProjectsView = _subclass("ProjectsView", PROJECTS)
+TripsView = _subclass("TripsView", TRIPS)
+SitesView = _subclass("SitesView", SITES)
+MeasuresView = _subclass("MeasuresView", MEASURES)
+MembersView = _subclass("MembersView", MEMBERS)
+
+
+class ReferenceView(View):
+    """Sites and support measures: the two lists of what the region offers, as tabs."""
+
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
+                 *, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.tabs = QTabWidget()
+        self.sites = SitesView(services, settings, undo_stack=undo_stack)
+        self.measures = MeasuresView(services, settings, undo_stack=undo_stack)
+        self.tabs.addTab(self.sites, self.tr("Sites"))
+        self.tabs.addTab(self.measures, self.tr("Support measures"))
+        for v in (self.sites, self.measures):
+            v.open_record.connect(self.open_record)
+            v.data_changed.connect(self.data_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def current(self) -> EntityListView:
+        return self.tabs.currentWidget()  # type: ignore[return-value]
+
+    def refresh(self) -> None:
+        self.sites.refresh()
+        self.measures.refresh()
+
+    def create_record(self) -> bool:
+        return self.current().create_record()
+
+    def delete_selected(self) -> bool:
+        return self.current().delete_selected()
+
+    def focus_filter(self) -> bool:
+        return self.current().focus_filter()
+
+    def show_record(self, entity: str, record_id: str) -> bool:
+        for i, v in enumerate((self.sites, self.measures)):
+            if v.show_record(entity, record_id):
+                self.tabs.setCurrentIndex(i)
+                return True
+        return False
+
+
+VIEWS: dict[str, type[View]] = {
+    "projects": ProjectsView, "companies": CompaniesView, "contacts": ContactsView,
+    "trips": TripsView, "reference": ReferenceView, "members": MembersView,
+}
+
+
+def make_view(key: str, services: Services, settings: Settings, parent: QWidget | None = None,
+              *, undo_stack: QUndoStack | None = None) -> View:
+    return VIEWS[key](services, settings, parent, undo_stack=undo_stack)
+
+
+class MeetingsView(EntityListView):
+    """Meetings list; new and existing meetings open in the meeting editor window."""
+
+    spec = MEETINGS
+
+    def can_create(self) -> bool:
+        return _meeting_dialog() is not None
+
+    def create_record(self) -> bool:
+        return self._open_editor(None)
+
+    def edit_record(self, record_id: str) -> bool:
+        return self._open_editor(record_id)
+
+    def edit_selected(self) -> bool:
+        rid = self.current_id()
+        return bool(rid) and self._open_editor(rid)
+
+    def _open_editor(self, meeting_id: str | None) -> bool:
+        dialog_type = _meeting_dialog()
+        if dialog_type is None:
+            return False
+        dialog = dialog_type(self.services, self.settings, self, undo_stack=self.undo_stack)
+        dialog.editor.saved.connect(self._after_change)
+        dialog.editor.open_record.connect(self.open_record)
+        if meeting_id:
+            dialog.editor.load_meeting(meeting_id)
+        dialog.show()
+        self._dialog = dialog
+        return True
+
+
+def _meeting_dialog():  # noqa: ANN202
+    """The meeting editor window, when the meeting editor module is part of this build."""
+    try:
+        from crm_desktop.ui.meeting_dialog import MeetingDialog
+    except ImportError:
+        return None
+    return MeetingDialog
+
+
+VIEWS["meetings"] = MeetingsView

@@ -1,0 +1,326 @@
+"""A list of one record type with filters, a lazy table, a detail pane and its forms.
+
+Concrete lists (companies, contacts, ...) are EntitySpec values in entity_views.py; this
+class is the behaviour they share. Column choice, order and widths are kept in QSettings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.config import Settings
+from crm_desktop.domain.errors import CrmError, ValidationError
+from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.base import ListQuery
+from crm_desktop.ui.details import DetailPane, Renderer
+from crm_desktop.ui.filter_bar import FilterBar, FilterSpec
+from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
+from crm_desktop.ui.record_form import FormSpec, RecordForm
+from crm_desktop.ui.undo import CreateCommand, DeleteCommand, UpdateCommand, perform
+from crm_desktop.ui.view import View
+from crm_desktop.ui.widgets_errors import crm_error_text
+
+
+@dataclass
+class EntitySpec:
+    key: str  # settings key, e.g. "companies"
+    entity: str  # ENTITY_* name used by open_record
+    service: Callable[[Services], Any]
+    columns: Callable[[], list[Column]]
+    detail: Renderer
+    form: Callable[[], FormSpec] | None = None
+    edit_form: Callable[[], FormSpec] | None = None  # when editing differs from creating
+    filters: Callable[[], Sequence[FilterSpec]] = lambda: ()
+    new_input: Callable[[], Any] | None = None
+    query: Callable[[Any], ListQuery] = field(default=lambda service: service.query())
+    decorate: Callable[[Any, Qt.ItemDataRole], object] | None = None
+    noun: Callable[[], str] = lambda: ""  # for undo texts: "company"
+
+
+class EntityListView(View):
+    """Subclasses set ``spec``; constructed like every View."""
+
+    spec: EntitySpec
+    status_message = Signal(str)
+
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
+                 *, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.setObjectName(f"view_{self.spec.key}")
+        self.service = self.spec.service(services)
+        self.filter_bar = FilterBar(services, self.spec.filters(), self)
+        self.filter_bar.changed.connect(self._filters_changed)
+
+        self.model = LazyTableModel(ListSource(self.service), self.spec.query(self.service),
+                                    self.spec.columns(), self.spec.decorate, self)
+        self.table = QTableView()
+        self.table.setObjectName(f"table_{self.spec.key}")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda _: self._columns_menu().exec(
+            self.table.mapToGlobal(self.table.rect().topLeft())))
+        for i, c in enumerate(self.model.columns):
+            header.resizeSection(i, c.width)
+            header.setSectionHidden(i, not c.visible)
+        self._restore_header()
+        sort_col = self.model.sort_column()
+        header.setSortIndicator(max(sort_col, 0), Qt.SortOrder.DescendingOrder
+                                if self.model.query.descending else Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.sectionResized.connect(lambda *_: self._save_header())
+        header.sectionMoved.connect(lambda *_: self._save_header())
+        header.sortIndicatorChanged.connect(lambda *_: self._save_header())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        bar = self.table.verticalScrollBar()
+        bar.sliderPressed.connect(lambda: setattr(self.model, "hold_loading", True))
+        bar.sliderReleased.connect(self._slider_released)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.activated.connect(lambda _: self.edit_selected())
+
+        self.detail = DetailPane(services, self.spec.detail)
+        self.detail.open_record.connect(self.open_record)
+        self.detail.show_record(None)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.filter_bar, 1)
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(self._columns_menu())
+        buttons.addWidget(self.columns_button)
+        if self.can_create():
+            new = QToolButton()
+            new.setText(self.tr("New"))
+            new.setToolTip(self.tr("Create a record (Ctrl+N)"))
+            new.clicked.connect(self.create_record)
+            buttons.addWidget(new)
+            edit = QToolButton()
+            edit.setText(self.tr("Edit"))
+            edit.clicked.connect(self.edit_selected)
+            buttons.addWidget(edit)
+        delete = QToolButton()
+        delete.setText(self.tr("Delete"))
+        delete.setToolTip(self.tr("Move to the Trash (Del)"))
+        delete.clicked.connect(self.delete_selected)
+        buttons.addWidget(delete)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        state = QSettings().value(f"lists/{self.spec.key}/splitter")
+        if state is not None:
+            splitter.restoreState(state)
+        splitter.splitterMoved.connect(lambda *_: QSettings().setValue(
+            f"lists/{self.spec.key}/splitter", splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+    def _slider_released(self) -> None:
+        self.model.hold_loading = False
+        self.table.viewport().update()
+
+    # -- columns -------------------------------------------------------------------------------
+    def _columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(self.model.columns):
+            action = QAction(c.title(), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.toggled.connect(lambda on, i=i: self._show_column(i, on))
+            menu.addAction(action)
+        menu.aboutToShow.connect(lambda: [a.setChecked(not header.isSectionHidden(i))
+                                          for i, a in enumerate(menu.actions())])
+        return menu
+
+    def _show_column(self, index: int, visible: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not visible and header.count() - header.hiddenSectionCount() <= 1:
+            return  # keep at least one column
+        header.setSectionHidden(index, not visible)
+        self._save_header()
+
+    def _settings_key(self) -> str:
+        return f"lists/{self.spec.key}/header"
+
+    def _save_header(self) -> None:
+        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        state = QSettings().value(self._settings_key())
+        header = self.table.horizontalHeader()
+        if state is not None and header.restoreState(state):
+            col = header.sortIndicatorSection()
+            if 0 <= col < len(self.model.columns) and self.model.columns[col].sort:
+                self.model.sort(col, header.sortIndicatorOrder())
+
+    # -- data ---------------------------------------------------------------------------------
+    def _filters_changed(self) -> None:
+        self.model.set_query(self.filter_bar.apply(self.model.query))
+        self._selection_changed()
+
+    def refresh(self) -> None:
+        keep = self.detail.record_id
+        self.filter_bar.reload_options()
+        self.model.reload()
+        self.detail.show_record(keep)
+        if keep:
+            self.select_id(keep)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return self.model.data(rows[0], LazyTableModel.IdRole)  # type: ignore[return-value]
+        return None
+
+    def current_id(self) -> str | None:
+        """The record the user is looking at: the selected row or the one in the pane."""
+        return self.selected_id() or self.detail.record_id
+
+    def select_id(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        rid = self.selected_id()
+        if rid:
+            self.detail.show_record(rid)
+
+    def show_record(self, entity: str, record_id: str) -> bool:
+        if entity != self.spec.entity:
+            return False
+        if not self.select_id(record_id):
+            self.table.clearSelection()
+        self.detail.show_record(record_id)
+        return True
+
+    def focus_filter(self) -> bool:
+        self.filter_bar.text.setFocus()
+        self.filter_bar.text.selectAll()
+        return True
+
+    # -- changes -----------------------------------------------------------------------------
+    def can_create(self) -> bool:
+        return self.spec.form is not None
+
+    def _after_change(self, select: str | None = None) -> None:
+        self.model.reload()
+        if select:
+            self.detail.show_record(select)
+            self.select_id(select)
+        else:
+            self.detail.refresh()
+        self.data_changed.emit()
+
+    def _error(self, error: CrmError) -> None:
+        QMessageBox.warning(self, QCoreApplication.translate("errors", "Cannot save"),
+                            crm_error_text(error))
+
+    def create_record(self) -> bool:
+        if self.spec.form is None:
+            return False
+        initial = self.spec.new_input() if self.spec.new_input else None
+        dialog = RecordForm(self.spec.form(), self.services, initial, self)
+        dialog.submitted.connect(lambda data: self._save_new(dialog, data))
+        dialog.open()
+        self._dialog = dialog  # tests and the main window reach the open form
+        return True
+
+    def _save_new(self, dialog: RecordForm, data: Any) -> None:
+        cmd = CreateCommand(self.service, data, self.tr("Create %1").replace(
+            "%1", self.spec.noun()))
+        try:
+            row = perform(self.undo_stack, cmd, self._error)
+        except ValidationError as e:
+            dialog.show_errors(e)
+            return
+        except CrmError as e:
+            dialog.show_general_error(crm_error_text(e))
+            return
+        dialog.accept()
+        self._after_change(row.id)
+
+    def edit_selected(self) -> bool:
+        rid = self.current_id()
+        if not rid or self.spec.form is None:
+            return False
+        return self.edit_record(rid)
+
+    def edit_record(self, record_id: str) -> bool:
+        spec = (self.spec.edit_form or self.spec.form)
+        if spec is None:
+            return False
+        form = spec()
+        before = form.input_type.from_row(self.service.get(record_id))
+        dialog = RecordForm(form, self.services, before, self)
+        dialog.submitted.connect(lambda data: self._save_edit(dialog, record_id, before, data))
+        dialog.open()
+        self._dialog = dialog
+        return True
+
+    def _save_edit(self, dialog: RecordForm, record_id: str, before: Any, after: Any) -> None:
+        cmd = UpdateCommand(self.service, record_id, before, after,
+                            self.tr("Edit %1").replace("%1", self.spec.noun()))
+        try:
+            perform(self.undo_stack, cmd, self._error)
+        except ValidationError as e:
+            dialog.show_errors(e)
+            return
+        except CrmError as e:
+            dialog.show_general_error(crm_error_text(e))
+            return
+        dialog.accept()
+        self._after_change(record_id)
+
+    def delete_selected(self) -> bool:
+        rid = self.current_id()
+        if not rid:
+            return False
+        cmd = DeleteCommand(self.service, rid, self.tr("Delete %1").replace(
+            "%1", self.spec.noun()))
+        try:
+            perform(self.undo_stack, cmd, self._error)
+        except CrmError as e:
+            self._error(e)
+            return True
+        self.detail.show_record(None)
+        self._after_change()
+        self.status_message.emit(self.tr("Moved to the Trash. Undo with Ctrl+Z."))
+        return True

@@ -1,0 +1,155 @@
+"""The sections of the main window and the views behind them, created on first visit."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from crm_desktop.config import Settings
+from crm_desktop.domain.services import Services
+from crm_desktop.ui import entity_views
+from crm_desktop.ui.trash_view import TrashView
+from crm_desktop.ui.view import (
+    ENTITY_COMPANY,
+    ENTITY_CONTACT,
+    ENTITY_MEASURE,
+    ENTITY_MEETING,
+    ENTITY_MEMBER,
+    ENTITY_PROJECT,
+    ENTITY_SITE,
+    ENTITY_TASK,
+    ENTITY_TRIP,
+    View,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("navigation", text)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: Callable[[], str]
+    factory: type[View]
+    entities: tuple[str, ...] = ()  # records this section can show
+
+
+def _optional(module: str, name: str) -> type[View] | None:
+    """A view another engineer provides; the section is left out while it is missing."""
+    try:
+        return getattr(importlib.import_module(f"crm_desktop.ui.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def sections() -> list[Section]:
+    out: list[Section] = []
+    board = _optional("pipeline_board", "PipelineBoard")
+    if board is not None:
+        out.append(Section("pipeline", lambda: _t("Pipeline"), board))
+    out += [
+        Section("projects", lambda: _t("Projects"), entity_views.ProjectsView,
+                (ENTITY_PROJECT,)),
+        Section("companies", lambda: _t("Companies"), entity_views.CompaniesView,
+                (ENTITY_COMPANY,)),
+        Section("contacts", lambda: _t("Contacts"), entity_views.ContactsView,
+                (ENTITY_CONTACT,)),
+        Section("meetings", lambda: _t("Meetings"), entity_views.MeetingsView,
+                (ENTITY_MEETING,)),
+        Section("trips", lambda: _t("Trips"), entity_views.TripsView, (ENTITY_TRIP,)),
+    ]
+    tasks = _optional("tasks_view", "TasksView")
+    if tasks is not None:
+        out.append(Section("tasks", lambda: _t("Tasks"), tasks, (ENTITY_TASK,)))
+    out += [
+        Section("reference", lambda: _t("Sites and support measures"),
+                entity_views.ReferenceView, (ENTITY_SITE, ENTITY_MEASURE)),
+        Section("members", lambda: _t("Our team"), entity_views.MembersView,
+                (ENTITY_MEMBER,)),
+        Section("trash", lambda: _t("Trash"), TrashView),
+    ]
+    return out
+
+
+class Navigation(QWidget):
+    """A list of sections on the left and the current section's view on the right."""
+
+    current_changed = Signal(str)
+
+    def __init__(self, services: Services, settings: Settings, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.settings, self.undo_stack = services, settings, undo_stack
+        self.sections = sections()
+        self.views: dict[str, View] = {}
+        self.stale: set[str] = set()
+        self.list = QListWidget()
+        self.list.setObjectName("navigation")
+        self.list.setFixedWidth(210)
+        for s in self.sections:
+            item = QListWidgetItem(s.title())
+            item.setData(Qt.ItemDataRole.UserRole, s.key)
+            self.list.addItem(item)
+        self.stack = QStackedWidget()
+        self.list.currentRowChanged.connect(self._row_changed)
+
+    def keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+    def current_key(self) -> str:
+        row = self.list.currentRow()
+        return self.sections[row].key if 0 <= row < len(self.sections) else ""
+
+    def current_view(self) -> View | None:
+        return self.views.get(self.current_key())
+
+    def select(self, key: str) -> View | None:
+        keys = self.keys()
+        if key not in keys:
+            key = keys[0]
+        self.list.setCurrentRow(keys.index(key))
+        return self.views.get(key)
+
+    def view(self, key: str) -> View:
+        if key not in self.views:
+            section = next(s for s in self.sections if s.key == key)
+            view = section.factory(self.services, self.settings, undo_stack=self.undo_stack)
+            view.open_record.connect(self.open_record)
+            view.data_changed.connect(lambda k=key: self.mark_stale(except_key=k))
+            self.views[key] = view
+            self.stack.addWidget(view)
+        return self.views[key]
+
+    def _row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.sections):
+            return
+        key = self.sections[row].key
+        fresh = key not in self.views
+        view = self.view(key)
+        if not fresh and key in self.stale:
+            view.refresh()
+        self.stale.discard(key)
+        self.stack.setCurrentWidget(view)
+        self.current_changed.emit(key)
+
+    def mark_stale(self, except_key: str = "") -> None:
+        self.stale = {k for k in self.views if k != except_key}
+
+    def refresh_current(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.refresh()
+        self.mark_stale(except_key=self.current_key())
+
+    def open_record(self, entity: str, record_id: str) -> bool:
+        for s in self.sections:
+            if entity in s.entities:
+                view = self.select(s.key) or self.view(s.key)
+                return view.show_record(entity, record_id)
+        return False
