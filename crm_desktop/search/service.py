@@ -87,6 +87,9 @@ class _Candidate:
     order: int
 
 
+_DOCS = text("SELECT doc_id, ref_id, names FROM search_doc WHERE doc_id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
 _REFS = text("SELECT doc_id, ref_id FROM search_doc WHERE doc_id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
@@ -242,35 +245,53 @@ class SearchService:
         variants: tuple[QueryVariant, ...],
         limit: int,
     ) -> tuple[list[SearchHit], bool]:
-        """The best ``limit`` hits, and whether that is all of the candidates."""
+        """The best ``limit`` hits, and whether that is all of the candidates.
+
+        Ranking reads the stored keys (cheap); only the records shown are loaded and
+        highlighted.
+        """
         by_doc = {c.doc_id: c for c in found}
-        refs = _refs(s.connection(), list(by_doc))
+        docs = s.connection().execute(_DOCS, {"ids": list(by_doc)}).all()
+        ranked = sorted(
+            docs,
+            key=lambda d: (
+                _ROUTE_RANK[by_doc[d[0]].route],
+                0 if by_doc[d[0]].in_names else 1,
+                _key_quality(d[2], variants),
+                len(d[2].partition("\n")[0]),
+                by_doc[d[0]].order,
+            ),
+        )
+        top = ranked[:limit]
         model = MODELS[kind]
+        refs = [d[1] for d in top]
         rows = {
             r.id: r
             for r in s.scalars(
-                select(model).where(model.id.in_(list(refs.values())), model.deleted_at.is_(None))
+                select(model).where(model.id.in_(refs), model.deleted_at.is_(None))
             ).unique()
         }
-        scored = []
-        for doc_id, ref in refs.items():
+        hits = []
+        for doc_id, ref, _names in top:
             row = rows.get(ref)
             if row is None:
                 continue
-            c = by_doc[doc_id]
-            title, detail, quality = _highlight(kind, row, variants)
-            score = (
-                _ROUTE_RANK[c.route],
-                0 if c.in_names else 1,
-                quality,
-                len(title.text),
-                c.order,
-            )
-            scored.append(
-                (score, SearchHit(kind, ref, title, _subtitle(kind, row), detail, c.route))
-            )
-        scored.sort(key=lambda x: x[0])
-        return [h for _, h in scored[:limit]], len(scored) <= limit
+            title, detail = _highlight(kind, row, variants)
+            route = by_doc[doc_id].route
+            hits.append(SearchHit(kind, ref, title, _subtitle(kind, row), detail, route))
+        return hits, len(docs) <= limit
+
+
+def _key_quality(names: str, variants: tuple[QueryVariant, ...]) -> int:
+    """0: a key starts with the query, 1: a word does, 2: it is inside a word."""
+    best = 2
+    for v in variants:
+        t = v.text
+        if names.startswith(t) or ("\n" + t) in names:
+            return 0
+        if (" " + t) in names:
+            best = 1
+    return best
 
 
 # --------------------------------------------------------------------------- display
@@ -329,24 +350,24 @@ def _find_in(
 
 def _highlight(
     kind: str, row: Any, variants: tuple[QueryVariant, ...]
-) -> tuple[Highlighted, Highlighted | None, int]:
+) -> tuple[Highlighted, Highlighted | None]:
     title = _title(kind, row)
-    span, quality = _find_in(title, variants, surname=kind == "contact")
+    span, _ = _find_in(title, variants, surname=kind == "contact")
     if span is not None:
-        return Highlighted(title, (span,)), None, quality
+        return Highlighted(title, (span,)), None
     names, body = FIELDS[kind](row)
     for f in names:
         if not f.text or f.text == title:
             continue
-        span, q = _find_in(f.text, variants, f.surname)
+        span, _ = _find_in(f.text, variants, f.surname)
         if span is not None:
-            return Highlighted(title), Highlighted(f.text, (span,)), q
+            return Highlighted(title), Highlighted(f.text, (span,))
     for b in body:
         folded = fold(b)
         for v in variants:
             if v.text in folded:
-                return Highlighted(title), _snippet(b, v.text), 3
-    return Highlighted(title), None, 4
+                return Highlighted(title), _snippet(b, v.text)
+    return Highlighted(title), None
 
 
 def _snippet(text_: str, needle: str, width: int = 80) -> Highlighted:
