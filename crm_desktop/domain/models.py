@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Column,
     Date,
     Enum,
@@ -417,11 +418,25 @@ class Attachment(SyncedMixin, Base):
     entity_type: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     filename: Mapped[str] = mapped_column(String(300))
-    stored_name: Mapped[str] = mapped_column(String(300))  # relative to the attachments folder
+    stored_name: Mapped[str] = mapped_column(String(300))  # where the bytes are: "database"
     size: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
     mime_type: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentContent(Base):
+    """The bytes of an attachment, kept inside the database.
+
+    Inside, not beside: the file is written in the same transaction as its record, travels
+    with backups, and is encrypted whenever the database is.
+    """
+
+    __tablename__ = "attachment_content"
+
+    attachment_id: Mapped[str] = mapped_column(
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEntry(SyncedMixin, Base):

@@ -216,3 +216,22 @@ def test_trip_dates_and_countries_checked(services):
     assert set(e.value.errors) == {"end_date", "countries"}
     t = services.trips.create(TripInput("Миссия", date(2026, 5, 18), date(2026, 5, 25), ["cn"]))
     assert t.countries == ["CN"]
+
+
+def test_attachments_keep_their_bytes_with_the_record(services):
+    c = _company(services)
+    pdf = b"%PDF-1.4 presentation \xe5\x87\xaf\xe6\xba\x90 " * 1000
+    a = services.attachments.add("company", c.id, "C:\\Users\\me\\Презентация 凯源.pdf", pdf,
+                                 note="к встрече")
+    assert a.filename == "Презентация 凯源.pdf" and a.mime_type == "application/pdf"
+    assert a.size == len(pdf)
+    assert [x.id for x in services.attachments.for_record("company", c.id)] == [a.id]
+    assert services.attachments.content(a.id) == pdf
+    services.attachments.delete(a.id)
+    assert services.attachments.for_record("company", c.id) == []
+    services.attachments.restore(a.id)
+    assert services.attachments.content(a.id) == pdf
+    with pytest.raises(NotFoundError):
+        services.attachments.add("company", "no-such-id", "x.txt", b"x")
+    with pytest.raises(ValidationError):
+        services.attachments.add("company", c.id, "   ", b"x")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crm_desktop.domain.context import Context
+from crm_desktop.domain.services.attachments import AttachmentService
 from crm_desktop.domain.services.companies import CompanyService
 from crm_desktop.domain.services.contacts import ContactService
 from crm_desktop.domain.services.meetings import MeetingService
@@ -38,6 +39,7 @@ class Services:
         self.tags = TagService(c)
         self.settings = SettingsService(c)
         self.trash = TrashService(c)
+        self.attachments = AttachmentService(c)
 
 
 __all__ = ["Services", "Context"]
