@@ -152,8 +152,8 @@ class NewContactBox(QGroupBox):
         self.given_native.setPlaceholderText(self.tr("Given name, e.g. 建国"))
         self.family_latin.setPlaceholderText(self.tr("Family name, e.g. Wang"))
         self.given_latin.setPlaceholderText(self.tr("Given name, e.g. Jianguo"))
-        self.family_ru.setPlaceholderText(self.tr("Фамилия, e.g. Ван"))
-        self.given_ru.setPlaceholderText(self.tr("Имя, e.g. Цзяньго"))
+        self.family_ru.setPlaceholderText(self.tr("Family name, e.g. Ван"))
+        self.given_ru.setPlaceholderText(self.tr("Given name, e.g. Цзяньго"))
         self.position.setPlaceholderText(self.tr("e.g. General manager"))
         rows = ((self.tr("Native script:"), self.family_native, self.given_native),
                 (self.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
@@ -392,7 +392,7 @@ class MeetingEditor(View):
         for lst in (self.ours, self.theirs):
             lst.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             lst.setMinimumHeight(120)
-            lst.setWordWrap(True)
+            lst.setTextElideMode(Qt.TextElideMode.ElideRight)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid.addWidget(self.ours, 1, 0)
         grid.addWidget(self.theirs, 1, 1)
@@ -580,6 +580,7 @@ class MeetingEditor(View):
         for c in self.services.contacts.list(q):
             item = QListWidgetItem(contact_label(c, self.lang))
             item.setData(IdRole, c.id)
+            item.setToolTip(item.text())
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if c.id in checked
                                else Qt.CheckState.Unchecked)
@@ -587,7 +588,7 @@ class MeetingEditor(View):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
-                item.setToolTip(self.tr("Decision maker"))
+                item.setToolTip(item.text() + "\n" + self.tr("Decision maker"))
             self.theirs.addItem(item)
 
     def _company_changed(self) -> None:

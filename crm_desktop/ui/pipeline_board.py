@@ -398,9 +398,12 @@ class PipelineBoard(View):
         self.trip_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter = QComboBox()
-        for key, label in (("not_lost", self.tr("All but lost")), ("active", self.tr("Active")),
-                           ("on_hold", self.tr("On hold")), ("won", self.tr("Won")),
-                           ("lost", self.tr("Lost")), ("all", self.tr("All statuses"))):
+        for key, label in (("not_lost", self.tr("All but lost")),
+                           ("active", self.tr("Active", "status filter")),
+                           ("on_hold", self.tr("On hold", "status filter")),
+                           ("won", self.tr("Won", "status filter")),
+                           ("lost", self.tr("Lost", "status filter")),
+                           ("all", self.tr("All statuses"))):
             self.status_filter.addItem(label, key)
         for text, widget in ((self.tr("Owner:"), self.owner_filter),
                              (self.tr("Country:"), self.country_filter),
@@ -572,7 +575,7 @@ class PipelineBoard(View):
             time_line += " · " + owner
         status_line = ""
         if p.status == ProjectStatus.WON:
-            status_line = self.tr("Won")
+            status_line = self.tr("Won", "card status")
         elif p.status == ProjectStatus.LOST:
             status_line = self.tr("Lost: %1").replace("%1", p.status_reason)
         elif p.status == ProjectStatus.ON_HOLD:

@@ -71,7 +71,7 @@ def company_label(company: Company | None, lang: str) -> str:
 
 
 def contact_label(contact: Contact, lang: str) -> str:
-    """'王建国 · Wang Jianguo · Ван Цзяньго — Chairman'."""
+    """'王建国 · Jianguo Wang · Ван Цзяньго — Chairman'."""
     names = [contact.name_native, contact.name_latin, contact.name_ru]
     if lang == "ru":
         names = [contact.name_native, contact.name_ru, contact.name_latin]
