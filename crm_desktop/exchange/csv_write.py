@@ -4,9 +4,9 @@ Two CSV flavours: ``csv`` (UTF-8 with BOM, comma, English headers) and ``csv-exc
 (UTF-8 with BOM, semicolon, Russian headers: Russian Excel uses ``;`` as its list
 separator and opens such a file in columns).
 
-Phone numbers are written in international format (``+7 916 123-45-67``): verified with
-LibreOffice that such a cell stays text, and the space after the country code makes it
-an invalid formula for Excel, so neither program turns it into a number (dropping the
+Phone numbers are written as ``+7 9161234567``, a space after the country code: verified
+with LibreOffice (tests/exchange) that such a cell stays text, and the space makes it an
+invalid formula for Excel, so neither program turns it into a number (dropping the
 ``+``) or a formula. Other text that starts like a formula gets a leading apostrophe.
 """
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from crm_desktop.exchange.columns import EXPORT_COLUMNS, ExportColumn
-from crm_desktop.exchange.formulas import neutralise
+from crm_desktop.exchange.formulas import looks_like_phone, neutralise
 from crm_desktop.exchange.messengers import SERVICE_LABEL
 from crm_desktop.exchange.names import display_name
-from crm_desktop.exchange.phones import international
+from crm_desktop.exchange.phones import spaced
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger, PhoneKind
 
@@ -42,11 +42,12 @@ CSV_FLAVOURS = {
 
 
 def phone_text(number: str) -> str:
-    """International format when the number parses; otherwise the text, neutralised."""
-    if number.startswith("+"):
-        formatted = international(number)
-        if formatted != number or " " in formatted:
-            return formatted
+    """``+7 9161234567`` for an E.164 number; other text as it is, neutralised."""
+    formatted = spaced(number)
+    if formatted != number:
+        return formatted
+    if number.startswith("+") and " " in number and looks_like_phone(number):
+        return number  # already written with spaces: safe as it is
     return neutralise(number)
 
 

@@ -205,10 +205,9 @@ class _Companies:
             country=country.upper() if country.upper() in ISO_3166 else "",
         )
         data = self.services.companies._clean(data)
-        row = Company()
+        row = Company(id=new_id())  # an id now, the INSERT with the next batch flush
         self.services.companies._write(self.s, row, data)
         self.s.add(row)
-        self.s.flush()
         self.by_name[_company_key(name)] = row.id
         self.created += 1
         return row.id

@@ -34,13 +34,13 @@ def test_csv_is_utf8_with_bom_and_opens_with_a_bom_aware_reader():
     z, s, m = rows
     assert (z["Name"], z["Family name"], z["Given name"]) == ("张伟", "张", "伟")
     assert (z["Family name (Latin)"], z["Family name (Russian)"]) == ("Zhang", "Чжан")
-    assert z["Mobile phone"] == "+86 138 0013 8000"
-    assert z["Work phone"] == "+86 20 1234 5678"
-    assert z["Fax"] == "+86 20 1234 5679"
+    assert z["Mobile phone"] == "+86 13800138000"
+    assert z["Work phone"] == "+86 2012345678"
+    assert z["Fax"] == "+86 2012345679"
     assert z["WeChat"] == "zhangwei_88"
     assert z["Notes"].startswith("Met in Shenzhen.\nLikes tea")
     assert s["Patronymic (Russian)"] == "Петровна"
-    assert m["Work phone"] == "+1 212-555-0199"
+    assert m["Work phone"] == "+1 2125550199"
 
 
 def test_excel_russian_flavour_uses_semicolons_and_russian_headers():
@@ -58,7 +58,7 @@ def test_formulas_are_neutralised_but_phones_keep_their_plus():
     assert s["Organization"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
     assert s["Position"] == "'@director"
     assert s["Notes"] == "'-2+3"
-    assert s["Mobile phone"] == "+7 903 111-22-33"  # data, not a formula: left alone
+    assert s["Mobile phone"] == "+7 9031112233"  # data, not a formula: left alone
     for row in rows:
         for key, value in row.items():
             if value and "phone" not in key.lower() and key != "Fax":
@@ -96,7 +96,7 @@ def test_xlsx_read_back_with_openpyxl_typed_frozen_filtered():
     z, s = list(ws.iter_rows(min_row=2, max_row=3))
     assert z[col["ФИО"]].value == "张伟"
     phone = z[col["Мобильный телефон"]]
-    assert phone.value == "+86 138 0013 8000" and phone.data_type == "s" and phone.quotePrefix
+    assert phone.value == "+86 13800138000" and phone.data_type == "s" and phone.quotePrefix
     assert z[col["Принимает решения"]].value is True
     assert z[col["Принимает решения"]].data_type == "b"
     org = s[col["Организация"]]
