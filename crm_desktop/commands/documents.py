@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm_desktop.commands import CliEnv, add_command, out, write_bytes_atomic
 from crm_desktop.domain.errors import CrmError
+
+if TYPE_CHECKING:
+    from crm_desktop.documents.loader import DocumentLoader
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +40,7 @@ def _lang_option(p: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
                    help="label language, or two side by side, e.g. ru+zh (default: ru)")
 
 
-def _context(env: CliEnv) -> tuple[object, str, str]:
+def _context(env: CliEnv) -> tuple[DocumentLoader, str, str]:
     from crm_desktop.documents.loader import DocumentLoader
 
     rt = env.runtime()
@@ -62,11 +65,11 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
     _check_target(Path(args.output))
     loader, organisation, me = _context(env)
     if args.trip:
-        data = loader.trip(args.trip, prepared_by=me)  # type: ignore[attr-defined]
-        pdf = TripReportRenderer(args.doc_lang, organisation).render(data)
+        trip = loader.trip(args.trip, prepared_by=me)
+        pdf = TripReportRenderer(args.doc_lang, organisation).render(trip)
     else:
-        data = loader.memo(args.meeting_id, prepared_by=me)  # type: ignore[attr-defined]
-        pdf = MemoRenderer(args.doc_lang, organisation).render(data)
+        memo = loader.memo(args.meeting_id, prepared_by=me)
+        pdf = MemoRenderer(args.doc_lang, organisation).render(memo)
     write_bytes_atomic(args.output, pdf)
     out(f"{args.output}")
     return 0
@@ -77,7 +80,7 @@ def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
 
     _check_target(Path(args.output))
     loader, organisation, _ = _context(env)
-    data = loader.dossier(args.company_id)  # type: ignore[attr-defined]
+    data = loader.dossier(args.company_id)
     pdf = DossierRenderer(args.doc_lang, organisation).render(data)
     write_bytes_atomic(args.output, pdf)
     out(f"{args.output}")
@@ -85,7 +88,8 @@ def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.memo import MemoRenderer, venue_zone
+    from crm_desktop.documents.batch import render_memos
+    from crm_desktop.documents.memo import MemoRenderer
 
     folder = Path(args.out_dir)
     try:
@@ -98,23 +102,13 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
     renderer = MemoRenderer(args.doc_lang, organisation)
     started = time.perf_counter()
     count = 0
-    for memo in loader.iter_memos(loader.meeting_ids(), prepared_by=me):  # type: ignore[attr-defined]
-        day = memo.starts_at.astimezone(venue_zone(memo.timezone)).date().isoformat()
-        target = folder / memo_filename(day, memo.title, memo.id)
-        write_bytes_atomic(target, renderer.render(memo))
+    for item in render_memos(loader, renderer, loader.meeting_ids(), prepared_by=me):
+        target = folder / item.filename
+        write_bytes_atomic(target, item.pdf)
         out(str(target))
-        count += 1
+        count = item.done
     out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
     return 0
-
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
-
-
-def memo_filename(day: str, title: str, meeting_id: str) -> str:
-    """'2025-11-18_Переговоры-о-локализации_1a2b3c4d.pdf': sortable, unique, safe everywhere."""
-    slug = _UNSAFE.sub("-", title).strip("-.")[:60].rstrip("-.") or "meeting"
-    return f"{day}_{slug}_{meeting_id[:8]}.pdf"
 
 
 def _check_target(path: Path) -> None:

@@ -226,7 +226,9 @@ class DocumentRenderer(ABC, Generic[T]):
 
     # -- building blocks for subclasses ----------------------------------------------
 
-    def p(self, text: str | None, style: ParagraphStyle | None = None, bold: bool = False) -> Paragraph:
+    def p(
+        self, text: str | None, style: ParagraphStyle | None = None, bold: bool = False
+    ) -> Paragraph:
         """A paragraph of user text (escaped, font runs)."""
         style = style or self.styles.body
         return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
@@ -245,7 +247,9 @@ class DocumentRenderer(ABC, Generic[T]):
         for very long ones, inside) paragraphs.
         """
         if not text or not text.strip():
-            return [self.p(self.labels.primary.nothing_recorded, self.styles.muted)] if empty else []
+            if not empty:
+                return []
+            return [self.p(self.labels.primary.nothing_recorded, self.styles.muted)]
         out: list[Flowable] = []
         for block in _paragraphs(text):
             stripped = block.lstrip()
@@ -265,7 +269,10 @@ class DocumentRenderer(ABC, Generic[T]):
         for key, value in rows:
             if value is None or value == "" or value == []:
                 continue
-            cell = value if isinstance(value, (Flowable, list)) else self.p(str(value), self.styles.cell)
+            if isinstance(value, (Flowable, list)):
+                cell = value
+            else:
+                cell = self.p(str(value), self.styles.cell)
             data.append([self._label_cell(key), cell])
         if not data:
             return Spacer(0, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TypeVar
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -210,10 +211,10 @@ class DossierRenderer(DocumentRenderer[DossierData]):
         ]
         return self.grid(("title_col", "kind", "terms"), rows, (34, 18, 48))
 
-    def _area(self, value: object, unit: str) -> str:
+    def _area(self, value: Decimal | None, unit: str) -> str:
         if not value:
             return ""
-        number = self.labels.primary.format_number(value)  # type: ignore[arg-type]
+        number = self.labels.primary.format_number(value)
         return f"{number} {getattr(self.labels.primary, unit)}"
 
 

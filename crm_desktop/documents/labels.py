@@ -563,7 +563,12 @@ ZH = LabelSet(
     square_metres="平方米",
     formats={"in_person": "面谈", "video": "视频会议", "phone": "电话会议", "event": "活动"},
     project_statuses={"active": "进行中", "won": "已落地", "lost": "已放弃", "on_hold": "暂停"},
-    task_statuses={"open": "未开始", "in_progress": "进行中", "done": "已完成", "cancelled": "已取消"},
+    task_statuses={
+        "open": "未开始",
+        "in_progress": "进行中",
+        "done": "已完成",
+        "cancelled": "已取消",
+    },
     company_kinds={
         "investor": "投资方",
         "partner": "合作伙伴",
@@ -641,10 +646,11 @@ class Labels:
     secondary: LabelSet | None = None
 
     @classmethod
-    def parse(cls, spec: str) -> "Labels":
+    def parse(cls, spec: str) -> Labels:
         """'ru', 'en', 'zh' or two joined by '+' ('ru+zh': Russian first, Chinese beside it)."""
         parts = [p.strip().lower() for p in (spec or "ru").split("+")]
-        if len(parts) > 2 or any(p not in LABEL_SETS for p in parts) or len(set(parts)) != len(parts):
+        unknown = any(p not in LABEL_SETS for p in parts)
+        if len(parts) > 2 or unknown or len(set(parts)) != len(parts):
             raise LanguageError(spec)
         return cls(LABEL_SETS[parts[0]], LABEL_SETS[parts[1]] if len(parts) == 2 else None)
 

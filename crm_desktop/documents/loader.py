@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -76,7 +77,10 @@ def _contact(c: Contact) -> Person:
     return Person(names, c.position, company[0] if company else "")
 
 
-def _alive(rows: Sequence[object]) -> list[object]:
+R = TypeVar("R")
+
+
+def _alive(rows: Sequence[R]) -> list[R]:
     return [r for r in rows if getattr(r, "deleted_at", None) is None]
 
 
@@ -99,7 +103,7 @@ class DocumentLoader:
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self.session_factory = session_factory
 
-    def _get(self, s: Session, model: type, entity: str, id: str) -> object:
+    def _get(self, s: Session, model: type, entity: str, id: str) -> Any:
         row = s.get(model, id)
         if row is None:
             row = self._by_prefix(s, model, entity, id)
@@ -108,15 +112,15 @@ class DocumentLoader:
         return row
 
     @staticmethod
-    def _by_prefix(s: Session, model: type, entity: str, prefix: str) -> object | None:
+    def _by_prefix(s: Session, model: Any, entity: str, prefix: str) -> Any:
         """`crm-desktop list` prints the first 8 characters of an id; accept those too."""
         prefix = prefix.strip().lower()
         if len(prefix) < 4 or not all(c in "0123456789abcdef-" for c in prefix):
             return None
-        rows = list(
+        rows: list[Any] = list(
             s.scalars(
                 select(model)
-                .where(model.id.startswith(prefix), model.deleted_at.is_(None))  # type: ignore[attr-defined]
+                .where(model.id.startswith(prefix), model.deleted_at.is_(None))
                 .limit(2)
             ).unique()
         )
@@ -146,14 +150,14 @@ class DocumentLoader:
     def memo(self, meeting_id: str, prepared_by: str = "") -> MemoData:
         with self._session() as s:
             meeting = self._get(s, Meeting, "meeting", meeting_id)
-            return self._memo(s, meeting, prepared_by)  # type: ignore[arg-type]
+            return self._memo(s, meeting, prepared_by)
 
     def meeting_ids(self, trip_id: str | None = None) -> list[str]:
         """Ids of every meeting (or a trip's), in date order."""
         with self._session() as s:
             stmt = select(Meeting.id).where(Meeting.deleted_at.is_(None))
             if trip_id is not None:
-                trip: Trip = self._get(s, Trip, "trip", trip_id)  # type: ignore[assignment]
+                trip: Trip = self._get(s, Trip, "trip", trip_id)
                 stmt = stmt.where(Meeting.trip_id == trip.id)
             return list(s.scalars(stmt.order_by(Meeting.starts_at, Meeting.id)))
 
@@ -250,7 +254,7 @@ class DocumentLoader:
 
     def trip(self, trip_id: str, prepared_by: str = "") -> TripReportData:
         with self._session() as s:
-            trip: Trip = self._get(s, Trip, "trip", trip_id)  # type: ignore[assignment]
+            trip: Trip = self._get(s, Trip, "trip", trip_id)
             meetings = s.scalars(
                 select(Meeting)
                 .where(Meeting.trip_id == trip.id, Meeting.deleted_at.is_(None))
@@ -274,7 +278,7 @@ class DocumentLoader:
     def dossier(self, company_id: str, now: dt.datetime | None = None) -> DossierData:
         now = now or dt.datetime.now(dt.UTC)
         with self._session() as s:
-            c: Company = self._get(s, Company, "company", company_id)  # type: ignore[assignment]
+            c: Company = self._get(s, Company, "company", company_id)
             contacts = s.scalars(
                 select(Contact)
                 .where(Contact.company_id == c.id, Contact.deleted_at.is_(None))
@@ -331,7 +335,7 @@ class DocumentLoader:
                 revenue=c.revenue,
                 revenue_currency=c.revenue_currency,
                 description=c.description,
-                tags=tuple(t.name for t in _alive(c.tags)),  # type: ignore[attr-defined]
+                tags=tuple(t.name for t in _alive(c.tags)),
                 contacts=tuple(self._contact_entry(x) for x in contacts),
                 projects=tuple(self._project_entry(s, p) for p in projects),
                 past_meetings=tuple(
@@ -390,8 +394,8 @@ class DocumentLoader:
             probability=p.probability,
             expected_decision=p.expected_decision,
             history=history,
-            sites=tuple(self._site(x) for x in _alive(p.sites)),  # type: ignore[arg-type]
-            measures=tuple(self._measure(x) for x in _alive(p.measures)),  # type: ignore[arg-type]
+            sites=tuple(self._site(x) for x in _alive(p.sites)),
+            measures=tuple(self._measure(x) for x in _alive(p.measures)),
         )
 
     @staticmethod

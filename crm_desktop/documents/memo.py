@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib.units import mm
@@ -34,7 +35,7 @@ def _utc_offset(value: dt.datetime) -> str:
 class MemoSections:
     """The memo's building blocks; shared by the memo and the trip report."""
 
-    def __init__(self, renderer: DocumentRenderer[object]) -> None:
+    def __init__(self, renderer: DocumentRenderer[Any]) -> None:
         self.r = renderer
 
     @property

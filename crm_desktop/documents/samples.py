@@ -31,7 +31,9 @@ COMPANY_RU = "Шэньчжэнь Ланьцюань Памп Текнолодж�
 
 STAGE_SITE_SELECTION = Localized("Подбор площадки", "Site selection", "选址")
 STAGE_SITE_VISIT = Localized("Визит на площадку", "Site visit", "实地考察")
-STAGE_OFFER = Localized("Предложение и меры поддержки", "Offer and support measures", "方案与支持措施")
+STAGE_OFFER = Localized(
+    "Предложение и меры поддержки", "Offer and support measures", "方案与支持措施"
+)
 STAGE_PRESENTATION = Localized("Презентация региона", "Presentation of the region", "地区推介")
 
 OUR_SIDE = (
@@ -60,8 +62,8 @@ DISCUSSION = """Компания производит насосные стан�
 Китайская сторона запросила сравнение площадок «Есипово» и «Ступино Квадрат» по \
 ставкам аренды, налоговым льготам и срокам подключения мощности."""
 
-AGREEMENTS = """1. Министерство до 15 декабря направит сравнение двух площадок на русском и китайском \
-языках.
+AGREEMENTS = """1. Министерство до 15 декабря направит сравнение двух площадок на русском \
+и китайском языках.
 2. Компания организует визит технического директора на площадки в феврале 2026 г.
 3. Стороны готовят проект соглашения о намерениях (意向书) к следующей встрече."""
 
@@ -107,8 +109,9 @@ def sample_memo(index: int = 0) -> MemoData:
 def sample_trip() -> TripReportData:
     memos = []
     extra = [
-        ("Знакомство и презентация региона", "杭州绿能电机有限公司", "Hangzhou Lüneng Electric Motors",
-         "Ханчжоу Люйнэн", STAGE_PRESENTATION, STAGE_PRESENTATION, 3, 3),
+        ("Знакомство и презентация региона", "杭州绿能电机有限公司",
+         "Hangzhou Lüneng Electric Motors", "Ханчжоу Люйнэн", STAGE_PRESENTATION,
+         STAGE_PRESENTATION, 3, 3),
         ("Меры поддержки для производства компрессоров", "苏州华腾压缩机股份有限公司",
          "Suzhou Huateng Compressor Co.", "Сучжоу Хуатэн", STAGE_SITE_VISIT, STAGE_OFFER, 5, 6),
     ]

@@ -238,7 +238,8 @@ class PdfPreviewDialog(QDialog):
             return False
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
+            QMessageBox.warning(self, self.tr("Print"),
+                                self.tr("The printer could not be started."))
             return False
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)

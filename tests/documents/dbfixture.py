@@ -15,6 +15,7 @@ from crm_desktop.domain.models import (
     Company,
     Confidentiality,
     Contact,
+    MeasureKind,
     Meeting,
     MeetingFormat,
     Member,
@@ -25,7 +26,6 @@ from crm_desktop.domain.models import (
     Stage,
     StageChange,
     SupportMeasure,
-    MeasureKind,
     Task,
     TaskStatus,
     Trip,
@@ -33,7 +33,8 @@ from crm_desktop.domain.models import (
 
 UTC = dt.UTC
 COMPANY_ZH = "深圳蓝泉泵业科技有限公司"
-AGREED = "1. Министерство направит сравнение площадок <до 15.12> & перевод на китайский.\n2. 双方同意继续谈判。"
+AGREED = ("1. Министерство направит сравнение площадок <до 15.12> & перевод на китайский.\n"
+          "2. 双方同意继续谈判。")
 
 
 @dataclass
@@ -57,7 +58,8 @@ def build_story() -> Story:
                   for i, (c, ru, en, zh) in enumerate([
                       ("lead", "Первичный контакт", "Lead", "初步接触"),
                       ("first_meeting", "Первая встреча", "First meeting", "首次会谈"),
-                      ("presentation", "Презентация региона", "Presentation of the region", "地区推介"),
+                      ("presentation", "Презентация региона", "Presentation of the region",
+                       "地区推介"),
                       ("site_selection", "Подбор площадки", "Site selection", "选址"),
                       ("site_visit", "Визит на площадку", "Site visit", "实地考察"),
                   ], start=1)]

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 
-
 # Header and footer bands of the A4 renderer (points from the bottom edge).
 BODY_BOTTOM = 20 * 72 / 25.4 - 4
 BODY_TOP = 842 - 24 * 72 / 25.4 + 4

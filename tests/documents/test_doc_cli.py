@@ -10,7 +10,7 @@ import pytest
 from pdfcheck import assert_all_fonts_embedded, inspect_pdf
 
 from crm_desktop.cli import main
-from crm_desktop.commands.documents import memo_filename
+from crm_desktop.documents.batch import memo_filename
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,8 @@ def test_memo_trip_dossier(demo, capsys):
 
     company = next(c for c in _ids(db, "companies", capsys) if c["name_native"])
     dossier = root / "dossier.pdf"
-    assert main(["--db", str(db), "dossier", company["id"], "-o", str(dossier), "--lang", "en"]) == 0
+    argv = ["--db", str(db), "dossier", company["id"], "-o", str(dossier), "--lang", "en"]
+    assert main(argv) == 0
     info = inspect_pdf(dossier.read_bytes())
     assert info.contains(company["name_native"])
     assert_all_fonts_embedded(info)

@@ -105,3 +105,16 @@ def test_rendered_from_database(story, loader):
     assert dossier_pdf.contains("Esipovo Industrial Park") and dossier_pdf.contains(COMPANY_ZH)
     assert "Выполненная задача" not in dossier_pdf.text
     assert_all_fonts_embedded(dossier_pdf)
+
+
+def test_batch_reports_progress_and_stops_when_asked(story, loader):
+    from crm_desktop.documents.batch import render_memos
+
+    ids = loader.meeting_ids()
+    items = render_memos(loader, MemoRenderer("ru", "Org"), ids)
+    first = next(items)
+    assert (first.done, first.total) == (1, 2)
+    assert first.pdf.startswith(b"%PDF-")
+    assert first.filename.startswith("2025-11-18_Переговоры-о-локализации_")
+    items.close()  # a cancelled export renders nothing more
+    assert [i.done for i in render_memos(loader, MemoRenderer("en", "Org"), ids)] == [1, 2]

@@ -115,8 +115,10 @@ def test_markup_characters_print_literally():
     assert_all_fonts_embedded(info)
 
 
-@pytest.mark.parametrize("lang,agenda", [("ru", "Повестка"), ("en", "Agenda"), ("zh", "议程"),
-                                         ("ru+zh", "Повестка / 议程"), ("ru+en", "Повестка / Agenda")])
+@pytest.mark.parametrize("lang,agenda", [
+    ("ru", "Повестка"), ("en", "Agenda"), ("zh", "议程"), ("ru+zh", "Повестка / 议程"),
+    ("ru+en", "Повестка / Agenda"),
+])
 def test_label_languages(lang, agenda):
     info = inspect_pdf(MemoRenderer(lang, ORG).render(sample_memo()))
     assert info.contains(agenda)
