@@ -118,3 +118,18 @@ def test_batch_reports_progress_and_stops_when_asked(story, loader):
     assert first.filename.startswith("2025-11-18_Переговоры-о-локализации_")
     items.close()  # a cancelled export renders nothing more
     assert [i.done for i in render_memos(loader, MemoRenderer("en", "Org"), ids)] == [1, 2]
+
+
+def test_document_service_for_the_gui(story):
+    from crm_desktop.documents.service import DocumentService
+
+    docs = DocumentService(story.session_factory)
+    memo = docs.memo(story.meeting_id, "ru+zh")
+    assert memo.filename.endswith(f"_{story.meeting_id[:8]}.pdf")
+    assert memo.title == "Протокол встречи: Переговоры о локализации"
+    assert inspect_pdf(memo.data).contains(COMPANY_ZH)
+    trip = docs.trip_report(story.trip_id, "en")
+    assert trip.filename == "2025-11-17_Деловая-миссия-в-КНР_trip.pdf"
+    dossier = docs.dossier(story.company_id[:8], "zh")
+    assert dossier.filename.startswith("dossier_Shenzhen-Lanquan-Pump-Technology-Co.,-Ltd_")
+    assert inspect_pdf(dossier.data).contains("公司档案")
