@@ -285,3 +285,23 @@ def test_cli_export_and_import(demo_db, tmp_path, capsys, data_dir):
     assert "line 3: rejected" in captured.out and len(captured.err.strip().splitlines()) == 1
     assert main(["--db", db, "export", "contacts", "-o", str(tmp_path / "x.csv"), "--tag", "nope"]) == 1
     assert not Path(tmp_path / "x.csv").exists()
+
+
+def test_pdf_contact_sheet_has_every_script_and_embedded_fonts(services, tmp_path):
+    import pypdf
+
+    _seed(services)
+    import_file(services, FIXTURES / "iphone_30_groups.vcf")
+    out = tmp_path / "sheet.pdf"
+    assert export_contacts(services, out, "pdf", language="ru") == 3
+    reader = pypdf.PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    for expected in ("Список контактов", "张伟", "Zhang Wei", "王芳", "Wang Fang", "Иванова Елена",
+                     "+86 138 0013 8000", "WeChat: wangfang_sz", "Стр. 1 из 1"):
+        assert expected in text, expected
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            desc = font.get_object()
+            desc = desc["/DescendantFonts"][0].get_object() if "/DescendantFonts" in desc else desc
+            fd = desc["/FontDescriptor"].get_object()
+            assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), desc["/BaseFont"]
