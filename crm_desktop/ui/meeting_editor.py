@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -430,8 +430,10 @@ class MeetingEditor(View):
                                               self.tr("Due date")])
         header_view = self.steps.horizontalHeader()
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.steps.setColumnWidth(1, 190)
+        self.steps.setColumnWidth(2, 120)
         self.steps.verticalHeader().setVisible(False)
         self.steps.setMinimumHeight(110)
         steps_layout.addWidget(self.steps)
@@ -732,6 +734,7 @@ class MeetingEditor(View):
         self.status.clear()
         self.heading.setText(self.tr("Meeting: %1").replace("%1", m.title))
         self.title.setText(m.title)
+        self.title.setCursorPosition(0)
         self._set_combo(self.trip, m.trip_id)
         self.zone.set_zone(m.timezone)
         local = m.local_start
@@ -777,6 +780,9 @@ class MeetingEditor(View):
         else:
             self.recorded_steps.hide()
         self._update_moscow()
+        # Focus without selecting, so the start of a long title stays in view.
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.setCursorPosition(0)
 
     # -- saving ----------------------------------------------------------------------------------
     def meeting_input(self) -> MeetingInput:
@@ -891,6 +897,16 @@ class MeetingEditor(View):
             return
         if meeting.deleted_at is not None:
             self.new_meeting()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # A window shown around the editor focuses the title and selects it all, which
+        # scrolls a long title to its end; show its start instead.
+        QTimer.singleShot(0, self, self._title_home)
+
+    def _title_home(self) -> None:
+        self.title.deselect()
+        self.title.setCursorPosition(0)
 
     # -- View hooks ----------------------------------------------------------------------------
     def create_record(self) -> bool:

@@ -96,8 +96,8 @@ class Card:
     title: str
     company_native: str
     company_latin: str
-    money_line: str
-    time_line: str
+    money_parts: list[str]  # capex, jobs: one line when they fit, else one line each
+    time_parts: list[str]  # days in stage, owner: likewise
     status_line: str = ""
     tooltip: str = ""
     capex: Decimal | None = None
@@ -120,9 +120,9 @@ class CardDelegate(QStyledItemDelegate):
             lines.append(("company", card.company_native))
         if card.company_latin:
             lines.append(("latin", card.company_latin))
-        if card.money_line:
-            lines.append(("plain", card.money_line))
-        lines.append(("muted", card.time_line))
+        fm = QFontMetrics(font)
+        lines += [("plain", t) for t in _fit(card.money_parts, fm, self.TEXT_WIDTH)]
+        lines += [("muted", t) for t in _fit(card.time_parts, fm, self.TEXT_WIDTH)]
         if card.status_line:
             lines.append(("status", card.status_line))
         return lines
@@ -569,10 +569,10 @@ class PipelineBoard(View):
         if p.jobs is not None:
             money.append(self.tr("jobs: %1").replace("%1", str(p.jobs)))
         days = self.services.projects.days_in_stage(p)
-        time_line = self.tr("%1 d in stage").replace("%1", str(days))
+        time_parts = [self.tr("%1 d in stage").replace("%1", str(days))]
         owner = member_short_name(p.owner, lang)
         if owner:
-            time_line += " · " + owner
+            time_parts.append(owner)
         status_line = ""
         if p.status == ProjectStatus.WON:
             status_line = self.tr("Won", "card status")
@@ -599,7 +599,7 @@ class PipelineBoard(View):
         if status_line:
             tip.append(f"<i>{_html(status_line)}</i>")
         return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
-                    " · ".join(money), time_line, status_line, "<br>".join(tip),
+                    money, time_parts, status_line, "<br>".join(tip),
                     p.capex, p.capex_currency)
 
     # -- selection and opening ---------------------------------------------------------------
@@ -786,6 +786,16 @@ class PipelineBoard(View):
         else:
             text = crm_error_text(error)
         QMessageBox.warning(self, self.tr("Pipeline"), text)
+
+
+def _fit(parts: list[str], fm: QFontMetrics, width: int) -> list[str]:
+    """'a · b' on one line when it fits, else one line per part."""
+    joined = " · ".join(p for p in parts if p)
+    if not joined:
+        return []
+    if fm.horizontalAdvance(joined) <= width:
+        return [joined]
+    return [p for p in parts if p]
 
 
 def _wrap(text: str, fm: QFontMetrics, width: int, max_lines: int) -> list[str]:

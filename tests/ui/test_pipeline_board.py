@@ -65,8 +65,8 @@ def test_one_column_per_stage_with_cards_and_totals(board: PipelineBoard, rt: Ru
     assert card is not None and card.stage_id == stages[-1].id
     assert card.company_native == "凯源泵业集团有限公司"
     assert card.company_latin == "Kaiyuan Pump Group Co., Ltd."
-    assert "1.2 bn RUB" in card.money_line and "jobs: 250" in card.money_line
-    assert "d in stage" in card.time_line and "Ilya Zhukov" in card.time_line
+    assert card.money_parts == ["1.2 bn RUB", "jobs: 250"]
+    assert card.time_parts[0].endswith("d in stage") and card.time_parts[1] == "Ilya Zhukov"
     lost = _project(rt, "упаковка")  # lost: hidden by the default "all but lost" filter
     assert board.card_of(lost.id) is None
     first = board.columns[stages[1].id]  # two projects at "First meeting", USD and CNY
