@@ -27,17 +27,45 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an install
 
-FAMILY = [("王", "Wang", "Ван"), ("李", "Li", "Ли"), ("张", "Zhang", "Чжан"),
-          ("刘", "Liu", "Лю"), ("陈", "Chen", "Чэнь"), ("杨", "Yang", "Ян"),
-          ("赵", "Zhao", "Чжао"), ("黄", "Huang", "Хуан"), ("周", "Zhou", "Чжоу"),
-          ("吴", "Wu", "У"), ("徐", "Xu", "Сюй"), ("孙", "Sun", "Сунь")]
-GIVEN = [("伟", "Wei", "Вэй"), ("芳", "Fang", "Фан"), ("娜", "Na", "На"), ("敏", "Min", "Минь"),
-         ("静", "Jing", "Цзин"), ("磊", "Lei", "Лэй"), ("强", "Qiang", "Цян"),
-         ("洋", "Yang", "Ян"), ("勇", "Yong", "Юн"), ("军", "Jun", "Цзюнь"),
-         ("杰", "Jie", "Цзе"), ("涛", "Tao", "Тао"), ("明", "Ming", "Мин"),
-         ("海燕", "Haiyan", "Хайянь"), ("建国", "Jianguo", "Цзяньго")]
-POSITIONS = ["总经理 General Manager", "Sales Director", "Chief Engineer", "CFO",
-             "Head of International Cooperation", "Project Manager"]
+FAMILY = [
+    ("王", "Wang", "Ван"),
+    ("李", "Li", "Ли"),
+    ("张", "Zhang", "Чжан"),
+    ("刘", "Liu", "Лю"),
+    ("陈", "Chen", "Чэнь"),
+    ("杨", "Yang", "Ян"),
+    ("赵", "Zhao", "Чжао"),
+    ("黄", "Huang", "Хуан"),
+    ("周", "Zhou", "Чжоу"),
+    ("吴", "Wu", "У"),
+    ("徐", "Xu", "Сюй"),
+    ("孙", "Sun", "Сунь"),
+]
+GIVEN = [
+    ("伟", "Wei", "Вэй"),
+    ("芳", "Fang", "Фан"),
+    ("娜", "Na", "На"),
+    ("敏", "Min", "Минь"),
+    ("静", "Jing", "Цзин"),
+    ("磊", "Lei", "Лэй"),
+    ("强", "Qiang", "Цян"),
+    ("洋", "Yang", "Ян"),
+    ("勇", "Yong", "Юн"),
+    ("军", "Jun", "Цзюнь"),
+    ("杰", "Jie", "Цзе"),
+    ("涛", "Tao", "Тао"),
+    ("明", "Ming", "Мин"),
+    ("海燕", "Haiyan", "Хайянь"),
+    ("建国", "Jianguo", "Цзяньго"),
+]
+POSITIONS = [
+    "总经理 General Manager",
+    "Sales Director",
+    "Chief Engineer",
+    "CFO",
+    "Head of International Cooperation",
+    "Project Manager",
+]
 
 
 def build(path: Path, n: int) -> None:
@@ -57,17 +85,42 @@ def build(path: Path, n: int) -> None:
     for i in range(n):
         fam, giv = rnd.choice(FAMILY), rnd.choice(GIVEN)
         display = f"{fam[0]}{giv[0]} ({giv[1]} {fam[1]} {i})"
-        rows.append((rnd.choice(companies), fam[0], giv[0], fam[1], giv[1], fam[2], giv[2],
-                     display, rnd.choice(POSITIONS), "",
-                     json.dumps([{"kind": "work", "value": f"c{i}@example.cn"}]),
-                     "[]", "", "", "zh", 0, "", str(uuid.uuid4()), now, now, "bench",
-                     "", 1, None))
+        rows.append(
+            (
+                rnd.choice(companies),
+                fam[0],
+                giv[0],
+                fam[1],
+                giv[1],
+                fam[2],
+                giv[2],
+                display,
+                rnd.choice(POSITIONS),
+                "",
+                json.dumps([{"kind": "work", "value": f"c{i}@example.cn"}]),
+                "[]",
+                "",
+                "",
+                "zh",
+                0,
+                "",
+                str(uuid.uuid4()),
+                now,
+                now,
+                "bench",
+                "",
+                1,
+                None,
+            )
+        )
     conn.executemany(
         "INSERT INTO contact (company_id, family_name_native, given_name_native, "
         "family_name_latin, given_name_latin, family_name_ru, given_name_ru, display_name, "
         "position, department, emails, phones, wechat, telegram, languages, decision_maker, "
         "notes, id, created_at, updated_at, origin, hlc, version, deleted_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
     conn.commit()
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

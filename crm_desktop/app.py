@@ -33,16 +33,16 @@ def make_application(argv: list[str], paths: Paths) -> QApplication:
     app.setWindowIcon(icon)
     # Window geometry and list columns live next to settings.json (portable mode included).
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(paths.config_dir))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))
     register_bundled_fonts()
     return app  # type: ignore[return-value]
 
 
 def is_empty(rt: Runtime) -> bool:
     s = rt.services
-    return not (s.companies.count() or s.contacts.count() or s.projects.count()
-                or s.meetings.count())
+    return not (
+        s.companies.count() or s.contacts.count() or s.projects.count() or s.meetings.count()
+    )
 
 
 def open_demo(paths: Paths) -> Runtime:
@@ -69,8 +69,9 @@ class Gui:
 
     def show_window(self) -> MainWindow:
         old = self.window
-        self.window = MainWindow(self.rt.services, self.rt.settings, self.rt.paths,
-                                 self.translators.language)
+        self.window = MainWindow(
+            self.rt.services, self.rt.settings, self.rt.paths, self.translators.language
+        )
         self.window.language_requested.connect(self.switch_language)
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
@@ -122,4 +123,3 @@ def run_gui(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         rt.close()
-

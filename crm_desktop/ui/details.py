@@ -30,11 +30,9 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
 )
 
+translate = QCoreApplication.translate  # a name lupdate recognises
+
 LINK_SCHEME = "crm"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("details", text)
 
 
 def link(entity: str, record_id: str | None, text: str) -> str:
@@ -65,8 +63,10 @@ class Html:
             self.parts.append("<table cellspacing='2'>")
             self._table_open = True
         text = str(value) if raw else escape(str(value)).replace("\n", "<br>")
-        self.parts.append(f"<tr><td style='color:#555; padding-right:12px'>{escape(label)}"
-                          f"</td><td>{text}</td></tr>")
+        self.parts.append(
+            f"<tr><td style='color:#555; padding-right:12px'>{escape(label)}"
+            f"</td><td>{text}</td></tr>"
+        )
 
     def _close(self) -> None:
         if self._table_open:
@@ -76,15 +76,18 @@ class Html:
     def text(self, label: str, value: str) -> None:
         if value and value.strip():
             self._close()
-            self.parts.append(f"<h4>{escape(label)}</h4><p>{escape(value).replace(chr(10), '<br>')}</p>")
+            self.parts.append(
+                f"<h4>{escape(label)}</h4><p>{escape(value).replace(chr(10), '<br>')}</p>"
+            )
 
     def items(self, label: str, items: Iterable[str], empty: str = "") -> None:
         items = list(items)
         self._close()
         self.parts.append(f"<h4>{escape(label)} ({len(items)})</h4>")
         if items:
-            self.parts.append("<ul style='margin-top:0'>" + "".join(f"<li>{i}</li>"
-                                                                    for i in items) + "</ul>")
+            self.parts.append(
+                "<ul style='margin-top:0'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            )
         elif empty:
             self.parts.append(f"<p style='color:#777'>{escape(empty)}</p>")
 
@@ -95,10 +98,14 @@ class Html:
 
 def contact_names(c: Contact) -> str:
     """王建国 · Jianguo Wang · Ван Цзяньго"""
-    return names_side_by_side(
-        f"{c.family_name_native}{c.given_name_native}",
-        f"{c.given_name_latin} {c.family_name_latin}".strip(),
-        f"{c.family_name_ru} {c.given_name_ru}".strip()) or c.display_name
+    return (
+        names_side_by_side(
+            f"{c.family_name_native}{c.given_name_native}",
+            f"{c.given_name_latin} {c.family_name_latin}".strip(),
+            f"{c.family_name_ru} {c.given_name_ru}".strip(),
+        )
+        or c.display_name
+    )
 
 
 def _venue_time(m: Meeting) -> datetime:
@@ -113,8 +120,10 @@ def _meeting_line(m: Meeting) -> str:
 
 
 def _project_line(p: Project) -> str:
-    return f"{link(ENTITY_PROJECT, p.id, p.title)} — {escape(stage_name(p.stage))}" \
-           f" ({escape(enum_label(p.status))})"
+    return (
+        f"{link(ENTITY_PROJECT, p.id, p.title)} — {escape(stage_name(p.stage))}"
+        f" ({escape(enum_label(p.status))})"
+    )
 
 
 def _task_line(t: Task) -> str:
@@ -126,28 +135,34 @@ def _task_line(t: Task) -> str:
 def company_html(services: Services, record_id: str) -> str:
     c = services.companies.get(record_id)
     h = Html(c.name, names_side_by_side(c.name_native, c.name_latin, c.name_ru))
-    h.field(_t("Kind"), enum_label(c.kind))
-    h.field(_t("Country"), c.country)
-    h.field(_t("City"), c.city)
-    h.field(_t("Address"), c.address)
-    h.field(_t("Industry"), c.industry)
-    h.field(_t("Website"), c.website)
-    h.field(_t("Registration code"), c.registration_code)
-    h.field(_t("Employees"), number(c.employees))
-    h.field(_t("Revenue"), money(c.revenue, c.revenue_currency))
-    h.field(_t("Tags"), ", ".join(t.name for t in c.tags))
-    h.text(_t("Description"), c.description)
+    h.field(translate("details", "Kind"), enum_label(c.kind))
+    h.field(translate("details", "Country"), c.country)
+    h.field(translate("details", "City"), c.city)
+    h.field(translate("details", "Address"), c.address)
+    h.field(translate("details", "Industry"), c.industry)
+    h.field(translate("details", "Website"), c.website)
+    h.field(translate("details", "Registration code"), c.registration_code)
+    h.field(translate("details", "Employees"), number(c.employees))
+    h.field(translate("details", "Revenue"), money(c.revenue, c.revenue_currency))
+    h.field(translate("details", "Tags"), ", ".join(t.name for t in c.tags))
+    h.text(translate("details", "Description"), c.description)
     contacts = services.contacts.list(services.contacts.query(company_id=c.id, limit=200))
-    h.items(_t("Contacts"), [f"{link(ENTITY_CONTACT, x.id, contact_names(x))}"
-                             f"{' — ' + escape(x.position) if x.position else ''}"
-                             for x in contacts])
+    h.items(
+        translate("details", "Contacts"),
+        [
+            f"{link(ENTITY_CONTACT, x.id, contact_names(x))}"
+            f"{' — ' + escape(x.position) if x.position else ''}"
+            for x in contacts
+        ],
+    )
     projects = services.projects.list(services.projects.query(company_id=c.id))
-    h.items(_t("Projects"), [_project_line(p) for p in projects])
-    meetings = services.meetings.list(services.meetings.query(
-        company_id=c.id, sort="start", descending=True, limit=100))
-    h.items(_t("Meetings"), [_meeting_line(m) for m in meetings])
+    h.items(translate("details", "Projects"), [_project_line(p) for p in projects])
+    meetings = services.meetings.list(
+        services.meetings.query(company_id=c.id, sort="start", descending=True, limit=100)
+    )
+    h.items(translate("details", "Meetings"), [_meeting_line(m) for m in meetings])
     tasks = services.tasks.list(services.tasks.query(company_id=c.id, sort="due"))
-    h.items(_t("Tasks"), [_task_line(t) for t in tasks])
+    h.items(translate("details", "Tasks"), [_task_line(t) for t in tasks])
     return h.html()
 
 
@@ -155,166 +170,231 @@ def contact_html(services: Services, record_id: str) -> str:
     c = services.contacts.get(record_id)
     h = Html(c.display_name, contact_names(c))
     if c.company:
-        h.field(_t("Company"), link(ENTITY_COMPANY, c.company_id,
-                                    names_side_by_side(c.company.name, c.company.name_native)),
-                raw=True)
-    h.field(_t("Position"), c.position)
-    h.field(_t("Department"), c.department)
-    h.field(_t("Emails"), "\n".join(e["value"] for e in c.emails))
-    h.field(_t("Phones"), "\n".join(p["value"] for p in c.phones))
-    h.field(_t("WeChat"), c.wechat)
-    h.field(_t("Telegram"), c.telegram)
-    h.field(_t("Languages"), c.languages)
+        h.field(
+            translate("details", "Company"),
+            link(
+                ENTITY_COMPANY,
+                c.company_id,
+                names_side_by_side(c.company.name, c.company.name_native),
+            ),
+            raw=True,
+        )
+    h.field(translate("details", "Position"), c.position)
+    h.field(translate("details", "Department"), c.department)
+    h.field(translate("details", "Emails"), "\n".join(e["value"] for e in c.emails))
+    h.field(translate("details", "Phones"), "\n".join(p["value"] for p in c.phones))
+    h.field(translate("details", "WeChat"), c.wechat)
+    h.field(translate("details", "Telegram"), c.telegram)
+    h.field(translate("details", "Languages"), c.languages)
     if c.decision_maker:
-        h.field(_t("Decision maker"), _t("yes"))
-    h.field(_t("Tags"), ", ".join(t.name for t in c.tags))
-    h.text(_t("Notes"), c.notes)
-    h.items(_t("Meetings attended"), [_meeting_line(m)
-                                      for m in services.contacts.meetings_of(c.id)])
+        h.field(translate("details", "Decision maker"), translate("details", "yes"))
+    h.field(translate("details", "Tags"), ", ".join(t.name for t in c.tags))
+    h.text(translate("details", "Notes"), c.notes)
+    h.items(
+        translate("details", "Meetings attended"),
+        [_meeting_line(m) for m in services.contacts.meetings_of(c.id)],
+    )
     return h.html()
 
 
 def project_html(services: Services, record_id: str) -> str:
     p = services.projects.get(record_id)
     h = Html(p.title, p.code_name)
-    h.field(_t("Company"), link(ENTITY_COMPANY, p.company_id,
-                                names_side_by_side(p.company.name, p.company.name_native)),
-            raw=True)
-    h.field(_t("Stage"), stage_name(p.stage))
-    h.field(_t("Days in stage"), services.projects.days_in_stage(p))
-    h.field(_t("Status"), enum_label(p.status))
-    h.field(_t("Reason"), p.status_reason)
+    h.field(
+        translate("details", "Company"),
+        link(
+            ENTITY_COMPANY, p.company_id, names_side_by_side(p.company.name, p.company.name_native)
+        ),
+        raw=True,
+    )
+    h.field(translate("details", "Stage"), stage_name(p.stage))
+    h.field(translate("details", "Days in stage"), services.projects.days_in_stage(p))
+    h.field(translate("details", "Status"), enum_label(p.status))
+    h.field(translate("details", "Reason"), p.status_reason)
     if p.owner:
-        h.field(_t("Responsible"), link(ENTITY_MEMBER, p.owner_id, p.owner.name), raw=True)
-    h.field(_t("Product"), p.product)
-    h.field(_t("Planned output"), p.planned_output)
-    h.field(_t("Capital expenditure"), money(p.capex, p.capex_currency))
-    h.field(_t("Jobs"), number(p.jobs))
-    h.field(_t("Land area, ha"), p.land_area_ha)
-    h.field(_t("Floor area, m²"), p.floor_area_m2)
-    h.field(_t("Probability, %"), p.probability)
-    h.field(_t("Expected decision"), _when(p.expected_decision))
-    h.field(_t("Candidate sites"), "<br>".join(link(ENTITY_SITE, s.id, s.name)
-                                                for s in p.sites), raw=True)
-    h.field(_t("Support measures"), ", ".join(m.name for m in p.measures))
-    h.text(_t("Description"), p.description)
+        h.field(
+            translate("details", "Responsible"),
+            link(ENTITY_MEMBER, p.owner_id, p.owner.name),
+            raw=True,
+        )
+    h.field(translate("details", "Product"), p.product)
+    h.field(translate("details", "Planned output"), p.planned_output)
+    h.field(translate("details", "Capital expenditure"), money(p.capex, p.capex_currency))
+    h.field(translate("details", "Jobs"), number(p.jobs))
+    h.field(translate("details", "Land area, ha"), p.land_area_ha)
+    h.field(translate("details", "Floor area, m²"), p.floor_area_m2)
+    h.field(translate("details", "Probability, %"), p.probability)
+    h.field(translate("details", "Expected decision"), _when(p.expected_decision))
+    h.field(
+        translate("details", "Candidate sites"),
+        "<br>".join(link(ENTITY_SITE, s.id, s.name) for s in p.sites),
+        raw=True,
+    )
+    h.field(translate("details", "Support measures"), ", ".join(m.name for m in p.measures))
+    h.text(translate("details", "Description"), p.description)
     stays = services.projects.stage_history(p.id)
-    h.items(_t("Stage history"), [
-        f"{_when(s.entered_at)} — {escape(stage_name(s.stage))}: "
-        + _t("%n day(s)").replace("%n", str(s.days))
-        + (f" — {escape(s.member_name)}" if s.member_name else "")
-        + (f" — {escape(s.note)}" if s.note else "")
-        + (f" ({link(ENTITY_MEETING, s.meeting_id, _t('meeting'))})" if s.meeting_id else "")
-        for s in stays])
-    meetings = services.meetings.list(services.meetings.query(project_id=p.id, sort="start",
-                                                              descending=True))
-    h.items(_t("Meetings"), [_meeting_line(m) for m in meetings])
-    h.items(_t("Tasks"), [_task_line(t) for t in
-                          services.tasks.list(services.tasks.query(project_id=p.id, sort="due"))])
+    h.items(
+        translate("details", "Stage history"),
+        [
+            f"{_when(s.entered_at)} — {escape(stage_name(s.stage))}: "
+            + translate("details", "%1 day(s)").replace("%1", str(s.days))
+            + (f" — {escape(s.member_name)}" if s.member_name else "")
+            + (f" — {escape(s.note)}" if s.note else "")
+            + (
+                f" ({link(ENTITY_MEETING, s.meeting_id, translate('details', 'meeting'))})"
+                if s.meeting_id
+                else ""
+            )
+            for s in stays
+        ],
+    )
+    meetings = services.meetings.list(
+        services.meetings.query(project_id=p.id, sort="start", descending=True)
+    )
+    h.items(translate("details", "Meetings"), [_meeting_line(m) for m in meetings])
+    h.items(
+        translate("details", "Tasks"),
+        [
+            _task_line(t)
+            for t in services.tasks.list(services.tasks.query(project_id=p.id, sort="due"))
+        ],
+    )
     return h.html()
 
 
 def meeting_html(services: Services, record_id: str) -> str:
     m = services.meetings.get(record_id)
     h = Html(m.title)
-    h.field(_t("Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
-    h.field(_t("Moscow time"), _when(MeetingService.in_moscow(m)))
-    h.field(_t("Duration, min"), m.duration_min)
-    h.field(_t("Place"), m.place)
-    h.field(_t("Format"), enum_label(m.format))
-    h.field(_t("Language"), m.language)
-    h.field(_t("Interpreter"), m.interpreter)
-    h.field(_t("Confidentiality"), enum_label(m.confidentiality))
+    h.field(translate("details", "Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
+    h.field(translate("details", "Moscow time"), _when(MeetingService.in_moscow(m)))
+    h.field(translate("details", "Duration, min"), m.duration_min)
+    h.field(translate("details", "Place"), m.place)
+    h.field(translate("details", "Format"), enum_label(m.format))
+    h.field(translate("details", "Language"), m.language)
+    h.field(translate("details", "Interpreter"), m.interpreter)
+    h.field(translate("details", "Confidentiality"), enum_label(m.confidentiality))
     if m.trip:
-        h.field(_t("Trip"), link(ENTITY_TRIP, m.trip_id, m.trip.title), raw=True)
+        h.field(translate("details", "Trip"), link(ENTITY_TRIP, m.trip_id, m.trip.title), raw=True)
     if m.company:
-        h.field(_t("Company"), link(ENTITY_COMPANY, m.company_id,
-                                    names_side_by_side(m.company.name, m.company.name_native)),
-                raw=True)
+        h.field(
+            translate("details", "Company"),
+            link(
+                ENTITY_COMPANY,
+                m.company_id,
+                names_side_by_side(m.company.name, m.company.name_native),
+            ),
+            raw=True,
+        )
     if m.project:
-        h.field(_t("Project"), link(ENTITY_PROJECT, m.project_id, m.project.title), raw=True)
-    h.items(_t("Our participants"), [link(ENTITY_MEMBER, x.id, x.name) + (
-        f" — {escape(x.position)}" if x.position else "") for x in m.our_participants])
-    h.items(_t("Their participants"), [link(ENTITY_CONTACT, x.id, contact_names(x)) + (
-        f" — {escape(x.position)}" if x.position else "") for x in m.their_participants])
-    h.text(_t("Agenda"), m.agenda)
-    h.text(_t("Discussion"), m.discussion)
-    h.text(_t("Agreements"), m.agreements)
+        h.field(
+            translate("details", "Project"),
+            link(ENTITY_PROJECT, m.project_id, m.project.title),
+            raw=True,
+        )
+    h.items(
+        translate("details", "Our participants"),
+        [
+            link(ENTITY_MEMBER, x.id, x.name) + (f" — {escape(x.position)}" if x.position else "")
+            for x in m.our_participants
+        ],
+    )
+    h.items(
+        translate("details", "Their participants"),
+        [
+            link(ENTITY_CONTACT, x.id, contact_names(x))
+            + (f" — {escape(x.position)}" if x.position else "")
+            for x in m.their_participants
+        ],
+    )
+    h.text(translate("details", "Agenda"), m.agenda)
+    h.text(translate("details", "Discussion"), m.discussion)
+    h.text(translate("details", "Agreements"), m.agreements)
     change = services.meetings.stage_change_of(m.id)
     if change is not None:
-        h.field(_t("Stage move"), f"{stage_name(change.from_stage)} → "
-                                  f"{stage_name(change.to_stage)}")
-    h.items(_t("Next steps"), [_task_line(t) for t in services.meetings.next_steps(m.id)])
+        h.field(
+            translate("details", "Stage move"),
+            f"{stage_name(change.from_stage)} → {stage_name(change.to_stage)}",
+        )
+    h.items(
+        translate("details", "Next steps"),
+        [_task_line(t) for t in services.meetings.next_steps(m.id)],
+    )
     return h.html()
 
 
 def trip_html(services: Services, record_id: str) -> str:
     t = services.trips.get(record_id)
     h = Html(t.title)
-    h.field(_t("Dates"), f"{_when(t.start_date)} — {_when(t.end_date)}")
-    h.field(_t("Countries"), ", ".join(t.countries))
-    h.field(_t("Cities"), t.cities)
-    h.text(_t("Goals"), t.goals)
-    h.items(_t("Delegation"), [link(ENTITY_MEMBER, m.id, m.name) for m in t.members])
+    h.field(translate("details", "Dates"), f"{_when(t.start_date)} — {_when(t.end_date)}")
+    h.field(translate("details", "Countries"), ", ".join(t.countries))
+    h.field(translate("details", "Cities"), t.cities)
+    h.text(translate("details", "Goals"), t.goals)
+    h.items(
+        translate("details", "Delegation"), [link(ENTITY_MEMBER, m.id, m.name) for m in t.members]
+    )
     meetings = services.meetings.list(services.meetings.query(trip_id=t.id, sort="start"))
-    h.items(_t("Meetings"), [_meeting_line(m) for m in meetings])
+    h.items(translate("details", "Meetings"), [_meeting_line(m) for m in meetings])
     return h.html()
 
 
 def task_html(services: Services, record_id: str) -> str:
     t = services.tasks.get(record_id)
     h = Html(t.title)
-    h.field(_t("Status"), enum_label(t.status))
-    h.field(_t("Due"), _when(t.due_date))
+    h.field(translate("details", "Status"), enum_label(t.status))
+    h.field(translate("details", "Due"), _when(t.due_date))
     if t.owner:
-        h.field(_t("Owner"), link(ENTITY_MEMBER, t.owner_id, t.owner.name), raw=True)
+        h.field(
+            translate("details", "Owner"), link(ENTITY_MEMBER, t.owner_id, t.owner.name), raw=True
+        )
     for entity, rid, service, label in (
-            (ENTITY_MEETING, t.meeting_id, services.meetings, _t("Meeting")),
-            (ENTITY_PROJECT, t.project_id, services.projects, _t("Project")),
-            (ENTITY_COMPANY, t.company_id, services.companies, _t("Company"))):
+        (ENTITY_MEETING, t.meeting_id, services.meetings, translate("details", "Meeting")),
+        (ENTITY_PROJECT, t.project_id, services.projects, translate("details", "Project")),
+        (ENTITY_COMPANY, t.company_id, services.companies, translate("details", "Company")),
+    ):
         if rid:
             row = service.get(rid)
             h.field(label, link(entity, rid, getattr(row, "title", None) or row.name), raw=True)
-    h.text(_t("Description"), t.description)
+    h.text(translate("details", "Description"), t.description)
     return h.html()
 
 
 def site_html(services: Services, record_id: str) -> str:
     s = services.sites.get(record_id)
     h = Html(s.name, names_side_by_side(s.name_en, s.name_zh))
-    h.field(_t("Kind"), enum_label(s.kind))
-    h.field(_t("Municipality"), s.municipality)
-    h.field(_t("Address"), s.address)
-    h.field(_t("Available area, m²"), number(s.available_area_m2))
-    h.field(_t("Land area, ha"), s.land_area_ha)
-    h.field(_t("Website"), s.website)
-    h.text(_t("Utilities"), s.utilities)
-    h.text(_t("Description"), s.description)
+    h.field(translate("details", "Kind"), enum_label(s.kind))
+    h.field(translate("details", "Municipality"), s.municipality)
+    h.field(translate("details", "Address"), s.address)
+    h.field(translate("details", "Available area, m²"), number(s.available_area_m2))
+    h.field(translate("details", "Land area, ha"), s.land_area_ha)
+    h.field(translate("details", "Website"), s.website)
+    h.text(translate("details", "Utilities"), s.utilities)
+    h.text(translate("details", "Description"), s.description)
     return h.html()
 
 
 def measure_html(services: Services, record_id: str) -> str:
     m = services.measures.get(record_id)
     h = Html(m.name, names_side_by_side(m.name_en, m.name_zh))
-    h.field(_t("Kind"), enum_label(m.kind))
-    h.field(_t("Provider"), m.provider)
-    h.text(_t("Terms"), m.terms)
-    h.text(_t("Description"), m.description)
+    h.field(translate("details", "Kind"), enum_label(m.kind))
+    h.field(translate("details", "Provider"), m.provider)
+    h.text(translate("details", "Terms"), m.terms)
+    h.text(translate("details", "Description"), m.description)
     return h.html()
 
 
 def member_html(services: Services, record_id: str) -> str:
     m = services.members.get(record_id)
     h = Html(m.name, m.name_latin)
-    h.field(_t("Position"), m.position)
-    h.field(_t("Department"), m.department)
-    h.field(_t("Email"), m.email)
-    h.field(_t("Phone"), m.phone)
-    meetings = services.meetings.list(services.meetings.query(
-        member_id=m.id, sort="start", descending=True, limit=100))
-    h.items(_t("Meetings"), [_meeting_line(x) for x in meetings])
+    h.field(translate("details", "Position"), m.position)
+    h.field(translate("details", "Department"), m.department)
+    h.field(translate("details", "Email"), m.email)
+    h.field(translate("details", "Phone"), m.phone)
+    meetings = services.meetings.list(
+        services.meetings.query(member_id=m.id, sort="start", descending=True, limit=100)
+    )
+    h.items(translate("details", "Meetings"), [_meeting_line(x) for x in meetings])
     tasks = services.tasks.list(services.tasks.query(owner_id=m.id, open_only=True, sort="due"))
-    h.items(_t("Open tasks"), [_task_line(t) for t in tasks])
+    h.items(translate("details", "Open tasks"), [_task_line(t) for t in tasks])
     return h.html()
 
 
@@ -326,8 +406,7 @@ class DetailPane(QTextBrowser):
 
     open_record = Signal(str, str)
 
-    def __init__(self, services: Services, render: Renderer,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, render: Renderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.render = render
@@ -339,7 +418,8 @@ class DetailPane(QTextBrowser):
     def show_record(self, record_id: str | None) -> None:
         self.record_id = record_id
         if not record_id:
-            self.setHtml(f"<p style='color:#777'>{escape(_t('Select a record to see its details.'))}</p>")
+            hint = translate("details", "Select a record to see its details.")
+            self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")
             return
         try:
             self.setHtml(self.render(self.services, record_id))
@@ -356,4 +436,3 @@ class DetailPane(QTextBrowser):
         entity, _, rid = url.path().partition("/")
         if entity and rid:
             self.open_record.emit(entity, rid)
-

@@ -39,9 +39,7 @@ from crm_desktop.ui.view import (
     View,
 )
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("lists", text)
+translate = QCoreApplication.translate  # a name lupdate recognises
 
 
 def _country_options(services: Services) -> Sequence[tuple[object, str]]:
@@ -76,178 +74,386 @@ def _phone(c: object) -> str:
 
 # -- companies ----------------------------------------------------------------------------------
 COMPANIES = EntitySpec(
-    key="companies", entity=ENTITY_COMPANY, service=lambda s: s.companies,
+    key="companies",
+    entity=ENTITY_COMPANY,
+    service=lambda s: s.companies,
     columns=lambda: [
-        Column("name", lambda: _t("Name"), lambda c: c.name, "name", 260),
-        Column("name_native", lambda: _t("汉字"), lambda c: c.name_native, "name_native", 200),
-        Column("name_ru", lambda: _t("Russian name"), lambda c: c.name_ru, "name_ru", 200),
-        Column("country", lambda: _t("Country"), lambda c: c.country, "country", 60),
-        Column("city", lambda: _t("City"), lambda c: c.city, "city", 110),
-        Column("industry", lambda: _t("Industry"), lambda c: c.industry, "industry", 160),
-        Column("kind", lambda: _t("Kind"), lambda c: enum_label(c.kind), "", 100, False),
-        Column("updated", lambda: _t("Updated"),
-               lambda c: c.updated_at.strftime("%Y-%m-%d"), "updated", 90, False),
+        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 260),
+        Column(
+            "name_native",
+            lambda: translate("lists", "汉字"),
+            lambda c: c.name_native,
+            "name_native",
+            200,
+        ),
+        Column(
+            "name_ru",
+            lambda: translate("lists", "Russian name"),
+            lambda c: c.name_ru,
+            "name_ru",
+            200,
+        ),
+        Column(
+            "country", lambda: translate("lists", "Country"), lambda c: c.country, "country", 60
+        ),
+        Column("city", lambda: translate("lists", "City"), lambda c: c.city, "city", 110),
+        Column(
+            "industry",
+            lambda: translate("lists", "Industry"),
+            lambda c: c.industry,
+            "industry",
+            160,
+        ),
+        Column(
+            "kind", lambda: translate("lists", "Kind"), lambda c: enum_label(c.kind), "", 100, False
+        ),
+        Column(
+            "updated",
+            lambda: translate("lists", "Updated"),
+            lambda c: c.updated_at.strftime("%Y-%m-%d"),
+            "updated",
+            90,
+            False,
+        ),
     ],
-    detail=details.company_html, form=entity_forms.company_form,
+    detail=details.company_html,
+    form=entity_forms.company_form,
     filters=lambda: [
-        ChoiceFilter("country", lambda: _t("Country"), _country_options),
-        ChoiceFilter("kind", lambda: _t("Kind"), _enum_options(CompanyKind), CompanyKind),
-        ChoiceFilter("tag_id", lambda: _t("Tag"), tag_options),
+        ChoiceFilter("country", lambda: translate("lists", "Country"), _country_options),
+        ChoiceFilter(
+            "kind", lambda: translate("lists", "Kind"), _enum_options(CompanyKind), CompanyKind
+        ),
+        ChoiceFilter("tag_id", lambda: translate("lists", "Tag"), tag_options),
     ],
-    noun=lambda: _t("company"))
+    noun=lambda: translate("lists", "company"),
+)
 
 # -- contacts -------------------------------------------------------------------------------------
 CONTACTS = EntitySpec(
-    key="contacts", entity=ENTITY_CONTACT, service=lambda s: s.contacts,
+    key="contacts",
+    entity=ENTITY_CONTACT,
+    service=lambda s: s.contacts,
     columns=lambda: [
-        Column("name", lambda: _t("Name"), lambda c: c.display_name, "name", 220),
-        Column("native", lambda: _t("汉字"),
-               lambda c: c.family_name_native + c.given_name_native, "", 90),
-        Column("latin", lambda: _t("Pinyin / English"),
-               lambda c: f"{c.given_name_latin} {c.family_name_latin}".strip(),
-               "family_name_latin", 140),
-        Column("russian", lambda: _t("Russian"),
-               lambda c: f"{c.family_name_ru} {c.given_name_ru}".strip(), "family_name_ru", 140),
-        Column("company", lambda: _t("Company"),
-               lambda c: names_side_by_side(c.company.name_native, c.company.name)
-               if c.company else "", "", 220),
-        Column("position", lambda: _t("Position"), lambda c: c.position, "position", 160),
-        Column("email", lambda: _t("Email"), _email, "", 160, False),
-        Column("phone", lambda: _t("Phone"), _phone, "", 130, False),
-        Column("updated", lambda: _t("Updated"),
-               lambda c: c.updated_at.strftime("%Y-%m-%d"), "updated", 90, False),
+        Column("name", lambda: translate("lists", "Name"), lambda c: c.display_name, "name", 220),
+        Column(
+            "native",
+            lambda: translate("lists", "汉字"),
+            lambda c: c.family_name_native + c.given_name_native,
+            "",
+            90,
+        ),
+        Column(
+            "latin",
+            lambda: translate("lists", "Pinyin / English"),
+            lambda c: f"{c.given_name_latin} {c.family_name_latin}".strip(),
+            "family_name_latin",
+            140,
+        ),
+        Column(
+            "russian",
+            lambda: translate("lists", "Russian"),
+            lambda c: f"{c.family_name_ru} {c.given_name_ru}".strip(),
+            "family_name_ru",
+            140,
+        ),
+        Column(
+            "company",
+            lambda: translate("lists", "Company"),
+            lambda c: (
+                names_side_by_side(c.company.name_native, c.company.name) if c.company else ""
+            ),
+            "",
+            220,
+        ),
+        Column(
+            "position",
+            lambda: translate("lists", "Position"),
+            lambda c: c.position,
+            "position",
+            160,
+        ),
+        Column("email", lambda: translate("lists", "Email"), _email, "", 160, False),
+        Column("phone", lambda: translate("lists", "Phone"), _phone, "", 130, False),
+        Column(
+            "updated",
+            lambda: translate("lists", "Updated"),
+            lambda c: c.updated_at.strftime("%Y-%m-%d"),
+            "updated",
+            90,
+            False,
+        ),
     ],
-    detail=details.contact_html, form=entity_forms.contact_form,
+    detail=details.contact_html,
+    form=entity_forms.contact_form,
     filters=lambda: [
-        ChoiceFilter("country", lambda: _t("Country"), _country_options),
-        ChoiceFilter("company_id", lambda: _t("Company"), company_options),
-        ChoiceFilter("stage_id", lambda: _t("Stage"), stage_options),
-        ChoiceFilter("trip_id", lambda: _t("Trip"), trip_options),
-        ChoiceFilter("tag_id", lambda: _t("Tag"), tag_options),
+        ChoiceFilter("country", lambda: translate("lists", "Country"), _country_options),
+        ChoiceFilter("company_id", lambda: translate("lists", "Company"), company_options),
+        ChoiceFilter("stage_id", lambda: translate("lists", "Stage"), stage_options),
+        ChoiceFilter("trip_id", lambda: translate("lists", "Trip"), trip_options),
+        ChoiceFilter("tag_id", lambda: translate("lists", "Tag"), tag_options),
     ],
-    noun=lambda: _t("contact"))
+    noun=lambda: translate("lists", "contact"),
+)
 
 # -- projects -------------------------------------------------------------------------------------
 PROJECTS = EntitySpec(
-    key="projects", entity=ENTITY_PROJECT, service=lambda s: s.projects,
+    key="projects",
+    entity=ENTITY_PROJECT,
+    service=lambda s: s.projects,
     columns=lambda: [
-        Column("title", lambda: _t("Title"), lambda p: p.title, "title", 260),
-        Column("company", lambda: _t("Company"),
-               lambda p: names_side_by_side(p.company.name_native, p.company.name), "", 220),
-        Column("stage", lambda: _t("Stage"),
-               lambda p: f"{p.stage.position}. {stage_name(p.stage)}", "stage", 170),
-        Column("status", lambda: _t("Status"), lambda p: enum_label(p.status), "status", 90),
-        Column("owner", lambda: _t("Responsible"), lambda p: p.owner.name if p.owner else "",
-               "", 140),
-        Column("capex", lambda: _t("Capex"), lambda p: money(p.capex, p.capex_currency),
-               "capex", 120, align_right=True),
-        Column("jobs", lambda: _t("Jobs"), lambda p: number(p.jobs), "jobs", 60,
-               align_right=True),
-        Column("days", lambda: _t("Days in stage"), lambda p: _days_since(p.stage_entered_at),
-               "stage_entered", 90, align_right=True),
-        Column("decision", lambda: _t("Expected decision"),
-               lambda p: p.expected_decision.isoformat() if p.expected_decision else "",
-               "expected_decision", 110, False),
+        Column("title", lambda: translate("lists", "Title"), lambda p: p.title, "title", 260),
+        Column(
+            "company",
+            lambda: translate("lists", "Company"),
+            lambda p: names_side_by_side(p.company.name_native, p.company.name),
+            "",
+            220,
+        ),
+        Column(
+            "stage",
+            lambda: translate("lists", "Stage"),
+            lambda p: f"{p.stage.position}. {stage_name(p.stage)}",
+            "stage",
+            170,
+        ),
+        Column(
+            "status",
+            lambda: translate("lists", "Status"),
+            lambda p: enum_label(p.status),
+            "status",
+            90,
+        ),
+        Column(
+            "owner",
+            lambda: translate("lists", "Responsible"),
+            lambda p: p.owner.name if p.owner else "",
+            "",
+            140,
+        ),
+        Column(
+            "capex",
+            lambda: translate("lists", "Capex"),
+            lambda p: money(p.capex, p.capex_currency),
+            "capex",
+            120,
+            align_right=True,
+        ),
+        Column(
+            "jobs",
+            lambda: translate("lists", "Jobs"),
+            lambda p: number(p.jobs),
+            "jobs",
+            60,
+            align_right=True,
+        ),
+        Column(
+            "days",
+            lambda: translate("lists", "Days in stage"),
+            lambda p: _days_since(p.stage_entered_at),
+            "stage_entered",
+            90,
+            align_right=True,
+        ),
+        Column(
+            "decision",
+            lambda: translate("lists", "Expected decision"),
+            lambda p: p.expected_decision.isoformat() if p.expected_decision else "",
+            "expected_decision",
+            110,
+            False,
+        ),
     ],
-    detail=details.project_html, form=entity_forms.project_form,
+    detail=details.project_html,
+    form=entity_forms.project_form,
     edit_form=lambda: entity_forms.project_form(new=False),
     filters=lambda: [
-        ChoiceFilter("stage_id", lambda: _t("Stage"), stage_options),
-        ChoiceFilter("status", lambda: _t("Status"), _enum_options(ProjectStatus),
-                     ProjectStatus),
-        ChoiceFilter("owner_id", lambda: _t("Responsible"), member_options),
-        ChoiceFilter("country", lambda: _t("Country"), _country_options),
-        ChoiceFilter("trip_id", lambda: _t("Trip"), trip_options),
+        ChoiceFilter("stage_id", lambda: translate("lists", "Stage"), stage_options),
+        ChoiceFilter(
+            "status",
+            lambda: translate("lists", "Status"),
+            _enum_options(ProjectStatus),
+            ProjectStatus,
+        ),
+        ChoiceFilter("owner_id", lambda: translate("lists", "Responsible"), member_options),
+        ChoiceFilter("country", lambda: translate("lists", "Country"), _country_options),
+        ChoiceFilter("trip_id", lambda: translate("lists", "Trip"), trip_options),
     ],
-    noun=lambda: _t("project"))
+    noun=lambda: translate("lists", "project"),
+)
 
 # -- meetings -------------------------------------------------------------------------------------
 MEETINGS = EntitySpec(
-    key="meetings", entity=ENTITY_MEETING, service=lambda s: s.meetings,
+    key="meetings",
+    entity=ENTITY_MEETING,
+    service=lambda s: s.meetings,
     columns=lambda: [
-        Column("start", lambda: _t("Start (venue time)"), _venue_start, "start", 130),
-        Column("title", lambda: _t("Title"), lambda m: m.title, "title", 260),
-        Column("company", lambda: _t("Company"),
-               lambda m: names_side_by_side(m.company.name_native, m.company.name)
-               if m.company else "", "", 220),
-        Column("project", lambda: _t("Project"), lambda m: m.project.title if m.project else "",
-               "", 180),
-        Column("place", lambda: _t("Place"), lambda m: m.place, "place", 160),
-        Column("format", lambda: _t("Format"), lambda m: enum_label(m.format), "", 90, False),
-        Column("trip", lambda: _t("Trip"), lambda m: m.trip.title if m.trip else "", "", 160,
-               False),
+        Column(
+            "start", lambda: translate("lists", "Start (venue time)"), _venue_start, "start", 130
+        ),
+        Column("title", lambda: translate("lists", "Title"), lambda m: m.title, "title", 260),
+        Column(
+            "company",
+            lambda: translate("lists", "Company"),
+            lambda m: (
+                names_side_by_side(m.company.name_native, m.company.name) if m.company else ""
+            ),
+            "",
+            220,
+        ),
+        Column(
+            "project",
+            lambda: translate("lists", "Project"),
+            lambda m: m.project.title if m.project else "",
+            "",
+            180,
+        ),
+        Column("place", lambda: translate("lists", "Place"), lambda m: m.place, "place", 160),
+        Column(
+            "format",
+            lambda: translate("lists", "Format"),
+            lambda m: enum_label(m.format),
+            "",
+            90,
+            False,
+        ),
+        Column(
+            "trip",
+            lambda: translate("lists", "Trip"),
+            lambda m: m.trip.title if m.trip else "",
+            "",
+            160,
+            False,
+        ),
     ],
     detail=details.meeting_html,
     query=lambda service: service.query(sort="start", descending=True),
     filters=lambda: [
-        ChoiceFilter("trip_id", lambda: _t("Trip"), trip_options),
-        ChoiceFilter("company_id", lambda: _t("Company"), company_options),
-        ChoiceFilter("member_id", lambda: _t("Participant"), member_options),
-        DateRangeFilter("date_from", "date_to", lambda: _t("Dates")),
+        ChoiceFilter("trip_id", lambda: translate("lists", "Trip"), trip_options),
+        ChoiceFilter("company_id", lambda: translate("lists", "Company"), company_options),
+        ChoiceFilter("member_id", lambda: translate("lists", "Participant"), member_options),
+        DateRangeFilter("date_from", "date_to", lambda: translate("lists", "Dates")),
     ],
-    noun=lambda: _t("meeting"))
+    noun=lambda: translate("lists", "meeting"),
+)
 
-# -- trips ------------------------------------------------------------------------------------------
+# -- trips -----------------------------------------------------------------------------
 TRIPS = EntitySpec(
-    key="trips", entity=ENTITY_TRIP, service=lambda s: s.trips,
+    key="trips",
+    entity=ENTITY_TRIP,
+    service=lambda s: s.trips,
     columns=lambda: [
-        Column("title", lambda: _t("Title"), lambda t: t.title, "title", 300),
-        Column("start", lambda: _t("Start"), lambda t: t.start_date.isoformat(), "start", 100),
-        Column("end", lambda: _t("End"), lambda t: t.end_date.isoformat(), "end", 100),
-        Column("countries", lambda: _t("Countries"), lambda t: ", ".join(t.countries), "", 90),
-        Column("cities", lambda: _t("Cities"), lambda t: t.cities, "", 200),
+        Column("title", lambda: translate("lists", "Title"), lambda t: t.title, "title", 300),
+        Column(
+            "start",
+            lambda: translate("lists", "Start"),
+            lambda t: t.start_date.isoformat(),
+            "start",
+            100,
+        ),
+        Column(
+            "end", lambda: translate("lists", "End"), lambda t: t.end_date.isoformat(), "end", 100
+        ),
+        Column(
+            "countries",
+            lambda: translate("lists", "Countries"),
+            lambda t: ", ".join(t.countries),
+            "",
+            90,
+        ),
+        Column("cities", lambda: translate("lists", "Cities"), lambda t: t.cities, "", 200),
     ],
-    detail=details.trip_html, form=entity_forms.trip_form,
+    detail=details.trip_html,
+    form=entity_forms.trip_form,
     query=lambda service: service.query(sort="start", descending=True),
     filters=lambda: [
-        ChoiceFilter("member_id", lambda: _t("Member"), member_options),
-        DateRangeFilter("date_from", "date_to", lambda: _t("Dates")),
+        ChoiceFilter("member_id", lambda: translate("lists", "Member"), member_options),
+        DateRangeFilter("date_from", "date_to", lambda: translate("lists", "Dates")),
     ],
-    noun=lambda: _t("trip"))
+    noun=lambda: translate("lists", "trip"),
+)
 
-# -- sites, support measures, our team ----------------------------------------------------------------
+# -- sites, support measures, our team ------------------------------------------------
 SITES = EntitySpec(
-    key="sites", entity=ENTITY_SITE, service=lambda s: s.sites,
+    key="sites",
+    entity=ENTITY_SITE,
+    service=lambda s: s.sites,
     columns=lambda: [
-        Column("name", lambda: _t("Name"), lambda s: s.name, "name", 260),
-        Column("name_en", lambda: _t("English"), lambda s: s.name_en, "", 200),
-        Column("name_zh", lambda: _t("汉字"), lambda s: s.name_zh, "", 140),
-        Column("kind", lambda: _t("Kind"), lambda s: enum_label(s.kind), "kind", 150),
-        Column("municipality", lambda: _t("Municipality"), lambda s: s.municipality,
-               "municipality", 150),
-        Column("area", lambda: _t("Available area, m²"), lambda s: number(s.available_area_m2),
-               "area", 120, align_right=True),
+        Column("name", lambda: translate("lists", "Name"), lambda s: s.name, "name", 260),
+        Column("name_en", lambda: translate("lists", "English"), lambda s: s.name_en, "", 200),
+        Column("name_zh", lambda: translate("lists", "汉字"), lambda s: s.name_zh, "", 140),
+        Column(
+            "kind", lambda: translate("lists", "Kind"), lambda s: enum_label(s.kind), "kind", 150
+        ),
+        Column(
+            "municipality",
+            lambda: translate("lists", "Municipality"),
+            lambda s: s.municipality,
+            "municipality",
+            150,
+        ),
+        Column(
+            "area",
+            lambda: translate("lists", "Available area, m²"),
+            lambda s: number(s.available_area_m2),
+            "area",
+            120,
+            align_right=True,
+        ),
     ],
-    detail=details.site_html, form=entity_forms.site_form,
-    filters=lambda: [ChoiceFilter("kind", lambda: _t("Kind"), _enum_options(SiteKind),
-                                  SiteKind)],
-    noun=lambda: _t("site"))
+    detail=details.site_html,
+    form=entity_forms.site_form,
+    filters=lambda: [
+        ChoiceFilter("kind", lambda: translate("lists", "Kind"), _enum_options(SiteKind), SiteKind)
+    ],
+    noun=lambda: translate("lists", "site"),
+)
 
 MEASURES = EntitySpec(
-    key="measures", entity=ENTITY_MEASURE, service=lambda s: s.measures,
+    key="measures",
+    entity=ENTITY_MEASURE,
+    service=lambda s: s.measures,
     columns=lambda: [
-        Column("name", lambda: _t("Name"), lambda m: m.name, "name", 300),
-        Column("name_en", lambda: _t("English"), lambda m: m.name_en, "", 220),
-        Column("kind", lambda: _t("Kind"), lambda m: enum_label(m.kind), "kind", 140),
-        Column("provider", lambda: _t("Provider"), lambda m: m.provider, "", 200),
+        Column("name", lambda: translate("lists", "Name"), lambda m: m.name, "name", 300),
+        Column("name_en", lambda: translate("lists", "English"), lambda m: m.name_en, "", 220),
+        Column(
+            "kind", lambda: translate("lists", "Kind"), lambda m: enum_label(m.kind), "kind", 140
+        ),
+        Column("provider", lambda: translate("lists", "Provider"), lambda m: m.provider, "", 200),
     ],
-    detail=details.measure_html, form=entity_forms.measure_form,
-    noun=lambda: _t("support measure"))
+    detail=details.measure_html,
+    form=entity_forms.measure_form,
+    noun=lambda: translate("lists", "support measure"),
+)
 
 MEMBERS = EntitySpec(
-    key="members", entity=ENTITY_MEMBER, service=lambda s: s.members,
+    key="members",
+    entity=ENTITY_MEMBER,
+    service=lambda s: s.members,
     columns=lambda: [
-        Column("name", lambda: _t("Name"), lambda m: m.name, "name", 220),
-        Column("name_latin", lambda: _t("Latin"), lambda m: m.name_latin, "", 160),
-        Column("position", lambda: _t("Position"), lambda m: m.position, "position", 220),
-        Column("department", lambda: _t("Department"), lambda m: m.department, "department",
-               200),
-        Column("email", lambda: _t("Email"), lambda m: m.email, "", 180),
-        Column("phone", lambda: _t("Phone"), lambda m: m.phone, "", 130),
+        Column("name", lambda: translate("lists", "Name"), lambda m: m.name, "name", 220),
+        Column("name_latin", lambda: translate("lists", "Latin"), lambda m: m.name_latin, "", 160),
+        Column(
+            "position",
+            lambda: translate("lists", "Position"),
+            lambda m: m.position,
+            "position",
+            220,
+        ),
+        Column(
+            "department",
+            lambda: translate("lists", "Department"),
+            lambda m: m.department,
+            "department",
+            200,
+        ),
+        Column("email", lambda: translate("lists", "Email"), lambda m: m.email, "", 180),
+        Column("phone", lambda: translate("lists", "Phone"), lambda m: m.phone, "", 130),
     ],
-    detail=details.member_html, form=entity_forms.member_form,
+    detail=details.member_html,
+    form=entity_forms.member_form,
     new_input=lambda: MemberInput(name=""),
-    noun=lambda: _t("team member"))
+    noun=lambda: translate("lists", "team member"),
+)
 
 
 def _subclass(name: str, spec: EntitySpec) -> type[EntityListView]:
@@ -266,8 +472,14 @@ MembersView = _subclass("MembersView", MEMBERS)
 class ReferenceView(View):
     """Sites and support measures: the two lists of what the region offers, as tabs."""
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.tabs = QTabWidget()
         self.sites = SitesView(services, settings, undo_stack=undo_stack)
@@ -306,13 +518,23 @@ class ReferenceView(View):
 
 
 VIEWS: dict[str, type[View]] = {
-    "projects": ProjectsView, "companies": CompaniesView, "contacts": ContactsView,
-    "trips": TripsView, "reference": ReferenceView, "members": MembersView,
+    "projects": ProjectsView,
+    "companies": CompaniesView,
+    "contacts": ContactsView,
+    "trips": TripsView,
+    "reference": ReferenceView,
+    "members": MembersView,
 }
 
 
-def make_view(key: str, services: Services, settings: Settings, parent: QWidget | None = None,
-              *, undo_stack: QUndoStack | None = None) -> View:
+def make_view(
+    key: str,
+    services: Services,
+    settings: Settings,
+    parent: QWidget | None = None,
+    *,
+    undo_stack: QUndoStack | None = None,
+) -> View:
     return VIEWS[key](services, settings, parent, undo_stack=undo_stack)
 
 

@@ -62,8 +62,9 @@ class LazyCombo(QComboBox):
 class FilterBar(QWidget):
     changed = Signal()
 
-    def __init__(self, services: Services, filters: Sequence[FilterSpec],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, filters: Sequence[FilterSpec], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.filters = list(filters)
@@ -90,7 +91,8 @@ class FilterBar(QWidget):
                 combo.setToolTip(f.label())
                 combo.setMinimumContentsLength(10)
                 combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
                 self.combos[f.attr] = combo
                 combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
                 layout.addWidget(combo, 1)

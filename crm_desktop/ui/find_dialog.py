@@ -47,13 +47,18 @@ def find_records(services: Services, text: str) -> list[Found]:
     if not text:
         return []
     sources: list[tuple[str, object, Callable[[object], str]]] = [
-        (ENTITY_COMPANY, services.companies,
-         lambda c: names_side_by_side(c.name, c.name_native, c.name_ru)),  # type: ignore
-        (ENTITY_CONTACT, services.contacts,
-         lambda c: c.display_name + (f" — {c.company.name}" if c.company else "")),  # type: ignore
+        (
+            ENTITY_COMPANY,
+            services.companies,
+            lambda c: names_side_by_side(c.name, c.name_native, c.name_ru),
+        ),  # type: ignore
+        (
+            ENTITY_CONTACT,
+            services.contacts,
+            lambda c: c.display_name + (f" — {c.company.name}" if c.company else ""),
+        ),  # type: ignore
         (ENTITY_PROJECT, services.projects, lambda p: p.title),  # type: ignore
-        (ENTITY_MEETING, services.meetings,
-         lambda m: f"{m.starts_at:%Y-%m-%d} {m.title}"),  # type: ignore
+        (ENTITY_MEETING, services.meetings, lambda m: f"{m.starts_at:%Y-%m-%d} {m.title}"),  # type: ignore
         (ENTITY_TRIP, services.trips, lambda t: t.title),  # type: ignore
         (ENTITY_SITE, services.sites, lambda s: s.name),  # type: ignore
     ]
@@ -76,8 +81,9 @@ class FindAnythingDialog(QDialog):
         self.setWindowTitle(self.tr("Find anything"))
         self.input = QLineEdit()
         self.input.setObjectName("find_text")
-        self.input.setPlaceholderText(self.tr("Company, person, project, meeting… "
-                                              "(汉字, pinyin or Russian)"))
+        self.input.setPlaceholderText(
+            self.tr("Company, person, project, meeting… (汉字, pinyin or Russian)")
+        )
         self.results = QListWidget()
         self.results.setObjectName("find_results")
         self.empty = QLabel()
@@ -95,9 +101,14 @@ class FindAnythingDialog(QDialog):
         self.resize(620, 420)
 
     def type_label(self, entity: str) -> str:
-        return {ENTITY_COMPANY: self.tr("Company"), ENTITY_CONTACT: self.tr("Contact"),
-                ENTITY_PROJECT: self.tr("Project"), ENTITY_MEETING: self.tr("Meeting"),
-                ENTITY_TRIP: self.tr("Trip"), ENTITY_SITE: self.tr("Site")}.get(entity, entity)
+        return {
+            ENTITY_COMPANY: self.tr("Company"),
+            ENTITY_CONTACT: self.tr("Contact"),
+            ENTITY_PROJECT: self.tr("Project"),
+            ENTITY_MEETING: self.tr("Meeting"),
+            ENTITY_TRIP: self.tr("Trip"),
+            ENTITY_SITE: self.tr("Site"),
+        }.get(entity, entity)
 
     def search(self) -> None:
         self.results.clear()
@@ -108,8 +119,9 @@ class FindAnythingDialog(QDialog):
             self.results.addItem(item)
         if found:
             self.results.setCurrentRow(0)
-        self.empty.setText("" if found or not self.input.text().strip()
-                           else self.tr("Nothing found."))
+        self.empty.setText(
+            "" if found or not self.input.text().strip() else self.tr("Nothing found.")
+        )
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         # Up and down move through the results while typing continues in the field.

@@ -19,20 +19,35 @@ class FirstStartDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome"))
         self.choice = FirstStartChoice.EMPTY
-        text = QLabel(self.tr("<h3>The database is empty</h3><p>How would you like to "
-                              "begin?</p>"))
+        text = QLabel(self.tr("<h3>The database is empty</h3><p>How would you like to begin?</p>"))
         text.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        options = [(FirstStartChoice.DEMO, self.tr("Open the demo data"),
-                    self.tr("A delegation trip to China with companies, people, projects "
-                            "and meetings, kept in a separate demo database.")),
-                   (FirstStartChoice.EMPTY, self.tr("Start empty"),
-                    self.tr("Begin with your own companies and contacts."))]
+        options = [
+            (
+                FirstStartChoice.DEMO,
+                self.tr("Open the demo data"),
+                self.tr(
+                    "A delegation trip to China with companies, people, projects "
+                    "and meetings, kept in a separate demo database."
+                ),
+            ),
+            (
+                FirstStartChoice.EMPTY,
+                self.tr("Start empty"),
+                self.tr("Begin with your own companies and contacts."),
+            ),
+        ]
         if can_import:
-            options.append((FirstStartChoice.IMPORT, self.tr("Import contacts…"),
-                            self.tr("From vCard, CSV or Excel files exported by a phone, "
-                                    "Outlook or Google.")))
+            options.append(
+                (
+                    FirstStartChoice.IMPORT,
+                    self.tr("Import contacts…"),
+                    self.tr(
+                        "From vCard, CSV or Excel files exported by a phone, Outlook or Google."
+                    ),
+                )
+            )
         for choice, title, hint in options:
             button = QPushButton(title)
             button.setObjectName(f"first_start_{choice.value}")

@@ -29,6 +29,7 @@ LANGUAGES = ("ru", "en")
 SOURCE_LANGUAGE = "en"  # the strings in the code are English
 CATALOG = "crm_desktop"
 
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 
@@ -59,8 +60,9 @@ class Translators:
             app.removeTranslator(t)
         self._installed.clear()
         self.language = language
-        QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru"
-                                   else QLocale.Language.English))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English)
+        )
         if language == SOURCE_LANGUAGE:
             return True
         ok = True
@@ -93,10 +95,23 @@ def rebuild(root: Path | None = None) -> int:
         if lang == SOURCE_LANGUAGE:
             continue
         ts = out_dir / f"{CATALOG}_{lang}.ts"
-        subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",
-                        "-target-language", lang, "-ts", str(ts)], check=True)
-        subprocess.run(["pyside6-lrelease", str(ts), "-qm",
-                        str(out_dir / f"{CATALOG}_{lang}.qm")], check=True)
+        subprocess.run(
+            [
+                "pyside6-lupdate",
+                *sources,
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                lang,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
+        subprocess.run(
+            ["pyside6-lrelease", str(ts), "-qm", str(out_dir / f"{CATALOG}_{lang}.qm")], check=True
+        )
     return 0
 
 

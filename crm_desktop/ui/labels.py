@@ -17,47 +17,45 @@ from crm_desktop.domain.models import (
     TaskStatus,
 )
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+translate = QCoreApplication.translate  # a name lupdate recognises
 
 
 def enum_label(value: StrEnum | None) -> str:
     if value is None:
         return ""
     table: dict[StrEnum, str] = {
-        CompanyKind.INVESTOR: _t("Investor"),
-        CompanyKind.PARTNER: _t("Partner"),
-        CompanyKind.GOVERNMENT: _t("Government body"),
-        CompanyKind.ASSOCIATION: _t("Association"),
-        CompanyKind.OTHER: _t("Other"),
-        ProjectStatus.ACTIVE: _t("Active"),
-        ProjectStatus.WON: _t("Won"),
-        ProjectStatus.LOST: _t("Lost"),
-        ProjectStatus.ON_HOLD: _t("On hold"),
-        MeetingFormat.IN_PERSON: _t("In person"),
-        MeetingFormat.VIDEO: _t("Video call"),
-        MeetingFormat.PHONE: _t("Phone call"),
-        MeetingFormat.EVENT: _t("Event"),
-        Confidentiality.PUBLIC: _t("Public"),
-        Confidentiality.INTERNAL: _t("Internal"),
-        Confidentiality.CONFIDENTIAL: _t("Confidential"),
-        TaskStatus.OPEN: _t("Open"),
-        TaskStatus.DONE: _t("Done"),
-        TaskStatus.CANCELLED: _t("Cancelled"),
-        SiteKind.INDUSTRIAL_PARK: _t("Industrial park"),
-        SiteKind.SEZ: _t("Special economic zone"),
-        SiteKind.TECHNOPARK: _t("Technopark"),
-        SiteKind.COWORKING: _t("Industrial coworking"),
-        SiteKind.PLOT: _t("Land plot"),
-        SiteKind.BUILDING: _t("Building"),
-        MeasureKind.TAX: _t("Tax incentive"),
-        MeasureKind.SUBSIDY: _t("Subsidy"),
-        MeasureKind.LOAN: _t("Loan"),
-        MeasureKind.LAND_LEASE: _t("Land lease"),
-        MeasureKind.INFRASTRUCTURE: _t("Infrastructure"),
-        MeasureKind.CONSULTING: _t("Consulting"),
-        MeasureKind.OTHER: _t("Other"),
+        CompanyKind.INVESTOR: translate("labels", "Investor"),
+        CompanyKind.PARTNER: translate("labels", "Partner"),
+        CompanyKind.GOVERNMENT: translate("labels", "Government body"),
+        CompanyKind.ASSOCIATION: translate("labels", "Association"),
+        CompanyKind.OTHER: translate("labels", "Other"),
+        ProjectStatus.ACTIVE: translate("labels", "Active"),
+        ProjectStatus.WON: translate("labels", "Won"),
+        ProjectStatus.LOST: translate("labels", "Lost"),
+        ProjectStatus.ON_HOLD: translate("labels", "On hold"),
+        MeetingFormat.IN_PERSON: translate("labels", "In person"),
+        MeetingFormat.VIDEO: translate("labels", "Video call"),
+        MeetingFormat.PHONE: translate("labels", "Phone call"),
+        MeetingFormat.EVENT: translate("labels", "Event"),
+        Confidentiality.PUBLIC: translate("labels", "Public"),
+        Confidentiality.INTERNAL: translate("labels", "Internal"),
+        Confidentiality.CONFIDENTIAL: translate("labels", "Confidential"),
+        TaskStatus.OPEN: translate("labels", "Open"),
+        TaskStatus.DONE: translate("labels", "Done"),
+        TaskStatus.CANCELLED: translate("labels", "Cancelled"),
+        SiteKind.INDUSTRIAL_PARK: translate("labels", "Industrial park"),
+        SiteKind.SEZ: translate("labels", "Special economic zone"),
+        SiteKind.TECHNOPARK: translate("labels", "Technopark"),
+        SiteKind.COWORKING: translate("labels", "Industrial coworking"),
+        SiteKind.PLOT: translate("labels", "Land plot"),
+        SiteKind.BUILDING: translate("labels", "Building"),
+        MeasureKind.TAX: translate("labels", "Tax incentive"),
+        MeasureKind.SUBSIDY: translate("labels", "Subsidy"),
+        MeasureKind.LOAN: translate("labels", "Loan"),
+        MeasureKind.LAND_LEASE: translate("labels", "Land lease"),
+        MeasureKind.INFRASTRUCTURE: translate("labels", "Infrastructure"),
+        MeasureKind.CONSULTING: translate("labels", "Consulting"),
+        MeasureKind.OTHER: translate("labels", "Other"),
     }
     return table.get(value, str(value))
 

@@ -47,8 +47,9 @@ class ListSource:
             # Near the end, read the mirror-image query from its start: SQL OFFSET has to
             # step over every skipped row, so the last page costs as little as the first.
             end = min(total, offset + limit)
-            mirror = dataclasses.replace(q, descending=not q.descending,
-                                         offset=total - end, limit=end - offset)
+            mirror = dataclasses.replace(
+                q, descending=not q.descending, offset=total - end, limit=end - offset
+            )
             return list(reversed(self.service.list(mirror)))
         return list(self.service.list(dataclasses.replace(q, offset=offset, limit=limit)))
 
@@ -60,9 +61,14 @@ class LazyTableModel(QAbstractTableModel):
     RecordRole = Qt.ItemDataRole.UserRole + 1
     IdRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, source: ListSource, query: ListQuery, columns: list[Column],
-                 decorate: Callable[[Any, Qt.ItemDataRole], object] | None = None,
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        source: ListSource,
+        query: ListQuery,
+        columns: list[Column],
+        decorate: Callable[[Any, Qt.ItemDataRole], object] | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.source = source
         self.columns = columns
@@ -100,8 +106,9 @@ class LazyTableModel(QAbstractTableModel):
         if page is None and self.hold_loading:
             return None
         if page is None:
-            page = self.source.page(self._query, number * self.PAGE_SIZE, self.PAGE_SIZE,
-                                    self._count)
+            page = self.source.page(
+                self._query, number * self.PAGE_SIZE, self.PAGE_SIZE, self._count
+            )
             self.pages_loaded += 1
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
@@ -137,12 +144,19 @@ class LazyTableModel(QAbstractTableModel):
             if self.columns[index.column()].align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
-                    Qt.ItemDataRole.FontRole):
+        if role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             if self._decorate is None:
                 return None
-        elif role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                          self.RecordRole, self.IdRole):
+        elif role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            self.RecordRole,
+            self.IdRole,
+        ):
             return None
         rec = self.record(index.row())
         if rec is None:
@@ -159,8 +173,9 @@ class LazyTableModel(QAbstractTableModel):
             return self._decorate(rec, Qt.ItemDataRole(role))
         return None  # pragma: no cover
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
                 return self.columns[section].title()
@@ -170,8 +185,10 @@ class LazyTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns) or not self.columns[column].sort:
             return
         self._query = dataclasses.replace(
-            self._query, sort=self.columns[column].sort,
-            descending=order == Qt.SortOrder.DescendingOrder)
+            self._query,
+            sort=self.columns[column].sort,
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
         self.reload()
 
     def sort_column(self) -> int:

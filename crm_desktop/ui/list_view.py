@@ -29,6 +29,7 @@ from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.base import ListQuery
+from crm_desktop.ui.attachments_panel import AttachmentsPanel
 from crm_desktop.ui.details import DetailPane, Renderer
 from crm_desktop.ui.filter_bar import FilterBar, FilterSpec
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
@@ -60,16 +61,27 @@ class EntityListView(View):
     spec: EntitySpec
     status_message = Signal(str)
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.setObjectName(f"view_{self.spec.key}")
         self.service = self.spec.service(services)
         self.filter_bar = FilterBar(services, self.spec.filters(), self)
         self.filter_bar.changed.connect(self._filters_changed)
 
-        self.model = LazyTableModel(ListSource(self.service), self.spec.query(self.service),
-                                    self.spec.columns(), self.spec.decorate, self)
+        self.model = LazyTableModel(
+            ListSource(self.service),
+            self.spec.query(self.service),
+            self.spec.columns(),
+            self.spec.decorate,
+            self,
+        )
         self.table = QTableView()
         self.table.setObjectName(f"table_{self.spec.key}")
         self.table.setModel(self.model)
@@ -78,22 +90,26 @@ class EntityListView(View):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(lambda _: self._columns_menu().exec(
-            self.table.mapToGlobal(self.table.rect().topLeft())))
+        header.customContextMenuRequested.connect(
+            lambda _: self._columns_menu().exec(self.table.mapToGlobal(self.table.rect().topLeft()))
+        )
         for i, c in enumerate(self.model.columns):
             header.resizeSection(i, c.width)
             header.setSectionHidden(i, not c.visible)
         self._restore_header()
         sort_col = self.model.sort_column()
-        header.setSortIndicator(max(sort_col, 0), Qt.SortOrder.DescendingOrder
-                                if self.model.query.descending else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(
+            max(sort_col, 0),
+            Qt.SortOrder.DescendingOrder
+            if self.model.query.descending
+            else Qt.SortOrder.AscendingOrder,
+        )
         self.table.setSortingEnabled(True)
         header.sectionResized.connect(lambda *_: self._save_header())
         header.sectionMoved.connect(lambda *_: self._save_header())
@@ -107,7 +123,8 @@ class EntityListView(View):
 
         self.detail = DetailPane(services, self.spec.detail)
         self.detail.open_record.connect(self.open_record)
-        self.detail.show_record(None)
+        self.attachments = AttachmentsPanel(services)
+        self._show_detail(None)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.filter_bar, 1)
@@ -134,19 +151,29 @@ class EntityListView(View):
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.attachments)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         state = QSettings().value(f"lists/{self.spec.key}/splitter")
         if state is not None:
             splitter.restoreState(state)
-        splitter.splitterMoved.connect(lambda *_: QSettings().setValue(
-            f"lists/{self.spec.key}/splitter", splitter.saveState()))
+        splitter.splitterMoved.connect(
+            lambda *_: QSettings().setValue(f"lists/{self.spec.key}/splitter", splitter.saveState())
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+
+    def _show_detail(self, record_id: str | None) -> None:
+        self.detail.show_record(record_id)
+        self.attachments.set_record(self.spec.entity, self.detail.record_id)
 
     def _slider_released(self) -> None:
         self.model.hold_loading = False
@@ -162,8 +189,11 @@ class EntityListView(View):
             action.setChecked(not header.isSectionHidden(i))
             action.toggled.connect(lambda on, i=i: self._show_column(i, on))
             menu.addAction(action)
-        menu.aboutToShow.connect(lambda: [a.setChecked(not header.isSectionHidden(i))
-                                          for i, a in enumerate(menu.actions())])
+        menu.aboutToShow.connect(
+            lambda: [
+                a.setChecked(not header.isSectionHidden(i)) for i, a in enumerate(menu.actions())
+            ]
+        )
         return menu
 
     def _show_column(self, index: int, visible: bool) -> None:
@@ -196,7 +226,7 @@ class EntityListView(View):
         keep = self.detail.record_id
         self.filter_bar.reload_options()
         self.model.reload()
-        self.detail.show_record(keep)
+        self._show_detail(keep)
         if keep:
             self.select_id(keep)
 
@@ -221,14 +251,14 @@ class EntityListView(View):
     def _selection_changed(self, *_: QItemSelection) -> None:
         rid = self.selected_id()
         if rid:
-            self.detail.show_record(rid)
+            self._show_detail(rid)
 
     def show_record(self, entity: str, record_id: str) -> bool:
         if entity != self.spec.entity:
             return False
         if not self.select_id(record_id):
             self.table.clearSelection()
-        self.detail.show_record(record_id)
+        self._show_detail(record_id)
         return True
 
     def focus_filter(self) -> bool:
@@ -243,15 +273,16 @@ class EntityListView(View):
     def _after_change(self, select: str | None = None) -> None:
         self.model.reload()
         if select:
-            self.detail.show_record(select)
+            self._show_detail(select)
             self.select_id(select)
         else:
-            self.detail.refresh()
+            self._show_detail(self.detail.record_id)
         self.data_changed.emit()
 
     def _error(self, error: CrmError) -> None:
-        QMessageBox.warning(self, QCoreApplication.translate("errors", "Cannot save"),
-                            crm_error_text(error))
+        QMessageBox.warning(
+            self, QCoreApplication.translate("errors", "Cannot save"), crm_error_text(error)
+        )
 
     def create_record(self) -> bool:
         if self.spec.form is None:
@@ -264,8 +295,9 @@ class EntityListView(View):
         return True
 
     def _save_new(self, dialog: RecordForm, data: Any) -> None:
-        cmd = CreateCommand(self.service, data, self.tr("Create %1").replace(
-            "%1", self.spec.noun()))
+        cmd = CreateCommand(
+            self.service, data, self.tr("Create %1").replace("%1", self.spec.noun())
+        )
         try:
             row = perform(self.undo_stack, cmd, self._error)
         except ValidationError as e:
@@ -284,7 +316,7 @@ class EntityListView(View):
         return self.edit_record(rid)
 
     def edit_record(self, record_id: str) -> bool:
-        spec = (self.spec.edit_form or self.spec.form)
+        spec = self.spec.edit_form or self.spec.form
         if spec is None:
             return False
         form = spec()
@@ -296,8 +328,13 @@ class EntityListView(View):
         return True
 
     def _save_edit(self, dialog: RecordForm, record_id: str, before: Any, after: Any) -> None:
-        cmd = UpdateCommand(self.service, record_id, before, after,
-                            self.tr("Edit %1").replace("%1", self.spec.noun()))
+        cmd = UpdateCommand(
+            self.service,
+            record_id,
+            before,
+            after,
+            self.tr("Edit %1").replace("%1", self.spec.noun()),
+        )
         try:
             perform(self.undo_stack, cmd, self._error)
         except ValidationError as e:
@@ -313,14 +350,13 @@ class EntityListView(View):
         rid = self.current_id()
         if not rid:
             return False
-        cmd = DeleteCommand(self.service, rid, self.tr("Delete %1").replace(
-            "%1", self.spec.noun()))
+        cmd = DeleteCommand(self.service, rid, self.tr("Delete %1").replace("%1", self.spec.noun()))
         try:
             perform(self.undo_stack, cmd, self._error)
         except CrmError as e:
             self._error(e)
             return True
-        self.detail.show_record(None)
+        self._show_detail(None)
         self._after_change()
         self.status_message.emit(self.tr("Moved to the Trash. Undo with Ctrl+Z."))
         return True

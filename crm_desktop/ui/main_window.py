@@ -40,8 +40,14 @@ def exchange_available() -> bool:
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # the app reinstalls translators and rebuilds the window
 
-    def __init__(self, services: Services, settings: Settings, paths: Paths,
-                 language: str = "ru", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        paths: Paths,
+        language: str = "ru",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.settings, self.paths = services, settings, paths
         self.language = language
@@ -66,9 +72,14 @@ class MainWindow(QMainWindow):
         self.nav.select(settings.last_view or "pipeline")
 
     # -- menus -------------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                name: str = "") -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -81,8 +92,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&New record"), self.new_record,
-                     QKeySequence.StandardKey.New, "action_new")
+        self._action(
+            file,
+            self.tr("&New record"),
+            self.new_record,
+            QKeySequence.StandardKey.New,
+            "action_new",
+        )
         self._add_exchange_actions(file)
         file.addSeparator()
         self._action(file, self.tr("&Settings…"), self.open_settings, None, "action_settings")
@@ -98,30 +114,48 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self._action(edit, self.tr("&Delete (move to the Trash)"), self.delete_record,
-                     QKeySequence.StandardKey.Delete, "action_delete")
+        self._action(
+            edit,
+            self.tr("&Delete (move to the Trash)"),
+            self.delete_record,
+            QKeySequence.StandardKey.Delete,
+            "action_delete",
+        )
         edit.addSeparator()
-        self._action(edit, self.tr("&Filter this list"), self.focus_filter,
-                     QKeySequence.StandardKey.Find, "action_filter")
-        self._action(edit, self.tr("Find &anything…"), self.find_anything, "Ctrl+K",
-                     "action_find")
+        self._action(
+            edit,
+            self.tr("&Filter this list"),
+            self.focus_filter,
+            QKeySequence.StandardKey.Find,
+            "action_filter",
+        )
+        self._action(edit, self.tr("Find &anything…"), self.find_anything, "Ctrl+K", "action_find")
 
         view = bar.addMenu(self.tr("&View"))
-        self._action(view, self.tr("&Refresh"), self.nav.refresh_current,
-                     QKeySequence.StandardKey.Refresh, "action_refresh")
+        self._action(
+            view,
+            self.tr("&Refresh"),
+            self.nav.refresh_current,
+            QKeySequence.StandardKey.Refresh,
+            "action_refresh",
+        )
         view.addSeparator()
         for i, section in enumerate(self.nav.sections):
             shortcut = f"Ctrl+{i + 1}" if i < 9 else None
-            self._action(view, section.title(), lambda k=section.key: self.nav.select(k),
-                         shortcut)
+            self._action(view, section.title(), lambda k=section.key: self.nav.select(k), shortcut)
 
         docs = bar.addMenu(self.tr("&Documents"))
-        self._action(docs, self.tr("&Print memo of the meeting…"), self.print_memo,
-                     QKeySequence.StandardKey.Print, "action_memo")
-        self._action(docs, self.tr("&Trip report…"), self.trip_report, None,
-                     "action_trip_report")
-        self._action(docs, self.tr("&Company dossier…"), self.company_dossier, None,
-                     "action_dossier")
+        self._action(
+            docs,
+            self.tr("&Print memo of the meeting…"),
+            self.print_memo,
+            QKeySequence.StandardKey.Print,
+            "action_memo",
+        )
+        self._action(docs, self.tr("&Trip report…"), self.trip_report, None, "action_trip_report")
+        self._action(
+            docs, self.tr("&Company dossier…"), self.company_dossier, None, "action_dossier"
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About"), lambda: show_about(self))
@@ -192,31 +226,40 @@ class MainWindow(QMainWindow):
             return editor
         return None
 
-    def _document(self, entity: str, make: Callable[[Services, str, str], object],
-                  missing: str) -> None:
+    def _document(
+        self, entity: str, make: Callable[[Services, str, str], object], missing: str
+    ) -> None:
         record_id = self._current_record(entity)
         if not record_id:
             self._status(missing)
             return
         try:
-            doc = document_actions.with_wait_cursor(make, self.services, record_id,
-                                                    self.language)
+            doc = document_actions.with_wait_cursor(make, self.services, record_id, self.language)
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
             return
         document_actions.preview(doc, self)  # type: ignore[arg-type]
 
     def print_memo(self) -> None:
-        self._document(ENTITY_MEETING, document_actions.meeting_memo,
-                       self.tr("Select a meeting in the Meetings list first."))
+        self._document(
+            ENTITY_MEETING,
+            document_actions.meeting_memo,
+            self.tr("Select a meeting in the Meetings list first."),
+        )
 
     def trip_report(self) -> None:
-        self._document(ENTITY_TRIP, document_actions.trip_report,
-                       self.tr("Select a trip in the Trips list first."))
+        self._document(
+            ENTITY_TRIP,
+            document_actions.trip_report,
+            self.tr("Select a trip in the Trips list first."),
+        )
 
     def company_dossier(self) -> None:
-        self._document(ENTITY_COMPANY, document_actions.company_dossier,
-                       self.tr("Select a company in the Companies list first."))
+        self._document(
+            ENTITY_COMPANY,
+            document_actions.company_dossier,
+            self.tr("Select a company in the Companies list first."),
+        )
 
     # -- settings ----------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -230,8 +273,10 @@ class MainWindow(QMainWindow):
         self.settings.language = choice.language
         self.settings.current_member_id = choice.current_member_id
         self.services.ctx.member_id = choice.current_member_id
-        if choice.organisation_name and \
-                choice.organisation_name != self.services.settings.organisation_name:
+        if (
+            choice.organisation_name
+            and choice.organisation_name != self.services.settings.organisation_name
+        ):
             self.services.settings.set(ORGANISATION_NAME, choice.organisation_name)
         self._save_settings()
         self.nav.refresh_current()
@@ -248,4 +293,3 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main/geometry", self.saveGeometry())
         self._save_settings()
         super().closeEvent(event)
-

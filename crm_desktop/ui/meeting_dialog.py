@@ -11,8 +11,14 @@ from crm_desktop.ui.meeting_editor import MeetingEditor
 
 
 class MeetingDialog(QDialog):
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Meeting"))
         self.editor = MeetingEditor(services, settings, self, undo_stack=undo_stack)

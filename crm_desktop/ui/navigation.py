@@ -27,9 +27,7 @@ from crm_desktop.ui.view import (
     View,
 )
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("navigation", text)
+translate = QCoreApplication.translate  # a name lupdate recognises
 
 
 @dataclass(frozen=True)
@@ -52,27 +50,58 @@ def sections() -> list[Section]:
     out: list[Section] = []
     board = _optional("pipeline_board", "PipelineBoard")
     if board is not None:
-        out.append(Section("pipeline", lambda: _t("Pipeline"), board))
+        out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"), board))
     out += [
-        Section("projects", lambda: _t("Projects"), entity_views.ProjectsView,
-                (ENTITY_PROJECT,)),
-        Section("companies", lambda: _t("Companies"), entity_views.CompaniesView,
-                (ENTITY_COMPANY,)),
-        Section("contacts", lambda: _t("Contacts"), entity_views.ContactsView,
-                (ENTITY_CONTACT,)),
-        Section("meetings", lambda: _t("Meetings"), entity_views.MeetingsView,
-                (ENTITY_MEETING,)),
-        Section("trips", lambda: _t("Trips"), entity_views.TripsView, (ENTITY_TRIP,)),
+        Section(
+            "projects",
+            lambda: translate("navigation", "Projects"),
+            entity_views.ProjectsView,
+            (ENTITY_PROJECT,),
+        ),
+        Section(
+            "companies",
+            lambda: translate("navigation", "Companies"),
+            entity_views.CompaniesView,
+            (ENTITY_COMPANY,),
+        ),
+        Section(
+            "contacts",
+            lambda: translate("navigation", "Contacts"),
+            entity_views.ContactsView,
+            (ENTITY_CONTACT,),
+        ),
+        Section(
+            "meetings",
+            lambda: translate("navigation", "Meetings"),
+            entity_views.MeetingsView,
+            (ENTITY_MEETING,),
+        ),
+        Section(
+            "trips",
+            lambda: translate("navigation", "Trips"),
+            entity_views.TripsView,
+            (ENTITY_TRIP,),
+        ),
     ]
     tasks = _optional("tasks_view", "TasksView")
     if tasks is not None:
-        out.append(Section("tasks", lambda: _t("Tasks"), tasks, (ENTITY_TASK,)))
+        out.append(
+            Section("tasks", lambda: translate("navigation", "Tasks"), tasks, (ENTITY_TASK,))
+        )
     out += [
-        Section("reference", lambda: _t("Sites and support measures"),
-                entity_views.ReferenceView, (ENTITY_SITE, ENTITY_MEASURE)),
-        Section("members", lambda: _t("Our team"), entity_views.MembersView,
-                (ENTITY_MEMBER,)),
-        Section("trash", lambda: _t("Trash"), TrashView),
+        Section(
+            "reference",
+            lambda: translate("navigation", "Sites and support measures"),
+            entity_views.ReferenceView,
+            (ENTITY_SITE, ENTITY_MEASURE),
+        ),
+        Section(
+            "members",
+            lambda: translate("navigation", "Our team"),
+            entity_views.MembersView,
+            (ENTITY_MEMBER,),
+        ),
+        Section("trash", lambda: translate("navigation", "Trash"), TrashView),
     ]
     return out
 
@@ -82,8 +111,13 @@ class Navigation(QWidget):
 
     current_changed = Signal(str)
 
-    def __init__(self, services: Services, settings: Settings, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.settings, self.undo_stack = services, settings, undo_stack
         self.sections = sections()

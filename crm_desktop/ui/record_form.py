@@ -218,16 +218,21 @@ class _Multi(FieldWidget):
             self.widget.addItem(item)
 
     def value(self) -> list[Any]:
-        return [self.widget.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.widget.count())
-                if self.widget.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.widget.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.widget.count())
+            if self.widget.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_value(self, value: Any) -> None:
         chosen = set(value or [])
         for i in range(self.widget.count()):
             item = self.widget.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole)
-                               in chosen else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in chosen
+                else Qt.CheckState.Unchecked
+            )
 
 
 class _Check(FieldWidget):
@@ -295,8 +300,13 @@ class RecordForm(QDialog):
 
     submitted = Signal(object)
 
-    def __init__(self, spec: FormSpec, services: Services, initial: Any | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        spec: FormSpec,
+        services: Services,
+        initial: Any | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.spec = spec
         self.setWindowTitle(spec.title())
@@ -339,13 +349,19 @@ class RecordForm(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip(self.tr("Save (%1)").replace(
-            "%1", QKeySequence(QKeySequence.StandardKey.Save).toString(
-                QKeySequence.SequenceFormat.NativeText)))
+        self.save_button.setToolTip(
+            self.tr("Save (%1)").replace(
+                "%1",
+                QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+            )
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -32,8 +32,9 @@ class SettingsDialog(QDialog):
 
     accepted_choice = Signal(object)
 
-    def __init__(self, services: Services, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
@@ -54,11 +55,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Who am I"), self.member)
         form.addRow(self.tr("Organisation (printed on documents)"), self.organisation)
-        note = QLabel(self.tr("The language and who you are are kept on this computer; the "
-                              "organisation name is shared by everyone using this database."))
+        note = QLabel(
+            self.tr(
+                "The language and who you are are kept on this computer; the "
+                "organisation name is shared by everyone using this database."
+            )
+        )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,8 +74,9 @@ class SettingsDialog(QDialog):
         self.resize(560, 220)
 
     def choice(self) -> SettingsChoice:
-        return SettingsChoice(self.language.currentData(), self.member.currentData(),
-                              self.organisation.text().strip())
+        return SettingsChoice(
+            self.language.currentData(), self.member.currentData(), self.organisation.text().strip()
+        )
 
     def _ok(self) -> None:
         self.accepted_choice.emit(self.choice())

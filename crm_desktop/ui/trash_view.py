@@ -30,21 +30,35 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 
 
 def trash_service(services: Services, entity_type: str) -> Any:
-    return {"company": services.companies, "contact": services.contacts,
-            "project": services.projects, "meeting": services.meetings,
-            "task": services.tasks, "trip": services.trips, "site": services.sites,
-            "support_measure": services.measures, "member": services.members}[entity_type]
+    return {
+        "company": services.companies,
+        "contact": services.contacts,
+        "project": services.projects,
+        "meeting": services.meetings,
+        "task": services.tasks,
+        "trip": services.trips,
+        "site": services.sites,
+        "support_measure": services.measures,
+        "member": services.members,
+    }[entity_type]
 
 
 class TrashView(View):
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.items: list[TrashItem] = []
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("trash_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Deleted"), self.tr("Type"),
-                                              self.tr("Record")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Deleted"), self.tr("Type"), self.tr("Record")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -55,9 +69,13 @@ class TrashView(View):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)
-        hint = QLabel(self.tr("Deleted records stay here until they are restored. Restoring "
-                              "a company also brings back the contacts, projects, meetings "
-                              "and tasks deleted with it."))
+        hint = QLabel(
+            self.tr(
+                "Deleted records stay here until they are restored. Restoring "
+                "a company also brings back the contacts, projects, meetings "
+                "and tasks deleted with it."
+            )
+        )
         hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
@@ -69,18 +87,27 @@ class TrashView(View):
         self.refresh()
 
     def type_label(self, entity_type: str) -> str:
-        return {"company": self.tr("Company"), "contact": self.tr("Contact"),
-                "project": self.tr("Project"), "meeting": self.tr("Meeting"),
-                "task": self.tr("Task"), "trip": self.tr("Trip"), "site": self.tr("Site"),
-                "support_measure": self.tr("Support measure"),
-                "member": self.tr("Team member")}.get(entity_type, entity_type)
+        return {
+            "company": self.tr("Company"),
+            "contact": self.tr("Contact"),
+            "project": self.tr("Project"),
+            "meeting": self.tr("Meeting"),
+            "task": self.tr("Task"),
+            "trip": self.tr("Trip"),
+            "site": self.tr("Site"),
+            "support_measure": self.tr("Support measure"),
+            "member": self.tr("Team member"),
+        }.get(entity_type, entity_type)
 
     def refresh(self) -> None:
         self.items = self.services.trash.list()
         self.table.setRowCount(len(self.items))
         for r, item in enumerate(self.items):
-            cells = (item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                     self.type_label(item.entity_type), item.title)
+            cells = (
+                item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self.type_label(item.entity_type),
+                item.title,
+            )
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, r)
@@ -95,8 +122,11 @@ class TrashView(View):
         item = self.selected()
         if item is None:
             return False
-        cmd = RestoreCommand(trash_service(self.services, item.entity_type), item.id,
-                             self.tr("Restore %1").replace("%1", item.title))
+        cmd = RestoreCommand(
+            trash_service(self.services, item.entity_type),
+            item.id,
+            self.tr("Restore %1").replace("%1", item.title),
+        )
         try:
             perform(self.undo_stack, cmd, self._error)
         except CrmError as e:

@@ -70,8 +70,7 @@ class CreateCommand(ServiceCommand):
 
 
 class UpdateCommand(ServiceCommand):
-    def __init__(self, service: Any, record_id: str, before: Any, after: Any,
-                 text: str) -> None:
+    def __init__(self, service: Any, record_id: str, before: Any, after: Any, text: str) -> None:
         super().__init__(text)
         self.service, self.record_id, self.before, self.after = service, record_id, before, after
 
@@ -116,11 +115,16 @@ class RestoreCommand(DeleteCommand):
 class StageMoveCommand(ServiceCommand):
     """A project moves to another stage; undo reverses the recorded StageChange."""
 
-    def __init__(self, projects: ProjectService, project_id: str, stage_id: str, note: str,
-                 text: str) -> None:
+    def __init__(
+        self, projects: ProjectService, project_id: str, stage_id: str, note: str, text: str
+    ) -> None:
         super().__init__(text)
         self.projects, self.project_id, self.stage_id, self.note = (
-            projects, project_id, stage_id, note)
+            projects,
+            project_id,
+            stage_id,
+            note,
+        )
         self.change_id = ""
 
     def execute(self) -> Any:
@@ -135,8 +139,9 @@ class StageMoveCommand(ServiceCommand):
         self.execute()
 
 
-def perform(stack: QUndoStack | None, command: ServiceCommand,
-            on_error: ErrorSink | None = None) -> Any:
+def perform(
+    stack: QUndoStack | None, command: ServiceCommand, on_error: ErrorSink | None = None
+) -> Any:
     """Make the change now (exceptions reach the caller) and, if it worked, make it undoable."""
     command.on_error = on_error
     result = command.execute()

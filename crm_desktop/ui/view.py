@@ -40,8 +40,14 @@ class View(QWidget):
     # Emitted after the view changed data, so other views can refresh.
     data_changed = Signal()
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.settings = settings

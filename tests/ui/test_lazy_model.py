@@ -27,15 +27,42 @@ def rt(demo_db: Path, paths: Paths) -> Iterator[Runtime]:
         # Only 25 distinct names: many ties, so paging must break them the same way
         # whether it reads forwards or backwards.
         name = f"Zz{i % 25:02d}"
-        rows.append((company, "", "", name, "", "", "", name, "", "", "[]", "[]", "", "", "",
-                     0, "", str(uuid.uuid4()), "2025-01-01 00:00:00", "2025-01-01 00:00:00",
-                     "test", "", 1, None))
+        rows.append(
+            (
+                company,
+                "",
+                "",
+                name,
+                "",
+                "",
+                "",
+                name,
+                "",
+                "",
+                "[]",
+                "[]",
+                "",
+                "",
+                "",
+                0,
+                "",
+                str(uuid.uuid4()),
+                "2025-01-01 00:00:00",
+                "2025-01-01 00:00:00",
+                "test",
+                "",
+                1,
+                None,
+            )
+        )
     conn.executemany(
         "INSERT INTO contact (company_id, family_name_native, given_name_native, "
         "family_name_latin, given_name_latin, family_name_ru, given_name_ru, display_name, "
         "position, department, emails, phones, wechat, telegram, languages, decision_maker, "
         "notes, id, created_at, updated_at, origin, hlc, version, deleted_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
     conn.commit()
     conn.close()
     runtime = open_runtime("sqlite:///" + str(demo_db), paths)
@@ -44,9 +71,11 @@ def rt(demo_db: Path, paths: Paths) -> Iterator[Runtime]:
 
 
 def columns() -> list[Column]:
-    return [Column("name", lambda: "Name", lambda c: c.display_name, "name"),
-            Column("position", lambda: "Position", lambda c: c.position, "position"),
-            Column("emails", lambda: "Emails", lambda c: json.dumps(c.emails))]
+    return [
+        Column("name", lambda: "Name", lambda c: c.display_name, "name"),
+        Column("position", lambda: "Position", lambda c: c.position, "position"),
+        Column("emails", lambda: "Emails", lambda c: json.dumps(c.emails)),
+    ]
 
 
 def make(rt: Runtime, **query: object) -> LazyTableModel:
@@ -74,8 +103,9 @@ def test_reading_the_first_and_last_rows_loads_two_pages(rt: Runtime) -> None:
 def test_pages_near_the_end_match_the_forward_order(rt: Runtime) -> None:
     model = make(rt)
     total = model.rowCount()
-    tail_ids = [model.data(model.index(r, 0), LazyTableModel.IdRole)
-                for r in range(total - 250, total)]
+    tail_ids = [
+        model.data(model.index(r, 0), LazyTableModel.IdRole) for r in range(total - 250, total)
+    ]
     contacts = rt.services.contacts
     forward = contacts.list(contacts.query(offset=total - 250, limit=250))
     assert tail_ids == [c.id for c in forward]
