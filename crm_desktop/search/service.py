@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, noload
 
+from crm_desktop.domain.models import Contact, Meeting, Project
 from crm_desktop.search.documents import (
     FIELDS,
     KIND_CODES,
@@ -25,7 +26,14 @@ from crm_desktop.search.documents import (
     kind_range,
 )
 from crm_desktop.search.index import MODELS, has_fts5
-from crm_desktop.search.keys import QueryVariant, Route, fold, query_variants, search_keys
+from crm_desktop.search.keys import (
+    QueryVariant,
+    Route,
+    fold,
+    fold_mapped,
+    query_variants,
+    search_keys,
+)
 
 GROUP_LABELS: dict[str, str] = {
     "company": "Companies",
@@ -34,6 +42,20 @@ GROUP_LABELS: dict[str, str] = {
     "meeting": "Meetings",
     "site": "Sites",
     "member": "Our team",
+}
+# Only what a hit displays: the default eager loads (tags, participants) cost more than
+# the search itself.
+_LOAD_OPTIONS: dict[str, tuple[Any, ...]] = {
+    "company": (noload("*"),),
+    "contact": (noload("*"), joinedload(Contact.company).noload("*")),
+    "project": (
+        noload("*"),
+        joinedload(Project.company).noload("*"),
+        joinedload(Project.stage).noload("*"),
+    ),
+    "meeting": (noload("*"), joinedload(Meeting.company).noload("*")),
+    "site": (noload("*"),),
+    "member": (noload("*"),),
 }
 _ROUTE_RANK = {Route.AS_TYPED: 0, Route.TRANSLITERATED: 1, Route.LAYOUT: 2}
 
@@ -168,11 +190,14 @@ class SearchService:
         rank: bool = True,
     ) -> tuple[list[_Candidate], bool]:
         # Fetch a few more than shown so ranking has something to choose from.
-        fetch = limit * 4 if rank else limit
+        fetch = limit * 3 if rank else limit
         found: dict[int, _Candidate] = {}
         more = False
         lo, hi = kind_range(kind)
+        named = 0  # candidates matched in their names: they outrank any text match
         for v in variants:
+            if rank and named >= fetch:
+                break  # later variants rank lower; what they find would not be shown
             if len(v.text) < 3:
                 ids = self._short(conn, kind, v.text, fetch + 1)
                 matches = [(i, True) for i in ids]
@@ -180,18 +205,22 @@ class SearchService:
                 matches = [
                     (i, True) for i in self._substring(conn, "names", v.text, lo, hi, fetch + 1)
                 ]
-                if len(matches) <= fetch:
+                if len(matches) < limit or not rank:
                     matches += [
                         (i, False) for i in self._substring(conn, "body", v.text, lo, hi, fetch + 1)
                     ]
+                else:
+                    more = True  # texts were not searched: there may be more
             if len(matches) > fetch:
                 more = True
             for doc_id, in_names in matches:
                 c = found.get(doc_id)
                 if c is None:
                     found[doc_id] = _Candidate(doc_id, v.route, in_names, len(found))
+                    named += in_names
                 elif in_names and not c.in_names:
                     c.in_names = True
+                    named += 1
             if not rank and len(found) >= limit:
                 break
         cands = list(found.values())
@@ -201,6 +230,13 @@ class SearchService:
 
     def _short(self, conn: Connection, kind: str, prefix: str, n: int) -> list[int]:
         # In index order, so the scan stops after n rows however common the prefix is.
+        if has_fts5(conn):
+            rows = conn.exec_driver_sql(
+                "SELECT doc_id FROM search_word WHERE kind = ? AND word >= ? AND word < ? "
+                "ORDER BY word, doc_id LIMIT ?",
+                (KIND_CODES[kind], prefix[:SHORT_WORD], _upper_bound(prefix), n * 2),
+            )
+            return list(dict.fromkeys(r[0] for r in rows))[:n]
         rows = conn.execute(
             text(
                 "SELECT doc_id FROM search_word WHERE kind = :k AND word >= :a "
@@ -219,12 +255,11 @@ class SearchService:
         self, conn: Connection, column: str, needle: str, lo: int, hi: int, n: int
     ) -> list[int]:
         if has_fts5(conn):
-            rows = conn.execute(
-                text(
-                    "SELECT rowid FROM search_fts WHERE search_fts MATCH :q "
-                    "AND rowid BETWEEN :lo AND :hi ORDER BY rowid LIMIT :n"
-                ),
-                {"q": f"{column} : {_fts_phrase(needle)}", "lo": lo, "hi": hi, "n": n},
+            # straight to the driver: this runs up to fifty times a keystroke
+            rows = conn.exec_driver_sql(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                "AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?",
+                (f"{column} : {_fts_phrase(needle)}", lo, hi, n),
             )
         else:
             rows = conn.execute(
@@ -268,13 +303,17 @@ class SearchService:
         rows = {
             r.id: r
             for r in s.scalars(
-                select(model).where(model.id.in_(refs), model.deleted_at.is_(None))
+                select(model)
+                # by primary key only: "deleted_at IS NULL" tempts SQLite into scanning
+                # its index of every live row; the index holds no tombstones anyway
+                .where(model.id.in_(refs))
+                .options(*_LOAD_OPTIONS[kind])
             ).unique()
         }
         hits = []
         for doc_id, ref, _names in top:
             row = rows.get(ref)
-            if row is None:
+            if row is None or row.deleted_at is not None:
                 continue
             title, detail = _highlight(kind, row, variants)
             route = by_doc[doc_id].route
@@ -348,10 +387,22 @@ def _find_in(
     return best
 
 
+def _find_folded(text_: str, variants: tuple[QueryVariant, ...]) -> tuple[int, int] | None:
+    m = fold_mapped(text_)
+    for v in variants:
+        pos = m.text.find(v.text)
+        if pos >= 0:
+            return m.source_span(pos, pos + len(v.text))
+    return None
+
+
 def _highlight(
     kind: str, row: Any, variants: tuple[QueryVariant, ...]
 ) -> tuple[Highlighted, Highlighted | None]:
     title = _title(kind, row)
+    span = _find_folded(title, variants)  # most matches are in the text as written
+    if span is not None:
+        return Highlighted(title, (span,)), None
     span, _ = _find_in(title, variants, surname=kind == "contact")
     if span is not None:
         return Highlighted(title, (span,)), None
@@ -371,8 +422,6 @@ def _highlight(
 
 
 def _snippet(text_: str, needle: str, width: int = 80) -> Highlighted:
-    from crm_desktop.search.keys import fold_mapped
-
     m = fold_mapped(text_)
     pos = m.text.find(needle)
     span = m.source_span(pos, pos + len(needle)) if pos >= 0 else None
