@@ -25,6 +25,12 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
     except OSError as exc:
         raise ExchangeError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     try:
+        # mkstemp makes the file private (0600); an export is an ordinary document
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
         with os.fdopen(fd, "wb") as f:
             yield f  # type: ignore[misc]
             f.flush()
