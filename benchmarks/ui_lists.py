@@ -17,6 +17,7 @@ import os
 import random
 import resource
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -128,6 +129,7 @@ def build(path: Path, n: int) -> None:
 
 
 def measure(path: Path) -> dict[str, float]:
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from crm_desktop.config import Paths, Settings
@@ -145,18 +147,45 @@ def measure(path: Path) -> dict[str, float]:
     app.processEvents()
     warm.close()
 
+    class FirstPaint(QObject):
+        """Notes when the table's first screen of rows has been painted."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.at: float | None = None
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                obj.removeEventFilter(self)
+                obj.event(event)  # paint now, then take the time
+                self.at = time.perf_counter()
+                return True
+            return False
+
     def open_contacts() -> tuple[object, float]:
         t0 = time.perf_counter()
         view = make_view("contacts", rt.services, Settings())
+        probe = FirstPaint()
+        view.table.viewport().installEventFilter(probe)
         view.resize(1200, 800)
         view.show()
-        app.processEvents()  # lays out and paints the first screen (this loads its rows)
-        return view, time.perf_counter() - t0
+        while probe.at is None:
+            app.processEvents()
+        app.processEvents()  # the deferred count and anything else queued
+        return view, probe.at - t0
 
     first_view, first_open = open_contacts()  # includes compiling the contacts query
     first_view.close()
+    warm_opens = []
+    for _ in range(5):  # the machine may be busy: the best of five shows the list's own cost
+        view, seconds = open_contacts()
+        warm_opens.append(seconds)
+        view.close()
     view, first_screen = open_contacts()
+    warm_opens.append(first_screen)
     model = view.model
+    model.ensure_count()
+    assert model.rowCount() == total
     t1 = time.perf_counter()
     view.table.scrollToBottom()
     app.processEvents()
@@ -169,7 +198,8 @@ def measure(path: Path) -> dict[str, float]:
     result = {
         "contacts": total,
         "first_screen_first_open_ms": round(first_open * 1000, 1),
-        "first_screen_ms": round(first_screen * 1000, 1),
+        "first_screen_ms_best": round(min(warm_opens) * 1000, 1),
+        "first_screen_ms_median": round(statistics.median(warm_opens) * 1000, 1),
         "scroll_to_end_ms": round(to_end * 1000, 1),
         "jump_ms": round(jumps * 1000, 1),
         "page_queries": model.pages_loaded,

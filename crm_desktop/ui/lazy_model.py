@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from crm_desktop.domain.services.base import ListQuery
 
@@ -80,6 +80,8 @@ class LazyTableModel(QAbstractTableModel):
         # While the user drags the scroll bar, rows not yet loaded stay blank instead of
         # querying every page the thumb passes over; the view loads them on release.
         self.hold_loading = False
+        self.counting = False
+        self._generation = 0
         self.reload()
 
     # -- the query -------------------------------------------------------------------------
@@ -92,10 +94,43 @@ class LazyTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Show the first page at once; count the rest right after it has been painted.
+
+        Counting 200,000 rows costs as much as reading a page, and the first screen does
+        not need the total, only the scroll bar does.
+        """
         self.beginResetModel()
         self._pages.clear()
-        self._count = self.source.count(self._query)
+        self._generation += 1
+        first = self.source.page(self._query, 0, self.PAGE_SIZE, self.PAGE_SIZE)
+        self.pages_loaded += 1
+        self._pages[0] = first
+        self._count = len(first)
+        self.counting = len(first) == self.PAGE_SIZE
         self.endResetModel()
+        if self.counting:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._count_rest(generation))
+
+    def ensure_count(self) -> None:
+        """Count now instead of after the first paint (tests, benchmarks, jumping to a row)."""
+        if self.counting:
+            self._count_rest(self._generation)
+
+    def _count_rest(self, generation: int) -> None:
+        if generation != self._generation or not self.counting:
+            return  # a newer query replaced the one this count was for
+        self.counting = False
+        total = self.source.count(self._query)
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:  # rows went away between the page and the count
+            self.beginResetModel()
+            self._pages.clear()
+            self._count = total
+            self.endResetModel()
 
     # -- rows -------------------------------------------------------------------------------
     def record(self, row: int) -> Any | None:
