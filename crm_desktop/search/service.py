@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
-from sqlalchemy.orm import Session, joinedload, noload
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from crm_desktop.domain.models import Contact, Meeting, Project
 from crm_desktop.search.documents import (
@@ -46,16 +46,16 @@ GROUP_LABELS: dict[str, str] = {
 # Only what a hit displays: the default eager loads (tags, participants) cost more than
 # the search itself.
 _LOAD_OPTIONS: dict[str, tuple[Any, ...]] = {
-    "company": (noload("*"),),
-    "contact": (noload("*"), joinedload(Contact.company).noload("*")),
+    "company": (lazyload("*"),),
+    "contact": (lazyload("*"), joinedload(Contact.company).lazyload("*")),
     "project": (
-        noload("*"),
-        joinedload(Project.company).noload("*"),
-        joinedload(Project.stage).noload("*"),
+        lazyload("*"),
+        joinedload(Project.company).lazyload("*"),
+        joinedload(Project.stage).lazyload("*"),
     ),
-    "meeting": (noload("*"), joinedload(Meeting.company).noload("*")),
-    "site": (noload("*"),),
-    "member": (noload("*"),),
+    "meeting": (lazyload("*"), joinedload(Meeting.company).lazyload("*")),
+    "site": (lazyload("*"),),
+    "member": (lazyload("*"),),
 }
 _ROUTE_RANK = {Route.AS_TYPED: 0, Route.TRANSLITERATED: 1, Route.LAYOUT: 2}
 
