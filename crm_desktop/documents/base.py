@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
@@ -94,6 +95,17 @@ class Styles:
         self.cover_subtitle = ParagraphStyle(
             "cover_subtitle", parent=self.subtitle, fontSize=14, leading=18, alignment=TA_CENTER
         )
+        self._cjk: dict[str, ParagraphStyle] = {}
+
+    def cjk_variant(self, style: ParagraphStyle) -> ParagraphStyle:
+        """The same style with CJK line breaking: between any two ideographs, and never
+        before a closing mark such as ，。）. Only for text that is mostly Chinese, because
+        that mode would also break Russian and English words anywhere."""
+        variant = self._cjk.get(style.name)
+        if variant is None:
+            variant = ParagraphStyle(style.name + "_cjk", parent=style, wordWrap="CJK")
+            self._cjk[style.name] = variant
+        return variant
 
 
 class _PagedCanvas(Canvas):
@@ -231,6 +243,8 @@ class DocumentRenderer(ABC, Generic[T]):
     ) -> Paragraph:
         """A paragraph of user text (escaped, font runs)."""
         style = style or self.styles.body
+        if text and _mostly_cjk(text):
+            style = self.styles.cjk_variant(style)
         return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
 
     def label_text(self, key: str) -> str:
@@ -254,9 +268,11 @@ class DocumentRenderer(ABC, Generic[T]):
         for block in _paragraphs(text):
             stripped = block.lstrip()
             if stripped[:2] in ("- ", "* ", "• "):
-                out.append(
-                    Paragraph(self.fonts.markup(stripped[2:]), self.styles.bullet, bulletText="•")
-                )
+                style = self.styles.bullet
+                if _mostly_cjk(stripped):
+                    style = self.styles.cjk_variant(style)
+                out.append(Paragraph(self.fonts.markup(stripped[2:], False, style.fontName),
+                                     style, bulletText="•"))
             else:
                 out.append(self.p(block))
         return out
@@ -342,6 +358,20 @@ class DocumentRenderer(ABC, Generic[T]):
 
     def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)
+
+
+_CJK = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def _mostly_cjk(text: str) -> bool:
+    """More ideographs than other letters: a Chinese paragraph, not a name in a Russian one."""
+    cjk = len(_CJK.findall(text))
+    if cjk < 8:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return cjk * 2 > letters
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -68,6 +68,7 @@ class FontSet:
         self._sans_cmap = self._loaded[SANS].face.charToGlyph
         # One C-speed search finds whether a text needs anything but DejaVu (most do not).
         self._not_sans = re.compile("[^" + _char_class(self._sans_cmap) + "]")
+        _teach_chinese_line_breaking()
 
     # -- loading ---------------------------------------------------------------------
 
@@ -198,6 +199,27 @@ class FontSet:
             canvas.drawString(x, y, run.text)  # type: ignore[attr-defined]
             x += pdfmetrics.stringWidth(run.text, run.font, size)
         return width
+
+
+# Closing marks that must not start a line in Chinese. ReportLab's CJK line breaking knows
+# the Japanese set and lacks these, so a Chinese paragraph could start a line with "，".
+_CHINESE_CANNOT_START = "，．：；？！〉》"
+
+
+def _teach_chinese_line_breaking() -> None:
+    """Extend ReportLab's (process-wide) kinsoku table once; idempotent.
+
+    Both modules hold their own reference: textsplit breaks single-style paragraphs,
+    paragraph.cjkFragSplit the mixed ones.
+    """
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):
+        table = module.ALL_CANNOT_START
+        missing = "".join(c for c in _CHINESE_CANNOT_START if c not in table)
+        if missing:
+            module.ALL_CANNOT_START = table + missing
 
 
 def clean_text(text: str) -> str:

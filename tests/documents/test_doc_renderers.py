@@ -186,3 +186,23 @@ def test_dossier_of_an_empty_company():
     info = inspect_pdf(DossierRenderer("en", ORG).render(DossierData(id="x", names=("ACME",))))
     assert info.text.count("Nothing recorded.") >= 5
     assert_all_fonts_embedded(info)
+
+
+def test_chinese_paragraphs_break_lines_by_chinese_rules():
+    zh = ("双方就在莫斯科州建设水泵站生产基地进行了深入交流，中方介绍了公司的生产能力和产品线，"
+          "俄方介绍了叶西波沃工业园的基础设施、土地价格和税收优惠政策。")
+    memo = dataclasses.replace(sample_memo(), discussion="\n\n".join([zh * 5] * 4),
+                               agreements="一、" + zh * 3)
+    info = inspect_pdf(MemoRenderer("zh", "莫斯科州投资部").render(memo))
+    lines = [line for page in info.bodies for line in page.splitlines()]
+    assert sum("双方" in line for line in lines) >= 10
+    assert not [line for line in lines if line.startswith(("，", "。", "、", "；", "）"))]
+    assert info.body_contains(zh * 5)
+
+
+def test_only_mostly_chinese_text_gets_chinese_line_breaking():
+    from crm_desktop.documents.base import _mostly_cjk
+
+    assert _mostly_cjk("双方就在莫斯科州建设水泵站生产基地进行了深入交流。中方介绍了公司。")
+    assert not _mostly_cjk("Переговоры с 深圳蓝泉泵业科技有限公司 о локализации производства насосов")
+    assert not _mostly_cjk("王建国")  # a name inside Russian text
