@@ -204,5 +204,5 @@ def test_only_mostly_chinese_text_gets_chinese_line_breaking():
     from crm_desktop.documents.base import _mostly_cjk
 
     assert _mostly_cjk("双方就在莫斯科州建设水泵站生产基地进行了深入交流。中方介绍了公司。")
-    assert not _mostly_cjk("Переговоры с 深圳蓝泉泵业科技有限公司 о локализации производства насосов")
+    assert not _mostly_cjk("Переговоры с 深圳蓝泉泵业科技有限公司 о локализации насосов")
     assert not _mostly_cjk("王建国")  # a name inside Russian text
