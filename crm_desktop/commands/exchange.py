@@ -22,13 +22,19 @@ from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, Outcome, 
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export contacts (CSV, Excel, vCard, PDF) or meetings (iCalendar)",
-                       description="Export contacts or meetings to a file.")
+    p = sub.add_parser(
+        "export",
+        help="export contacts (CSV, Excel, vCard, PDF) or meetings (iCalendar)",
+        description="Export contacts or meetings to a file.",
+    )
     common_options(p)
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
 
-    c = what.add_parser("contacts", help="contacts, all or filtered",
-                        description="Export contacts. Filters combine (all must match).")
+    c = what.add_parser(
+        "contacts",
+        help="contacts, all or filtered",
+        description="Export contacts. Filters combine (all must match).",
+    )
     common_options(c)
     c.add_argument("--format", "-f", choices=CONTACT_FORMATS, default="csv")
     c.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -37,15 +43,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--country", metavar="CC", help="contacts of companies in a country (ISO code)")
     c.add_argument("--tag", metavar="ID|NAME")
     c.add_argument("--trip", metavar="ID|TITLE", help="contacts met during a trip")
-    c.add_argument("--stage", metavar="ID|CODE|N",
-                   help="contacts of companies with a project at this stage")
+    c.add_argument(
+        "--stage", metavar="ID|CODE|N", help="contacts of companies with a project at this stage"
+    )
     c.add_argument("--search", default="", metavar="TEXT", help="the list's quick filter")
-    c.add_argument("--lang", dest="sheet_lang", choices=("ru", "en", "zh"), default=None,
-                   help="headings of XLSX and PDF (default: ru for PDF, en for XLSX)")
+    c.add_argument(
+        "--lang",
+        dest="sheet_lang",
+        choices=("ru", "en", "zh"),
+        default=None,
+        help="headings of XLSX and PDF (default: ru for PDF, en for XLSX)",
+    )
     c.set_defaults(handler=cmd_export_contacts)
 
-    m = what.add_parser("meetings", help="meetings as iCalendar (.ics)",
-                        description="Export meetings of a trip or a date range as iCalendar.")
+    m = what.add_parser(
+        "meetings",
+        help="meetings as iCalendar (.ics)",
+        description="Export meetings of a trip or a date range as iCalendar.",
+    )
     common_options(m)
     m.add_argument("--format", "-f", choices=("ics",), default="ics")
     m.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -54,23 +69,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_date)
     m.set_defaults(handler=cmd_export_meetings)
 
-    p = sub.add_parser("import", help="import contacts from CSV, Excel or vCard",
-                       description="Import contacts in one transaction: on any error nothing "
-                                   "is written.")
+    p = sub.add_parser(
+        "import",
+        help="import contacts from CSV, Excel or vCard",
+        description="Import contacts in one transaction: on any error nothing is written.",
+    )
     common_options(p)
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    i = what.add_parser("contacts", help="contacts from a .csv, .xlsx or .vcf file",
-                        description="Import contacts. Duplicates (same email, phone, or name "
-                                    "across scripts at the same company) are skipped, merged "
-                                    "or created.")
+    i = what.add_parser(
+        "contacts",
+        help="contacts from a .csv, .xlsx or .vcf file",
+        description="Import contacts. Duplicates (same email, phone, or name "
+        "across scripts at the same company) are skipped, merged "
+        "or created.",
+    )
     common_options(i)
     i.add_argument("file", metavar="FILE")
     i.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     i.add_argument("--on-duplicate", choices=[o.value for o in OnDuplicate], default="skip")
-    i.add_argument("--leave-out-rejected", action="store_true",
-                   help="import the valid rows even if some rows are rejected")
-    i.add_argument("--region", default="RU", metavar="CC",
-                   help="country for phone numbers without a country code (default RU)")
+    i.add_argument(
+        "--leave-out-rejected",
+        action="store_true",
+        help="import the valid rows even if some rows are rejected",
+    )
+    i.add_argument(
+        "--region",
+        default="RU",
+        metavar="CC",
+        help="country for phone numbers without a country code (default RU)",
+    )
     i.add_argument("--verbose", "-v", action="store_true", help="one line per row")
     i.set_defaults(handler=cmd_import_contacts)
 
@@ -85,11 +112,20 @@ def _date(text: str) -> dt.date:
 def _company_id(services: Services, text: str) -> str:
     key = text.strip().lower()
     with services.ctx.reading() as s:
-        ids = list(s.scalars(select(Company.id).where(
-            Company.deleted_at.is_(None),
-            or_(Company.id == text.strip(), func.lower(Company.name) == key,
-                func.lower(Company.name_native) == key, func.lower(Company.name_latin) == key,
-                func.lower(Company.name_ru) == key))))
+        ids = list(
+            s.scalars(
+                select(Company.id).where(
+                    Company.deleted_at.is_(None),
+                    or_(
+                        Company.id == text.strip(),
+                        func.lower(Company.name) == key,
+                        func.lower(Company.name_native) == key,
+                        func.lower(Company.name_latin) == key,
+                        func.lower(Company.name_ru) == key,
+                    ),
+                )
+            )
+        )
     if not ids:
         raise CrmError(f"No company “{text}”.")
     if len(ids) > 1:
@@ -99,9 +135,14 @@ def _company_id(services: Services, text: str) -> str:
 
 def _trip_id(services: Services, text: str) -> str:
     with services.ctx.reading() as s:
-        ids = list(s.scalars(select(Trip.id).where(
-            Trip.deleted_at.is_(None),
-            or_(Trip.id == text.strip(), func.lower(Trip.title) == text.strip().lower()))))
+        ids = list(
+            s.scalars(
+                select(Trip.id).where(
+                    Trip.deleted_at.is_(None),
+                    or_(Trip.id == text.strip(), func.lower(Trip.title) == text.strip().lower()),
+                )
+            )
+        )
     if not ids:
         raise CrmError(f"No trip “{text}”.")
     if len(ids) > 1:
@@ -131,7 +172,9 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
         raise CrmError("--to is before --from.")
     flt = MeetingFilter(
         trip_id=_trip_id(services, args.trip) if args.trip else None,
-        date_from=args.date_from, date_to=args.date_to)
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
     n = export_meetings(services, args.output, flt)
     out(f"Exported {n} meeting(s) to {args.output}")
     return 0
@@ -139,19 +182,26 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     services = env.runtime().services
-    options = ImportOptions(on_duplicate=OnDuplicate(args.on_duplicate), dry_run=args.dry_run,
-                            leave_out_rejected=args.leave_out_rejected,
-                            default_region=args.region.upper())
+    options = ImportOptions(
+        on_duplicate=OnDuplicate(args.on_duplicate),
+        dry_run=args.dry_run,
+        leave_out_rejected=args.leave_out_rejected,
+        default_region=args.region.upper(),
+    )
     report = import_file(services, args.file, options)
     for row in report.rows:
         if row.outcome == Outcome.REJECTED:
             out(f"line {row.line}: rejected: {row.reason}")
         elif args.verbose:
-            extra = f" (same {row.matched_by} as “{row.duplicate_name}”)" if row.duplicate_of else ""
+            extra = (
+                f" (same {row.matched_by} as “{row.duplicate_name}”)" if row.duplicate_of else ""
+            )
             out(f"line {row.line}: {row.outcome.value}: {row.name}{extra}")
     out(report.summary())
     if report.rejected and not report.written and not args.dry_run:
         first = next(r for r in report.rows if r.outcome == Outcome.REJECTED)
-        raise CrmError(f"{report.rejected} row(s) rejected, nothing was imported "
-                       f"(first: line {first.line}: {first.reason}).")
+        raise CrmError(
+            f"{report.rejected} row(s) rejected, nothing was imported "
+            f"(first: line {first.line}: {first.reason})."
+        )
     return 0

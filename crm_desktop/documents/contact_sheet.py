@@ -120,10 +120,14 @@ class ContactSheetRenderer(DocumentRenderer[ContactSheet]):
             reach = [e.address for e in c.emails] + [
                 f"{SERVICE_LABEL[m.service]}: {m.handle}" for m in c.messengers
             ]
-            rows.append([str(i), self._names(c), self._lines(org), self._lines(phones), self._lines(reach)])
+            rows.append(
+                [str(i), self._names(c), self._lines(org), self._lines(phones), self._lines(reach)]
+            )
         widths = [6, 40, 46, 52, 50]
         total = sum(widths)
-        table = Table(rows, colWidths=[w * CONTENT_WIDTH / total for w in widths], repeatRows=1, hAlign="LEFT")
+        table = Table(
+            rows, colWidths=[w * CONTENT_WIDTH / total for w in widths], repeatRows=1, hAlign="LEFT"
+        )
         style = [
             ("FONT", (0, 0), (-1, -1), SANS, 8.5),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -30,10 +30,52 @@ from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_fi
 
 _FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
-_FAMILY_PY = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu",
-              "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo"]
-_GIVEN_PY = ["Wei", "Fang", "Na", "Min", "Jing", "Li", "Qiang", "Lei", "Jun", "Yang", "Yong", "Yan",
-             "Jie", "Juan", "Tao", "Ming", "Chao", "Xiu", "Xia", "Ping", "Gang", "Gui"]
+_FAMILY_PY = [
+    "Wang",
+    "Li",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Yang",
+    "Huang",
+    "Zhao",
+    "Wu",
+    "Zhou",
+    "Xu",
+    "Sun",
+    "Ma",
+    "Zhu",
+    "Hu",
+    "Guo",
+    "He",
+    "Gao",
+    "Lin",
+    "Luo",
+]
+_GIVEN_PY = [
+    "Wei",
+    "Fang",
+    "Na",
+    "Min",
+    "Jing",
+    "Li",
+    "Qiang",
+    "Lei",
+    "Jun",
+    "Yang",
+    "Yong",
+    "Yan",
+    "Jie",
+    "Juan",
+    "Tao",
+    "Ming",
+    "Chao",
+    "Xiu",
+    "Xia",
+    "Ping",
+    "Gang",
+    "Gui",
+]
 
 
 def populate(services: Services, n: int, companies: int = 2000, seed: int = 7) -> None:
@@ -43,26 +85,54 @@ def populate(services: Services, n: int, companies: int = 2000, seed: int = 7) -
     device = services.ctx.device_id
     company_ids = [str(uuid.uuid4()) for _ in range(companies)]
     with services.ctx.unit_of_work() as s:
-        s.execute(insert(Company), [
-            {"id": cid, "name": f"Company {i} Co., Ltd.", "name_latin": f"Company {i} Co., Ltd.",
-             "country": "CN" if i % 5 else "RU", "created_at": now, "updated_at": now,
-             "origin": device, "hlc": "", "version": 1}
-            for i, cid in enumerate(company_ids)])
+        s.execute(
+            insert(Company),
+            [
+                {
+                    "id": cid,
+                    "name": f"Company {i} Co., Ltd.",
+                    "name_latin": f"Company {i} Co., Ltd.",
+                    "country": "CN" if i % 5 else "RU",
+                    "created_at": now,
+                    "updated_at": now,
+                    "origin": device,
+                    "hlc": "",
+                    "version": 1,
+                }
+                for i, cid in enumerate(company_ids)
+            ],
+        )
         batch = []
         for i in range(n):
             f, g = rnd.randrange(20), rnd.randrange(22)
             fam, giv = _FAMILY[f], _GIVEN[g % len(_GIVEN)]
-            batch.append({
-                "id": str(uuid.uuid4()), "company_id": company_ids[i % companies],
-                "family_name_native": fam, "given_name_native": giv,
-                "family_name_latin": _FAMILY_PY[f], "given_name_latin": _GIVEN_PY[g],
-                "family_name_ru": "", "given_name_ru": "",
-                "display_name": fam + giv, "position": "Manager" if i % 3 else "=Director",
-                "department": "", "emails": [{"kind": "work", "value": f"person{i}@example.com"}],
-                "phones": [{"kind": "mobile", "value": f"+86138{i:08d}"}],
-                "wechat": f"wx{i}" if i % 2 else "", "telegram": "", "languages": "zh, en",
-                "decision_maker": i % 10 == 0, "notes": "" if i % 4 else "Met at the fair",
-                "created_at": now, "updated_at": now, "origin": device, "hlc": "", "version": 1})
+            batch.append(
+                {
+                    "id": str(uuid.uuid4()),
+                    "company_id": company_ids[i % companies],
+                    "family_name_native": fam,
+                    "given_name_native": giv,
+                    "family_name_latin": _FAMILY_PY[f],
+                    "given_name_latin": _GIVEN_PY[g],
+                    "family_name_ru": "",
+                    "given_name_ru": "",
+                    "display_name": fam + giv,
+                    "position": "Manager" if i % 3 else "=Director",
+                    "department": "",
+                    "emails": [{"kind": "work", "value": f"person{i}@example.com"}],
+                    "phones": [{"kind": "mobile", "value": f"+86138{i:08d}"}],
+                    "wechat": f"wx{i}" if i % 2 else "",
+                    "telegram": "",
+                    "languages": "zh, en",
+                    "decision_maker": i % 10 == 0,
+                    "notes": "" if i % 4 else "Met at the fair",
+                    "created_at": now,
+                    "updated_at": now,
+                    "origin": device,
+                    "hlc": "",
+                    "version": 1,
+                }
+            )
             if len(batch) == 5000:
                 s.execute(insert(Contact), batch)
                 batch = []
@@ -80,7 +150,8 @@ def baseline_csv(db_path: Path, out: Path) -> int:
             "co.name, c.department, c.position, co.country, c.phones, c.emails, c.wechat, "
             "c.telegram, c.languages, c.decision_maker, c.notes, c.id "
             "FROM contact c LEFT JOIN company co ON co.id = c.company_id "
-            "WHERE c.deleted_at IS NULL ORDER BY c.display_name, c.id")
+            "WHERE c.deleted_at IS NULL ORDER BY c.display_name, c.id"
+        )
         n = 0
         with open(out, "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
@@ -101,9 +172,11 @@ class Timing:
 
     def line(self, baseline: float | None) -> str:
         ratio = f"{self.seconds / baseline:6.1f}x" if baseline else "       "
-        return (f"{self.name:<28} {self.seconds:8.2f} s  {self.rows:>8} rows  "
-                f"{self.rows / self.seconds if self.seconds else 0:>9.0f} rows/s  "
-                f"peak {self.peak_mb:6.1f} MB  {ratio}")
+        return (
+            f"{self.name:<28} {self.seconds:8.2f} s  {self.rows:>8} rows  "
+            f"{self.rows / self.seconds if self.seconds else 0:>9.0f} rows/s  "
+            f"peak {self.peak_mb:6.1f} MB  {ratio}"
+        )
 
 
 def _measure(name: str, fn: Callable[[], int], memory: bool = True) -> Timing:
@@ -119,9 +192,13 @@ def _measure(name: str, fn: Callable[[], int], memory: bool = True) -> Timing:
     return Timing(name, seconds, rows, peak)
 
 
-def run(n: int = 200_000, workdir: Path | None = None, formats: tuple[str, ...] = (
-        "csv", "csv-excel-ru", "xlsx", "vcf", "vcf4"), memory: bool = False,
-        do_import: bool = True) -> list[Timing]:
+def run(
+    n: int = 200_000,
+    workdir: Path | None = None,
+    formats: tuple[str, ...] = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4"),
+    memory: bool = False,
+    do_import: bool = True,
+) -> list[Timing]:
     """Build a database of ``n`` contacts and time every export (and re-import)."""
     from crm_desktop.runtime import open_runtime
 
@@ -134,13 +211,16 @@ def run(n: int = 200_000, workdir: Path | None = None, formats: tuple[str, ...] 
     rt = open_runtime("sqlite:///" + str(db), paths)
     try:
         populate(rt.services, n)
-        results = [_measure("baseline sqlite3+csv", lambda: baseline_csv(db, folder / "base.csv"),
-                            memory)]
+        results = [
+            _measure("baseline sqlite3+csv", lambda: baseline_csv(db, folder / "base.csv"), memory)
+        ]
         for fmt in formats:
             target = folder / f"contacts.{fmt}"
-            results.append(_measure(
-                f"export {fmt}",
-                lambda fmt=fmt, target=target: export_contacts(rt.services, target, fmt), memory))
+
+            def export(fmt: str = fmt, target: Path = target) -> int:
+                return export_contacts(rt.services, target, fmt)
+
+            results.append(_measure(f"export {fmt}", export, memory))
         if do_import:
             # into a fresh database: every row is created
             fresh = folder / "import.sqlite3"
@@ -151,13 +231,24 @@ def run(n: int = 200_000, workdir: Path | None = None, formats: tuple[str, ...] 
                 src = folder / "contacts.csv"
                 if not src.exists():
                     export_contacts(rt.services, src, "csv")
-                results.append(_measure(
-                    "import csv (new database)",
-                    lambda: import_file(rt2.services, src).created, memory))
-                results.append(_measure(
-                    "re-import csv (all dupes)",
-                    lambda: import_file(rt2.services, src, ImportOptions(
-                        on_duplicate=OnDuplicate.SKIP)).skipped, memory))
+                results.append(
+                    _measure(
+                        "import csv (new database)",
+                        lambda: import_file(rt2.services, src).created,
+                        memory,
+                    )
+                )
+                results.append(
+                    _measure(
+                        "re-import csv (all dupes)",
+                        lambda: (
+                            import_file(
+                                rt2.services, src, ImportOptions(on_duplicate=OnDuplicate.SKIP)
+                            ).skipped
+                        ),
+                        memory,
+                    )
+                )
             finally:
                 rt2.close()
         return results

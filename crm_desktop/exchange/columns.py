@@ -75,9 +75,13 @@ class ExportColumn:
 # no name parts. Extra phones and emails of one kind go to the "Other ..." columns.
 EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("full_name", Field.FULL_NAME, "Name", "ФИО", 24),
-    ExportColumn("family_native", Field.FAMILY_NAME_NATIVE, "Family name", "Фамилия (родной язык)", 14),
+    ExportColumn(
+        "family_native", Field.FAMILY_NAME_NATIVE, "Family name", "Фамилия (родной язык)", 14
+    ),
     ExportColumn("given_native", Field.GIVEN_NAME_NATIVE, "Given name", "Имя (родной язык)", 14),
-    ExportColumn("family_latin", Field.FAMILY_NAME_LATIN, "Family name (Latin)", "Фамилия (латиница)", 16),
+    ExportColumn(
+        "family_latin", Field.FAMILY_NAME_LATIN, "Family name (Latin)", "Фамилия (латиница)", 16
+    ),
     ExportColumn("given_latin", Field.GIVEN_NAME_LATIN, "Given name (Latin)", "Имя (латиница)", 16),
     ExportColumn("family_ru", Field.FAMILY_NAME_RU, "Family name (Russian)", "Фамилия (рус.)", 16),
     ExportColumn("given_ru", Field.GIVEN_NAME_RU, "Given name (Russian)", "Имя (рус.)", 14),
@@ -86,7 +90,9 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("department", Field.DEPARTMENT, "Department", "Отдел", 18),
     ExportColumn("title", Field.TITLE, "Position", "Должность", 24),
     ExportColumn("country", Field.COUNTRY, "Country", "Страна", 8),
-    ExportColumn("phone_mobile", Field.PHONE_MOBILE, "Mobile phone", "Мобильный телефон", 20, "phone"),
+    ExportColumn(
+        "phone_mobile", Field.PHONE_MOBILE, "Mobile phone", "Мобильный телефон", 20, "phone"
+    ),
     ExportColumn("phone_work", Field.PHONE_WORK, "Work phone", "Рабочий телефон", 20, "phone"),
     ExportColumn("phone_home", Field.PHONE_HOME, "Home phone", "Домашний телефон", 20, "phone"),
     ExportColumn("phone_fax", Field.PHONE_FAX, "Fax", "Факс", 20, "phone"),
@@ -98,7 +104,9 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("messengers_other", Field.MESSENGER, "Other messengers", "Другие мессенджеры", 20),
     ExportColumn("languages", Field.LANGUAGES, "Languages", "Языки", 10),
     ExportColumn("tags", Field.TAGS, "Tags", "Теги", 18),
-    ExportColumn("decision_maker", Field.DECISION_MAKER, "Decision maker", "Принимает решения", 10, "bool"),
+    ExportColumn(
+        "decision_maker", Field.DECISION_MAKER, "Decision maker", "Принимает решения", 10, "bool"
+    ),
     ExportColumn("notes", Field.NOTES, "Notes", "Заметки", 40),
     ExportColumn("uid", Field.UID, "ID", "ID", 38),
 )
@@ -212,7 +220,15 @@ _GOOGLE = {
     "group membership": Field.TAGS,
 }
 _GOOGLE_PAIRED = re.compile(r"^(e-mail|phone|im) (\d+) - (value|label|type|service)$")
-_GOOGLE_MARKERS = {"group membership", "labels", "organization name", "organization 1 - name", "phonetic first name", "given name yomi", "file as"}
+_GOOGLE_MARKERS = {
+    "group membership",
+    "labels",
+    "organization name",
+    "organization 1 - name",
+    "phonetic first name",
+    "given name yomi",
+    "file as",
+}
 
 _GENERIC = {
     "full name": Field.FULL_NAME,
@@ -322,7 +338,9 @@ def recognise(headers: list[str]) -> tuple[Dialect, list[ColumnMapping]]:
                 field = {"e-mail": Field.EMAIL, "phone": Field.PHONE, "im": Field.MESSENGER}[kind]
                 key = kind + number
                 if kind == "im":
-                    label_index = paired.get((key, "service"), paired.get((key, "label"), paired.get((key, "type"))))
+                    label_index = paired.get(
+                        (key, "service"), paired.get((key, "label"), paired.get((key, "type")))
+                    )
                 else:
                     label_index = paired.get((key, "label"), paired.get((key, "type")))
         else:

@@ -16,7 +16,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from crm_desktop.exchange.columns import EXPORT_COLUMNS, ExportColumn
 from crm_desktop.exchange.formulas import looks_like_phone, neutralise
@@ -52,7 +52,13 @@ def phone_text(number: str) -> str:
 
 
 def _first_and_rest(rec: ContactRecord) -> dict[str, list[str]]:
-    slots: dict[str, list[str]] = {"phone_mobile": [], "phone_work": [], "phone_home": [], "phone_fax": [], "phones_other": []}
+    slots: dict[str, list[str]] = {
+        "phone_mobile": [],
+        "phone_work": [],
+        "phone_home": [],
+        "phone_fax": [],
+        "phones_other": [],
+    }
     by_kind = {
         PhoneKind.MOBILE: "phone_mobile",
         PhoneKind.WORK: "phone_work",
@@ -110,7 +116,7 @@ def csv_cells(rec: ContactRecord, columns: tuple[ExportColumn, ...], language: s
     for col in columns:
         v = values[col.slot]
         if col.kind == "phone":
-            out.append("; ".join(phone_text(n) for n in v))  # type: ignore[union-attr]
+            out.append("; ".join(phone_text(n) for n in cast(list[str], v)))
         elif col.kind == "bool":
             yes, no = ("да", "нет") if language == "ru" else ("yes", "no")
             out.append("" if v is None else (yes if v else no))

@@ -38,7 +38,14 @@ from crm_desktop.exchange.vcard_write import write_vcards
 from crm_desktop.exchange.xlsx_io import write_xlsx
 
 CONTACT_FORMATS = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4", "pdf")
-EXTENSIONS = {"csv": ".csv", "csv-excel-ru": ".csv", "xlsx": ".xlsx", "vcf": ".vcf", "vcf4": ".vcf", "pdf": ".pdf"}
+EXTENSIONS = {
+    "csv": ".csv",
+    "csv-excel-ru": ".csv",
+    "xlsx": ".xlsx",
+    "vcf": ".vcf",
+    "vcf4": ".vcf",
+    "pdf": ".pdf",
+}
 _TAG_SEP = "\x1f"
 
 
@@ -60,7 +67,10 @@ class ContactFilter:
 def _resolve_tag(services: Services, tag: str) -> str:
     with services.ctx.reading() as s:
         tag_id = s.scalar(
-            select(Tag.id).where(Tag.deleted_at.is_(None), or_(Tag.id == tag, func.lower(Tag.name) == tag.strip().lower()))
+            select(Tag.id).where(
+                Tag.deleted_at.is_(None),
+                or_(Tag.id == tag, func.lower(Tag.name) == tag.strip().lower()),
+            )
         )
     if tag_id is None:
         raise ExchangeError(f"No tag named “{tag}”.")
@@ -69,7 +79,12 @@ def _resolve_tag(services: Services, tag: str) -> str:
 
 def _resolve_stage(services: Services, stage: str) -> str:
     text = stage.strip()
-    conditions = [Stage.id == text, func.lower(Stage.code) == text.lower(), func.lower(Stage.name_en) == text.lower(), func.lower(Stage.name_ru) == text.lower()]
+    conditions = [
+        Stage.id == text,
+        func.lower(Stage.code) == text.lower(),
+        func.lower(Stage.name_en) == text.lower(),
+        func.lower(Stage.name_ru) == text.lower(),
+    ]
     if text.isdigit():
         conditions.append(Stage.position == int(text))
     with services.ctx.reading() as s:
@@ -115,8 +130,14 @@ def _record(row: Any) -> ContactRecord:
         department=row.department,
         title=row.position,
         country=row.country or "",
-        phones=[Phone(p["value"], _PHONE_KINDS.get(p.get("kind", ""), PhoneKind.OTHER)) for p in row.phones or []],
-        emails=[Email(e["value"], _EMAIL_KINDS.get(e.get("kind", ""), EmailKind.OTHER)) for e in row.emails or []],
+        phones=[
+            Phone(p["value"], _PHONE_KINDS.get(p.get("kind", ""), PhoneKind.OTHER))
+            for p in row.phones or []
+        ],
+        emails=[
+            Email(e["value"], _EMAIL_KINDS.get(e.get("kind", ""), EmailKind.OTHER))
+            for e in row.emails or []
+        ],
         languages=[x.strip() for x in (row.languages or "").split(",") if x.strip()],
         tags=sorted(t for t in (row.tags or "").split(_TAG_SEP) if t),
         notes=row.notes,
@@ -199,7 +220,9 @@ def write_contacts(
         out.write(data)
         ensure(progress).advance(len(items))
         return len(items)
-    raise ExchangeError(f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)}).")
+    raise ExchangeError(
+        f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)})."
+    )
 
 
 def export_contacts(
@@ -216,7 +239,9 @@ def export_contacts(
     On cancel or error the target is left as it was.
     """
     if fmt not in CONTACT_FORMATS:
-        raise ExchangeError(f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)}).")
+        raise ExchangeError(
+            f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)})."
+        )
     progress = ensure(progress)
     flt = flt or ContactFilter()
     progress.start(count_contacts(services, flt))
@@ -235,7 +260,9 @@ class MeetingFilter:
 
 
 def meeting_records(services: Services, flt: MeetingFilter) -> list[MeetingRecord]:
-    q = services.meetings.query(trip_id=flt.trip_id, date_from=flt.date_from, date_to=flt.date_to, sort="start")
+    q = services.meetings.query(
+        trip_id=flt.trip_id, date_from=flt.date_from, date_to=flt.date_to, sort="start"
+    )
     out: list[MeetingRecord] = []
     for m in services.meetings.list(q):
         out.append(meeting_record(m))

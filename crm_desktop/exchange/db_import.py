@@ -149,7 +149,9 @@ def _read_bytes(p: Path) -> bytes:
         raise ExchangeError(f"Cannot read {p}: {exc.strerror or exc}.") from None
 
 
-def read_records(path: str | os.PathLike[str], table: Table | None = None) -> Iterator[ContactRecord]:
+def read_records(
+    path: str | os.PathLike[str], table: Table | None = None
+) -> Iterator[ContactRecord]:
     """Records of a vCard, CSV or XLSX file (with ``table``'s mapping if given)."""
     p = Path(path)
     if table is None:
@@ -183,9 +185,9 @@ class _Companies:
         self.by_name: dict[str, str] = {}
         self.created = 0
         rows = s.execute(
-            select(Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru).where(
-                Company.deleted_at.is_(None)
-            )
+            select(
+                Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru
+            ).where(Company.deleted_at.is_(None))
         )
         for row in rows:
             for n in (row.name, row.name_native, row.name_latin, row.name_ru):
@@ -243,7 +245,11 @@ def _to_input(rec: ContactRecord, region: str, tags: list[str]) -> ContactInput:
     """The service's form data for a record; what the model has no field for goes to notes."""
     given_ru = " ".join(x for x in (rec.given_name_ru, rec.middle_name_ru) if x)
     notes = [rec.notes] if rec.notes else []
-    extra = [f"{SERVICE_LABEL[m.service]}: {m.handle}" for m in rec.messengers if m.service not in (Messenger.WECHAT, Messenger.TELEGRAM)]
+    extra = [
+        f"{SERVICE_LABEL[m.service]}: {m.handle}"
+        for m in rec.messengers
+        if m.service not in (Messenger.WECHAT, Messenger.TELEGRAM)
+    ]
     seen_wechat = [m.handle for m in rec.messengers if m.service == Messenger.WECHAT]
     seen_tg = [m.handle for m in rec.messengers if m.service == Messenger.TELEGRAM]
     extra += [f"WeChat: {h}" for h in seen_wechat[1:]] + [f"Telegram: {h}" for h in seen_tg[1:]]
@@ -416,7 +422,9 @@ def import_records(
                 try:
                     data = contacts._clean(_to_input(rec, options.default_region, []))
                 except ValidationError as exc:
-                    report.rows.append(RowResult(rec.source_line, name, Outcome.REJECTED, _validation_reason(exc)))
+                    report.rows.append(
+                        RowResult(rec.source_line, name, Outcome.REJECTED, _validation_reason(exc))
+                    )
                     progress.advance()
                     continue
                 company_id = companies.find(rec.organization)
@@ -439,15 +447,19 @@ def import_records(
                     result.outcome = Outcome.SKIPPED
                     result.contact_id = result.duplicate_of
                 elif choice == OnDuplicate.MERGE and result.duplicate_of:
-                    row = s.get(Contact, result.duplicate_of)
-                    assert row is not None
+                    target = s.get(Contact, result.duplicate_of)
+                    assert target is not None
                     data.tag_ids = tags.ids(rec.tags)
-                    if data.company_id is None and rec.organization.strip() and row.company_id is None:
+                    if (
+                        data.company_id is None
+                        and rec.organization.strip()
+                        and target.company_id is None
+                    ):
                         data.company_id = companies.create(rec.organization, rec.country)
-                    merged, changed = merge_inputs(ContactInput.from_row(row), data)
-                    result.contact_id = row.id
+                    merged, changed = merge_inputs(ContactInput.from_row(target), data)
+                    result.contact_id = target.id
                     if changed:
-                        contacts._write(s, row, contacts._clean(merged))
+                        contacts._write(s, target, contacts._clean(merged))
                         result.outcome = Outcome.MERGED
                         result.changed_fields = changed
                     else:
@@ -457,16 +469,16 @@ def import_records(
                     if data.company_id is None and rec.organization.strip():
                         data.company_id = companies.create(rec.organization, rec.country)
                     data.tag_ids = tags.ids(rec.tags)
-                    row = Contact(id=new_id())
-                    contacts._write(s, row, data)
-                    s.add(row)
+                    new_row = Contact(id=new_id())
+                    contacts._write(s, new_row, data)
+                    s.add(new_row)
                     pending += 1
                     if pending >= FLUSH_EVERY:
                         s.flush()
                         pending = 0
-                    result.contact_id = row.id
+                    result.contact_id = new_row.id
                     index.add(
-                        row.id,
+                        new_row.id,
                         data.company_id,
                         [e.value for e in data.emails],
                         [p.value for p in data.phones],
@@ -484,7 +496,9 @@ def import_records(
     except _Rollback:
         report.written = False
     except FileFormatError as exc:
-        raise exc.with_source(source) if source and not exc.source else exc
+        if source and not exc.source:
+            raise exc.with_source(source) from None
+        raise
     progress.finish()
     return report
 

@@ -26,7 +26,7 @@ class FileFormatError(ExchangeError):
             where = f"{where}, line {self.line}" if where else f"line {self.line}"
         return f"{where}: {self.reason}" if where else self.reason
 
-    def with_source(self, source: str) -> "FileFormatError":
+    def with_source(self, source: str) -> FileFormatError:
         return FileFormatError(self.reason, self.line, source)
 
 

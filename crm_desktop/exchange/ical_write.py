@@ -22,7 +22,7 @@ from crm_desktop.exchange.records import MeetingRecord
 from crm_desktop.exchange.vcard_write import fold
 
 PRODID = f"-//crm-desktop//crm-desktop {__version__}//EN"
-_UTC = dt.timezone.utc
+_UTC = dt.UTC
 _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
 
 
@@ -155,7 +155,9 @@ def event_lines(m: MeetingRecord, stamp: dt.datetime) -> list[str]:
     for a in m.attendees:
         if a.email:
             role = "REQ-PARTICIPANT"
-            lines.append(f"ATTENDEE;CN={_param(a.name)};ROLE={role};PARTSTAT=NEEDS-ACTION:mailto:{a.email}")
+            lines.append(
+                f"ATTENDEE;CN={_param(a.name)};ROLE={role};PARTSTAT=NEEDS-ACTION:mailto:{a.email}"
+            )
     if m.categories:
         lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in m.categories))
     lines.append(f"CLASS:{'CONFIDENTIAL' if m.confidential else 'PUBLIC'}")
@@ -188,7 +190,13 @@ def write_ics(
         y = m.start.astimezone(_UTC).year
         lo, hi = years.get(m.tzid, (y, y))
         years[m.tzid] = (min(lo, y), max(hi, y))
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
     if calendar_name:
         head.append(f"X-WR-CALNAME:{escape_text(calendar_name)}")
     for line in head:

@@ -58,14 +58,34 @@ def language_tag(text: str) -> str:
 
 
 def is_cjk(text: str) -> bool:
-    return any(unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) for ch in text)
+    return any(
+        unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
+        for ch in text
+    )
 
 
 # Two-character Chinese surnames, so 欧阳娜娜 splits as 欧阳 + 娜娜.
 _COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 轩辕 独孤 南宫 西门 澹台".split()
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 "
+    "宇文 司徒 令狐 夏侯 端木 轩辕 独孤 南宫 西门 澹台".split()
 )
-_RU_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ына", "ова", "ева", "ёва", "ина", "ский", "ская", "цкий", "цкая", "ых", "их")
+_RU_SURNAME_ENDINGS = (
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ына",
+    "ова",
+    "ева",
+    "ёва",
+    "ина",
+    "ский",
+    "ская",
+    "цкий",
+    "цкая",
+    "ых",
+    "их",
+)
 _RU_PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "ич")
 
 
@@ -94,7 +114,11 @@ def split_full_name(full: str) -> tuple[str, str, str]:
             return parts[0], parts[1], parts[2]  # Иванов Иван Иванович
         if len(parts) == 3 and low[1].endswith(_RU_PATRONYMIC_ENDINGS):
             return parts[2], parts[0], parts[1]  # Иван Иванович Иванов
-        if len(parts) == 2 and low[0].endswith(_RU_SURNAME_ENDINGS) and not low[1].endswith(_RU_SURNAME_ENDINGS):
+        if (
+            len(parts) == 2
+            and low[0].endswith(_RU_SURNAME_ENDINGS)
+            and not low[1].endswith(_RU_SURNAME_ENDINGS)
+        ):
             return parts[0], parts[1], ""
         return parts[-1], " ".join(parts[:-1]), ""
     if script == Script.NATIVE:

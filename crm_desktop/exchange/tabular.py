@@ -42,7 +42,7 @@ class Table:
     source: str = ""
 
     @classmethod
-    def build(cls, headers: list[str], rows: list[Row], **meta: str) -> "Table":
+    def build(cls, headers: list[str], rows: list[Row], **meta: str) -> Table:
         dialect, mapping = recognise(headers)
         return cls(headers, rows, dialect, mapping, **meta)  # type: ignore[arg-type]
 
@@ -65,7 +65,11 @@ _FIXED_PHONE = {
     Field.PHONE_FAX: PhoneKind.FAX,
 }
 _FIXED_EMAIL = {Field.EMAIL_WORK: EmailKind.WORK, Field.EMAIL_HOME: EmailKind.HOME}
-_FIXED_MESSENGER = {Field.WECHAT: Messenger.WECHAT, Field.TELEGRAM: Messenger.TELEGRAM, Field.WHATSAPP: Messenger.WHATSAPP}
+_FIXED_MESSENGER = {
+    Field.WECHAT: Messenger.WECHAT,
+    Field.TELEGRAM: Messenger.TELEGRAM,
+    Field.WHATSAPP: Messenger.WHATSAPP,
+}
 
 
 def phone_kind_from_label(label: str) -> PhoneKind:
@@ -132,11 +136,15 @@ def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
         elif f == Field.PHONE or f in _FIXED_PHONE:
             labels = _MULTI_SPLIT.split(label) if label else []
             for i, number in enumerate(p for p in _MULTI_SPLIT.split(value) if p):
-                kind = _FIXED_PHONE.get(f) or phone_kind_from_label(labels[i] if i < len(labels) else label)
+                kind = _FIXED_PHONE.get(f) or phone_kind_from_label(
+                    labels[i] if i < len(labels) else label
+                )
                 rec.phones.append(Phone(number, kind))
         elif f == Field.EMAIL or f in _FIXED_EMAIL:
             for address in (a for a in _EMAIL_SPLIT.split(value) if "@" in a):
-                rec.emails.append(Email(address, _FIXED_EMAIL.get(f) or email_kind_from_label(label)))
+                rec.emails.append(
+                    Email(address, _FIXED_EMAIL.get(f) or email_kind_from_label(label))
+                )
         elif f in _FIXED_MESSENGER:
             for handle in (h for h in _MULTI_SPLIT.split(value) if h):
                 rec.messengers.append(MessengerId(_FIXED_MESSENGER[f], handle))

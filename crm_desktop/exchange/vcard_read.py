@@ -208,7 +208,12 @@ def _phone_kind(types: set[str], label: str) -> PhoneKind:
     label = label.lower()
     if "FAX" in types or "fax" in label:
         return PhoneKind.FAX
-    if types & {"CELL", "MOBILE", "IPHONE"} or "mobile" in label or "cell" in label or "iphone" in label:
+    if (
+        types & {"CELL", "MOBILE", "IPHONE"}
+        or "mobile" in label
+        or "cell" in label
+        or "iphone" in label
+    ):
         return PhoneKind.MOBILE
     if "WORK" in types or "work" in label or "main" in label:
         return PhoneKind.WORK
@@ -255,7 +260,11 @@ def _build(props: list[Property], start_line: int, version: str) -> ContactRecor
         name = p.name
         if name == "N":
             parts = _split_escaped(p.value, ";") + ["", "", ""]
-            force = Script.LATIN if p.param("PHONETIC") and script_of(parts[0] + parts[1]) == Script.LATIN else None
+            force = (
+                Script.LATIN
+                if p.param("PHONETIC") and script_of(parts[0] + parts[1]) == Script.LATIN
+                else None
+            )
             place_name(rec, parts[0], parts[1], parts[2], force=force)
             if p.params.get("SORT-AS"):
                 sort_as = p.params["SORT-AS"]
@@ -379,7 +388,9 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
         if count == 0:
             raise FileFormatError("no vCards found", 1)
     except FileFormatError as exc:
-        raise exc.with_source(source) if source else exc
+        if source:
+            raise exc.with_source(source) from None
+        raise
 
 
 def read_vcards(data: bytes, source: str = "") -> list[ContactRecord]:

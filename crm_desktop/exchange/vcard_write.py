@@ -38,7 +38,11 @@ _TEL_TYPES_40 = {
     PhoneKind.FAX: "work,fax",
     PhoneKind.OTHER: "voice",
 }
-_EMAIL_TYPES_30 = {EmailKind.WORK: "INTERNET,WORK", EmailKind.HOME: "INTERNET,HOME", EmailKind.OTHER: "INTERNET"}
+_EMAIL_TYPES_30 = {
+    EmailKind.WORK: "INTERNET,WORK",
+    EmailKind.HOME: "INTERNET,HOME",
+    EmailKind.OTHER: "INTERNET",
+}
 _EMAIL_TYPES_40 = {EmailKind.WORK: "work", EmailKind.HOME: "home", EmailKind.OTHER: ""}
 
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
@@ -87,7 +91,14 @@ def _name_forms(rec: ContactRecord) -> list[tuple[str, str, str, str]]:
     """(family, given, middle, language) for every recorded form, primary first."""
     forms: list[tuple[str, str, str, str]] = []
     if rec.family_name or rec.given_name:
-        forms.append((rec.family_name, rec.given_name, rec.middle_name, language_tag(rec.family_name + rec.given_name)))
+        forms.append(
+            (
+                rec.family_name,
+                rec.given_name,
+                rec.middle_name,
+                language_tag(rec.family_name + rec.given_name),
+            )
+        )
     if rec.family_name_latin or rec.given_name_latin:
         middle = "" if forms else rec.middle_name
         lang = f"{forms[0][3]}-Latn" if forms and forms[0][3] else ""
@@ -151,7 +162,9 @@ def card_lines(rec: ContactRecord, version: str = "3.0") -> list[str]:
         if not v4:
             lines.append(f"SORT-STRING:{escape(_latin_display(rec))}")
     if rec.family_name_ru or rec.given_name_ru:
-        value = ";".join(escape(x) for x in (rec.family_name_ru, rec.given_name_ru, rec.middle_name_ru))
+        value = ";".join(
+            escape(x) for x in (rec.family_name_ru, rec.given_name_ru, rec.middle_name_ru)
+        )
         lines.append(f"X-CRM-NAME-RU:{value}")
     if rec.organization or rec.department:
         org = escape(rec.organization)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from crm_desktop.exchange.columns import EXPORT_COLUMNS, ExportColumn
 from crm_desktop.exchange.csv_write import phone_text, record_values
@@ -68,7 +68,7 @@ def write_xlsx(
                 row.append(v)
                 continue
             if col.kind == "phone":
-                text = "; ".join(phone_text(n) for n in v)  # type: ignore[union-attr]
+                text = "; ".join(phone_text(n) for n in cast(list[str], v))
                 # phone_text neutralised junk for CSV; a typed cell needs no apostrophe
                 text = text[1:] if text.startswith("'") else text
                 quote = bool(text)

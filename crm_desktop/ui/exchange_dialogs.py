@@ -95,9 +95,15 @@ class ExportContactsDialog(QDialog):
 
     exported = Signal(int, str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *,
-                 query: Any = None, selected_ids: list[str] | None = None,
-                 language: str = "ru") -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        query: Any = None,
+        selected_ids: list[str] | None = None,
+        language: str = "ru",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("export_contacts_dialog")
         self.setWindowTitle(self.tr("Export contacts"))
@@ -124,8 +130,9 @@ class ExportContactsDialog(QDialog):
         self.scope_selected = QRadioButton(self.tr("Selected contacts"))
         self.scope_all = QRadioButton(self.tr("All contacts"))
         self.scope_custom = QRadioButton(self.tr("Contacts of:"))
-        for i, b in enumerate((self.scope_list, self.scope_selected, self.scope_all,
-                               self.scope_custom)):
+        for i, b in enumerate(
+            (self.scope_list, self.scope_selected, self.scope_all, self.scope_custom)
+        ):
             self.scope.addButton(b, i)
         self.scope_list.setEnabled(self.list_filter is not None)
         self.scope_selected.setEnabled(bool(self.selected_ids))
@@ -136,14 +143,17 @@ class ExportContactsDialog(QDialog):
         else:
             self.scope_all.setChecked(True)
 
-        self.company = self._combo("export_company", [
-            (c.id, c.name) for c in services.companies.list()])
+        self.company = self._combo(
+            "export_company", [(c.id, c.name) for c in services.companies.list()]
+        )
         countries = sorted({c.country for c in services.companies.list() if c.country})
         self.country = self._combo("export_country", [(c, c) for c in countries])
         self.tag = self._combo("export_tag", [(t.id, t.name) for t in services.tags.list()])
         self.trip = self._combo("export_trip", [(t.id, t.title) for t in services.trips.list()])
-        self.stage = self._combo("export_stage", [
-            (s.id, f"{s.position}. {s.name(language)}") for s in services.stages.list()])
+        self.stage = self._combo(
+            "export_stage",
+            [(s.id, f"{s.position}. {s.name(language)}") for s in services.stages.list()],
+        )
         custom = QFormLayout()
         custom.addRow(self.tr("Company"), self.company)
         custom.addRow(self.tr("Country"), self.country)
@@ -158,8 +168,7 @@ class ExportContactsDialog(QDialog):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("export_count")
-        self.path_row = _PathRow(self, self.tr("Export contacts"),
-                                 self.tr("All files (*)"))
+        self.path_row = _PathRow(self, self.tr("Export contacts"), self.tr("All files (*)"))
         self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setObjectName("export_run")
         self.export_button.setDefault(True)
@@ -205,9 +214,12 @@ class ExportContactsDialog(QDialog):
             return self.list_filter
         if self.scope_custom.isChecked():
             return ContactFilter(
-                company_id=self.company.currentData(), country=self.country.currentData() or "",
-                tag=self.tag.currentData() or "", trip_id=self.trip.currentData(),
-                stage=self.stage.currentData() or "")
+                company_id=self.company.currentData(),
+                country=self.country.currentData() or "",
+                tag=self.tag.currentData() or "",
+                trip_id=self.trip.currentData(),
+                stage=self.stage.currentData() or "",
+            )
         return ContactFilter()
 
     def _scope_changed(self) -> None:
@@ -228,20 +240,26 @@ class ExportContactsDialog(QDialog):
             path = self.path_row.path()
             if not path:
                 return
-        services, fmt, flt, lang = (self.services, self.format.currentData(),
-                                    self.contact_filter(), self.language)
+        services, fmt, flt, lang = (
+            self.services,
+            self.format.currentData(),
+            self.contact_filter(),
+            self.language,
+        )
         self.export_button.setEnabled(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
             return export_contacts(services, path, fmt, flt, progress, language=lang)
 
-        self.job = run_job(self, self.tr("Exporting contacts"), job,
-                           lambda n: self._done(int(n), path))
+        self.job = run_job(
+            self, self.tr("Exporting contacts"), job, lambda n: self._done(int(n), path)
+        )
         self.job.ended.connect(lambda: self.export_button.setEnabled(True))
 
     def _done(self, count: int, path: str) -> None:
-        self.count_label.setText(self.tr("Exported %1 contacts to %2")
-                                 .replace("%1", str(count)).replace("%2", path))
+        self.count_label.setText(
+            self.tr("Exported %1 contacts to %2").replace("%1", str(count)).replace("%2", path)
+        )
         self.exported.emit(count, path)
 
 
@@ -250,8 +268,9 @@ class ExportMeetingsDialog(QDialog):
 
     exported = Signal(int, str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *,
-                 trip_id: str | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, trip_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("export_meetings_dialog")
         self.setWindowTitle(self.tr("Export meetings to calendar"))
@@ -276,8 +295,7 @@ class ExportMeetingsDialog(QDialog):
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel(self.tr("and")))
         dates.addWidget(self.date_to)
-        self.path_row = _PathRow(self, self.tr("Export meetings"),
-                                 self.tr("iCalendar (*.ics)"))
+        self.path_row = _PathRow(self, self.tr("Export meetings"), self.tr("iCalendar (*.ics)"))
         self.path_row.edit.setText(str(Path.home() / (self.tr("meetings") + ".ics")))
         self.status = QLabel()
         self.status.setObjectName("meetings_status")
@@ -292,8 +310,14 @@ class ExportMeetingsDialog(QDialog):
         form.addRow(self.tr("File"), self.path_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Times are written in each venue's time zone; "
-                                        "calendars show them at the right hour.")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Times are written in each venue's time zone; "
+                    "calendars show them at the right hour."
+                )
+            )
+        )
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -323,37 +347,46 @@ class ExportMeetingsDialog(QDialog):
             return export_meetings(services, path, flt, progress, calendar_name=calendar)
 
         self.export_button.setEnabled(False)
-        self.job = run_job(self, self.tr("Exporting meetings"), job,
-                           lambda n: self._done(int(n), path))
+        self.job = run_job(
+            self, self.tr("Exporting meetings"), job, lambda n: self._done(int(n), path)
+        )
         self.job.ended.connect(lambda: self.export_button.setEnabled(True))
 
     def _done(self, count: int, path: str) -> None:
-        self.status.setText(self.tr("Exported %1 meetings to %2")
-                            .replace("%1", str(count)).replace("%2", path))
+        self.status.setText(
+            self.tr("Exported %1 meetings to %2").replace("%1", str(count)).replace("%2", path)
+        )
         self.exported.emit(count, path)
 
 
 # --- entry points -------------------------------------------------------------------------
 
 
-def open_import_dialog(services: Services, parent: QWidget | None = None,
-                       path: str = "") -> ImportDialog:
+def open_import_dialog(
+    services: Services, parent: QWidget | None = None, path: str = ""
+) -> ImportDialog:
     dialog = ImportDialog(services, parent, path)
     dialog.show()
     return dialog
 
 
-def open_export_contacts_dialog(services: Services, parent: QWidget | None = None,
-                                query: Any = None, selected_ids: list[str] | None = None,
-                                language: str = "ru") -> ExportContactsDialog:
-    dialog = ExportContactsDialog(services, parent, query=query, selected_ids=selected_ids,
-                                  language=language)
+def open_export_contacts_dialog(
+    services: Services,
+    parent: QWidget | None = None,
+    query: Any = None,
+    selected_ids: list[str] | None = None,
+    language: str = "ru",
+) -> ExportContactsDialog:
+    dialog = ExportContactsDialog(
+        services, parent, query=query, selected_ids=selected_ids, language=language
+    )
     dialog.show()
     return dialog
 
 
-def open_export_meetings_dialog(services: Services, parent: QWidget | None = None,
-                                trip_id: str | None = None) -> ExportMeetingsDialog:
+def open_export_meetings_dialog(
+    services: Services, parent: QWidget | None = None, trip_id: str | None = None
+) -> ExportMeetingsDialog:
     dialog = ExportMeetingsDialog(services, parent, trip_id=trip_id)
     dialog.show()
     return dialog

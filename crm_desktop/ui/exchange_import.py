@@ -88,8 +88,14 @@ class ImportDialog(QDialog):
         self.results = QTableWidget(0, 5)
         self.results.setObjectName("import_results")
         self.results.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Name"), self.tr("Result"), self.tr("Already have"),
-             self.tr("Action")])
+            [
+                self.tr("Line"),
+                self.tr("Name"),
+                self.tr("Result"),
+                self.tr("Already have"),
+                self.tr("Action"),
+            ]
+        )
         self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = QLabel()
@@ -189,8 +195,11 @@ class ImportDialog(QDialog):
     # -- loading ---------------------------------------------------------------------------
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import contacts"), self.path_edit.text(),
-            self.tr("Contacts (*.csv *.xlsx *.vcf *.vcard);;All files (*)"))
+            self,
+            self.tr("Import contacts"),
+            self.path_edit.text(),
+            self.tr("Contacts (*.csv *.xlsx *.vcf *.vcard);;All files (*)"),
+        )
         if path:
             self.path_edit.setText(path)
             self.load(path)
@@ -225,26 +234,34 @@ class ImportDialog(QDialog):
         return True
 
     def _show_table(self, table: Table) -> None:
-        kinds = {"google": "Google Contacts", "outlook": "Outlook", "crm": self.tr("CRM export"),
-                 "generic": self.tr("a spreadsheet")}
+        kinds = {
+            "google": "Google Contacts",
+            "outlook": "Outlook",
+            "crm": self.tr("CRM export"),
+            "generic": self.tr("a spreadsheet"),
+        }
         if table.encoding == "xlsx":
-            self.info.setText(self.tr("Excel workbook, %1 rows, columns recognised as %2.")
-                              .replace("%1", str(len(table.rows)))
-                              .replace("%2", kinds[table.dialect.value]))
+            self.info.setText(
+                self.tr("Excel workbook, %1 rows, columns recognised as %2.")
+                .replace("%1", str(len(table.rows)))
+                .replace("%2", kinds[table.dialect.value])
+            )
         else:
             delimiter = {"\t": self.tr("tab"), ";": ";", ",": ",", "|": "|"}[table.delimiter]
             self.info.setText(
                 self.tr("CSV file, %1 rows, encoding %2, delimiter “%3”, columns recognised as %4.")
-                .replace("%1", str(len(table.rows))).replace("%2", table.encoding)
-                .replace("%3", delimiter).replace("%4", kinds[table.dialect.value]))
+                .replace("%1", str(len(table.rows)))
+                .replace("%2", table.encoding)
+                .replace("%3", delimiter)
+                .replace("%4", kinds[table.dialect.value])
+            )
         labels = self.field_labels()
         rows = table.rows[:PREVIEW_ROWS]
         self.preview.clear()
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(rows) + 1)
         self.preview.setHorizontalHeaderLabels(table.headers)
-        self.preview.setVerticalHeaderLabels(
-            [self.tr("Import as")] + [str(r.line) for r in rows])
+        self.preview.setVerticalHeaderLabels([self.tr("Import as")] + [str(r.line) for r in rows])
         self._combos = []
         for mapping in table.mapping:
             combo = QComboBox()
@@ -270,8 +287,12 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(heads)
         self.preview.setVerticalHeaderLabels([str(c.source_line) for c in rows])
         for r, c in enumerate(rows):
-            values = [display_name(c), c.organization, ", ".join(p.number for p in c.phones),
-                      ", ".join(e.address for e in c.emails)]
+            values = [
+                display_name(c),
+                c.organization,
+                ", ".join(p.number for p in c.phones),
+                ", ".join(e.address for e in c.emails),
+            ]
             for col, text in enumerate(values):
                 self.preview.setItem(r, col, QTableWidgetItem(text))
         self.preview.resizeColumnsToContents()
@@ -285,8 +306,9 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         self.table.mapping = [
-            ColumnMapping(m.index, m.header, Field(self._combos[m.index].currentData()),
-                          m.label_index)
+            ColumnMapping(
+                m.index, m.header, Field(self._combos[m.index].currentData()), m.label_index
+            )
             for m in self.table.mapping
         ]
         self.dry_report = None
@@ -298,9 +320,12 @@ class ImportDialog(QDialog):
         return list(self.table.records()) if self.table is not None else list(self.cards)
 
     def options(self, dry_run: bool) -> ImportOptions:
-        return ImportOptions(on_duplicate=OnDuplicate(self.on_duplicate.currentData()),
-                             per_line=self.options_per_line(), dry_run=dry_run,
-                             leave_out_rejected=self.leave_out.isChecked())
+        return ImportOptions(
+            on_duplicate=OnDuplicate(self.on_duplicate.currentData()),
+            per_line=self.options_per_line(),
+            dry_run=dry_run,
+            leave_out_rejected=self.leave_out.isChecked(),
+        )
 
     def _start(self, dry_run: bool) -> None:
         records = self._records()
@@ -310,8 +335,9 @@ class ImportDialog(QDialog):
         self._set_ready(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return import_records(services, records, options, progress, source=source,
-                                  total=len(records))
+            return import_records(
+                services, records, options, progress, source=source, total=len(records)
+            )
 
         title = self.tr("Checking contacts") if dry_run else self.tr("Importing contacts")
         self.job = run_job(self, title, job, lambda report: self._finished(report, dry_run))
@@ -328,9 +354,13 @@ class ImportDialog(QDialog):
         if dry_run:
             self.dry_report = report
         self._show_results(report)
-        counts = (self.tr("new: %1, merged: %2, skipped: %3, rejected: %4")
-                  .replace("%1", str(report.created)).replace("%2", str(report.merged))
-                  .replace("%3", str(report.skipped)).replace("%4", str(report.rejected)))
+        counts = (
+            self.tr("new: %1, merged: %2, skipped: %3, rejected: %4")
+            .replace("%1", str(report.created))
+            .replace("%2", str(report.merged))
+            .replace("%3", str(report.skipped))
+            .replace("%4", str(report.rejected))
+        )
         if report.written:
             self.summary.setText(self.tr("Imported. %1").replace("%1", counts))
             self.imported.emit(report)
@@ -338,8 +368,10 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Dry run, nothing written yet. %1").replace("%1", counts))
         else:
             self.summary.setText(
-                self.tr("Nothing was imported: some rows are rejected (see the list). %1")
-                .replace("%1", counts))
+                self.tr("Nothing was imported: some rows are rejected (see the list). %1").replace(
+                    "%1", counts
+                )
+            )
             QMessageBox.warning(self, self.tr("Import contacts"), self.summary.text())
 
     def _show_results(self, report: ImportReport) -> None:
@@ -355,8 +387,11 @@ class ImportDialog(QDialog):
                 text += ": " + r.reason
             self.results.setItem(i, 2, QTableWidgetItem(text))
             if r.duplicate_of:
-                self.results.setItem(i, 3, QTableWidgetItem(
-                    f"{r.duplicate_name} ({self._matched_text(r.matched_by)})"))
+                self.results.setItem(
+                    i,
+                    3,
+                    QTableWidgetItem(f"{r.duplicate_name} ({self._matched_text(r.matched_by)})"),
+                )
                 combo = QComboBox()
                 combo.addItem(self.tr("as chosen for all"), None)
                 for value, label in self._duplicate_options():
@@ -373,5 +408,8 @@ class ImportDialog(QDialog):
         combo.setCurrentIndex(combo.findData(choice.value))
 
     def options_per_line(self) -> dict[int, OnDuplicate]:
-        return {line: OnDuplicate(c.currentData()) for line, c in self._choices.items()
-                if c.currentData() is not None}
+        return {
+            line: OnDuplicate(c.currentData())
+            for line, c in self._choices.items()
+            if c.currentData() is not None
+        }

@@ -28,7 +28,9 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals) -> None:
+    def __init__(
+        self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals
+    ) -> None:
         super().__init__()
         self.fn, self.progress, self.signals = fn, progress, signals
         self.setAutoDelete(True)
@@ -51,8 +53,13 @@ class ExchangeJob(QObject):
     done = Signal(object)
     ended = Signal()
 
-    def __init__(self, parent: QWidget, title: str, fn: Callable[[Progress], Any],
-                 pool: QThreadPool | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        fn: Callable[[Progress], Any],
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._title = title
@@ -92,11 +99,16 @@ class ExchangeJob(QObject):
             if self.dialog.maximum() != total:
                 self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-            self.dialog.setLabelText(self.tr("%1: %2 of %3").replace("%1", self._title)
-                                     .replace("%2", str(done)).replace("%3", str(total)))
+            self.dialog.setLabelText(
+                self.tr("%1: %2 of %3")
+                .replace("%1", self._title)
+                .replace("%2", str(done))
+                .replace("%3", str(total))
+            )
         else:
-            self.dialog.setLabelText(self.tr("%1: %2").replace("%1", self._title)
-                                     .replace("%2", str(done)))
+            self.dialog.setLabelText(
+                self.tr("%1: %2").replace("%1", self._title).replace("%2", str(done))
+            )
 
     def _finish(self) -> None:
         self.running = False
@@ -125,8 +137,12 @@ class ExchangeJob(QObject):
         self.ended.emit()
 
 
-def run_job(parent: QWidget, title: str, fn: Callable[[Progress], Any],
-            on_done: Callable[[Any], None] | None = None) -> ExchangeJob:
+def run_job(
+    parent: QWidget,
+    title: str,
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None] | None = None,
+) -> ExchangeJob:
     """Start ``fn`` in the background; ``on_done(result)`` runs in the GUI thread."""
     job = ExchangeJob(parent, title, fn)
     if on_done is not None:

@@ -35,24 +35,41 @@ from crm_desktop.exchange.records import ContactRecord, Email, Phone, PhoneKind
 
 def _snapshot(services) -> list[tuple]:
     rows = services.contacts.list()
-    return sorted((c.id, c.display_name, c.version, str(c.emails), str(c.phones), c.notes) for c in rows)
+    return sorted(
+        (c.id, c.display_name, c.version, str(c.emails), str(c.phones), c.notes) for c in rows
+    )
 
 
 def _seed(services):
-    company = services.companies.create(CompanyInput(name_native="华科泵业", name_latin="Huake Pumps",
-                                                     name_ru="Хуакэ", country="CN"))
-    zhang = services.contacts.create(ContactInput(
-        company_id=company.id, family_name_native="张", given_name_native="伟",
-        family_name_latin="Zhang", given_name_latin="Wei", position="总经理",
-        emails=[Channel("work", "zhang.wei@huake.example")],
-        phones=[Channel("mobile", "+8613800138000")], wechat="zw88"))
+    company = services.companies.create(
+        CompanyInput(
+            name_native="华科泵业", name_latin="Huake Pumps", name_ru="Хуакэ", country="CN"
+        )
+    )
+    zhang = services.contacts.create(
+        ContactInput(
+            company_id=company.id,
+            family_name_native="张",
+            given_name_native="伟",
+            family_name_latin="Zhang",
+            given_name_latin="Wei",
+            position="总经理",
+            emails=[Channel("work", "zhang.wei@huake.example")],
+            phones=[Channel("mobile", "+8613800138000")],
+            wechat="zw88",
+        )
+    )
     return company, zhang
 
 
 def test_reimporting_every_export_format_creates_nothing(services, tmp_path):
     _seed(services)
-    for path in ("google_contacts.csv", "outlook_ru_cp1251.csv", "android_21_qp.vcf",
-                 "iphone_30_groups.vcf"):
+    for path in (
+        "google_contacts.csv",
+        "outlook_ru_cp1251.csv",
+        "android_21_qp.vcf",
+        "iphone_30_groups.vcf",
+    ):
         rep = import_file(services, FIXTURES / path)
         assert rep.written and rep.rejected == 0, rep.summary()
     total = services.contacts.count()
@@ -82,8 +99,11 @@ def test_phone_numbers_are_stored_in_e164_and_match_across_spellings(services):
     import_file(services, FIXTURES / "android_21_qp.vcf")
     petrov = next(c for c in services.contacts.list() if c.family_name_ru == "Петров")
     assert [p["value"] for p in petrov.phones] == ["+79261112233", "+74951112233"]
-    rec = ContactRecord(family_name_latin="Petrov", given_name_latin="Aleksey",
-                        phones=[Phone("8 (926) 111-22-33", PhoneKind.MOBILE)])
+    rec = ContactRecord(
+        family_name_latin="Petrov",
+        given_name_latin="Aleksey",
+        phones=[Phone("8 (926) 111-22-33", PhoneKind.MOBILE)],
+    )
     rep = import_records(services, [rec])
     assert rep.rows[0].outcome == Outcome.SKIPPED and rep.rows[0].matched_by == "phone"
 
@@ -97,7 +117,10 @@ def test_same_name_across_scripts_at_the_same_company_is_a_duplicate(services):
         rec = ContactRecord(organization="huake pumps")
         place_name(rec, family, given)
         rep = import_records(services, [rec], ImportOptions(dry_run=True))
-        assert rep.rows[0].duplicate_of == zhang.id and rep.rows[0].matched_by == "name", (family, given)
+        assert rep.rows[0].duplicate_of == zhang.id and rep.rows[0].matched_by == "name", (
+            family,
+            given,
+        )
     # the same name at another company is another person
     rec = ContactRecord(family_name_ru="Чжан", given_name_ru="Вэй", organization="Other Co")
     rep = import_records(services, [rec], ImportOptions(dry_run=True))
@@ -107,10 +130,16 @@ def test_same_name_across_scripts_at_the_same_company_is_a_duplicate(services):
 def test_merge_fills_empty_fields_and_keeps_both_values(services):
     company, zhang = _seed(services)
     rec = ContactRecord(
-        family_name_ru="Чжан", given_name_ru="Вэй", organization="华科泵业", title="CEO",
-        department="Board", emails=[Email("zhang.wei@huake.example"), Email("zw@private.example")],
+        family_name_ru="Чжан",
+        given_name_ru="Вэй",
+        organization="华科泵业",
+        title="CEO",
+        department="Board",
+        emails=[Email("zhang.wei@huake.example"), Email("zw@private.example")],
         phones=[Phone("+8613800138000"), Phone("+86 20 1234 5678", PhoneKind.WORK)],
-        notes="Prefers mornings", tags=["VIP"])
+        notes="Prefers mornings",
+        tags=["VIP"],
+    )
     rep = import_records(services, [rec], ImportOptions(on_duplicate=OnDuplicate.MERGE))
     assert rep.merged == 1 and rep.created == 0
     got = services.contacts.get(zhang.id)
@@ -126,10 +155,19 @@ def test_merge_fills_empty_fields_and_keeps_both_values(services):
 
 
 def test_merge_inputs_is_a_pure_union():
-    old = ContactInput(family_name_latin="Li", given_name_latin="Na", languages="zh",
-                       phones=[Channel("mobile", "+8613912345678")])
-    new = ContactInput(family_name_native="李", given_name_native="娜", languages="zh, en",
-                       phones=[Channel("work", "+862033334444")], decision_maker=True)
+    old = ContactInput(
+        family_name_latin="Li",
+        given_name_latin="Na",
+        languages="zh",
+        phones=[Channel("mobile", "+8613912345678")],
+    )
+    new = ContactInput(
+        family_name_native="李",
+        given_name_native="娜",
+        languages="zh, en",
+        phones=[Channel("work", "+862033334444")],
+        decision_maker=True,
+    )
     merged, changed = merge_inputs(old, new)
     assert merged.family_name_native == "李" and merged.languages == "zh, en"
     assert len(merged.phones) == 2 and merged.decision_maker
@@ -144,8 +182,11 @@ def test_per_row_choices_override_the_default(services):
     lines = [r.line for r in dry.duplicates]
     assert len(lines) == 3
     choice = {lines[0]: OnDuplicate.CREATE, lines[1]: OnDuplicate.MERGE}
-    rep = import_file(services, FIXTURES / "google_contacts.csv",
-                      ImportOptions(on_duplicate=OnDuplicate.SKIP, per_line=choice))
+    rep = import_file(
+        services,
+        FIXTURES / "google_contacts.csv",
+        ImportOptions(on_duplicate=OnDuplicate.SKIP, per_line=choice),
+    )
     assert [r.outcome for r in rep.rows] == [Outcome.CREATED, Outcome.SKIPPED, Outcome.SKIPPED]
     assert services.contacts.count() == 4
 
@@ -161,8 +202,14 @@ def test_dry_run_writes_nothing(services):
 
 @pytest.mark.parametrize(
     ("name", "line"),
-    [("broken_unclosed.vcf", 6), ("broken_no_colon.vcf", 9), ("broken_bad_charset.vcf", 7),
-     ("broken_quote.csv", 4), ("broken_extra_fields.csv", 3), ("broken_binary.csv", 3)],
+    [
+        ("broken_unclosed.vcf", 6),
+        ("broken_no_colon.vcf", 9),
+        ("broken_bad_charset.vcf", 7),
+        ("broken_quote.csv", 4),
+        ("broken_extra_fields.csv", 3),
+        ("broken_binary.csv", 3),
+    ],
 )
 def test_broken_files_leave_the_database_unchanged_and_name_the_line(services, name, line):
     _seed(services)
@@ -180,8 +227,9 @@ def test_a_rejected_row_rolls_back_the_whole_import(services):
     bad = next(r for r in rep.rows if r.outcome == Outcome.REJECTED)
     assert bad.line == 3 and "not-an-email@" in bad.reason
     assert _snapshot(services) == before
-    rep = import_file(services, FIXTURES / "broken_bad_email.csv",
-                      ImportOptions(leave_out_rejected=True))
+    rep = import_file(
+        services, FIXTURES / "broken_bad_email.csv", ImportOptions(leave_out_rejected=True)
+    )
     assert rep.written and services.contacts.count() == 1
 
 
@@ -270,7 +318,12 @@ def test_cli_export_and_import(demo_db, tmp_path, capsys, data_dir):
 
     db = str(demo_db)
     out = tmp_path / "c.vcf"
-    assert main(["--db", db, "export", "contacts", "--format", "vcf", "-o", str(out), "--country", "CN"]) == 0
+    assert (
+        main(
+            ["--db", db, "export", "contacts", "--format", "vcf", "-o", str(out), "--country", "CN"]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"BEGIN:VCARD")
     assert main(["--db", db, "import", "contacts", str(out), "--dry-run"]) == 0
     assert "created 0" in capsys.readouterr().out
@@ -283,7 +336,10 @@ def test_cli_export_and_import(demo_db, tmp_path, capsys, data_dir):
     assert main(["--db", db, "import", "contacts", str(FIXTURES / "broken_bad_email.csv")]) == 1
     captured = capsys.readouterr()
     assert "line 3: rejected" in captured.out and len(captured.err.strip().splitlines()) == 1
-    assert main(["--db", db, "export", "contacts", "-o", str(tmp_path / "x.csv"), "--tag", "nope"]) == 1
+    assert (
+        main(["--db", db, "export", "contacts", "-o", str(tmp_path / "x.csv"), "--tag", "nope"])
+        == 1
+    )
     assert not Path(tmp_path / "x.csv").exists()
 
 
@@ -296,12 +352,23 @@ def test_pdf_contact_sheet_has_every_script_and_embedded_fonts(services, tmp_pat
     assert export_contacts(services, out, "pdf", language="ru") == 3
     reader = pypdf.PdfReader(out)
     text = "".join(page.extract_text() for page in reader.pages)
-    for expected in ("Список контактов", "张伟", "Zhang Wei", "王芳", "Wang Fang", "Иванова Елена",
-                     "+86 138 0013 8000", "WeChat: wangfang_sz", "Стр. 1 из 1"):
+    for expected in (
+        "Список контактов",
+        "张伟",
+        "Zhang Wei",
+        "王芳",
+        "Wang Fang",
+        "Иванова Елена",
+        "+86 138 0013 8000",
+        "WeChat: wangfang_sz",
+        "Стр. 1 из 1",
+    ):
         assert expected in text, expected
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             desc = font.get_object()
             desc = desc["/DescendantFonts"][0].get_object() if "/DescendantFonts" in desc else desc
             fd = desc["/FontDescriptor"].get_object()
-            assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), desc["/BaseFont"]
+            assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), desc[
+                "/BaseFont"
+            ]

@@ -55,8 +55,13 @@ def _wait_job(qtbot, dialog) -> None:
 
 
 def test_import_preview_mapping_dry_run_and_per_row_choice(qtbot, services, no_message_boxes):
-    services.contacts.create(ContactInput(family_name_ru="Смирнова", given_name_ru="Ольга",
-                                          emails=[Channel("work", "o.smirnova@esipovo.example")]))
+    services.contacts.create(
+        ContactInput(
+            family_name_ru="Смирнова",
+            given_name_ru="Ольга",
+            emails=[Channel("work", "o.smirnova@esipovo.example")],
+        )
+    )
     dialog = ImportDialog(services, path=str(FIXTURES / "google_contacts.csv"))
     qtbot.addWidget(dialog)
     assert "Google Contacts" in dialog.info.text()
@@ -107,8 +112,13 @@ def test_rejected_rows_write_nothing_and_are_listed(qtbot, services, no_message_
 
 def test_export_dialog_scopes_and_writes_a_file(qtbot, services, tmp_path):
     for i in range(5):
-        services.contacts.create(ContactInput(family_name_latin=f"Li{i}", given_name_latin="Na",
-                                              phones=[Channel("mobile", f"+8613800000{i:03d}")]))
+        services.contacts.create(
+            ContactInput(
+                family_name_latin=f"Li{i}",
+                given_name_latin="Na",
+                phones=[Channel("mobile", f"+8613800000{i:03d}")],
+            )
+        )
     some = [c.id for c in services.contacts.list()][:2]
     query = services.contacts.query(ids=some)
     dialog = ExportContactsDialog(services, query=query, selected_ids=some[:1])

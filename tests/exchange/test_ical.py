@@ -19,19 +19,34 @@ UTC = dt.UTC
 def _meetings() -> list[MeetingRecord]:
     return [
         MeetingRecord(
-            uid="m1@crm-desktop", title="Переговоры; этап 2, 会谈",
+            uid="m1@crm-desktop",
+            title="Переговоры; этап 2, 会谈",
             start=dt.datetime(2025, 3, 12, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
-            duration=dt.timedelta(hours=1, minutes=30), tzid="Asia/Shanghai",
-            location="Shenzhen, Nanshan", description="Agenda:\n1. Pumps\n2. Sites",
-            attendees=[Attendee("Иванов Иван", "ivanov@invest.example"), Attendee("张伟", "", False)],
-            confidential=True),
+            duration=dt.timedelta(hours=1, minutes=30),
+            tzid="Asia/Shanghai",
+            location="Shenzhen, Nanshan",
+            description="Agenda:\n1. Pumps\n2. Sites",
+            attendees=[
+                Attendee("Иванов Иван", "ivanov@invest.example"),
+                Attendee("张伟", "", False),
+            ],
+            confidential=True,
+        ),
         # across the European spring-forward: 2 h of real time, local end 04:30 CEST
-        MeetingRecord(uid="m2@crm-desktop", title="Berlin",
-                      start=dt.datetime(2025, 3, 30, 1, 30, tzinfo=ZoneInfo("Europe/Berlin")),
-                      duration=dt.timedelta(hours=2), tzid="Europe/Berlin"),
-        MeetingRecord(uid="m3@crm-desktop", title="Moscow debrief",
-                      start=dt.datetime(2025, 3, 14, 9, 0, tzinfo=ZoneInfo("Europe/Moscow")),
-                      duration=dt.timedelta(minutes=45), tzid="Europe/Moscow"),
+        MeetingRecord(
+            uid="m2@crm-desktop",
+            title="Berlin",
+            start=dt.datetime(2025, 3, 30, 1, 30, tzinfo=ZoneInfo("Europe/Berlin")),
+            duration=dt.timedelta(hours=2),
+            tzid="Europe/Berlin",
+        ),
+        MeetingRecord(
+            uid="m3@crm-desktop",
+            title="Moscow debrief",
+            start=dt.datetime(2025, 3, 14, 9, 0, tzinfo=ZoneInfo("Europe/Moscow")),
+            duration=dt.timedelta(minutes=45),
+            tzid="Europe/Moscow",
+        ),
     ]
 
 
@@ -60,17 +75,23 @@ def test_icalendar_reads_the_same_instants_and_venue_zones():
     assert str(first["CLASS"]) == "CONFIDENTIAL"
     assert str(first["ATTENDEE"]) == "mailto:ivanov@invest.example"
     assert {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")} == {
-        "Asia/Shanghai", "Europe/Berlin", "Europe/Moscow"}
+        "Asia/Shanghai",
+        "Europe/Berlin",
+        "Europe/Moscow",
+    }
 
 
 @pytest.mark.parametrize(
-    "tzid", ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Europe/Moscow",
-             "Australia/Lord_Howe"])
+    "tzid",
+    ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Europe/Moscow", "Australia/Lord_Howe"],
+)
 def test_vtimezone_alone_gives_zoneinfo_offsets(tzid):
     """Rename the zone so the parser must build it from our VTIMEZONE, not its own database."""
     alias = "Custom-" + tzid.replace("/", "-")
     lines = [line.replace(tzid, alias) for line in vtimezone_lines(tzid, 2025, 2026)]
-    text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *lines, "END:VCALENDAR", ""])
+    text = "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *lines, "END:VCALENDAR", ""]
+    )
     tz = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0].to_tz()
     zone = ZoneInfo(tzid)
     t = dt.datetime(2025, 1, 1, tzinfo=UTC)

@@ -55,7 +55,7 @@ def test_excel_russian_flavour_uses_semicolons_and_russian_headers():
 def test_formulas_are_neutralised_but_phones_keep_their_plus():
     rows = list(csv.DictReader(io.StringIO(_csv("csv").decode("utf-8-sig"), newline="")))
     s = rows[1]
-    assert s["Organization"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert s["Organization"] == '\'=HYPERLINK("http://evil.example","click")'
     assert s["Position"] == "'@director"
     assert s["Notes"] == "'-2+3"
     assert s["Mobile phone"] == "+7 9031112233"  # data, not a formula: left alone
@@ -72,9 +72,19 @@ def test_our_csv_reads_back_into_the_same_records():
         assert table.dialect == Dialect.CRM
         back = list(table.records())
         for a, b in zip(people(), back, strict=True):
-            assert (b.family_name, b.given_name, b.family_name_latin, b.family_name_ru,
-                    b.middle_name_ru) == (a.family_name, a.given_name, a.family_name_latin,
-                                          a.family_name_ru, a.middle_name_ru)
+            assert (
+                b.family_name,
+                b.given_name,
+                b.family_name_latin,
+                b.family_name_ru,
+                b.middle_name_ru,
+            ) == (
+                a.family_name,
+                a.given_name,
+                a.family_name_latin,
+                a.family_name_ru,
+                a.middle_name_ru,
+            )
             assert b.organization == a.organization and b.title == a.title
             assert b.notes == a.notes and b.uid == a.uid
             assert [p.kind for p in b.phones] == [p.kind for p in a.phones]
@@ -101,7 +111,7 @@ def test_xlsx_read_back_with_openpyxl_typed_frozen_filtered():
     assert z[col["Принимает решения"]].data_type == "b"
     org = s[col["Организация"]]
     # the formula-looking name is kept exactly, as text (never a formula cell)
-    assert org.value == "=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert org.value == '=HYPERLINK("http://evil.example","click")'
     assert org.data_type == "s" and org.quotePrefix
     back = list(read_xlsx(io.BytesIO(buf.getvalue())).records())
     assert back[1].organization == org.value
@@ -116,8 +126,10 @@ def test_google_contacts_csv():
     assert (zhang.family_name_latin, zhang.given_name_latin) == ("Zhang", "Wei")
     assert zhang.organization == "华科泵业有限公司" and zhang.title == "总经理"
     assert [(p.number, p.kind) for p in zhang.phones] == [
-        ("+86 138 0013 8000", PhoneKind.MOBILE), ("+86 139 0000 1111", PhoneKind.MOBILE),
-        ("+86 755 8888 0000", PhoneKind.WORK)]
+        ("+86 138 0013 8000", PhoneKind.MOBILE),
+        ("+86 139 0000 1111", PhoneKind.MOBILE),
+        ("+86 755 8888 0000", PhoneKind.WORK),
+    ]
     assert zhang.tags == ["VIP"]  # Google's system label dropped
     assert zhang.notes == "Met in Shenzhen, 2025\nlikes tea"
     assert (olga.family_name_ru, olga.given_name_ru) == ("Смирнова", "Ольга")
@@ -130,7 +142,11 @@ def test_outlook_russian_cp1251_csv():
     table = read_csv((FIXTURES / "outlook_ru_cp1251.csv").read_bytes())
     assert table.encoding == "cp1251" and table.dialect == Dialect.OUTLOOK
     ivan, maria = table.records()
-    assert (ivan.family_name_ru, ivan.given_name_ru, ivan.middle_name_ru) == ("Сидоров", "Иван", "Петрович")
+    assert (ivan.family_name_ru, ivan.given_name_ru, ivan.middle_name_ru) == (
+        "Сидоров",
+        "Иван",
+        "Петрович",
+    )
     assert ivan.organization == "Мининвест МО" and ivan.department == "Отдел Азии"
     assert {p.kind for p in ivan.phones} == {PhoneKind.FAX, PhoneKind.WORK, PhoneKind.MOBILE}
     assert ivan.tags == ["Делегация", "Министерство"]
@@ -170,10 +186,21 @@ def test_libreoffice_keeps_phones_as_text_and_runs_no_formula(tmp_path, flavour)
     lang = "1033" if flavour == "csv" else "1049"
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "xlsx:Calc MS Excel 2007 XML", f"--infilter=Text - txt - csv (StarCalc):{sep},34,76,1,,{lang}",
-         "--outdir", str(tmp_path), str(src)],
-        check=True, capture_output=True, timeout=120)
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            f"--infilter=Text - txt - csv (StarCalc):{sep},34,76,1,,{lang}",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     ws = openpyxl.load_workbook(tmp_path / "contacts.xlsx").active
     rows = list(ws.iter_rows(values_only=False))
     header = [c.value for c in rows[0]]

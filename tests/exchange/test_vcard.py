@@ -6,6 +6,7 @@ import io
 
 import pytest
 import vobject
+from exchange_samples import FIXTURES, people, zhang
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,6 @@ from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.records import ContactRecord, EmailKind, Messenger, PhoneKind
 from crm_desktop.exchange.vcard_read import read_vcards
 from crm_desktop.exchange.vcard_write import card_bytes, write_vcards
-from exchange_samples import FIXTURES, people, zhang
 
 
 def _write(records, version="3.0") -> bytes:
@@ -68,9 +68,23 @@ def test_our_reader_round_trips_our_writer(version):
     original = people()
     back = read_vcards(_write(original, version))
     for a, b in zip(original, back, strict=True):
-        for name in ("family_name", "given_name", "family_name_latin", "given_name_latin",
-                     "family_name_ru", "given_name_ru", "middle_name_ru", "organization",
-                     "title", "notes", "uid", "country", "tags", "languages", "decision_maker"):
+        for name in (
+            "family_name",
+            "given_name",
+            "family_name_latin",
+            "given_name_latin",
+            "family_name_ru",
+            "given_name_ru",
+            "middle_name_ru",
+            "organization",
+            "title",
+            "notes",
+            "uid",
+            "country",
+            "tags",
+            "languages",
+            "decision_maker",
+        ):
             assert getattr(b, name) == getattr(a, name), name
         assert [(p.number, p.kind) for p in b.phones] == [(p.number, p.kind) for p in a.phones]
         assert [e.address for e in b.emails] == [e.address for e in a.emails]
@@ -90,8 +104,12 @@ _text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
 @settings(max_examples=60, deadline=None)
 @given(family=_text, given_name=_text, notes=st.text(max_size=200), org=_text)
 def test_any_text_survives_vobject_and_our_reader(family, given_name, notes, org):
-    rec = ContactRecord(family_name_latin=family.strip() or "X", given_name_latin=given_name.strip(),
-                        organization=org.strip(), notes=notes.replace("\r", "").strip())
+    rec = ContactRecord(
+        family_name_latin=family.strip() or "X",
+        given_name_latin=given_name.strip(),
+        organization=org.strip(),
+        notes=notes.replace("\r", "").strip(),
+    )
     data = card_bytes(rec)
     card = vobject.readOne(data.decode("utf-8"))
     assert card.n.value.family == rec.family_name_latin
@@ -110,9 +128,13 @@ def test_android_vcard21_quoted_printable_charsets_and_photo():
     assert (li.family_name, li.given_name) == ("李", "娜")
     assert (li.family_name_latin, li.given_name_latin) == ("Li", "Na")
     assert li.organization == "广州展览公司"
-    assert li.notes.startswith("Встреча на выставке в Гуанчжоу") and li.notes.endswith("в Подмосковье")
-    assert [(p.number, p.kind) for p in li.phones] == [("+8613912345678", PhoneKind.MOBILE),
-                                                      ("+86-20-3333-4444", PhoneKind.WORK)]
+    assert li.notes.startswith("Встреча на выставке в Гуанчжоу") and li.notes.endswith(
+        "в Подмосковье"
+    )
+    assert [(p.number, p.kind) for p in li.phones] == [
+        ("+8613912345678", PhoneKind.MOBILE),
+        ("+86-20-3333-4444", PhoneKind.WORK),
+    ]
     assert li.emails[0].kind == EmailKind.WORK
     assert (petrov.family_name_ru, petrov.given_name_ru) == ("Петров", "Алексей")
     assert petrov.phones[1].kind == PhoneKind.HOME
@@ -124,9 +146,15 @@ def test_iphone_vcard30_item_groups_and_labels():
     wang, ivanova = read_vcards((FIXTURES / "iphone_30_groups.vcf").read_bytes())
     assert (wang.family_name, wang.given_name) == ("王", "芳")
     assert (wang.family_name_latin, wang.given_name_latin) == ("Wang", "Fang")
-    assert (wang.organization, wang.department, wang.title) == ("深圳新能源科技有限公司", "国际部", "副总裁")
-    assert [(p.number, p.kind) for p in wang.phones] == [("+86 135 0000 2222", PhoneKind.MOBILE),
-                                                        ("+86 755 2222 3333", PhoneKind.WORK)]
+    assert (wang.organization, wang.department, wang.title) == (
+        "深圳新能源科技有限公司",
+        "国际部",
+        "副总裁",
+    )
+    assert [(p.number, p.kind) for p in wang.phones] == [
+        ("+86 135 0000 2222", PhoneKind.MOBILE),
+        ("+86 755 2222 3333", PhoneKind.WORK),
+    ]
     assert wang.emails[0].kind == EmailKind.WORK
     assert wang.messenger(Messenger.WECHAT) == "wangfang_sz"
     assert wang.notes == "Говорит по-русски, учила в МГУ\nLikes football"
