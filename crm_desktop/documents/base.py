@@ -163,6 +163,10 @@ class DocumentRenderer(ABC, Generic[T]):
         """Level code ('confidential', 'internal') marked on every page, or None."""
         return None
 
+    def prepared_at(self, data: T) -> dt.datetime | None:
+        """When the data was taken ("Prepared on" in the footer), if it matters."""
+        return self.generated_at
+
     # -- the template method ------------------------------------------------------------
 
     def render(self, data: T) -> bytes:
@@ -189,7 +193,9 @@ class DocumentRenderer(ABC, Generic[T]):
             id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
         )  # fmt: skip
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        decorate = functools.partial(self._decorate_page, title=title, marking=marking)
+        decorate = functools.partial(
+            self._decorate_page, title=title, marking=marking, prepared=self.prepared_at(data)
+        )
         doc.build(
             self.story(data),
             canvasmaker=functools.partial(_PagedCanvas, decorate=decorate),
@@ -197,7 +203,14 @@ class DocumentRenderer(ABC, Generic[T]):
         return buffer.getvalue()
 
     def _decorate_page(
-        self, canvas: Canvas, page: int, total: int, *, title: str, marking: str
+        self,
+        canvas: Canvas,
+        page: int,
+        total: int,
+        *,
+        title: str,
+        marking: str,
+        prepared: dt.datetime | None,
     ) -> None:
         f = self.fonts
         canvas.saveState()
@@ -224,9 +237,9 @@ class DocumentRenderer(ABC, Generic[T]):
         bottom = 10 * mm
         canvas.line(MARGIN_LEFT, bottom + 9, right, bottom + 9)
         canvas.setFillColor(MUTED)
-        if self.generated_at is not None:
+        if prepared is not None:
             stamp = f"{self.labels.primary.prepared_on}: " + self.labels.format_short_date(
-                self.generated_at.date()
+                prepared.date()
             )
             f.draw_string(canvas, MARGIN_LEFT, bottom, stamp, 7.5)
         if marking:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeVar
@@ -31,6 +32,10 @@ class DossierRenderer(DocumentRenderer[DossierData]):
 
     def confidentiality(self, data: DossierData) -> str | None:
         return data.confidentiality
+
+    def prepared_at(self, data: DossierData) -> dt.datetime | None:
+        # a briefing is only as fresh as the day it was printed
+        return self.generated_at or data.generated_at
 
     @property
     def _codes(self) -> tuple[str, ...]:

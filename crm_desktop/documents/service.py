@@ -55,7 +55,6 @@ class DocumentService:
 
     def dossier(self, company_id: str, lang: str | Labels = "ru") -> Pdf:
         data = self.loader.dossier(company_id)
-        renderer = DossierRenderer(lang, self.loader.organisation(),
-                                   generated_at=data.generated_at)
+        renderer = DossierRenderer(lang, self.loader.organisation())
         name = memo_filename("dossier", data.name_latin or data.name, data.id)
         return Pdf(renderer.render(data), name, renderer.title(data))

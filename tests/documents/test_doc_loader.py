@@ -103,6 +103,7 @@ def test_rendered_from_database(story, loader):
 
     dossier_pdf = inspect_pdf(DossierRenderer("en", org).render(loader.dossier(story.company_id)))
     assert dossier_pdf.contains("Esipovo Industrial Park") and dossier_pdf.contains(COMPANY_ZH)
+    assert "Prepared on: " in dossier_pdf.pages[0]  # the day the briefing was taken
     assert "Выполненная задача" not in dossier_pdf.text
     assert_all_fonts_embedded(dossier_pdf)
 
