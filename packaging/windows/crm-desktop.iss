@@ -33,7 +33,8 @@ DisableDirPage=auto
 UsePreviousAppDir=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Windows 10 1809, the oldest Qt 6 supports
+MinVersion=10.0.17763
 SetupIconFile={#IconFile}
 UninstallDisplayIcon={app}\{#AppExeName}.exe
 UninstallDisplayName={#AppName}
