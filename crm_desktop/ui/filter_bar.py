@@ -74,7 +74,7 @@ class FilterBar(QWidget):
         self.text.setObjectName("quick_filter")
         self.text.setClearButtonEnabled(True)
         self.text.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
-        self.text.setMinimumWidth(180)
+        self.text.setMinimumWidth(120)
         layout.addWidget(self.text, 2)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,7 +89,7 @@ class FilterBar(QWidget):
                 combo.addItem(f.label() + ": " + self.tr("all"), None)
                 combo.setObjectName(f"filter_{f.attr}")
                 combo.setToolTip(f.label())
-                combo.setMinimumContentsLength(10)
+                combo.setMinimumContentsLength(5)
                 combo.setSizeAdjustPolicy(
                     QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
                 )

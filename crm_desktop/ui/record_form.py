@@ -348,6 +348,7 @@ class RecordForm(QDialog):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -368,7 +369,7 @@ class RecordForm(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        self.resize(860, 640)
         if initial is not None:
             self.set_input(initial)
 

@@ -320,3 +320,31 @@ def test_first_start_offers_demo_empty_and_import(qtbot) -> None:
     buttons["first_start_demo"].click()
     assert dialog.choice == FirstStartChoice.DEMO
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_file_menu_has_the_exchange_actions(window: MainWindow) -> None:
+    assert window.import_action is not None
+    assert window.import_action.objectName() == "action_import_contacts"
+
+
+def test_print_memo_of_the_selected_meeting(qtbot, window: MainWindow) -> None:
+    from crm_desktop.ui.pdf_preview import PdfPreviewDialog
+
+    action = window.findChild(type(window.menuBar().actions()[0]), "action_memo")
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    view = list_view(window, "meetings")
+    view.table.selectRow(0)
+    action.trigger()
+    previews = window.findChildren(PdfPreviewDialog)
+    assert len(previews) == 1
+    assert previews[0].pdf_bytes.startswith(b"%PDF")
+    previews[0].close()
+
+
+def test_documents_ask_for_a_selection_first(window: MainWindow) -> None:
+    from crm_desktop.ui.pdf_preview import PdfPreviewDialog
+
+    window.nav.select("companies")
+    window.trip_report()
+    assert "Trips" in window.statusBar().currentMessage()
+    assert not window.findChildren(PdfPreviewDialog)
