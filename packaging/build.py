@@ -123,8 +123,11 @@ def archive(p: project.Project, bundle: Path, dist: Path) -> Path:
             return Path(shutil.make_archive(str(base), "zip", bundle.parent, bundle.name))
         finally:
             marker.unlink()
-    base = dist / f"{p.name}-{p.version}-macos-{arch}"
-    return Path(shutil.make_archive(str(base), "zip", bundle.parent, bundle.name))
+    # ditto keeps the symlinks and extended attributes that the .app's signature covers;
+    # a plain zip would copy every linked framework file and break the bundle.
+    target = dist / f"{p.name}-{p.version}-macos-{arch}.zip"
+    subprocess.run(["ditto", "-c", "-k", "--keepParent", str(bundle), str(target)], check=True)
+    return target
 
 
 def tree_size(path: Path) -> int:

@@ -35,7 +35,9 @@ def _gradient(size: int, top: tuple[int, int, int], bottom: tuple[int, int, int]
     column = Image.new("RGB", (1, size))
     for y in range(size):
         t = y / max(size - 1, 1)
-        column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom)))
+        column.putpixel(
+            (0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+        )
     return column.resize((size, size))
 
 

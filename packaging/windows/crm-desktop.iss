@@ -1,4 +1,4 @@
-; Inno Setup 6 script: a per-user installer that needs no administrator rights.
+; Inno Setup 6.3+ script: a per-user installer that needs no administrator rights.
 ;
 ; Run `python packaging/build.py` on Windows: it builds the PyInstaller folder and then
 ; compiles this script, passing the version, ids and paths from pyproject.toml and
