@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         try:
             module = importlib.import_module("crm_desktop.ui.find_anything")
             return module.FindAnythingDialog(self.services, self)  # type: ignore[no-any-return]
-        except (ImportError, AttributeError):
+        except (ImportError, AttributeError, TypeError):
             return FindAnythingDialog(self.services, self)
 
     def _current_record(self, entity: str) -> str | None:

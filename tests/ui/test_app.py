@@ -1,0 +1,61 @@
+"""The GUI composition root: application identity, fonts, demo database, storage errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from crm_desktop import APP_ID
+from crm_desktop.app import is_empty, make_application, open_demo, run_gui
+from crm_desktop.cli import build_parser
+from crm_desktop.config import Paths
+from crm_desktop.runtime import open_runtime
+
+
+def test_application_identity_and_bundled_fonts(qapp, paths: Paths) -> None:
+    app = make_application([], paths)
+    assert app is QApplication.instance()
+    assert app.desktopFileName() == APP_ID
+    families = QFontDatabase.families()
+    assert "Droid Sans Fallback" in families  # Chinese without system CJK fonts
+    assert "DejaVu Sans" in families
+
+
+def test_demo_database_is_created_on_first_use(paths: Paths) -> None:
+    rt = open_demo(paths)
+    try:
+        assert not is_empty(rt)
+        assert paths.demo_database.exists()
+        companies = rt.services.companies.count()
+    finally:
+        rt.close()
+    again = open_demo(paths)  # the second start opens it, without loading the story twice
+    try:
+        assert again.services.companies.count() == companies
+    finally:
+        again.close()
+
+
+def test_an_empty_database_is_recognised(paths: Paths, tmp_path: Path) -> None:
+    rt = open_runtime("sqlite:///" + str(tmp_path / "empty.sqlite3"), paths)
+    try:
+        assert is_empty(rt)
+    finally:
+        rt.close()
+
+
+def test_a_file_that_is_no_database_shows_an_error(
+    qapp, paths: Paths, tmp_path: Path, monkeypatch
+) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 10, encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, message: shown.append(message))
+    )
+    args = build_parser().parse_args(["--db", str(text), "--lang", "en"])
+    assert run_gui(args) == 1
+    assert len(shown) == 1 and shown[0].strip()
+    assert text.read_text(encoding="utf-8") == "not a database\n" * 10
