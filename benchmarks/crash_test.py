@@ -20,10 +20,12 @@ costs a fraction of a second; the kill itself is SIGKILL, which Windows does not
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import signal
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -52,12 +54,17 @@ class Report:
     open_failures: int = 0
     killed_before_first_save: int = 0
     problems: list[str] = field(default_factory=list)
+    first_save_ms: list[float] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not (self.lost_rows or self.lost_edits or self.integrity_failures
                     or self.open_failures)
+
+    @property
+    def median_first_save_ms(self) -> float:
+        return statistics.median(self.first_save_ms) if self.first_save_ms else 0.0
 
     def text(self) -> str:
         lines = [
@@ -69,6 +76,7 @@ class Report:
             f"integrity failures: {self.integrity_failures}",
             f"databases that would not open: {self.open_failures}",
             f"runs killed before their first save: {self.killed_before_first_save}",
+            f"median time from open to first save: {self.median_first_save_ms:.0f} ms",
             f"time: {self.seconds:.1f} s",
             "result: " + ("PASS" if self.ok else "FAIL"),
         ]
@@ -81,6 +89,7 @@ def _child(url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run:
     """The save loop; never returns (the parent kills it)."""
     rt = open_runtime(url, paths, key=key, writer=True)
     ack = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.write(ack, f"R {time.monotonic()}\n".encode())
     os.write(ready_fd, b"r")
     os.close(ready_fd)
     companies = rt.services.companies
@@ -91,7 +100,7 @@ def _child(url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run:
         row = companies.create(CompanyInput(name=f"crash-{run}-{i}", name_native=f"崩溃{i}",
                                             name_ru=f"Сбой {i}", country="CN",
                                             description="x" * random.randint(0, 3000)))
-        os.write(ack, f"C {row.id}\n".encode())  # after create() returned: committed
+        os.write(ack, f"C {row.id} {time.monotonic()}\n".encode())  # create() returned
         if edited is None:
             edited = row.id
         if i % 3 == 0:
@@ -104,12 +113,17 @@ def _child(url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run:
 def _check(url: str, path: Path, key: DatabaseKey | None, ack_path: Path,
            report: Report) -> None:
     acked: list[str] = []
+    ready_at = 0.0
     edits: dict[str, int] = {}
     if ack_path.exists():
         for line in ack_path.read_text().splitlines():
             parts = line.split()
-            if len(parts) == 2 and parts[0] == "C":
+            if parts[0] == "R":
+                ready_at = float(parts[1])
+            elif len(parts) == 3 and parts[0] == "C":
                 acked.append(parts[1])
+                if len(acked) == 1:
+                    report.first_save_ms.append((float(parts[2]) - ready_at) * 1000)
             elif len(parts) == 3 and parts[0] == "E":
                 edits[parts[1]] = int(parts[2])
     report.acknowledged_creates += len(acked)
@@ -165,6 +179,7 @@ def run(runs: int = 1000, *, folder: Path | None = None, encrypted: bool = False
         for n in range(runs):
             report.runs += 1
             r, w = os.pipe()
+            gc.freeze()  # the child's collector must not walk (and copy) the parent's heap
             pid = os.fork()
             if pid == 0:  # the child
                 os.close(r)
@@ -192,6 +207,7 @@ def run(runs: int = 1000, *, folder: Path | None = None, encrypted: bool = False
                 print(f"... {n + 1} runs, {report.acknowledged_creates} saves, "
                       f"{report.lost_rows} lost", flush=True)
     finally:
+        gc.unfreeze()
         report.seconds = time.monotonic() - started
         if tmp is not None:
             tmp.cleanup()

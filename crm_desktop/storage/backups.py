@@ -177,7 +177,8 @@ def to_keep(backups: list[BackupInfo], policy: BackupPolicy, now: datetime) -> s
     return keep
 
 
-def rotate(folder: Path, stem: str, policy: BackupPolicy, now: datetime | None = None) -> list[Path]:
+def rotate(folder: Path, stem: str, policy: BackupPolicy,
+           now: datetime | None = None) -> list[Path]:
     """Delete backups the policy no longer keeps; returns what was deleted."""
     backups = list_backups(folder, stem)
     keep = to_keep(backups, policy, now or datetime.now(UTC))

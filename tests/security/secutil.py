@@ -13,6 +13,6 @@ def digest(path: Path) -> str:
 
 
 def folder_state(folder: Path) -> dict[str, str]:
-    """Every file's digest; SQLite's -wal/-shm sidecars come and go with connections."""
+    """Every file's digest; -wal/-shm come and go with connections, .lock with writers."""
     return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.endswith(("-wal", "-shm"))}
+            if p.is_file() and not p.name.endswith(("-wal", "-shm", ".lock"))}

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from secutil import PASSPHRASE, digest, folder_state
 
 from crm_desktop import cli
 from crm_desktop.config import Paths
@@ -19,8 +20,6 @@ from crm_desktop.storage.encryption import (
     PassphraseRequiredError,
     WrongPassphraseError,
 )
-
-from secutil import PASSPHRASE, digest, folder_state
 
 MARKER = "Zebrafinch-Ёлкопалкин-龙猫密钥"
 
