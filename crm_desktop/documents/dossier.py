@@ -20,6 +20,7 @@ from crm_desktop.documents.data import (
 )
 from crm_desktop.documents.labels import short_name
 from crm_desktop.documents.memo import venue_zone
+from crm_desktop.exchange.phones import international
 
 T = TypeVar("T")
 
@@ -105,17 +106,20 @@ class DossierRenderer(DocumentRenderer[DossierData]):
             if c.decision_maker:
                 name += "<br/>★ " + self.fonts.markup(self.labels.inline("decision_maker"))
             position = "<br/>".join(self.fonts.markup(x) for x in (c.position, c.department) if x)
-            reach = "<br/>".join(self.fonts.markup(x) for x in (*c.phones, *c.emails))
+            phones = (international(p) for p in c.phones)
+            reach = "<br/>".join(self.fonts.markup(x) for x in (*phones, *c.emails))
             other = [f"WeChat: {c.wechat}" if c.wechat else "",
                      f"Telegram: {c.telegram}" if c.telegram else "",
                      f"{self.labels.primary.languages}: {c.languages}" if c.languages else ""]
+            cell = self.styles.tiny
             rows.append([
-                Paragraph(name, self.styles.cell),
-                Paragraph(position, self.styles.cell),
-                Paragraph(reach, self.styles.cell),
-                Paragraph("<br/>".join(self.fonts.markup(x) for x in other if x), self.styles.cell),
+                Paragraph(name, cell),
+                Paragraph(position, cell),
+                Paragraph(reach, cell),
+                Paragraph("<br/>".join(self.fonts.markup(x) for x in other if x), cell),
             ])  # fmt: skip
-        return self.grid(("name", "position", "contacts", "messengers"), rows, (24, 22, 34, 20))
+        return self.grid(("name", "position", "contacts", "messengers"), rows, (24, 24, 32, 20),
+                         small=True)
 
     def project(self, p: ProjectEntry) -> list[Flowable]:
         labels = self.labels

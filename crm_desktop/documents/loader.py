@@ -335,7 +335,7 @@ class DocumentLoader:
                 revenue=c.revenue,
                 revenue_currency=c.revenue_currency,
                 description=c.description,
-                tags=tuple(t.name for t in _alive(c.tags)),
+                tags=tuple(sorted(t.name for t in _alive(c.tags))),
                 contacts=tuple(self._contact_entry(x) for x in contacts),
                 projects=tuple(self._project_entry(s, p) for p in projects),
                 past_meetings=tuple(
@@ -394,8 +394,11 @@ class DocumentLoader:
             probability=p.probability,
             expected_decision=p.expected_decision,
             history=history,
-            sites=tuple(self._site(x) for x in _alive(p.sites)),
-            measures=tuple(self._measure(x) for x in _alive(p.measures)),
+            # link tables keep no order: print them in a stable one
+            sites=tuple(self._site(x) for x in sorted(_alive(p.sites), key=lambda x: x.name)),
+            measures=tuple(
+                self._measure(x) for x in sorted(_alive(p.measures), key=lambda x: x.name)
+            ),
         )
 
     @staticmethod

@@ -169,7 +169,7 @@ def test_dossier():
     dossier = sample_dossier()
     info = inspect_pdf(DossierRenderer("ru+zh", ORG).render(dossier))
     for text in (COMPANY_ZH, dossier.name_latin, dossier.name_ru, "91440300MA5FXXXX0Q",
-                 "+8613800000002", "lina@lanquan-pump.example.cn", "Ван Цзяньго",
+                 "+86 138 0000 0002", "lina@lanquan-pump.example.cn", "Ван Цзяньго",
                  "Презентация региона / 地区推介 → Подбор площадки / 选址",
                  "Индустриальный парк «Есипово» / 叶西波沃工业园",
                  "Специальный инвестиционный контракт / 特别投资合同",
