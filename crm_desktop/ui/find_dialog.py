@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from crm_desktop.domain.services import Services
 from crm_desktop.ui.labels import names_side_by_side
@@ -26,6 +27,7 @@ from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
     ENTITY_MEETING,
+    ENTITY_MEMBER,
     ENTITY_PROJECT,
     ENTITY_SITE,
     ENTITY_TRIP,
@@ -43,9 +45,30 @@ PER_TYPE = 8
 
 
 def find_records(services: Services, text: str) -> list[Found]:
+    """The search index when it is there (any script, transliteration, keyboard layout),
+    plus trips, which it does not index; the services' text filters otherwise."""
     text = text.strip()
     if not text:
         return []
+    try:
+        from crm_desktop.search.service import SearchService
+
+        results = SearchService(services.ctx.session_factory).search(text, limit=PER_TYPE)
+    except (ImportError, SQLAlchemyError):
+        return simple_find(services, text)
+    found = [
+        Found(h.kind, h.id, h.title.text + (f" — {h.subtitle}" if h.subtitle else ""))
+        for h in results.hits
+    ]
+    trips = services.trips
+    found += [
+        Found(ENTITY_TRIP, t.id, t.title)
+        for t in trips.list(trips.query(text=text, limit=PER_TYPE))
+    ]
+    return found
+
+
+def simple_find(services: Services, text: str) -> list[Found]:
     sources: list[tuple[str, object, Callable[[object], str]]] = [
         (
             ENTITY_COMPANY,
@@ -108,6 +131,7 @@ class FindAnythingDialog(QDialog):
             ENTITY_MEETING: self.tr("Meeting"),
             ENTITY_TRIP: self.tr("Trip"),
             ENTITY_SITE: self.tr("Site"),
+            ENTITY_MEMBER: self.tr("Our team"),
         }.get(entity, entity)
 
     def search(self) -> None:

@@ -9,7 +9,7 @@
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Версия %2&lt;/p&gt;&lt;p&gt;Идентификатор приложения: %3&lt;/p&gt;&lt;p&gt;Автономная CRM для переговоров с иностранными инвесторами: компании, контакты, проекты по стадиям, встречи и их протоколы.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/about_dialog.py" line="21"/>
+        <location filename="../../crm_desktop/ui/about_dialog.py" line="22"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
@@ -127,6 +127,264 @@
     </message>
 </context>
 <context>
+    <name>ExchangeJob</name>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_worker.py" line="70"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_worker.py" line="94"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_worker.py" line="103"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_worker.py" line="110"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="428"/>
+        <source>&amp;Import contacts…</source>
+        <translation>&amp;Импорт контактов…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="432"/>
+        <source>&amp;Export contacts…</source>
+        <translation>&amp;Экспорт контактов…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="436"/>
+        <source>Export &amp;meetings to calendar…</source>
+        <translation>Экспорт &amp;встреч в календарь…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportContactsDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="109"/>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="171"/>
+        <source>Export contacts</source>
+        <translation>Экспорт контактов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="118"/>
+        <source>CSV (UTF-8, comma)</source>
+        <translation>CSV (UTF-8, запятая)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="119"/>
+        <source>CSV for Russian Excel (semicolon)</source>
+        <translation>CSV для русского Excel (точка с запятой)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="120"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Книга Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="121"/>
+        <source>vCard 3.0 (phones, Outlook, Google)</source>
+        <translation>vCard 3.0 (телефоны, Outlook, Google)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="122"/>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="123"/>
+        <source>Printable contact sheet (PDF)</source>
+        <translation>Список контактов для печати (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="129"/>
+        <source>Contacts in the current list</source>
+        <translation>Контакты текущего списка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="130"/>
+        <source>Selected contacts</source>
+        <translation>Выбранные контакты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="131"/>
+        <source>All contacts</source>
+        <translation>Все контакты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="132"/>
+        <source>Contacts of:</source>
+        <translation>Контакты по условию:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="158"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="159"/>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="160"/>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="161"/>
+        <source>Trip (met during)</source>
+        <translation>Поездка (встречались в ней)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="162"/>
+        <source>Project stage</source>
+        <translation>Стадия проекта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="171"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="172"/>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="176"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="180"/>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="181"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="199"/>
+        <source>(any)</source>
+        <translation>(любая)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="207"/>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="233"/>
+        <source>Contacts to export: %1</source>
+        <translation>Будет экспортировано контактов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="255"/>
+        <source>Exporting contacts</source>
+        <translation>Экспорт контактов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="261"/>
+        <source>Exported %1 contacts to %2</source>
+        <translation>Экспортировано контактов: %1, файл %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMeetingsDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="276"/>
+        <source>Export meetings to calendar</source>
+        <translation>Экспорт встреч в календарь</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="281"/>
+        <source>(any trip)</source>
+        <translation>(любая поездка)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="287"/>
+        <source>Only between</source>
+        <translation>Только между</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="296"/>
+        <source>and</source>
+        <translation>и</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="298"/>
+        <source>Export meetings</source>
+        <translation>Экспорт встреч</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="298"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="299"/>
+        <source>meetings</source>
+        <translation>встречи</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="302"/>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="305"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="308"/>
+        <source>Trip</source>
+        <translation>Поездка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="309"/>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="310"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="316"/>
+        <source>Times are written in each venue&apos;s time zone; calendars show them at the right hour.</source>
+        <translation>Время записывается в часовом поясе места встречи; календари покажут его правильно.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="338"/>
+        <source>The end date is before the start date.</source>
+        <translation>Дата окончания раньше даты начала.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="351"/>
+        <source>Exporting meetings</source>
+        <translation>Экспорт встреч</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="357"/>
+        <source>Exported %1 meetings to %2</source>
+        <translation>Экспортировано встреч: %1, файл %2</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../crm_desktop/ui/filter_bar.py" line="76"/>
@@ -143,47 +401,52 @@
 <context>
     <name>FindAnythingDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="81"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="104"/>
         <source>Find anything</source>
         <translation>Найти всё</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="85"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="108"/>
         <source>Company, person, project, meeting… (汉字, pinyin or Russian)</source>
         <translation>Компания, человек, проект, встреча… (汉字, пиньинь или по-русски)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="105"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="128"/>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="106"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="129"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="107"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="130"/>
         <source>Project</source>
         <translation>Проект</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="108"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="131"/>
         <source>Meeting</source>
         <translation>Встреча</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="109"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="132"/>
         <source>Trip</source>
         <translation>Поездка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="110"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="133"/>
         <source>Site</source>
         <translation>Площадка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/find_dialog.py" line="123"/>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="134"/>
+        <source>Our team</source>
+        <translation>Наша команда</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/find_dialog.py" line="147"/>
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
@@ -229,6 +492,379 @@
         <location filename="../../crm_desktop/ui/first_start.py" line="47"/>
         <source>From vCard, CSV or Excel files exported by a phone, Outlook or Google.</source>
         <translation>Из файлов vCard, CSV или Excel, выгруженных из телефона, Outlook или Google.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="56"/>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="199"/>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="375"/>
+        <source>Import contacts</source>
+        <translation>Импорт контактов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="68"/>
+        <source>Choose file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="83"/>
+        <source>Import the valid rows even if some rows are rejected</source>
+        <translation>Импортировать корректные строки, даже если часть строк отклонена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="85"/>
+        <source>If the contact already exists:</source>
+        <translation>Если контакт уже есть:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="92"/>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="93"/>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="282"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="94"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="95"/>
+        <source>Already have</source>
+        <translation>Уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="96"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="105"/>
+        <source>Check (dry run)</source>
+        <translation>Проверить (без записи)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="108"/>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="111"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="122"/>
+        <source>Preview (choose what each column holds):</source>
+        <translation>Просмотр (укажите, что содержит каждый столбец):</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="137"/>
+        <source>Skip it</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="138"/>
+        <source>Merge (fill empty fields, keep both values)</source>
+        <translation>Объединить (заполнить пустые поля, сохранить оба значения)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="139"/>
+        <source>Create a new contact anyway</source>
+        <translation>Всё равно создать новый контакт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="144"/>
+        <source>(do not import)</source>
+        <translation>(не импортировать)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="145"/>
+        <source>Full name</source>
+        <translation>Полное имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="146"/>
+        <source>Family name (any script)</source>
+        <translation>Фамилия (любое письмо)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="147"/>
+        <source>Given name (any script)</source>
+        <translation>Имя (любое письмо)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="148"/>
+        <source>Middle name / patronymic</source>
+        <translation>Второе имя / отчество</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="149"/>
+        <source>Family name (native script)</source>
+        <translation>Фамилия (родной язык)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="150"/>
+        <source>Given name (native script)</source>
+        <translation>Имя (родной язык)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="151"/>
+        <source>Family name (Latin / pinyin)</source>
+        <translation>Фамилия (латиница / пиньинь)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="152"/>
+        <source>Given name (Latin / pinyin)</source>
+        <translation>Имя (латиница / пиньинь)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="153"/>
+        <source>Family name (Russian)</source>
+        <translation>Фамилия (по-русски)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="154"/>
+        <source>Given name (Russian)</source>
+        <translation>Имя (по-русски)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="155"/>
+        <source>Patronymic (Russian)</source>
+        <translation>Отчество (по-русски)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="156"/>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="282"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="157"/>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="158"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="159"/>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="160"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="161"/>
+        <source>Mobile phone</source>
+        <translation>Мобильный телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="162"/>
+        <source>Work phone</source>
+        <translation>Рабочий телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="163"/>
+        <source>Home phone</source>
+        <translation>Домашний телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="164"/>
+        <source>Fax</source>
+        <translation>Факс</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="165"/>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="282"/>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="166"/>
+        <source>Work email</source>
+        <translation>Рабочая эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="167"/>
+        <source>Personal email</source>
+        <translation>Личная эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="168"/>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="169"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="170"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="171"/>
+        <source>Other messenger</source>
+        <translation>Другой мессенджер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="172"/>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="173"/>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="174"/>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="175"/>
+        <source>Decision maker</source>
+        <translation>Принимает решения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="176"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="181"/>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="182"/>
+        <source>merged</source>
+        <translation>объединён</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="183"/>
+        <source>skipped</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="184"/>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="189"/>
+        <source>same record</source>
+        <translation>та же запись</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="190"/>
+        <source>same email</source>
+        <translation>та же эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="191"/>
+        <source>same phone</source>
+        <translation>тот же телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="192"/>
+        <source>same name at the same company</source>
+        <translation>то же имя в той же компании</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="201"/>
+        <source>Contacts (*.csv *.xlsx *.vcf *.vcard);;All files (*)</source>
+        <translation>Контакты (*.csv *.xlsx *.vcf *.vcard);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="240"/>
+        <source>CRM export</source>
+        <translation>экспорт CRM</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="241"/>
+        <source>a spreadsheet</source>
+        <translation>таблица</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="245"/>
+        <source>Excel workbook, %1 rows, columns recognised as %2.</source>
+        <translation>Книга Excel, строк: %1, столбцы распознаны как %2.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="250"/>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="252"/>
+        <source>CSV file, %1 rows, encoding %2, delimiter “%3”, columns recognised as %4.</source>
+        <translation>Файл CSV, строк: %1, кодировка %2, разделитель «%3», столбцы распознаны как %4.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="264"/>
+        <source>Import as</source>
+        <translation>Импортировать как</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="281"/>
+        <source>vCard file, %1 contacts.</source>
+        <translation>Файл vCard, контактов: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="282"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="342"/>
+        <source>Checking contacts</source>
+        <translation>Проверка контактов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="342"/>
+        <source>Importing contacts</source>
+        <translation>Импорт контактов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="358"/>
+        <source>new: %1, merged: %2, skipped: %3, rejected: %4</source>
+        <translation>новых: %1, объединено: %2, пропущено: %3, отклонено: %4</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="365"/>
+        <source>Imported. %1</source>
+        <translation>Импорт выполнен. %1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="368"/>
+        <source>Dry run, nothing written yet. %1</source>
+        <translation>Проверка, ничего не записано. %1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="371"/>
+        <source>Nothing was imported: some rows are rejected (see the list). %1</source>
+        <translation>Ничего не импортировано: часть строк отклонена (см. список). %1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_import.py" line="396"/>
+        <source>as chosen for all</source>
+        <translation>как выбрано для всех</translation>
     </message>
 </context>
 <context>
@@ -596,7 +1232,7 @@
     </message>
     <message>
         <location filename="../../crm_desktop/ui/meeting_editor.py" line="429"/>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="854"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="857"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
@@ -701,57 +1337,57 @@
         <translation>Уже записано:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="824"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="827"/>
         <source>Record meeting “%1”</source>
         <translation>Запись встречи «%1»</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="825"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="828"/>
         <source>Edit meeting “%1”</source>
         <translation>Изменение встречи «%1»</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="837"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="840"/>
         <source>Saved at %1</source>
         <translation>Сохранено в %1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="844"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="847"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="844"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="847"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="845"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="848"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="845"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="848"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="846"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="849"/>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="846"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="849"/>
         <source>Project</source>
         <translation>Проект</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="847"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="850"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/meeting_editor.py" line="853"/>
+        <location filename="../../crm_desktop/ui/meeting_editor.py" line="856"/>
         <source>Next step %1: %2</source>
         <translation>Шаг %1: %2</translation>
     </message>
@@ -1206,7 +1842,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../crm_desktop/ui/record_form.py" line="358"/>
+        <location filename="../../crm_desktop/ui/record_form.py" line="359"/>
         <source>Save (%1)</source>
         <translation>Сохранить (%1)</translation>
     </message>
@@ -1446,6 +2082,14 @@
         <location filename="../../crm_desktop/ui/trash_view.py" line="140"/>
         <source>Cannot restore</source>
         <translation>Не удалось восстановить</translation>
+    </message>
+</context>
+<context>
+    <name>_PathRow</name>
+    <message>
+        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="77"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
     </message>
 </context>
 <context>
@@ -2890,645 +3534,6 @@
         <location filename="../../crm_desktop/ui/navigation.py" line="104"/>
         <source>Trash</source>
         <translation>Корзина</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeJob</name>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_worker.py" line="63"/>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_worker.py" line="87"/>
-        <source>Cancelling…</source>
-        <translation>Отмена…</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_worker.py" line="95"/>
-        <source>%1: %2 of %3</source>
-        <translation>%1: %2 из %3</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_worker.py" line="98"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeMenu</name>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="395"/>
-        <source>&amp;Import contacts…</source>
-        <translation>&amp;Импорт контактов…</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="399"/>
-        <source>&amp;Export contacts…</source>
-        <translation>&amp;Экспорт контактов…</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="403"/>
-        <source>Export &amp;meetings to calendar…</source>
-        <translation>Экспорт &amp;встреч в календарь…</translation>
-    </message>
-</context>
-<context>
-    <name>ExportContactsDialog</name>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="103"/>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="161"/>
-        <source>Export contacts</source>
-        <translation>Экспорт контактов</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="112"/>
-        <source>CSV (UTF-8, comma)</source>
-        <translation>CSV (UTF-8, запятая)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="113"/>
-        <source>CSV for Russian Excel (semicolon)</source>
-        <translation>CSV для русского Excel (точка с запятой)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="114"/>
-        <source>Excel workbook (.xlsx)</source>
-        <translation>Книга Excel (.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="115"/>
-        <source>vCard 3.0 (phones, Outlook, Google)</source>
-        <translation>vCard 3.0 (телефоны, Outlook, Google)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="116"/>
-        <source>vCard 4.0</source>
-        <translation>vCard 4.0</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="117"/>
-        <source>Printable contact sheet (PDF)</source>
-        <translation>Список контактов для печати (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="123"/>
-        <source>Contacts in the current list</source>
-        <translation>Контакты текущего списка</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="124"/>
-        <source>Selected contacts</source>
-        <translation>Выбранные контакты</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="125"/>
-        <source>All contacts</source>
-        <translation>Все контакты</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="126"/>
-        <source>Contacts of:</source>
-        <translation>Контакты по условию:</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="148"/>
-        <source>Company</source>
-        <translation>Компания</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="149"/>
-        <source>Country</source>
-        <translation>Страна</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="150"/>
-        <source>Tag</source>
-        <translation>Метка</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="151"/>
-        <source>Trip (met during)</source>
-        <translation>Поездка (встречались в ней)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="152"/>
-        <source>Project stage</source>
-        <translation>Стадия проекта</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="162"/>
-        <source>All files (*)</source>
-        <translation>Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="163"/>
-        <source>Export</source>
-        <translation>Экспортировать</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="167"/>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="171"/>
-        <source>Format</source>
-        <translation>Формат</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="172"/>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="190"/>
-        <source>(any)</source>
-        <translation>(любая)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="198"/>
-        <source>contacts</source>
-        <translation>контакты</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="221"/>
-        <source>Contacts to export: %1</source>
-        <translation>Будет экспортировано контактов: %1</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="238"/>
-        <source>Exporting contacts</source>
-        <translation>Экспорт контактов</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="243"/>
-        <source>Exported %1 contacts to %2</source>
-        <translation>Экспортировано контактов: %1, файл %2</translation>
-    </message>
-</context>
-<context>
-    <name>ExportMeetingsDialog</name>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="257"/>
-        <source>Export meetings to calendar</source>
-        <translation>Экспорт встреч в календарь</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="262"/>
-        <source>(any trip)</source>
-        <translation>(любая поездка)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="268"/>
-        <source>Only between</source>
-        <translation>Только между</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="277"/>
-        <source>and</source>
-        <translation>и</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="279"/>
-        <source>Export meetings</source>
-        <translation>Экспорт встреч</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="280"/>
-        <source>iCalendar (*.ics)</source>
-        <translation>iCalendar (*.ics)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="281"/>
-        <source>meetings</source>
-        <translation>встречи</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="284"/>
-        <source>Export</source>
-        <translation>Экспортировать</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="287"/>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="290"/>
-        <source>Trip</source>
-        <translation>Поездка</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="291"/>
-        <source>Dates</source>
-        <translation>Даты</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="292"/>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="295"/>
-        <source>Times are written in each venue's time zone; calendars show them at the right hour.</source>
-        <translation>Время записывается в часовом поясе места встречи; календари покажут его правильно.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="314"/>
-        <source>The end date is before the start date.</source>
-        <translation>Дата окончания раньше даты начала.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="326"/>
-        <source>Exporting meetings</source>
-        <translation>Экспорт встреч</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="331"/>
-        <source>Exported %1 meetings to %2</source>
-        <translation>Экспортировано встреч: %1, файл %2</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="56"/>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="192"/>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="343"/>
-        <source>Import contacts</source>
-        <translation>Импорт контактов</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="68"/>
-        <source>Choose file…</source>
-        <translation>Выбрать файл…</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="83"/>
-        <source>Import the valid rows even if some rows are rejected</source>
-        <translation>Импортировать корректные строки, даже если часть строк отклонена</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="85"/>
-        <source>If the contact already exists:</source>
-        <translation>Если контакт уже есть:</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="91"/>
-        <source>Line</source>
-        <translation>Строка</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="91"/>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="265"/>
-        <source>Name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="91"/>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="91"/>
-        <source>Already have</source>
-        <translation>Уже есть</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="92"/>
-        <source>Action</source>
-        <translation>Действие</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="99"/>
-        <source>Check (dry run)</source>
-        <translation>Проверить (без записи)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="102"/>
-        <source>Import</source>
-        <translation>Импортировать</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="105"/>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="116"/>
-        <source>Preview (choose what each column holds):</source>
-        <translation>Просмотр (укажите, что содержит каждый столбец):</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="131"/>
-        <source>Skip it</source>
-        <translation>Пропустить</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="132"/>
-        <source>Merge (fill empty fields, keep both values)</source>
-        <translation>Объединить (заполнить пустые поля, сохранить оба значения)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="133"/>
-        <source>Create a new contact anyway</source>
-        <translation>Всё равно создать новый контакт</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="138"/>
-        <source>(do not import)</source>
-        <translation>(не импортировать)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="139"/>
-        <source>Full name</source>
-        <translation>Полное имя</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="140"/>
-        <source>Family name (any script)</source>
-        <translation>Фамилия (любое письмо)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="141"/>
-        <source>Given name (any script)</source>
-        <translation>Имя (любое письмо)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="142"/>
-        <source>Middle name / patronymic</source>
-        <translation>Второе имя / отчество</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="143"/>
-        <source>Family name (native script)</source>
-        <translation>Фамилия (родной язык)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="144"/>
-        <source>Given name (native script)</source>
-        <translation>Имя (родной язык)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="145"/>
-        <source>Family name (Latin / pinyin)</source>
-        <translation>Фамилия (латиница / пиньинь)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="146"/>
-        <source>Given name (Latin / pinyin)</source>
-        <translation>Имя (латиница / пиньинь)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="147"/>
-        <source>Family name (Russian)</source>
-        <translation>Фамилия (по-русски)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="148"/>
-        <source>Given name (Russian)</source>
-        <translation>Имя (по-русски)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="149"/>
-        <source>Patronymic (Russian)</source>
-        <translation>Отчество (по-русски)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="150"/>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="265"/>
-        <source>Organisation</source>
-        <translation>Организация</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="151"/>
-        <source>Department</source>
-        <translation>Отдел</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="152"/>
-        <source>Position</source>
-        <translation>Должность</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="153"/>
-        <source>Country</source>
-        <translation>Страна</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="154"/>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="155"/>
-        <source>Mobile phone</source>
-        <translation>Мобильный телефон</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="156"/>
-        <source>Work phone</source>
-        <translation>Рабочий телефон</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="157"/>
-        <source>Home phone</source>
-        <translation>Домашний телефон</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="158"/>
-        <source>Fax</source>
-        <translation>Факс</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="159"/>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="265"/>
-        <source>Email</source>
-        <translation>Эл. почта</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="160"/>
-        <source>Work email</source>
-        <translation>Рабочая эл. почта</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="161"/>
-        <source>Personal email</source>
-        <translation>Личная эл. почта</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="162"/>
-        <source>WeChat</source>
-        <translation>WeChat</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="163"/>
-        <source>Telegram</source>
-        <translation>Telegram</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="164"/>
-        <source>WhatsApp</source>
-        <translation>WhatsApp</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="165"/>
-        <source>Other messenger</source>
-        <translation>Другой мессенджер</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="166"/>
-        <source>Languages</source>
-        <translation>Языки</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="167"/>
-        <source>Tags</source>
-        <translation>Метки</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="168"/>
-        <source>Notes</source>
-        <translation>Заметки</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="169"/>
-        <source>Decision maker</source>
-        <translation>Принимает решения</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="170"/>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="175"/>
-        <source>new</source>
-        <translation>новый</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="176"/>
-        <source>merged</source>
-        <translation>объединён</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="177"/>
-        <source>skipped</source>
-        <translation>пропущен</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="178"/>
-        <source>rejected</source>
-        <translation>отклонён</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="183"/>
-        <source>same record</source>
-        <translation>та же запись</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="184"/>
-        <source>same email</source>
-        <translation>та же эл. почта</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="185"/>
-        <source>same phone</source>
-        <translation>тот же телефон</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="186"/>
-        <source>same name at the same company</source>
-        <translation>то же имя в той же компании</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="193"/>
-        <source>Contacts (*.csv *.xlsx *.vcf *.vcard);;All files (*)</source>
-        <translation>Контакты (*.csv *.xlsx *.vcf *.vcard);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="228"/>
-        <source>CRM export</source>
-        <translation>экспорт CRM</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="229"/>
-        <source>a spreadsheet</source>
-        <translation>таблица</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="231"/>
-        <source>Excel workbook, %1 rows, columns recognised as %2.</source>
-        <translation>Книга Excel, строк: %1, столбцы распознаны как %2.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="235"/>
-        <source>tab</source>
-        <translation>табуляция</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="237"/>
-        <source>CSV file, %1 rows, encoding %2, delimiter “%3”, columns recognised as %4.</source>
-        <translation>Файл CSV, строк: %1, кодировка %2, разделитель «%3», столбцы распознаны как %4.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="247"/>
-        <source>Import as</source>
-        <translation>Импортировать как</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="264"/>
-        <source>vCard file, %1 contacts.</source>
-        <translation>Файл vCard, контактов: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="265"/>
-        <source>Phones</source>
-        <translation>Телефоны</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="316"/>
-        <source>Checking contacts</source>
-        <translation>Проверка контактов</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="316"/>
-        <source>Importing contacts</source>
-        <translation>Импорт контактов</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="331"/>
-        <source>new: %1, merged: %2, skipped: %3, rejected: %4</source>
-        <translation>новых: %1, объединено: %2, пропущено: %3, отклонено: %4</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="335"/>
-        <source>Imported. %1</source>
-        <translation>Импорт выполнен. %1</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="338"/>
-        <source>Dry run, nothing written yet. %1</source>
-        <translation>Проверка, ничего не записано. %1</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="341"/>
-        <source>Nothing was imported: some rows are rejected (see the list). %1</source>
-        <translation>Ничего не импортировано: часть строк отклонена (см. список). %1</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_import.py" line="361"/>
-        <source>as chosen for all</source>
-        <translation>как выбрано для всех</translation>
-    </message>
-</context>
-<context>
-    <name>_PathRow</name>
-    <message>
-        <location filename="../../crm_desktop/ui/exchange_dialogs.py" line="77"/>
-        <source>Choose…</source>
-        <translation>Выбрать…</translation>
     </message>
 </context>
 </TS>

@@ -348,3 +348,16 @@ def test_documents_ask_for_a_selection_first(window: MainWindow) -> None:
     window.trip_report()
     assert "Trips" in window.statusBar().currentMessage()
     assert not window.findChildren(PdfPreviewDialog)
+
+
+def test_find_anything_understands_other_scripts_and_layouts(window: MainWindow) -> None:
+    window.find_anything()
+    dialog = window._dialog
+    for query in ("rfq.fym", "Кайюань", "kaiyuan"):  # the first is Кайюань on a Latin layout
+        dialog.input.setText(query)
+        dialog.search()
+        texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+        assert any("Kaiyuan Pump Group" in t for t in texts), (query, texts)
+    dialog.input.setText("Wang Jianguo")
+    dialog.search()
+    assert "王建国" in dialog.results.item(0).text()
