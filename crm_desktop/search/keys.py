@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -35,6 +36,7 @@ __all__ = [
     "has_han",
     "has_latin",
     "is_han",
+    "iter_search_keys",
     "latin_to_cyrillic",
     "palladius",
     "palladius_key",
@@ -698,20 +700,38 @@ def search_keys(text: str, *, surname: bool = False) -> tuple[SearchKey, ...]:
 
 @lru_cache(maxsize=65536)  # a rebuild meets the same given and family names again and again
 def _search_keys(text: str, surname: bool) -> tuple[SearchKey, ...]:
-    keys: list[SearchKey] = []
+    return tuple(iter_search_keys(text, surname=surname))
+
+
+def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]:
+    """The keys of :func:`search_keys` one by one, each computed only when asked for
+    (highlighting stops at the first key that matches)."""
+    if not text or not text.strip():
+        return
     seen: set[str] = set()
+    native = fold_mapped(text)
 
-    def put(kind: KeyKind, m: Mapped | None) -> None:
-        if m is not None and m.text and m.text not in seen:
-            seen.add(m.text)
-            keys.append(SearchKey(kind, m))
+    def fresh(m: Mapped | None) -> bool:
+        if m is None or not m.text or m.text in seen:
+            return False
+        seen.add(m.text)
+        return True
 
-    put(KeyKind.NATIVE, fold_mapped(text))
+    if fresh(native):
+        yield SearchKey(KeyKind.NATIVE, native)
     if has_han(text):
-        put(KeyKind.PINYIN, pinyin_key(text, surname=surname))
-        put(KeyKind.PINYIN_SPACED, pinyin_key(text, spaced=True, surname=surname))
-        put(KeyKind.PALLADIUS, palladius_key(text, surname=surname))
-        put(KeyKind.PALLADIUS_SPACED, palladius_key(text, spaced=True, surname=surname))
+        m = pinyin_key(text, surname=surname)
+        if fresh(m):
+            yield SearchKey(KeyKind.PINYIN, m)
+        m = pinyin_key(text, spaced=True, surname=surname)
+        if fresh(m):
+            yield SearchKey(KeyKind.PINYIN_SPACED, m)
+        m = palladius_key(text, surname=surname)
+        if fresh(m):
+            yield SearchKey(KeyKind.PALLADIUS, m)
+        m = palladius_key(text, spaced=True, surname=surname)
+        if fresh(m):
+            yield SearchKey(KeyKind.PALLADIUS_SPACED, m)
         if surname:
             family = _surname_length(text)
             if 0 < family < len(text) and is_han(text[family]):
@@ -719,35 +739,39 @@ def _search_keys(text: str, surname: bool) -> tuple[SearchKey, ...]:
                 def as_name(pieces: list[str]) -> list[str]:
                     return [(" " + p if k == family else p) for k, p in enumerate(pieces)]
 
-                put(
-                    KeyKind.NAME,
-                    _han_mapped(
-                        text,
-                        lambda syl: as_name([p.replace("ü", "u") for p in syl]),
-                        spaced=False,
-                        surname=True,
-                    ),
+                m = _han_mapped(
+                    text,
+                    lambda syl: as_name([p.replace("ü", "u") for p in syl]),
+                    spaced=False,
+                    surname=True,
                 )
-                put(
-                    KeyKind.NAME,
-                    _han_mapped(
-                        text,
-                        lambda syl: as_name([p.replace("ъ", "") for p in _palladius_join(syl)]),
-                        spaced=False,
-                        surname=True,
-                    ),
+                if fresh(m):
+                    yield SearchKey(KeyKind.NAME, m)
+                m = _han_mapped(
+                    text,
+                    lambda syl: as_name([p.replace("ъ", "") for p in _palladius_join(syl)]),
+                    spaced=False,
+                    surname=True,
                 )
+                if fresh(m):
+                    yield SearchKey(KeyKind.NAME, m)
     if has_cyrillic(text):
-        put(KeyKind.LATIN, _cyr_to_lat_mapped(text))
+        m = _cyr_to_lat_mapped(text)
+        if fresh(m):
+            yield SearchKey(KeyKind.LATIN, m)
     if has_latin(text):
-        put(KeyKind.CYRILLIC, _lat_to_cyr_mapped(text, pinyin_first=True))
-        put(KeyKind.CYRILLIC, _lat_to_cyr_mapped(text, pinyin_first=False))
-        native = keys[0].key
+        m = _lat_to_cyr_mapped(text, pinyin_first=True)
+        if fresh(m):
+            yield SearchKey(KeyKind.CYRILLIC, m)
+        m = _lat_to_cyr_mapped(text, pinyin_first=False)
+        if fresh(m):
+            yield SearchKey(KeyKind.CYRILLIC, m)
         words = native.text.split(" ")
         if len(words) > 1 and all(segment_pinyin(w) for w in words):
             idx = [o for ch, o in zip(native.text, native.origin, strict=True) if ch != " "]
-            put(KeyKind.JOINED, Mapped("".join(words), tuple(idx)))
-    return tuple(keys)
+            m = Mapped("".join(words), tuple(idx))
+            if fresh(m):
+                yield SearchKey(KeyKind.JOINED, m)
 
 
 class Route(StrEnum):

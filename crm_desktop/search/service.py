@@ -31,8 +31,8 @@ from crm_desktop.search.keys import (
     Route,
     fold,
     fold_mapped,
+    iter_search_keys,
     query_variants,
-    search_keys,
 )
 
 GROUP_LABELS: dict[str, str] = {
@@ -194,35 +194,20 @@ class SearchService:
         found: dict[int, _Candidate] = {}
         more = False
         lo, hi = kind_range(kind)
-        named = 0  # candidates matched in their names: they outrank any text match
         for v in variants:
-            if rank and named >= fetch:
+            if len(found) >= fetch:
                 break  # later variants rank lower; what they find would not be shown
             if len(v.text) < 3:
-                ids = self._short(conn, kind, v.text, fetch + 1)
-                matches = [(i, True) for i in ids]
+                matches = self._short(conn, kind, v.text, fetch + 1)
             else:
-                matches = [
-                    (i, True) for i in self._substring(conn, "names", v.text, lo, hi, fetch + 1)
-                ]
-                if len(matches) < limit or not rank:
-                    matches += [
-                        (i, False) for i in self._substring(conn, "body", v.text, lo, hi, fetch + 1)
-                    ]
-                else:
-                    more = True  # texts were not searched: there may be more
+                # names and texts in one lookup; which of them matched is read from the
+                # stored keys when ranking
+                matches = self._substring(conn, v.text, lo, hi, fetch + 1)
             if len(matches) > fetch:
                 more = True
-            for doc_id, in_names in matches:
-                c = found.get(doc_id)
-                if c is None:
-                    found[doc_id] = _Candidate(doc_id, v.route, in_names, len(found))
-                    named += in_names
-                elif in_names and not c.in_names:
-                    c.in_names = True
-                    named += 1
-            if not rank and len(found) >= limit:
-                break
+            for doc_id in matches:
+                if doc_id not in found:
+                    found[doc_id] = _Candidate(doc_id, v.route, len(v.text) < 3, len(found))
         cands = list(found.values())
         if len(cands) > fetch:
             more = True
@@ -251,21 +236,20 @@ class SearchService:
         )
         return list(dict.fromkeys(r[0] for r in rows))[:n]
 
-    def _substring(
-        self, conn: Connection, column: str, needle: str, lo: int, hi: int, n: int
-    ) -> list[int]:
+    def _substring(self, conn: Connection, needle: str, lo: int, hi: int, n: int) -> list[int]:
         if has_fts5(conn):
-            # straight to the driver: this runs up to fifty times a keystroke
+            # straight to the driver: this runs a few dozen times a keystroke
             rows = conn.exec_driver_sql(
                 "SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
                 "AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?",
-                (f"{column} : {_fts_phrase(needle)}", lo, hi, n),
+                (_fts_phrase(needle), lo, hi, n),
             )
         else:
             rows = conn.execute(
                 text(
-                    f"SELECT doc_id FROM search_doc WHERE doc_id BETWEEN :lo AND :hi "
-                    f"AND {column} LIKE :q ESCAPE '\\' ORDER BY doc_id LIMIT :n"
+                    "SELECT doc_id FROM search_doc WHERE doc_id BETWEEN :lo AND :hi "
+                    "AND (names LIKE :q ESCAPE '\\' OR body LIKE :q ESCAPE '\\') "
+                    "ORDER BY doc_id LIMIT :n"
                 ),
                 {"q": f"%{_escape_like(needle)}%", "lo": lo, "hi": hi, "n": n},
             )
@@ -287,6 +271,9 @@ class SearchService:
         """
         by_doc = {c.doc_id: c for c in found}
         docs = s.connection().execute(_DOCS, {"ids": list(by_doc)}).all()
+        for doc_id, _ref, names in docs:
+            c = by_doc[doc_id]
+            c.in_names = c.in_names or any(v.text in names for v in variants)
         ranked = sorted(
             docs,
             key=lambda d: (
@@ -372,7 +359,7 @@ def _find_in(
     if not text_:
         return None, 9
     best: tuple[tuple[int, int] | None, int] = (None, 9)
-    for k in search_keys(text_, surname=surname):
+    for k in iter_search_keys(text_, surname=surname):
         key = k.key.text
         for v in variants:
             pos = key.find(v.text)
@@ -382,8 +369,8 @@ def _find_in(
             if quality < best[1]:
                 span = k.key.source_span(pos, pos + len(v.text))
                 best = (span, quality)
-                if quality == 0:
-                    return best
+        if best[0] is not None:
+            return best  # the first key that matches is the most natural one to show
     return best
 
 
