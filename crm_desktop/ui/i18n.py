@@ -100,6 +100,10 @@ def rebuild(root: Path | None = None) -> int:
                 "pyside6-lupdate",
                 *sources,
                 "-no-obsolete",
+                # no line numbers: the catalogue changes only when strings do, so
+                # engineers editing different views do not collide in it
+                "-locations",
+                "none",
                 "-source-language",
                 "en",
                 "-target-language",
