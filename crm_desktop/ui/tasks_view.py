@@ -5,7 +5,16 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -202,6 +211,7 @@ class TasksView(View):
         self.model.done_toggled.connect(self.set_done)
         self.table.doubleClicked.connect(self._open)
         self.table.customContextMenuRequested.connect(self._menu)
+        self.table.installEventFilter(self)
         if undo_stack is not None:
             undo_stack.indexChanged.connect(self._after_undo_stack_change)
         self.refresh()
@@ -281,6 +291,20 @@ class TasksView(View):
         self.model.replace(changed)
         self.data_changed.emit()
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Space marks the selected task done (or open again), whichever column is current.
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Space:  # type: ignore[attr-defined]
+            return self.toggle_current()
+        return super().eventFilter(watched, event)
+
+    def toggle_current(self) -> bool:
+        index = self.table.currentIndex()
+        task = self.model.record(index.row()) if index.isValid() else None
+        if task is None:
+            return False
+        return self.set_done(task.id, task.status != TaskStatus.DONE)
 
     def _after_undo_stack_change(self) -> None:
         if not self._own_change:  # an undo here or in another view: show the database

@@ -226,3 +226,17 @@ def test_every_service_error_template_is_offered_for_translation():
     from crm_desktop.ui.widgets_errors import _TEMPLATES
 
     assert set(MESSAGES.values()) <= set(_TEMPLATES)
+
+
+def test_a_stage_move_to_the_current_stage_is_refused_inline(editor: MeetingEditor,
+                                                             rt: Runtime):
+    company, project = _kaiyuan(rt)
+    _pick(editor.company, company.id)
+    _pick(editor.project, project.id)
+    editor.title.setText("Встреча без движения")
+    editor.stage_box.setChecked(True)
+    _pick(editor.stage, project.stage_id)
+    assert editor.save() is False
+    assert editor._errors["stage_id"].text() == "The project is already at this stage."
+    assert rt.services.meetings.count(rt.services.meetings.query(
+        text="Встреча без движения")) == 0

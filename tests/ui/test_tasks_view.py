@@ -118,3 +118,12 @@ def test_double_click_opens_the_task(view: TasksView, late, qtbot):
         qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert sig.args == ["task", late.id]
     assert view.show_record("task", late.id)
+
+
+def test_space_marks_the_selected_task_done(view: TasksView, rt: Runtime, late, qtbot):
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, 1))
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    assert rt.services.tasks.get(late.id).status == TaskStatus.DONE
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    assert rt.services.tasks.get(late.id).status == TaskStatus.OPEN
