@@ -165,7 +165,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                 self.p(self.labels.inline("stage_history"), self.styles.small, bold=True),
                 Spacer(0, 2),
                 self.grid(("day", "stage_move", "responsible", "note"), history_rows,
-                          (12, 48, 15, 25)),
+                          (12, 46, 17, 25), small=True),
             ]))  # fmt: skip
         return out
 
