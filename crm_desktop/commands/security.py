@@ -18,6 +18,7 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder
 from crm_desktop.storage import backups, encryption
 from crm_desktop.storage import database as storage
+from crm_desktop.storage.drafts import DraftStore, drafts_folder
 from crm_desktop.storage.lock import WriterLock
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
@@ -77,6 +78,11 @@ def _folder(env: CliEnv) -> Path:
     return backups_folder(env.paths, Settings.load(env.paths.settings_file))
 
 
+def _rekey_drafts(env: CliEnv, path: Path, old: encryption.DatabaseKey | None,
+                  new: encryption.DatabaseKey | None) -> None:
+    DraftStore(drafts_folder(env.paths.data_dir, path), old).rekey(new)
+
+
 def _report_backups(skipped: list[Path]) -> None:
     for p in skipped:
         out(f"warning: backup {p} was left as it was (it does not open with the old key)")
@@ -91,6 +97,7 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
         passphrase = new_passphrase()
         key = encryption.encrypt_file(path, passphrase)
         skipped = encryption.convert_backups(_folder(env), path.stem, None, key)
+        _rekey_drafts(env, path, None, key)
     out(f"Encrypted {path}. Keep the passphrase safe: without it the data cannot be read.")
     _report_backups(skipped)
     return 0
@@ -104,6 +111,7 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
         key = encryption.unlock(path, terminal_passphrase(path))
         encryption.decrypt_file(path, key)
         skipped = encryption.convert_backups(_folder(env), path.stem, key, None)
+        _rekey_drafts(env, path, key, None)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
     _report_backups(skipped)
     return 0
@@ -117,6 +125,7 @@ def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
         old_key = encryption.unlock(path, terminal_passphrase(path))
         new_key = encryption.rekey_file(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE))
         skipped = encryption.convert_backups(_folder(env), path.stem, old_key, new_key)
+        _rekey_drafts(env, path, old_key, new_key)
     out(f"The passphrase of {path} was changed (and of its backups).")
     _report_backups(skipped)
     return 0
