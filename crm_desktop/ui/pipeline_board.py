@@ -7,7 +7,7 @@ menu marks a project won, lost, on hold (a reason is required) or active again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -100,17 +100,13 @@ class Card:
     time_parts: list[str]  # days in stage, owner: likewise
     status_line: str = ""
     tooltip: str = ""
-    capex: Decimal | None = None
-    currency: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class CardDelegate(QStyledItemDelegate):
     """Paints a card: title, company in both scripts, capex and jobs, days and owner."""
 
     PAD = 8
-
-    TEXT_WIDTH = COLUMN_WIDTH - 46  # the card's text width, the same when measuring and painting
+    TEXT_WIDTH = COLUMN_WIDTH - 46  # the same when measuring and painting
 
     def _lines(self, card: Card, font: QFont) -> list[tuple[str, str]]:
         bold = QFont(font)
@@ -599,8 +595,7 @@ class PipelineBoard(View):
         if status_line:
             tip.append(f"<i>{_html(status_line)}</i>")
         return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
-                    money, time_parts, status_line, "<br>".join(tip),
-                    p.capex, p.capex_currency)
+                    money, time_parts, status_line, "<br>".join(tip))
 
     # -- selection and opening ---------------------------------------------------------------
     def _single_selection(self, lst: StageList, current: QListWidgetItem | None) -> None:
