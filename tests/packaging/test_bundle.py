@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 import crm_desktop
 from crm_desktop import config
@@ -29,6 +28,22 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_pdfcheck():
+    """The PDF helpers of the documents tests (a sibling folder, not a package)."""
+    if "pdfcheck" in sys.modules:
+        return sys.modules["pdfcheck"]
+    spec = importlib.util.spec_from_file_location(
+        "pdfcheck", ROOT / "tests" / "documents" / "pdfcheck.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pdfcheck"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+PDFCHECK = _load_pdfcheck()
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Qt modules the spec leaves out; any of them in the bundle means the exclusions broke.
 UNWANTED = (
@@ -120,23 +135,11 @@ def test_demo_and_memo_with_chinese_text_in_an_embedded_font(run, tmp_path):
     pdf = tmp_path / "memo.pdf"
     run("--db", str(db), "memo", meeting["id"], "-o", str(pdf))
 
-    reader = PdfReader(pdf)
-    text = "".join(page.extract_text() for page in reader.pages)
-    assert CJK.search(text), "the memo should show the company's name in Chinese characters"
-    fonts = {}
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descendant = font.get("/DescendantFonts")
-            face = descendant[0].get_object() if descendant else font
-            descriptor = face.get("/FontDescriptor")
-            embedded = descriptor is not None and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
-            )
-            fonts[str(font["/BaseFont"])] = embedded
+    info = PDFCHECK.inspect_pdf(pdf.read_bytes())
+    assert CJK.search(info.text), "the memo should show the company's name in Chinese characters"
     # Every font is embedded, so the Chinese text is drawn from a font inside the PDF,
     # which the frozen build could only take from its own resources/fonts.
-    assert fonts and all(fonts.values()), fonts
+    assert info.fonts and all(info.fonts.values()), info.fonts
 
 
 def test_portable_mode_keeps_data_beside_the_executable(run, bundle):
