@@ -79,11 +79,11 @@ class Styles:
         )
         self.heading = ParagraphStyle(
             "heading", parent=base, fontName=SANS_BOLD, fontSize=11, leading=14,
-            spaceBefore=9, spaceAfter=4, textColor=ACCENT,
+            spaceBefore=9, spaceAfter=4, textColor=ACCENT, keepWithNext=1,
         )  # fmt: skip
         self.subheading = ParagraphStyle(
             "subheading", parent=base, fontName=SANS_BOLD, fontSize=9.5, leading=12.5,
-            spaceBefore=5, spaceAfter=2,
+            spaceBefore=5, spaceAfter=2, keepWithNext=1,
         )  # fmt: skip
         self.bullet = ParagraphStyle(
             "bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=2
