@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -354,7 +354,8 @@ class RecordForm(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        # A window shortcut rather than the button's own: that one never fired in a dialog.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.submit)
         self.save_button.setToolTip(
             self.tr("Save (%1)").replace(
                 "%1",

@@ -361,3 +361,61 @@ def test_find_anything_understands_other_scripts_and_layouts(window: MainWindow)
     dialog.input.setText("Wang Jianguo")
     dialog.search()
     assert "王建国" in dialog.results.item(0).text()
+
+
+def test_keyboard_new_delete_undo(qtbot, window: MainWindow, rt: Runtime) -> None:
+    from PySide6.QtCore import Qt
+
+    view = list_view(window, "companies")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = form_of(view)
+    assert form.isVisible()
+    type_into(form, "name_latin", "Keyboard Test Co.")
+    form.save_button.click()  # Ctrl+S: see test_ctrl_s_saves_a_form
+    assert form.result() == QDialog.DialogCode.Accepted
+    created = view.detail.record_id
+    assert rt.services.companies.get(created).name == "Keyboard Test Co."
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert rt.services.companies.get(created).deleted_at is not None
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rt.services.companies.get(created).deleted_at is None
+
+
+def test_meetings_open_in_the_meeting_editor(qtbot, window: MainWindow, rt: Runtime) -> None:
+    from crm_desktop.ui.meeting_dialog import MeetingDialog
+
+    view = list_view(window, "meetings")
+    view.table.selectRow(0)
+    meeting_id = view.selected_id()
+    assert view.edit_selected()
+    dialog = view._dialog
+    assert isinstance(dialog, MeetingDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.editor.meeting_id == meeting_id
+    dialog.close()
+    assert view.create_record()
+    assert view._dialog.editor.meeting_id is None
+    view._dialog.close()
+
+
+def test_ctrl_s_saves_a_form(qtbot, rt: Runtime) -> None:
+    from PySide6.QtCore import Qt
+
+    from crm_desktop.ui.entity_forms import company_form
+
+    form = RecordForm(company_form(), rt.services)
+    qtbot.addWidget(form)
+    form.show()
+    with qtbot.waitActive(form):
+        form.activateWindow()
+    type_into(form, "name_latin", "Shortcut Co.")
+    form.field_widget("name_latin").setFocus()
+    with qtbot.waitSignal(form.submitted) as signal:
+        qtbot.keyClick(
+            form.field_widget("name_latin"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+        )
+    assert signal.args[0].name_latin == "Shortcut Co."
