@@ -73,15 +73,19 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             db = open_database(url, backups_dir=folder, create=create, key=key)
         except DamagedDatabaseError as e:
             raise damaged_with_backup(e, folder, key) from None
-        search_index.attach(db.engine, db.session_factory)  # index follows every write
-        ctx = Context(db.session_factory, device_id(paths), settings.current_member_id)
-        services = Services(ctx)
-        services.stages.ensure_defaults()
-        autobackup = None
-        if auto_backup and db.path is not None:
-            autobackup = AutoBackup(db.path, folder, db.key)
-            autobackup.attach(db.session_factory)
-            autobackup.at_start()
+        try:
+            search_index.attach(db.engine, db.session_factory)  # index follows every write
+            ctx = Context(db.session_factory, device_id(paths), settings.current_member_id)
+            services = Services(ctx)
+            services.stages.ensure_defaults()
+            autobackup = None
+            if auto_backup and db.path is not None:
+                autobackup = AutoBackup(db.path, folder, db.key)
+                autobackup.attach(db.session_factory)
+                autobackup.at_start()
+        except BaseException:
+            db.dispose()  # the last connection closes: SQLite removes its -wal and -shm
+            raise
     except BaseException:
         if lock is not None:
             lock.release()

@@ -89,6 +89,7 @@ def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
         return [str(e)]
     except sqlite3.Error as e:
         return [f"{path} cannot be read: {e}"]
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage may be any bytes
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if rows != ["ok"]:
@@ -97,7 +98,7 @@ def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
         if "alembic_version" not in tables or "company" not in tables:
             return [f"{path} is not a crm-desktop database"]
         conn.execute("SELECT count(*) FROM company").fetchone()
-    except encryption.db_errors() as e:
+    except (*encryption.db_errors(), UnicodeDecodeError) as e:
         return [f"{path} cannot be read: {e}"]
     finally:
         conn.close()

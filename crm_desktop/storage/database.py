@@ -98,6 +98,10 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def _check_sqlite_file(path: Path, key: DatabaseKey | None = None) -> str | None:
     """Read-only look at an existing file. Returns its schema revision (None if empty).
 
@@ -129,6 +133,7 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None) -> str | None
             conn = sqlite3.connect(uri, uri=True)
     except sqlite3.DatabaseError as e:
         raise DamagedDatabaseError(path, str(e)) from None
+    conn.text_factory = _lenient_text  # a damaged page may hold any bytes
     try:
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -143,7 +148,7 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None) -> str | None
                                    "not a crm-desktop database.")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
-        except dbapi_error as e:
+        except (dbapi_error, UnicodeDecodeError) as e:  # damaged names are not UTF-8
             raise DamagedDatabaseError(path, f"not readable as a database ({e})") from None
     finally:
         conn.close()

@@ -191,7 +191,8 @@ def table_counts(conn: Any) -> dict[str, int]:
 
 
 def _integrity(conn: Any) -> list[str]:
-    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    rows = [r[0] if isinstance(r[0], str) else repr(r[0])
+            for r in conn.execute("PRAGMA integrity_check")]
     return [] if rows == ["ok"] else rows
 
 
