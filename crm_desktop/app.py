@@ -60,6 +60,41 @@ def storage_error(parent: QWidget | None, error: CrmError) -> None:
     QMessageBox.critical(parent, APP_DISPLAY_NAME, crm_error_text(error))
 
 
+def install_error_hook() -> None:
+    """Errors that escape a slot reach the user in one way: a dialog, never a silent log.
+
+    A CrmError (storage full, database locked, record gone) is shown as its translated
+    message; anything else is a bug: a short dialog, and the traceback on stderr.
+    """
+    previous = sys.excepthook
+    showing = False
+
+    def hook(kind, error, tb) -> None:  # noqa: ANN001
+        nonlocal showing
+        if not isinstance(error, CrmError):
+            previous(kind, error, tb)
+        if showing or QApplication.instance() is None:
+            return
+        showing = True
+        try:
+            parent = QApplication.activeWindow()
+            if isinstance(error, CrmError):
+                QMessageBox.warning(parent, APP_DISPLAY_NAME, crm_error_text(error))
+            else:
+                QMessageBox.critical(
+                    parent,
+                    APP_DISPLAY_NAME,
+                    QApplication.translate(
+                        "Gui",
+                        "Something went wrong: %1\nThe details were written to the error output.",
+                    ).replace("%1", f"{kind.__name__}: {error}"),
+                )
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
 class Gui:
     """Holds what lives as long as the application: runtime, translators, window."""
 
@@ -115,6 +150,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 storage_error(None, e)
                 return 1
         want_import = dialog.choice == FirstStartChoice.IMPORT
+    install_error_hook()
     gui = Gui(app, rt, translators)
     window = gui.show_window()
     if want_import:

@@ -401,6 +401,15 @@
     </message>
 </context>
 <context>
+    <name>Gui</name>
+    <message>
+        <source>Something went wrong: %1
+The details were written to the error output.</source>
+        <translation>Что-то пошло не так: %1
+Подробности записаны в поток ошибок.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import contacts</source>

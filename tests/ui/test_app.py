@@ -59,3 +59,24 @@ def test_a_file_that_is_no_database_shows_an_error(
     assert run_gui(args) == 1
     assert len(shown) == 1 and shown[0].strip()
     assert text.read_text(encoding="utf-8") == "not a database\n" * 10
+
+
+def test_errors_escaping_a_slot_are_shown(qapp, monkeypatch) -> None:
+    import sys
+
+    from crm_desktop.app import install_error_hook
+    from crm_desktop.domain.errors import StorageError
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda p, t, m: shown.append(("warning", m)))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda p, t, m: shown.append(("critical", m)))
+    )
+    monkeypatch.setattr(sys, "excepthook", lambda *a: None)
+    install_error_hook()
+    sys.excepthook(StorageError, StorageError("The disk is full."), None)
+    sys.excepthook(KeyError, KeyError("boom"), None)
+    assert shown[0] == ("warning", "The disk is full.")
+    assert shown[1][0] == "critical" and "KeyError" in shown[1][1]
