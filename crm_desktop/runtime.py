@@ -8,6 +8,7 @@ from pathlib import Path
 from crm_desktop.config import Paths, Settings, device_id
 from crm_desktop.domain.context import Context
 from crm_desktop.domain.services import Services
+from crm_desktop.search import filters as search_filters
 from crm_desktop.search import index as search_index
 from crm_desktop.storage import encryption
 from crm_desktop.storage.backups import AutoBackup, newest_good_backup
@@ -76,6 +77,7 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
         try:
             search_index.attach(db.engine, db.session_factory)  # index follows every write
             ctx = Context(db.session_factory, device_id(paths), settings.current_member_id)
+            ctx.text_index = search_filters.text_index_for(db.engine)  # type: ignore[attr-defined]
             services = Services(ctx)
             services.stages.ensure_defaults()
             autobackup = None

@@ -253,3 +253,19 @@ def test_cli_search(db_url, runtime, kaiquan, capsys) -> None:
     assert group["hits"][0]["title"]["spans"] == [[2, 4]]
     assert main(["search", "--db", db_url, "Несуществующий"]) == 1
     assert "Nothing found" in capsys.readouterr().err
+
+
+def test_list_quick_filters_use_the_search_keys(services, kaiquan) -> None:
+    """The companies and contacts lists filter by every spelling, as Find anything does."""
+    c = services.contacts.create(
+        ContactInput(company_id=kaiquan, family_name_native="王", given_name_native="伟")
+    ).id
+    companies, contacts = services.companies, services.contacts
+    for q in ("Кайцюань", "rfqw.fym", "kai quan", "凯泉", "Шанхай"):
+        assert [r.id for r in companies.list(companies.query(text=q))] == [kaiquan], q
+        assert companies.count(companies.query(text=q)) == 1
+    for q in ("Ван Вэй", "wangwei", "王", "ван"):
+        assert [r.id for r in contacts.list(contacts.query(text=q))] == [c], q
+    assert companies.list(companies.query(text="Хуавэй")) == []
+    # composes with the list's other filters
+    assert contacts.list(contacts.query(text="Ван", company_id=kaiquan))[0].id == c

@@ -69,7 +69,11 @@ class Service(Generic[M]):
 
     def _text_clause(self, text: str) -> Any:
         like = f"%{_escape_like(text)}%"
-        return or_(*[col.ilike(like, escape="\\") for col in self.TEXT_COLUMNS])
+        clause = or_(*[col.ilike(like, escape="\\") for col in self.TEXT_COLUMNS])
+        # the search keys, when the composition root provides them: 凯泉 found as Кайцюань
+        by_keys = getattr(self.ctx, "text_index", None)
+        extra = by_keys(self.entity, self.model.id, text) if by_keys is not None else None
+        return clause if extra is None else or_(clause, extra)
 
     def _apply_filters(self, stmt: Select[Any], q: ListQuery) -> Select[Any]:
         return stmt
