@@ -25,8 +25,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import project
+import project  # packaging/project.py (a script's folder is first on sys.path)
 
 SPEC = project.PACKAGING / "crm-desktop.spec"
 ISS = project.PACKAGING / "windows" / "crm-desktop.iss"
