@@ -316,8 +316,15 @@ class ImportDialog(QDialog):
         self.summary.clear()
 
     # -- running ---------------------------------------------------------------------------
-    def _records(self) -> list[ContactRecord]:
-        return list(self.table.records()) if self.table is not None else list(self.cards)
+    def _source(self) -> tuple[Table | None, list[ContactRecord]]:
+        """A snapshot of what to import: the table with a copy of its mapping, or the cards."""
+        if self.table is None:
+            return None, list(self.cards)
+        t = self.table
+        snapshot = Table(
+            t.headers, t.rows, t.dialect, list(t.mapping), t.encoding, t.delimiter, t.source
+        )
+        return snapshot, []
 
     def options(self, dry_run: bool) -> ImportOptions:
         return ImportOptions(
@@ -328,16 +335,17 @@ class ImportDialog(QDialog):
         )
 
     def _start(self, dry_run: bool) -> None:
-        records = self._records()
+        table, cards = self._source()
+        total = len(table.rows) if table is not None else len(cards)
         options = self.options(dry_run)
         services = self.services
         source = Path(self.path_edit.text()).name
         self._set_ready(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return import_records(
-                services, records, options, progress, source=source, total=len(records)
-            )
+            # rows become records here, off the GUI thread (a big file takes seconds)
+            records = table.records() if table is not None else cards
+            return import_records(services, records, options, progress, source=source, total=total)
 
         title = self.tr("Checking contacts") if dry_run else self.tr("Importing contacts")
         self.job = run_job(self, title, job, lambda report: self._finished(report, dry_run))
