@@ -671,8 +671,8 @@ def generate(
 
         # meetings with both sides' participants, and a follow-up task each
         done = 0
-        for start in range(0, counts.meetings if companies else 0, batch):
-            n = min(batch, counts.meetings - start)
+        for first in range(0, counts.meetings if companies else 0, batch):
+            n = min(batch, counts.meetings - first)
             meetings, ours, theirs, tasks = [], [], [], []
             for _ in range(n):
                 comp = rng.choice(companies)

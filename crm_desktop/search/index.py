@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm_desktop.domain.base import SyncedMixin
 from crm_desktop.domain.models import Company, Contact, Meeting, Member, Project, Site
 from crm_desktop.search.documents import (
     KIND_CODES,
@@ -36,7 +37,7 @@ from crm_desktop.search.documents import (
 # Bump when keys or documents change shape: an index of another version is rebuilt.
 INDEX_VERSION = "1"
 
-MODELS: dict[str, type] = {
+MODELS: dict[str, type[SyncedMixin]] = {
     "company": Company,
     "contact": Contact,
     "project": Project,

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import TypeGuard
 
 from pypinyin import lazy_pinyin
 
@@ -281,9 +282,9 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
                 break
     if not rest:
         return tuple(head)
-    syl = lazy_pinyin(rest, v_to_u=True, errors=lambda x: [""] * len(x))
-    if len(syl) != len(rest):  # pypinyin keeps a character unknown to it as one blob
-        syl = [(lazy_pinyin(c, v_to_u=True, errors=lambda x: [""]) or [""])[0] for c in rest]
+    syl = lazy_pinyin(rest, v_to_u=True, errors="ignore")
+    if len(syl) != len(rest):  # a character unknown to pypinyin: read one by one
+        syl = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in rest]
     return tuple(head + [_clean_syllable(s.lower()) for s in syl])
 
 
@@ -451,7 +452,7 @@ def palladius_syllable(syllable: str) -> str:
 
 
 def _clean_tones(s: str) -> str:
-    out = []
+    out: list[str] = []
     for c in unicodedata.normalize("NFD", s):
         if unicodedata.category(c) == "Mn":
             if c == "\u0308" and out and out[-1] == "u":
@@ -627,8 +628,8 @@ def _lat_to_cyr_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
         elif word.isascii():
             _translit_word(word, b, origin)
         else:
-            for ch, src in zip(word, origin, strict=True):
-                b.add(ch, src)
+            for ch, at in zip(word, origin, strict=True):
+                b.add(ch, at)
     return b.build()
 
 
@@ -711,7 +712,7 @@ def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]
     seen: set[str] = set()
     native = fold_mapped(text)
 
-    def fresh(m: Mapped | None) -> bool:
+    def fresh(m: Mapped | None) -> TypeGuard[Mapped]:
         if m is None or not m.text or m.text in seen:
             return False
         seen.add(m.text)

@@ -287,7 +287,7 @@ class SearchService:
         top = ranked[:limit]
         model = MODELS[kind]
         refs = [d[1] for d in top]
-        rows = {
+        rows: dict[str, Any] = {
             r.id: r
             for r in s.scalars(
                 select(model)
