@@ -1,0 +1,172 @@
+"""Passphrase dialogs: unlock at start, encrypt this database, change the passphrase.
+
+The conversions themselves are Qt-free (crm_desktop.storage.encryption); the caller
+closes the runtime before a conversion and reopens it with the returned key.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.storage import encryption
+from crm_desktop.storage.drafts import DraftStore
+from crm_desktop.storage.encryption import DatabaseKey, WrongPassphraseError
+
+MAX_TRIES = 5
+
+
+class Mode(enum.Enum):
+    UNLOCK = "unlock"  # ask for the passphrase of an encrypted database
+    NEW = "new"  # choose a passphrase (encrypt this database, a new encrypted database)
+    CHANGE = "change"  # current passphrase, then a new one twice
+
+
+class PassphraseDialog(QDialog):
+    def __init__(self, mode: Mode, path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        self.setModal(True)
+        titles = {Mode.UNLOCK: self.tr("Unlock the database"),
+                  Mode.NEW: self.tr("Encrypt this database"),
+                  Mode.CHANGE: self.tr("Change the passphrase")}
+        self.setWindowTitle(titles[mode])
+        layout = QVBoxLayout(self)
+        if path is not None:
+            where = QLabel(str(path), self)
+            where.setWordWrap(True)
+            layout.addWidget(where)
+        if mode != Mode.UNLOCK:
+            warn = QLabel(self.tr(
+                "Without the passphrase nobody can read the data, not even you: "
+                "there is no way to recover a forgotten passphrase. Write it down and keep "
+                "it apart from the laptop. At least %1 characters."
+            ).replace("%1", str(encryption.MIN_PASSPHRASE)), self)
+            warn.setWordWrap(True)
+            layout.addWidget(warn)
+        form = QFormLayout()
+        self.current = self._field()
+        self.new = self._field()
+        self.repeat = self._field()
+        if mode in (Mode.UNLOCK, Mode.CHANGE):
+            form.addRow(self.tr("Passphrase:") if mode == Mode.UNLOCK
+                        else self.tr("Current passphrase:"), self.current)
+        if mode in (Mode.NEW, Mode.CHANGE):
+            form.addRow(self.tr("New passphrase:"), self.new)
+            form.addRow(self.tr("Repeat it:"), self.repeat)
+        layout.addLayout(form)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _field(self) -> QLineEdit:
+        f = QLineEdit(self)
+        f.setEchoMode(QLineEdit.EchoMode.Password)
+        f.setMinimumWidth(260)
+        return f
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+    def _accept(self) -> None:
+        if self.mode in (Mode.NEW, Mode.CHANGE):
+            try:
+                encryption.check_passphrase_strength(self.new.text())
+            except CrmError:
+                self.show_error(self.tr("The passphrase must be at least %1 characters.")
+                                .replace("%1", str(encryption.MIN_PASSPHRASE)))
+                return
+            if self.new.text() != self.repeat.text():
+                self.show_error(self.tr("The two passphrases differ."))
+                return
+        elif not self.current.text():
+            self.show_error(self.tr("Enter the passphrase."))
+            return
+        self.accept()
+
+    def passphrase(self) -> str:
+        return self.current.text()
+
+    def new_passphrase(self) -> str:
+        return self.new.text()
+
+
+def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | None:
+    """Ask until the passphrase opens ``path``; None when the user cancels."""
+    dialog = PassphraseDialog(Mode.UNLOCK, path, parent)
+    for _ in range(MAX_TRIES):
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            return encryption.unlock(path, dialog.passphrase())
+        except WrongPassphraseError:
+            dialog.current.clear()
+            dialog.show_error(dialog.tr("Wrong passphrase. Nothing was changed; try again."))
+        except CrmError as e:
+            dialog.show_error(str(e))
+    return None
+
+
+def encrypt_database(path: Path, backups_folder: Path, drafts_folder: Path,
+                     parent: QWidget | None = None) -> DatabaseKey | None:
+    """Encrypt a plain database file (and its backups and drafts). The caller has closed
+    every connection to it. Returns the key to reopen it with, None if cancelled."""
+    dialog = PassphraseDialog(Mode.NEW, path, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    try:
+        key = encryption.encrypt_file(path, dialog.new_passphrase())
+        encryption.convert_backups(backups_folder, path.stem, None, key)
+        DraftStore(drafts_folder, None).rekey(key)
+    except CrmError as e:
+        QMessageBox.warning(parent, dialog.windowTitle(), str(e))
+        return None
+    return key
+
+
+def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
+                      drafts_folder: Path, parent: QWidget | None = None) -> DatabaseKey | None:
+    """Re-key an encrypted database (and its backups and drafts); None if cancelled."""
+    dialog = PassphraseDialog(Mode.CHANGE, path, parent)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        if DatabaseKey.derive(dialog.passphrase(), key.salt).raw != key.raw:
+            dialog.show_error(dialog.tr("The current passphrase is wrong."))
+            continue
+        try:
+            new_key = encryption.rekey_file(path, key, dialog.new_passphrase())
+            encryption.convert_backups(backups_folder, path.stem, key, new_key)
+            DraftStore(drafts_folder, key).rekey(new_key)
+        except CrmError as e:
+            QMessageBox.warning(parent, dialog.windowTitle(), str(e))
+            return None
+        return new_key
+    return None
+
+
+def verifier(key: DatabaseKey):  # noqa: ANN201 - Callable[[str], bool]
+    """For the lock screen: does this passphrase give the key derived at start?"""
+    import hmac
+
+    def verify(passphrase: str) -> bool:
+        return hmac.compare_digest(DatabaseKey.derive(passphrase, key.salt).raw, key.raw)
+
+    return verify
