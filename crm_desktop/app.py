@@ -13,10 +13,17 @@ from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __vers
 from crm_desktop.config import Paths, Settings, database_url, resolve_paths, resources_dir
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.storage.database import sqlite_path
 from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
 from crm_desktop.ui.fonts import register_bundled_fonts
 from crm_desktop.ui.i18n import Translators, choose_language
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.security_setup import (
+    Protections,
+    offer_encryption_at_first_start,
+    open_secure_runtime,
+)
+from crm_desktop.ui.single_instance import SingleInstance, server_name
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 
@@ -128,11 +135,18 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings.load(paths.settings_file)
     translators = Translators()
     translators.install(choose_language(getattr(args, "lang", None), settings.language))
+    instance = None  # one window per database: a second start brings it forward
     try:
         if getattr(args, "demo", False) and not getattr(args, "db", None):
             rt = open_demo(paths)
         else:
-            rt = open_runtime(database_url(getattr(args, "db", None), paths), paths)
+            url = database_url(getattr(args, "db", None), paths)
+            instance = SingleInstance(server_name(sqlite_path(url) or url))
+            if instance.notify_running():
+                return 0
+            rt = open_secure_runtime(url, paths)  # passphrase, lock, backups, damage
+            if rt is None:
+                return 1
     except CrmError as e:
         storage_error(None, e)
         return 1
@@ -150,12 +164,16 @@ def run_gui(args: argparse.Namespace) -> int:
                 storage_error(None, e)
                 return 1
         want_import = dialog.choice == FirstStartChoice.IMPORT
+        if dialog.choice != FirstStartChoice.DEMO:
+            rt = offer_encryption_at_first_start(rt, url, paths)
     install_error_hook()
     gui = Gui(app, rt, translators)
     window = gui.show_window()
+    protections = Protections(rt, lambda: gui.window, instance)
     if want_import:
         window.start_import()
     try:
         return app.exec()
     finally:
+        protections.stop()
         rt.close()

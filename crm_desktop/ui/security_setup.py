@@ -98,3 +98,26 @@ class Protections(QObject):
             self.lock.stop()
         if self.instance is not None:
             self.instance.close()
+
+
+def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
+                                    parent: QWidget | None = None) -> Runtime:
+    """A new, empty, plain database file: offer to encrypt it before anything is typed.
+    Returns the runtime to go on with (reopened under the key when encrypted)."""
+    path = rt.db.path
+    if path is None or rt.key is not None:
+        return rt
+    answer = QMessageBox.question(
+        parent, APP_DISPLAY_NAME,
+        QMessageBox.tr("Protect this database with a passphrase? The file, its backups "
+                       "and drafts are then encrypted (SQLCipher); without the passphrase "
+                       "nobody can read them. You can also do this later."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return rt
+    folder = backups_folder(paths, rt.settings)
+    drafts = drafts_folder(paths.data_dir, path)
+    rt.close()
+    from crm_desktop.ui.passphrase_dialog import encrypt_database
+
+    key = encrypt_database(path, folder, drafts, parent)
+    return open_runtime(url, paths, key=key, writer=True, auto_backup=True)

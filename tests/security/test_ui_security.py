@@ -208,3 +208,35 @@ def test_draft_autosave_keeps_typing_and_forgets_it_after_a_save(qtbot, tmp_path
     assert draft.data == {"discussion": "Договорились о площадке"}
     saver.discard()
     assert pending_drafts(store) == []
+
+
+def test_a_second_gui_start_on_the_same_database_returns_at_once(qtbot, paths: Paths):
+    from crm_desktop.app import run_gui
+    from crm_desktop.cli import build_parser
+
+    db = paths.data_dir / "crm.sqlite3"
+    first = SingleInstance(server_name(db))
+    assert first.listen()
+    try:
+        args = build_parser().parse_args(["--db", str(db), "--lang", "en"])
+        with qtbot.waitSignal(first.activated, timeout=3000):
+            assert run_gui(args) == 0
+        assert not db.exists()  # the second start opened nothing
+    finally:
+        first.close()
+
+
+def test_a_cancelled_passphrase_at_start_opens_nothing(qtbot, paths: Paths,
+                                                       key: DatabaseKey, monkeypatch):
+    from crm_desktop.app import run_gui
+    from crm_desktop.cli import build_parser
+    from crm_desktop.ui import security_setup
+
+    db = paths.data_dir / "crm.sqlite3"
+    open_runtime("sqlite:///" + str(db), paths, key=key).close()
+    asked: list[Path] = []
+    monkeypatch.setattr(security_setup, "unlock_at_start",
+                        lambda path, parent=None: asked.append(path))
+    args = build_parser().parse_args(["--db", str(db), "--lang", "en"])
+    assert run_gui(args) == 1
+    assert asked == [db]
