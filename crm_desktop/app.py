@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
@@ -108,6 +109,7 @@ class Gui:
     def __init__(self, app: QApplication, rt: Runtime, translators: Translators) -> None:
         self.app, self.rt, self.translators = app, rt, translators
         self.window: MainWindow | None = None
+        self.window_hooks: list[Callable[[MainWindow], object]] = []  # e.g. Security menu
 
     def show_window(self) -> MainWindow:
         old = self.window
@@ -115,6 +117,8 @@ class Gui:
             self.rt.services, self.rt.settings, self.rt.paths, self.translators.language
         )
         self.window.language_requested.connect(self.switch_language)
+        for hook in self.window_hooks:
+            hook(self.window)
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
             old.close()
@@ -123,6 +127,11 @@ class Gui:
         self.window.raise_()
         self.window.activateWindow()
         return self.window
+
+    def replace_runtime(self, rt: Runtime) -> None:
+        """The database was reopened (encrypted, re-keyed, restored from a backup)."""
+        self.rt = rt
+        self.show_window()
 
     def switch_language(self, language: str) -> None:
         self.translators.install(choose_language(None, language))
@@ -169,11 +178,13 @@ def run_gui(args: argparse.Namespace) -> int:
     install_error_hook()
     gui = Gui(app, rt, translators)
     window = gui.show_window()
-    protections = Protections(rt, lambda: gui.window, instance)
+    protections = Protections(rt, lambda: gui.window, instance, gui.replace_runtime)
+    protections.attach_window(window)
+    gui.window_hooks.append(protections.attach_window)
     if want_import:
         window.start_import()
     try:
         return app.exec()
     finally:
         protections.stop()
-        rt.close()
+        gui.rt.close()

@@ -13,19 +13,24 @@ writer lock, automatic backups, auto-lock.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.config import Paths, Settings
+from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime, backups_folder, open_runtime
 from crm_desktop.storage import encryption
+from crm_desktop.storage.backups import restore_backup
 from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
 from crm_desktop.storage.drafts import DraftStore, drafts_folder
+from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import DatabaseLockedError
-from crm_desktop.ui.backup_dialog import offer_backup_for_damaged
-from crm_desktop.ui.lock_screen import LockController
+from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
+from crm_desktop.ui.lock_screen import LOCK_SHORTCUT, LockController
 from crm_desktop.ui.passphrase_dialog import unlock_at_start, verifier
 from crm_desktop.ui.single_instance import SingleInstance, bring_to_front
 
@@ -65,28 +70,139 @@ def lock_minutes(settings: Settings) -> float:
 
 
 class Protections(QObject):
-    """Lives as long as the runtime: auto-lock (encrypted databases), Ctrl+L, automatic
-    backups after changes, and bringing the window forward for a second start."""
+    """Lives as long as the application: auto-lock (encrypted databases), Ctrl+L,
+    automatic backups after changes, bringing the window forward for a second start,
+    and a Security menu (lock, backups, encrypt / change passphrase) on each window.
+
+    ``reopen(rt)`` is called after an action replaced the database (encrypted, re-keyed,
+    restored): the composition root swaps its runtime and rebuilds the window.
+    """
 
     def __init__(self, rt: Runtime, window: Callable[[], QWidget | None],
                  instance: SingleInstance | None = None,
+                 reopen: Callable[[Runtime], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rt = rt
+        self.window = window
+        self.reopen = reopen
         self.lock: LockController | None = None
-        if rt.key is not None:
-            self.lock = LockController(verifier(rt.key), lock_minutes(rt.settings) * 60,
-                                       parent=self)
-            self.lock.start()
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
-        if rt.autobackup is not None:
-            self.backup_timer.timeout.connect(rt.autobackup.run_if_due)
-            self.backup_timer.start()
+        self.backup_timer.timeout.connect(self._backup_if_due)
+        self.backup_timer.start()
+        self._use(rt)
         self.instance = instance
         if instance is not None:
             instance.listen()
             instance.activated.connect(lambda: bring_to_front(window()))
+
+    def _use(self, rt: Runtime) -> None:
+        self.rt = rt
+        if self.lock is not None:
+            self.lock.stop()
+            self.lock.deleteLater()
+            self.lock = None
+        if rt.key is not None:
+            self.lock = LockController(verifier(rt.key), lock_minutes(rt.settings) * 60,
+                                       parent=self)
+            self.lock.start()
+
+    def _backup_if_due(self) -> None:
+        if self.rt.autobackup is not None:
+            self.rt.autobackup.run_if_due()
+
+    # -- the Security menu ----------------------------------------------------------------
+    def attach_window(self, window: QMainWindow) -> QMenu:
+        menu = window.menuBar().addMenu(self.tr("Securit&y"))
+        lock = menu.addAction(self.tr("&Lock now"), self.lock_now)
+        lock.setShortcut(QKeySequence(LOCK_SHORTCUT))
+        lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the filter handles it
+        lock.setEnabled(self.rt.key is not None)
+        menu.addAction(self.tr("&Backups…"), self.show_backups)
+        if self.rt.db.path is not None:
+            if self.rt.key is None:
+                menu.addAction(self.tr("&Encrypt this database…"), self.encrypt)
+            else:
+                menu.addAction(self.tr("&Change passphrase…"), self.change_passphrase)
+        return menu
+
+    def lock_now(self) -> None:
+        if self.lock is not None:
+            self.lock.lock()
+
+    def _folders(self) -> tuple[Path, Path]:
+        path = self.rt.db.path
+        return (backups_folder(self.rt.paths, self.rt.settings),
+                drafts_folder(self.rt.paths.data_dir, path))
+
+    def _replace(self, convert: Callable[[], DatabaseKey | None], fallback: DatabaseKey | None,
+                 ) -> None:
+        """Close the database, run ``convert`` (which returns the key to reopen with, or
+        None when cancelled), reopen and hand the new runtime over."""
+        url, paths = self.rt.db.url, self.rt.paths
+        self.rt.close()
+        key = convert()
+        new_key = key if key is not None else fallback
+        path = sqlite_path(url)
+        if path is not None and not encryption.is_encrypted(path):
+            new_key = None
+        rt = open_runtime(url, paths, key=new_key, writer=True, auto_backup=True)
+        self._use(rt)
+        if self.reopen is not None:
+            self.reopen(rt)
+
+    def encrypt(self) -> None:
+        path = self.rt.db.path
+        if path is None or self.rt.key is not None:
+            return
+        backups, drafts = self._folders()
+        from crm_desktop.ui.passphrase_dialog import encrypt_database
+
+        self._replace(lambda: encrypt_database(path, backups, drafts, self.window()), None)
+
+    def change_passphrase(self) -> None:
+        path, key = self.rt.db.path, self.rt.key
+        if path is None or key is None:
+            return
+        backups, drafts = self._folders()
+        from crm_desktop.ui.passphrase_dialog import change_passphrase
+
+        self._replace(lambda: change_passphrase(path, key, backups, drafts, self.window()), key)
+
+    def show_backups(self) -> BackupDialog | None:
+        path = self.rt.db.path
+        if path is None:
+            QMessageBox.information(self.window(), APP_DISPLAY_NAME, QMessageBox.tr(
+                "A server database is backed up with the server's own tools (pg_dump)."))
+            return None
+        folder, _ = self._folders()
+        dialog = BackupDialog(path, folder, self.rt.key, self.window())
+        dialog.folder_changed.connect(self._remember_folder)
+        dialog.restore_requested.connect(lambda backup: self._restore(dialog, Path(backup)))
+        dialog.show()
+        return dialog
+
+    def _remember_folder(self, folder: str) -> None:
+        self.rt.settings.extra["backups_dir"] = folder
+        self.rt.settings.save(self.rt.paths.settings_file)
+        if self.rt.autobackup is not None:
+            self.rt.autobackup.folder = Path(folder)
+
+    def _restore(self, dialog: BackupDialog, backup: Path) -> None:
+        path, key = self.rt.db.path, self.rt.key
+        if path is None:
+            return
+        folder = dialog.folder
+
+        def restore() -> DatabaseKey | None:
+            try:
+                restore_backup(backup, path, folder, key)
+            except CrmError as e:
+                QMessageBox.warning(dialog, dialog.windowTitle(), str(e))
+            return key
+
+        dialog.close()
+        self._replace(restore, key)
 
     def drafts(self) -> DraftStore:
         """The store the meeting editor's DraftAutosaver writes to."""

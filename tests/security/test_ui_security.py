@@ -240,3 +240,41 @@ def test_a_cancelled_passphrase_at_start_opens_nothing(qtbot, paths: Paths,
     args = build_parser().parse_args(["--db", str(db), "--lang", "en"])
     assert run_gui(args) == 1
     assert asked == [db]
+
+
+def test_security_menu_encrypts_the_open_database_and_reopens_it(qtbot, paths: Paths,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMainWindow
+
+    from crm_desktop.storage import encryption
+    from crm_desktop.ui import passphrase_dialog
+    from crm_desktop.ui.security_setup import Protections
+
+    db = paths.data_dir / "crm.sqlite3"
+    rt = open_runtime("sqlite:///" + str(db), paths, writer=True, auto_backup=True)
+    cid = rt.services.companies.create(CompanyInput(name="Before encryption")).id
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    reopened: list[object] = []
+    protections = Protections(rt, lambda: window, None, reopened.append)
+    menu = protections.attach_window(window)
+    texts = [a.text() for a in menu.actions()]
+    assert "&Encrypt this database…" in texts and not menu.actions()[0].isEnabled()
+
+    def encrypt_without_dialog(path, backups_folder, drafts_folder, parent=None):
+        key = encryption.encrypt_file(path, PASSPHRASE)
+        encryption.convert_backups(backups_folder, path.stem, None, key)
+        return key
+
+    monkeypatch.setattr(passphrase_dialog, "encrypt_database", encrypt_without_dialog)
+    protections.encrypt()
+    try:
+        assert len(reopened) == 1 and protections.rt is reopened[0]
+        assert protections.rt.key is not None and encryption.is_encrypted(db)
+        assert protections.rt.lock is not None and protections.rt.lock.held
+        assert protections.lock is not None  # auto-lock is on now
+        assert protections.rt.services.companies.get(cid).name == "Before encryption"
+        assert all(b.encrypted for b in backups.list_backups(paths.backups_dir, "crm"))
+    finally:
+        protections.stop()
+        protections.rt.close()
