@@ -204,3 +204,100 @@ def test_portable_data_sits_beside_a_macos_app_bundle(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "executable", str(exe))
     (tmp_path / "stick" / config.PORTABLE_MARKER).write_text("", encoding="utf-8")
     assert config.resolve_paths().data_dir == tmp_path / "stick" / "crm-data"
+
+
+icu_data = _load("icu_data", PACKAGING / "icu_data.py")
+
+
+def test_icu_data_keeps_all_but_foreign_locale_resources():
+    keep = [
+        "icudt73l/root.res",
+        "icudt73l/ru.res",
+        "icudt73l/ru_RU.res",
+        "icudt73l/zh_Hans_CN.res",
+        "icudt73l/en_US_POSIX.res",
+        "icudt73l/coll/zh.res",
+        "icudt73l/zone/ru.res",
+        "icudt73l/pool.res",
+        "icudt73l/res_index.res",
+        "icudt73l/coll/res_index.res",
+        "icudt73l/supplementalData.res",
+        "icudt73l/metadata.res",
+        "icudt73l/coll/ucadata.icu",
+        "icudt73l/brkitr/de.res",
+        "icudt73l/brkitr/cjdict.dict",
+        "icudt73l/gb18030.cnv",
+        "icudt73l/uts46.nrm",
+        "icudt73l/translit/root.res",
+    ]
+    drop = [
+        "icudt73l/de.res",
+        "icudt73l/sr_Latn_BA.res",
+        "icudt73l/coll/de.res",
+        "icudt73l/curr/fil.res",
+        "icudt73l/unit/ja.res",
+        "icudt73l/zone/yue_Hant.res",
+    ]
+    assert [n for n in keep if not icu_data.wanted(n)] == []
+    assert [n for n in drop if icu_data.wanted(n)] == []
+
+
+def _icu_library() -> Path:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("Qt links ICU only on Linux")
+    for tool in ("nm", "readelf", "as", "ld"):
+        _tool(tool)
+    import PySide6
+
+    found = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if not found:
+        pytest.skip("this PySide6 has no bundled ICU")
+    return found[0]
+
+
+def test_icu_data_package_survives_a_round_trip():
+    symbol, offset, size = icu_data._symbol(_icu_library())
+    raw = _icu_library().read_bytes()[offset : offset + size]
+    header, items = icu_data.read_package(raw)
+    again = icu_data.write_package(header, items)
+    assert len(again) == len(raw)
+    assert icu_data.read_package(again) == (header, items)
+
+
+QT_ICU_PROBE = """
+import re
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+def order(locale, words):
+    return sorted(words, key=QCollator(QLocale(locale)).sortKey)
+print(order("ru_RU", ["Яков", "ёж", "Ель", "абв", "Zeta"]))
+print(order("zh_CN", ["张", "李", "王", "阿"]), order("de_DE", ["Äpfel", "Zebra", "apfel"]))
+print(QLocale("ru").toUpper("ёлка"), QLocale("tr").toUpper("i"))
+print(QStringDecoder("GB18030").isValid(), len(QStringDecoder.availableCodecs()))
+print(re.findall(r"\\S*libicudata\\S*", open("/proc/self/maps").read())[0])
+"""
+
+
+def test_qt_behaves_the_same_with_the_smaller_icu_data(tmp_path):
+    library = _icu_library()
+    small = icu_data.shrink(library, tmp_path / library.name)
+    assert small.stat().st_size < library.stat().st_size * 0.6
+
+    def probe(library_dir: Path | None) -> list[str]:
+        env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+        if library_dir:
+            env["LD_LIBRARY_PATH"] = str(library_dir)  # searched before Qt's RUNPATH
+        r = subprocess.run(
+            [sys.executable, "-c", QT_ICU_PROBE],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert r.returncode == 0, r.stderr
+        return r.stdout.splitlines()
+
+    full, reduced = probe(None), probe(tmp_path)
+    assert reduced[-1] == str(small) and full[-1] == str(library)
+    assert reduced[:-1] == full[:-1]
+    assert full[0] == "['абв', 'ёж', 'Ель', 'Яков', 'Zeta']"
