@@ -48,6 +48,81 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Зашифрована</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Создать копию сейчас</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Выбрать папку…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Папка: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Replace the current database with the backup of %1? The current database is backed up first.</source>
+        <translation>Заменить текущую базу резервной копией от %1? Перед этим текущая база будет сохранена в копию.</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>%1 bn %2</source>
@@ -410,6 +485,40 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>(created)</source>
+        <translation>(создано)</translation>
+    </message>
+    <message>
+        <source>(moved to the Trash)</source>
+        <translation>(перемещено в корзину)</translation>
+    </message>
+    <message>
+        <source>(restored from the Trash)</source>
+        <translation>(восстановлено из корзины)</translation>
+    </message>
+    <message>
+        <source>(nobody chosen)</source>
+        <translation>(никто не выбран)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Restore this value</source>
+        <translation>Вернуть это значение</translation>
+    </message>
+    <message>
+        <source>Set the field back to the old value of the selected change (recorded as a new change)</source>
+        <translation>Вернуть полю прежнее значение из выбранного изменения (записывается как новое изменение)</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Изменений пока нет.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import contacts</source>
@@ -702,6 +811,17 @@ The details were written to the error output.</source>
     <message>
         <source>as chosen for all</source>
         <translation>как выбрано для всех</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <source>Locked</source>
+        <translation>Заблокировано</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Неверная парольная фраза.</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1336,53 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Unlock the database</source>
+        <translation>Разблокировать базу</translation>
+    </message>
+    <message>
+        <source>Encrypt this database</source>
+        <translation>Зашифровать эту базу</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Сменить парольную фразу</translation>
+    </message>
+    <message>
+        <source>Without the passphrase nobody can read the data, not even you: there is no way to recover a forgotten passphrase. Write it down and keep it apart from the laptop. At least %1 characters.</source>
+        <translation>Без парольной фразы данные не прочитает никто, даже вы: забытую фразу восстановить нельзя. Запишите её и храните отдельно от ноутбука. Не короче %1 символов.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Текущая парольная фраза:</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Новая парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите её:</translation>
+    </message>
+    <message>
+        <source>The passphrase must be at least %1 characters.</source>
+        <translation>Парольная фраза должна быть не короче %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview — %1</source>
@@ -1479,6 +1646,40 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>Protections</name>
+    <message>
+        <source>Securit&amp;y</source>
+        <translation>&amp;Безопасность</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Резервные копии…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this database…</source>
+        <translation>За&amp;шифровать эту базу…</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation>&amp;Сменить парольную фразу…</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>A server database is backed up with the server&apos;s own tools (pg_dump).</source>
+        <translation>Серверную базу копируют средствами самого сервера (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Protect this database with a passphrase? The file, its backups and drafts are then encrypted (SQLCipher); without the passphrase nobody can read them. You can also do this later.</source>
+        <translation>Защитить эту базу парольной фразой? Тогда файл, его резервные копии и черновики шифруются (SQLCipher), и без фразы их никто не прочитает. Это можно сделать и позже.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>A reason is required.</source>
@@ -1685,10 +1886,52 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>UnlockForm</name>
+    <message>
+        <source>crm-desktop is locked</source>
+        <translation>crm-desktop заблокирован</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase to see the data again.</source>
+        <translation>Введите парольную фразу, чтобы снова увидеть данные.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+</context>
+<context>
     <name>_PathRow</name>
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <source>%1
+
+No good backup was found in %2. The file was left as it is.</source>
+        <translation>%1
+
+Исправной резервной копии в %2 не найдено. Файл оставлен как есть.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).
+
+Restore the newest good backup, made %3? The damaged file is kept beside it.</source>
+        <translation>%1 повреждён (%2).
+
+Восстановить последнюю исправную копию от %3? Повреждённый файл останется рядом.</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2247,17 @@ The details were written to the error output.</source>
     <message>
         <source>Select a record to see its details.</source>
         <translation>Выберите запись, чтобы увидеть подробности.</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Wrong passphrase. Nothing was changed; try again.</source>
+        <translation>Неверная парольная фраза. Ничего не изменено, попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>Текущая парольная фраза неверна.</translation>
     </message>
 </context>
 <context>
