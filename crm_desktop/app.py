@@ -19,6 +19,7 @@ from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
 from crm_desktop.ui.fonts import register_bundled_fonts
 from crm_desktop.ui.i18n import Translators, choose_language
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.pyside_refcount import pin_none
 from crm_desktop.ui.security_setup import (
     Protections,
     offer_encryption_at_first_start,
@@ -29,6 +30,7 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 
 
 def make_application(argv: list[str], paths: Paths) -> QApplication:
+    pin_none()  # PySide6 6.12 on CPython 3.11 drops references to None (see the module)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)

@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from crm_desktop.ui.pyside_refcount import pin_none
+
+pin_none()  # PySide6 6.12 on CPython 3.11 drops references to None; see that module
+
 
 @pytest.fixture(autouse=True)
 def isolated_qsettings(tmp_path: Path) -> Iterator[Path]:
