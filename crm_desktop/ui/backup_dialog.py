@@ -142,14 +142,14 @@ def offer_backup_for_damaged(error: DamagedDatabaseError, folder: Path,
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(box.tr("The database is damaged"))
+    box.setWindowTitle(QMessageBox.tr("The database is damaged"))
     if error.backup is None:
-        box.setText(box.tr("%1\n\nNo good backup was found in %2. The file was left as it "
+        box.setText(QMessageBox.tr("%1\n\nNo good backup was found in %2. The file was left as it "
                            "is.").replace("%1", str(error)).replace("%2", str(folder)))
         box.exec()
         return False
     when = error.backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    box.setText(box.tr("%1 is damaged (%2).\n\nRestore the newest good backup, made %3? "
+    box.setText(QMessageBox.tr("%1 is damaged (%2).\n\nRestore the newest good backup, made %3? "
                        "The damaged file is kept beside it.")
                 .replace("%1", str(error.path)).replace("%2", error.detail)
                 .replace("%3", when))

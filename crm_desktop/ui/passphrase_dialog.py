@@ -120,7 +120,7 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
             return encryption.unlock(path, dialog.passphrase())
         except WrongPassphraseError:
             dialog.current.clear()
-            dialog.show_error(dialog.tr("Wrong passphrase. Nothing was changed; try again."))
+            dialog.show_error(PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again."))
         except CrmError as e:
             dialog.show_error(str(e))
     return None
@@ -149,7 +149,7 @@ def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
     dialog = PassphraseDialog(Mode.CHANGE, path, parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         if DatabaseKey.derive(dialog.passphrase(), key.salt).raw != key.raw:
-            dialog.show_error(dialog.tr("The current passphrase is wrong."))
+            dialog.show_error(PassphraseDialog.tr("The current passphrase is wrong."))
             continue
         try:
             new_key = encryption.rekey_file(path, key, dialog.new_passphrase())

@@ -1381,6 +1381,14 @@ The details were written to the error output.</source>
         <source>Enter the passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
+    <message>
+        <source>Wrong passphrase. Nothing was changed; try again.</source>
+        <translation>Неверная парольная фраза. Ничего не изменено, попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>Текущая парольная фраза неверна.</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -1678,6 +1686,26 @@ The details were written to the error output.</source>
         <source>Protect this database with a passphrase? The file, its backups and drafts are then encrypted (SQLCipher); without the passphrase nobody can read them. You can also do this later.</source>
         <translation>Защитить эту базу парольной фразой? Тогда файл, его резервные копии и черновики шифруются (SQLCipher), и без фразы их никто не прочитает. Это можно сделать и позже.</translation>
     </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <source>%1
+
+No good backup was found in %2. The file was left as it is.</source>
+        <translation>%1
+
+Исправной резервной копии в %2 не найдено. Файл оставлен как есть.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).
+
+Restore the newest good backup, made %3? The damaged file is kept beside it.</source>
+        <translation>%1 повреждён (%2).
+
+Восстановить последнюю исправную копию от %3? Повреждённый файл останется рядом.</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -1909,29 +1937,6 @@ The details were written to the error output.</source>
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <source>The database is damaged</source>
-        <translation>База данных повреждена</translation>
-    </message>
-    <message>
-        <source>%1
-
-No good backup was found in %2. The file was left as it is.</source>
-        <translation>%1
-
-Исправной резервной копии в %2 не найдено. Файл оставлен как есть.</translation>
-    </message>
-    <message>
-        <source>%1 is damaged (%2).
-
-Restore the newest good backup, made %3? The damaged file is kept beside it.</source>
-        <translation>%1 повреждён (%2).
-
-Восстановить последнюю исправную копию от %3? Повреждённый файл останется рядом.</translation>
     </message>
 </context>
 <context>
@@ -2247,17 +2252,6 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Select a record to see its details.</source>
         <translation>Выберите запись, чтобы увидеть подробности.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Wrong passphrase. Nothing was changed; try again.</source>
-        <translation>Неверная парольная фраза. Ничего не изменено, попробуйте ещё раз.</translation>
-    </message>
-    <message>
-        <source>The current passphrase is wrong.</source>
-        <translation>Текущая парольная фраза неверна.</translation>
     </message>
 </context>
 <context>

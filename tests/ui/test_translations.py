@@ -74,3 +74,15 @@ def test_service_error_templates_are_all_in_the_catalogue() -> None:
 
     sources = {s for c, s, _ in messages(TS) if c == "errors"}
     assert set(MESSAGES.values()) <= sources
+
+
+def test_every_context_is_one_qt_looks_up_at_run_time() -> None:
+    """``box.tr(...)`` is stored under "box" by lupdate but looked up under the object's
+    class at run time, so its translation is never shown; use ``Class.tr`` or
+    ``QCoreApplication.translate("Context", ...)``."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in ui_sources(ROOT))
+    classes = set(re.findall(r"^class (\w+)", code, re.MULTILINE))
+    literal = set(re.findall(r"translate\(\s*\"(\w+)\"", code))
+    qt_classes = {c for c, _, _ in messages(TS) if re.fullmatch(r"Q[A-Z]\w+", c)}
+    unknown = {c for c, _, _ in messages(TS)} - classes - literal - qt_classes
+    assert unknown == set()
