@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -212,6 +213,8 @@ class LockController(QObject):
             self.titles[w] = w.windowTitle()
             w.setWindowTitle(self.tr("Locked"))
             self.covers.append(_Cover(w))
+            if isinstance(w, QMainWindow):  # a native (macOS) menu bar is not covered
+                w.menuBar().setEnabled(False)
         host = QApplication.activeModalWidget()
         target = next((c for c in self.covers if c.parentWidget() is host), None) \
             or (self.covers[0] if self.covers else None)
@@ -236,6 +239,8 @@ class LockController(QObject):
         for w, title in self.titles.items():
             try:
                 w.setWindowTitle(title)
+                if isinstance(w, QMainWindow):
+                    w.menuBar().setEnabled(True)
             except RuntimeError:  # the window was deleted while locked
                 pass
         self.covers.clear()

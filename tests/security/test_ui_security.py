@@ -83,6 +83,19 @@ def test_locking_covers_every_window_and_keeps_unsaved_edits(qtbot):
         lock.stop()
 
 
+def test_locking_a_main_window_disables_its_menu_bar(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    window.menuBar().addMenu("File")
+    qtbot.addWidget(window)
+    window.show()
+    lock = LockController(lambda p: p == PASSPHRASE)
+    lock.lock()
+    assert not window.menuBar().isEnabled()
+    assert lock.try_unlock(PASSPHRASE) and window.menuBar().isEnabled()
+
+
 def test_ctrl_l_locks_from_any_window(qtbot):
     main, edit = _window_with_unsaved_text(qtbot, "Main", "text")
     lock = LockController(lambda p: False, idle_s=600)
