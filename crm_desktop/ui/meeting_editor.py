@@ -59,6 +59,7 @@ from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 
 ERROR_STYLE = "color: #c0392b;"
+RECENT_PROJECTS = 50  # offered before a company is chosen
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -492,7 +493,7 @@ class MeetingEditor(View):
             company = self.company_id()
             self.company.clear()
             self.company.addItem("", None)
-            for c in self.services.companies.list():
+            for c in self.services.companies.choices():
                 self.company.addItem(company_label(c, self.lang), c.id)
             self._set_combo(self.company, company)
 
@@ -561,7 +562,11 @@ class MeetingEditor(View):
         try:
             self.project.clear()
             self.project.addItem(self.tr("No project"), None)
-            q = self.services.projects.query(company_id=company_id, sort="title")
+            if company_id:
+                q = self.services.projects.query(company_id=company_id, sort="title")
+            else:  # the most recently worked on, to pick before the company
+                q = self.services.projects.query(sort="updated", descending=True,
+                                                 limit=RECENT_PROJECTS)
             self._projects = {p.id: p for p in self.services.projects.list(q)}
             for p in self._projects.values():
                 label = p.title if company_id else \

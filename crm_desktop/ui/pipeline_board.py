@@ -51,21 +51,21 @@ from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.domain.models import Project, ProjectStatus, Stage
 from crm_desktop.domain.services import Services
-from crm_desktop.domain.services.projects import ProjectQuery
+from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
 from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
-    company_names,
     format_money,
     format_totals,
     member_name,
-    member_short_name,
+    person_short_name,
     ui_language,
 )
 from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 
 MIME_PROJECT = "application/x-crm-desktop-project"
 COLUMN_WIDTH = 240
+MAX_CARDS = 300  # per column; a board of thousands of projects shows the longest-waiting
 CardRole = Qt.ItemDataRole.UserRole + 1
 
 # Status filter choices: key -> statuses shown (None = all)
@@ -276,9 +276,13 @@ class StageColumn(QFrame):
         self.totals.setMinimumHeight(QFontMetrics(self.totals.font()).lineSpacing() * 2)
         self.totals.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.list = StageList(stage.id, self)
+        self.more = QLabel()
+        self.more.setWordWrap(True)
+        self.more.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.totals)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.more)
 
 
 class NoteDialog(QDialog):
@@ -518,7 +522,7 @@ class PipelineBoard(View):
 
     def reload_cards(self) -> None:
         selected = self.selected_project_id()
-        board = self.services.projects.board(self.query())
+        board = self.services.projects.board_cards(self.query())
         self._cards.clear()
         total = 0
         all_totals: dict[str, Decimal] = {}
@@ -529,6 +533,10 @@ class PipelineBoard(View):
             totals: dict[str, Decimal] = {}
             projects = board.get(stage_id, [])
             for project in projects:
+                if project.capex is not None and project.capex_currency:
+                    totals[project.capex_currency] = \
+                        totals.get(project.capex_currency, Decimal(0)) + project.capex
+            for project in projects[:MAX_CARDS]:
                 card = self._card(project)
                 self._cards[project.id] = card
                 item = QListWidgetItem()
@@ -536,10 +544,12 @@ class PipelineBoard(View):
                 item.setData(Qt.ItemDataRole.DisplayRole, card.title)
                 item.setToolTip(card.tooltip)
                 lst.addItem(item)
-                if project.capex is not None and project.capex_currency:
-                    totals[project.capex_currency] = \
-                        totals.get(project.capex_currency, Decimal(0)) + project.capex
             lst.blockSignals(False)
+            hidden = len(projects) - MAX_CARDS
+            column.more.setVisible(hidden > 0)
+            if hidden > 0:
+                column.more.setText(self.tr("%1 more: narrow the filters to see them")
+                                    .replace("%1", str(hidden)))
             for cur, value in totals.items():
                 all_totals[cur] = all_totals.get(cur, Decimal(0)) + value
             total += len(projects)
@@ -552,11 +562,10 @@ class PipelineBoard(View):
         if selected:
             self.select_project(selected)
 
-    def _card(self, p: Project) -> Card:
+    def _card(self, p: BoardCard) -> Card:
         lang = self.lang
-        company = p.company
-        native = company.name_native if company else ""
-        latin = (company.name_latin or company.name) if company else ""
+        native = p.company_native
+        latin = p.company_latin or p.company_name
         if latin == native:
             latin = ""
         money = []
@@ -564,9 +573,9 @@ class PipelineBoard(View):
             money.append(format_money(p.capex, p.capex_currency))
         if p.jobs is not None:
             money.append(self.tr("jobs: %1").replace("%1", str(p.jobs)))
-        days = self.services.projects.days_in_stage(p)
+        days = p.days_in_stage
         time_parts = [self.tr("%1 d in stage").replace("%1", str(days))]
-        owner = member_short_name(p.owner, lang)
+        owner = person_short_name(p.owner_name, p.owner_name_latin, lang)
         if owner:
             time_parts.append(owner)
         status_line = ""
@@ -579,9 +588,8 @@ class PipelineBoard(View):
         tip = [f"<b>{_html(p.title)}</b>"]
         if p.code_name:
             tip.append(self.tr("Code name: %1").replace("%1", _html(p.code_name)))
-        tip.append(_html(company_names(company)))
-        if company and company.name_ru:
-            tip.append(_html(company.name_ru))
+        tip.append(_html(" · ".join(x for x in dict.fromkeys((native, latin, p.company_ru))
+                                    if x)))
         if p.product:
             tip.append(self.tr("Product: %1").replace("%1", _html(p.product)))
         if money:
@@ -590,8 +598,9 @@ class PipelineBoard(View):
             tip.append(self.tr("Probability: %1%").replace("%1", str(p.probability)))
         tip.append(self.tr("In this stage since %1 (%2 days)")
                    .replace("%1", p.stage_entered_at.date().isoformat()).replace("%2", str(days)))
-        if p.owner:
-            tip.append(self.tr("Owner: %1").replace("%1", _html(member_name(p.owner, lang))))
+        if p.owner_name:
+            name = p.owner_name_latin if lang != "ru" and p.owner_name_latin else p.owner_name
+            tip.append(self.tr("Owner: %1").replace("%1", _html(name)))
         if status_line:
             tip.append(f"<i>{_html(status_line)}</i>")
         return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,

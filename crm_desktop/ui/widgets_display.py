@@ -11,6 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from crm_desktop.domain.models import Company, Contact, Member, Stage
+from crm_desktop.domain.services.companies import CompanyChoice
 
 
 def ui_language() -> str:
@@ -40,12 +41,17 @@ def member_short_name(member: Member | None, lang: str) -> str:
     """'Белов Д. С.' / 'Dmitry Belov' — what fits on a card."""
     if member is None:
         return ""
-    if lang != "ru" and member.name_latin:
-        return member.name_latin
-    parts = member.name.split()
+    return person_short_name(member.name, member.name_latin, lang)
+
+
+def person_short_name(name: str, name_latin: str, lang: str) -> str:
+    """A member's Russian full name as 'Белов Д. С.', or the Latin form outside Russian."""
+    if lang != "ru" and name_latin:
+        return name_latin
+    parts = name.split()
     if len(parts) >= 2:
         return parts[0] + " " + " ".join(p[0] + "." for p in parts[1:])
-    return member.name
+    return name
 
 
 def company_names(company: Company | None) -> str:
@@ -60,7 +66,7 @@ def company_names(company: Company | None) -> str:
     return " · ".join(seen)
 
 
-def company_label(company: Company | None, lang: str) -> str:
+def company_label(company: Company | CompanyChoice | None, lang: str) -> str:
     """One line for a combo box: the name in the interface language, the native one after it."""
     if company is None:
         return ""

@@ -62,3 +62,43 @@ def test_meeting_record_reports_next_step_errors_by_row(services):
     assert set(e.value.errors) == {"title", "next_steps.1.title"}
     assert e.value.errors["next_steps.1.title"].code == "required"
     assert services.meetings.count() == 0 and services.tasks.count() == 0
+
+
+def test_board_cards_carry_company_and_owner_names_in_stage_order(services):
+    owner = services.members.create(MemberInput("Жуков Илья Павлович", name_latin="Ilya Zhukov"))
+    c = services.companies.create(CompanyInput(name_native="凯源泵业", name_latin="Kaiyuan Pump",
+                                               name_ru="Кайюань", country="CN"))
+    stages = services.stages.list()
+    a = services.projects.create(ProjectInput(title="A", company_id=c.id, owner_id=owner.id,
+                                              capex=Decimal("1200000000"),
+                                              capex_currency="RUB", jobs=250))
+    b = services.projects.create(ProjectInput(title="B", company_id=c.id,
+                                              stage_id=stages[2].id))
+    services.projects.set_status(b.id, ProjectStatus.ON_HOLD, "ждём бюджет")
+    board = services.projects.board_cards()
+    assert list(board) == [s.id for s in stages]
+    [card_a] = board[stages[0].id]
+    assert (card_a.id, card_a.title, card_a.capex, card_a.capex_currency, card_a.jobs) == \
+        (a.id, "A", Decimal("1200000000"), "RUB", 250)
+    assert (card_a.company_native, card_a.company_latin, card_a.company_ru) == \
+        ("凯源泵业", "Kaiyuan Pump", "Кайюань")
+    assert (card_a.owner_name, card_a.owner_name_latin) == ("Жуков Илья Павлович", "Ilya Zhukov")
+    assert card_a.status == ProjectStatus.ACTIVE and card_a.days_in_stage == 0
+    [card_b] = board[stages[2].id]
+    assert card_b.owner_id is None and card_b.owner_name == ""
+    assert card_b.status == ProjectStatus.ON_HOLD and card_b.status_reason == "ждём бюджет"
+    only = services.projects.board_cards(services.projects.query(
+        statuses=[ProjectStatus.ACTIVE], owner_id=owner.id))
+    assert [x.id for xs in only.values() for x in xs] == [a.id]
+
+
+def test_company_choices_are_light_and_filtered(services):
+    services.companies.create(CompanyInput(name_native="华森", name_latin="Huasen", country="CN"))
+    services.companies.create(CompanyInput(name_latin="Anatolia Steel", country="TR"))
+    gone = services.companies.create(CompanyInput(name_latin="Gone Ltd"))
+    services.companies.delete(gone.id)
+    choices = services.companies.choices()
+    assert [c.name for c in choices] == ["Anatolia Steel", "Huasen"]
+    assert choices[1].name_native == "华森" and choices[1].country == "CN"
+    assert [c.name for c in services.companies.choices(
+        services.companies.query(country="TR"))] == ["Anatolia Steel"]

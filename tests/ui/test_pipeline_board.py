@@ -164,3 +164,16 @@ def test_double_click_opens_the_project(board: PipelineBoard, rt: Runtime, qtbot
         qtbot.mousePress(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert sig.args == ["project", robots.id]
+
+
+def test_a_crowded_column_shows_its_first_cards_and_counts_the_rest(board: PipelineBoard,
+                                                                    rt: Runtime, monkeypatch):
+    import crm_desktop.ui.pipeline_board as module
+
+    monkeypatch.setattr(module, "MAX_CARDS", 1)
+    board.reload_cards()
+    first = board.columns[rt.services.stages.list()[1].id]  # two projects at "First meeting"
+    assert first.list.count() == 1
+    assert first.more.text() == "1 more: narrow the filters to see them"
+    assert "Projects: 2" in first.totals.text()  # totals still count every project
+    assert "300 M CNY" in first.totals.text() and "15 M USD" in first.totals.text()

@@ -59,6 +59,18 @@ class CompanyQuery(ListQuery):
     tag_id: str | None = None
 
 
+@dataclass
+class CompanyChoice:
+    """A company as a choice in a picker: its id and its names, nothing loaded besides."""
+
+    id: str
+    name: str
+    name_native: str
+    name_latin: str
+    name_ru: str
+    country: str
+
+
 class CompanyService(Service[Company]):
     model = Company
     entity = "company"
@@ -81,6 +93,17 @@ class CompanyService(Service[Company]):
                 stmt = stmt.where(Company.id.in_(
                     select(company_tags.c.company_id).where(company_tags.c.tag_id == q.tag_id)))
         return stmt
+
+    def choices(self, q: CompanyQuery | None = None) -> list[CompanyChoice]:
+        """Every (filtered) company as id and names, sorted by name; cheap for 20,000 rows."""
+        q = q or CompanyQuery()
+        stmt = (self._filtered(q).with_only_columns(
+            Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru,
+            Company.country).order_by(*self._order(q)))
+        if q.limit is not None:
+            stmt = stmt.offset(q.offset).limit(q.limit)
+        with self.ctx.reading() as s:
+            return [CompanyChoice(*row) for row in s.execute(stmt)]
 
     def countries(self) -> list[str]:
         """The distinct country codes of the companies on file, for filter lists."""

@@ -13,6 +13,7 @@ from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
 from crm_desktop.domain.models import (
     Company,
     Meeting,
+    Member,
     Project,
     ProjectStatus,
     Site,
@@ -127,6 +128,36 @@ class StageStay:
     def days(self) -> int:
         end = self.left_at or utcnow()
         return max(0, (end - self.entered_at).days)
+
+
+@dataclass
+class BoardCard:
+    """What the pipeline board shows of a project: plain values from one joined query."""
+
+    id: str
+    title: str
+    code_name: str
+    stage_id: str
+    stage_entered_at: datetime
+    status: ProjectStatus
+    status_reason: str
+    product: str
+    capex: Decimal | None
+    capex_currency: str
+    jobs: int | None
+    probability: int | None
+    company_id: str
+    company_name: str
+    company_native: str
+    company_latin: str
+    company_ru: str
+    owner_id: str | None
+    owner_name: str
+    owner_name_latin: str
+
+    @property
+    def days_in_stage(self) -> int:
+        return max(0, (utcnow() - self.stage_entered_at).days)
 
 
 class ProjectService(Service[Project]):
@@ -285,6 +316,34 @@ class ProjectService(Service[Project]):
 
     def _cascade_restore(self, s: Session, row: Project, when: Any) -> None:
         cascade_untombstone(s, Task, Task.project_id, row.id, when)
+
+    def board_cards(self, q: ProjectQuery | None = None) -> dict[str, list[BoardCard]]:
+        """Like ``board`` but as plain cards from one query: fast for thousands of projects.
+
+        Cards keep the order of the query's sort; every stage has a (maybe empty) list.
+        """
+        q = q or ProjectQuery()
+        q.limit = None
+        cols = (Project.id, Project.title, Project.code_name, Project.stage_id,
+                Project.stage_entered_at, Project.status, Project.status_reason,
+                Project.product, Project.capex, Project.capex_currency, Project.jobs,
+                Project.probability, Project.company_id, Company.name, Company.name_native,
+                Company.name_latin, Company.name_ru, Project.owner_id, Member.name,
+                Member.name_latin)
+        stmt = (self._filtered(q).with_only_columns(*cols)
+                .join_from(Project, Company, Company.id == Project.company_id)
+                .outerjoin(Member, Member.id == Project.owner_id)
+                .order_by(*self._order(q)))
+        with self.ctx.reading() as s:
+            stage_ids = list(s.scalars(select(Stage.id).where(Stage.deleted_at.is_(None))
+                                       .order_by(Stage.position)))
+            rows = s.execute(stmt).all()
+        board: dict[str, list[BoardCard]] = {sid: [] for sid in stage_ids}
+        for r in rows:
+            card = BoardCard(*r[:17], r[17], r[18] or "", r[19] or "")
+            card.status = ProjectStatus(card.status)
+            board.setdefault(card.stage_id, []).append(card)
+        return board
 
     def board(self, q: ProjectQuery | None = None) -> dict[str, list[Project]]:
         """Projects grouped by stage id for the pipeline board (stage order kept)."""
