@@ -1532,6 +1532,10 @@ The details were written to the error output.</source>
         <translation>Проектов: %1</translation>
     </message>
     <message>
+        <source>%1 more: narrow the filters to see them</source>
+        <translation>Ещё %1: сузьте фильтры, чтобы их увидеть</translation>
+    </message>
+    <message>
         <source>Projects on the board: %1</source>
         <translation>Проектов на доске: %1</translation>
     </message>
