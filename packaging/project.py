@@ -18,6 +18,38 @@ PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "resources" / "icons" / "app"
 LINUX_DIR = PACKAGING / "linux"
 
+# Qt modules the application never imports. The bundle leaves them out, and with them
+# their plugins, QML files and translations (WebEngine alone would add 200 MB).
+QT_UNUSED = (
+    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
+    "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent",
+    "QtDataVisualization", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp",
+    "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetworkAuth",
+    "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
+    "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml",
+    "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine",
+    "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore",
+    "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
+)  # fmt: skip
+
+# Other modules left out of the bundle: tools of the development environment, and optional
+# parts of the application's libraries that it does not call.
+NOT_BUNDLED = (
+    "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "readline", "numpy", "matplotlib",
+    "IPython", "pytest", "_pytest", "hypothesis", "pytestqt", "importlinter", "pydoc_data",
+    # Mako (Alembic's templates) highlights its error pages with Pygments when present.
+    "pygments",
+    # ReportLab needs only PIL.Image. Pillow's optional C parts (AVIF, WebP, colour
+    # management, its own font renderer, Tk) bring 9 MB of codecs and libraries; the
+    # Python modules fail only when such a feature is actually used.
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL._imagingcms", "PIL._imagingft",
+    "PIL._imagingtk", "PIL.ImageTk",
+    # Phone numbers are parsed and formatted; the place-name and carrier tables (25 MB on
+    # disk, 5 MB compressed) are not used.
+    "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Project:

@@ -301,3 +301,22 @@ def test_qt_behaves_the_same_with_the_smaller_icu_data(tmp_path):
     assert reduced[-1] == str(small) and full[-1] == str(library)
     assert reduced[:-1] == full[:-1]
     assert full[0] == "['абв', 'ёж', 'Ель', 'Яков', 'Zeta']"
+
+
+def test_application_imports_nothing_the_bundle_leaves_out():
+    left_out = [f"PySide6.{m}" for m in project.QT_UNUSED] + list(project.NOT_BUNDLED)
+    offenders = []
+    for path in sorted((ROOT / "crm_desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if any(name == m or name.startswith(m + ".") for m in left_out):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert not offenders, "used, but left out of the bundle (packaging/project.py): " + ", ".join(
+        offenders
+    )
