@@ -71,7 +71,8 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
     folder = backups_folder(paths, settings)
     try:
         try:
-            db = open_database(url, backups_dir=folder, create=create, key=key)
+            db = open_database(url, backups_dir=folder, create=create, key=key,
+                               full_check=writer)  # the GUI's start: full integrity_check
         except DamagedDatabaseError as e:
             raise damaged_with_backup(e, folder, key) from None
         try:

@@ -102,12 +102,15 @@ def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _check_sqlite_file(path: Path, key: DatabaseKey | None = None) -> str | None:
+def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
+                       full: bool = False) -> str | None:
     """Read-only look at an existing file. Returns its schema revision (None if empty).
 
     Raises StorageError for a file that is not SQLite, is damaged (DamagedDatabaseError),
     belongs to another program, or is encrypted and ``key`` is missing or wrong
     (PassphraseRequiredError, WrongPassphraseError). Never writes to the file.
+    ``full`` runs PRAGMA integrity_check (the GUI's start); otherwise quick_check, which
+    skips the index-against-table comparison and is about twice as fast on large files.
     """
     try:
         with path.open("rb") as f:
@@ -136,7 +139,8 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None) -> str | None
     conn.text_factory = _lenient_text  # a damaged page may hold any bytes
     try:
         try:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            pragma = "integrity_check" if full else "quick_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
             if rows != ["ok"]:
                 raise DamagedDatabaseError(path, rows[0] if rows else "no answer")
             tables = {r[0] for r in conn.execute(
@@ -197,7 +201,8 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
 
 
 def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True,
-                  create: bool = True, key: DatabaseKey | None = None) -> Database:
+                  create: bool = True, key: DatabaseKey | None = None,
+                  full_check: bool = False) -> Database:
     """Open (and create or upgrade) a database. Errors are StorageError with a clear text.
 
     ``key`` opens an encrypted SQLite file, or creates a new file encrypted.
@@ -212,7 +217,7 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
                 raise StorageError(f"{path} is a folder, not a database file.")
             if key is not None and path.stat().st_size > 0 and not encryption.is_encrypted(path):
                 key = None  # a plain file stays plain until it is converted
-            revision = _check_sqlite_file(path, key)
+            revision = _check_sqlite_file(path, key, full_check)
         elif not create:
             raise StorageError(f"{path} does not exist.")
         else:
