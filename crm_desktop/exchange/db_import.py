@@ -400,6 +400,7 @@ def import_records(
                     Contact.given_name_latin,
                     Contact.family_name_ru,
                     Contact.given_name_ru,
+                    Contact.display_name,
                 ).where(Contact.deleted_at.is_(None))
             ):
                 index.add(
@@ -412,6 +413,7 @@ def import_records(
                         (row.family_name_latin, row.given_name_latin),
                         (row.family_name_ru, row.given_name_ru),
                     ],
+                    row.display_name,
                 )
             companies = _Companies(services, s)
             tags = _Tags(s)
@@ -441,8 +443,7 @@ def import_records(
                 if hit is not None:
                     result.duplicate_of, result.matched_by = hit
                     choice = options.per_line.get(rec.source_line, options.on_duplicate)
-                    existing = s.get(Contact, hit[0])
-                    result.duplicate_name = existing.display_name if existing is not None else ""
+                    result.duplicate_name = index.names.get(hit[0], "")
                 if choice == OnDuplicate.SKIP:
                     result.outcome = Outcome.SKIPPED
                     result.contact_id = result.duplicate_of
@@ -483,6 +484,7 @@ def import_records(
                         [e.value for e in data.emails],
                         [p.value for p in data.phones],
                         _forms(data),
+                        name,
                     )
                 report.rows.append(result)
                 progress.advance()
@@ -515,9 +517,12 @@ def import_file(
     if table is None:
         table = read_table(p)
     if table is None:
-        # Parse the whole vCard file first: a broken card late in the file must fail
-        # before anything is decided, and the count drives the progress bar.
-        records = list(iter_vcards(_read_bytes(p), source=p.name))
+        data = _read_bytes(p)
+        # Records stream into the transaction; a card broken late in the file raises
+        # inside it, so nothing is written. BEGIN lines give the progress bar its total.
+        total = data.upper().count(b"BEGIN:VCARD")
+        records: Iterable[ContactRecord] = iter_vcards(data, source=p.name)
     else:
-        records = list(table.records())
-    return import_records(services, records, options, progress, source=p.name, total=len(records))
+        total = len(table.rows)
+        records = table.records()
+    return import_records(services, records, options, progress, source=p.name, total=total)

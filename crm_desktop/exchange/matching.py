@@ -81,6 +81,7 @@ class DuplicateIndex:
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
+        self.names: dict[str, str] = {}  # id -> display name, for the report
         self.by_email: dict[str, str] = {}
         self.by_phone: dict[str, str] = {}
         self._pending: dict[str | None, list[Candidate]] = {}
@@ -93,8 +94,10 @@ class DuplicateIndex:
         emails: Iterable[str],
         phones: Iterable[str],
         forms: Iterable[NameForm],
+        display: str = "",
     ) -> None:
         self.ids.add(id)
+        self.names[id] = display
         for e in emails:
             self.by_email.setdefault(e.strip().lower(), id)
         for p in phones:
