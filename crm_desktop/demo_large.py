@@ -40,6 +40,9 @@ from crm_desktop.search.keys import cyrillic_to_latin, palladius, pinyin_syllabl
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
+# Bump when the generated data changes (the benchmark rebuilds its cached database then).
+GENERATOR_VERSION = "1"
+
 
 @dataclass(frozen=True)
 class LargeCounts:
