@@ -101,7 +101,8 @@ class RecordMeetingCommand(ServiceCommand):
 
     def _undo(self) -> None:
         S = self.services
-        assert self.meeting_id is not None
+        if self.meeting_id is None:  # execute() never succeeded
+            return
         if self.change_id:
             S.projects.undo_stage_change(self.change_id)
         if self.created:
@@ -114,7 +115,8 @@ class RecordMeetingCommand(ServiceCommand):
 
     def _redo(self) -> None:
         S = self.services
-        assert self.meeting_id is not None
+        if self.meeting_id is None:
+            return
         if self.created:
             S.meetings.restore(self.meeting_id)
         else:
