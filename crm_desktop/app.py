@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -105,6 +105,18 @@ def install_error_hook() -> None:
     sys.excepthook = hook
 
 
+def optimize_in_background(rt: Runtime) -> None:
+    """Planner statistics for fast lists (see Database.optimize), without delaying the window."""
+
+    def work() -> None:
+        try:
+            rt.db.optimize()
+        except Exception as e:  # noqa: BLE001 - an optimisation must never stop the start
+            print(f"{APP_NAME}: planner statistics not updated: {e}", file=sys.stderr)
+
+    QThreadPool.globalInstance().start(work)
+
+
 class Gui:
     """Holds what lives as long as the application: runtime, translators, window."""
 
@@ -133,6 +145,7 @@ class Gui:
     def replace_runtime(self, rt: Runtime) -> None:
         """The database was reopened (encrypted, re-keyed, restored from a backup)."""
         self.rt = rt
+        optimize_in_background(rt)
         self.show_window()
 
     def switch_language(self, language: str) -> None:
@@ -178,6 +191,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if dialog.choice != FirstStartChoice.DEMO:
             rt = offer_encryption_at_first_start(rt, url, paths)
     install_error_hook()
+    optimize_in_background(rt)
     gui = Gui(app, rt, translators)
     window = gui.show_window()
     protections = Protections(rt, lambda: gui.window, instance, gui.replace_runtime)

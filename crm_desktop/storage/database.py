@@ -80,6 +80,34 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def optimize(self) -> None:
+        """Give SQLite's query planner statistics for every table that has none or has
+        grown past them. Without them it filters on the almost-all-NULL ``deleted_at``
+        index and sorts every row for each page of a list (330 ms instead of 1 ms at
+        200,000 contacts). Seconds on a large file, so the GUI runs it off the GUI thread.
+        (``PRAGMA optimize`` alone does nothing on a fresh connection before SQLite 3.46.)"""
+        if not self.is_sqlite:
+            return  # PostgreSQL's autovacuum keeps its statistics
+        with self.engine.connect() as conn:
+            tables = [r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+            known: dict[str, int] = {}
+            if conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+                for table, stat in conn.exec_driver_sql("SELECT tbl, stat FROM sqlite_stat1"):
+                    head = (stat or "").split(" ", 1)[0]
+                    if head.isdigit():
+                        known[table] = max(known.get(table, 0), int(head))
+            for table in tables:
+                quoted = '"' + table.replace('"', '""') + '"'
+                rows = int(conn.exec_driver_sql(f"SELECT count(*) FROM {quoted}").scalar() or 0)
+                before = known.get(table)
+                if (before is None and rows > 0) or (
+                        before is not None and rows > max(2 * before, before + 1000)):
+                    conn.exec_driver_sql(f"ANALYZE {quoted}")
+            conn.commit()
+
 
 def head_revision() -> str:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""

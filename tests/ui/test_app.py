@@ -80,3 +80,27 @@ def test_errors_escaping_a_slot_are_shown(qapp, monkeypatch) -> None:
     sys.excepthook(KeyError, KeyError("boom"), None)
     assert shown[0] == ("warning", "The disk is full.")
     assert shown[1][0] == "critical" and "KeyError" in shown[1][1]
+
+
+def test_planner_statistics_are_made_in_the_background(paths: Paths, demo_db: Path) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QThreadPool
+
+    from crm_desktop.app import optimize_in_background
+
+    conn = sqlite3.connect(demo_db)
+    conn.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    conn.commit()
+    conn.close()
+    rt = open_runtime("sqlite:///" + str(demo_db), paths)
+    try:
+        optimize_in_background(rt)
+        assert QThreadPool.globalInstance().waitForDone(30_000)
+    finally:
+        rt.close()
+    conn = sqlite3.connect(demo_db)
+    try:
+        assert conn.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
+    finally:
+        conn.close()
