@@ -384,6 +384,7 @@ class PipelineBoard(View):
         self.columns: dict[str, StageColumn] = {}
         self.stages: list[Stage] = []
         self._cards: dict[str, Card] = {}
+        self._loaded_at = -1  # the undo stack's index when the cards were loaded
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -522,6 +523,7 @@ class PipelineBoard(View):
 
     def reload_cards(self) -> None:
         selected = self.selected_project_id()
+        self._loaded_at = self._stack_index()
         board = self.services.projects.board_cards(self.query())
         self._cards.clear()
         total = 0
@@ -779,8 +781,19 @@ class PipelineBoard(View):
             self.reload_cards()
 
     def _after_undo_stack_change(self) -> None:
-        # Any undo or redo (ours or another view's) may have moved or changed a project.
-        QTimer.singleShot(0, self, self.reload_cards)
+        # Any undo or redo (ours or another view's) may have moved or changed a project;
+        # reload once the stack settles, unless someone (the main window) already did.
+        QTimer.singleShot(0, self, self._reload_if_stale)
+
+    def _reload_if_stale(self) -> None:
+        if self.undo_stack is not None and self._loaded_at != self._stack_index():
+            self.reload_cards()
+
+    def _stack_index(self) -> int:
+        try:
+            return self.undo_stack.index() if self.undo_stack is not None else -1
+        except RuntimeError:  # the stack goes away with its window
+            return -1
 
     def _show_error(self, error: CrmError) -> None:
         if isinstance(error, ValidationError):

@@ -177,3 +177,27 @@ def test_a_crowded_column_shows_its_first_cards_and_counts_the_rest(board: Pipel
     assert first.more.text() == "1 more: narrow the filters to see them"
     assert "Projects: 2" in first.totals.text()  # totals still count every project
     assert "300 M CNY" in first.totals.text() and "15 M USD" in first.totals.text()
+
+
+def test_an_undo_reloads_the_board_once_when_the_main_window_refreshes_it(qtbot, rt: Runtime,
+                                                                         monkeypatch):
+    stack = QUndoStack()
+    holder: list[PipelineBoard] = []
+    stack.indexChanged.connect(lambda _: holder[0].refresh())  # what the main window does
+    board = PipelineBoard(rt.services, Settings(language="en"), undo_stack=stack)
+    board.stack = stack  # keep the stack alive as long as the board
+    holder.append(board)
+    qtbot.addWidget(board)
+    calls = []
+    original = rt.services.projects.board_cards
+    monkeypatch.setattr(rt.services.projects, "board_cards",
+                        lambda q=None: calls.append(1) or original(q))
+    robots = _project(rt, "роботов")
+    board.move_project(robots.id, rt.services.stages.list()[4].id, "")
+    qtbot.wait(20)
+    calls.clear()
+    stack.undo()
+    qtbot.wait(20)
+    assert len(calls) == 1
+    assert board.column_of(robots.id) == robots.stage_id
+    stack.indexChanged.disconnect()  # the board goes before the stack at teardown
