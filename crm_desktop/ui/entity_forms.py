@@ -33,9 +33,10 @@ def enum_options(enum: type[StrEnum]):  # noqa: ANN201
 
 
 def company_options(services: Services) -> Sequence[tuple[object, str]]:
+    # ids and names only: every company, quick even with 20,000 of them
     return [
         (c.id, names_side_by_side(c.name, c.name_native, c.name_ru))
-        for c in services.companies.list(services.companies.query(limit=5000))
+        for c in services.companies.choices()
     ]
 
 

@@ -183,17 +183,24 @@ class _Date(FieldWidget):
 class _Choice(FieldWidget):
     def __init__(self, f: Field, services: Services) -> None:
         self.widget = QComboBox()
+        # Sized by a fixed length, not by measuring every item: 20,000 companies would
+        # otherwise cost seconds each time the form is laid out.
+        self.widget.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.widget.setMinimumContentsLength(24)
         self.enum = f.enum
-        if f.optional:
-            self.widget.addItem("—", None)
-        for value, label in f.options(services) if f.options else ():
-            self.widget.addItem(label, value)
-        if self.widget.count() > 12:
+        options = list(f.options(services)) if f.options else []
+        if len(options) > 12:  # long lists are searched by typing any part of a name
             self.widget.setEditable(True)
             self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             completer = self.widget.completer()
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        if f.optional:
+            self.widget.addItem("—", None)
+        for value, label in options:
+            self.widget.addItem(label, value)
 
     def value(self) -> Any:
         v = self.widget.currentData()
