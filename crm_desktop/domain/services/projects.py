@@ -163,7 +163,10 @@ class BoardCard:
 class ProjectService(Service[Project]):
     model = Project
     entity = "project"
-    SORTS = {"title": Project.title, "stage": Project.stage_id, "status": Project.status,
+    # "stage" sorts by the stage's place in the pipeline, not by its id
+    SORTS = {"title": Project.title, "status": Project.status,
+             "stage": select(Stage.position).where(Stage.id == Project.stage_id)
+             .correlate(Project).scalar_subquery(),
              "capex": Project.capex, "jobs": Project.jobs,
              "expected_decision": Project.expected_decision,
              "stage_entered": Project.stage_entered_at, "updated": Project.updated_at}
