@@ -42,12 +42,13 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
-from crm_desktop.domain.models import Confidentiality, Meeting, MeetingFormat, TaskStatus
+from crm_desktop.domain.models import Confidentiality, MeetingFormat, TaskStatus
 from crm_desktop.domain.services import Services
-from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.domain.services.meetings import MeetingInput, StageMove
 from crm_desktop.domain.services.tasks import TaskInput
-from crm_desktop.ui.undo import CreateCommand, ServiceCommand, perform
+from crm_desktop.ui.contact_quick_form import NewContactBox
+from crm_desktop.ui.meeting_commands import RecordMeetingCommand
+from crm_desktop.ui.undo import perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
     company_label,
@@ -61,167 +62,6 @@ from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 ERROR_STYLE = "color: #c0392b;"
 RECENT_PROJECTS = 50  # offered before a company is chosen
 IdRole = Qt.ItemDataRole.UserRole + 1
-
-
-class RecordMeetingCommand(ServiceCommand):
-    """Record a meeting with its next steps and stage move; undo takes all of it back.
-
-    Undo of a new meeting moves it (and its tasks) to the Trash; undo of an edit restores
-    the fields as they were and moves the tasks it added to the Trash. A stage move recorded
-    with it is reversed through ``undo_stage_change`` and recorded again on redo.
-    """
-
-    def __init__(self, services: Services, data: MeetingInput, steps: list[TaskInput],
-                 move: StageMove | None, meeting_id: str | None, text: str) -> None:
-        super().__init__(text)
-        self.services = services
-        self.data, self.steps, self.move = data, steps, move
-        self.meeting_id = meeting_id
-        self.created = meeting_id is None
-        self.before: MeetingInput | None = None
-        self.new_task_ids: list[str] = []
-        self.change_id: str | None = None
-
-    def execute(self) -> Meeting:
-        S = self.services
-        old_tasks: set[str] = set()
-        old_change = None
-        if self.meeting_id:
-            self.before = MeetingInput.from_row(S.meetings.get(self.meeting_id))
-            old_tasks = {t.id for t in S.meetings.next_steps(self.meeting_id)}
-            old_change = S.meetings.stage_change_of(self.meeting_id)
-        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id)
-        self.meeting_id = meeting.id
-        self.new_task_ids = [t.id for t in S.meetings.next_steps(meeting.id)
-                             if t.id not in old_tasks]
-        change = S.meetings.stage_change_of(meeting.id) if self.move else None
-        if change is not None and (old_change is None or change.id != old_change.id):
-            self.change_id = change.id
-        return meeting
-
-    def _undo(self) -> None:
-        S = self.services
-        if self.meeting_id is None:  # execute() never succeeded
-            return
-        if self.change_id:
-            S.projects.undo_stage_change(self.change_id)
-        if self.created:
-            S.meetings.delete(self.meeting_id)  # its tasks go to the Trash with it
-            return
-        for task_id in self.new_task_ids:
-            S.tasks.delete(task_id)
-        if self.before is not None:
-            S.meetings.update(self.meeting_id, self.before)
-
-    def _redo(self) -> None:
-        S = self.services
-        if self.meeting_id is None:
-            return
-        if self.created:
-            S.meetings.restore(self.meeting_id)
-        else:
-            S.meetings.update(self.meeting_id, self.data)
-            for task_id in self.new_task_ids:
-                S.tasks.restore(task_id)
-        if self.change_id and self.move:
-            meeting = S.meetings.get(self.meeting_id)
-            if meeting.project_id:
-                change = S.projects.move_to_stage(meeting.project_id, self.move.stage_id,
-                                                  note=self.move.note,
-                                                  meeting_id=self.meeting_id,
-                                                  when=meeting.starts_at)
-                self.change_id = change.id
-
-
-class NewContactBox(QGroupBox):
-    """A small inline form: a new contact at the meeting's company, names in three scripts."""
-
-    created = Signal(str)  # contact id
-
-    def __init__(self, editor: MeetingEditor) -> None:
-        super().__init__()
-        self.setTitle(self.tr("New contact"))
-        self.editor = editor
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 6, 6, 6)
-        self.family_native = QLineEdit()
-        self.given_native = QLineEdit()
-        self.family_latin = QLineEdit()
-        self.given_latin = QLineEdit()
-        self.family_ru = QLineEdit()
-        self.given_ru = QLineEdit()
-        self.position = QLineEdit()
-        self.family_native.setPlaceholderText(self.tr("Family name, e.g. 王"))
-        self.given_native.setPlaceholderText(self.tr("Given name, e.g. 建国"))
-        self.family_latin.setPlaceholderText(self.tr("Family name, e.g. Wang"))
-        self.given_latin.setPlaceholderText(self.tr("Given name, e.g. Jianguo"))
-        self.family_ru.setPlaceholderText(self.tr("Family name, e.g. Ван"))
-        self.given_ru.setPlaceholderText(self.tr("Given name, e.g. Цзяньго"))
-        self.position.setPlaceholderText(self.tr("e.g. General manager"))
-        rows = ((self.tr("Native script:"), self.family_native, self.given_native),
-                (self.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
-                (self.tr("Russian:"), self.family_ru, self.given_ru))
-        for r, (label, family, given) in enumerate(rows):
-            grid.addWidget(QLabel(label), r, 0)
-            grid.addWidget(family, r, 1)
-            grid.addWidget(given, r, 2)
-        grid.addWidget(QLabel(self.tr("Position:")), 3, 0)
-        grid.addWidget(self.position, 3, 1, 1, 2)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        grid.addWidget(self.error, 4, 0, 1, 3)
-        buttons = QHBoxLayout()
-        self.create_button = QPushButton(self.tr("Create contact"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.create_button)
-        grid.addLayout(buttons, 5, 0, 1, 3)
-        self.create_button.clicked.connect(self.create)
-        self.cancel_button.clicked.connect(self.close_form)
-
-    def fields(self) -> list[QLineEdit]:
-        return [self.family_native, self.given_native, self.family_latin, self.given_latin,
-                self.family_ru, self.given_ru, self.position]
-
-    def open_form(self) -> None:
-        for f in self.fields():
-            f.clear()
-        self.error.hide()
-        self.show()
-        self.family_native.setFocus()
-
-    def close_form(self) -> None:
-        self.hide()
-
-    def create(self) -> str | None:
-        company_id = self.editor.company_id()
-        data = ContactInput(
-            company_id=company_id, family_name_native=self.family_native.text(),
-            given_name_native=self.given_native.text(), family_name_latin=self.family_latin.text(),
-            given_name_latin=self.given_latin.text(), family_name_ru=self.family_ru.text(),
-            given_name_ru=self.given_ru.text(), position=self.position.text())
-        name = " ".join(t for t in (data.family_name_native + data.given_name_native,
-                                    data.given_name_latin, data.family_name_latin) if t)
-        command = CreateCommand(self.editor.services.contacts, data,
-                                self.tr("Add contact “%1”").replace("%1", name))
-        try:
-            contact = perform(self.editor.undo_stack, command)
-        except ValidationError as e:
-            labels = {"family_name_native": self.tr("A name in at least one script")}
-            self.error.setText("\n".join(field_error_text(fe, labels.get(k, k))
-                                         for k, fe in e.errors.items()))
-            self.error.show()
-            return None
-        except CrmError as e:
-            self.error.setText(crm_error_text(e))
-            self.error.show()
-            return None
-        self.hide()
-        self.created.emit(contact.id)
-        return str(contact.id)
 
 
 class MeetingEditor(View):
@@ -401,7 +241,7 @@ class MeetingEditor(View):
         grid.addWidget(self.theirs, 1, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        self.new_contact = NewContactBox(self)
+        self.new_contact = NewContactBox(self.services, self.company_id, self.undo_stack, self)
         self.new_contact.hide()
         grid.addWidget(self.new_contact, 2, 0, 1, 2)
         left.addWidget(people)

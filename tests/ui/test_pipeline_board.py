@@ -201,3 +201,20 @@ def test_an_undo_reloads_the_board_once_when_the_main_window_refreshes_it(qtbot,
     assert len(calls) == 1
     assert board.column_of(robots.id) == robots.stage_id
     stack.indexChanged.disconnect()  # the board goes before the stack at teardown
+
+
+def test_the_reason_dialog_needs_a_reason_and_the_note_is_trimmed(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
+
+    reason = ReasonDialog("Mark as lost", "Why?")
+    qtbot.addWidget(reason)
+    ok = reason.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    reason.reason.setPlainText("  Выбрали другую страну ")
+    assert ok.isEnabled() and reason.value() == "Выбрали другую страну"
+    note = NoteDialog("Проект", "Lead", "First meeting")
+    qtbot.addWidget(note)
+    note.note.setPlainText("\n после встречи \n")
+    assert note.value() == "после встречи"
