@@ -140,6 +140,13 @@ class SearchService:
         self._session_factory = session_factory
 
     # -- public -----------------------------------------------------------------------
+    @staticmethod
+    def warm_up() -> None:
+        """Load the pinyin dictionaries (about half a second, once per process) so the
+        first Chinese name saved or highlighted does not wait for them; safe to call from
+        a worker thread at start-up."""
+        pinyin_syllables("凯泉泵业")
+
     def search(
         self,
         query: str,
