@@ -32,6 +32,7 @@ from crm_desktop.search.keys import (
     fold,
     fold_mapped,
     iter_search_keys,
+    pinyin_syllables,
     query_variants,
 )
 
