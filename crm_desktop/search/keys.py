@@ -22,8 +22,6 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TypeGuard
 
-from pypinyin import lazy_pinyin
-
 __all__ = [
     "KeyKind",
     "Mapped",
@@ -282,6 +280,10 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
                 break
     if not rest:
         return tuple(head)
+    # imported here: pypinyin loads its dictionaries on import (half a second), which
+    # start-up and every command line call would pay even when no Chinese is written
+    from pypinyin import lazy_pinyin
+
     syl = lazy_pinyin(rest, v_to_u=True, errors="ignore")
     if len(syl) != len(rest):  # a character unknown to pypinyin: read one by one
         syl = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in rest]

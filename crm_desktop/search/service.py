@@ -144,8 +144,8 @@ class SearchService:
     @staticmethod
     def warm_up() -> None:
         """Load the pinyin dictionaries (about half a second, once per process) so the
-        first Chinese name saved or highlighted does not wait for them; safe to call from
-        a worker thread at start-up."""
+        first Chinese name saved or highlighted does not wait for them; call it from a
+        worker thread once the window is up."""
         pinyin_syllables("凯泉泵业")
 
     def search(
