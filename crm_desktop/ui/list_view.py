@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from crm_desktop.domain.services.base import ListQuery
 from crm_desktop.ui.attachments_panel import AttachmentsPanel
 from crm_desktop.ui.details import DetailPane, Renderer
 from crm_desktop.ui.filter_bar import FilterBar, FilterSpec
+from crm_desktop.ui.history_view import HistoryView
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.record_form import FormSpec, RecordForm
 from crm_desktop.ui.undo import CreateCommand, DeleteCommand, UpdateCommand, perform
@@ -124,7 +126,6 @@ class EntityListView(View):
         self.detail = DetailPane(services, self.spec.detail)
         self.detail.open_record.connect(self.open_record)
         self.attachments = AttachmentsPanel(services)
-        self._show_detail(None)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.filter_bar, 1)
@@ -151,12 +152,21 @@ class EntityListView(View):
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.detail, 1)
-        side_layout.addWidget(self.attachments)
-        splitter.addWidget(side)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.detail, 1)
+        details_layout.addWidget(self.attachments)
+        # who changed which field when, with "restore this value"; read when first shown
+        self.history = HistoryView(services, self.service.entity)
+        self.history.value_restored.connect(lambda _field, rid: self._after_change(rid))
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("side_tabs")
+        self.side_tabs.addTab(details, self.tr("Details"))
+        self.side_tabs.addTab(self.history, self.tr("History"))
+        self.side_tabs.currentChanged.connect(lambda _i: self._show_history())
+        splitter.addWidget(self.side_tabs)
+        self._show_detail(None)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
@@ -173,7 +183,12 @@ class EntityListView(View):
 
     def _show_detail(self, record_id: str | None) -> None:
         self.detail.show_record(record_id)
-        self.attachments.set_record(self.spec.entity, self.detail.record_id)
+        self.attachments.set_record(self.service.entity, self.detail.record_id)
+        self._show_history()
+
+    def _show_history(self) -> None:
+        if self.side_tabs.currentWidget() is self.history:
+            self.history.set_record(self.detail.record_id)
 
     def _slider_released(self) -> None:
         self.model.hold_loading = False

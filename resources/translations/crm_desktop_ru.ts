@@ -162,6 +162,14 @@
         <translation>Переместить в корзину (Del)</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
         <source>Create %1</source>
         <translation>Создание: %1</translation>
     </message>

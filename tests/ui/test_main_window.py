@@ -419,3 +419,22 @@ def test_ctrl_s_saves_a_form(qtbot, rt: Runtime) -> None:
             form.field_widget("name_latin"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
         )
     assert signal.args[0].name_latin == "Shortcut Co."
+
+
+def test_history_tab_shows_changes_and_restores_a_value(window: MainWindow, rt: Runtime) -> None:
+    view = list_view(window, "companies")
+    company = rt.services.companies.list()[0]
+    view.show_record("company", company.id)
+    view.edit_record(company.id)
+    form = form_of(view)
+    type_into(form, "city", "Тестоград")
+    form.save_button.click()
+    assert rt.services.companies.get(company.id).city == "Тестоград"
+    view.side_tabs.setCurrentWidget(view.history)
+    assert view.history.record_id == company.id
+    rows = view.history.model.items
+    row = next(i for i, item in enumerate(rows) if item.field == "city")
+    view.history.table.selectRow(row)
+    view.history.restore_button.click()
+    assert rt.services.companies.get(company.id).city == company.city
+    assert company.city in view.detail.toPlainText()
