@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import IO
 
 from crm_desktop.config import Paths, database_url, resolve_paths
-from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime, open_runtime
 
 
@@ -60,48 +53,6 @@ class CliEnv:
         if self._runtime is not None:
             self._runtime.close()
             self._runtime = None
-
-
-@contextmanager
-def atomic_output(path: str | os.PathLike[str], mode: str = "wb",
-                  encoding: str | None = None, newline: str | None = None) -> Iterator[IO]:
-    """Write to a temporary file beside the target, rename it into place on success.
-
-    A failure (disk full, permission, an exception while writing) leaves no half-written
-    file and the previous file, if any, untouched.
-    """
-    target = Path(path)
-    if target.is_dir():
-        raise CrmError(f"{target} is a folder; give a file name.")
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as e:
-        raise CrmError(f"Cannot write {target}: {e.strerror}.") from None
-    try:
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except OSError as e:
-        _unlink(tmp)
-        raise CrmError(f"Cannot write {target}: {e.strerror or e}.") from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    with atomic_output(path) as f:
-        f.write(data)
 
 
 def out(text: str = "") -> None:

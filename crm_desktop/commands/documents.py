@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_desktop.commands import CliEnv, add_command, out, write_bytes_atomic
+from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.files import write_bytes_atomic
 
 if TYPE_CHECKING:
     from crm_desktop.documents.loader import DocumentLoader

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
+from crm_desktop.files import write_bytes_atomic
 
 ATTACHABLE = {"company", "contact", "project", "meeting", "trip", "site"}
 
@@ -118,16 +119,13 @@ class AttachmentsPanel(QWidget):
         if not target:
             return
         try:
-            data = self.services.attachments.content(attachment_id)
-            tmp = Path(target + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
-        except OSError as e:
-            Path(target + ".part").unlink(missing_ok=True)
-            self._error(self.tr("Cannot write %1: %2").replace("%1", target)
-                        .replace("%2", e.strerror or str(e)))
+            write_bytes_atomic(target, self.services.attachments.content(attachment_id))
         except CrmError as e:
-            self._error(str(e))
+            if e.code == "cannot_write":
+                self._error(self.tr("Cannot write %1: %2").replace("%1", target)
+                            .replace("%2", str(e.params.get("reason", ""))))
+            else:
+                self._error(str(e))
 
     def remove_selected(self) -> None:
         attachment_id = self._selected_id()

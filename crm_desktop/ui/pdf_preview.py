@@ -7,8 +7,6 @@ worker thread for long documents). Printing rasterises each page with QtPdf at u
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, Signal
@@ -26,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.files import write_bytes_atomic
+
 try:  # QtPdf ships in its own wheel (PySide6-Pdf) since PySide6 6.12
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
@@ -39,24 +40,6 @@ ZOOM_STEP = 1.25
 
 def pdf_support_available() -> bool:
     return QPdfDocument is not None
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Temporary file beside the target, then rename: never a half-written PDF."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class PdfPreviewDialog(QDialog):
@@ -275,11 +258,12 @@ class PdfPreviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            write_atomic(path, self.pdf_bytes)
-        except OSError as e:
+            write_bytes_atomic(path, self.pdf_bytes)
+        except CrmError as e:
+            reason = str(e.params.get("reason", e))
             QMessageBox.warning(self, self.tr("Save as PDF"),
                                 self.tr("Cannot write %1: %2").replace("%1", path)
-                                .replace("%2", e.strerror or str(e)))
+                                .replace("%2", reason))
             return None
         self.last_directory = str(Path(path).parent)
         self.saved.emit(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crm_desktop import cli
-from crm_desktop.commands import write_bytes_atomic
+from crm_desktop.files import write_bytes_atomic
 from crm_desktop.config import Paths
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services.contacts import ContactInput
