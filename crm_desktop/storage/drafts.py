@@ -1,9 +1,14 @@
-"""Drafts of unsaved edits (the meeting editor saves one every few seconds).
+"""Drafts of unsaved edits (the meeting editor saves one a few seconds after typing).
 
 A crash or a dead battery loses at most the seconds since the last draft; the next
-start offers the drafts back. Each draft is one file, written atomically (temporary
-file, fsync, rename). When the database is encrypted the draft is too: AES-256-GCM
-under a key derived from the database key, so no typed text lands on disk in plaintext.
+start offers the drafts back. The drafts of one database live in a small SQLite file of
+their own (``drafts.sqlite3`` in the database's drafts folder), one row per record being
+edited. Each save is one transaction in WAL mode with ``synchronous=FULL``: once
+``save()`` returned, the draft survives a killed process or a power cut.
+
+When the database is encrypted the drafts file is a SQLCipher file under the same key
+(``encryption.connect``), so no typed text lands on disk in plaintext; otherwise it is
+plain SQLite. Re-keying converts the file with the database (``rekey``).
 
 Qt-free; the GUI side is ``crm_desktop.ui.draft_autosave``.
 """
@@ -11,22 +16,30 @@ Qt-free; the GUI side is ``crm_desktop.ui.draft_autosave``.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
-import tempfile
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.domain.errors import StorageError
-from crm_desktop.storage.encryption import DatabaseKey, shred
+from crm_desktop.storage import encryption
+from crm_desktop.storage.encryption import DatabaseKey
 
-PLAIN_SUFFIX = ".draft.json"
-SEALED_SUFFIX = ".draft.enc"
-MAGIC = b"CRMDRAFT1"
+FILE_NAME = "drafts.sqlite3"
+FORMAT_VERSION = 1
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS draft (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (kind, record_id)
+)
+"""
 
 
 @dataclass(frozen=True)
@@ -35,119 +48,133 @@ class Draft:
     record_id: str  # the record's id, or "new-<id>" for a record not saved yet
     data: dict[str, Any]
     saved_at: datetime
-    path: Path
-
-
-def _aead(key: DatabaseKey) -> Any:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    return AESGCM(key.subkey("drafts"))
+    path: Path  # the drafts file it is kept in
 
 
 class DraftStore:
-    """Drafts of one database, in their own folder."""
+    """Drafts of one database, in one SQLite (or SQLCipher) file inside ``folder``."""
 
     def __init__(self, folder: Path, key: DatabaseKey | None = None) -> None:
         self.folder = folder
         self.key = key
 
+    @property
+    def path(self) -> Path:
+        return self.folder / FILE_NAME
+
     @staticmethod
     def new_record_id() -> str:
         return "new-" + secrets.token_hex(8)
 
-    def _base(self, kind: str, record_id: str) -> str:
-        return f"{_SAFE.sub('_', kind)}--{_SAFE.sub('_', record_id)}"
-
-    def _path(self, kind: str, record_id: str, sealed: bool) -> Path:
-        return self.folder / (self._base(kind, record_id)
-                              + (SEALED_SUFFIX if sealed else PLAIN_SUFFIX))
-
-    def save(self, kind: str, record_id: str, data: dict[str, Any]) -> Path:
-        payload = json.dumps({"version": 1, "kind": kind, "record_id": record_id,
-                              "saved_at": datetime.now(UTC).isoformat(), "data": data},
-                             ensure_ascii=False, default=str).encode("utf-8")
-        sealed = self.key is not None
-        target = self._path(kind, record_id, sealed)
-        if sealed:
-            nonce = secrets.token_bytes(12)
-            body = MAGIC + nonce + _aead(self.key).encrypt(nonce, payload,  # type: ignore[arg-type]
-                                                          target.name.encode())
-        else:
-            body = payload
-        self._write_atomic(target, body)
-        other = self._path(kind, record_id, not sealed)
-        if other.exists():  # never keep an older plaintext twin of a sealed draft
-            shred(other)
-        return target
-
-    def _write_atomic(self, target: Path, body: bytes) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                       dir=self.folder)
-        except OSError as e:
-            raise StorageError(f"Cannot save the draft in {self.folder}: {e.strerror}.") from None
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(body)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except OSError as e:
-            Path(tmp).unlink(missing_ok=True)
-            raise StorageError(f"Cannot save the draft {target.name}: {e.strerror}.") from None
-
-    def _read(self, path: Path) -> Draft | None:
-        try:
-            body = path.read_bytes()
-            if path.name.endswith(SEALED_SUFFIX):
-                if self.key is None or not body.startswith(MAGIC):
-                    return None
-                nonce = body[len(MAGIC):len(MAGIC) + 12]
-                body = _aead(self.key).decrypt(nonce, body[len(MAGIC) + 12:], path.name.encode())
-            raw = json.loads(body.decode("utf-8"))
-            return Draft(str(raw["kind"]), str(raw["record_id"]), dict(raw["data"]),
-                         datetime.fromisoformat(raw["saved_at"]), path)
-        except Exception:  # noqa: BLE001 - a damaged or foreign draft is not offered
+    # -- connections -----------------------------------------------------------------------
+    def _connect(self, create: bool) -> Any | None:
+        """A connection with the schema in place; None when there is no file yet and
+        ``create`` is false. Raises StorageError when the file does not open (another
+        key, damaged)."""
+        if not create and not self.path.is_file():
             return None
+        try:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            if self.key is not None:
+                conn = encryption.connect(self.path, self.key)
+            else:
+                conn = sqlite3.connect(str(self.path), timeout=5.0)
+                conn.execute("PRAGMA temp_store = MEMORY")
+            conn.isolation_level = None  # explicit BEGIN ... COMMIT below
+        except OSError as e:
+            raise StorageError(f"Cannot open the drafts in {self.folder}: {e.strerror}.") from None
+        except encryption.db_errors() as e:
+            raise StorageError(f"The drafts file {self.path} cannot be read: {e}.") from None
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchall()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")  # a discarded draft leaves no text
+            conn.execute(_SCHEMA)
+        except encryption.db_errors() as e:
+            conn.close()
+            raise StorageError(f"The drafts file {self.path} cannot be used: {e}.") from None
+        return conn
+
+    # -- the public API --------------------------------------------------------------------
+    def save(self, kind: str, record_id: str, data: dict[str, Any]) -> Path:
+        """Keep ``data`` (plain JSON-able values) as the draft of this record, replacing
+        the previous one, in one durable transaction."""
+        payload = json.dumps({"version": FORMAT_VERSION, "data": data}, ensure_ascii=False,
+                             default=str)
+        saved_at = datetime.now(UTC).isoformat()
+        conn = self._connect(create=True)
+        assert conn is not None
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT OR REPLACE INTO draft (kind, record_id, data, saved_at) "
+                         "VALUES (?, ?, ?, ?)", (kind, record_id, payload, saved_at))
+            conn.execute("COMMIT")
+        except encryption.db_errors() as e:
+            raise StorageError(f"Cannot save the draft in {self.path}: {e}.") from None
+        finally:
+            conn.close()
+        return self.path
+
+    def _rows(self, where: str = "", args: tuple[str, ...] = ()) -> list[Draft]:
+        try:
+            conn = self._connect(create=False)
+        except StorageError:
+            return []  # drafts under another key, or a damaged file: nothing to offer
+        if conn is None:
+            return []
+        try:
+            rows = conn.execute("SELECT kind, record_id, data, saved_at FROM draft "
+                                + where, args).fetchall()
+        except encryption.db_errors():
+            return []
+        finally:
+            conn.close()
+        found = []
+        for kind, record_id, payload, saved_at in rows:
+            try:
+                raw = json.loads(payload)
+                found.append(Draft(str(kind), str(record_id), dict(raw["data"]),
+                                   datetime.fromisoformat(saved_at), self.path))
+            except (ValueError, KeyError, TypeError):  # a damaged row is not offered
+                continue
+        return found
 
     def load(self, kind: str, record_id: str) -> Draft | None:
-        for sealed in (True, False):
-            path = self._path(kind, record_id, sealed)
-            if path.exists():
-                draft = self._read(path)
-                if draft is not None:
-                    return draft
-        return None
+        found = self._rows("WHERE kind = ? AND record_id = ?", (kind, record_id))
+        return found[0] if found else None
 
     def discard(self, kind: str, record_id: str) -> None:
-        for sealed in (True, False):
-            path = self._path(kind, record_id, sealed)
-            if path.exists():
-                if sealed:
-                    path.unlink()
-                else:
-                    shred(path)
+        conn = self._connect(create=False)
+        if conn is None:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("DELETE FROM draft WHERE kind = ? AND record_id = ?", (kind, record_id))
+            conn.execute("COMMIT")
+        except encryption.db_errors() as e:
+            raise StorageError(f"Cannot remove the draft from {self.path}: {e}.") from None
+        finally:
+            conn.close()
 
     def pending(self) -> list[Draft]:
         """Every readable draft, newest first: what the next start offers back."""
-        if not self.folder.is_dir():
-            return []
-        found = []
-        for p in self.folder.iterdir():
-            if p.name.endswith((PLAIN_SUFFIX, SEALED_SUFFIX)) and not p.name.startswith("."):
-                d = self._read(p)
-                if d is not None:
-                    found.append(d)
+        found = self._rows()
         found.sort(key=lambda d: d.saved_at, reverse=True)
         return found
 
     def rekey(self, new_key: DatabaseKey | None) -> None:
-        """Re-save every draft under the database's new key (or none)."""
-        drafts = self.pending()
+        """Bring the drafts file under the database's new key (or none), the way the
+        database itself is converted: a verified copy replaces the original, and a
+        plaintext original is shredded."""
+        path = self.path
+        if path.is_file() and (self.key is None) == encryption.is_encrypted(path):
+            # Already in the new form (a conversion interrupted after the drafts step).
+            self.key = new_key
+            return
+        if path.is_file() and self.key != new_key:
+            encryption.convert_in_place(path, self.key, new_key)
         self.key = new_key
-        for d in drafts:
-            self.save(d.kind, d.record_id, d.data)  # removes the twin under the old form
 
 
 def drafts_folder(data_dir: Path, db_path: Path | None) -> Path:

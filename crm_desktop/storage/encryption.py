@@ -17,7 +17,6 @@ count of every table), and only then does it replace the original.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import secrets
 from collections.abc import Callable
@@ -99,10 +98,6 @@ class DatabaseKey:
     def pragma_literal(self) -> str:
         """The value for PRAGMA key / ATTACH ... KEY: raw key plus salt, no KDF."""
         return f"\"x'{self.raw.hex()}{self.salt.hex()}'\""
-
-    def subkey(self, purpose: str) -> bytes:
-        """An independent 32-byte key for other files (drafts), bound to this key."""
-        return hmac.new(self.raw, b"crm-desktop:" + purpose.encode(), hashlib.sha256).digest()
 
 
 def check_passphrase_strength(passphrase: str) -> None:
