@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
 
 from crm_desktop.search.keys import (
     cyrillic_to_latin,
@@ -53,20 +52,26 @@ def part_keys(text: str, surname: bool) -> frozenset[str]:
 
 
 NameForm = tuple[str, str]  # (family, given)
+FormKeys = tuple[frozenset[str], frozenset[str]]  # (family spellings, given spellings)
 
 
-def name_pairs(forms: Iterable[NameForm]) -> frozenset[tuple[str, str]]:
-    """(family key, given key) pairs of every form; two names match if they share one.
-    Forms with only one part are not used: "Wang" alone identifies nobody."""
-    pairs: set[tuple[str, str]] = set()
-    for family, given in forms:
-        if not family.strip() or not given.strip():
-            continue
-        fk = part_keys(family, True)
-        gk = part_keys(given, False)
-        pairs.update(product(fk, gk))
-        pairs.update(product(gk, fk))  # a file that swapped family and given name
-    return frozenset(pairs)
+def form_keys(forms: Iterable[NameForm]) -> tuple[FormKeys, ...]:
+    """Spellings of every form that has both parts: "Wang" alone identifies nobody."""
+    return tuple(
+        (part_keys(family, True), part_keys(given, False))
+        for family, given in forms
+        if family.strip() and given.strip()
+    )
+
+
+def same_name(a: tuple[FormKeys, ...], b: tuple[FormKeys, ...]) -> bool:
+    """Some form of ``a`` and some form of ``b`` share a family and a given spelling
+    (also when one file swapped family and given name)."""
+    for fa, ga in a:
+        for fb, gb in b:
+            if (fa & fb and ga & gb) or (fa & gb and ga & fb):
+                return True
+    return False
 
 
 @dataclass
@@ -77,7 +82,12 @@ class Candidate:
 
 
 class DuplicateIndex:
-    """Lookup of existing (and just imported) contacts by id, email, phone and name."""
+    """Lookup of existing (and just imported) contacts by id, email, phone and name.
+
+    Names are indexed per company by family-name spelling only (a dozen keys per
+    contact); the given names are compared on the few candidates that share one. The
+    spelling sets themselves are shared through ``part_keys``' cache.
+    """
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
@@ -85,7 +95,8 @@ class DuplicateIndex:
         self.by_email: dict[str, str] = {}
         self.by_phone: dict[str, str] = {}
         self._pending: dict[str | None, list[Candidate]] = {}
-        self._by_name: dict[str | None, dict[tuple[str, str], str]] = {}
+        self._by_name: dict[str | None, dict[str, list[str]]] = {}
+        self._keys: dict[str, tuple[FormKeys, ...]] = {}
 
     def add(
         self,
@@ -110,11 +121,18 @@ class DuplicateIndex:
             self._pending.setdefault(company_id, []).append(cand)
 
     def _index(self, cand: Candidate) -> None:
+        keys = form_keys(cand.forms)
+        if not keys:
+            return
+        self._keys[cand.id] = keys
         bucket = self._by_name.setdefault(cand.company_id, {})
-        for pair in name_pairs(cand.forms):
-            bucket.setdefault(pair, cand.id)
+        for family, given in keys:
+            for k in family | given:  # given too: a file may have swapped the two
+                ids = bucket.setdefault(k, [])
+                if not ids or ids[-1] != cand.id:
+                    ids.append(cand.id)
 
-    def _bucket(self, company_id: str | None) -> dict[tuple[str, str], str]:
+    def _bucket(self, company_id: str | None) -> dict[str, list[str]]:
         if company_id not in self._by_name:
             self._by_name[company_id] = {}
             for cand in self._pending.pop(company_id, []):
@@ -141,9 +159,12 @@ class DuplicateIndex:
             if hit:
                 return hit, "phone"
         bucket = self._bucket(company_id)
-        if bucket:
-            for pair in name_pairs(forms):
-                hit = bucket.get(pair)
-                if hit:
-                    return hit, "name"
+        if not bucket:
+            return None
+        mine = form_keys(forms)
+        for family, _given in mine:
+            for k in family:
+                for cid in bucket.get(k, ()):
+                    if same_name(mine, self._keys[cid]):
+                        return cid, "name"
         return None
