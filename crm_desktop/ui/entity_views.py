@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -38,6 +39,9 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
     View,
 )
+
+if TYPE_CHECKING:
+    from crm_desktop.storage.drafts import Draft, DraftStore
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 
@@ -542,6 +546,7 @@ class MeetingsView(EntityListView):
     """Meetings list; new and existing meetings open in the meeting editor window."""
 
     spec = MEETINGS
+    drafts: DraftStore | None = None  # set by the navigation: the editor keeps drafts here
 
     def can_create(self) -> bool:
         return _meeting_dialog() is not None
@@ -556,14 +561,22 @@ class MeetingsView(EntityListView):
         rid = self.current_id()
         return bool(rid) and self._open_editor(rid)
 
-    def _open_editor(self, meeting_id: str | None) -> bool:
+    def open_draft(self, draft: Draft) -> bool:
+        """Open the meeting editor filled in from a draft a crash left behind."""
+        return self._open_editor(None, draft)
+
+    def _open_editor(self, meeting_id: str | None, draft: Draft | None = None) -> bool:
         dialog_type = _meeting_dialog()
         if dialog_type is None:
             return False
-        dialog = dialog_type(self.services, self.settings, self, undo_stack=self.undo_stack)
+        dialog = dialog_type(
+            self.services, self.settings, self, undo_stack=self.undo_stack, drafts=self.drafts
+        )
         dialog.editor.saved.connect(self._after_change)
         dialog.editor.open_record.connect(self.open_record)
-        if meeting_id:
+        if draft is not None:
+            dialog.editor.restore_draft(draft)
+        elif meeting_id:
             dialog.editor.load_meeting(meeting_id)
         dialog.show()
         self._dialog = dialog

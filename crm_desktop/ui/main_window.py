@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -24,6 +25,9 @@ from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
+
+if TYPE_CHECKING:
+    from crm_desktop.storage.drafts import Draft, DraftStore
 
 
 def exchange_module() -> object | None:
@@ -186,6 +190,17 @@ class MainWindow(QMainWindow):
         if self.settings.last_view != key:
             self.settings.last_view = key
             self._save_settings()
+
+    # -- drafts of unsaved edits ----------------------------------------------------------------
+    def use_drafts(self, store: DraftStore | None) -> None:
+        """Where the meeting editor keeps its drafts (given by the composition root)."""
+        self.nav.use_drafts(store)
+
+    def open_meeting_draft(self, draft: Draft) -> bool:
+        """Show the meeting editor filled in from a draft a crash left behind."""
+        view = self.nav.select("meetings") or self.nav.view("meetings")
+        open_draft = getattr(view, "open_draft", None)
+        return bool(open_draft is not None and open_draft(draft))
 
     def new_record(self) -> None:
         view = self.nav.current_view()

@@ -4,6 +4,10 @@ Company and project (projects filtered by the company), both sides' participants
 contact can be added inline), agenda, discussion, agreements, next steps that become tasks,
 and an optional stage move of the project: all saved by ``MeetingService.record`` in one
 transaction. The start is entered in the venue's time zone, with Moscow time beside it.
+
+With a draft store, every input is kept as a draft a few seconds after each change (new
+and existing meetings alike), removed once the meeting is saved or the user drops the
+changes; ``restore_draft`` opens the editor from a draft a crash left behind.
 """
 
 from __future__ import annotations
@@ -12,7 +16,15 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QHideEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,8 +58,11 @@ from crm_desktop.domain.models import Confidentiality, MeetingFormat, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingInput, StageMove
 from crm_desktop.domain.services.tasks import TaskInput
+from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.contact_quick_form import NewContactBox
+from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand
+from crm_desktop.ui.meeting_draft import MeetingDraft, NextStepDraft
 from crm_desktop.ui.undo import perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
@@ -61,6 +76,7 @@ from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 
 ERROR_STYLE = "color: #c0392b;"
 RECENT_PROJECTS = 50  # offered before a company is chosen
+DRAFT_KIND = "meeting"
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -70,12 +86,19 @@ class MeetingEditor(View):
     saved = Signal(str)
 
     def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+                 *, undo_stack: QUndoStack | None = None,
+                 drafts: DraftStore | None = None) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.meeting_id: str | None = None
         self._loading = False
         self._errors: dict[str, QLabel] = {}
+        self.autosave: DraftAutosaver | None = None
+        if drafts is not None:
+            self.autosave = DraftAutosaver(drafts, DRAFT_KIND, "", self.draft_data, parent=self)
         self._build()
+        self._watch_changes()
+        if self.autosave is not None:
+            self.autosave.failed.connect(self._draft_failed)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh()
@@ -323,6 +346,30 @@ class MeetingEditor(View):
         if self.undo_stack is not None:
             self.undo_stack.indexChanged.connect(self._after_undo_stack_change)
 
+    def _watch_changes(self) -> None:
+        """Every input restarts the draft timer (see DraftAutosaver)."""
+        if self.autosave is None:
+            return
+        mark = self.autosave.mark_dirty
+        for line in (self.title, self.place, self.interpreter, self.stage_note):
+            line.textChanged.connect(mark)
+        for text in (self.agenda, self.discussion, self.agreements):
+            text.textChanged.connect(mark)
+        for combo in (self.trip, self.company, self.project, self.zone, self.format,
+                      self.confidentiality, self.stage):
+            combo.currentIndexChanged.connect(mark)
+        for editable in (self.company, self.language):
+            editable.editTextChanged.connect(mark)
+        self.date.dateChanged.connect(mark)
+        self.time.timeChanged.connect(mark)
+        self.duration.valueChanged.connect(mark)
+        self.ours.itemChanged.connect(mark)
+        self.theirs.itemChanged.connect(mark)
+        self.steps.itemChanged.connect(mark)
+        self.steps.model().rowsInserted.connect(mark)
+        self.steps.model().rowsRemoved.connect(mark)
+        self.stage_box.toggled.connect(mark)
+
     # -- reference lists -----------------------------------------------------------------------
     @property
     def lang(self) -> str:
@@ -515,6 +562,9 @@ class MeetingEditor(View):
         due_edit.setDisplayFormat("dd.MM.yyyy")
         due_edit.setDate(due or date.today() + timedelta(days=7))
         self.steps.setCellWidget(row, 2, due_edit)
+        if self.autosave is not None:
+            owner.currentIndexChanged.connect(self.autosave.mark_dirty)
+            due_edit.dateChanged.connect(self.autosave.mark_dirty)
         if not title:
             self.steps.setCurrentCell(row, 0)
             self.steps.editItem(self.steps.item(row, 0))
@@ -572,6 +622,7 @@ class MeetingEditor(View):
         self.stage_box.setChecked(False)
         self._update_moscow()
         self.title.setFocus()
+        self._track_draft()
 
     def load_meeting(self, meeting_id: str) -> None:
         """Open an existing meeting for editing."""
@@ -630,6 +681,131 @@ class MeetingEditor(View):
         # Focus without selecting, so the start of a long title stays in view.
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title.setCursorPosition(0)
+        self._track_draft()
+
+    # -- drafts ----------------------------------------------------------------------------------
+    def _track_draft(self) -> None:
+        """A meeting was (re)loaded: what it holds now needs no draft."""
+        if self.autosave is None:
+            return
+        self.autosave.record_id = self.meeting_id or self.autosave.store.new_record_id()
+        self.autosave.start(baseline=self.draft_data())
+
+    def _draft_failed(self, message: str) -> None:
+        self.status.setText(self.tr("The draft could not be kept: %1").replace("%1", message))
+
+    def draft_data(self) -> dict[str, object]:
+        """Every input as it stands, raw (nothing stripped), for the draft store."""
+        steps = []
+        for row in range(self.steps.rowCount()):
+            item = self.steps.item(row, 0)
+            owner = self.steps.cellWidget(row, 1)
+            due = self.steps.cellWidget(row, 2)
+            steps.append(NextStepDraft(
+                title=item.text() if item else "",
+                owner_id=owner.currentData() if isinstance(owner, QComboBox) else None,
+                due_date=due.date().toPython().isoformat() if isinstance(due, QDateEdit)
+                else ""))
+        company_id = self.company_id()
+        draft = MeetingDraft(
+            meeting_id=self.meeting_id, title=self.title.text(),
+            trip_id=self.trip.currentData(), company_id=company_id,
+            company_text="" if company_id else self.company.currentText(),
+            project_id=self.project_id(),
+            date=self.date.date().toPython().isoformat(),
+            time=self.time.time().toString("HH:mm"), timezone=self.zone.zone(),
+            duration_min=self.duration.value(), format=str(self.format.currentData() or ""),
+            place=self.place.text(), language=self.language.currentText(),
+            interpreter=self.interpreter.text(),
+            confidentiality=str(self.confidentiality.currentData() or ""),
+            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs),
+            agenda=self.agenda.toPlainText(), discussion=self.discussion.toPlainText(),
+            agreements=self.agreements.toPlainText(), next_steps=steps,
+            stage_move=self.stage_box.isChecked(), stage_id=self.stage.currentData(),
+            stage_note=self.stage_note.text())
+        return draft.to_json()
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the meeting a draft was kept for (or a new one) and fill in the draft."""
+        data = MeetingDraft.from_json(draft.data)
+        try:
+            if data.meeting_id:
+                self.load_meeting(data.meeting_id)
+            else:
+                self.new_meeting()
+        except CrmError:
+            self.new_meeting()  # deleted since: the draft becomes a new meeting
+        baseline = self.draft_data()
+        self._apply_draft(data)
+        if self.autosave is not None:
+            self.autosave.record_id = draft.record_id
+            self.autosave.start(baseline=baseline, stored=True)
+        self.status.setText(self.tr("Restored from a draft saved at %1").replace(
+            "%1", draft.saved_at.astimezone().strftime("%d.%m.%Y %H:%M")))
+
+    def _apply_draft(self, d: MeetingDraft) -> None:
+        self.title.setText(d.title)
+        self.title.setCursorPosition(0)
+        self._set_combo(self.trip, d.trip_id)
+        if d.timezone:
+            self.zone.set_zone(d.timezone)
+        try:
+            day = date.fromisoformat(d.date)
+            self.date.setDate(QDate(day.year, day.month, day.day))
+        except ValueError:
+            pass
+        clock = QTime.fromString(d.time, "HH:mm")
+        if clock.isValid():
+            self.time.setTime(clock)
+        self.duration.setValue(d.duration_min)
+        for combo, value in ((self.format, d.format), (self.confidentiality, d.confidentiality)):
+            i = combo.findData(value)
+            if i >= 0:
+                combo.setCurrentIndex(i)
+        self.place.setText(d.place)
+        self.language.setEditText(d.language)
+        self.interpreter.setText(d.interpreter)
+        self.agenda.setPlainText(d.agenda)
+        self.discussion.setPlainText(d.discussion)
+        self.agreements.setPlainText(d.agreements)
+        self._loading = True
+        try:
+            self._set_combo(self.company, d.company_id)
+            if d.company_id is None and d.company_text:
+                self.company.setEditText(d.company_text)
+        finally:
+            self._loading = False
+        self._load_projects(d.project_id)
+        self._load_contacts(set(d.contact_ids))
+        self._set_checked(self.ours, set(d.member_ids))
+        self.steps.setRowCount(0)
+        for step in d.next_steps:
+            try:
+                due = date.fromisoformat(step.due_date)
+            except ValueError:
+                due = None
+            row = self.add_next_step(step.title, step.owner_id, due)
+            owner = self.steps.cellWidget(row, 1)
+            if isinstance(owner, QComboBox):
+                self._set_combo(owner, step.owner_id)  # "No owner" stays "No owner"
+        self.stage_box.setChecked(d.stage_move and self.stage_box.isEnabled())
+        if d.stage_id is not None:
+            self._set_combo(self.stage, d.stage_id)
+        self.stage_note.setText(d.stage_note)
+        self._update_moscow()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.autosave is not None and self.autosave.has_changes()
+
+    def discard_draft(self) -> None:
+        """The meeting was saved, or the user chose to drop the changes."""
+        if self.autosave is not None:
+            self.autosave.discard()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        if self.autosave is not None:
+            self.autosave.save_if_dirty()  # the window goes away: keep the last seconds
+        super().hideEvent(event)
 
     # -- saving ----------------------------------------------------------------------------------
     def meeting_input(self) -> MeetingInput:
@@ -683,6 +859,7 @@ class MeetingEditor(View):
         except CrmError as e:
             self._show_banner(e)
             return False
+        self.discard_draft()  # recorded in one transaction: the draft is not needed
         self.load_meeting(meeting.id)
         self.status.setText(self.tr("Saved at %1").replace(
             "%1", datetime.now().strftime("%H:%M")))

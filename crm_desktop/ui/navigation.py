@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -26,6 +27,9 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
     View,
 )
+
+if TYPE_CHECKING:
+    from crm_desktop.storage.drafts import DraftStore
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 
@@ -123,6 +127,7 @@ class Navigation(QWidget):
         self.sections = sections()
         self.views: dict[str, View] = {}
         self.stale: set[str] = set()
+        self.drafts: DraftStore | None = None  # handed to views that keep drafts
         self.list = QListWidget()
         self.list.setObjectName("navigation")
         self.list.setFixedWidth(210)
@@ -154,6 +159,8 @@ class Navigation(QWidget):
         if key not in self.views:
             section = next(s for s in self.sections if s.key == key)
             view = section.factory(self.services, self.settings, undo_stack=self.undo_stack)
+            if hasattr(view, "drafts"):
+                view.drafts = self.drafts
             view.open_record.connect(self.open_record)
             view.data_changed.connect(lambda k=key: self.mark_stale(except_key=k))
             self.views[key] = view
@@ -171,6 +178,12 @@ class Navigation(QWidget):
         self.stale.discard(key)
         self.stack.setCurrentWidget(view)
         self.current_changed.emit(key)
+
+    def use_drafts(self, store: DraftStore | None) -> None:
+        self.drafts = store
+        for view in self.views.values():
+            if hasattr(view, "drafts"):
+                view.drafts = store
 
     def mark_stale(self, except_key: str = "") -> None:
         self.stale = {k for k in self.views if k != except_key}

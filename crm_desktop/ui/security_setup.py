@@ -86,6 +86,7 @@ class Protections(QObject):
         self.window = window
         self.reopen = reopen
         self.lock: LockController | None = None
+        self.drafts_offered = False  # crashed drafts are offered once, at start
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self._backup_if_due)
@@ -124,7 +125,23 @@ class Protections(QObject):
                 menu.addAction(self.tr("&Encrypt this database…"), self.encrypt)
             else:
                 menu.addAction(self.tr("&Change passphrase…"), self.change_passphrase)
+        self._attach_drafts(window)
         return menu
+
+    def _attach_drafts(self, window: QMainWindow) -> None:
+        """The meeting editor keeps its drafts in this database's store; the first window
+        offers back the drafts a crash left, once it is up."""
+        use_drafts = getattr(window, "use_drafts", None)
+        if use_drafts is None:
+            return
+        store = self.drafts()
+        use_drafts(store)
+        if not self.drafts_offered:
+            self.drafts_offered = True
+            from crm_desktop.ui.meeting_drafts_dialog import offer_meeting_drafts
+
+            QTimer.singleShot(0, window, lambda: offer_meeting_drafts(
+                store, window.open_meeting_draft, window))  # type: ignore[attr-defined]
 
     def lock_now(self) -> None:
         if self.lock is not None:

@@ -945,6 +945,57 @@ The details were written to the error output.</source>
         <source>Meeting — saved</source>
         <translation>Встреча — сохранено</translation>
     </message>
+    <message>
+        <source>This meeting has changes that are not saved. Save them?</source>
+        <translation>В этой встрече есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDraftsDialog</name>
+    <message>
+        <source>Unsaved meetings</source>
+        <translation>Несохранённые встречи</translation>
+    </message>
+    <message>
+        <source>These meetings were being edited when the program stopped unexpectedly. Open a draft to finish and save it, or discard it.</source>
+        <translation>Эти встречи редактировались, когда программа неожиданно завершилась. Откройте черновик, чтобы закончить и сохранить его, или удалите его.</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Черновик сохранён</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Позже</translation>
+    </message>
+    <message>
+        <source>Keep the drafts and offer them again at the next start</source>
+        <translation>Сохранить черновики и предложить их снова при следующем запуске</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>%1 (new meeting)</source>
+        <translation>%1 (новая встреча)</translation>
+    </message>
+    <message>
+        <source>Discard the draft “%1”? What was typed in it is lost.</source>
+        <translation>Удалить черновик «%1»? Набранный в нём текст будет потерян.</translation>
+    </message>
 </context>
 <context>
     <name>MeetingEditor</name>
@@ -1207,6 +1258,14 @@ The details were written to the error output.</source>
     <message>
         <source>Already recorded:</source>
         <translation>Уже записано:</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept: %1</source>
+        <translation>Черновик не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>Restored from a draft saved at %1</source>
+        <translation>Восстановлено из черновика, сохранённого %1</translation>
     </message>
     <message>
         <source>Record meeting “%1”</source>
