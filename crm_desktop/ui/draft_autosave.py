@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.storage.drafts import Draft, DraftStore
@@ -59,6 +59,9 @@ class DraftAutosaver(QObject):
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(interval_ms)
         self.deadline.timeout.connect(self.save_if_dirty)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting with an editor open: keep the last seconds too
+            app.aboutToQuit.connect(self.save_if_dirty)
 
     def start(self, baseline: dict[str, Any] | None = None, *, stored: bool = False) -> None:
         """Watch for changes from now on; ``baseline`` is the input that needs no draft

@@ -28,6 +28,7 @@ from crm_desktop.ui.filter_bar import ChoiceFilter, DateRangeFilter
 from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
 from crm_desktop.ui.lazy_model import Column
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
+from crm_desktop.ui.meeting_draft import DRAFT_KIND
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
@@ -574,6 +575,9 @@ class MeetingsView(EntityListView):
         )
         dialog.editor.saved.connect(self._after_change)
         dialog.editor.open_record.connect(self.open_record)
+        if draft is None and meeting_id and self.drafts is not None:
+            # Unsaved changes to this meeting left by a crash come back with it.
+            draft = self.drafts.load(DRAFT_KIND, meeting_id)
         if draft is not None:
             dialog.editor.restore_draft(draft)
         elif meeting_id:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+DRAFT_KIND = "meeting"  # the kind of draft in the DraftStore
+
 
 @dataclass
 class NextStepDraft:

@@ -62,7 +62,7 @@ from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand
-from crm_desktop.ui.meeting_draft import MeetingDraft, NextStepDraft
+from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft, NextStepDraft
 from crm_desktop.ui.undo import perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
@@ -76,7 +76,6 @@ from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 
 ERROR_STYLE = "color: #c0392b;"
 RECENT_PROJECTS = 50  # offered before a company is chosen
-DRAFT_KIND = "meeting"
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 

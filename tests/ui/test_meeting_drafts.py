@@ -51,8 +51,8 @@ def _store(rt: Runtime) -> DraftStore:
 
 
 def _settings(rt: Runtime) -> Settings:
-    me = next(m for m in rt.services.members.list() if m.name.startswith("Белов"))
-    return Settings(language="en", current_member_id=me.id)
+    me = next((m for m in rt.services.members.list() if m.name.startswith("Белов")), None)
+    return Settings(language="en", current_member_id=me.id if me else None)
 
 
 def _editor(qtbot, rt: Runtime, store: DraftStore) -> MeetingEditor:
@@ -327,3 +327,58 @@ def test_a_draft_discarded_from_the_offer_is_gone(
     offer.open_selected()
     assert opened == ["new-1"] and not offer.isVisible()
     assert offer_meeting_drafts(DraftStore(store.folder / "empty"), lambda d: True) is None
+
+
+def test_opening_a_meeting_that_has_a_crashed_draft_brings_the_draft_back(
+    qtbot, rt: Runtime, monkeypatch: pytest.MonkeyPatch
+):
+    store = _store(rt)
+    meeting = rt.services.meetings.list()[0]
+    editor = _editor(qtbot, rt, store)
+    editor.autosave.idle.setInterval(50)  # type: ignore[union-attr]
+    editor.load_meeting(meeting.id)
+    editor.agreements.setPlainText(AGREEMENTS)
+    typed = _wait_for_draft(qtbot, editor, store)
+    editor.autosave.stop()  # type: ignore[union-attr]
+
+    window = MainWindow(rt.services, _settings(rt), rt.paths, "en")
+    qtbot.addWidget(window)
+    window.use_drafts(store)
+    view = window.nav.select("meetings")
+    assert view is not None and view.edit_record(meeting.id)  # type: ignore[attr-defined]
+    dialog = view._dialog  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    assert dialog.editor.draft_data() == typed and dialog.editor.has_unsaved_changes()
+    # Closing without a decision would lose it: the user is asked, and Cancel keeps it.
+    monkeypatch.setattr(
+        MeetingDialog, "ask_unsaved", lambda self: QMessageBox.StandardButton.Cancel
+    )
+    dialog.close()
+    assert store.load("meeting", meeting.id) is not None
+
+
+def test_drafts_of_an_encrypted_database_are_encrypted_with_its_key(qtbot, paths: Paths):
+    from crm_desktop.storage import encryption
+    from crm_desktop.storage.encryption import DatabaseKey
+
+    key = DatabaseKey.new("a long test passphrase")
+    url = "sqlite:///" + str(paths.data_dir / "secret.sqlite3")
+    rt = open_runtime(url, paths, key=key)
+    try:
+        store = _store(rt)
+        assert store.key == key
+        editor = _editor(qtbot, rt, store)
+        editor.autosave.idle.setInterval(50)  # type: ignore[union-attr]
+        editor.discussion.setPlainText(DISCUSSION)
+        typed = _wait_for_draft(qtbot, editor, store)
+        editor.autosave.stop()  # type: ignore[union-attr]
+    finally:
+        rt.close()
+    assert encryption.is_encrypted(store.path)
+    raw = b"".join(p.read_bytes() for p in store.folder.iterdir() if p.is_file())
+    for needle in ("土地租赁", "Стороны обсудили"):
+        for codec in ("utf-8", "utf-16-le"):
+            assert needle.encode(codec) not in raw
+    assert DraftStore(store.folder).pending() == []  # no key, nothing offered
+    [draft] = DraftStore(store.folder, key).pending()
+    assert draft.data == typed
