@@ -382,3 +382,32 @@ def test_drafts_of_an_encrypted_database_are_encrypted_with_its_key(qtbot, paths
     assert DraftStore(store.folder).pending() == []  # no key, nothing offered
     [draft] = DraftStore(store.folder, key).pending()
     assert draft.data == typed
+
+
+def test_typing_without_a_pause_still_writes_a_draft_every_interval(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QTimer
+
+    from crm_desktop.ui.draft_autosave import DraftAutosaver
+
+    store = DraftStore(tmp_path)
+    typed = ["Щ"]
+    saver = DraftAutosaver(
+        store, "meeting", "new-x", lambda: {"text": "".join(typed)}, interval_ms=200, idle_ms=60_000
+    )
+    saver.start(baseline={"text": ""})
+    keys = QTimer()
+    keys.setInterval(10)  # a key every 10 ms: the pause timer never runs out
+
+    def key() -> None:
+        typed.append("龙")
+        saver.mark_dirty()
+
+    keys.timeout.connect(key)
+    keys.start()
+    try:
+        with qtbot.waitSignal(saver.saved, timeout=3000):
+            pass
+    finally:
+        keys.stop()
+    draft = store.load("meeting", "new-x")
+    assert draft is not None and draft.data["text"].startswith("Щ龙")
