@@ -214,7 +214,16 @@ def make_engine(url: str, key: DatabaseKey | None = None) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as e:  # the driver is missing, or psycopg found no libpq to load
+        if e.name == "psycopg":
+            raise StorageError("PostgreSQL needs the psycopg package: "
+                               "pip install 'crm-desktop[postgres]'.") from None
+        if "pq wrapper" in str(e) or "libpq" in str(e):
+            raise StorageError("PostgreSQL needs libpq installed (Debian and Ubuntu: "
+                               "libpq5, Fedora: libpq).") from None
+        raise
 
 
 def backup_file(path: Path, dest_dir: Path, reason: str,
