@@ -15,6 +15,8 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,8 +58,16 @@ UNWANTED = (
     "Qt6VirtualKeyboard",
     "Qt6Designer",
     "libavcodec",
+    # Left out since the bundle had to fit in 150 MB (see packaging/crm-desktop.spec).
+    "Qt6OpenGL",
+    "libqtiff",
+    "libqwebp",
+    "libsystemd",
+    "libgcrypt",
+    "psycopg_binary",
+    "cryptography",
 )
-SIZE_LIMIT_MB = 250  # a regression guard; the size itself is printed (see the report)
+SIZE_LIMIT_MB = 150  # issue 7: the unpacked Linux bundle stays under 150 MB
 
 
 @pytest.fixture(scope="module")
@@ -199,8 +209,43 @@ def test_bundle_contents_and_size(bundle):
     unwanted = sorted(f.name for f in files if any(u in f.name for u in UNWANTED))
     assert not unwanted, unwanted
     size_mb = sum(f.stat().st_size for f in files) / 1e6
-    print(f"unpacked bundle: {size_mb:.0f} MB in {len(files)} files")
-    assert size_mb < SIZE_LIMIT_MB
+    print(f"unpacked bundle: {size_mb:.1f} MB in {len(files)} files")
+    largest = sorted(files, key=lambda f: f.stat().st_size, reverse=True)[:8]
+    assert size_mb < SIZE_LIMIT_MB, (
+        f"the unpacked bundle is {size_mb:.1f} MB, over the {SIZE_LIMIT_MB} MB target of "
+        "issue 7; largest files: "
+        + ", ".join(f"{f.relative_to(bundle)} {f.stat().st_size / 1e6:.1f} MB" for f in largest)
+    )
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A schema of its own on the server named by CRM_TEST_POSTGRES_URL (CI starts one)."""
+    base = os.environ.get("CRM_TEST_POSTGRES_URL")
+    if not base:
+        if os.environ.get("CRM_REQUIRE_POSTGRES") == "1":
+            pytest.fail("CRM_TEST_POSTGRES_URL is not set but CRM_REQUIRE_POSTGRES=1")
+        pytest.skip("needs CRM_TEST_POSTGRES_URL")
+    from sqlalchemy import create_engine, text
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def test_postgresql_through_the_system_libpq(run, postgres_url):
+    """The Linux bundle carries no libpq: psycopg's Python layer loads the system's."""
+    run("--db", postgres_url, "demo")
+    r = run("--db", postgres_url, "list", "companies", "--json")
+    assert any(CJK.search(c.get("name_native") or "") for c in json.loads(r.stdout))
 
 
 def test_desktop_integration(bundle, tmp_path):

@@ -209,7 +209,7 @@ def test_portable_data_sits_beside_a_macos_app_bundle(monkeypatch, tmp_path):
 icu_data = _load("icu_data", PACKAGING / "icu_data.py")
 
 
-def test_icu_data_keeps_all_but_foreign_locale_resources():
+def test_icu_data_keeps_what_qt_reads_but_not_foreign_locale_resources():
     keep = [
         "icudt73l/root.res",
         "icudt73l/ru.res",
@@ -224,11 +224,13 @@ def test_icu_data_keeps_all_but_foreign_locale_resources():
         "icudt73l/supplementalData.res",
         "icudt73l/metadata.res",
         "icudt73l/coll/ucadata.icu",
-        "icudt73l/brkitr/de.res",
-        "icudt73l/brkitr/cjdict.dict",
         "icudt73l/gb18030.cnv",
+        "icudt73l/cnvalias.icu",
         "icudt73l/uts46.nrm",
-        "icudt73l/translit/root.res",
+        "icudt73l/zoneinfo64.res",
+        "icudt73l/metaZones.res",
+        "icudt73l/region/ru.res",
+        "icudt73l/lang/zh.res",
     ]
     drop = [
         "icudt73l/de.res",
@@ -237,6 +239,16 @@ def test_icu_data_keeps_all_but_foreign_locale_resources():
         "icudt73l/curr/fil.res",
         "icudt73l/unit/ja.res",
         "icudt73l/zone/yue_Hant.res",
+        # Read only by ICU services Qt does not call.
+        "icudt73l/brkitr/de.res",
+        "icudt73l/brkitr/cjdict.dict",
+        "icudt73l/translit/root.res",
+        "icudt73l/curr/ru.res",
+        "icudt73l/unit/zh.res",
+        "icudt73l/rbnf/en.res",
+        "icudt73l/unames.icu",
+        "icudt73l/rfc3491.spp",
+        "icudt73l/confusables.cfu",
     ]
     assert [n for n in keep if not icu_data.wanted(n)] == []
     assert [n for n in drop if icu_data.wanted(n)] == []
@@ -266,13 +278,19 @@ def test_icu_data_package_survives_a_round_trip():
 
 QT_ICU_PROBE = """
 import re
-from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
 def order(locale, words):
     return sorted(words, key=QCollator(QLocale(locale)).sortKey)
 print(order("ru_RU", ["Яков", "ёж", "Ель", "абв", "Zeta"]))
 print(order("zh_CN", ["张", "李", "王", "阿"]), order("de_DE", ["Äpfel", "Zebra", "apfel"]))
 print(QLocale("ru").toUpper("ёлка"), QLocale("tr").toUpper("i"))
 print(QStringDecoder("GB18030").isValid(), len(QStringDecoder.availableCodecs()))
+for name in ("GBK", "Big5", "Shift_JIS", "EUC-KR", "windows-1251", "KOI8-R", "IBM866"):
+    print(name, QStringDecoder(name).isValid(), QStringDecoder(name).name())
+zone = QTimeZone(b"Asia/Shanghai")
+for locale in ("ru_RU", "zh_CN", "en_US"):
+    for kind in (QTimeZone.NameType.LongName, QTimeZone.NameType.ShortName):
+        print(zone.displayName(QTimeZone.TimeType.StandardTime, kind, QLocale(locale)))
 print(re.findall(r"\\S*libicudata\\S*", open("/proc/self/maps").read())[0])
 """
 
@@ -301,6 +319,58 @@ def test_qt_behaves_the_same_with_the_smaller_icu_data(tmp_path):
     assert reduced[-1] == str(small) and full[-1] == str(library)
     assert reduced[:-1] == full[:-1]
     assert full[0] == "['абв', 'ёж', 'Ель', 'Яков', 'Zeta']"
+
+
+# The ICU services Qt calls; icu_data.py keeps only the data they read.
+QT_ICU_SERVICES = ("u_strToUpper", "u_strToLower", "ucol_", "ucnv_", "ucal_")
+
+
+def test_qt_calls_only_the_icu_services_whose_data_the_bundle_keeps():
+    lib = _icu_library().parent
+    called = set()
+    for library in sorted(lib.glob("libQt6*.so.*")):
+        out = subprocess.run(
+            ["nm", "-D", "--undefined-only", str(library)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        called.update(re.findall(r"\b(u[a-z]*_\w+?)_\d+\b", out))
+    assert called, "Qt calls no ICU function at all: check the symbol pattern"
+    others = sorted(f for f in called if not f.startswith(QT_ICU_SERVICES))
+    assert not others, f"Qt calls ICU services whose data icu_data.py drops: {others}"
+
+
+NO_LIBPQ = """
+import ctypes.util, sys
+sys.modules["psycopg_binary"] = None  # left out of the Linux bundle
+sys.modules["psycopg_c"] = None
+ctypes.util.find_library = lambda name: None  # a machine without libpq
+from crm_desktop.domain.errors import StorageError
+from crm_desktop.storage.database import make_engine
+try:
+    make_engine("postgresql+psycopg://crm@127.0.0.1/crm")
+except StorageError as e:
+    print(e)
+"""
+
+
+def test_postgresql_without_libpq_says_what_is_missing():
+    """The Linux bundle uses the system's libpq; without one the message names it."""
+    pytest.importorskip("psycopg")
+    r = subprocess.run(
+        [sys.executable, "-c", NO_LIBPQ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == (
+        "PostgreSQL needs libpq installed (Debian and Ubuntu: libpq5, Fedora: libpq)."
+    )
 
 
 def test_application_imports_nothing_the_bundle_leaves_out():
