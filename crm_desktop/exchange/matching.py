@@ -97,6 +97,7 @@ class DuplicateIndex:
         self._pending: dict[str | None, list[Candidate]] = {}
         self._by_name: dict[str | None, dict[str, list[str]]] = {}
         self._keys: dict[str, tuple[FormKeys, ...]] = {}
+        self._native: dict[str, str] = {}
 
     def add(
         self,
@@ -125,6 +126,9 @@ class DuplicateIndex:
         if not keys:
             return
         self._keys[cand.id] = keys
+        native = _native(cand.forms)
+        if native:
+            self._native[cand.id] = native
         bucket = self._by_name.setdefault(cand.company_id, {})
         for family, given in keys:
             for k in family | given:  # given too: a file may have swapped the two
@@ -161,10 +165,25 @@ class DuplicateIndex:
         bucket = self._bucket(company_id)
         if not bucket:
             return None
+        forms = tuple(forms)
         mine = form_keys(forms)
+        native = _native(forms)
         for family, _given in mine:
             for k in family:
                 for cid in bucket.get(k, ()):
+                    theirs = self._native.get(cid, "")
+                    if native and theirs and native != theirs:
+                        continue  # 李娜 and 丽娜 sound alike but are written apart: two people
                     if same_name(mine, self._keys[cid]):
                         return cid, "name"
         return None
+
+
+def _native(forms: Iterable[NameForm]) -> str:
+    """The first form if it is written in Han/Kana/Hangul (the native form comes first)."""
+    for family, given in forms:
+        text = (family + given).strip()
+        if text and has_han(text):
+            return "|".join(sorted((_squash(family), _squash(given))))  # order-free
+        break
+    return ""

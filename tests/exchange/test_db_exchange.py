@@ -372,3 +372,15 @@ def test_pdf_contact_sheet_has_every_script_and_embedded_fonts(services, tmp_pat
             assert any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")), desc[
                 "/BaseFont"
             ]
+
+
+def test_homophones_written_differently_are_different_people(services):
+    company, zhang = _seed(services)
+    rec = ContactRecord(
+        family_name="章", given_name="伟", organization="Huake Pumps"
+    )  # Zhang Wei too
+    rep = import_records(services, [rec], ImportOptions(dry_run=True))
+    assert rep.rows[0].outcome == Outcome.CREATED
+    rec = ContactRecord(family_name="伟", given_name="张", organization="Huake Pumps")  # swapped
+    rep = import_records(services, [rec], ImportOptions(dry_run=True))
+    assert rep.rows[0].duplicate_of == zhang.id
