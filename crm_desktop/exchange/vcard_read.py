@@ -96,7 +96,20 @@ def _split_escaped(text: str, sep: str) -> list[str]:
 
 
 def unescape(text: str) -> str:
-    return _split_escaped(text, "\x00")[0]
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            out.append("\n" if nxt in "nN" else nxt)
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 class _Lines:
