@@ -41,7 +41,7 @@ from crm_desktop.search.keys import cyrillic_to_latin, palladius, pinyin_syllabl
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bump when the generated data changes (the benchmark rebuilds its cached database then).
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -218,34 +218,36 @@ WORLD = [
         "AE",
         "Dubai",
         [
-            "Al Futtaim Industries",
-            "Emirates Steel Partners",
-            "Al Habtoor Logistics",
-            "Gulf Petrochem FZE",
+            "Al Noor Industries",
+            "Desert Crescent Steel",
+            "Gulf Falcon Logistics",
+            "Palm Coast Petrochem FZE",
         ],
         ["Mohammed", "Ahmed", "Fatima", "Omar", "Khalid", "Aisha", "Saeed", "Mariam"],
-        ["Al Maktoum", "Al Nahyan", "Al Mansouri", "Al Hashimi", "Al Suwaidi", "Al Falasi"],
+        ["Al Ketbi", "Al Zaabi", "Al Mansouri", "Al Hashimi", "Al Suwaidi", "Al Falasi"],
     ),
     (
         "IN",
         "Pune",
         [
-            "Tata AutoComp Systems",
-            "Mahindra Precision",
-            "Kirloskar Pumps Ltd",
-            "Bharat Forge Partners",
-            "Sundaram Fasteners",
+            "Sahyadri AutoComp Systems",
+            "Narmada Precision",
+            "Deccan Pumps Ltd",
+            "Konkan Forge Partners",
+            "Kaveri Fasteners",
         ],
         ["Rahul", "Priya", "Amit", "Sunita", "Vikram", "Anjali", "Rajesh", "Deepa"],
         ["Sharma", "Patel", "Singh", "Kumar", "Gupta", "Reddy", "Iyer", "Nair"],
     ),
 ]
+# Hangul is not in the bundled fonts, so Korean partners are written in Latin letters.
 KR = (
     "KR",
-    "서울",
-    ["현대 정밀", "삼성 엔지니어링", "두산 기계", "한화 솔루션", "LS 전선"],
-    ["김", "이", "박", "최", "정", "강", "조", "윤"],
-    ["민준", "서연", "지훈", "수빈", "현우", "지민"],
+    "Seoul",
+    ["Hanbit Precision", "Daeyang Engineering", "Mirae Machinery", "Saebyeok Solutions",
+     "Cheongun Cable"],
+    ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon"],
+    ["Min-jun", "Seo-yeon", "Ji-hoon", "Su-bin", "Hyun-woo", "Ji-min"],
 )
 JP = (
     "JP",
@@ -254,6 +256,9 @@ JP = (
     ["佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤"],
     ["健太", "美咲", "翔太", "陽菜", "大輔"],
 )
+# The same names in Latin letters, index for index.
+JP_LATIN = (["Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito"],
+            ["Kenta", "Misaki", "Shota", "Hina", "Daisuke"])
 
 POSITIONS_CN = [
     "总经理",
@@ -419,10 +424,13 @@ class _Gen:
 
     def _asian_company(self, pool: tuple[Any, ...]) -> dict[str, Any]:
         country, city, names, _, _ = pool
-        native = self.rng.choice(names)
-        latin = {"KR": "Korea", "JP": "Japan"}[country] + f" Partner {self.rng.randint(1, 999)}"
+        chosen = self.rng.choice(names)
+        if country == "KR":  # names kept in Latin letters (see KR)
+            native, latin = "", chosen
+        else:
+            native, latin = chosen, f"Japan Partner {self.rng.randint(1, 999)}"
         return {
-            "name": native,
+            "name": native or latin,
             "name_native": native,
             "name_latin": latin,
             "name_ru": "",
@@ -467,10 +475,13 @@ class _Gen:
             gr = rng.choice(RU_GIVEN_F if female else RU_GIVEN_M)
             fl, gl = cyrillic_to_latin(fr).capitalize(), cyrillic_to_latin(gr).capitalize()
             position = rng.choice(POSITIONS_RU)
-        elif country in ("KR", "JP"):
-            _, _, _, fams, givs = KR if country == "KR" else JP
-            fn, gn = rng.choice(fams), rng.choice(givs)
-            gl, fl = f"Name{rng.randint(1, 99)}", {"KR": "Kim", "JP": "Sato"}[country]
+        elif country == "KR":
+            fl, gl = rng.choice(KR[3]), rng.choice(KR[4])
+            position = rng.choice(POSITIONS_EN)
+        elif country == "JP":
+            fi, gi = rng.randrange(len(JP[3])), rng.randrange(len(JP[4]))
+            fn, gn = JP[3][fi], JP[4][gi]
+            fl, gl = JP_LATIN[0][fi], JP_LATIN[1][gi]
             position = rng.choice(POSITIONS_EN)
         else:
             pool = next(w for w in WORLD if w[0] == country)
