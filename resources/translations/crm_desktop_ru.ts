@@ -1727,6 +1727,10 @@ The details were written to the error output.</source>
 <context>
     <name>Protections</name>
     <message>
+        <source>read only</source>
+        <translation>только чтение</translation>
+    </message>
+    <message>
         <source>Securit&amp;y</source>
         <translation>&amp;Безопасность</translation>
     </message>
