@@ -333,6 +333,53 @@ class TasksView(View):
     def _show_error(self, error: CrmError) -> None:
         QMessageBox.warning(self, self.tr("Tasks"), crm_error_text(error))
 
+    def create_record(self) -> bool:
+        """Ctrl+N: a task of my own, in the shared task form (undoable)."""
+        from crm_desktop.domain.services.tasks import TaskInput
+        from crm_desktop.ui.entity_forms import task_form
+        from crm_desktop.ui.record_form import RecordForm
+        from crm_desktop.ui.undo import CreateCommand
+
+        form = RecordForm(task_form(), self.services,
+                          TaskInput(owner_id=self.settings.current_member_id), self)
+
+        def save(data: object) -> None:
+            try:
+                perform(self.undo_stack, CreateCommand(self.services.tasks, data,
+                                                       self.tr("New task")))
+            except CrmError as e:
+                if hasattr(e, "errors"):
+                    form.show_errors(e)  # type: ignore[arg-type]
+                else:
+                    form.show_general_error(crm_error_text(e))
+                return
+            form.accept()
+            self.reload()
+            self.data_changed.emit()
+
+        form.submitted.connect(save)
+        form.open()
+        self._form = form
+        return True
+
+    def delete_selected(self) -> bool:
+        """Del: the selected task to the Trash (undoable)."""
+        from crm_desktop.ui.undo import DeleteCommand
+
+        rows = self.table.selectionModel().selectedRows()
+        task = self.task_at(rows[0].row()) if rows else None
+        if task is None:
+            return False
+        try:
+            perform(self.undo_stack, DeleteCommand(self.services.tasks, task.id,
+                                                   self.tr("Delete task")))
+        except CrmError as e:
+            QMessageBox.warning(self, self.tr("Tasks"), crm_error_text(e))
+            return True
+        self.reload()
+        self.data_changed.emit()
+        return True
+
     def focus_filter(self) -> bool:
         self.filter_text.setFocus()
         self.filter_text.selectAll()

@@ -1920,6 +1920,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Удаление задачи</translation>
+    </message>
 </context>
 <context>
     <name>TrashView</name>

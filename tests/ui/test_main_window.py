@@ -438,3 +438,25 @@ def test_history_tab_shows_changes_and_restores_a_value(window: MainWindow, rt: 
     view.history.restore_button.click()
     assert rt.services.companies.get(company.id).city == company.city
     assert company.city in view.detail.toPlainText()
+
+
+def test_tasks_new_with_ctrl_n_and_delete_to_trash(window: MainWindow, rt: Runtime) -> None:
+    view = window.nav.select("tasks")
+    before = rt.services.tasks.count()
+    window.findChild(type(window.menuBar().actions()[0]), "action_new").trigger()
+    form = view._form
+    form.save_button.click()
+    assert "required" in form.error_labels["title"].text()
+    type_into(form, "title", "Send the site presentation")
+    form.save_button.click()
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert rt.services.tasks.count() == before + 1
+    task = next(t for t in rt.services.tasks.list() if t.title == "Send the site presentation")
+    view.reload()
+    row = view.model.row_of(task.id)
+    assert row >= 0, "the new task is listed"
+    view.table.selectRow(row)
+    assert view.delete_selected()
+    assert rt.services.tasks.get(task.id).deleted_at is not None
+    window.undo_stack.undo()
+    assert rt.services.tasks.get(task.id).deleted_at is None
