@@ -133,6 +133,19 @@ def write_csv(
     columns: tuple[ExportColumn, ...] = EXPORT_COLUMNS,
 ) -> int:
     """Stream ``records`` as CSV into the binary ``out``; returns the number of rows."""
+    language = CSV_FLAVOURS[flavour].language
+    return write_csv_rows((csv_cells(rec, columns, language) for rec in records), out, flavour,
+                          progress, columns)
+
+
+def write_csv_rows(
+    rows: Iterable[list[str]],
+    out: BinaryIO,
+    flavour: str = "csv",
+    progress: Progress | None = None,
+    columns: tuple[ExportColumn, ...] = EXPORT_COLUMNS,
+) -> int:
+    """Stream rows of ready cells under the columns' headers; returns the number of rows."""
     spec = CSV_FLAVOURS[flavour]
     progress = ensure(progress)
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=False)
@@ -140,8 +153,8 @@ def write_csv(
         writer = csv.writer(text, delimiter=spec.delimiter, lineterminator="\r\n")
         writer.writerow([c.header(spec.language) for c in columns])
         count = 0
-        for rec in records:
-            writer.writerow(csv_cells(rec, columns, spec.language))
+        for cells in rows:
+            writer.writerow(cells)
             count += 1
             progress.advance()
         text.flush()

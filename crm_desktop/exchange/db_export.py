@@ -8,20 +8,23 @@ export shows exactly what the list shows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Text, func, or_, select, type_coerce
 
 from crm_desktop.domain.models import Company, Contact, Meeting, Stage, Tag, contact_tags
 from crm_desktop.domain.services import Services
 from crm_desktop.exchange.atomic import atomic_write
-from crm_desktop.exchange.csv_write import write_csv
+from crm_desktop.exchange.csv_write import CSV_FLAVOURS, phone_text, write_csv, write_csv_rows
 from crm_desktop.exchange.errors import ExchangeError
+from crm_desktop.exchange.formulas import FORMULA_TRIGGERS
 from crm_desktop.exchange.ical_write import write_ics
+from crm_desktop.exchange.names import join_name
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import (
     Attendee,
@@ -118,6 +121,19 @@ _PHONE_KINDS = {k.value: k for k in PhoneKind}
 _EMAIL_KINDS = {k.value: k for k in EmailKind}
 
 
+_FORMULA_START = frozenset(FORMULA_TRIGGERS)
+_decode_json = json.JSONDecoder().decode
+
+
+def _json_list(raw: str | list[dict[str, str]] | None) -> list[dict[str, str]]:
+    """The JSON text SQLite returns (decoded here, fast path for "[]"), or the list a
+    PostgreSQL driver already decoded."""
+    if not raw or raw == "[]":
+        return []
+    value = raw if isinstance(raw, list) else _decode_json(raw)
+    return value if isinstance(value, list) else []
+
+
 def _record(row: Any) -> ContactRecord:
     rec = ContactRecord(
         family_name=row.family_name_native,
@@ -132,11 +148,11 @@ def _record(row: Any) -> ContactRecord:
         country=row.country or "",
         phones=[
             Phone(p["value"], _PHONE_KINDS.get(p.get("kind", ""), PhoneKind.OTHER))
-            for p in row.phones or []
+            for p in _json_list(row.phones)
         ],
         emails=[
             Email(e["value"], _EMAIL_KINDS.get(e.get("kind", ""), EmailKind.OTHER))
-            for e in row.emails or []
+            for e in _json_list(row.emails)
         ],
         languages=[x.strip() for x in (row.languages or "").split(",") if x.strip()],
         tags=sorted(t for t in (row.tags or "").split(_TAG_SEP) if t),
@@ -152,10 +168,10 @@ def _record(row: Any) -> ContactRecord:
     return rec
 
 
-def iter_contacts(
+def iter_contact_rows(
     services: Services, flt: ContactFilter | None = None, batch: int = 1000
-) -> Iterator[ContactRecord]:
-    """Contacts matching ``flt`` in list order, fetched ``batch`` rows at a time."""
+) -> Iterator[Any]:
+    """Rows of contacts matching ``flt`` in list order, fetched ``batch`` at a time."""
     ids = _contact_ids_query(services, flt or ContactFilter())
     tags = (
         select(func.aggregate_strings(Tag.name, _TAG_SEP))
@@ -175,8 +191,8 @@ def iter_contacts(
             Contact.display_name,
             Contact.position,
             Contact.department,
-            Contact.emails,
-            Contact.phones,
+            type_coerce(Contact.emails, Text).label("emails"),  # decoded in _record, fast path
+            type_coerce(Contact.phones, Text).label("phones"),
             Contact.wechat,
             Contact.telegram,
             Contact.languages,
@@ -193,8 +209,16 @@ def iter_contacts(
         .execution_options(yield_per=batch)
     )
     with services.ctx.reading() as s:
-        for row in s.execute(stmt):
-            yield _record(row)
+        # Core rows, not ORM loading: a 200,000-row export spends its time on the file
+        yield from s.connection().execute(stmt)
+
+
+def iter_contacts(
+    services: Services, flt: ContactFilter | None = None, batch: int = 1000
+) -> Iterator[ContactRecord]:
+    """Contacts matching ``flt`` in list order, as records every writer understands."""
+    for row in iter_contact_rows(services, flt, batch):
+        yield _record(row)
 
 
 def write_contacts(
@@ -246,7 +270,55 @@ def export_contacts(
     flt = flt or ContactFilter()
     progress.start(count_contacts(services, flt))
     with atomic_write(Path(path)) as out:
+        if fmt in ("csv", "csv-excel-ru"):
+            lang = CSV_FLAVOURS[fmt].language
+            rows = (csv_row(row, lang) for row in iter_contact_rows(services, flt))
+            return write_csv_rows(rows, out, fmt, progress)
         return write_contacts(iter_contacts(services, flt), fmt, out, progress, language, title)
+
+
+def csv_row(row: Any, language: str) -> list[str]:
+    """The CSV cells of one database row, straight from SQL: the same cells as
+    ``csv_cells(_record(row), EXPORT_COLUMNS, language)`` (a test holds them equal) without
+    building the record, which is most of the time of a 200,000-contact export."""
+    mobile: list[str] = []
+    work: list[str] = []
+    home: list[str] = []
+    fax: list[str] = []
+    other: list[str] = []
+    raw = row.phones
+    if raw and raw != "[]":
+        slots = {"mobile": mobile, "work": work, "home": home, "fax": fax}
+        for p in _json_list(raw):
+            slot = slots.get(p.get("kind", ""), other)
+            if slot:  # a second number of a kind goes with the others, as in csv_cells
+                slot = other
+            slot.append(p["value"])
+    emails = [e["value"] for e in _json_list(row.emails)]
+    tags = sorted(t for t in (row.tags or "").split(_TAG_SEP) if t) if row.tags else []
+    yes, no = ("да", "нет") if language == "ru" else ("yes", "no")
+    t = _FORMULA_START
+    head = [
+        join_name(row.family_name_native, row.given_name_native)
+        or join_name(row.family_name_latin, row.given_name_latin)
+        or join_name(row.family_name_ru, row.given_name_ru) or row.display_name,
+        row.family_name_native, row.given_name_native, row.family_name_latin,
+        row.given_name_latin, row.family_name_ru, row.given_name_ru, "",
+        row.company_name or "", row.department, row.position, row.country or "",
+    ]
+    tail = [
+        emails[0] if emails else "", "; ".join(emails[1:]), row.wechat or "",
+        row.telegram or "", "",
+        ", ".join(x.strip() for x in row.languages.split(",") if x.strip())
+        if row.languages else "",
+        ", ".join(tags), yes if row.decision_maker else no, row.notes or "", row.id,
+    ]
+    return (
+        [c if c[:1] not in t else "'" + c for c in head]
+        + ["; ".join(map(phone_text, group)) if group else ""
+           for group in (mobile, work, home, fax, other)]
+        + [c if c[:1] not in t else "'" + c for c in tail]
+    )
 
 
 # --- meetings --------------------------------------------------------------------------

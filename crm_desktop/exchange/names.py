@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from enum import StrEnum
+from functools import cache
 
 from crm_desktop.exchange.records import ContactRecord
 
@@ -57,11 +58,17 @@ def language_tag(text: str) -> str:
     return ""
 
 
+@cache
+def _is_cjk_char(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
+
+
 def is_cjk(text: str) -> bool:
-    return any(
-        unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
-        for ch in text
-    )
+    # No character below U+1100 (Hangul Jamo) is CJK: Latin and Cyrillic names stop here,
+    # in C, which matters on a 200,000-contact export.
+    if not text or max(text) < "\u1100":
+        return False
+    return any(map(_is_cjk_char, text))
 
 
 # Two-character Chinese surnames, so 欧阳娜娜 splits as 欧阳 + 娜娜.
