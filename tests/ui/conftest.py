@@ -23,3 +23,24 @@ def isolated_qsettings(tmp_path: Path) -> Iterator[Path]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Widget texts are checked in the source language, whatever locale ran before."""
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def rt(demo_db: Path, paths: object) -> Iterator[object]:
+    """A runtime over a fresh copy of the demo database."""
+    from crm_desktop.runtime import open_runtime
+
+    runtime = open_runtime("sqlite:///" + str(demo_db), paths)  # type: ignore[arg-type]
+    yield runtime
+    runtime.close()

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
 
-from crm_desktop.config import Paths, Settings
-from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.config import Settings
+from crm_desktop.runtime import Runtime
 from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
 from crm_desktop.ui.list_view import EntityListView
 from crm_desktop.ui.main_window import MainWindow
@@ -19,20 +16,7 @@ from crm_desktop.ui.record_form import RecordForm
 from crm_desktop.ui.settings_dialog import SettingsChoice
 from crm_desktop.ui.trash_view import TrashView
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(previous)
-
-
-@pytest.fixture
-def rt(demo_db: Path, paths: Paths) -> Iterator[Runtime]:
-    runtime = open_runtime("sqlite:///" + str(demo_db), paths)
-    yield runtime
-    runtime.close()
+pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
 
 @pytest.fixture

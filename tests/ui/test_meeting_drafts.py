@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateEdit, QMessageBox
 
@@ -25,13 +25,7 @@ TITLE = "Переговоры 关于在园区设立组装厂 — этап 2"
 DISCUSSION = "Стороны обсудили 土地租赁 и льготы.\nВторая строка: «кавычки» 和 标点。"
 AGREEMENTS = "双方同意 — подготовить соглашение к 15 декабря"
 
-
-@pytest.fixture(autouse=True)
-def english():
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(previous)
+pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
 
 @pytest.fixture

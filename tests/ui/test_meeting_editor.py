@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateEdit
 
-from crm_desktop.config import Paths, Settings
+from crm_desktop.config import Settings
 from crm_desktop.domain.models import MeetingFormat
-from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.runtime import Runtime
 from crm_desktop.ui.meeting_editor import IdRole, MeetingEditor
 
-
-@pytest.fixture(autouse=True)
-def english():
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(previous)
-
-
-@pytest.fixture
-def rt(demo_db: Path, paths: Paths) -> Iterator[Runtime]:
-    runtime = open_runtime("sqlite:///" + str(demo_db), paths)
-    yield runtime
-    runtime.close()
+pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
 
 @pytest.fixture

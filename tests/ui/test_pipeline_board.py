@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QLocale, QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QUndoStack
 
-from crm_desktop.config import Paths, Settings
+from crm_desktop.config import Settings
 from crm_desktop.domain.models import ProjectStatus
-from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.runtime import Runtime
 from crm_desktop.ui.pipeline_board import MIME_PROJECT, STATUS_FILTERS, PipelineBoard
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Card texts are checked in the source language, whatever ran before."""
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(previous)
-
-
-@pytest.fixture
-def rt(demo_db: Path, paths: Paths) -> Iterator[Runtime]:
-    runtime = open_runtime("sqlite:///" + str(demo_db), paths)
-    yield runtime
-    runtime.close()
+pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
 
 @pytest.fixture
