@@ -10,16 +10,18 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
-    LargeBinary,
     Column,
     Date,
     Enum,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -177,6 +179,13 @@ class Company(SyncedMixin, Base):
 
 class Contact(SyncedMixin, Base):
     __tablename__ = "contact"
+    __table_args__ = (
+        # The contacts list in name order, live rows only: a jump to the middle of
+        # 200,000 contacts reads the index, not every row before it.
+        Index("ix_contact_live_name", "display_name", "id",
+              sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+    )
 
     company_id: Mapped[str | None] = mapped_column(ForeignKey("company.id"), nullable=True,
                                                    index=True)
