@@ -1,21 +1,27 @@
 """Ctrl+K: find any record by a piece of its name, in any script.
 
-A simple search over the services' own text filters (every name column of every list);
-it asks each service for a few matches and shows them grouped by type.
+Results come from the search index (any script, transliteration, the wrong keyboard
+layout), grouped by type under a heading, with the part of the name that matched in bold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +45,65 @@ class Found:
     entity: str
     id: str
     text: str
+    spans: tuple[tuple[int, int], ...] = ()  # [start, end) of ``text`` that matched
+
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+INDENT = 16
+
+
+def highlighted_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` as HTML with the matched ranges in bold; everything else escaped."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        parts.append(escape(text[pos:start]))
+        parts.append(f"<b>{escape(text[start:end])}</b>")
+        pos = end
+    parts.append(escape(text[pos:]))
+    return "".join(parts)
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints an item's HTML (matched text in bold) over the usual selection background."""
+
+    def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(html)
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        html = index.data(HTML_ROLE)
+        if not html:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        color = opt.palette.highlightedText() if selected else opt.palette.text()
+        doc = self._document(opt, f"<span style='color:{color.color().name()}'>{html}</span>")
+        painter.save()
+        painter.translate(opt.rect.left() + INDENT, opt.rect.top())  # under its heading
+        painter.setClipRect(0, 0, opt.rect.width() - INDENT, opt.rect.height())
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        html = index.data(HTML_ROLE)
+        if not html:
+            return super().sizeHint(option, index)
+        doc = self._document(option, html)
+        return QSize(int(doc.idealWidth()) + INDENT, int(doc.size().height()))
 
 
 PER_TYPE = 8
@@ -57,7 +122,8 @@ def find_records(services: Services, text: str) -> list[Found]:
     except (ImportError, SQLAlchemyError):
         return simple_find(services, text)
     found = [
-        Found(h.kind, h.id, h.title.text + (f" — {h.subtitle}" if h.subtitle else ""))
+        Found(h.kind, h.id, h.title.text + (f" — {h.subtitle}" if h.subtitle else ""),
+              tuple(h.title.spans))
         for h in results.hits
     ]
     trips = services.trips
@@ -109,6 +175,7 @@ class FindAnythingDialog(QDialog):
         )
         self.results = QListWidget()
         self.results.setObjectName("find_results")
+        self.results.setItemDelegate(HighlightDelegate(self.results))
         self.empty = QLabel()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -137,12 +204,23 @@ class FindAnythingDialog(QDialog):
     def search(self) -> None:
         self.results.clear()
         found = find_records(self.services, self.input.text())
-        for f in found:
-            item = QListWidgetItem(f"{self.type_label(f.entity)}: {f.text}")
-            item.setData(Qt.ItemDataRole.UserRole, f)
-            self.results.addItem(item)
+        groups: dict[str, list[Found]] = {}
+        for f in found:  # grouped by type, in the order the types first appear
+            groups.setdefault(f.entity, []).append(f)
+        for entity, members in groups.items():
+            heading = QListWidgetItem(self.type_label(entity))
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading is not a result
+            self.results.addItem(heading)
+            for f in members:
+                item = QListWidgetItem(f.text)
+                item.setData(Qt.ItemDataRole.UserRole, f)
+                item.setData(HTML_ROLE, highlighted_html(f.text, f.spans))
+                self.results.addItem(item)
         if found:
-            self.results.setCurrentRow(0)
+            self._select(1, +1)
         self.empty.setText(
             "" if found or not self.input.text().strip() else self.tr("Nothing found.")
         )
@@ -150,20 +228,30 @@ class FindAnythingDialog(QDialog):
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         # Up and down move through the results while typing continues in the field.
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
-            row = self.results.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)
-            self.results.setCurrentRow(max(0, min(self.results.count() - 1, row)))
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            self._select(self.results.currentRow() + step, step)
             return
         super().keyPressEvent(event)
+
+    def _select(self, row: int, step: int) -> None:
+        """Select the nearest result from ``row`` in direction ``step``, skipping headings."""
+        while 0 <= row < self.results.count():
+            if self.results.item(row).data(Qt.ItemDataRole.UserRole) is not None:
+                self.results.setCurrentRow(row)
+                return
+            row += step
 
     def _open_current(self) -> None:
         if self._timer.isActive():
             self._timer.stop()
             self.search()
         item = self.results.currentItem()
-        if item is not None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self._open(item)
 
     def _open(self, item: QListWidgetItem) -> None:
-        f: Found = item.data(Qt.ItemDataRole.UserRole)
+        f: Found | None = item.data(Qt.ItemDataRole.UserRole)
+        if f is None:  # a heading
+            return
         self.open_record.emit(f.entity, f.id)
         self.accept()
