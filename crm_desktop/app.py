@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -117,6 +117,38 @@ def optimize_in_background(rt: Runtime) -> None:
     QThreadPool.globalInstance().start(work)
 
 
+def warm_up_in_background() -> None:
+    """The pinyin dictionaries, loaded off the GUI thread before the first Chinese name."""
+    from crm_desktop.search.service import SearchService
+
+    QThreadPool.globalInstance().start(SearchService.warm_up)
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, right after ``window`` is first painted (or after
+    ``fallback_ms`` if it never is, e.g. started minimised): work that may wait for the
+    window, such as the full integrity check, starts only once the user sees it."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], object],
+                 fallback_ms: int = 3000) -> None:
+        super().__init__(window)
+        self.window, self.callback, self.fired = window, callback, False
+        window.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self.fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.window and event.type() == QEvent.Type.Paint and not self.fired:
+            QTimer.singleShot(0, self, self.fire)  # after this paint has reached the screen
+        return False
+
+    def fire(self) -> None:
+        if self.fired:
+            return
+        self.fired = True
+        self.window.removeEventFilter(self)
+        self.callback()
+
+
 class Gui:
     """Holds what lives as long as the application: runtime, translators, window."""
 
@@ -191,12 +223,18 @@ def run_gui(args: argparse.Namespace) -> int:
         if dialog.choice != FirstStartChoice.DEMO:
             rt = offer_encryption_at_first_start(rt, url, paths)
     install_error_hook()
-    optimize_in_background(rt)
     gui = Gui(app, rt, translators)
     window = gui.show_window()
+    optimize_in_background(rt)
     protections = Protections(rt, lambda: gui.window, instance, gui.replace_runtime)
     protections.attach_window(window)
     gui.window_hooks.append(protections.attach_window)
+
+    def after_start() -> None:
+        protections.start_checks()  # full integrity_check, then the start backup
+        warm_up_in_background()
+
+    AfterFirstPaint(window, after_start)
     if want_import:
         window.start_import()
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -239,9 +240,34 @@ def restore_backup(backup: Path, target: Path, folder: Path,
     return previous
 
 
+def remove_stale_parts(folder: Path, stem: str) -> list[Path]:
+    """Half-written backups (``<name>.part``) of this database left by a process that was
+    killed while it wrote one; only names this module writes are touched."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for p in folder.iterdir():
+        name = p.name
+        for side in ("", "-journal", "-wal", "-shm"):
+            if side and name.endswith(side):
+                name = name[: -len(side)]
+                break
+        if not name.endswith(".part"):
+            continue
+        m = _NAME.match(name[: -len(".part")])
+        if m and m.group("stem") == stem:
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    return removed
+
+
 class AutoBackup:
     """Backups at start and after changes, rotated. Qt-free: the GUI calls
-    :meth:`run_if_due` from a timer and at close; the session hook marks changes."""
+    :meth:`run_if_due` from a timer (on a worker thread) and at close; the session hook
+    marks changes. One backup at a time; :meth:`stop` (a damaged source) ends them."""
 
     def __init__(self, path: Path, folder: Path, key: DatabaseKey | None = None,
                  policy: BackupPolicy | None = None,
@@ -254,6 +280,13 @@ class AutoBackup:
         self.changed = False
         self.last: datetime | None = None
         self.last_error: str | None = None
+        self.stopped: str | None = None  # why no more backups are made (see stop)
+        self._busy = threading.Lock()
+
+    def stop(self, reason: str) -> None:
+        """No more backups: the source was found damaged, and a copy of it must never
+        count as a backup (nor make rotation drop an older good one)."""
+        self.stopped = reason
 
     def note_change(self, *args: object) -> None:
         self.changed = True
@@ -263,27 +296,39 @@ class AutoBackup:
 
         event.listen(session_factory, "after_commit", self.note_change)
 
-    def backup_now(self, reason: str = "auto") -> Path | None:
-        if not self.path.exists() or self.path.stat().st_size == 0:
+    def backup_now(self, reason: str = "auto", wait: bool = True) -> Path | None:
+        """A verified backup, then rotation; None when none was made (see last_error).
+        With ``wait=False`` it returns None at once while another backup is running."""
+        if not self._busy.acquire(blocking=wait):
             return None
         try:
-            made = make_backup(self.path, self.folder, reason, self.key, self.clock())
-        except StorageError as e:
-            self.last_error = str(e)
-            return None
-        self.last_error = None
-        self.last = self.clock()
-        self.changed = False
-        rotate(self.folder, self.path.stem, self.policy, self.clock())
-        return made
+            if self.stopped is not None:
+                return None
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                return None
+            changed, self.changed = self.changed, False  # changes from now on: next backup
+            try:
+                made = make_backup(self.path, self.folder, reason, self.key, self.clock())
+            except StorageError as e:
+                self.changed = self.changed or changed
+                self.last_error = str(e)
+                return None
+            self.last_error = None
+            self.last = self.clock()
+            if self.stopped is None:  # only a verified copy of a sound source rotates
+                rotate(self.folder, self.path.stem, self.policy, self.clock())
+            return made
+        finally:
+            self._busy.release()
 
     def at_start(self) -> Path | None:
+        remove_stale_parts(self.folder, self.path.stem)
         return self.backup_now("start")
 
     def run_if_due(self, force: bool = False) -> Path | None:
-        if not self.changed:
+        if not self.changed or self.stopped is not None:
             return None
         if not force and self.last is not None and \
                 self.clock() - self.last < self.policy.min_interval:
             return None
-        return self.backup_now("auto")
+        return self.backup_now("auto", wait=force)

@@ -49,6 +49,12 @@ class DamagedDatabaseError(StorageError):
         self.backup = backup  # the newest good backup, when the opener looked for one
 
 
+class ReadOnlyDatabaseError(StorageError):
+    """A write was refused: the database was found damaged after it was opened."""
+
+    code = "read_only"
+
+
 def register_session_hook(hook: SessionHook) -> None:
     if hook not in _extra_hooks:
         _extra_hooks.append(hook)
@@ -64,6 +70,7 @@ class Database:
     migrated_from: str | None = None
     info: dict[str, object] = field(default_factory=dict)
     key: DatabaseKey | None = field(default=None, repr=False)  # set when encrypted
+    read_only: str | None = None  # why writes are refused (see refuse_writes)
 
     @property
     def encrypted(self) -> bool:
@@ -79,6 +86,27 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on nothing is written to this database: a session that would flush
+        raises ReadOnlyDatabaseError(reason), and every connection handed out again is
+        ``PRAGMA query_only`` (so no other path writes either). Safe to call from any
+        thread: it only sets a flag the guards installed at open read."""
+        self.read_only = reason
+
+    def _guard_writes(self) -> None:
+        def refuse_flush(session: Session, *args: object) -> None:
+            if self.read_only is not None and (session.new or session.dirty or session.deleted):
+                raise ReadOnlyDatabaseError(self.read_only)
+
+        def query_only(dbapi_conn: object, record: object, proxy: object) -> None:
+            if self.read_only is not None and self.is_sqlite:
+                cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+                cur.execute("PRAGMA query_only=ON")
+                cur.close()
+
+        event.listen(self.session_factory, "before_flush", refuse_flush)
+        event.listen(self.engine, "checkout", query_only)
 
     def optimize(self) -> None:
         """Give SQLite's query planner statistics for every table that has none or has
@@ -130,16 +158,25 @@ def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
+CHECKS = ("quick", "full", "light")
+
+
 def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
-                       full: bool = False) -> str | None:
+                       full: bool | str = False) -> str | None:
     """Read-only look at an existing file. Returns its schema revision (None if empty).
 
     Raises StorageError for a file that is not SQLite, is damaged (DamagedDatabaseError),
     belongs to another program, or is encrypted and ``key`` is missing or wrong
     (PassphraseRequiredError, WrongPassphraseError). Never writes to the file.
-    ``full`` runs PRAGMA integrity_check (the GUI's start); otherwise quick_check, which
+    ``full`` runs PRAGMA integrity_check (True or "full"); otherwise quick_check, which
     skips the index-against-table comparison and is about twice as fast on large files.
+    "light" reads only the header, the schema and the schema version (milliseconds on
+    any size): the GUI's start, which runs the full check in the background afterwards
+    (crm_desktop.storage.startup).
     """
+    mode = "full" if full is True else "quick" if full is False else full
+    if mode not in CHECKS:
+        raise ValueError(f"unknown check {full!r}")
     try:
         with path.open("rb") as f:
             header = f.read(16)
@@ -167,10 +204,11 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
     conn.text_factory = _lenient_text  # a damaged page may hold any bytes
     try:
         try:
-            pragma = "integrity_check" if full else "quick_check"
-            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
-            if rows != ["ok"]:
-                raise DamagedDatabaseError(path, rows[0] if rows else "no answer")
+            if mode != "light":
+                pragma = "integrity_check" if mode == "full" else "quick_check"
+                rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+                if rows != ["ok"]:
+                    raise DamagedDatabaseError(path, rows[0] if rows else "no answer")
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
@@ -239,10 +277,12 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
 
 def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True,
                   create: bool = True, key: DatabaseKey | None = None,
-                  full_check: bool = False) -> Database:
+                  full_check: bool | str = False) -> Database:
     """Open (and create or upgrade) a database. Errors are StorageError with a clear text.
 
     ``key`` opens an encrypted SQLite file, or creates a new file encrypted.
+    ``full_check``: False (quick_check), True or "full" (integrity_check), or "light"
+    (header, schema and version only; the caller checks the whole file afterwards).
     """
     path = sqlite_path(url)
     revision: str | None = None
@@ -272,6 +312,7 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
     engine = make_engine(url, key)
     db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path,
                   key=key)
+    db._guard_writes()
     try:
         if path is None:
             _check_server(db)

@@ -7,6 +7,7 @@ Restoring replaces the open database, so the dialog only asks for it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -135,10 +136,12 @@ class BackupDialog(QDialog):
 
 
 def offer_backup_for_damaged(error: DamagedDatabaseError, folder: Path,
-                             key: DatabaseKey | None, parent: QWidget | None = None) -> bool:
+                             key: DatabaseKey | None, parent: QWidget | None = None,
+                             before_restore: Callable[[], object] | None = None) -> bool:
     """At start: the database is damaged. Offer the newest good backup; True if restored.
 
-    The damaged file is moved aside (never overwritten or deleted).
+    The damaged file is moved aside (never overwritten or deleted). ``before_restore``
+    runs once the user said yes, before the file is touched (the open runtime closes).
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -156,6 +159,8 @@ def offer_backup_for_damaged(error: DamagedDatabaseError, folder: Path,
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
+    if before_restore is not None:
+        before_restore()
     try:
         backups.restore_backup(error.backup.path, error.path, folder, key)
     except CrmError as e:

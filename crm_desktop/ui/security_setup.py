@@ -12,17 +12,24 @@ writer lock, automatic backups, auto-lock.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.runtime import Runtime, backups_folder, open_runtime
+from crm_desktop.runtime import (
+    Runtime,
+    StartChecks,
+    backups_folder,
+    open_runtime,
+    start_checks_in_background,
+)
 from crm_desktop.storage import encryption
 from crm_desktop.storage.backups import restore_backup
 from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
@@ -40,9 +47,11 @@ DEFAULT_LOCK_MINUTES = 10
 
 def open_secure_runtime(url: str, paths: Paths, parent: QWidget | None = None,
                         **options: object) -> Runtime | None:
-    """Ask the passphrase (an encrypted file), take the writer lock, back up at start,
-    and offer the newest good backup when the file is damaged. None when the user
-    cancels; other problems raise CrmError as open_runtime does."""
+    """Ask the passphrase (an encrypted file), take the writer lock, and offer the newest
+    good backup when the file is damaged. None when the user cancels; other problems
+    raise CrmError as open_runtime does. Only the cheap checks run here: the full
+    integrity_check and the start backup follow once the window is up
+    (Protections.start_checks)."""
     path = sqlite_path(url)
     key = None
     if path is not None and encryption.is_encrypted(path):
@@ -52,6 +61,7 @@ def open_secure_runtime(url: str, paths: Paths, parent: QWidget | None = None,
     settings = Settings.load(paths.settings_file)
     while True:
         try:
+            options.setdefault("deferred_checks", True)
             return open_runtime(url, paths, key=key, writer=True, auto_backup=True,
                                 **options)  # type: ignore[arg-type]
         except DamagedDatabaseError as e:
@@ -76,7 +86,13 @@ class Protections(QObject):
 
     ``reopen(rt)`` is called after an action replaced the database (encrypted, re-keyed,
     restored): the composition root swaps its runtime and rebuilds the window.
+
+    :meth:`start_checks` runs the full integrity_check and the start backup on a worker
+    thread once the window is up; a damaged file found there makes the database read
+    only and shows the damaged-database dialog with the newest good backup.
     """
+
+    start_checks_finished = Signal(object, object)  # (runtime, StartChecks), any thread
 
     def __init__(self, rt: Runtime, window: Callable[[], QWidget | None],
                  instance: SingleInstance | None = None,
@@ -91,6 +107,10 @@ class Protections(QObject):
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self._backup_if_due)
         self.backup_timer.start()
+        self.start_result: StartChecks | None = None
+        self.start_thread: threading.Thread | None = None
+        self.start_checks_finished.connect(self._start_checked,
+                                           Qt.ConnectionType.QueuedConnection)
         self._use(rt)
         self.instance = instance
         if instance is not None:
@@ -109,8 +129,69 @@ class Protections(QObject):
             self.lock.start()
 
     def _backup_if_due(self) -> None:
-        if self.rt.autobackup is not None:
-            self.rt.autobackup.run_if_due()
+        """A backup after changes takes seconds on a large file: never on the GUI thread.
+        (AutoBackup makes one at a time; closing the runtime waits for a running one.)"""
+        auto = self.rt.autobackup
+        if auto is not None and auto.changed:
+            threading.Thread(target=auto.run_if_due, name="crm-backup", daemon=True).start()
+
+    # -- checks after the window is up ----------------------------------------------------
+    def start_checks(self) -> None:
+        """Run the deferred start checks of the current runtime (once) on a worker."""
+        rt = self.rt
+        if not rt.checks_pending:
+            return
+        rt.checks_pending = False
+        self.start_result = None
+        def done(result: StartChecks) -> None:
+            try:
+                self.start_checks_finished.emit(rt, result)
+            except RuntimeError:  # the application ended before the checks did
+                pass
+
+        self.start_thread = start_checks_in_background(rt, done)
+
+    def _start_checked(self, rt: Runtime, result: StartChecks) -> None:
+        if rt is not self.rt:
+            return  # the database was replaced meanwhile; its checks are the new one's
+        self.start_result = result
+        if result.damaged is not None:
+            self._damaged(result)
+
+    def _damaged(self, result: StartChecks) -> None:
+        """Writes are refused already (runtime.damaged). Offer the newest good backup;
+        restoring it moves the damaged file aside and reopens."""
+        error = result.damaged
+        assert error is not None
+        rt = self.rt
+        closed: list[bool] = []
+
+        def close() -> None:
+            rt.close()
+            closed.append(True)
+
+        offer_backup_for_damaged(error, backups_folder(rt.paths, rt.settings), rt.key,
+                                 self.window(), before_restore=close)
+        window = self.window()
+        if not closed:
+            if window is not None:  # stays open, read only, to look things up
+                window.setWindowTitle(window.windowTitle() + " — " + self.tr("read only"))
+            return
+        path, key = rt.db.path, rt.key
+        if path is not None and not encryption.is_encrypted(path):
+            key = None  # the restored backup was a plain one
+        try:
+            new = open_runtime(rt.db.url, rt.paths, key=key, writer=True, auto_backup=True,
+                               deferred_checks=True)
+        except CrmError as e:
+            QMessageBox.critical(window, APP_DISPLAY_NAME, str(e))
+            if window is not None:
+                window.close()
+            return
+        self._use(new)
+        if self.reopen is not None:
+            self.reopen(new)
+        self.start_checks()
 
     # -- the Security menu ----------------------------------------------------------------
     def attach_window(self, window: QMainWindow) -> QMenu:
@@ -163,10 +244,12 @@ class Protections(QObject):
         path = sqlite_path(url)
         if path is not None and not encryption.is_encrypted(path):
             new_key = None
-        rt = open_runtime(url, paths, key=new_key, writer=True, auto_backup=True)
+        rt = open_runtime(url, paths, key=new_key, writer=True, auto_backup=True,
+                          deferred_checks=True)
         self._use(rt)
         if self.reopen is not None:
             self.reopen(rt)
+        self.start_checks()
 
     def encrypt(self) -> None:
         path = self.rt.db.path
