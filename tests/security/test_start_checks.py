@@ -44,7 +44,7 @@ def _damage_data_pages(path: Path) -> None:
             f.write(b"\xde\xad\xbe\xef" * (size // 4))
 
 
-def _gui(qapp, rt):
+def _gui(qtbot, qapp, rt):
     from crm_desktop.app import AfterFirstPaint, Gui
     from crm_desktop.ui.i18n import Translators
     from crm_desktop.ui.security_setup import Protections
@@ -53,6 +53,7 @@ def _gui(qapp, rt):
     translators.install("en")
     gui = Gui(qapp, rt, translators)
     window = gui.show_window()
+    qtbot.addWidget(window)  # closed after the test: no window left for other tests
     protections = Protections(rt, lambda: gui.window, None, gui.replace_runtime)
     protections.attach_window(window)
     gui.window_hooks.append(protections.attach_window)
@@ -79,7 +80,7 @@ def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_f
     rt = open_secure_runtime("sqlite:///" + str(path), paths)
     assert rt is not None and rt.checks_pending
     assert backups.list_backups(paths.backups_dir, "crm") == []  # nothing before the window
-    gui, window, protections = _gui(qapp, rt)
+    gui, window, protections = _gui(qtbot, qapp, rt)
     try:
         qtbot.waitExposed(window)
         qtbot.waitUntil(started.is_set, timeout=10_000)  # began after the first paint ...
@@ -97,6 +98,8 @@ def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_f
         release.set()
         protections.stop()
         gui.rt.close()
+        if gui.window is not None:
+            qtbot.addWidget(gui.window)
 
 
 def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again(
@@ -116,7 +119,7 @@ def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again
     rt = security_setup.open_secure_runtime("sqlite:///" + str(path), paths)
     assert rt is not None  # the cheap checks pass: the damage is in the records
     damaged_digest = digest(path)
-    gui, window, protections = _gui(qapp, rt)
+    gui, window, protections = _gui(qtbot, qapp, rt)
     try:
         qtbot.waitUntil(lambda: protections.start_result is not None, timeout=60_000)
         assert protections.start_result.damaged is not None
@@ -131,7 +134,9 @@ def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again
         protections._backup_if_due()
     finally:
         protections.stop()
-        gui.rt.close()  # the backup at close is not made of a damaged file
+        gui.rt.close()
+        if gui.window is not None:
+            qtbot.addWidget(gui.window)  # the backup at close is not made of a damaged file
     assert digest(path) == damaged_digest  # never overwritten
     assert [b.path for b in backups.list_backups(paths.backups_dir, "crm")] == [good]
 
@@ -148,7 +153,7 @@ def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
     damaged_digest = digest(path)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
     rt = security_setup.open_secure_runtime("sqlite:///" + str(path), paths)
-    gui, window, protections = _gui(qapp, rt)
+    gui, window, protections = _gui(qtbot, qapp, rt)
     try:
         qtbot.waitUntil(lambda: protections.rt is not rt, timeout=60_000)
         qtbot.waitUntil(lambda: protections.start_result is not None
@@ -158,6 +163,8 @@ def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
     finally:
         protections.stop()
         gui.rt.close()
+        if gui.window is not None:
+            qtbot.addWidget(gui.window)
     aside = [p for p in paths.data_dir.iterdir() if ".damaged-" in p.name and p.name[-1] == "Z"]
     assert len(aside) == 1 and digest(aside[0]) == damaged_digest
     assert good.exists()
