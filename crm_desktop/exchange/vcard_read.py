@@ -210,10 +210,10 @@ def _parse_property(line_no: int, line: bytes, charset: str) -> Property:
     prop_charset = prop.param("CHARSET") or charset
     try:
         prop.value = value_bytes.decode(prop_charset)
-    except LookupError as exc:
-        raise FileFormatError(f"unknown character set {prop_charset!r} in {name}", line_no) from exc
     except UnicodeDecodeError as exc:
         raise FileFormatError(f"{name} is not valid {prop_charset} text", line_no) from exc
+    except (LookupError, ValueError) as exc:  # ValueError: a NUL inside the charset name
+        raise FileFormatError(f"unknown character set {prop_charset!r} in {name}", line_no) from exc
     return prop
 
 

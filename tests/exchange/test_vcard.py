@@ -189,3 +189,13 @@ def test_text_outside_a_card_and_empty_files_are_errors():
     with pytest.raises(FileFormatError) as err:
         read_vcards(b"BEGIN:VCARD\r\nVERSION:5.0\r\nEND:VCARD\r\n")
     assert err.value.line == 2
+
+
+def test_a_nul_in_a_charset_name_is_a_line_error_not_a_crash(tmp_path):
+    from crm_desktop.exchange.errors import ExchangeError
+    from crm_desktop.exchange.vcard_read import read_vcards
+
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=utf\x008:Wang;Wei\r\nEND:VCARD\r\n"
+    with pytest.raises(ExchangeError) as e:
+        read_vcards(data)
+    assert getattr(e.value, "line", None) == 3

@@ -29,6 +29,7 @@ def test_optimize_makes_the_name_index_the_plan(demo_db: Path, paths: Paths) -> 
     try:
         assert conn.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'contact'").fetchone()[0]
         plan = " ".join(str(row[3]) for row in conn.execute(PLAN))
-        assert "ix_contact_display_name" in plan
+        # either name index serves the list in order (the partial one of live rows is best)
+        assert "ix_contact_display_name" in plan or "ix_contact_live_name" in plan
     finally:
         conn.close()
