@@ -47,6 +47,11 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # a name lupdate recognises
 
 
+def _updated_column() -> Column:
+    return Column("updated", lambda: translate("lists", "Updated"),
+                  lambda r: r.updated_at.strftime("%Y-%m-%d"), "updated", 90, False)
+
+
 def _country_options(services: Services) -> Sequence[tuple[object, str]]:
     return [(c, c) for c in services.companies.countries()]
 
@@ -112,14 +117,7 @@ COMPANIES = EntitySpec(
         Column(
             "kind", lambda: translate("lists", "Kind"), lambda c: enum_label(c.kind), "", 100, False
         ),
-        Column(
-            "updated",
-            lambda: translate("lists", "Updated"),
-            lambda c: c.updated_at.strftime("%Y-%m-%d"),
-            "updated",
-            90,
-            False,
-        ),
+        _updated_column(),
     ],
     detail=details.company_html,
     form=entity_forms.company_form,
@@ -179,14 +177,7 @@ CONTACTS = EntitySpec(
         ),
         Column("email", lambda: translate("lists", "Email"), _email, "", 160, False),
         Column("phone", lambda: translate("lists", "Phone"), _phone, "", 130, False),
-        Column(
-            "updated",
-            lambda: translate("lists", "Updated"),
-            lambda c: c.updated_at.strftime("%Y-%m-%d"),
-            "updated",
-            90,
-            False,
-        ),
+        _updated_column(),
     ],
     detail=details.contact_html,
     form=entity_forms.contact_form,
