@@ -43,6 +43,7 @@ def exchange_available() -> bool:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # the app reinstalls translators and rebuilds the window
+    settings_changed = Signal()  # after the Settings dialog: auto-lock time, backup folder
 
     def __init__(
         self,
