@@ -23,6 +23,7 @@ from crm_desktop.ui.about_dialog import show_about
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
+from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -163,7 +164,19 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+            "action_shortcuts",
+        )
         self._action(help_menu, self.tr("&About"), lambda: show_about(self))
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        self._dialog = dialog
 
     def _add_exchange_actions(self, menu: QMenu) -> None:
         """Import/export, when the exchange dialogs are part of this build."""
