@@ -292,15 +292,14 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services, self.settings, self)
+        dialog = SettingsDialog(self.services, self.settings, self, self.paths.backups_dir)
         dialog.accepted_choice.connect(self.apply_settings)
         dialog.open()
         self._dialog = dialog
 
     def apply_settings(self, choice: SettingsChoice) -> None:
         language_changed = choice.language != self.settings.language
-        self.settings.language = choice.language
-        self.settings.current_member_id = choice.current_member_id
+        choice.apply_to(self.settings)
         self.services.ctx.member_id = choice.current_member_id
         if (
             choice.organisation_name
@@ -308,6 +307,7 @@ class MainWindow(QMainWindow):
         ):
             self.services.settings.set(ORGANISATION_NAME, choice.organisation_name)
         self._save_settings()
+        self.settings_changed.emit()
         self.nav.refresh_current()
         if language_changed:
             self.language_requested.emit(choice.language)
