@@ -54,20 +54,25 @@ def _menu_rows(menu: QMenu, section: str) -> list[ShortcutRow]:
 
 def _context_rows() -> list[ShortcutRow]:
     """Shortcuts of windows that are not open now (QShortcut in the editors/preview)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ShortcutsDialog", text)
-
-    section = tr("Editors and document preview")
     std = QKeySequence.StandardKey
-    return [
-        ShortcutRow(section, tr("Open the selected record"), key_text([QKeySequence("Return")])),
-        ShortcutRow(section, tr("Save the form or the meeting"), key_text([QKeySequence(std.Save)])),
-        ShortcutRow(section, tr("Close a dialog"), key_text([QKeySequence("Esc")])),
-        ShortcutRow(section, tr("Print the document (preview)"), key_text([QKeySequence(std.Print)])),
-        ShortcutRow(section, tr("Save the PDF (preview)"), key_text([QKeySequence(std.Save)])),
-        ShortcutRow(section, tr("Zoom in (preview)"), key_text([QKeySequence(std.ZoomIn)])),
-        ShortcutRow(section, tr("Zoom out (preview)"), key_text([QKeySequence(std.ZoomOut)])),
+    section = QCoreApplication.translate("ShortcutsDialog", "Editors and document preview")
+    rows = [
+        (QCoreApplication.translate("ShortcutsDialog", "Open the selected record"),
+         QKeySequence("Return")),
+        (QCoreApplication.translate("ShortcutsDialog", "Save the form or the meeting"),
+         QKeySequence(std.Save)),
+        (QCoreApplication.translate("ShortcutsDialog", "Close a dialog"),
+         QKeySequence("Esc")),
+        (QCoreApplication.translate("ShortcutsDialog", "Print the document (preview)"),
+         QKeySequence(std.Print)),
+        (QCoreApplication.translate("ShortcutsDialog", "Save the PDF (preview)"),
+         QKeySequence(std.Save)),
+        (QCoreApplication.translate("ShortcutsDialog", "Zoom in (preview)"),
+         QKeySequence(std.ZoomIn)),
+        (QCoreApplication.translate("ShortcutsDialog", "Zoom out (preview)"),
+         QKeySequence(std.ZoomOut)),
     ]
+    return [ShortcutRow(section, text, key_text([keys])) for text, keys in rows]
 
 
 def collect_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
