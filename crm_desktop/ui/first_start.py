@@ -105,7 +105,9 @@ class WhoAmIDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.member)
         layout.addWidget(buttons)
-        self.resize(460, 0)
+        # Wrapped labels need the height for this width (a top-level window does not
+        # ask its layout for it, and the text came out clipped).
+        self.resize(520, max(self.sizeHint().height(), layout.heightForWidth(520)))
 
     def member_id(self) -> str | None:
         return self.member.currentData()

@@ -90,7 +90,9 @@ class PinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(420, 0)
+        # Wrapped labels need the height for this width (a top-level window does not
+        # ask its layout for it, and the text came out clipped).
+        self.resize(460, max(self.sizeHint().height(), layout.heightForWidth(460)))
 
     def _field(self, name: str) -> QLineEdit:
         field = QLineEdit(self)

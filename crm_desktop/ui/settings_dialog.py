@@ -111,6 +111,9 @@ class SettingsDialog(QDialog):
                                       else self.tr("Set a PIN…"))
         self.pin_button.setObjectName("set_pin")
         self.pin_button.clicked.connect(self._set_pin)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin_button)
+        pin_row.addStretch(1)
         self.organisation = QLineEdit(services.settings.organisation_name)
         self.organisation.setObjectName("organisation")
         form = QFormLayout()
@@ -118,7 +121,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Who am I"), self.member)
         form.addRow(self.tr("Documents in"), self.document_language)
         form.addRow(self.tr("Lock after idle"), self.lock_after)
-        form.addRow(self.tr("Lock PIN (unencrypted database)"), self.pin_button)
+        form.addRow(self.tr("Lock PIN (unencrypted database)"), pin_row)
         form.addRow(self.tr("Backup folder"), backups_row)
         form.addRow(self.tr("Organisation (printed on documents)"), self.organisation)
         note = QLabel(
@@ -138,7 +141,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(620, 0)
+        # Wrapped labels need the height for this width (a top-level window does not
+        # ask its layout for it, and the text came out clipped).
+        self.resize(640, max(self.sizeHint().height(), layout.heightForWidth(640)))
 
     def _choose_folder(self) -> None:
         start = self.backups.text() or self.backups.placeholderText()
