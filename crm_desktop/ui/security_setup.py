@@ -104,6 +104,7 @@ class Protections(QObject):
         self.window = window
         self.reopen = reopen
         self.lock: LockController | None = None
+        self.pin_dialog: PinDialog | None = None
         self.drafts_offered = False  # crashed drafts are offered once, at start
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -139,7 +140,12 @@ class Protections(QObject):
     def set_up_pin(self, parent: QWidget | None,
                    then: Callable[[], object] | None = None) -> PinDialog:
         """Ask for the lock PIN (the first Ctrl+L on a plain database); keep its hash."""
+        if self.pin_dialog is not None and self.pin_dialog.isVisible():
+            self.pin_dialog.raise_()  # Ctrl+L pressed again while it is open
+            return self.pin_dialog
         dialog = PinDialog(parent or self.window(), first_lock=then is not None)
+        self.pin_dialog = dialog
+        dialog.finished.connect(lambda _=0: setattr(self, "pin_dialog", None))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen(pin: str) -> None:

@@ -125,6 +125,9 @@ def test_ctrl_l_on_a_plain_database_sets_a_pin_then_locks(qtbot, rt: Runtime) ->
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PinDialog))
     dialog = QApplication.activeModalWidget()
     assert not lock.locked  # nothing to unlock with yet
+    press(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # again: no second one
+    assert [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, PinDialog) and w.isVisible()] == [dialog]
     qtbot.keyClicks(focused_field(), "12")  # too short
     qtbot.keyClick(focused_field(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused_field(), "12")
