@@ -540,6 +540,17 @@ class MeetingsView(EntityListView):
     spec = MEETINGS
     drafts: DraftStore | None = None  # set by the navigation: the editor keeps drafts here
 
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self._editors: list[QWidget] = []  # the meeting editor windows still open
+
     def can_create(self) -> bool:
         return _meeting_dialog() is not None
 
@@ -561,9 +572,17 @@ class MeetingsView(EntityListView):
         dialog_type = _meeting_dialog()
         if dialog_type is None:
             return False
+        existing = self._editor_of(meeting_id) if meeting_id and draft is None else None
+        if existing is not None:  # one editor per meeting: bring it forward
+            existing.raise_()
+            existing.activateWindow()
+            self._dialog = existing
+            return True
         dialog = dialog_type(
             self.services, self.settings, self, undo_stack=self.undo_stack, drafts=self.drafts
         )
+        self._editors.append(dialog)
+        dialog.finished.connect(lambda _=0, d=dialog: self._forget_editor(d))
         dialog.editor.saved.connect(self._after_change)
         dialog.editor.open_record.connect(self.open_record)
         if draft is None and meeting_id and self.drafts is not None:
@@ -576,6 +595,15 @@ class MeetingsView(EntityListView):
         dialog.show()
         self._dialog = dialog
         return True
+
+
+    def _editor_of(self, meeting_id: str) -> QWidget | None:
+        return next((d for d in self._editors if d.isVisible()
+                     and d.editor.meeting_id == meeting_id), None)  # type: ignore[attr-defined]
+
+    def _forget_editor(self, dialog: QWidget) -> None:
+        if dialog in self._editors:
+            self._editors.remove(dialog)
 
 
 def _meeting_dialog():  # noqa: ANN202

@@ -23,6 +23,7 @@ from crm_desktop.ui.about_dialog import show_about
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
+from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -43,6 +44,7 @@ def exchange_available() -> bool:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # the app reinstalls translators and rebuilds the window
+    settings_changed = Signal()  # after the Settings dialog: auto-lock time, backup folder
 
     def __init__(
         self,
@@ -162,7 +164,19 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+            "action_shortcuts",
+        )
         self._action(help_menu, self.tr("&About"), lambda: show_about(self))
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        self._dialog = dialog
 
     def _add_exchange_actions(self, menu: QMenu) -> None:
         """Import/export, when the exchange dialogs are part of this build."""
@@ -278,15 +292,14 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services, self.settings, self)
+        dialog = SettingsDialog(self.services, self.settings, self, self.paths.backups_dir)
         dialog.accepted_choice.connect(self.apply_settings)
         dialog.open()
         self._dialog = dialog
 
     def apply_settings(self, choice: SettingsChoice) -> None:
         language_changed = choice.language != self.settings.language
-        self.settings.language = choice.language
-        self.settings.current_member_id = choice.current_member_id
+        choice.apply_to(self.settings)
         self.services.ctx.member_id = choice.current_member_id
         if (
             choice.organisation_name
@@ -294,6 +307,7 @@ class MainWindow(QMainWindow):
         ):
             self.services.settings.set(ORGANISATION_NAME, choice.organisation_name)
         self._save_settings()
+        self.settings_changed.emit()
         self.nav.refresh_current()
         if language_changed:
             self.language_requested.emit(choice.language)

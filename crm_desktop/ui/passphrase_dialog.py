@@ -58,13 +58,17 @@ class PassphraseDialog(QDialog):
             warn.setWordWrap(True)
             layout.addWidget(warn)
         form = QFormLayout()
-        self.current = self._field()
-        self.new = self._field()
-        self.repeat = self._field()
+        # Only the fields this mode uses exist: a field created without a layout shows
+        # up as a stray box in the dialog's top-left corner (over the database path).
+        self.current: QLineEdit | None = None
+        self.new: QLineEdit | None = None
+        self.repeat: QLineEdit | None = None
         if mode in (Mode.UNLOCK, Mode.CHANGE):
+            self.current = self._field("current")
             form.addRow(self.tr("Passphrase:") if mode == Mode.UNLOCK
                         else self.tr("Current passphrase:"), self.current)
         if mode in (Mode.NEW, Mode.CHANGE):
+            self.new, self.repeat = self._field("new"), self._field("repeat")
             form.addRow(self.tr("New passphrase:"), self.new)
             form.addRow(self.tr("Repeat it:"), self.repeat)
         layout.addLayout(form)
@@ -78,8 +82,9 @@ class PassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _field(self) -> QLineEdit:
+    def _field(self, name: str) -> QLineEdit:
         f = QLineEdit(self)
+        f.setObjectName(name)
         f.setEchoMode(QLineEdit.EchoMode.Password)
         f.setMinimumWidth(260)
         return f
@@ -90,24 +95,24 @@ class PassphraseDialog(QDialog):
     def _accept(self) -> None:
         if self.mode in (Mode.NEW, Mode.CHANGE):
             try:
-                encryption.check_passphrase_strength(self.new.text())
+                encryption.check_passphrase_strength(self.new_passphrase())
             except CrmError:
                 self.show_error(self.tr("The passphrase must be at least %1 characters.")
                                 .replace("%1", str(encryption.MIN_PASSPHRASE)))
                 return
-            if self.new.text() != self.repeat.text():
+            if self.repeat is None or self.new_passphrase() != self.repeat.text():
                 self.show_error(self.tr("The two passphrases differ."))
                 return
-        elif not self.current.text():
+        elif not self.passphrase():
             self.show_error(self.tr("Enter the passphrase."))
             return
         self.accept()
 
     def passphrase(self) -> str:
-        return self.current.text()
+        return self.current.text() if self.current is not None else ""
 
     def new_passphrase(self) -> str:
-        return self.new.text()
+        return self.new.text() if self.new is not None else ""
 
 
 def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | None:
@@ -119,7 +124,8 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
         try:
             return encryption.unlock(path, dialog.passphrase())
         except WrongPassphraseError:
-            dialog.current.clear()
+            if dialog.current is not None:
+                dialog.current.clear()
             dialog.show_error(PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again."))
         except CrmError as e:
             dialog.show_error(str(e))

@@ -37,6 +37,7 @@ from crm_desktop.storage.drafts import DraftStore, drafts_folder
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import DatabaseLockedError
 from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
+from crm_desktop.ui.lock_pin import PinDialog, hash_pin, pin_matches
 from crm_desktop.ui.lock_screen import LOCK_SHORTCUT, LockController
 from crm_desktop.ui.passphrase_dialog import unlock_at_start, verifier
 from crm_desktop.ui.single_instance import SingleInstance, bring_to_front
@@ -80,7 +81,8 @@ def lock_minutes(settings: Settings) -> float:
 
 
 class Protections(QObject):
-    """Lives as long as the application: auto-lock (encrypted databases), Ctrl+L,
+    """Lives as long as the application: auto-lock and Ctrl+L (the passphrase of an
+    encrypted database, or a PIN for a plain one),
     automatic backups after changes, bringing the window forward for a second start,
     and a Security menu (lock, backups, encrypt / change passphrase) on each window.
 
@@ -102,6 +104,7 @@ class Protections(QObject):
         self.window = window
         self.reopen = reopen
         self.lock: LockController | None = None
+        self.pin_dialog: PinDialog | None = None
         self.drafts_offered = False  # crashed drafts are offered once, at start
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -126,7 +129,45 @@ class Protections(QObject):
         if rt.key is not None:
             self.lock = LockController(verifier(rt.key), lock_minutes(rt.settings) * 60,
                                        parent=self)
-            self.lock.start()
+        else:  # a plain database (or a server): the lock screen asks for a PIN
+            settings = rt.settings
+            self.lock = LockController(
+                lambda pin: pin_matches(pin, settings.lock_pin_hash),
+                lock_minutes(settings) * 60, parent=self, pin=True,
+                ready=lambda: bool(settings.lock_pin_hash), set_up=self.set_up_pin)
+        self.lock.start()
+
+    def set_up_pin(self, parent: QWidget | None,
+                   then: Callable[[], object] | None = None) -> PinDialog:
+        """Ask for the lock PIN (the first Ctrl+L on a plain database); keep its hash."""
+        if self.pin_dialog is not None and self.pin_dialog.isVisible():
+            self.pin_dialog.raise_()  # Ctrl+L pressed again while it is open
+            return self.pin_dialog
+        dialog = PinDialog(parent or self.window(), first_lock=then is not None)
+        self.pin_dialog = dialog
+        dialog.finished.connect(lambda _=0: setattr(self, "pin_dialog", None))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(pin: str) -> None:
+            self.rt.settings.lock_pin_hash = hash_pin(pin)
+            try:
+                self.rt.settings.save(self.rt.paths.settings_file)
+            except OSError as e:
+                QMessageBox.warning(dialog, APP_DISPLAY_NAME, str(e))
+            if then is not None:
+                QTimer.singleShot(0, self, then)  # after the dialog has closed
+
+        dialog.pin_chosen.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def settings_changed(self) -> None:
+        """The Settings dialog was accepted: auto-lock time and backup folder apply now."""
+        if self.lock is not None:
+            self.lock.watcher.timeout_s = lock_minutes(self.rt.settings) * 60
+            self.lock.watcher.touch()
+        if self.rt.autobackup is not None:
+            self.rt.autobackup.folder = backups_folder(self.rt.paths, self.rt.settings)
 
     def _backup_if_due(self) -> None:
         """A backup after changes takes seconds on a large file: never on the GUI thread.
@@ -199,7 +240,10 @@ class Protections(QObject):
         lock = menu.addAction(self.tr("&Lock now"), self.lock_now)
         lock.setShortcut(QKeySequence(LOCK_SHORTCUT))
         lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the filter handles it
-        lock.setEnabled(self.rt.key is not None)
+        lock.setObjectName("action_lock")
+        changed = getattr(window, "settings_changed", None)
+        if changed is not None:
+            changed.connect(self.settings_changed)
         menu.addAction(self.tr("&Backups…"), self.show_backups)
         if self.rt.db.path is not None:
             if self.rt.key is None:

@@ -824,8 +824,12 @@ The details were written to the error output.</source>
 <context>
     <name>LockController</name>
     <message>
-        <source>Locked</source>
-        <translation>Заблокировано</translation>
+        <source>Locked — %1</source>
+        <translation>Заблокировано — %1</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
     </message>
     <message>
         <source>Wrong passphrase.</source>
@@ -901,6 +905,10 @@ The details were written to the error output.</source>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1533,6 +1541,37 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Lock PIN</source>
+        <translation>PIN-код блокировки</translation>
+    </message>
+    <message>
+        <source>This database is not encrypted, so the lock screen asks for a PIN instead of a passphrase. Choose one of at least %1 characters; only a salted hash of it is kept on this computer.</source>
+        <translation>База данных не зашифрована, поэтому экран блокировки спрашивает PIN-код вместо парольной фразы. Придумайте код не короче %1 символов; на этом компьютере хранится только его хеш с солью, а не сам код.</translation>
+    </message>
+    <message>
+        <source>To lock the screen, choose a PIN first.</source>
+        <translation>Чтобы заблокировать экран, сначала задайте PIN-код.</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN-код:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите его:</translation>
+    </message>
+    <message>
+        <source>The PIN must be at least %1 characters.</source>
+        <translation>PIN-код должен быть не короче %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Введённые PIN-коды не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>PipelineBoard</name>
     <message>
         <source>Filter projects…</source>
@@ -1818,6 +1857,42 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Как в системе</translation>
     </message>
     <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>китайский</translation>
+    </message>
+    <message>
+        <source>Russian and Chinese (the partner&apos;s copy)</source>
+        <translation>русский и китайский (экземпляр для партнёра)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Change the PIN…</source>
+        <translation>Сменить PIN-код…</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Задать PIN-код…</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
@@ -1826,12 +1901,79 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Кто я</translation>
     </message>
     <message>
+        <source>Documents in</source>
+        <translation>Язык документов</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>Блокировать при бездействии через</translation>
+    </message>
+    <message>
+        <source>Lock PIN (unencrypted database)</source>
+        <translation>PIN-код блокировки (незашифрованная база)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
         <source>Organisation (printed on documents)</source>
         <translation>Организация (печатается в документах)</translation>
     </message>
     <message>
-        <source>The language and who you are are kept on this computer; the organisation name is shared by everyone using this database.</source>
-        <translation>Язык и выбор «кто я» хранятся на этом компьютере; название организации общее для всех, кто работает с этой базой.</translation>
+        <source>Everything but the organisation name is kept on this computer; the organisation name is shared by everyone using this database. An unencrypted database locks with the PIN (auto-lock starts once it is set).</source>
+        <translation>Всё, кроме названия организации, хранится на этом компьютере; название организации общее для всех, кто работает с этой базой. Незашифрованная база блокируется PIN-кодом (автоблокировка включается, как только он задан).</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist. Choose an existing folder, or leave the field empty for the default one.</source>
+        <translation>Папки резервных копий %1 нет. Выберите существующую папку или оставьте поле пустым, чтобы использовать папку по умолчанию.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Editors and document preview</source>
+        <translation>Редакторы и просмотр документа</translation>
+    </message>
+    <message>
+        <source>Open the selected record</source>
+        <translation>Открыть выбранную запись</translation>
+    </message>
+    <message>
+        <source>Save the form or the meeting</source>
+        <translation>Сохранить форму или встречу</translation>
+    </message>
+    <message>
+        <source>Close a dialog</source>
+        <translation>Закрыть окно диалога</translation>
+    </message>
+    <message>
+        <source>Print the document (preview)</source>
+        <translation>Напечатать документ (просмотр)</translation>
+    </message>
+    <message>
+        <source>Save the PDF (preview)</source>
+        <translation>Сохранить PDF (просмотр)</translation>
+    </message>
+    <message>
+        <source>Zoom in (preview)</source>
+        <translation>Увеличить (просмотр)</translation>
+    </message>
+    <message>
+        <source>Zoom out (preview)</source>
+        <translation>Уменьшить (просмотр)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Клавиши</translation>
     </message>
 </context>
 <context>
@@ -1999,8 +2141,12 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
 <context>
     <name>UnlockForm</name>
     <message>
-        <source>crm-desktop is locked</source>
-        <translation>crm-desktop заблокирован</translation>
+        <source>%1 — locked</source>
+        <translation>%1 — заблокировано</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to see the data again.</source>
+        <translation>Введите PIN-код, чтобы снова увидеть данные.</translation>
     </message>
     <message>
         <source>Enter the passphrase to see the data again.</source>
@@ -2011,8 +2157,31 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Парольная фраза</translation>
     </message>
     <message>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAmIDialog</name>
+    <message>
+        <source>Who am I</source>
+        <translation>Кто я</translation>
+    </message>
+    <message>
+        <source>Who uses this computer? New projects, tasks and meetings get you as the responsible member, and memos name you as the compiler. You can change it later in File → Settings.</source>
+        <translation>Кто работает на этом компьютере? В новых проектах, задачах и встречах вы будете указаны ответственным, а в справках о встречах — составителем. Изменить выбор можно позже: Файл → Настройки.</translation>
+    </message>
+    <message>
+        <source>That is me</source>
+        <translation>Это я</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
     </message>
 </context>
 <context>
