@@ -108,6 +108,11 @@ class Settings:
     language: str = ""  # "" follows the system locale; "ru" or "en"
     current_member_id: str | None = None
     last_view: str = "pipeline"
+    document_language: str = "ru"  # memos and reports: ru, en, zh or two, e.g. "ru+zh"
+    # Conversion rates for the board's total (crm_desktop.domain.money.Rates.to_json())
+    # and the currency that total is given in.
+    currency_rates: dict[str, object] = field(default_factory=dict)
+    total_currency: str = "RUB"
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -116,7 +121,14 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {k: raw[k] for k in ("language", "current_member_id", "last_view") if k in raw}
+        keys = ("language", "current_member_id", "last_view", "document_language",
+                "total_currency")
+        known = {k: raw[k] for k in keys if isinstance(raw.get(k), str)}
+        if raw.get("current_member_id") is None and "current_member_id" in raw:
+            known["current_member_id"] = None
+        rates = raw.get("currency_rates")
+        if isinstance(rates, dict):
+            known["currency_rates"] = rates
         extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
         return cls(**known, extra=extra)
 

@@ -20,6 +20,7 @@ from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.settings import ORGANISATION_NAME
 from crm_desktop.ui import document_actions
 from crm_desktop.ui.about_dialog import show_about
+from crm_desktop.ui.currency_settings import CurrencySettings
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
@@ -288,6 +289,8 @@ class MainWindow(QMainWindow):
         self.settings.language = choice.language
         self.settings.current_member_id = choice.current_member_id
         self.services.ctx.member_id = choice.current_member_id
+        if choice.currency is not None:
+            CurrencySettings.apply(choice.currency, self.settings)
         if (
             choice.organisation_name
             and choice.organisation_name != self.services.settings.organisation_name

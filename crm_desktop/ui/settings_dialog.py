@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.config import Settings
 from crm_desktop.domain.services import Services
+from crm_desktop.ui.currency_settings import CurrencyChoice, CurrencySettings
 
 
 @dataclass
@@ -25,6 +26,7 @@ class SettingsChoice:
     language: str  # "", "ru" or "en"
     current_member_id: str | None
     organisation_name: str
+    currency: CurrencyChoice | None = None  # the Currency section (board total, rates)
 
 
 class SettingsDialog(QDialog):
@@ -70,13 +72,17 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        self.currency = CurrencySettings(settings)
+        layout.addWidget(self.currency)
         layout.addWidget(buttons)
         self.resize(560, 220)
 
     def choice(self) -> SettingsChoice:
-        return SettingsChoice(
+        choice = SettingsChoice(
             self.language.currentData(), self.member.currentData(), self.organisation.text().strip()
         )
+        choice.currency = self.currency.choice()
+        return choice
 
     def _ok(self) -> None:
         self.accepted_choice.emit(self.choice())
