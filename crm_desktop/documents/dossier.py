@@ -105,12 +105,14 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                 name += "<br/>" + self.fonts.markup(extra)
             if c.decision_maker:
                 name += "<br/>★ " + self.fonts.markup(self.labels.inline("decision_maker"))
-            position = "<br/>".join(self.fonts.markup(x) for x in (c.position, c.department) if x)
+            position = "<br/>".join(self.fonts.markup(self.labels.job_title(x))
+                                    for x in (c.position, c.department) if x)
             phones = (international(p) for p in c.phones)
             reach = "<br/>".join(self.fonts.markup(x) for x in (*phones, *c.emails))
             other = [f"WeChat: {c.wechat}" if c.wechat else "",
                      f"Telegram: {c.telegram}" if c.telegram else "",
-                     f"{self.labels.primary.languages}: {c.languages}" if c.languages else ""]
+                     f"{self.labels.primary.languages}: {self.labels.languages(c.languages)}"
+                     if c.languages else ""]
             cell = self.styles.tiny
             rows.append([
                 Paragraph(name, cell),

@@ -243,18 +243,21 @@ class MainWindow(QMainWindow):
         return None
 
     def _document(
-        self, entity: str, make: Callable[[Services, str, str], object], missing: str
+        self, entity: str, make: document_actions.Make, missing: str
     ) -> None:
         record_id = self._current_record(entity)
         if not record_id:
             self._status(missing)
             return
+        language = self.settings.document_language or "ru"  # the preview offers the others
         try:
-            doc = document_actions.with_wait_cursor(make, self.services, record_id, self.language)
+            doc = document_actions.with_wait_cursor(make, self.services, record_id, language)
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
             return
-        document_actions.preview(doc, self)  # type: ignore[arg-type]
+        document_actions.preview(
+            doc, self, make=make, services=self.services, record_id=record_id, language=language
+        )  # type: ignore[arg-type]
 
     def print_memo(self) -> None:
         self._document(
