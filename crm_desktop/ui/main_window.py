@@ -9,7 +9,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -23,6 +23,7 @@ from crm_desktop.ui.about_dialog import show_about
 from crm_desktop.ui.currency_settings import CurrencySettings
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
+from crm_desktop.ui.screen_fit import fitted_size
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
@@ -70,10 +71,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.statusBar()
-        self.resize(1280, 800)
+        self.resize(fitted_size(QSize(1280, 800), self))
         geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            # The first start fills the screen (a laptop's 1366x768 is small enough);
+            # afterwards the window comes back as the user left it. The geometry is set
+            # too, for a desktop whose window manager does not maximise.
+            screen = self.screen()
+            if screen is not None:
+                self.setGeometry(screen.availableGeometry())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.nav.select(settings.last_view or "pipeline")
 
     # -- menus -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QHideEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
     QUndoStack,
@@ -76,6 +77,7 @@ from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 
 ERROR_STYLE = "color: #c0392b;"
 RECENT_PROJECTS = 50  # offered before a company is chosen
+TWO_COLUMNS_WIDTH = 1000  # narrower than this, the two columns stack (a 1024-pixel screen)
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -160,6 +162,7 @@ class MeetingEditor(View):
         columns = QHBoxLayout(body)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
+        self.columns_splitter = splitter
         columns.addWidget(splitter)
         left_widget, right_widget = QWidget(), QWidget()
         left = QVBoxLayout(left_widget)
@@ -920,6 +923,15 @@ class MeetingEditor(View):
             return
         if meeting.deleted_at is not None:
             self.new_meeting()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # Side by side on a wide window; one above the other (scrolling) on a narrow one,
+        # where two columns would squeeze the fields ("UTC+08:0").
+        narrow = event.size().width() < TWO_COLUMNS_WIDTH
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.columns_splitter.orientation() != wanted:
+            self.columns_splitter.setOrientation(wanted)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import write_bytes_atomic
 from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
+from crm_desktop.ui.screen_fit import fitted_size
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 try:  # QtPdf ships in its own wheel (PySide6-Pdf) since PySide6 6.12
@@ -352,12 +353,3 @@ class PdfPreviewDialog(QDialog):
         self.saved.emit(path)
         return path
 
-
-def fitted_size(wanted: QSize, widget: QWidget | None) -> QSize:
-    """``wanted``, shrunk to fit the available area of the widget's screen with its frame."""
-    screen = widget.screen() if widget is not None else QApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    area = screen.availableGeometry()
-    frame = 40  # the window manager's title bar and borders, not part of the dialog's size
-    return wanted.boundedTo(QSize(area.width() - frame // 2, area.height() - frame))

@@ -393,7 +393,7 @@ class PipelineBoard(View):
         self.compact_button.setObjectName("board_compact")
         self.compact_button.setText(self.tr("Compact cards"))
         self.compact_button.setToolTip(
-            self.tr("Show only the title and the company on each card"))
+            self.tr("Short cards in narrow columns: title, company and capex"))
         self.compact_button.setCheckable(True)
         self.compact_button.setChecked(bool(QSettings().value(COMPACT_KEY, False, bool)))
         self.compact_button.toggled.connect(self.set_compact)
