@@ -131,6 +131,7 @@ class StageMove:
     to_stage: Localized
     who: str = ""
     note: str = ""
+    who_latin: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ class ProjectEntry:
     history: tuple[StageMove, ...] = ()
     sites: tuple[SiteEntry, ...] = ()
     measures: tuple[MeasureEntry, ...] = ()
+    owner_latin: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class OpenTask:
     owner: str = ""
     due: dt.date | None = None
     project_title: str = ""
+    owner_latin: str = ""
 
 
 @dataclass(frozen=True)

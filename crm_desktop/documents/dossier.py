@@ -140,7 +140,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
             ("stage", self._loc(p.stage)),
             ("status", status),
             ("reason", p.status_reason),
-            ("responsible", p.owner),
+            ("responsible", labels.person_name(p.owner, p.owner_latin)),
             ("product", product),
             ("capex", labels.primary.format_money(p.capex, p.capex_currency)),
             ("jobs", labels.primary.format_number(p.jobs)),
@@ -157,7 +157,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                     self.labels.format_short_date(move.when.date()),
                     (f"{self._loc(move.from_stage)} → " if move.from_stage else "")
                     + self._loc(move.to_stage),
-                    short_name(move.who),
+                    short_name(self.labels.person_name(move.who, move.who_latin)),
                     move.note,
                 ]
                 for move in p.history
@@ -191,7 +191,8 @@ class DossierRenderer(DocumentRenderer[DossierData]):
         if not data.open_tasks:
             return self.p(self.labels.primary.nothing_recorded, self.styles.muted)
         rows = [
-            [t.title, short_name(t.owner), self.labels.format_short_date(t.due), t.project_title]
+            [t.title, short_name(self.labels.person_name(t.owner, t.owner_latin)),
+             self.labels.format_short_date(t.due), t.project_title]
             for t in data.open_tasks
         ]
         return self.grid(("task", "owner", "due", "project"), rows, (42, 18, 12, 28))

@@ -360,7 +360,8 @@ class DocumentLoader:
                 ),
                 open_tasks=tuple(
                     OpenTask(t.title, t.owner.name if t.owner else "", t.due_date,
-                             project_titles.get(t.project_id or "", ""))
+                             project_titles.get(t.project_id or "", ""),
+                             t.owner.name_latin if t.owner else "")
                     for t in tasks
                 ),
                 generated_at=now,
@@ -389,7 +390,8 @@ class DocumentLoader:
         ).unique()
         history = tuple(
             StageMove(ch.changed_at, _stage(ch.from_stage), _stage(ch.to_stage) or Localized(),
-                      ch.member.name if ch.member else "", ch.note)
+                      ch.member.name if ch.member else "", ch.note,
+                      ch.member.name_latin if ch.member else "")
             for ch in changes
         )
         return ProjectEntry(
@@ -399,6 +401,7 @@ class DocumentLoader:
             status=_value(p.status),
             status_reason=p.status_reason,
             owner=p.owner.name if p.owner else "",
+            owner_latin=p.owner.name_latin if p.owner else "",
             product=p.product,
             planned_output=p.planned_output,
             capex=p.capex,

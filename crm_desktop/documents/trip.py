@@ -58,7 +58,7 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
         members = None
         if data.members:
             markup = "<br/>".join(
-                self.fonts.markup(m.name, bold=True)
+                self.fonts.markup(self.labels.person_name(m.name, m.names[-1]), bold=True)
                 + (" — " + self.fonts.markup(self.labels.job_title(m.position))
                    if m.position else "")
                 for m in data.members

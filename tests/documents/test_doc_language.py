@@ -92,3 +92,25 @@ def test_russian_memo_and_partners_copy(docs):
     both = inspect_pdf(service.memo(meeting_id, "ru+zh").data)
     assert both.contains("китайский, русский / 中文、俄语")
     assert both.contains("Председатель совета директоров / 董事长")
+
+
+def test_trip_report_and_dossier_in_english(demo_db: Path, paths: Paths):
+    from crm_desktop.runtime import open_runtime
+
+    rt = open_runtime("sqlite:///" + str(demo_db), paths)
+    try:
+        service = DocumentService(rt.services.ctx.session_factory)
+        trip = rt.services.trips.list()[0]
+        report = inspect_pdf(service.trip_report(trip.id, "en").data)
+        assert report.contains("Marina Kuznetsova — Head of the Foreign Investor Relations")
+        assert not report.contains("Кузнецова Марина Олеговна —")
+        company = next(c for c in rt.services.companies.list()
+                       if c.name_native == "凯源泵业集团有限公司")
+        dossier = inspect_pdf(service.dossier(company.id, "en").data)
+        assert dossier.contains("Responsible Ilya Zhukov")
+        assert dossier.contains("Lead → First meeting Ilya Zhukov")
+        assert dossier.contains("Chairman of the Board of Directors")
+        assert not dossier.contains("Жуков")
+        assert not dossier.contains("Председатель совета директоров")
+    finally:
+        rt.close()
