@@ -114,6 +114,10 @@ class Settings:
     document_language: str = "ru"  # memos and reports: one of DOCUMENT_LANGUAGES
     lock_pin_hash: str = ""  # salted hash of the lock-screen PIN (plain databases), never the PIN
     asked_who_am_i: bool = False  # the first-start question was shown (answered or skipped)
+    # Conversion rates for the board's total (crm_desktop.domain.money.Rates.to_json())
+    # and the currency that total is given in.
+    currency_rates: dict[str, object] = field(default_factory=dict)
+    total_currency: str = "RUB"
     # also in extra: "lock_after_minutes" (auto-lock, 0 = never), "backups_dir"
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -127,7 +131,8 @@ class Settings:
             return cls()
         types: dict[str, tuple[type, ...]] = {
             "language": (str,), "current_member_id": (str, type(None)), "last_view": (str,),
-            "document_language": (str,), "lock_pin_hash": (str,), "asked_who_am_i": (bool,)}
+            "document_language": (str,), "lock_pin_hash": (str,), "asked_who_am_i": (bool,),
+            "total_currency": (str,), "currency_rates": (dict,)}
         known = {k: raw[k] for k, t in types.items() if k in raw and isinstance(raw[k], t)}
         if known.get("document_language") not in (None, *DOCUMENT_LANGUAGES):
             del known["document_language"]

@@ -9,7 +9,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -20,8 +20,10 @@ from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.settings import ORGANISATION_NAME
 from crm_desktop.ui import document_actions
 from crm_desktop.ui.about_dialog import show_about
+from crm_desktop.ui.currency_settings import CurrencySettings
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
+from crm_desktop.ui.screen_fit import fitted_size
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
 from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
@@ -71,10 +73,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.statusBar()
-        self.resize(1280, 800)
+        self.resize(fitted_size(QSize(1280, 800), self))
         geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            # The first start fills the screen (a laptop's 1366x768 is small enough);
+            # afterwards the window comes back as the user left it. The geometry is set
+            # too, for a desktop whose window manager does not maximise.
+            screen = self.screen()
+            if screen is not None:
+                self.setGeometry(screen.availableGeometry())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.nav.select(settings.last_view or "pipeline")
 
     # -- menus -------------------------------------------------------------------------------
@@ -256,18 +264,21 @@ class MainWindow(QMainWindow):
         return None
 
     def _document(
-        self, entity: str, make: Callable[[Services, str, str], object], missing: str
+        self, entity: str, make: document_actions.Make, missing: str
     ) -> None:
         record_id = self._current_record(entity)
         if not record_id:
             self._status(missing)
             return
+        language = self.settings.document_language or "ru"  # the preview offers the others
         try:
-            doc = document_actions.with_wait_cursor(make, self.services, record_id, self.language)
+            doc = document_actions.with_wait_cursor(make, self.services, record_id, language)
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
             return
-        document_actions.preview(doc, self)  # type: ignore[arg-type]
+        document_actions.preview(
+            doc, self, make=make, services=self.services, record_id=record_id, language=language
+        )  # type: ignore[arg-type]
 
     def print_memo(self) -> None:
         self._document(
@@ -301,6 +312,8 @@ class MainWindow(QMainWindow):
         language_changed = choice.language != self.settings.language
         choice.apply_to(self.settings)
         self.services.ctx.member_id = choice.current_member_id
+        if choice.currency is not None:
+            CurrencySettings.apply(choice.currency, self.settings)
         if (
             choice.organisation_name
             and choice.organisation_name != self.services.settings.organisation_name

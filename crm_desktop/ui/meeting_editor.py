@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QHideEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
     QUndoStack,
@@ -76,6 +77,7 @@ from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 
 ERROR_STYLE = "color: #c0392b;"
 RECENT_PROJECTS = 50  # offered before a company is chosen
+RIGHT_COLUMN_MIN = 380  # agenda, discussion, next steps: narrower than this, columns stack
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -160,6 +162,7 @@ class MeetingEditor(View):
         columns = QHBoxLayout(body)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
+        self.columns_splitter = splitter
         columns.addWidget(splitter)
         left_widget, right_widget = QWidget(), QWidget()
         left = QVBoxLayout(left_widget)
@@ -677,6 +680,7 @@ class MeetingEditor(View):
         else:
             self.recorded_steps.hide()
         self._update_moscow()
+        self._fit_columns(self.width())  # the venue's zone may need a wider left column
         # Focus without selecting, so the start of a long title stays in view.
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title.setCursorPosition(0)
@@ -920,6 +924,31 @@ class MeetingEditor(View):
             return
         if meeting.deleted_at is not None:
             self.new_meeting()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+    def _fit_columns(self, width: int) -> None:
+        """Side by side when the meeting fields get their full width ("UTC+08:00", not
+        "UTC+08:0") and the notes keep a usable one; else one above the other, scrolling."""
+        splitter = self.columns_splitter
+        left_needs = splitter.widget(0).sizeHint().width()
+        wide = width - 40 >= left_needs + RIGHT_COLUMN_MIN  # margins and the scroll bar
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if splitter.orientation() != wanted:
+            splitter.setOrientation(wanted)
+        sizes = splitter.sizes()
+        if wide and len(sizes) == 2 and 0 < sizes[0] < left_needs:
+            splitter.setSizes([left_needs, max(RIGHT_COLUMN_MIN, sum(sizes) - left_needs)])
+        # The scroll area lays out by size hints, not height-for-width: once the widths are
+        # known, give the wrapped "Already recorded" text the lines it needs.
+        QTimer.singleShot(0, self, self._fit_wrapped_text)
+
+    def _fit_wrapped_text(self) -> None:
+        label = self.recorded_steps
+        if label.isVisible() and label.width() > 0:
+            label.setMinimumHeight(label.heightForWidth(label.width()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

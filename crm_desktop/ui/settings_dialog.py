@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.config import DOCUMENT_LANGUAGES, Settings
 from crm_desktop.domain.services import Services
+from crm_desktop.ui.currency_settings import CurrencyChoice, CurrencySettings
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin
 from crm_desktop.ui.security_setup import lock_minutes
 
@@ -40,6 +41,7 @@ class SettingsChoice:
     lock_after_minutes: int = 10  # 0: never
     backups_dir: str = ""  # "": the data directory's backups folder
     lock_pin_hash: str | None = None  # None: the PIN was not changed
+    currency: CurrencyChoice | None = None  # the Currency section (board total, rates)
 
     def apply_to(self, settings: Settings) -> None:
         """This computer's part of the choice (the organisation name is the database's)."""
@@ -140,6 +142,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        self.currency = CurrencySettings(settings)
+        layout.addWidget(self.currency)
         layout.addWidget(buttons)
         # Wrapped labels need the height for this width (a top-level window does not
         # ask its layout for it, and the text came out clipped).
@@ -162,7 +166,7 @@ class SettingsDialog(QDialog):
         self.pin_button.setText(self.tr("Change the PIN…"))
 
     def choice(self) -> SettingsChoice:
-        return SettingsChoice(
+        choice = SettingsChoice(
             self.language.currentData(),
             self.member.currentData(),
             self.organisation.text().strip(),
@@ -171,6 +175,8 @@ class SettingsDialog(QDialog):
             self.backups.text().strip(),
             self.pin_hash,
         )
+        choice.currency = self.currency.choice()
+        return choice
 
     def _ok(self) -> None:
         folder = self.backups.text().strip()

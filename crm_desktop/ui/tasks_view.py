@@ -35,6 +35,7 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Task, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.tasks import TaskQuery
+from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.undo import ServiceCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
@@ -153,7 +154,8 @@ class TasksView(View):
         self._own_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        bar = QHBoxLayout()
+        self.filter_bar = QWidget()  # wraps on a narrow screen instead of clipping
+        bar = FlowLayout(self.filter_bar, flow_spacing(self))
         self.owner = QComboBox()
         self.owner.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -166,12 +168,17 @@ class TasksView(View):
         self.filter_text.setClearButtonEnabled(True)
         for text, widget in ((self.tr("Owner:"), self.owner),
                              (self.tr("Show:"), self.show_filter)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.filter_text, 1)
-        layout.addLayout(bar)
+            row.addWidget(label)
+            row.addWidget(widget)
+            bar.addWidget(pair)
+        self.filter_text.setMinimumWidth(200)
+        bar.add_widget(self.filter_text, stretch=True)
+        layout.addWidget(self.filter_bar)
         self.summary = QLabel()
         layout.addWidget(self.summary)
 

@@ -31,6 +31,14 @@
         <translation>Удалить</translation>
     </message>
     <message>
+        <source>Attachments: %1</source>
+        <translation>Вложения: %1</translation>
+    </message>
+    <message>
+        <source>Attachments: none</source>
+        <translation>Вложений нет</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
@@ -120,6 +128,29 @@
     <message>
         <source>Replace the current database with the backup of %1? The current database is backed up first.</source>
         <translation>Заменить текущую базу резервной копией от %1? Перед этим текущая база будет сохранена в копию.</translation>
+    </message>
+</context>
+<context>
+    <name>CurrencySettings</name>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Board total in</source>
+        <translation>Итог воронки в валюте</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <source>1 %1 =</source>
+        <translation>1 %1 =</translation>
+    </message>
+    <message>
+        <source>set on %1</source>
+        <translation>задан %1</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1527,10 @@ The details were written to the error output.</source>
         <translation>Следующая страница</translation>
     </message>
     <message>
+        <source>Document &amp;language:</source>
+        <translation>&amp;Язык документа:</translation>
+    </message>
+    <message>
         <source>Page setup…</source>
         <translation>Параметры страницы…</translation>
     </message>
@@ -1514,6 +1549,26 @@ The details were written to the error output.</source>
     <message>
         <source>The preview needs the Qt PDF module (PySide6-Pdf). The document can still be saved as PDF.</source>
         <translation>Для просмотра нужен модуль Qt PDF (PySide6-Pdf). Документ всё равно можно сохранить в PDF.</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Китайский</translation>
+    </message>
+    <message>
+        <source>Russian + Chinese (partner&apos;s copy)</source>
+        <translation>Русский + китайский (экземпляр партнёра)</translation>
+    </message>
+    <message>
+        <source>Cannot make the document</source>
+        <translation>Не удалось подготовить документ</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -1622,6 +1677,10 @@ The details were written to the error output.</source>
         <translation>Статус:</translation>
     </message>
     <message>
+        <source>Short cards in narrow columns: title, company and capex</source>
+        <translation>Короткие карточки в узких колонках: название, компания и инвестиции</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
@@ -1642,12 +1701,36 @@ The details were written to the error output.</source>
         <translation>Ещё %1: сузьте фильтры, чтобы их увидеть</translation>
     </message>
     <message>
+        <source>Compact cards</source>
+        <translation>Компактные карточки</translation>
+    </message>
+    <message>
         <source>Projects on the board: %1</source>
         <translation>Проектов на доске: %1</translation>
     </message>
     <message>
         <source>capex: %1</source>
         <translation>инвестиции: %1</translation>
+    </message>
+    <message>
+        <source>capex ≈ %1</source>
+        <translation>инвестиции ≈ %1</translation>
+    </message>
+    <message>
+        <source>capex ≈ %1 + %2</source>
+        <translation>инвестиции ≈ %1 + %2</translation>
+    </message>
+    <message>
+        <source>Capex by currency:</source>
+        <translation>Инвестиции по валютам:</translation>
+    </message>
+    <message>
+        <source>Converted to %1 at the rates of %2 (Settings → Currency)</source>
+        <translation>Пересчитано в %1 по курсам на %2 (Настройки → Валюта)</translation>
+    </message>
+    <message>
+        <source>No rate for %1: set it in Settings → Currency</source>
+        <translation>Нет курса для %1: задайте его в Настройки → Валюта</translation>
     </message>
     <message>
         <source>jobs: %1</source>
