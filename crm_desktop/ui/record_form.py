@@ -438,7 +438,7 @@ class RecordForm(QDialog):
                 label.show()
                 first = first or self.widgets[name].widget
             else:
-                general.append(field_error_text(fe, key))
+                general.append(field_error_text(fe))
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()
