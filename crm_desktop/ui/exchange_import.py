@@ -40,7 +40,8 @@ from crm_desktop.exchange.records import ContactRecord
 from crm_desktop.exchange.tabular import Table
 from crm_desktop.exchange.vcard_read import iter_vcards
 from crm_desktop.ui.exchange_worker import run_job
-from crm_desktop.ui.widgets_errors import crm_error_text
+from crm_desktop.ui.labels import encoding_name
+from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 
 PREVIEW_ROWS = 50
 
@@ -251,7 +252,7 @@ class ImportDialog(QDialog):
             self.info.setText(
                 self.tr("CSV file, %1 rows, encoding %2, delimiter “%3”, columns recognised as %4.")
                 .replace("%1", str(len(table.rows)))
-                .replace("%2", table.encoding)
+                .replace("%2", encoding_name(table.encoding))
                 .replace("%3", delimiter)
                 .replace("%4", kinds[table.dialect.value])
             )
@@ -391,8 +392,10 @@ class ImportDialog(QDialog):
             self.results.setItem(i, 0, QTableWidgetItem(str(r.line)))
             self.results.setItem(i, 1, QTableWidgetItem(r.name))
             text = self._outcome_text(r.outcome)
-            if r.reason and r.outcome == Outcome.REJECTED:
-                text += ": " + r.reason
+            if r.outcome == Outcome.REJECTED and (r.errors or r.reason):
+                text += ": " + (
+                    " ".join(field_error_text(fe) for fe in r.errors) if r.errors else r.reason
+                )
             self.results.setItem(i, 2, QTableWidgetItem(text))
             if r.duplicate_of:
                 self.results.setItem(
