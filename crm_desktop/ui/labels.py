@@ -15,6 +15,7 @@ import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from crm_desktop.documents.labels import COUNTRY_NAMES
+from crm_desktop.domain.validation import ISO_3166
 
 from crm_desktop.domain.models import (
     CompanyKind,
@@ -105,6 +106,14 @@ def country_name(code: str | None, lang: str | None = None) -> str:
     if not names:
         return code
     return names[0] if (lang or ui_lang()) == "ru" else names[1]
+
+
+def country_choices(services: object = None) -> list[tuple[str, str]]:
+    """(code, name) for a country combo box: the named countries by name, then the other
+    ISO 3166 codes as codes (a form's options callable; ``services`` is not needed)."""
+    named = sorted(((c, country_name(c)) for c in COUNTRY_NAMES), key=lambda x: x[1])
+    others = [(c, c) for c in sorted(ISO_3166 - COUNTRY_NAMES.keys())]
+    return named + others
 
 
 def language_name(code: str | None, lang: str | None = None) -> str:
