@@ -2586,8 +2586,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Тип</translation>
     </message>
     <message>
-        <source>Country (ISO code)</source>
-        <translation>Страна (код ISO)</translation>
+        <source>Country</source>
+        <translation>Страна</translation>
     </message>
     <message>
         <source>City</source>
