@@ -49,6 +49,7 @@ from crm_desktop.exchange.db_export import (
     export_meetings,
 )
 from crm_desktop.ui.exchange_import import ImportDialog
+from crm_desktop.ui.labels import date_edit_format
 from crm_desktop.ui.exchange_worker import run_job
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -289,7 +290,7 @@ class ExportMeetingsDialog(QDialog):
         self.date_to = QDateEdit(today.addMonths(1))
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDisplayFormat(date_edit_format())
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)

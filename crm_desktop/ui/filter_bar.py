@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.base import ListQuery
+from crm_desktop.ui.labels import date_edit_format
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
 NO_DATE = QDate(1900, 1, 1)
@@ -107,7 +108,7 @@ class FilterBar(QWidget):
     def _date_edit(self) -> QDateEdit:
         d = QDateEdit()
         d.setCalendarPopup(True)
-        d.setDisplayFormat("yyyy-MM-dd")
+        d.setDisplayFormat(date_edit_format())
         d.setMinimumDate(NO_DATE)
         d.setSpecialValueText(" ")
         d.setDate(NO_DATE)

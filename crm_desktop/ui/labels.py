@@ -338,6 +338,11 @@ def format_date(value: dt.date | None, lang: str | None = None) -> str:
     return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
 
 
+def date_edit_format(lang: str | None = None) -> str:
+    """The same date format for a QDateEdit: 'dd.MM.yyyy' / 'd MMM yyyy'."""
+    return "dd.MM.yyyy" if (lang or ui_lang()) == "ru" else "d MMM yyyy"
+
+
 def format_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
     """'04.12.2026 14:30' / '4 Dec 2026 14:30', in the time zone the value carries."""
     if value is None:

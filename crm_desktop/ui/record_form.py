@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
+from crm_desktop.ui.labels import date_edit_format
 from crm_desktop.ui.widgets_errors import field_error_text
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
@@ -164,7 +165,7 @@ class _Date(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QDateEdit()
         self.widget.setCalendarPopup(True)
-        self.widget.setDisplayFormat("yyyy-MM-dd")
+        self.widget.setDisplayFormat(date_edit_format())
         self.widget.setMinimumDate(NO_DATE)
         self.widget.setSpecialValueText("—")  # shown for the minimum: no date
         self.widget.setDate(NO_DATE)

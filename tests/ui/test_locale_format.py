@@ -192,3 +192,16 @@ def test_qt_file_dialog_and_buttons_speak_russian(qtbot, russian: None) -> None:
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
     assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "&Тип файлов:"
+
+
+def test_form_dates_are_entered_in_the_same_format(window: MainWindow) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    view = _view(window, "trips")
+    view.create_record()
+    edit = view._dialog.field_widget("start_date")
+    assert isinstance(edit, QDateEdit)
+    edit.setDate(QDate(2026, 12, 4))
+    assert edit.text() == "04.12.2026"
+    view._dialog.reject()
