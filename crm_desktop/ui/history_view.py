@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services.history import HistoryItem, HistoryService
 from crm_desktop.ui.labels import field_label, local_datetime
+from crm_desktop.ui.widgets_errors import crm_error_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -154,7 +155,7 @@ class HistoryView(QWidget):
             self.history.restore_value(self.entity_type, self.record_id, item.field,
                                        item.old_value)
         except CrmError as e:
-            QMessageBox.warning(self, self.tr("Restore this value"), str(e))
+            QMessageBox.warning(self, self.tr("Restore this value"), crm_error_text(e))
             return
         record_id = self.record_id
         self.refresh()

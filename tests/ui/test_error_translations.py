@@ -126,3 +126,29 @@ def test_phone_error_of_a_contact_form_is_russian(qtbot, rt: Runtime, russian: N
     text = form.error_labels["phones"].text()
     assert "неверный номер телефона" in text and "valid" not in text
     assert form.result() != QDialog.DialogCode.Accepted
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "exchange"
+
+
+def test_import_dialog_tells_file_and_row_problems_in_russian(
+    qtbot, services, russian: None, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.ui.exchange_import import ImportDialog
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    broken = ImportDialog(services, path=str(FIXTURES / "broken_unclosed.vcf"))
+    qtbot.addWidget(broken)
+    assert "строка 6: визитка vCard не закрыта" in broken.info.text()
+    assert "line" not in broken.info.text()
+
+    dialog = ImportDialog(services, path=str(FIXTURES / "broken_bad_email.csv"))
+    qtbot.addWidget(dialog)
+    assert "Юникод (UTF-8, Excel)" in dialog.info.text()  # not "utf-8-sig"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    row = dialog.results.item(0, 2).text()
+    assert "«not-an-email@» — неверный адрес эл. почты." in row, row
+    assert "valid" not in row
