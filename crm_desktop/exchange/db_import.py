@@ -147,7 +147,9 @@ def _read_bytes(p: Path) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise ExchangeError.from_code("cannot_read", path=str(p), detail=exc.strerror or str(exc)) from None
+        raise ExchangeError.from_code(
+            "cannot_read", path=str(p), detail=exc.strerror or str(exc)
+        ) from None
 
 
 def read_records(

@@ -279,10 +279,10 @@ def meeting_html(services: Services, record_id: str) -> str:
     h = Html(m.title)
     h.field(translate("details", "Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
     h.field(translate("details", "Moscow time"), _when(MeetingService.in_moscow(m)))
-    h.field(translate("details", "Duration, min"), m.duration_min)
+    h.field(translate("details", "Duration, min"), number(m.duration_min))
     h.field(translate("details", "Place"), m.place)
     h.field(translate("details", "Format"), enum_label(m.format))
-    h.field(translate("details", "Language"), m.language)
+    h.field(translate("details", "Language"), language_names(m.language))
     h.field(translate("details", "Interpreter"), m.interpreter)
     h.field(translate("details", "Confidentiality"), enum_label(m.confidentiality))
     if m.trip:
@@ -338,7 +338,7 @@ def trip_html(services: Services, record_id: str) -> str:
     t = services.trips.get(record_id)
     h = Html(t.title)
     h.field(translate("details", "Dates"), f"{_when(t.start_date)} — {_when(t.end_date)}")
-    h.field(translate("details", "Countries"), ", ".join(t.countries))
+    h.field(translate("details", "Countries"), ", ".join(country_name(c) for c in t.countries))
     h.field(translate("details", "Cities"), t.cities)
     h.text(translate("details", "Goals"), t.goals)
     h.items(

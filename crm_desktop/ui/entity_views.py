@@ -119,7 +119,11 @@ COMPANIES = EntitySpec(
             200,
         ),
         Column(
-            "country", lambda: translate("lists", "Country"), lambda c: country_name(c.country), "country", 80
+            "country",
+            lambda: translate("lists", "Country"),
+            lambda c: country_name(c.country),
+            "country",
+            80,
         ),
         Column("city", lambda: translate("lists", "City"), lambda c: c.city, "city", 110),
         Column(
@@ -458,7 +462,9 @@ MEMBERS = EntitySpec(
             200,
         ),
         Column("email", lambda: translate("lists", "Email"), lambda m: m.email, "", 180),
-        Column("phone", lambda: translate("lists", "Phone"), lambda m: format_phone(m.phone), "", 130),
+        Column(
+            "phone", lambda: translate("lists", "Phone"), lambda m: format_phone(m.phone), "", 130
+        ),
     ],
     detail=details.member_html,
     form=entity_forms.member_form,

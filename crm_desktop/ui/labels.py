@@ -117,16 +117,17 @@ def country_choices(services: object = None) -> list[tuple[str, str]]:
 
 
 def language_name(code: str | None, lang: str | None = None) -> str:
-    """'zh' -> 'китайский' / 'Chinese'; an unknown code stays the code."""
+    """'zh' -> 'китайский' / 'Chinese'; a name in Russian or English ('китайский', as older
+    records hold it) is shown the same way; anything else stays as written."""
     key = (code or "").strip().lower()
-    names = _LANGUAGE_NAMES.get(key.split("-")[0])
+    names = _LANGUAGE_NAMES.get(key.split("-")[0]) or _LANGUAGE_BY_NAME.get(key)
     if not names:
         return code or ""
     return names[0] if (lang or ui_lang()) == "ru" else names[1]
 
 
 def language_names(codes: object, lang: str | None = None) -> str:
-    """A list of language codes ("zh, ru" or ["zh", "ru"]) as names: 'китайский, русский'."""
+    """Language codes ("zh, ru" or ["zh", "ru"]) as names: 'китайский, русский'."""
     if isinstance(codes, str):
         items = [c.strip() for c in codes.replace(";", ",").split(",")]
     else:
@@ -158,6 +159,9 @@ _LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
     "uz": ("узбекский", "Uzbek"),
     "be": ("белорусский", "Belarusian"),
     "tt": ("татарский", "Tatar"),
+}
+_LANGUAGE_BY_NAME = {
+    name.lower(): names for names in _LANGUAGE_NAMES.values() for name in names
 }
 
 

@@ -589,11 +589,11 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>Family name (any script)</source>
-        <translation>Фамилия (любое письмо)</translation>
+        <translation>Фамилия (в любом написании)</translation>
     </message>
     <message>
         <source>Given name (any script)</source>
-        <translation>Имя (любое письмо)</translation>
+        <translation>Имя (в любом написании)</translation>
     </message>
     <message>
         <source>Middle name / patronymic</source>
@@ -601,11 +601,11 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>Family name (native script)</source>
-        <translation>Фамилия (родной язык)</translation>
+        <translation>Фамилия (в оригинальном написании)</translation>
     </message>
     <message>
         <source>Given name (native script)</source>
-        <translation>Имя (родной язык)</translation>
+        <translation>Имя (в оригинальном написании)</translation>
     </message>
     <message>
         <source>Family name (Latin / pinyin)</source>

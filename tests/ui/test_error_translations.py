@@ -106,7 +106,9 @@ def test_service_errors_read_in_russian(russian: None) -> None:
     with pytest.raises(FileFormatError) as caught:
         read_csv(b"name\nx\x00y\n", source="contacts.csv")
     assert str(caught.value) == "contacts.csv, line 2: binary data: this is not a CSV file"
-    assert crm_error_text(caught.value) == "contacts.csv, строка 2: двоичные данные: это не файл CSV"
+    assert crm_error_text(caught.value) == (
+        "contacts.csv, строка 2: двоичные данные: это не файл CSV"
+    )
 
 
 def test_phone_error_of_a_contact_form_is_russian(qtbot, rt: Runtime, russian: None) -> None:

@@ -79,6 +79,9 @@ def test_codes_read_as_names() -> None:
     assert country_name("MN", "ru") == "MN"  # no name known: the code itself
     assert language_names("zh, ru", "ru") == "китайский, русский"
     assert language_names("zh, en, ru", "en") == "Chinese, English, Russian"
+    # meetings written before codes: "китайский, русский" reads in English too
+    assert language_names("китайский, русский", "en") == "Chinese, Russian"
+    assert language_names("хакка", "en") == "хакка"  # unknown: as written
 
 
 # -- in the window -------------------------------------------------------------------------------
