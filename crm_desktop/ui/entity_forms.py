@@ -219,12 +219,7 @@ def trip_form() -> FormSpec:
             Field("title", lambda: translate("forms", "Title")),
             Field("start_date", lambda: translate("forms", "Start"), "date"),
             Field("end_date", lambda: translate("forms", "End"), "date"),
-            Field(
-                "countries",
-                lambda: translate("forms", "Countries (ISO codes)"),
-                "textlist",
-                placeholder=lambda: "CN, HK",
-            ),
+            Field("countries", lambda: translate("forms", "Countries"), "multi", country_choices),
             Field("cities", lambda: translate("forms", "Cities")),
             Field("member_ids", lambda: translate("forms", "Delegation"), "multi", member_options),
             Field("goals", lambda: translate("forms", "Goals"), "multiline"),

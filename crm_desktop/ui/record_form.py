@@ -109,13 +109,6 @@ class _Text(FieldWidget):
         self.widget.setText("" if value is None else str(value))
 
 
-class _TextList(_Text):
-    """Comma-separated text that the Input keeps as a list (trip countries)."""
-
-    def value(self) -> list[str]:  # type: ignore[override]
-        return [x.strip() for x in self.widget.text().split(",") if x.strip()]
-
-
 class _Multiline(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QPlainTextEdit()
@@ -137,7 +130,10 @@ class _Number(FieldWidget):
         self.integer = integer
 
     def _parse(self) -> int | Decimal | None:
-        text = self.widget.text().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        text = self.widget.text()
+        for space in (" ", "\u00a0", "\u202f"):  # group separators, as the lists show them
+            text = text.replace(space, "")
+        text = text.replace(",", ".")
         if not text:
             return None
         if self.integer:
@@ -298,8 +294,6 @@ def make_field_widget(f: Field, services: Services) -> FieldWidget:
         return _Check(f)
     if f.kind == "channels":
         return _Channels(f)
-    if f.kind == "textlist":
-        return _TextList(f)
     return _Text(f)
 
 

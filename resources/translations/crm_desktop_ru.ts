@@ -2794,8 +2794,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Окончание</translation>
     </message>
     <message>
-        <source>Countries (ISO codes)</source>
-        <translation>Страны (коды ISO)</translation>
+        <source>Countries</source>
+        <translation>Страны</translation>
     </message>
     <message>
         <source>Cities</source>

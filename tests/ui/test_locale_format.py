@@ -208,3 +208,28 @@ def test_form_dates_are_entered_in_the_same_format(window: MainWindow) -> None:
     edit.setDate(QDate(2026, 12, 4))
     assert edit.text() == "04.12.2026"
     view._dialog.reject()
+
+
+def test_trip_form_offers_countries_by_name_and_keeps_codes(
+    qtbot, window: MainWindow, rt: Runtime
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QListWidget
+
+    view = _view(window, "trips")
+    trip = rt.services.trips.list()[0]
+    view.edit_record(trip.id)
+    form = view._dialog
+    countries = form.field_widget("countries")
+    assert isinstance(countries, QListWidget)
+    texts = [countries.item(i).text() for i in range(countries.count())]
+    china = countries.item(texts.index("Китай"))
+    assert china.checkState() == Qt.CheckState.Checked
+    japan = countries.item(texts.index("Япония"))
+    countries.scrollToItem(japan)
+    rect = countries.visualItemRect(japan)
+    box = QPoint(rect.left() + rect.height() // 2, rect.center().y())  # the row's check box
+    qtbot.mouseClick(countries.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert japan.checkState() == Qt.CheckState.Checked
+    form.save_button.click()
+    assert sorted(rt.services.trips.get(trip.id).countries) == ["CN", "JP"]
