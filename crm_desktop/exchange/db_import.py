@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.domain.base import new_id
-from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import Company, Contact, Tag
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.companies import CompanyInput
@@ -75,6 +75,7 @@ class RowResult:
     duplicate_name: str = ""
     matched_by: str = ""  # id | email | phone | name
     changed_fields: list[str] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)  # why it was rejected, by field
 
 
 @dataclass
@@ -146,7 +147,9 @@ def _read_bytes(p: Path) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise ExchangeError(f"Cannot read {p}: {exc.strerror or exc}.") from None
+        raise ExchangeError.from_code(
+            "cannot_read", path=str(p), detail=exc.strerror or str(exc)
+        ) from None
 
 
 def read_records(
@@ -425,7 +428,13 @@ def import_records(
                     data = contacts._clean(_to_input(rec, options.default_region, []))
                 except ValidationError as exc:
                     report.rows.append(
-                        RowResult(rec.source_line, name, Outcome.REJECTED, _validation_reason(exc))
+                        RowResult(
+                            rec.source_line,
+                            name,
+                            Outcome.REJECTED,
+                            _validation_reason(exc),
+                            errors=list(exc.errors.values()),
+                        )
                     )
                     progress.advance()
                     continue

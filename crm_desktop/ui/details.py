@@ -18,7 +18,19 @@ from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.domain.models import Contact, Meeting, Project, Task
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingService
-from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
+from crm_desktop.ui.labels import (
+    country_name,
+    enum_label,
+    format_area,
+    format_date,
+    format_datetime,
+    format_phone,
+    language_names,
+    money,
+    names_side_by_side,
+    number,
+    stage_name,
+)
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
@@ -45,8 +57,8 @@ def _when(value: datetime | date | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+        return format_datetime(value)
+    return format_date(value)
 
 
 class Html:
@@ -127,7 +139,7 @@ def _project_line(p: Project) -> str:
 
 
 def _task_line(t: Task) -> str:
-    due = f"{t.due_date.isoformat()} " if t.due_date else ""
+    due = f"{format_date(t.due_date)} " if t.due_date else ""
     owner = f" — {escape(t.owner.name)}" if t.owner else ""
     return f"{due}{link(ENTITY_TASK, t.id, t.title)} [{escape(enum_label(t.status))}]{owner}"
 
@@ -136,7 +148,7 @@ def company_html(services: Services, record_id: str) -> str:
     c = services.companies.get(record_id)
     h = Html(c.name, names_side_by_side(c.name_native, c.name_latin, c.name_ru))
     h.field(translate("details", "Kind"), enum_label(c.kind))
-    h.field(translate("details", "Country"), c.country)
+    h.field(translate("details", "Country"), country_name(c.country))
     h.field(translate("details", "City"), c.city)
     h.field(translate("details", "Address"), c.address)
     h.field(translate("details", "Industry"), c.industry)
@@ -182,10 +194,10 @@ def contact_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Position"), c.position)
     h.field(translate("details", "Department"), c.department)
     h.field(translate("details", "Emails"), "\n".join(e["value"] for e in c.emails))
-    h.field(translate("details", "Phones"), "\n".join(p["value"] for p in c.phones))
+    h.field(translate("details", "Phones"), "\n".join(format_phone(p["value"]) for p in c.phones))
     h.field(translate("details", "WeChat"), c.wechat)
     h.field(translate("details", "Telegram"), c.telegram)
-    h.field(translate("details", "Languages"), c.languages)
+    h.field(translate("details", "Languages"), language_names(c.languages))
     if c.decision_maker:
         h.field(translate("details", "Decision maker"), translate("details", "yes"))
     h.field(translate("details", "Tags"), ", ".join(t.name for t in c.tags))
@@ -221,8 +233,8 @@ def project_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Planned output"), p.planned_output)
     h.field(translate("details", "Capital expenditure"), money(p.capex, p.capex_currency))
     h.field(translate("details", "Jobs"), number(p.jobs))
-    h.field(translate("details", "Land area, ha"), p.land_area_ha)
-    h.field(translate("details", "Floor area, m²"), p.floor_area_m2)
+    h.field(translate("details", "Land area"), format_area(p.land_area_ha, "ha"))
+    h.field(translate("details", "Floor area"), format_area(p.floor_area_m2))
     h.field(translate("details", "Probability, %"), p.probability)
     h.field(translate("details", "Expected decision"), _when(p.expected_decision))
     h.field(
@@ -267,10 +279,10 @@ def meeting_html(services: Services, record_id: str) -> str:
     h = Html(m.title)
     h.field(translate("details", "Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
     h.field(translate("details", "Moscow time"), _when(MeetingService.in_moscow(m)))
-    h.field(translate("details", "Duration, min"), m.duration_min)
+    h.field(translate("details", "Duration, min"), number(m.duration_min))
     h.field(translate("details", "Place"), m.place)
     h.field(translate("details", "Format"), enum_label(m.format))
-    h.field(translate("details", "Language"), m.language)
+    h.field(translate("details", "Language"), language_names(m.language))
     h.field(translate("details", "Interpreter"), m.interpreter)
     h.field(translate("details", "Confidentiality"), enum_label(m.confidentiality))
     if m.trip:
@@ -326,7 +338,7 @@ def trip_html(services: Services, record_id: str) -> str:
     t = services.trips.get(record_id)
     h = Html(t.title)
     h.field(translate("details", "Dates"), f"{_when(t.start_date)} — {_when(t.end_date)}")
-    h.field(translate("details", "Countries"), ", ".join(t.countries))
+    h.field(translate("details", "Countries"), ", ".join(country_name(c) for c in t.countries))
     h.field(translate("details", "Cities"), t.cities)
     h.text(translate("details", "Goals"), t.goals)
     h.items(
@@ -364,8 +376,8 @@ def site_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Kind"), enum_label(s.kind))
     h.field(translate("details", "Municipality"), s.municipality)
     h.field(translate("details", "Address"), s.address)
-    h.field(translate("details", "Available area, m²"), number(s.available_area_m2))
-    h.field(translate("details", "Land area, ha"), s.land_area_ha)
+    h.field(translate("details", "Available area"), format_area(s.available_area_m2))
+    h.field(translate("details", "Land area"), format_area(s.land_area_ha, "ha"))
     h.field(translate("details", "Website"), s.website)
     h.text(translate("details", "Utilities"), s.utilities)
     h.text(translate("details", "Description"), s.description)
@@ -388,7 +400,7 @@ def member_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Position"), m.position)
     h.field(translate("details", "Department"), m.department)
     h.field(translate("details", "Email"), m.email)
-    h.field(translate("details", "Phone"), m.phone)
+    h.field(translate("details", "Phone"), format_phone(m.phone))
     meetings = services.meetings.list(
         services.meetings.query(member_id=m.id, sort="start", descending=True, limit=100)
     )

@@ -25,7 +25,18 @@ from crm_desktop.ui.entity_forms import (
     trip_options,
 )
 from crm_desktop.ui.filter_bar import ChoiceFilter, DateRangeFilter
-from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
+from crm_desktop.ui.labels import (
+    country_name,
+    enum_label,
+    format_area,
+    format_date,
+    format_datetime,
+    format_phone,
+    money,
+    names_side_by_side,
+    number,
+    stage_name,
+)
 from crm_desktop.ui.lazy_model import Column
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
 from crm_desktop.ui.meeting_draft import DRAFT_KIND
@@ -49,11 +60,15 @@ translate = QCoreApplication.translate  # a name lupdate recognises
 
 def _updated_column() -> Column:
     return Column("updated", lambda: translate("lists", "Updated"),
-                  lambda r: r.updated_at.strftime("%Y-%m-%d"), "updated", 90, False)
+                  lambda r: format_date(r.updated_at.astimezone()), "updated", 90, False)
+
+
+def _person_name_header() -> str:
+    return translate("lists", "Name", "a person's full name (ФИО), not a thing's name")
 
 
 def _country_options(services: Services) -> Sequence[tuple[object, str]]:
-    return [(c, c) for c in services.companies.countries()]
+    return [(c, country_name(c)) for c in services.companies.countries()]
 
 
 def _enum_options(enum):  # noqa: ANN001, ANN202
@@ -65,7 +80,7 @@ def _venue_start(m: Meeting) -> str:
         local = m.starts_at.astimezone(ZoneInfo(m.timezone))
     except (KeyError, ValueError):
         local = m.starts_at
-    return local.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(local)
 
 
 def _days_since(when: datetime) -> int:
@@ -79,7 +94,7 @@ def _email(c: object) -> str:
 
 def _phone(c: object) -> str:
     phones = getattr(c, "phones", None) or []
-    return phones[0]["value"] if phones else ""
+    return format_phone(phones[0]["value"]) if phones else ""
 
 
 # -- companies ----------------------------------------------------------------------------------
@@ -104,7 +119,11 @@ COMPANIES = EntitySpec(
             200,
         ),
         Column(
-            "country", lambda: translate("lists", "Country"), lambda c: c.country, "country", 60
+            "country",
+            lambda: translate("lists", "Country"),
+            lambda c: country_name(c.country),
+            "country",
+            80,
         ),
         Column("city", lambda: translate("lists", "City"), lambda c: c.city, "city", 110),
         Column(
@@ -137,7 +156,7 @@ CONTACTS = EntitySpec(
     entity=ENTITY_CONTACT,
     service=lambda s: s.contacts,
     columns=lambda: [
-        Column("name", lambda: translate("lists", "Name"), lambda c: c.display_name, "name", 220),
+        Column("name", _person_name_header, lambda c: c.display_name, "name", 220),
         Column(
             "native",
             lambda: translate("lists", "汉字"),
@@ -253,7 +272,7 @@ PROJECTS = EntitySpec(
         Column(
             "decision",
             lambda: translate("lists", "Expected decision"),
-            lambda p: p.expected_decision.isoformat() if p.expected_decision else "",
+            lambda p: format_date(p.expected_decision),
             "expected_decision",
             110,
             False,
@@ -342,17 +361,17 @@ TRIPS = EntitySpec(
         Column(
             "start",
             lambda: translate("lists", "Start"),
-            lambda t: t.start_date.isoformat(),
+            lambda t: format_date(t.start_date),
             "start",
             100,
         ),
         Column(
-            "end", lambda: translate("lists", "End"), lambda t: t.end_date.isoformat(), "end", 100
+            "end", lambda: translate("lists", "End"), lambda t: format_date(t.end_date), "end", 100
         ),
         Column(
             "countries",
             lambda: translate("lists", "Countries"),
-            lambda t: ", ".join(t.countries),
+            lambda t: ", ".join(country_name(c) for c in t.countries),
             "",
             90,
         ),
@@ -389,8 +408,8 @@ SITES = EntitySpec(
         ),
         Column(
             "area",
-            lambda: translate("lists", "Available area, m²"),
-            lambda s: number(s.available_area_m2),
+            lambda: translate("lists", "Available area"),
+            lambda s: format_area(s.available_area_m2),
             "area",
             120,
             align_right=True,
@@ -426,7 +445,7 @@ MEMBERS = EntitySpec(
     entity=ENTITY_MEMBER,
     service=lambda s: s.members,
     columns=lambda: [
-        Column("name", lambda: translate("lists", "Name"), lambda m: m.name, "name", 220),
+        Column("name", _person_name_header, lambda m: m.name, "name", 220),
         Column("name_latin", lambda: translate("lists", "Latin"), lambda m: m.name_latin, "", 160),
         Column(
             "position",
@@ -443,7 +462,9 @@ MEMBERS = EntitySpec(
             200,
         ),
         Column("email", lambda: translate("lists", "Email"), lambda m: m.email, "", 180),
-        Column("phone", lambda: translate("lists", "Phone"), lambda m: m.phone, "", 130),
+        Column(
+            "phone", lambda: translate("lists", "Phone"), lambda m: format_phone(m.phone), "", 130
+        ),
     ],
     detail=details.member_html,
     form=entity_forms.member_form,

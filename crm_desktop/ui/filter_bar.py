@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.base import ListQuery
+from crm_desktop.ui.labels import date_edit_format
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
 NO_DATE = QDate(1900, 1, 1)
@@ -238,7 +239,7 @@ class FilterBar(QWidget):
     def _date_edit(self) -> QDateEdit:
         d = QDateEdit()
         d.setCalendarPopup(True)
-        d.setDisplayFormat("yyyy-MM-dd")
+        d.setDisplayFormat(date_edit_format())
         d.setMinimumDate(NO_DATE)
         d.setSpecialValueText(" ")
         d.setDate(NO_DATE)

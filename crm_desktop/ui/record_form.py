@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
+from crm_desktop.ui.labels import date_edit_format
 from crm_desktop.ui.widgets_errors import field_error_text
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
@@ -108,13 +109,6 @@ class _Text(FieldWidget):
         self.widget.setText("" if value is None else str(value))
 
 
-class _TextList(_Text):
-    """Comma-separated text that the Input keeps as a list (trip countries)."""
-
-    def value(self) -> list[str]:  # type: ignore[override]
-        return [x.strip() for x in self.widget.text().split(",") if x.strip()]
-
-
 class _Multiline(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QPlainTextEdit()
@@ -136,7 +130,10 @@ class _Number(FieldWidget):
         self.integer = integer
 
     def _parse(self) -> int | Decimal | None:
-        text = self.widget.text().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        text = self.widget.text()
+        for space in (" ", "\u00a0", "\u202f"):  # group separators, as the lists show them
+            text = text.replace(space, "")
+        text = text.replace(",", ".")
         if not text:
             return None
         if self.integer:
@@ -164,7 +161,7 @@ class _Date(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QDateEdit()
         self.widget.setCalendarPopup(True)
-        self.widget.setDisplayFormat("yyyy-MM-dd")
+        self.widget.setDisplayFormat(date_edit_format())
         self.widget.setMinimumDate(NO_DATE)
         self.widget.setSpecialValueText("—")  # shown for the minimum: no date
         self.widget.setDate(NO_DATE)
@@ -297,8 +294,6 @@ def make_field_widget(f: Field, services: Services) -> FieldWidget:
         return _Check(f)
     if f.kind == "channels":
         return _Channels(f)
-    if f.kind == "textlist":
-        return _TextList(f)
     return _Text(f)
 
 
@@ -438,7 +433,7 @@ class RecordForm(QDialog):
                 label.show()
                 first = first or self.widgets[name].widget
             else:
-                general.append(field_error_text(fe, key))
+                general.append(field_error_text(fe))
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()

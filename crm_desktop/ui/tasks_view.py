@@ -36,6 +36,7 @@ from crm_desktop.domain.models import Task, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.tasks import TaskQuery
 from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
+from crm_desktop.ui.labels import format_date
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.undo import ServiceCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
@@ -187,7 +188,7 @@ class TasksView(View):
             Column("done", lambda: self.tr("Done"), lambda t: "", width=60),
             Column("title", lambda: self.tr("Task"), lambda t: t.title, width=420),
             Column("due", lambda: self.tr("Due"),
-                   lambda t: t.due_date.strftime("%d.%m.%Y") if t.due_date else "", width=100),
+                   lambda t: format_date(t.due_date), width=100),
             Column("owner", lambda: self.tr("Owner"), lambda t: member_name(t.owner, lang),
                    width=200),
             Column("related", lambda: self.tr("Project / company"), self._related_text,

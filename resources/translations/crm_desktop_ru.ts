@@ -154,19 +154,6 @@
     </message>
 </context>
 <context>
-    <name>Display</name>
-    <message>
-        <source>%1 bn %2</source>
-        <comment>billions of a currency</comment>
-        <translation>%1 млрд %2</translation>
-    </message>
-    <message>
-        <source>%1 M %2</source>
-        <comment>millions of a currency</comment>
-        <translation>%1 млн %2</translation>
-    </message>
-</context>
-<context>
     <name>EntityListView</name>
     <message>
         <source>Columns</source>
@@ -633,11 +620,11 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>Family name (any script)</source>
-        <translation>Фамилия (любое письмо)</translation>
+        <translation>Фамилия (в любом написании)</translation>
     </message>
     <message>
         <source>Given name (any script)</source>
-        <translation>Имя (любое письмо)</translation>
+        <translation>Имя (в любом написании)</translation>
     </message>
     <message>
         <source>Middle name / patronymic</source>
@@ -645,11 +632,11 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>Family name (native script)</source>
-        <translation>Фамилия (родной язык)</translation>
+        <translation>Фамилия (в оригинальном написании)</translation>
     </message>
     <message>
         <source>Given name (native script)</source>
-        <translation>Имя (родной язык)</translation>
+        <translation>Имя (в оригинальном написании)</translation>
     </message>
     <message>
         <source>Family name (Latin / pinyin)</source>
@@ -753,7 +740,7 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>ID</source>
-        <translation>ID</translation>
+        <translation>Идентификатор записи</translation>
     </message>
     <message>
         <source>new</source>
@@ -2421,12 +2408,16 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Рабочие места</translation>
     </message>
     <message>
-        <source>Land area, ha</source>
-        <translation>Площадь земли, га</translation>
+        <source>Land area</source>
+        <translation>Площадь участка</translation>
     </message>
     <message>
-        <source>Floor area, m²</source>
-        <translation>Площадь помещений, м²</translation>
+        <source>Floor area</source>
+        <translation>Площадь помещений</translation>
+    </message>
+    <message>
+        <source>Available area</source>
+        <translation>Свободная площадь</translation>
     </message>
     <message>
         <source>Probability, %</source>
@@ -2557,10 +2548,6 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <source>Available area, m²</source>
-        <translation>Свободная площадь, м²</translation>
-    </message>
-    <message>
         <source>Utilities</source>
         <translation>Инженерная инфраструктура</translation>
     </message>
@@ -2609,11 +2596,11 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>“{value}” is not an ISO 4217 currency code (e.g. RUB, CNY, USD).</source>
-        <translation>«{value}» — не код валюты ISO 4217 (например, RUB, CNY, USD).</translation>
+        <translation>«{value}» — неизвестный код валюты (три латинские буквы, например RUB, CNY, USD).</translation>
     </message>
     <message>
         <source>“{value}” is not an ISO 3166 country code (e.g. CN, RU).</source>
-        <translation>«{value}» — не код страны ISO 3166 (например, CN, RU).</translation>
+        <translation>«{value}» — неизвестный код страны (две латинские буквы, например CN, RU).</translation>
     </message>
     <message>
         <source>“{value}” is not a known time zone (e.g. Asia/Shanghai).</source>
@@ -2649,11 +2636,11 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>No {entity} with id {id}.</source>
-        <translation>Запись «{entity}» с id {id} не найдена.</translation>
+        <translation>Запись не найдена ({entity}, {id}).</translation>
     </message>
     <message>
         <source>The {entity} {id} is in the Trash.</source>
-        <translation>Запись «{entity}» {id} в корзине.</translation>
+        <translation>Запись ({entity}, {id}) находится в корзине.</translation>
     </message>
     <message>
         <source>A {entity} named “{value}” already exists.</source>
@@ -2666,6 +2653,154 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>The {entity} is still used by {count} records.</source>
         <translation>Запись «{entity}» используется в {count} записях.</translation>
+    </message>
+    <message>
+        <source>The old value {value} cannot be restored: {detail}.</source>
+        <translation>Прежнее значение {value} нельзя вернуть: {detail}.</translation>
+    </message>
+    <message>
+        <source>The field {field} of a {entity} cannot be restored here.</source>
+        <translation>Поле {field} (запись: {entity}) здесь вернуть нельзя.</translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than {limit} MB.</source>
+        <translation>Файл «{name}» больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <source>Records of type {entity} cannot have attachments.</source>
+        <translation>К записи вида «{entity}» нельзя прикреплять файлы.</translation>
+    </message>
+    <message>
+        <source>The content of “{name}” is missing.</source>
+        <translation>Содержимое файла «{name}» отсутствует.</translation>
+    </message>
+    <message>
+        <source>The content of “{name}” is damaged.</source>
+        <translation>Содержимое файла «{name}» повреждено.</translation>
+    </message>
+    <message>
+        <source>No stage with code {code}.</source>
+        <translation>Стадии с кодом {code} нет.</translation>
+    </message>
+    <message>
+        <source>This stage move cannot be undone.</source>
+        <translation>Этот переход между стадиями отменить нельзя.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>Не удаётся прочитать {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>No tag named “{tag}”.</source>
+        <translation>Метки «{tag}» нет.</translation>
+    </message>
+    <message>
+        <source>No stage “{stage}”.</source>
+        <translation>Стадии «{stage}» нет.</translation>
+    </message>
+    <message>
+        <source>Unknown export format “{format}” (use one of: {formats}).</source>
+        <translation>Неизвестный формат выгрузки «{format}» (возможны: {formats}).</translation>
+    </message>
+    <message>
+        <source>unknown time zone {tzid}</source>
+        <translation>неизвестный часовой пояс {tzid}</translation>
+    </message>
+    <message>
+        <source>meeting {title} has a start time without a time zone</source>
+        <translation>у встречи {title} время начала указано без часового пояса</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text</source>
+        <translation>текст не в кодировке {encoding}</translation>
+    </message>
+    <message>
+        <source>binary data: this is not a CSV file</source>
+        <translation>двоичные данные: это не файл CSV</translation>
+    </message>
+    <message>
+        <source>{count} fields where the header has {expected}</source>
+        <translation>полей: {count}, а в заголовке: {expected}</translation>
+    </message>
+    <message>
+        <source>malformed CSV ({detail})</source>
+        <translation>повреждённый CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>not a readable Excel workbook ({detail})</source>
+        <translation>книгу Excel не удаётся прочитать ({detail})</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s first sheet is empty</source>
+        <translation>первый лист книги пуст</translation>
+    </message>
+    <message>
+        <source>expected a property such as NAME:value</source>
+        <translation>ожидалось свойство вида ИМЯ:значение</translation>
+    </message>
+    <message>
+        <source>invalid property name {name}</source>
+        <translation>недопустимое имя свойства {name}</translation>
+    </message>
+    <message>
+        <source>invalid quoted-printable value in {name}</source>
+        <translation>неверно закодированное значение (quoted-printable) в {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not valid {charset} text</source>
+        <translation>{name}: текст не в кодировке {charset}</translation>
+    </message>
+    <message>
+        <source>unknown character set {charset} in {name}</source>
+        <translation>неизвестная кодировка {charset} в {name}</translation>
+    </message>
+    <message>
+        <source>END:VCARD without BEGIN:VCARD</source>
+        <translation>END:VCARD без BEGIN:VCARD</translation>
+    </message>
+    <message>
+        <source>vCard without VERSION</source>
+        <translation>визитка vCard без VERSION</translation>
+    </message>
+    <message>
+        <source>text outside a vCard (expected BEGIN:VCARD)</source>
+        <translation>текст вне визитки vCard (ожидалось BEGIN:VCARD)</translation>
+    </message>
+    <message>
+        <source>unsupported vCard version {version}</source>
+        <translation>версия vCard {version} не поддерживается</translation>
+    </message>
+    <message>
+        <source>vCard not closed (no END:VCARD)</source>
+        <translation>визитка vCard не закрыта (нет END:VCARD)</translation>
+    </message>
+    <message>
+        <source>no vCards found</source>
+        <translation>визиток vCard не найдено</translation>
+    </message>
+    <message>
+        <source>{source}, line {line}: {reason}</source>
+        <translation>{source}, строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{source}: {reason}</source>
+        <translation>{source}: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
     </message>
 </context>
 <context>
@@ -2703,8 +2838,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Тип</translation>
     </message>
     <message>
-        <source>Country (ISO code)</source>
-        <translation>Страна (код ISO)</translation>
+        <source>Country</source>
+        <translation>Страна</translation>
     </message>
     <message>
         <source>City</source>
@@ -2911,8 +3046,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Окончание</translation>
     </message>
     <message>
-        <source>Countries (ISO codes)</source>
-        <translation>Страны (коды ISO)</translation>
+        <source>Countries</source>
+        <translation>Страны</translation>
     </message>
     <message>
         <source>Cities</source>
@@ -3125,6 +3260,246 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <source>Consulting</source>
         <translation>Сопровождение</translation>
     </message>
+    <message>
+        <source>Unicode (UTF-8)</source>
+        <translation>Юникод (UTF-8)</translation>
+    </message>
+    <message>
+        <source>Unicode (UTF-8, Excel)</source>
+        <translation>Юникод (UTF-8, Excel)</translation>
+    </message>
+    <message>
+        <source>Unicode (UTF-16)</source>
+        <translation>Юникод (UTF-16)</translation>
+    </message>
+    <message>
+        <source>Cyrillic (Windows-1251)</source>
+        <translation>Кириллица (Windows-1251)</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>проект</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>member of our team</source>
+        <translation>сотрудник нашей команды</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>стадия</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>площадка</translation>
+    </message>
+    <message>
+        <source>support measure</source>
+        <translation>мера поддержки</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>trip</source>
+        <translation>поездка</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>вложение</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Name in Chinese</source>
+        <translation>Название иероглифами</translation>
+    </message>
+    <message>
+        <source>Latin name</source>
+        <translation>Название латиницей</translation>
+    </message>
+    <message>
+        <source>Russian name</source>
+        <translation>Название по-русски</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Family name (汉字)</source>
+        <translation>Фамилия (汉字)</translation>
+    </message>
+    <message>
+        <source>Given name (汉字)</source>
+        <translation>Имя (汉字)</translation>
+    </message>
+    <message>
+        <source>Family name (Latin)</source>
+        <translation>Фамилия (латиницей)</translation>
+    </message>
+    <message>
+        <source>Given name (Latin)</source>
+        <translation>Имя (латиницей)</translation>
+    </message>
+    <message>
+        <source>Family name (Russian)</source>
+        <translation>Фамилия (по-русски)</translation>
+    </message>
+    <message>
+        <source>Given name (Russian)</source>
+        <translation>Имя (по-русски)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Registration code</source>
+        <translation>Регистрационный код</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудников</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Revenue currency</source>
+        <translation>Валюта выручки</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Инвестиции</translation>
+    </message>
+    <message>
+        <source>Capex currency</source>
+        <translation>Валюта инвестиций</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Рабочие места</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Floor area</source>
+        <translation>Площадь помещений</translation>
+    </message>
+    <message>
+        <source>Available area</source>
+        <translation>Свободная площадь</translation>
+    </message>
+    <message>
+        <source>Land area</source>
+        <translation>Площадь участка</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Имя файла</translation>
+    </message>
 </context>
 <context>
     <name>lists</name>
@@ -3159,6 +3534,11 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Updated</source>
         <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>a person&apos;s full name (ФИО), not a thing&apos;s name</comment>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -3297,8 +3677,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <source>Available area, m²</source>
-        <translation>Свободная площадь, м²</translation>
+        <source>Available area</source>
+        <translation>Свободная площадь</translation>
     </message>
     <message>
         <source>site</source>
