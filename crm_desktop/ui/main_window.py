@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.nav.select(settings.last_view or "pipeline")
+        # Today is the first screen after start, whichever view was open at the last exit.
+        self.nav.select("today")
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
