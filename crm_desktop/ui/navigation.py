@@ -52,7 +52,9 @@ def _optional(module: str, name: str) -> type[View] | None:
 
 
 def sections() -> list[Section]:
-    out: list[Section] = [Section("today", lambda: translate("navigation", "Today"), TodayView)]
+    out: list[Section] = [
+        Section("today", lambda: translate("navigation", "Today / Trip"), TodayView)
+    ]
     board = _optional("pipeline_board", "PipelineBoard")
     if board is not None:
         out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"), board))
