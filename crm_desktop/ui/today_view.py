@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -87,6 +87,8 @@ def due_text(due: date | None) -> str:
 class SectionTable(QTreeWidget):
     """One section's rows: a flat table as tall as its rows, so the page scrolls, not it."""
 
+    MAIN_COLUMN_MIN = 240
+
     def __init__(self, name: str, headers: list[str], stretch: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,9 +114,23 @@ class SectionTable(QTreeWidget):
         self.stretch = stretch
 
     def set_widths(self, widths: list[int]) -> None:
+        self.widths = widths
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # On a narrow screen the side columns give way, so the main one stays readable
+        # and nothing is cut off at the right edge.
+        widths = getattr(self, "widths", [])
+        fixed = sum(w for i, w in enumerate(widths) if i != self.stretch)
+        room = self.viewport().width() - self.MAIN_COLUMN_MIN
+        factor = 1.0 if not fixed or room >= fixed else max(0.45, room / fixed)
         for i, w in enumerate(widths):
             if i != self.stretch:
-                self.setColumnWidth(i, w)
+                self.setColumnWidth(i, int(w * factor))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def add_row(self, texts: list[str], target: tuple[str, str] | None,
                 tooltip: str = "") -> QTreeWidgetItem:
