@@ -131,21 +131,23 @@ def company_columns(facts: FactsOf = lambda _id: None) -> list[Column]:
     """The companies list; stage, owner, next step and the rest come from ``facts``."""
     lang = ui_language
     return [
-        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 230),
+        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 200),
         Column(
             "name_native",
             lambda: translate("lists", "汉字"),
             lambda c: c.name_native,
             "name_native",
-            130,
+            110,
         ),
         Column(
             "stage",
             lambda: translate("lists", "Stage"),
             _facts_text(facts, lambda f: f.stage.name(lang()) if f.stage else ""),
             "",
-            170,
+            150,
         ),
+        Column("next_step", lambda: translate("lists", "Next step"),
+               _facts_text(facts, _next_step_text), "", 230),
         Column(
             "owner",
             lambda: translate("lists", "Responsible"),
@@ -156,10 +158,8 @@ def company_columns(facts: FactsOf = lambda _id: None) -> list[Column]:
                 else "",
             ),
             "",
-            120,
+            110,
         ),
-        Column("next_step", lambda: translate("lists", "Next step"),
-               _facts_text(facts, _next_step_text), "", 240),
         Column("next_meeting", lambda: translate("lists", "Next meeting"),
                _facts_text(facts, _next_meeting_text), "", 95),
         Column("open_tasks", lambda: translate("lists", "Open tasks"),
@@ -574,6 +574,11 @@ class CompaniesView(EntityListView):
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.model.source = self.facts_source
         self.model.reload()
+
+    def _settings_key(self) -> str:
+        # Header states saved before the stage/next-step columns map onto the wrong columns
+        # (Qt restores them by position), so this layout is kept under a key of its own.
+        return f"lists/{self.spec.key}/header-v2"
 
 
 ContactsView = _subclass("ContactsView", CONTACTS)
