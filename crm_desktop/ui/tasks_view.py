@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -201,12 +200,12 @@ class TasksView(View):
 
         lang = ui_language()
         columns = [
-            Column("done", lambda: self.tr("Done"), lambda t: "", width=60),
-            Column("title", lambda: self.tr("Task"), lambda t: t.title, width=420),
+            Column("done", lambda: self.tr("Done"), lambda t: "", width=56),
+            Column("title", lambda: self.tr("Task"), lambda t: t.title, width=280),
             Column("due", lambda: self.tr("Due"),
-                   lambda t: t.due_date.strftime("%d.%m.%Y") if t.due_date else "", width=100),
+                   lambda t: t.due_date.strftime("%d.%m.%Y") if t.due_date else "", width=112),
             Column("owner", lambda: self.tr("Owner"), lambda t: member_name(t.owner, lang),
-                   width=200),
+                   width=150),
             Column("related", lambda: self.tr("Project / company"), self._related_text,
                    width=300),
         ]
@@ -222,7 +221,9 @@ class TasksView(View):
         header = self.table.horizontalHeader()
         for i, c in enumerate(columns):
             self.table.setColumnWidth(i, c.width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the title keeps a readable width and the last column takes what is left, so due
+        # date and owner stay in sight next to the detail pane
+        header.setStretchLastSection(True)
         # the selected task: its fields, and its meeting, project and company as links
         self.detail = DetailPane(services, details.task_html)
         self.detail.setObjectName("task_detail")
@@ -231,8 +232,8 @@ class TasksView(View):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
 
         self._filter_timer = QTimer(self)

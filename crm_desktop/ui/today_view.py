@@ -64,13 +64,9 @@ def day_text(day: date) -> str:
     return QLocale().toString(day, "ddd d MMM")
 
 
-def zone_city(zone: str) -> str:
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def venue_text(m: MeetingItem) -> str:
     local = m.venue_start
-    return f"{day_text(local.date())}, {local:%H:%M} ({zone_city(m.timezone)})"
+    return f"{day_text(local.date())}, {local:%H:%M} {m.venue_offset}"
 
 
 def moscow_text(m: MeetingItem) -> str:
@@ -87,7 +83,8 @@ def due_text(due: date | None) -> str:
 class SectionTable(QTreeWidget):
     """One section's rows: a flat table as tall as its rows, so the page scrolls, not it."""
 
-    MAIN_COLUMN_MIN = 240
+    MAIN_COLUMN_MIN = 220
+    SHRINKS_FROM = 200  # narrower columns (dates, counts) keep their width
 
     def __init__(self, name: str, headers: list[str], stretch: int,
                  parent: QWidget | None = None) -> None:
@@ -118,15 +115,15 @@ class SectionTable(QTreeWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        # On a narrow screen the side columns give way, so the main one stays readable
-        # and nothing is cut off at the right edge.
+        # On a narrow screen the wide side columns give way (dates and counts keep their
+        # width), so the main column stays readable and nothing is cut off at the right.
         widths = getattr(self, "widths", [])
-        fixed = sum(w for i, w in enumerate(widths) if i != self.stretch)
-        room = self.viewport().width() - self.MAIN_COLUMN_MIN
-        factor = 1.0 if not fixed or room >= fixed else max(0.45, room / fixed)
-        for i, w in enumerate(widths):
-            if i != self.stretch:
-                self.setColumnWidth(i, int(w * factor))
+        side = {i: w for i, w in enumerate(widths) if i != self.stretch}
+        wide = sum(w for w in side.values() if w >= self.SHRINKS_FROM)
+        room = self.viewport().width() - self.MAIN_COLUMN_MIN - (sum(side.values()) - wide)
+        factor = 1.0 if not wide or room >= wide else max(0.45, room / wide)
+        for i, w in side.items():
+            self.setColumnWidth(i, int(w * factor) if w >= self.SHRINKS_FROM else w)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -212,7 +209,7 @@ class TodayView(View):
         self.headings: dict[str, QLabel] = {}
         self.meetings = self._section(layout, "today_meetings", [
             self.tr("Venue time"), self.tr("Moscow time"), self.tr("Meeting"),
-            self.tr("Company"), self.tr("Place")], 2, [170, 110, 0, 230, 150])
+            self.tr("Company"), self.tr("Place")], 2, [185, 95, 0, 220, 140])
         self.overdue = self._section(layout, "today_overdue", [
             self.tr("Due"), self.tr("Task"), self.tr("Company / project"), self.tr("Owner")],
             1, [120, 0, 300, 150])
@@ -224,7 +221,7 @@ class TodayView(View):
             2, [230, 200, 0, 120])
         self.stalled = self._section(layout, "today_stalled", [
             self.tr("Days in stage"), self.tr("Project"), self.tr("Company"),
-            self.tr("Stage"), self.tr("Responsible")], 1, [110, 0, 200, 200, 130])
+            self.tr("Stage"), self.tr("Responsible")], 1, [120, 0, 200, 200, 130])
         layout.addStretch(1)
         self.tables = [self.meetings, self.overdue, self.open_tasks, self.next_steps,
                        self.stalled]

@@ -39,8 +39,7 @@ def _contact(a: Attendee, lang: str) -> str:
 def _meeting(item: AgendaMeeting, lang: str) -> str:
     m = item.meeting
     start, end = m.venue_start, m.venue_end
-    zone = m.timezone.rsplit("/", 1)[-1].replace("_", " ")
-    when = f"<b>{start:%H:%M}–{end:%H:%M}</b> ({escape(zone)})"
+    when = f"<b>{start:%H:%M}–{end:%H:%M}</b> {escape(m.venue_offset)}"
     moscow = translate("TripAgenda", "Moscow %1").replace("%1", f"{m.moscow_start:%H:%M}")
     parts = [f"{when} · {escape(moscow)} · {link(ENTITY_MEETING, m.id, m.title)}"]
     where = [escape(x) for x in (

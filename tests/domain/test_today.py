@@ -94,6 +94,7 @@ def test_home_screen_lists_upcoming_meetings_in_venue_and_moscow_time(services, 
     m = summary.meetings[0]
     assert (m.venue_start.date(), m.venue_start.hour) == (TODAY + timedelta(days=1), 10)
     assert m.moscow_start.hour == 5  # Shanghai is UTC+8, Moscow UTC+3
+    assert m.venue_offset == "UTC+8"
     assert m.company is not None and m.company.name_native == "凯源泵业"
     assert m.project_title == "Pump plant"
     # beyond the horizon: not listed

@@ -81,7 +81,8 @@ def test_today_is_the_first_screen_with_venue_and_moscow_time(window: MainWindow
     view = today_view(window)
     item = view.meetings.topLevelItem(0)
     assert item.text(2) == "Kaiyuan: service centre"
-    assert item.text(0).endswith("10:00 (Shanghai)")
+    assert item.text(0).endswith("10:00 UTC+8")
+    assert item.toolTip(0) == "Venue time, Asia/Shanghai"
     assert item.text(1).endswith("05:00")  # the same moment in Moscow
     assert view.trip_frame.isVisible() and "Шанхай, декабрь" in view.trip_label.text()
     # the whole section fits: no row hidden behind a scroll bar of its own

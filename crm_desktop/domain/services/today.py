@@ -107,6 +107,19 @@ class MeetingItem:
     def venue_end(self) -> datetime:
         return self.venue_start + timedelta(minutes=self.duration_min)
 
+    @property
+    def venue_offset(self) -> str:
+        """'UTC+8', 'UTC+5:30': the venue's offset that day, readable in any language."""
+        return utc_offset_label(self.venue_start)
+
+
+def utc_offset_label(when: datetime) -> str:
+    offset = when.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
 
 @dataclass(frozen=True)
 class TaskItem:
