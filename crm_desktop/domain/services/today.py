@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, lazyload
 
 from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.context import Context
@@ -488,7 +488,9 @@ def _meeting_select() -> Select[Any]:
                    _MC.name_native.label("company_native"),
                    _MC.name_latin.label("company_latin"), _MPR.title.label("project_title"))
             .outerjoin(_MPR, _MPR.id == Meeting.project_id)
-            .outerjoin(_MC, _MC.id == func.coalesce(Meeting.company_id, _MPR.company_id)))
+            .outerjoin(_MC, _MC.id == func.coalesce(Meeting.company_id, _MPR.company_id))
+            # the joined columns are all that is read: no eager loads of the relationships
+            .options(lazyload("*")))
 
 
 def _meeting_item(r: Any) -> MeetingItem:
@@ -521,7 +523,8 @@ def _project_select() -> Select[Any]:
                    _PO.name_latin.label("owner_latin"))
             .join(Stage, Stage.id == Project.stage_id)
             .join(Company, Company.id == Project.company_id)
-            .outerjoin(_PO, _PO.id == Project.owner_id))
+            .outerjoin(_PO, _PO.id == Project.owner_id)
+            .options(lazyload("*")))
 
 
 def _project_item(r: Any, now: datetime) -> ProjectItem:
