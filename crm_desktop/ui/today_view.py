@@ -273,25 +273,25 @@ class TodayView(View):
         self._fill_next_steps(s.next_steps)
         self._fill_stalled(s.stalled)
         self._heading("today_meetings", self.tr("Meetings in the next %1 days").replace(
-            "%1", str(UPCOMING_DAYS)), len(s.meetings))
-        self._heading("today_overdue", self.tr("Overdue tasks"), len(s.overdue))
-        open_title = self.tr("Open tasks")
-        if s.open_total > len(s.open_tasks):
-            open_title = self.tr("Open tasks, the first %1 of %2 (all in Tasks)").replace(
-                "%1", str(len(s.open_tasks))).replace("%2", str(s.open_total))
-            self._heading("today_open", open_title, None)
-        else:
-            self._heading("today_open", open_title, s.open_total)
+            "%1", str(UPCOMING_DAYS)), len(s.meetings), s.meetings_total)
+        self._heading("today_overdue", self.tr("Overdue tasks"), len(s.overdue),
+                      s.overdue_total)
+        self._heading("today_open", self.tr("Open tasks"), len(s.open_tasks), s.open_total)
         self._heading("today_next_steps", self.tr("Next step of each active project"),
-                      len(s.next_steps))
+                      len(s.next_steps), s.next_steps_total)
         self._heading("today_stalled", self.tr("Stalled projects (longer than the limit "
-                                               "in one stage)"), len(s.stalled))
+                                               "in one stage)"), len(s.stalled),
+                      s.stalled_total)
         for table in self.tables:
             table.fit_height()
 
-    def _heading(self, name: str, text: str, count: int | None) -> None:
-        label = self.headings[name]
-        label.setText(text if count is None else f"{text} ({count})")
+    def _heading(self, name: str, text: str, shown: int, total: int) -> None:
+        if total > shown:
+            count = self.tr("the first %1 of %2").replace("%1", str(shown)).replace(
+                "%2", str(total))
+        else:
+            count = str(total)
+        self.headings[name].setText(f"{text} ({count})")
 
     def _show_trip(self, s: TodaySummary) -> None:
         trip = s.trip

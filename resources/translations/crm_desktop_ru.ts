@@ -2055,16 +2055,16 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Открытые задачи</translation>
     </message>
     <message>
-        <source>Open tasks, the first %1 of %2 (all in Tasks)</source>
-        <translation>Открытые задачи: первые %1 из %2 (все — в разделе «Задачи»)</translation>
-    </message>
-    <message>
         <source>Next step of each active project</source>
         <translation>Следующий шаг по каждому активному проекту</translation>
     </message>
     <message>
         <source>Stalled projects (longer than the limit in one stage)</source>
         <translation>Зависшие проекты (дольше нормы на одной стадии)</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2</source>
+        <translation>первые %1 из %2</translation>
     </message>
     <message>
         <source>Trip under way: %1</source>

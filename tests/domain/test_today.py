@@ -172,3 +172,20 @@ def test_trip_agenda_day_by_day_with_both_sides(services, known):
     assert [a.name for a in agenda.members] == ["Белов Дмитрий"]
     with pytest.raises(NotFoundError):
         services.today.trip_agenda("no-such-trip")
+
+
+def test_sections_are_capped_and_headings_get_the_full_counts(services, known):
+    summary = services.today.summary(now=NOW, today=TODAY, shown=1)
+    assert [t.id for t in summary.open_tasks] == [known.step] and summary.open_total == 2
+    # the project with a step planned comes before the one with none
+    assert [p.id for p in summary.next_steps] == [known.stalled]
+    assert summary.next_steps_total == 2
+    assert (summary.overdue_total, summary.stalled_total, summary.meetings_total) == (1, 1, 1)
+
+
+def test_a_meeting_is_upcoming_until_it_ends(services, known):
+    start = datetime(2026, 12, 5, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai, for 60 minutes
+    during = services.today.summary(now=start + timedelta(minutes=30), today=TODAY)
+    assert [m.id for m in during.meetings] == [known.meeting] and during.meetings_total == 1
+    after = services.today.summary(now=start + timedelta(minutes=61), today=TODAY)
+    assert after.meetings == [] and after.meetings_total == 0

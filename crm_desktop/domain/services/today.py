@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased, lazyload
 
 from crm_desktop.domain.base import utcnow
@@ -41,8 +41,8 @@ from crm_desktop.domain.services.meetings import MOSCOW
 STALLED_AFTER_DAYS = 90
 # How far ahead the home screen looks for meetings, and a trip that is about to start.
 UPCOMING_DAYS = 14
-# Open tasks listed on the home screen (overdue ones are all listed).
-OPEN_TASKS_SHOWN = 50
+# Rows a home-screen section lists; its heading gives the full count when there are more.
+SHOWN = 30
 
 
 def stall_limit(stage: Stage | None = None) -> int:
@@ -168,14 +168,21 @@ class TripItem:
 
 @dataclass
 class TodaySummary:
+    """Each list holds at most SHOWN rows; the *_total fields count all of them."""
+
     today: date
     meetings: list[MeetingItem]  # upcoming, soonest first
     overdue: list[TaskItem]  # most overdue first
     open_tasks: list[TaskItem]  # open, not overdue, soonest due first (undated last)
-    open_total: int  # open, not overdue: all of them, not only those listed
-    next_steps: list[ProjectItem]  # every active project with its next open task (or None)
+    next_steps: list[ProjectItem]  # active projects with their next open task (or None):
+    # the soonest steps first, projects with no step planned after them
     stalled: list[ProjectItem]  # active projects over their stage's limit, longest first
     trip: TripItem | None  # the trip under way, or the next one starting soon
+    meetings_total: int = 0
+    overdue_total: int = 0
+    open_total: int = 0
+    next_steps_total: int = 0
+    stalled_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -243,49 +250,79 @@ class TodayService:
 
     # -- home screen -------------------------------------------------------------------------
     def summary(self, *, now: datetime | None = None, today: date | None = None,
-                owner_id: str | None = None) -> TodaySummary:
+                owner_id: str | None = None, shown: int = SHOWN) -> TodaySummary:
         now = now or utcnow()
         today = today or date.today()
+        is_open = _open_task_filter(owner_id)
+        late = and_(is_open, Task.due_date < today)
+        pending = and_(is_open, or_(Task.due_date.is_(None), Task.due_date >= today))
+        active = and_(Project.deleted_at.is_(None), Project.status == ProjectStatus.ACTIVE)
+        # One cutoff while stages carry no limit of their own (see stall_limit).
+        stalled = and_(active, Project.stage_entered_at < now - timedelta(days=stall_limit()))
         with self.ctx.reading() as s:
-            meetings = self._upcoming_meetings(s, now, now + timedelta(days=UPCOMING_DAYS))
-            open_tasks = self._tasks(s, _open_task_filter(owner_id), today)
-            projects = self._active_projects(s, now)
+            meetings, meetings_total = self._upcoming_meetings(
+                s, now, now + timedelta(days=UPCOMING_DAYS), shown)
+            overdue = self._tasks(s, late, today, shown)
+            open_tasks = self._tasks(s, pending, today, shown)
+            projects = self._projects_by_next_step(s, active, now, shown)
             steps = self._next_steps(s, [p.id for p in projects], today)
+            stuck = self._stalled(s, stalled, now, shown)
             trip = self._current_trip(s, today)
-        overdue = sorted((t for t in open_tasks if t.overdue),
-                         key=lambda t: (-t.overdue_days, t.title))
-        pending = [t for t in open_tasks if not t.overdue]
+            totals = [_count(s, select(Task).where(Task.deleted_at.is_(None), where))
+                      for where in (late, pending)]
+            projects_total, stalled_total = (
+                _count(s, select(Project).where(where)) for where in (active, stalled))
         with_steps = [_replace_step(p, steps.get(p.id)) for p in projects]
-        with_steps.sort(key=lambda p: (p.next_step is None, _due_key(p.next_step),
-                                       -p.stage.position, p.title))
-        stalled = sorted((p for p in with_steps if p.stalled),
-                         key=lambda p: (-p.days_in_stage, p.title))
-        return TodaySummary(today, meetings, overdue, pending[:OPEN_TASKS_SHOWN], len(pending),
-                            with_steps, stalled, trip)
+        return TodaySummary(today, meetings, overdue, open_tasks, with_steps, stuck, trip,
+                            meetings_total, totals[0], totals[1], projects_total, stalled_total)
 
-    def _upcoming_meetings(self, s: Session, now: datetime, until: datetime) -> list[MeetingItem]:
+    def _upcoming_meetings(self, s: Session, now: datetime, until: datetime,
+                           shown: int) -> tuple[list[MeetingItem], int]:
         # A meeting under way is still upcoming until it ends; none lasts a day.
-        stmt = (_meeting_select().where(Meeting.deleted_at.is_(None),
-                                        Meeting.starts_at >= now - timedelta(days=1),
-                                        Meeting.starts_at < until)
-                .order_by(Meeting.starts_at, Meeting.id))
-        items = [_meeting_item(r) for r in s.execute(stmt)]
-        return [m for m in items if m.starts_at + timedelta(minutes=m.duration_min) > now]
+        where = and_(Meeting.deleted_at.is_(None), Meeting.starts_at >= now - timedelta(days=1),
+                     Meeting.starts_at < until)
+        stmt = _meeting_select().where(where).order_by(Meeting.starts_at, Meeting.id)
+        items = []
+        ended = 0
+        for r in s.execute(stmt.limit(shown + 50)):
+            m = _meeting_item(r)
+            if m.starts_at + timedelta(minutes=m.duration_min) <= now:
+                ended += 1
+            elif len(items) < shown:
+                items.append(m)
+        total = _count(s, select(Meeting).where(where)) - ended
+        return items, max(total, len(items))
+
+    def _projects_by_next_step(self, s: Session, active: ColumnElement[bool], now: datetime,
+                               shown: int) -> list[ProjectItem]:
+        steps = (select(_TASK_PROJECT.label("project_id"),
+                        func.min(Task.due_date).label("due"), func.count().label("n"))
+                 .select_from(Task).outerjoin(_TM, _TM.id == Task.meeting_id)
+                 .where(Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN)
+                 .group_by(_TASK_PROJECT).subquery())
+        stmt = (_project_select().outerjoin(steps, steps.c.project_id == Project.id)
+                .where(active)
+                .order_by(case((steps.c.n.is_(None), 1), else_=0),
+                          case((steps.c.due.is_(None), 1), else_=0), steps.c.due,
+                          Stage.position.desc(), Project.title, Project.id)
+                .limit(shown))
+        return [_project_item(r, now) for r in s.execute(stmt)]
+
+    def _stalled(self, s: Session, where: ColumnElement[bool], now: datetime,
+                 shown: int) -> list[ProjectItem]:
+        stmt = (_project_select().where(where)
+                .order_by(Project.stage_entered_at, Project.title, Project.id).limit(shown))
+        return [p for p in (_project_item(r, now) for r in s.execute(stmt)) if p.stalled]
 
     def _tasks(self, s: Session, where: ColumnElement[bool], today: date,
                limit: int | None = None) -> list[TaskItem]:
+        # open before done, then by due date (the most overdue first), undated last
         stmt = _task_select().where(Task.deleted_at.is_(None), where).order_by(
             case((Task.status == TaskStatus.OPEN, 0), else_=1),
             case((Task.due_date.is_(None), 1), else_=0), Task.due_date, Task.title, Task.id)
         if limit is not None:
             stmt = stmt.limit(limit)
         return [_task_item(r, today) for r in s.execute(stmt)]
-
-    def _active_projects(self, s: Session, now: datetime) -> list[ProjectItem]:
-        stmt = (_project_select()
-                .where(Project.deleted_at.is_(None), Project.status == ProjectStatus.ACTIVE)
-                .order_by(Stage.position.desc(), Project.title, Project.id))
-        return [_project_item(r, now) for r in s.execute(stmt)]
 
     def _next_steps(self, s: Session, project_ids: Sequence[str],
                     today: date) -> dict[str, TaskItem]:
@@ -294,7 +331,8 @@ class TodayService:
             return {}
         out: dict[str, TaskItem] = {}
         for chunk in _chunks(project_ids):
-            where = and_(Task.status == TaskStatus.OPEN, _TASK_PROJECT.in_(chunk))
+            where = and_(Task.status == TaskStatus.OPEN, _linked_to_projects(chunk),
+                         _TASK_PROJECT.in_(chunk))
             for t in self._tasks(s, where, today):
                 key = t.project_id
                 if key is not None and key not in out:
@@ -312,7 +350,8 @@ class TodayService:
     def company_tasks(self, company_id: str, *, today: date | None = None) -> list[TaskItem]:
         """Every task of the company, through any link: open ones first, then by due date."""
         with self.ctx.reading() as s:
-            return self._tasks(s, _TASK_COMPANY == company_id, today or date.today())
+            where = and_(_linked_to_companies([company_id]), _TASK_COMPANY == company_id)
+            return self._tasks(s, where, today or date.today())
 
     # -- facts for list rows and cards --------------------------------------------------------
     def company_facts(self, company_ids: Iterable[str], *, now: datetime | None = None,
@@ -337,7 +376,8 @@ class TodayService:
                                   Project.id))
                 for r in s.execute(stmt):
                     lead.setdefault(r.Project.company_id, r)
-                where = and_(Task.status == TaskStatus.OPEN, _TASK_COMPANY.in_(chunk))
+                where = and_(Task.status == TaskStatus.OPEN, _linked_to_companies(chunk),
+                             _TASK_COMPANY.in_(chunk))
                 for t in self._tasks(s, where, today):
                     if t.company is None:
                         continue
@@ -373,7 +413,7 @@ class TodayService:
                 stmt = (select(_TASK_PROJECT, func.count(), func.sum(overdue))
                         .select_from(Task).outerjoin(_TM, _TM.id == Task.meeting_id)
                         .where(Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN,
-                               _TASK_PROJECT.in_(chunk))
+                               _linked_to_projects(chunk), _TASK_PROJECT.in_(chunk))
                         .group_by(_TASK_PROJECT))
                 for pid, n, late in s.execute(stmt):
                     counts[pid] = (int(n), int(late or 0))
@@ -443,6 +483,21 @@ _TASK_PROJECT = func.coalesce(Task.project_id, _TM.project_id)
 _TASK_COMPANY = func.coalesce(Task.company_id, _TP.company_id, _TM.company_id, _TMP.company_id)
 _MP = aliased(Project, name="meeting_project")
 _MEETING_COMPANY = func.coalesce(Meeting.company_id, _MP.company_id)
+
+
+def _linked_to_projects(ids: Sequence[str]) -> ColumnElement[bool]:
+    """Tasks that may belong to these projects, found through the indexed link columns
+    (the exact owner is the coalesce above; this only lets the database use its indexes)."""
+    meetings = select(Meeting.id).where(Meeting.project_id.in_(ids))
+    return or_(Task.project_id.in_(ids), Task.meeting_id.in_(meetings))
+
+
+def _linked_to_companies(ids: Sequence[str]) -> ColumnElement[bool]:
+    projects = select(Project.id).where(Project.company_id.in_(ids))
+    meetings = select(Meeting.id).where(or_(Meeting.company_id.in_(ids),
+                                            Meeting.project_id.in_(projects)))
+    return or_(Task.company_id.in_(ids), Task.project_id.in_(projects),
+               Task.meeting_id.in_(meetings))
 
 
 def _task_select() -> Select[Any]:
@@ -541,12 +596,6 @@ def _replace_step(p: ProjectItem, step: TaskItem | None) -> ProjectItem:
     return replace(p, next_step=step)
 
 
-def _due_key(t: TaskItem | None) -> tuple[bool, date]:
-    if t is None or t.due_date is None:
-        return (True, date.max)
-    return (False, t.due_date)
-
-
 def _stage_ref(st: Stage) -> StageRef:
     return StageRef(st.id, st.position, st.name_ru, st.name_en, st.name_zh)
 
@@ -561,6 +610,10 @@ def _member_attendee(m: Member) -> Attendee:
 
 def _trip_item(t: Trip) -> TripItem:
     return TripItem(t.id, t.title, t.start_date, t.end_date, t.cities)
+
+
+def _count(s: Session, stmt: Select[Any]) -> int:
+    return int(s.scalar(stmt.with_only_columns(func.count()).order_by(None)) or 0)
 
 
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[list[str]]:
