@@ -15,9 +15,10 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from crm_desktop.domain.errors import NotFoundError
-from crm_desktop.domain.models import Contact, Meeting, Project, Task
+from crm_desktop.domain.models import Contact, Meeting, Project, Task, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingService
+from crm_desktop.domain.services.today import TaskItem
 from crm_desktop.ui.labels import (
     country_name,
     enum_label,
@@ -144,6 +145,26 @@ def _task_line(t: Task) -> str:
     return f"{due}{link(ENTITY_TASK, t.id, t.title)} [{escape(enum_label(t.status))}]{owner}"
 
 
+def _task_item_line(t: TaskItem) -> str:
+    """A task with where it comes from; an overdue one says so in words, not only colour."""
+    due = ""
+    if t.due_date:
+        due = escape(t.due_date.isoformat())
+        if t.overdue:
+            late = translate("details", "overdue by %1 d").replace("%1", str(t.overdue_days))
+            due = f"<span style='color:#b03a2e'><b>{due}</b> ⚠ {escape(late)}</span>"
+        due += " "
+    status = "" if t.status == TaskStatus.OPEN else f" [{escape(enum_label(t.status))}]"
+    owner = f" — {escape(t.owner.name)}" if t.owner else ""
+    where = []
+    if t.project_id:
+        where.append(link(ENTITY_PROJECT, t.project_id, t.project_title))
+    if t.meeting_id:
+        where.append(link(ENTITY_MEETING, t.meeting_id, t.meeting_title))
+    source = f" ({', '.join(where)})" if where else ""
+    return f"{due}{link(ENTITY_TASK, t.id, t.title)}{status}{owner}{source}"
+
+
 def company_html(services: Services, record_id: str) -> str:
     c = services.companies.get(record_id)
     h = Html(c.name, names_side_by_side(c.name_native, c.name_latin, c.name_ru))
@@ -173,8 +194,13 @@ def company_html(services: Services, record_id: str) -> str:
         services.meetings.query(company_id=c.id, sort="start", descending=True, limit=100)
     )
     h.items(translate("details", "Meetings"), [_meeting_line(m) for m in meetings])
-    tasks = services.tasks.list(services.tasks.query(company_id=c.id, sort="due"))
-    h.items(translate("details", "Tasks"), [_task_line(t) for t in tasks])
+    # Tasks on the company's projects and meetings belong to it too, not only those on it.
+    tasks = services.today.company_tasks(c.id)
+    open_tasks = [t for t in tasks if t.status == TaskStatus.OPEN]
+    h.items(translate("details", "Open tasks"), [_task_item_line(t) for t in open_tasks])
+    finished = [t for t in tasks if t.status != TaskStatus.OPEN]
+    if finished:
+        h.items(translate("details", "Finished tasks"), [_task_item_line(t) for t in finished])
     return h.html()
 
 
@@ -353,19 +379,49 @@ def task_html(services: Services, record_id: str) -> str:
     t = services.tasks.get(record_id)
     h = Html(t.title)
     h.field(translate("details", "Status"), enum_label(t.status))
-    h.field(translate("details", "Due"), _when(t.due_date))
+    if services.tasks.is_overdue(t):
+        late = translate("details", "overdue by %1 d").replace(
+            "%1", str((date.today() - t.due_date).days))  # type: ignore[operator]
+        h.field(
+            translate("details", "Due"),
+            f"<span style='color:#b03a2e'><b>{escape(_when(t.due_date))}</b> ⚠ "
+            f"{escape(late)}</span>",
+            raw=True,
+        )
+    else:
+        h.field(translate("details", "Due"), _when(t.due_date))
     if t.owner:
         h.field(
             translate("details", "Owner"), link(ENTITY_MEMBER, t.owner_id, t.owner.name), raw=True
         )
-    for entity, rid, service, label in (
-        (ENTITY_MEETING, t.meeting_id, services.meetings, translate("details", "Meeting")),
-        (ENTITY_PROJECT, t.project_id, services.projects, translate("details", "Project")),
-        (ENTITY_COMPANY, t.company_id, services.companies, translate("details", "Company")),
-    ):
-        if rid:
-            row = service.get(rid)
-            h.field(label, link(entity, rid, getattr(row, "title", None) or row.name), raw=True)
+    meeting = services.meetings.get(t.meeting_id) if t.meeting_id else None
+    project_id = t.project_id or (meeting.project_id if meeting else None)
+    project = services.projects.get(project_id) if project_id else None
+    # the company through whichever link names it, as the company pane counts it
+    company_id = (t.company_id or (project.company_id if project else None)
+                  or (meeting.company_id if meeting else None))
+    company = services.companies.get(company_id) if company_id else None
+    if meeting is not None:
+        h.field(
+            translate("details", "Meeting"),
+            escape(_when(_venue_time(meeting))) + " "
+            + link(ENTITY_MEETING, meeting.id, meeting.title),
+            raw=True,
+        )
+    if project is not None:
+        h.field(
+            translate("details", "Project"),
+            link(ENTITY_PROJECT, project.id, project.title)
+            + f" — {escape(stage_name(project.stage))}",
+            raw=True,
+        )
+    if company is not None:
+        h.field(
+            translate("details", "Company"),
+            link(ENTITY_COMPANY, company.id,
+                 names_side_by_side(company.name_native, company.name_latin or company.name)),
+            raw=True,
+        )
     h.text(translate("details", "Description"), t.description)
     return h.html()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,7 @@ from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.models import CompanyKind, Meeting, ProjectStatus, SiteKind
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.members import MemberInput
+from crm_desktop.domain.services.today import CompanyFacts
 from crm_desktop.ui import details, entity_forms
 from crm_desktop.ui.entity_forms import (
     company_options,
@@ -37,9 +39,10 @@ from crm_desktop.ui.labels import (
     number,
     stage_name,
 )
-from crm_desktop.ui.lazy_model import Column
+from crm_desktop.ui.lazy_model import Column, ListSource
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
 from crm_desktop.ui.meeting_draft import DRAFT_KIND
+from crm_desktop.ui.trip_agenda import TripAgendaView
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
@@ -51,6 +54,7 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
     View,
 )
+from crm_desktop.ui.widgets_display import person_short_name, ui_language
 
 if TYPE_CHECKING:
     from crm_desktop.storage.drafts import Draft, DraftStore
@@ -98,25 +102,90 @@ def _phone(c: object) -> str:
 
 
 # -- companies ----------------------------------------------------------------------------------
-COMPANIES = EntitySpec(
-    key="companies",
-    entity=ENTITY_COMPANY,
-    service=lambda s: s.companies,
-    columns=lambda: [
-        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 260),
+FactsOf = Callable[[str], CompanyFacts | None]
+
+
+def _facts_text(facts: FactsOf, text: Callable[[CompanyFacts], object]) -> Callable[[Any], object]:
+    def value(c: Any) -> object:
+        f = facts(c.id)
+        return text(f) if f is not None else ""
+
+    return value
+
+
+def _next_step_text(f: CompanyFacts) -> str:
+    step = f.next_step
+    if step is None:
+        return ""
+    if step.due_date is None:
+        return step.title
+    mark = " ⚠" if step.overdue else ""
+    return f"{step.due_date:%d.%m}{mark} {step.title}"
+
+
+def _next_meeting_text(f: CompanyFacts) -> str:
+    if f.next_meeting is None:
+        return ""
+    try:
+        local = f.next_meeting.astimezone(ZoneInfo(f.next_meeting_zone))
+    except (KeyError, ValueError):
+        local = f.next_meeting
+    return local.strftime("%Y-%m-%d")
+
+
+def _open_tasks_text(f: CompanyFacts) -> str:
+    if not f.open_tasks:
+        return ""
+    if f.overdue_tasks:
+        return translate("lists", "%1 (%2 overdue)").replace("%1", str(f.open_tasks)).replace(
+            "%2", str(f.overdue_tasks))
+    return str(f.open_tasks)
+
+
+def company_columns(facts: FactsOf = lambda _id: None) -> list[Column]:
+    """The companies list; stage, owner, next step and the rest come from ``facts``."""
+    lang = ui_language
+    return [
+        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 200),
         Column(
             "name_native",
             lambda: translate("lists", "汉字"),
             lambda c: c.name_native,
             "name_native",
-            200,
+            110,
         ),
+        Column(
+            "stage",
+            lambda: translate("lists", "Stage"),
+            _facts_text(facts, lambda f: f.stage.name(lang()) if f.stage else ""),
+            "",
+            150,
+        ),
+        Column("next_step", lambda: translate("lists", "Next step"),
+               _facts_text(facts, _next_step_text), "", 230),
+        Column(
+            "owner",
+            lambda: translate("lists", "Responsible"),
+            _facts_text(
+                facts,
+                lambda f: person_short_name(f.owner.name, f.owner.name_latin, lang())
+                if f.owner
+                else "",
+            ),
+            "",
+            110,
+        ),
+        Column("next_meeting", lambda: translate("lists", "Next meeting"),
+               _facts_text(facts, _next_meeting_text), "", 95),
+        Column("open_tasks", lambda: translate("lists", "Open tasks"),
+               _facts_text(facts, _open_tasks_text), "", 80, align_right=True),
         Column(
             "name_ru",
             lambda: translate("lists", "Russian name"),
             lambda c: c.name_ru,
             "name_ru",
             200,
+            False,
         ),
         Column(
             "country",
@@ -132,12 +201,20 @@ COMPANIES = EntitySpec(
             lambda c: c.industry,
             "industry",
             160,
+            False,
         ),
         Column(
             "kind", lambda: translate("lists", "Kind"), lambda c: enum_label(c.kind), "", 100, False
         ),
         _updated_column(),
-    ],
+    ]
+
+
+COMPANIES = EntitySpec(
+    key="companies",
+    entity=ENTITY_COMPANY,
+    service=lambda s: s.companies,
+    columns=company_columns,
     detail=details.company_html,
     form=entity_forms.company_form,
     filters=lambda: [
@@ -149,6 +226,25 @@ COMPANIES = EntitySpec(
     ],
     noun=lambda: translate("lists", "company"),
 )
+
+
+class CompanyFactsSource(ListSource):
+    """Pages of companies, each page's facts (stage, next step, tasks...) read along with it."""
+
+    KEEP = 5000  # facts kept for pages scrolled past; dropped all at once beyond this
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services.companies)
+        self.today = services.today
+        self.facts: dict[str, CompanyFacts] = {}
+
+    def page(self, q: Any, offset: int, limit: int, total: int) -> list[Any]:
+        rows = super().page(q, offset, limit, total)
+        if len(self.facts) > self.KEEP:
+            self.facts.clear()
+        self.facts.update(self.today.company_facts([r.id for r in rows]))
+        return rows
+
 
 # -- contacts -------------------------------------------------------------------------------------
 CONTACTS = EntitySpec(
@@ -477,10 +573,73 @@ def _subclass(name: str, spec: EntitySpec) -> type[EntityListView]:
     return type(name, (EntityListView,), {"spec": spec})
 
 
-CompaniesView = _subclass("CompaniesView", COMPANIES)
+
+
+class CompaniesView(EntityListView):
+    """Companies, each row with its leading project's stage and owner, next step, next
+    meeting and open tasks (counted through its projects and meetings too)."""
+
+    spec = COMPANIES
+
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        self.facts_source = CompanyFactsSource(services)
+        facts = self.facts_source.facts
+        self.spec = dataclasses.replace(COMPANIES, columns=lambda: company_columns(facts.get))
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.model.source = self.facts_source
+        self.model.reload()
+
+    def _settings_key(self) -> str:
+        # Header states saved before the stage/next-step columns map onto the wrong columns
+        # (Qt restores them by position), so this layout is kept under a key of its own.
+        return f"lists/{self.spec.key}/header-v2"
+
+
 ContactsView = _subclass("ContactsView", CONTACTS)
 ProjectsView = _subclass("ProjectsView", PROJECTS)
-TripsView = _subclass("TripsView", TRIPS)
+
+
+class TripsView(EntityListView):
+    """Trips; the side pane has an Agenda tab: the trip day by day with both sides."""
+
+    spec = TRIPS
+
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.agenda = TripAgendaView(services)
+        self.agenda.open_record.connect(self.open_record)
+        self.side_tabs.insertTab(1, self.agenda, self.tr("Agenda"))
+        self.side_tabs.currentChanged.connect(lambda _i: self._show_agenda())
+
+    def _show_detail(self, record_id: str | None) -> None:
+        super()._show_detail(record_id)
+        self._show_agenda()
+
+    def _show_agenda(self) -> None:
+        agenda = getattr(self, "agenda", None)  # the base class shows a record before it exists
+        if agenda is not None and self.side_tabs.currentWidget() is agenda:
+            agenda.show_trip(self.detail.record_id)
+
+    def show_agenda(self, trip_id: str) -> bool:
+        self.show_record(ENTITY_TRIP, trip_id)
+        self.side_tabs.setCurrentWidget(self.agenda)
+        return self.agenda.trip_id == trip_id
+
+
 SitesView = _subclass("SitesView", SITES)
 MeasuresView = _subclass("MeasuresView", MEASURES)
 MembersView = _subclass("MembersView", MEMBERS)

@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
             if screen is not None:
                 self.setGeometry(screen.availableGeometry())
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        self.nav.select(settings.last_view or "pipeline")
+        # Today is the first screen after start, whichever view was open at the last exit.
+        self.nav.select("today")
 
     # -- menus -------------------------------------------------------------------------------
     def _action(

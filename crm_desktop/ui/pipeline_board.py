@@ -7,10 +7,21 @@ menu marks a project won, lost, on hold (a reason is required) or active again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QLocale,
+    QMimeData,
+    QPoint,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -53,6 +64,7 @@ from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates, total_in
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
 from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
+from crm_desktop.domain.services.today import ProjectFacts
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
 from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
@@ -82,6 +94,7 @@ STATUS_FILTERS: dict[str, list[ProjectStatus] | None] = {
     "all": None,
 }
 
+OVERDUE_COLOR = QColor("#b03a2e")
 STATUS_COLORS = {
     ProjectStatus.ACTIVE: QColor("#3b7dd8"),
     ProjectStatus.WON: QColor("#2e9e5b"),
@@ -104,6 +117,8 @@ class Card:
     time_parts: list[str]  # days in stage, owner: likewise
     status_line: str = ""
     tooltip: str = ""
+    facts_parts: list[str] = field(default_factory=list)  # next meeting, open tasks
+    facts_late: bool = False  # an open task is overdue: the facts line is red
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -130,6 +145,8 @@ class CardDelegate(QStyledItemDelegate):
                 lines.append(("company", company))
             if card.money_parts:
                 lines.append(("plain", card.money_parts[0]))
+            if card.facts_late:  # an overdue task is worth the extra line even here
+                lines.append(("late", card.facts_parts[-1]))
             return lines
         lines = [("title", t) for t in _wrap(card.title, QFontMetrics(bold), self.TEXT_WIDTH, 2)]
         if card.company_native:
@@ -139,6 +156,8 @@ class CardDelegate(QStyledItemDelegate):
         fm = QFontMetrics(font)
         lines += [("plain", t) for t in _fit(card.money_parts, fm, self.TEXT_WIDTH)]
         lines += [("muted", t) for t in _fit(card.time_parts, fm, self.TEXT_WIDTH)]
+        facts = "late" if card.facts_late else "plain"
+        lines += [(facts, t) for t in _fit(card.facts_parts, fm, self.TEXT_WIDTH)]
         if card.status_line:
             lines.append(("status", card.status_line))
         return lines
@@ -186,6 +205,8 @@ class CardDelegate(QStyledItemDelegate):
                 font.setBold(True)
             elif kind in ("latin", "muted"):
                 color = muted
+            elif kind == "late":
+                color = OVERDUE_COLOR
             elif kind == "status":
                 font.setItalic(True)
                 color = STATUS_COLORS.get(card.status, text_color).darker(130)
@@ -511,6 +532,8 @@ class PipelineBoard(View):
         selected = self.selected_project_id()
         self._loaded_at = self._stack_index()
         board = self.services.projects.board_cards(self.query())
+        facts = self.services.today.project_facts(
+            p.id for cards in board.values() for p in cards[:MAX_CARDS])
         self._cards.clear()
         total = 0
         all_totals: dict[str, Decimal] = {}
@@ -525,7 +548,7 @@ class PipelineBoard(View):
                     totals[project.capex_currency] = \
                         totals.get(project.capex_currency, Decimal(0)) + project.capex
             for project in projects[:MAX_CARDS]:
-                card = self._card(project)
+                card = self._card(project, facts.get(project.id))
                 self._cards[project.id] = card
                 item = QListWidgetItem()
                 item.setData(CardRole, card)
@@ -589,7 +612,7 @@ class PipelineBoard(View):
         for column in self.columns.values():
             column.set_compact(compact)
 
-    def _card(self, p: BoardCard) -> Card:
+    def _card(self, p: BoardCard, facts: ProjectFacts | None = None) -> Card:
         lang = self.lang
         native = p.company_native
         latin = p.company_latin or p.company_name
@@ -630,8 +653,25 @@ class PipelineBoard(View):
             tip.append(self.tr("Owner: %1").replace("%1", _html(name)))
         if status_line:
             tip.append(f"<i>{_html(status_line)}</i>")
+        facts_parts = []
+        if facts is not None and facts.next_meeting is not None:
+            local = facts.next_meeting
+            try:
+                local = local.astimezone(ZoneInfo(facts.next_meeting_zone))
+            except (KeyError, ValueError):
+                pass
+            day = QLocale().toString(local.date(), "d MMM")
+            facts_parts.append(self.tr("meeting %1").replace("%1", day))
+            tip.append(self.tr("Next meeting: %1").replace(
+                "%1", f"{local:%Y-%m-%d %H:%M} ({facts.next_meeting_zone})"))
+        if facts is not None and facts.open_tasks:
+            facts_parts.append(self.tr("open tasks: %1").replace("%1", str(facts.open_tasks)))
+            if facts.overdue_tasks:
+                late = self.tr("overdue: %1").replace("%1", str(facts.overdue_tasks))
+                facts_parts[-1] += f" (⚠ {late})"
+        late_tasks = facts is not None and facts.overdue_tasks > 0
         return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
-                    money, time_parts, status_line, "<br>".join(tip))
+                    money, time_parts, status_line, "<br>".join(tip), facts_parts, late_tasks)
 
     # -- selection and opening ---------------------------------------------------------------
     def _single_selection(self, lst: StageList, current: QListWidgetItem | None) -> None:

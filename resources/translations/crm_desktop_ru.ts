@@ -1761,6 +1761,22 @@ The details were written to the error output.</source>
         <translation>Ответственный: %1</translation>
     </message>
     <message>
+        <source>meeting %1</source>
+        <translation>встреча %1</translation>
+    </message>
+    <message>
+        <source>Next meeting: %1</source>
+        <translation>Следующая встреча: %1</translation>
+    </message>
+    <message>
+        <source>open tasks: %1</source>
+        <translation>открытых задач: %1</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>просрочено: %1</translation>
+    </message>
+    <message>
         <source>Mark as lost</source>
         <translation>Отметить как проигранный</translation>
     </message>
@@ -2047,6 +2063,13 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>TasksModel</name>
+    <message>
+        <source>Overdue by %1 d</source>
+        <translation>Просрочено на %1 дн.</translation>
+    </message>
+</context>
+<context>
     <name>TasksView</name>
     <message>
         <source>Open tasks</source>
@@ -2067,6 +2090,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Show:</source>
         <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Create a task (Ctrl+N)</source>
+        <translation>Создать задачу (Ctrl+N)</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2142,6 +2169,153 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <source>no date</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source>Only my tasks</source>
+        <translation>Только мои задачи</translation>
+    </message>
+    <message>
+        <source>Show the tasks of the team member chosen in Settings</source>
+        <translation>Показывать задачи сотрудника, выбранного в настройках</translation>
+    </message>
+    <message>
+        <source>Trip agenda…</source>
+        <translation>Программа поездки…</translation>
+    </message>
+    <message>
+        <source>Venue time</source>
+        <translation>Местное время</translation>
+    </message>
+    <message>
+        <source>Moscow time</source>
+        <translation>Время МСК</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Company / project</source>
+        <translation>Компания / проект</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Следующий шаг</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Дней на стадии</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Сегодня, %1</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Просроченных задач нет.</translation>
+    </message>
+    <message>
+        <source>No open tasks.</source>
+        <translation>Открытых задач нет.</translation>
+    </message>
+    <message>
+        <source>Meetings in the next %1 days</source>
+        <translation>Встречи на ближайшие %1 дн.</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Просроченные задачи</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Открытые задачи</translation>
+    </message>
+    <message>
+        <source>Next step of each active project</source>
+        <translation>Следующий шаг по каждому активному проекту</translation>
+    </message>
+    <message>
+        <source>Stalled projects (longer than the limit in one stage)</source>
+        <translation>Зависшие проекты (дольше нормы на одной стадии)</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2</source>
+        <translation>первые %1 из %2</translation>
+    </message>
+    <message>
+        <source>Trip under way: %1</source>
+        <translation>Идёт поездка: %1</translation>
+    </message>
+    <message>
+        <source>Next trip: %1</source>
+        <translation>Ближайшая поездка: %1</translation>
+    </message>
+    <message>
+        <source>Venue time, %1</source>
+        <translation>Местное время, %1</translation>
+    </message>
+    <message>
+        <source>No meetings in the next %1 days.</source>
+        <translation>На ближайшие %1 дн. встреч нет.</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 d</source>
+        <translation>Просрочено на %1 дн.</translation>
+    </message>
+    <message>
+        <source>No next step planned</source>
+        <translation>Следующий шаг не запланирован</translation>
+    </message>
+    <message>
+        <source>No active projects.</source>
+        <translation>Активных проектов нет.</translation>
+    </message>
+    <message>
+        <source>%1 days in this stage; the limit is %2</source>
+        <translation>%1 дн. на этой стадии; норма — %2</translation>
+    </message>
+    <message>
+        <source>No project has stayed too long in one stage.</source>
+        <translation>Ни один проект не задержался на стадии дольше нормы.</translation>
+    </message>
+</context>
+<context>
     <name>TrashView</name>
     <message>
         <source>Deleted</source>
@@ -2206,6 +2380,48 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Cannot restore</source>
         <translation>Не удалось восстановить</translation>
+    </message>
+</context>
+<context>
+    <name>TripAgenda</name>
+    <message>
+        <source>Moscow %1</source>
+        <translation>МСК %1</translation>
+    </message>
+    <message>
+        <source>Language, interpreter:</source>
+        <translation>Язык, переводчик:</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>Наша сторона</translation>
+    </message>
+    <message>
+        <source>Their side</source>
+        <translation>Их сторона</translation>
+    </message>
+    <message>
+        <source>Delegation:</source>
+        <translation>Делегация:</translation>
+    </message>
+    <message>
+        <source>No meetings.</source>
+        <translation>Встреч нет.</translation>
+    </message>
+    <message>
+        <source>Select a trip to see its agenda.</source>
+        <translation>Выберите поездку, чтобы увидеть её программу.</translation>
+    </message>
+    <message>
+        <source>Trip agenda</source>
+        <translation>Программа поездки</translation>
+    </message>
+</context>
+<context>
+    <name>TripsView</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Программа</translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2542,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Company</source>
         <translation>Компания</translation>
+    </message>
+    <message>
+        <source>overdue by %1 d</source>
+        <translation>просрочено на %1 дн.</translation>
+    </message>
+    <message>
+        <source>Finished tasks</source>
+        <translation>Завершённые задачи</translation>
     </message>
     <message>
         <source>Position</source>
@@ -3597,6 +3821,22 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Ответственный</translation>
     </message>
     <message>
+        <source>%1 (%2 overdue)</source>
+        <translation>%1 (просрочено: %2)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Следующий шаг</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Следующая встреча</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Открытые задачи</translation>
+    </message>
+    <message>
         <source>Capex</source>
         <translation>Инвестиции</translation>
     </message>
@@ -3707,6 +3947,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
 </context>
 <context>
     <name>navigation</name>
+    <message>
+        <source>Today / Trip</source>
+        <translation>Сегодня / Поездка</translation>
+    </message>
     <message>
         <source>Pipeline</source>
         <translation>Воронка</translation>

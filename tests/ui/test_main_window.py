@@ -242,7 +242,7 @@ def test_column_choice_and_widths_are_remembered(qtbot, rt: Runtime) -> None:
     assert header2.sectionSize(0) == 333
 
 
-def test_geometry_and_last_view_are_restored(qtbot, rt: Runtime) -> None:
+def test_geometry_is_restored_and_today_is_the_first_screen(qtbot, rt: Runtime) -> None:
     settings = Settings()
     first = MainWindow(rt.services, settings, rt.paths, "en")
     qtbot.addWidget(first)
@@ -254,7 +254,9 @@ def test_geometry_and_last_view_are_restored(qtbot, rt: Runtime) -> None:
     assert saved.last_view == "meetings"
     second = MainWindow(rt.services, saved, rt.paths, "en")
     qtbot.addWidget(second)
-    assert second.nav.current_key() == "meetings"
+    # the last view is remembered, but every start opens on Today
+    assert second.nav.current_key() == "today"
+    assert second.nav.list.currentRow() == 0
     assert second.size().height() == 450
 
 
