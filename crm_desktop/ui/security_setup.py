@@ -31,9 +31,9 @@ from crm_desktop.runtime import (
     start_checks_in_background,
 )
 from crm_desktop.storage import encryption
-from crm_desktop.storage.backups import restore_backup
+from crm_desktop.application.backups import restore as restore_backup
 from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
-from crm_desktop.storage.drafts import DraftStore, drafts_folder
+from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import DatabaseLockedError
 from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
@@ -229,9 +229,8 @@ class Protections(QObject):
             self.lock.lock()
 
     def _folders(self) -> tuple[Path, Path]:
-        path = self.rt.db.path
-        return (backups_folder(self.rt.paths, self.rt.settings),
-                drafts_folder(self.rt.paths.data_dir, path))
+        """The backup folder and the data directory (drafts are found there by identity)."""
+        return (backups_folder(self.rt.paths, self.rt.settings), self.rt.paths.data_dir)
 
     def _replace(self, convert: Callable[[], DatabaseKey | None], fallback: DatabaseKey | None,
                  ) -> None:
@@ -306,7 +305,7 @@ class Protections(QObject):
 
     def drafts(self) -> DraftStore:
         """The store the meeting editor's DraftAutosaver writes to."""
-        return DraftStore(drafts_folder(self.rt.paths.data_dir, self.rt.db.path), self.rt.key)
+        return DraftStore(self.rt.drafts_dir, self.rt.key, self.rt.identity)
 
     def stop(self) -> None:
         self.backup_timer.stop()
@@ -331,7 +330,7 @@ def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
     if answer != QMessageBox.StandardButton.Yes:
         return rt
     folder = backups_folder(paths, rt.settings)
-    drafts = drafts_folder(paths.data_dir, path)
+    drafts = paths.data_dir
     rt.close()
     from crm_desktop.ui.passphrase_dialog import encrypt_database
 
