@@ -135,8 +135,6 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
         return 0
     copy = app_backups.copy_to(rt.db.path, Path(args.output), rt.key)
     out(f"Backup written: {copy.path}")
-    if not copy.encrypted:
-        out("note: this copy is not encrypted; anyone who can read the file can read the data.")
     return 0
 
 
