@@ -190,15 +190,17 @@ def ensure(path: Path, key: DatabaseKey | None = None) -> Identity:
 def ensure_server(engine: Engine) -> Identity:
     """A server database's identity. A server is reached by URL from many computers and
     is never copied by this application, so it only ever gets one identity."""
+    select = text("SELECT value FROM setting WHERE key = :k")
     with engine.begin() as conn:
-        value = conn.execute(text("SELECT value FROM setting WHERE key = :k"),
-                             {"k": ID_KEY}).scalar()
+        value = conn.execute(select, {"k": ID_KEY}).scalar()
         if value:
             return Identity(str(value))
         ident = new_id()
-        conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
-                     {"k": ID_KEY, "v": ident})
-    return Identity(ident, created=True)
+        # Two computers opening a new server database at once: the first one's wins.
+        conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v) "
+                          "ON CONFLICT (key) DO NOTHING"), {"k": ID_KEY, "v": ident})
+        value = conn.execute(select, {"k": ID_KEY}).scalar()
+    return Identity(str(value), created=value == ident)
 
 
 # -- the last identity seen at a path ------------------------------------------------------

@@ -208,3 +208,23 @@ def test_cli_backups_rotate_like_the_automatic_ones(paths: Paths):
     left = backups.list_backups(paths.backups_dir, ident)
     assert len(left) == BackupPolicy().keep_last
     assert left[0].reason == "cli"
+
+
+def test_every_database_has_one_identity_that_its_drafts_follow(db_url: str, paths: Paths):
+    """On an SQLite file and on a PostgreSQL schema alike."""
+    rt = open_runtime(db_url, paths)
+    try:
+        first = rt.identity
+        DraftStore(rt.drafts_dir, rt.key, rt.identity).save("meeting", "new-1", {"x": 1})
+    finally:
+        rt.close()
+    rt = open_runtime(db_url, paths)
+    try:
+        assert first is not None and rt.identity == first
+        assert rt.drafts_dir == drafts_folder(paths.data_dir, first)
+        assert [d.record_id for d in DraftStore(rt.drafts_dir, rt.key, rt.identity).pending()] \
+            == ["new-1"]
+        # A drafts file made for another database offers nothing here.
+        assert DraftStore(rt.drafts_dir, rt.key, "0" * 32).pending() == []
+    finally:
+        rt.close()
