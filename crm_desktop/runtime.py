@@ -71,6 +71,13 @@ def backups_folder(paths: Paths, settings: Settings) -> Path:
     return Path(chosen) if isinstance(chosen, str) and chosen else paths.backups_dir
 
 
+def backups_folders(paths: Paths, settings: Settings) -> list[Path]:
+    """Every folder this installation has kept backups in: the current one first, then
+    the data directory's (backups made there before another folder was chosen). What
+    encrypt, decrypt and re-key convert."""
+    return list(dict.fromkeys([backups_folder(paths, settings), paths.backups_dir]))
+
+
 def open_runtime(url: str, paths: Paths, *, create: bool = True,
                  passphrase: PassphraseSource | None = None, key: DatabaseKey | None = None,
                  writer: bool = False, auto_backup: bool = False,

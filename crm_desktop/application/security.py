@@ -9,7 +9,7 @@ converts exactly the backups and drafts that carry it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,18 +39,24 @@ def _report(progress: Progress | None, step: str, done: int, total: int) -> None
         progress(step, done, total)
 
 
-def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Path, data_dir: Path,
+Folders = Path | Sequence[Path]  # the backup folder, or every one (runtime.backups_folders)
+
+
+def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Folders, data_dir: Path,
              convert_database: Callable[[], DatabaseKey | None],
              progress: Progress | None) -> Conversion:
+    folders = [backups_folder] if isinstance(backups_folder, Path) else list(backups_folder)
     with WriterLock(path):
         storage._check_sqlite_file(path, old_key)  # ours, sound: never convert a damaged file
-        ident = identify_file(path, old_key, backups_folder, data_dir)
+        ident = identify_file(path, old_key, folders[0], data_dir)
         _report(progress, "database", 0, 1)
         new_key = convert_database()
         _report(progress, "database", 1, 1)
-        skipped = encryption.convert_backups(
-            backups_folder, ident, old_key, new_key,
-            lambda done, total: _report(progress, "backups", done, total))
+        skipped: list[Path] = []
+        for folder in folders:
+            skipped += encryption.convert_backups(
+                folder, ident, old_key, new_key,
+                lambda done, total: _report(progress, "backups", done, total))
         _report(progress, "drafts", 0, 1)
         if ident is not None:
             DraftStore(drafts_folder(data_dir, ident), old_key, ident).rekey(new_key)
@@ -65,7 +71,7 @@ def damaged_copies(path: Path) -> list[Path]:
                   if p.is_file() and not encryption.is_encrypted(p))
 
 
-def encrypt(path: Path, passphrase: str, backups_folder: Path, data_dir: Path,
+def encrypt(path: Path, passphrase: str, backups_folder: Folders, data_dir: Path,
             progress: Progress | None = None) -> Conversion:
     """Encrypt a plain database file, its backups and its drafts under ``passphrase``."""
     if encryption.is_encrypted(path):
@@ -75,7 +81,7 @@ def encrypt(path: Path, passphrase: str, backups_folder: Path, data_dir: Path,
                     lambda: encryption.encrypt_file(path, passphrase), progress)
 
 
-def decrypt(path: Path, key: DatabaseKey, backups_folder: Path, data_dir: Path,
+def decrypt(path: Path, key: DatabaseKey, backups_folder: Folders, data_dir: Path,
             progress: Progress | None = None) -> Conversion:
     """Turn an encrypted database, its backups and drafts back into plain SQLite."""
     if not encryption.is_encrypted(path):
@@ -87,8 +93,9 @@ def decrypt(path: Path, key: DatabaseKey, backups_folder: Path, data_dir: Path,
     return _convert(path, key, backups_folder, data_dir, convert, progress)
 
 
-def change_passphrase(path: Path, key: DatabaseKey, new_passphrase: str, backups_folder: Path,
-                      data_dir: Path, progress: Progress | None = None) -> Conversion:
+def change_passphrase(path: Path, key: DatabaseKey, new_passphrase: str,
+                      backups_folder: Folders, data_dir: Path,
+                      progress: Progress | None = None) -> Conversion:
     """Re-key an encrypted database, its backups and drafts under ``new_passphrase``."""
     if not encryption.is_encrypted(path):
         raise NotEncryptedError(f"{path} is not encrypted; use encrypt.")

@@ -17,7 +17,7 @@ from crm_desktop.application import security
 from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.runtime import backups_folder
+from crm_desktop.runtime import backups_folder, backups_folders
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
 
@@ -69,6 +69,10 @@ def _folder(env: CliEnv) -> Path:
     return backups_folder(env.paths, Settings.load(env.paths.settings_file))
 
 
+def _folders(env: CliEnv) -> list[Path]:
+    return backups_folders(env.paths, Settings.load(env.paths.settings_file))
+
+
 def _report(done: security.Conversion) -> None:
     for p in done.skipped_backups:
         out(f"warning: backup {p} was left as it was (it does not open with the old key)")
@@ -81,7 +85,7 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.url)
     if encryption.is_encrypted(path):
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
-    done = security.encrypt(path, new_passphrase(), _folder(env), env.paths.data_dir)
+    done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir)
     out(f"Encrypted {path}. Keep the passphrase safe: without it the data cannot be read.")
     _report(done)
     return 0
@@ -92,7 +96,7 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted.")
     key = encryption.unlock(path, terminal_passphrase(path))
-    done = security.decrypt(path, key, _folder(env), env.paths.data_dir)
+    done = security.decrypt(path, key, _folders(env), env.paths.data_dir)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
     _report(done)
     return 0
@@ -104,7 +108,7 @@ def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
         raise CrmError(f"{path} is not encrypted; use encrypt.")
     old_key = encryption.unlock(path, terminal_passphrase(path))
     done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
-                                      _folder(env), env.paths.data_dir)
+                                      _folders(env), env.paths.data_dir)
     out(f"The passphrase of {path} was changed (and of its backups).")
     _report(done)
     return 0

@@ -127,7 +127,7 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
     return None
 
 
-def encrypt_database(path: Path, backups_folder: Path, data_dir: Path,
+def encrypt_database(path: Path, backups_folder: security.Folders, data_dir: Path,
                      parent: QWidget | None = None) -> DatabaseKey | None:
     """Encrypt a plain database file (and its backups and drafts). The caller has closed
     every connection to it. Returns the key to reopen it with, None if cancelled."""
@@ -142,7 +142,7 @@ def encrypt_database(path: Path, backups_folder: Path, data_dir: Path,
     return done.key
 
 
-def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
+def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Folders,
                       data_dir: Path, parent: QWidget | None = None) -> DatabaseKey | None:
     """Re-key an encrypted database (and its backups and drafts); None if cancelled."""
     dialog = PassphraseDialog(Mode.CHANGE, path, parent)

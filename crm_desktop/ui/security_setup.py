@@ -27,6 +27,7 @@ from crm_desktop.runtime import (
     Runtime,
     StartChecks,
     backups_folder,
+    backups_folders,
     open_runtime,
     start_checks_in_background,
 )
@@ -228,9 +229,10 @@ class Protections(QObject):
         if self.lock is not None:
             self.lock.lock()
 
-    def _folders(self) -> tuple[Path, Path]:
-        """The backup folder and the data directory (drafts are found there by identity)."""
-        return (backups_folder(self.rt.paths, self.rt.settings), self.rt.paths.data_dir)
+    def _folders(self) -> tuple[list[Path], Path]:
+        """The backup folders (the current one first) and the data directory (drafts are
+        found there by identity)."""
+        return (backups_folders(self.rt.paths, self.rt.settings), self.rt.paths.data_dir)
 
     def _replace(self, convert: Callable[[], DatabaseKey | None], fallback: DatabaseKey | None,
                  ) -> None:
@@ -274,7 +276,7 @@ class Protections(QObject):
             QMessageBox.information(self.window(), APP_DISPLAY_NAME, QMessageBox.tr(
                 "A server database is backed up with the server's own tools (pg_dump)."))
             return None
-        folder, _ = self._folders()
+        folder = backups_folder(self.rt.paths, self.rt.settings)
         dialog = BackupDialog(path, folder, self.rt.key, self.window())
         dialog.folder_changed.connect(self._remember_folder)
         dialog.restore_requested.connect(lambda backup: self._restore(dialog, Path(backup)))
@@ -329,7 +331,7 @@ def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
                        "nobody can read them. You can also do this later."))
     if answer != QMessageBox.StandardButton.Yes:
         return rt
-    folder = backups_folder(paths, rt.settings)
+    folder = backups_folders(paths, rt.settings)
     drafts = paths.data_dir
     rt.close()
     from crm_desktop.ui.passphrase_dialog import encrypt_database

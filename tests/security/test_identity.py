@@ -228,3 +228,23 @@ def test_every_database_has_one_identity_that_its_drafts_follow(db_url: str, pat
         assert DraftStore(rt.drafts_dir, rt.key, "0" * 32).pending() == []
     finally:
         rt.close()
+
+
+def test_encrypt_also_converts_backups_left_in_the_folder_used_before(paths: Paths,
+                                                                       tmp_path: Path):
+    """Backups went to the data directory, then the user chose a USB stick: after encrypt
+    neither folder holds a readable record."""
+    from crm_desktop.config import Settings
+
+    db = _db_with_canary(paths)  # backups in the data directory's folder
+    usb = tmp_path / "usb"
+    settings = Settings.load(paths.settings_file)
+    settings.extra["backups_dir"] = str(usb)
+    settings.save(paths.settings_file)
+    rt = open_runtime("sqlite:///" + str(db), paths, auto_backup=True)  # a start backup there
+    rt.close()
+    assert list(usb.iterdir()) and list(paths.backups_dir.iterdir())
+    assert _hits(usb) and _hits(paths.backups_dir)
+    r = crm(paths.data_dir, "encrypt", passphrase=PASSPHRASE)
+    assert r.returncode == 0, r.stderr
+    assert _hits(paths.data_dir, usb) == []
