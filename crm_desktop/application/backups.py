@@ -42,9 +42,11 @@ def database_identity(db_path: Path, key: DatabaseKey | None) -> str | None:
     return identities.read(db_path, key if encryption.is_encrypted(db_path) else None)
 
 
-def list_checked(db_path: Path, folder: Path, key: DatabaseKey | None) -> list[CheckedBackup]:
-    """The backups of this database in ``folder``, newest first, each checked."""
-    found = backups.list_backups(folder, database_identity(db_path, key))
+def list_checked(db_path: Path, folder: Path, key: DatabaseKey | None,
+                 identity: str | None = None) -> list[CheckedBackup]:
+    """The backups of this database in ``folder``, newest first, each checked. The
+    identity is read from the database unless given (a damaged file's last known one)."""
+    found = backups.list_backups(folder, identity or database_identity(db_path, key))
     return [CheckedBackup(b, backups.verify_backup(b.path, key if b.encrypted else None))
             for b in found]
 

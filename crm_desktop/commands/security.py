@@ -20,6 +20,7 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
+from crm_desktop.storage import identity as identities
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
 
@@ -119,12 +120,17 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
     if path is None:
         raise CrmError("Backups of a server database are made with the server's tools.")
     folder = _folder(env)
-    key = None
-    if path.exists() and encryption.is_encrypted(path):
-        key = env.runtime().key  # the identity and the encrypted backups need the key
-    elif path.exists():
-        env.runtime()  # a copy of another database is told apart before listing
-    found = app_backups.list_checked(path, folder, key)
+    key, ident = None, None
+    if path.exists():
+        try:
+            rt = env.runtime()  # a copy of another database is told apart before listing
+            key, ident = rt.key, rt.identity
+        except storage.DamagedDatabaseError:  # the listing is how to find a good backup
+            if encryption.is_encrypted(path):
+                key = encryption.unlock(path, terminal_passphrase(path))
+            ident = identities.read(path, key) or identities.last_known(env.paths.data_dir,
+                                                                          path)
+    found = app_backups.list_checked(path, folder, key, ident)
     out(f"backups of {path} in {folder}:")
     for row in found:
         b = row.info

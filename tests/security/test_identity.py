@@ -248,3 +248,15 @@ def test_encrypt_also_converts_backups_left_in_the_folder_used_before(paths: Pat
     r = crm(paths.data_dir, "encrypt", passphrase=PASSPHRASE)
     assert r.returncode == 0, r.stderr
     assert _hits(paths.data_dir, usb) == []
+
+
+def test_backups_of_a_database_damaged_since_are_still_listed(paths: Paths):
+    db = _db_with_canary(paths)
+    ident = identity_of(db)
+    with db.open("r+b") as f:  # the header page: not even its identity can be read now
+        f.seek(100)
+        f.write(b"\xde\xad\xbe\xef" * 256)
+    assert identity_of(db) is None
+    r = crm(paths.data_dir, "backups")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count(" ok ") == len(backups.list_backups(paths.backups_dir, ident)) == 2
