@@ -167,7 +167,10 @@ def _private_database_file(path: Path, create: bool) -> None:
 def find_identity(db: Database, paths: Paths, folder: Path) -> str | None:
     """The identity of the database just opened (see :func:`identify_file`)."""
     if db.path is not None:
-        return identify_file(db.path, db.key, folder, paths.data_dir)
+        found_id, renamed = _identify_file(db.path, db.key, folder, paths.data_dir)
+        if db.backup_made in renamed:  # the before-migration backup just made, adopted
+            db.backup_made = renamed[db.backup_made]
+        return found_id
     found = identities.ensure_server(db.engine)
     if found.created and found.id is not None:
         drafts.adopt_legacy(paths.data_dir, None, found.id)
@@ -179,14 +182,20 @@ def identify_file(path: Path, key: DatabaseKey | None, folder: Path,
     """The identity of a checked database file: made, kept or split off from the
     original as ``storage.identity`` explains. A database that gets its first identity
     adopts the backups and drafts an older version named after its file stem."""
+    return _identify_file(path, key, folder, data_dir)[0]
+
+
+def _identify_file(path: Path, key: DatabaseKey | None, folder: Path,
+                   data_dir: Path) -> tuple[str | None, dict[Path, Path]]:
     found = identities.ensure(path, key)
     if found.id is None:
-        return None
+        return None, {}
+    renamed: dict[Path, Path] = {}
     if found.created:
-        backups.adopt_legacy(folder, path.stem, found.id)
+        renamed = backups.adopt_legacy(folder, path.stem, found.id)
         drafts.adopt_legacy(data_dir, path, found.id)
     identities.remember(data_dir, path, found.id)
-    return found.id
+    return found.id, renamed
 
 
 def damaged_with_backup(error: DamagedDatabaseError, folder: Path,

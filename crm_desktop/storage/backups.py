@@ -313,12 +313,12 @@ def remove_stale_parts(folder: Path, identity: str | None) -> list[Path]:
     return removed
 
 
-def adopt_legacy(folder: Path, stem: str, identity: str) -> list[Path]:
+def adopt_legacy(folder: Path, stem: str, identity: str) -> dict[Path, Path]:
     """Give the backups an older version made of this database (named ``<stem>-<reason>-
     <stamp>.sqlite3``, ``before-restore`` and ``before-<revision>`` included) the name
     that carries ``identity``. Called once, when the database gets its identity; the
-    file name is all an older backup has to go by. Returns the new paths."""
-    adopted: list[Path] = []
+    file name is all an older backup has to go by. Returns {old path: new path}."""
+    adopted: dict[Path, Path] = {}
     if not folder.is_dir():
         return adopted
     for p in sorted(folder.iterdir()):
@@ -333,7 +333,7 @@ def adopt_legacy(folder: Path, stem: str, identity: str) -> list[Path]:
             if not new.exists():
                 os.replace(p, new)
                 make_private(new)
-                adopted.append(new)
+                adopted[p] = new
         except (ValueError, OSError):
             continue
     return adopted
