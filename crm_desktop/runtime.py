@@ -195,7 +195,19 @@ def _identify_file(path: Path, key: DatabaseKey | None, folder: Path,
         renamed = backups.adopt_legacy(folder, path.stem, found.id)
         drafts.adopt_legacy(data_dir, path, found.id)
     identities.remember(data_dir, path, found.id)
+    _private_copies(folder, data_dir, found.id)
     return found.id, renamed
+
+
+def _private_copies(folder: Path, data_dir: Path, ident: str) -> None:
+    """Backups and drafts an older version (or another umask) left readable by others
+    are made owner-only, like the database itself."""
+    for b in backups.list_backups(folder, ident):
+        backups.make_private(b.path)
+    store = drafts.drafts_folder(data_dir, ident)
+    if store.is_dir():
+        for p in store.iterdir():
+            backups.make_private(p)
 
 
 def damaged_with_backup(error: DamagedDatabaseError, folder: Path,

@@ -101,13 +101,20 @@ def test_database_backups_drafts_and_copies_are_owner_only(paths: Paths):
 
 
 @posix_only
-def test_an_existing_database_readable_by_others_is_made_owner_only_on_open(paths: Paths):
+def test_an_existing_database_its_backups_and_drafts_are_made_owner_only_on_open(paths: Paths):
     db = paths.data_dir / "crm.sqlite3"
     assert crm(paths.data_dir, "demo").returncode == 0
-    os.chmod(db, 0o644)
+    assert crm(paths.data_dir, "backup").returncode == 0
+    rt = open_runtime("sqlite:///" + str(db), paths)
+    store = DraftStore(rt.drafts_dir, rt.key, rt.identity)
+    store.save("meeting", "new-1", {"discussion": "x"})
+    rt.close()
+    made = list(paths.backups_dir.iterdir())
+    for p in [db, store.path, *made]:
+        os.chmod(p, 0o644)  # as an older version, or a copy with another umask, left them
     r = crm(paths.data_dir, "list", "companies", "--limit", "1")
     assert r.returncode == 0, r.stderr
-    assert _mode(db) == 0o600
+    assert [_mode(p) for p in [db, store.path, *made]] == [0o600] * (2 + len(made))
 
 
 @posix_only
