@@ -256,19 +256,20 @@ class Protections(QObject):
         path = self.rt.db.path
         if path is None or self.rt.key is not None:
             return
-        backups, drafts = self._folders()
+        backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import encrypt_database
 
-        self._replace(lambda: encrypt_database(path, backups, drafts, self.window()), None)
+        self._replace(lambda: encrypt_database(path, backups, data_dir, self.window()), None)
 
     def change_passphrase(self) -> None:
         path, key = self.rt.db.path, self.rt.key
         if path is None or key is None:
             return
-        backups, drafts = self._folders()
+        backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import change_passphrase
 
-        self._replace(lambda: change_passphrase(path, key, backups, drafts, self.window()), key)
+        self._replace(lambda: change_passphrase(path, key, backups, data_dir, self.window()),
+                      key)
 
     def show_backups(self) -> BackupDialog | None:
         path = self.rt.db.path
@@ -332,9 +333,8 @@ def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
     if answer != QMessageBox.StandardButton.Yes:
         return rt
     folder = backups_folders(paths, rt.settings)
-    drafts = paths.data_dir
     rt.close()
     from crm_desktop.ui.passphrase_dialog import encrypt_database
 
-    key = encrypt_database(path, folder, drafts, parent)
+    key = encrypt_database(path, folder, paths.data_dir, parent)
     return open_runtime(url, paths, key=key, writer=True, auto_backup=True)
