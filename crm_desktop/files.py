@@ -5,7 +5,7 @@ or a cancelled job never leaves a half-written file, and the previous file survi
 
 A file written from an encrypted database holds its records in plaintext: the caller
 passes ``private=True`` and the file is created owner-only (0600), whatever mode a file
-it replaces had, and tells the user once (:data:`NOT_ENCRYPTED_NOTE`).
+it replaces had.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from typing import BinaryIO
 from crm_desktop.domain.errors import CrmError
 
 PRIVATE_MODE = 0o600
-NOT_ENCRYPTED_NOTE = ("note: {path} is not encrypted; it is readable by your user account "
-                      "only, but anyone who gets the file can read it.")
 
 
 @contextmanager
