@@ -1,7 +1,8 @@
 """Passphrase dialogs: unlock at start, encrypt this database, change the passphrase.
 
-The conversions themselves are Qt-free (crm_desktop.storage.encryption); the caller
-closes the runtime before a conversion and reopens it with the returned key.
+The conversions themselves are Qt-free (crm_desktop.application.security, shared with
+the CLI); the caller closes the runtime before a conversion and reopens it with the
+returned key.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application import security
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.storage import encryption
-from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey, WrongPassphraseError
 
 MAX_TRIES = 5
@@ -132,7 +133,7 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
     return None
 
 
-def encrypt_database(path: Path, backups_folder: Path, drafts_folder: Path,
+def encrypt_database(path: Path, backups_folder: security.Folders, data_dir: Path,
                      parent: QWidget | None = None) -> DatabaseKey | None:
     """Encrypt a plain database file (and its backups and drafts). The caller has closed
     every connection to it. Returns the key to reopen it with, None if cancelled."""
@@ -140,17 +141,15 @@ def encrypt_database(path: Path, backups_folder: Path, drafts_folder: Path,
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        key = encryption.encrypt_file(path, dialog.new_passphrase())
-        encryption.convert_backups(backups_folder, path.stem, None, key)
-        DraftStore(drafts_folder, None).rekey(key)
+        done = security.encrypt(path, dialog.new_passphrase(), backups_folder, data_dir)
     except CrmError as e:
         QMessageBox.warning(parent, dialog.windowTitle(), str(e))
         return None
-    return key
+    return done.key
 
 
-def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
-                      drafts_folder: Path, parent: QWidget | None = None) -> DatabaseKey | None:
+def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Folders,
+                      data_dir: Path, parent: QWidget | None = None) -> DatabaseKey | None:
     """Re-key an encrypted database (and its backups and drafts); None if cancelled."""
     dialog = PassphraseDialog(Mode.CHANGE, path, parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -158,13 +157,12 @@ def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
             dialog.show_error(PassphraseDialog.tr("The current passphrase is wrong."))
             continue
         try:
-            new_key = encryption.rekey_file(path, key, dialog.new_passphrase())
-            encryption.convert_backups(backups_folder, path.stem, key, new_key)
-            DraftStore(drafts_folder, key).rekey(new_key)
+            done = security.change_passphrase(path, key, dialog.new_passphrase(),
+                                              backups_folder, data_dir)
         except CrmError as e:
             QMessageBox.warning(parent, dialog.windowTitle(), str(e))
             return None
-        return new_key
+        return done.key
     return None
 
 

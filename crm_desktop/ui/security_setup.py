@@ -27,13 +27,14 @@ from crm_desktop.runtime import (
     Runtime,
     StartChecks,
     backups_folder,
+    backups_folders,
     open_runtime,
     start_checks_in_background,
 )
 from crm_desktop.storage import encryption
-from crm_desktop.storage.backups import restore_backup
+from crm_desktop.application.backups import restore as restore_backup
 from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
-from crm_desktop.storage.drafts import DraftStore, drafts_folder
+from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import DatabaseLockedError
 from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
@@ -272,10 +273,10 @@ class Protections(QObject):
         if self.lock is not None:
             self.lock.lock()
 
-    def _folders(self) -> tuple[Path, Path]:
-        path = self.rt.db.path
-        return (backups_folder(self.rt.paths, self.rt.settings),
-                drafts_folder(self.rt.paths.data_dir, path))
+    def _folders(self) -> tuple[list[Path], Path]:
+        """The backup folders (the current one first) and the data directory (drafts are
+        found there by identity)."""
+        return (backups_folders(self.rt.paths, self.rt.settings), self.rt.paths.data_dir)
 
     def _replace(self, convert: Callable[[], DatabaseKey | None], fallback: DatabaseKey | None,
                  ) -> None:
@@ -299,19 +300,20 @@ class Protections(QObject):
         path = self.rt.db.path
         if path is None or self.rt.key is not None:
             return
-        backups, drafts = self._folders()
+        backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import encrypt_database
 
-        self._replace(lambda: encrypt_database(path, backups, drafts, self.window()), None)
+        self._replace(lambda: encrypt_database(path, backups, data_dir, self.window()), None)
 
     def change_passphrase(self) -> None:
         path, key = self.rt.db.path, self.rt.key
         if path is None or key is None:
             return
-        backups, drafts = self._folders()
+        backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import change_passphrase
 
-        self._replace(lambda: change_passphrase(path, key, backups, drafts, self.window()), key)
+        self._replace(lambda: change_passphrase(path, key, backups, data_dir, self.window()),
+                      key)
 
     def show_backups(self) -> BackupDialog | None:
         path = self.rt.db.path
@@ -319,7 +321,7 @@ class Protections(QObject):
             QMessageBox.information(self.window(), APP_DISPLAY_NAME, QMessageBox.tr(
                 "A server database is backed up with the server's own tools (pg_dump)."))
             return None
-        folder, _ = self._folders()
+        folder = backups_folder(self.rt.paths, self.rt.settings)
         dialog = BackupDialog(path, folder, self.rt.key, self.window())
         dialog.folder_changed.connect(self._remember_folder)
         dialog.restore_requested.connect(lambda backup: self._restore(dialog, Path(backup)))
@@ -350,7 +352,7 @@ class Protections(QObject):
 
     def drafts(self) -> DraftStore:
         """The store the meeting editor's DraftAutosaver writes to."""
-        return DraftStore(drafts_folder(self.rt.paths.data_dir, self.rt.db.path), self.rt.key)
+        return DraftStore(self.rt.drafts_dir, self.rt.key, self.rt.identity)
 
     def stop(self) -> None:
         self.backup_timer.stop()
@@ -374,10 +376,9 @@ def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
                        "nobody can read them. You can also do this later."))
     if answer != QMessageBox.StandardButton.Yes:
         return rt
-    folder = backups_folder(paths, rt.settings)
-    drafts = drafts_folder(paths.data_dir, path)
+    folder = backups_folders(paths, rt.settings)
     rt.close()
     from crm_desktop.ui.passphrase_dialog import encrypt_database
 
-    key = encrypt_database(path, folder, drafts, parent)
+    key = encrypt_database(path, folder, paths.data_dir, parent)
     return open_runtime(url, paths, key=key, writer=True, auto_backup=True)
