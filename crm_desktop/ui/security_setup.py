@@ -124,9 +124,12 @@ class Protections(QObject):
     def _use(self, rt: Runtime) -> None:
         self.rt = rt
         if self.lock is not None:
-            self.lock.stop()
-            self.lock.deleteLater()
-            self.lock = None
+            # Deleted now, not by deleteLater: a posted deletion that outlived this
+            # object (tests drop it right after a re-key) crashed in ~QObject.
+            old, self.lock = self.lock, None
+            old.stop()
+            old.setParent(None)  # Python owns it now; the last reference goes below
+            del old
         if rt.key is not None:
             self.lock = LockController(verifier(rt.key), lock_minutes(rt.settings) * 60,
                                        parent=self)
