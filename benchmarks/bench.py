@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -348,13 +349,28 @@ def _spellings(rt) -> list[tuple[str, str, str, str]]:
                 "AND deleted_at IS NULL ORDER BY id LIMIT 5"
             )
         ).all()
+    def spelled(native: str) -> tuple[str, str, str]:
+        """The name as a user spells it: each run of characters read as words (厦门 is
+        xiamen), the Latin letters of the name ("厦门TCL纺织") kept as written."""
+        joined, spaced, pal = [], [], []
+        for run in re.findall(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+", native):
+            syl = pinyin_syllables(run)
+            if not syl:
+                joined.append(run.strip())
+                spaced.append(run.strip())
+                pal.append(run.strip())
+                continue
+            joined.append("".join(syl))
+            spaced.append(" ".join(syl))
+            pal.append(palladius(syl))
+        return " ".join(joined), " ".join(spaced), " ".join(pal)
+
     for cid, native in companies:
-        syl = pinyin_syllables(native)
-        pal = palladius(syl)
+        joined, spaced, pal = spelled(native)
         out += [
             ("characters", native, "company", cid),
-            ("pinyin joined", "".join(syl), "company", cid),
-            ("pinyin spaced", " ".join(syl), "company", cid),
+            ("pinyin joined", joined, "company", cid),
+            ("pinyin spaced", spaced, "company", cid),
             ("Palladius", pal, "company", cid),
             ("wrong layout", swap_layout(pal) or pal, "company", cid),
         ]

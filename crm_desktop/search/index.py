@@ -35,7 +35,7 @@ from crm_desktop.search.documents import (
 )
 
 # Bump when keys or documents change shape: an index of another version is rebuilt.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: phrase readings across Latin letters, Korean keys
 
 MODELS: dict[str, type[SyncedMixin]] = {
     "company": Company,
