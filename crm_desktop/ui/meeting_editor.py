@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QFrame,
@@ -63,6 +62,7 @@ from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand
 from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft, NextStepDraft
+from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.undo import perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
@@ -180,13 +180,8 @@ class MeetingEditor(View):
         form.addRow(self.tr("&Title:"), self._with_error(self.title, "title"))
         self.trip = QComboBox()
         form.addRow(self.tr("T&rip:"), self.trip)
-        self.company = QComboBox()
-        self.company.setEditable(True)
-        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.company.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.company = RecordPicker(self.services, "company")  # any spelling: kai, Кай, 凯
+        self.company.setObjectName("meeting_company")
         self.company.lineEdit().setPlaceholderText(self.tr("Type to search companies"))
         form.addRow(self.tr("&Company:"), self._with_error(self.company, "company_id"))
         project_row = QHBoxLayout()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
+from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.widgets_errors import field_error_text
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
@@ -70,6 +71,7 @@ class Field:
     optional: bool = True  # for choice: offers an empty entry
     placeholder: Callable[[], str] | None = None
     enum: type[StrEnum] | None = None
+    search: str | None = None  # for choice: the record kind its items are (a RecordPicker)
 
 
 @dataclass
@@ -182,7 +184,8 @@ class _Date(FieldWidget):
 
 class _Choice(FieldWidget):
     def __init__(self, f: Field, services: Services) -> None:
-        self.widget = QComboBox()
+        # records are picked by any spelling of their name, as in Ctrl+K
+        self.widget = RecordPicker(services, f.search) if f.search else QComboBox()
         # Sized by a fixed length, not by measuring every item: 20,000 companies would
         # otherwise cost seconds each time the form is laid out.
         self.widget.setSizeAdjustPolicy(
@@ -191,7 +194,7 @@ class _Choice(FieldWidget):
         self.widget.setMinimumContentsLength(24)
         self.enum = f.enum
         options = list(f.options(services)) if f.options else []
-        if len(options) > 12:  # long lists are searched by typing any part of a name
+        if len(options) > 12 and not f.search:  # long lists: typing any part of a name
             self.widget.setEditable(True)
             self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             completer = self.widget.completer()
