@@ -996,6 +996,11 @@ def query_variants(query: str) -> list[QueryVariant]:
     if has_latin(q) and not has_cyrillic(q):
         for v in latin_to_cyrillic(q):
             put(v, Route.TRANSLITERATED)
+        # pinyin typed word by word finds a name whose key runs it together: "kaiyuan
+        # bengye" is in "kaiyuanbengyejituan..."
+        words = q.split()
+        if len(words) > 1 and all(segment_pinyin(w) for w in words):
+            put("".join(words), Route.TRANSLITERATED)
         # "lv" and "nv" are how pinyin keyboards type lü and nü
         if "v" in q and all(segment_pinyin(w) for w in q.split()):
             put(q.replace("v", "u"), Route.TRANSLITERATED)
