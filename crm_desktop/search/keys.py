@@ -24,10 +24,12 @@ from typing import TypeGuard
 
 __all__ = [
     "KeyKind",
+    "NameSpellings",
     "Mapped",
     "QueryVariant",
     "Route",
     "SearchKey",
+    "chinese_name_spellings",
     "cyrillic_to_latin",
     "fold",
     "fold_mapped",
@@ -1010,3 +1012,66 @@ def query_variants(query: str) -> list[QueryVariant]:
     if swapped is not None:
         put(fold(swapped), Route.LAYOUT)
     return out
+
+
+# --------------------------------------------------------------------------- names to offer
+
+
+@dataclass(frozen=True)
+class NameSpellings:
+    """A Chinese name in pinyin and Palladius, as a form offers it: 曾国强 -> Zeng Guoqiang,
+    Цзэн Гоцян.  ``family_native``/``given_native`` say how the name was split when it
+    was typed whole into the family-name field."""
+
+    family_native: str
+    given_native: str
+    family_latin: str
+    given_latin: str
+    family_ru: str
+    given_ru: str
+
+    @property
+    def latin(self) -> str:
+        return " ".join(p for p in (self.family_latin, self.given_latin) if p)
+
+    @property
+    def russian(self) -> str:
+        return " ".join(p for p in (self.family_ru, self.given_ru) if p)
+
+
+def _pinyin_word(syllables: list[str]) -> str:
+    """Syllables written as one word, capitalised, with the apostrophe pinyin puts before
+    a, o, e inside a word (Guo'an, Xi'an)."""
+    out = ""
+    for k, syl in enumerate(syllables):
+        if k and syl[:1] in ("a", "o", "e"):
+            out += "'"
+        out += syl
+    return out[:1].upper() + out[1:]
+
+
+def chinese_name_spellings(family: str, given: str = "") -> NameSpellings | None:
+    """Pinyin and Palladius of a Chinese name (family name read as one: 曾 is Zeng).  A
+    whole name typed into the family-name field (曾国强, 欧阳修) is split after its family
+    name.  None when the name is not written in Chinese characters."""
+    family, given = family.strip(), given.strip()
+    if not family or not all(is_han(c) for c in family):
+        return None
+    if given and not all(is_han(c) for c in given):
+        return None
+    if not given and len(family) > 1:
+        n = _surname_length(family)
+        if 0 < n < len(family):
+            family, given = family[:n], family[n:]
+    fam = pinyin_syllables(family, surname=True)
+    giv = pinyin_syllables(given) if given else []
+    if not fam or not all(fam) or not all(giv):
+        return None  # a character pypinyin cannot read: better no offer than a wrong one
+    return NameSpellings(
+        family,
+        given,
+        _pinyin_word(fam),
+        _pinyin_word(giv) if giv else "",
+        palladius(fam).capitalize(),
+        palladius(giv).capitalize() if giv else "",
+    )

@@ -167,6 +167,7 @@ def contact_form() -> FormSpec:
             Field("tag_ids", lambda: translate("forms", "Tags"), "multi", tag_options),
             Field("notes", lambda: translate("forms", "Notes"), "multiline"),
         ],
+        name_spellings=True,
     )
 
 

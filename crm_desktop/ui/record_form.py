@@ -38,6 +38,9 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
+from crm_desktop.ui.name_suggestion import NATIVE as SUGGESTED_FROM
+from crm_desktop.ui.name_suggestion import TARGETS as SUGGESTED_TO
+from crm_desktop.ui.name_suggestion import NameSuggestion
 from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.widgets_errors import field_error_text
 
@@ -87,6 +90,8 @@ class FormSpec:
     title: Callable[[], str]
     input_type: type
     rows: list[Field | NamesRow] = field(default_factory=list)
+    # a person's names in 汉字, pinyin and Russian: offer the spellings of the Chinese name
+    name_spellings: bool = False
 
     def all_fields(self) -> list[Field]:
         out: list[Field] = []
@@ -341,6 +346,14 @@ class RecordForm(QDialog):
                 holder.setLayout(grid)
                 grid.setContentsMargins(0, 0, 0, 0)
                 form.addRow(row.label(), holder)
+                if spec.name_spellings and all(
+                    n in self.widgets for n in (*SUGGESTED_FROM, *SUGGESTED_TO)
+                ):
+                    # under the names, once all six fields exist
+                    self.name_suggestion = NameSuggestion(
+                        {n: self.widgets[n].widget for n in (*SUGGESTED_FROM, *SUGGESTED_TO)}
+                    )
+                    form.addRow("", self.name_suggestion)
             else:
                 self._add(row, services)
                 box = QWidget()

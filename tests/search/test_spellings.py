@@ -158,3 +158,35 @@ def test_an_index_of_the_previous_version_is_rebuilt_on_open(runtime, paths, db_
         assert SearchService(rt.db.session_factory).matching_ids("company", "xiamen") == [cid]
     finally:
         rt.close()
+
+
+# --------------------------------------------------------------------------- names offered
+
+
+@pytest.mark.parametrize(
+    ("family", "given", "latin", "russian", "split"),
+    [
+        ("曾国强", "", "Zeng Guoqiang", "Цзэн Гоцян", ("曾", "国强")),  # a whole name, split
+        ("曾", "国强", "Zeng Guoqiang", "Цзэн Гоцян", ("曾", "国强")),
+        ("欧阳修", "", "Ouyang Xiu", "Оуян Сю", ("欧阳", "修")),  # a compound family name
+        ("单", "田芳", "Shan Tianfang", "Шань Тяньфан", ("单", "田芳")),  # 单 as a family name
+        ("王", "安", "Wang An", "Ван Ань", ("王", "安")),
+        ("张", "国安", "Zhang Guo'an", "Чжан Гоань", ("张", "国安")),  # guo'an, not guan
+        ("吕", "布", "Lü Bu", "Люй Бу", ("吕", "布")),
+    ],
+)
+def test_chinese_name_spellings(family, given, latin, russian, split) -> None:
+    from crm_desktop.search.keys import chinese_name_spellings
+
+    s = chinese_name_spellings(family, given)
+    assert s is not None
+    assert (s.latin, s.russian) == (latin, russian)
+    assert (s.family_native, s.given_native) == split
+
+
+def test_no_spellings_offered_for_other_scripts() -> None:
+    from crm_desktop.search.keys import chinese_name_spellings
+
+    assert chinese_name_spellings("Ivanov", "") is None
+    assert chinese_name_spellings("王", "Wei") is None
+    assert chinese_name_spellings("", "") is None
