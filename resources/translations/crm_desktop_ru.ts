@@ -1313,6 +1313,17 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>NameSuggestion</name>
+    <message>
+        <source>Fill the empty pinyin and Russian name fields with these spellings; what you typed there stays. You can edit them afterwards.</source>
+        <translation>Заполнить пустые поля имени на пиньине и по-русски этими написаниями; введённое вами останется. Потом их можно исправить.</translation>
+    </message>
+    <message>
+        <source>Use: %1 / %2</source>
+        <translation>Подставить: %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>NewContactBox</name>
     <message>
         <source>New contact</source>
