@@ -82,16 +82,25 @@ class RecordPicker(QComboBox):
     def matching(self, text: str) -> list[object]:
         """Ids of this combo's records that ``text`` finds, best first: the search index
         (any spelling), then any item whose label holds the text as typed."""
-        ids: list[object] = []
+        ranked: list[object] = []
+        found: set[object] = set()
         try:
-            ids = list(self._search.search(text, kinds=[self.kind], limit=SHOWN).ids(self.kind))
+            # the best few in the search's order, then every other record it finds (a
+            # picker of one company's people holds few of the thousands of Wangs)
+            ranked = list(
+                self._search.search(text, kinds=[self.kind], limit=SHOWN).ids(self.kind)
+            )
+            found = set(self._search.matching_ids(self.kind, text))
         except SQLAlchemyError:
-            ids = []  # the labels below still find what is written as typed
-        seen = set(ids)
+            pass  # the labels below still find what is written as typed
         needle = fold(text)
-        for row in range(self.count()):
-            data = self.itemData(row, ID_ROLE)
-            if data is not None and data not in seen and needle in fold(self.itemText(row)):
+        mine = {self.itemData(row, ID_ROLE): row for row in range(self.count())}
+        ids = [i for i in ranked if i in mine]
+        seen = set(ids)
+        for data, row in mine.items():
+            if data is None or data in seen:
+                continue
+            if data in found or needle in fold(self.itemText(row)):
                 ids.append(data)
                 seen.add(data)
         return ids

@@ -1160,6 +1160,10 @@ The details were written to the error output.</source>
         <translation>Создать новый контакт в этой компании</translation>
     </message>
     <message>
+        <source>Add a participant: type a name</source>
+        <translation>Добавить участника: введите имя</translation>
+    </message>
+    <message>
         <source>A&amp;genda</source>
         <translation>Пов&amp;естка</translation>
     </message>

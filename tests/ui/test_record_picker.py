@@ -112,3 +112,24 @@ def test_task_form_project_picker_by_palladius_on_the_wrong_layout(
     _type_and_choose(qtbot, picker, swap_layout(word) or word)
     chosen = form.widgets["project_id"].value()
     assert S.projects.get(chosen).title.split()[0] == word
+
+
+def test_participants_are_picked_by_any_spelling(qtbot, editor: MeetingEditor, rt: Runtime) -> None:
+    kaiyuan = _kaiyuan_id(rt)
+    editor.company.select_id(kaiyuan)
+    wang = next(c for c in rt.services.contacts.list(rt.services.contacts.query(
+        company_id=kaiyuan)) if c.family_name_native == "王")
+
+    def checked(lst) -> set[str]:
+        return {lst.item(i).data(IdRole) for i in range(lst.count())
+                if lst.item(i).checkState() == Qt.CheckState.Checked}
+
+    assert wang.id not in checked(editor.theirs)
+    _type_and_choose(qtbot, editor.their_picker, "wang")
+    assert wang.id in checked(editor.theirs)
+    qtbot.waitUntil(lambda: editor.their_picker.currentText() == "")  # ready for the next
+    # our side: a member by the Latin spelling of a Russian name
+    zhukov = next(m for m in rt.services.members.list() if m.name.startswith("Жуков"))
+    assert zhukov.id not in checked(editor.ours)
+    _type_and_choose(qtbot, editor.our_picker, "zhukov")
+    assert zhukov.id in checked(editor.ours)
