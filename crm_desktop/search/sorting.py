@@ -16,12 +16,12 @@ from __future__ import annotations
 from typing import Any
 
 from crm_desktop.search.keys import (
-    _hangul_mapped,
     fold,
     has_han,
     has_hangul,
     is_han,
     pinyin_syllables,
+    romanize_korean,
 )
 
 SORT_KEY_LENGTH = 300
@@ -30,8 +30,7 @@ SORT_KEY_LENGTH = 300
 def _spelled(text: str, *, surname: bool) -> str:
     """Chinese characters as pinyin words, Hangul romanized, the rest folded."""
     if has_hangul(text):
-        m = _hangul_mapped(text, cyrillic=False)
-        text = m.text if m else text
+        text = romanize_korean(text)
     if not has_han(text):
         return fold(text)
     out: list[str] = []
