@@ -67,8 +67,13 @@ def hit_html(hit: object) -> str:
         second.append("<i>" + _hl(hit.spelling) + "</i>")  # type: ignore[attr-defined]
     if hit.detail is not None:  # type: ignore[attr-defined]
         second.append(_hl(hit.detail))  # type: ignore[attr-defined]
-    if hit.subtitle:  # type: ignore[attr-defined]
-        second.append(escape(hit.subtitle))  # type: ignore[attr-defined]
+    context = hit.subtitle.split(" · ") if hit.subtitle else []  # type: ignore[attr-defined]
+    if hit.spelling is not None:  # type: ignore[attr-defined]
+        # the matched spelling is often the name the context starts with: say it once
+        same = hit.spelling.text.casefold()  # type: ignore[attr-defined]
+        context = [c for c in context if c.casefold() != same]
+    if context:
+        second.append(escape(" · ".join(context)))
     if not second:
         return first
     return f"{first}<br><small>{' · '.join(second)}</small>"

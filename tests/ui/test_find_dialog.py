@@ -99,3 +99,13 @@ def test_company_row_shows_its_chinese_name_and_rows_fit_without_scrolling(qtbot
     with qtbot.waitSignal(dialog.open_record) as signal:
         qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
     assert signal.args == [chosen.entity, chosen.id]
+
+
+def test_the_matched_spelling_is_said_once(qtbot, rt):
+    dialog = FindAnythingDialog(rt.services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.input, "dfy")  # ван on the Latin layout
+    qtbot.waitUntil(lambda: bool(_results(dialog)))
+    html = _results(dialog)[0].data(HTML_ROLE)
+    assert "<b>Ван</b> Цзяньго" in html and html.count("Цзяньго") == 1
