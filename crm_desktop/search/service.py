@@ -34,7 +34,7 @@ from crm_desktop.search.keys import (
     fold,
     fold_mapped,
     is_han,
-    iter_search_keys,
+    search_keys,
     pinyin_syllables,
     query_variants,
 )
@@ -431,7 +431,7 @@ def _find_in(text_: str, variants: tuple[QueryVariant, ...], surname: bool) -> _
     best_rank = (9, 9)
     if not text_:
         return best
-    for k in iter_search_keys(text_, surname=surname):
+    for k in search_keys(text_, surname=surname):  # cached: the same names come back
         key = k.key.text
         for v in variants:
             pos = key.find(v.text)
