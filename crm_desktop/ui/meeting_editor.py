@@ -266,8 +266,8 @@ class MeetingEditor(View):
             picker.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             picker.setMinimumContentsLength(12)
-            picker.activated.connect(
-                lambda index, p=picker, lst=lst: self._participant_picked(p, lst, index))
+            picker.picked.connect(
+                lambda record_id, p=picker, lst=lst: self._participant_picked(p, lst, record_id))
         grid.addWidget(self.our_picker, 2, 0)
         grid.addWidget(self.their_picker, 2, 1)
         grid.setColumnStretch(0, 2)
@@ -483,8 +483,8 @@ class MeetingEditor(View):
             picker.addItem(lst.item(i).text(), lst.item(i).data(IdRole))
         picker.setEnabled(lst.count() > 0)
 
-    def _participant_picked(self, picker: RecordPicker, lst: QListWidget, index: int) -> None:
-        record_id = picker.itemData(index)
+    def _participant_picked(self, picker: RecordPicker, lst: QListWidget,
+                            record_id: object) -> None:
         for i in range(lst.count()):
             item = lst.item(i)
             if record_id is not None and item.data(IdRole) == record_id:

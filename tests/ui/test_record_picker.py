@@ -35,8 +35,8 @@ def _kaiyuan_id(rt: Runtime) -> str:
 
 
 def _offered(picker: RecordPicker) -> list[str]:
-    popup = picker.completer().popup()
-    model = popup.model()
+    """What the popup on screen lists, top to bottom."""
+    model = picker.completer().popup().model()
     return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
 
 
@@ -72,15 +72,40 @@ def test_meeting_editor_company_picker_finds_kaiyuan_by_pinyin(  # Latin layout
     assert people == {c.id for c in contacts} and people
 
 
-def test_picker_offers_nothing_foreign_and_clearing_shows_all(
+def test_picker_offers_nothing_foreign_and_the_arrow_still_lists_all(
         qtbot, editor: MeetingEditor) -> None:
     picker = editor.company
     picker.lineEdit().setFocus()
     qtbot.keyClicks(picker.lineEdit(), "zzqx")
-    assert picker.proxy.rowCount() == 0
+    assert picker.offered() == []
+    assert not picker.completer().popup().isVisible()
     picker.lineEdit().selectAll()
     qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Backspace)
-    assert picker.proxy.rowCount() == picker.count()
+    assert picker.offered() == []
+    picker.showPopup()  # the drop-down arrow: every company, as before
+    assert picker.view().model().rowCount() == picker.count() > 3
+    picker.hidePopup()
+
+
+def test_picking_among_twenty_thousand_stays_quick(qtbot, rt: Runtime) -> None:
+    import time
+
+    kaiyuan = _kaiyuan_id(rt)
+    picker = RecordPicker(rt.services, "company")
+    qtbot.addWidget(picker)
+    picker.addItem("", None)
+    for n in range(20_000):
+        picker.addItem(f"Company {n} Ltd.", f"id-{n}")
+    picker.addItem("Kaiyuan Pump Group Co., Ltd. (凯源泵业集团有限公司)", kaiyuan)
+    picker.show()
+    picker.lineEdit().setFocus()
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_K)  # the first keystroke builds the index
+    picker.lineEdit().clear()
+    started = time.perf_counter()
+    qtbot.keyClicks(picker.lineEdit(), "kai")
+    per_key = (time.perf_counter() - started) / 3
+    assert picker.offered()[0] == kaiyuan
+    assert per_key < 0.1, f"{per_key * 1000:.0f} ms a keystroke"
 
 
 def test_contact_form_company_picker_by_pinyin(qtbot, rt: Runtime) -> None:
