@@ -328,22 +328,24 @@ def _fill_sort_keys(conn: Connection, kind: str, batch: int) -> None:
     names = ("name",) if kind == "company" else (
         "family_name_native", "given_name_native", "family_name_latin", "given_name_latin",
         "family_name_ru", "given_name_ru", "display_name")
-    # only the names, read before writing (SQLite cannot update under an open read)
-    rows = conn.execute(
-        select(table.c.id, table.c.sort_key, *(table.c[n] for n in names)).where(
-            table.c.deleted_at.is_(None)
-        )
-    ).all()
-    changes: list[dict[str, str]] = []
-    for row in rows:
-        key = sort_key_of(kind, row)
-        if key is not None and key != row.sort_key:
-            changes.append({"rid": row.id, "key": key})
-        if len(changes) >= batch:
+    # only the names, a batch at a time in id order, each read before its writes
+    # (SQLite cannot update a table under an open read of it)
+    cols = select(table.c.id, table.c.sort_key, *(table.c[n] for n in names)).where(
+        table.c.deleted_at.is_(None)
+    )
+    last = ""
+    while True:
+        rows = conn.execute(cols.where(table.c.id > last).order_by(table.c.id).limit(batch)).all()
+        if not rows:
+            return
+        changes = [
+            {"rid": row.id, "key": key}
+            for row in rows
+            if (key := sort_key_of(kind, row)) is not None and key != row.sort_key
+        ]
+        if changes:
             conn.execute(update, changes)
-            changes = []
-    if changes:
-        conn.execute(update, changes)
+        last = rows[-1].id
 
 
 def _before_flush(session: Session, flush_context: object, instances: object) -> None:
