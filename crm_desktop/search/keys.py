@@ -685,6 +685,37 @@ def _hangul_mapped(text: str, cyrillic: bool) -> Mapped | None:
     return b.build()
 
 
+# Korean family names as their bearers write them in passports, and as Russian texts do:
+# 김 is Kim (not gim), 이 Lee and Ли (not i, и), 박 Park, 최 Choi and Цой.
+_KOREAN_SURNAMES: dict[str, tuple[str, str]] = {
+    "김": ("kim", "ким"), "이": ("lee", "ли"), "박": ("park", "пак"), "최": ("choi", "цой"),
+    "정": ("jung", "чон"), "강": ("kang", "кан"), "조": ("cho", "чо"), "윤": ("yoon", "юн"),
+    "장": ("jang", "чан"), "임": ("lim", "им"), "한": ("han", "хан"), "오": ("oh", "о"),
+    "서": ("seo", "со"), "신": ("shin", "син"), "권": ("kwon", "квон"), "황": ("hwang", "хван"),
+    "안": ("ahn", "ан"), "송": ("song", "сон"), "류": ("ryu", "рю"), "유": ("yoo", "ю"),
+    "홍": ("hong", "хон"), "전": ("jeon", "чон"), "고": ("ko", "ко"), "문": ("moon", "мун"),
+    "양": ("yang", "ян"), "손": ("son", "сон"), "배": ("bae", "пэ"), "백": ("baek", "пэк"),
+    "노": ("noh", "но"), "하": ("ha", "ха"), "곽": ("kwak", "квак"), "성": ("sung", "сон"),
+    "차": ("cha", "ча"), "주": ("joo", "чу"), "우": ("woo", "у"), "구": ("koo", "ку"),
+    "민": ("min", "мин"), "남": ("nam", "нам"), "심": ("shim", "сим"), "허": ("heo", "хо"),
+}  # fmt: skip
+
+
+def _korean_name_mapped(text: str, cyrillic: bool) -> Mapped | None:
+    """A Korean full name with its family name spelled the customary way: 김 민준 ->
+    "kim minjun", "ким минджун"."""
+    if not text or text[0] not in _KOREAN_SURNAMES:
+        return None
+    rest = _hangul_mapped(text[1:], cyrillic) if len(text) > 1 else None
+    b = _Builder()
+    b.add(_KOREAN_SURNAMES[text[0]][1 if cyrillic else 0], 0)
+    if rest is not None and rest.text:
+        b.add(" ", 0)
+        for ch, src in zip(rest.text, rest.origin, strict=True):
+            b.add(ch, src + 1)
+    return b.build()
+
+
 def romanize_korean(text: str) -> str:
     """Hangul in the Revised Romanization: 현대 -> "hyeondae", 두산 -> "dusan" (folded)."""
     m = _hangul_mapped(text, cyrillic=False)
@@ -942,6 +973,11 @@ def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]
         m = _hangul_mapped(text, cyrillic=True)
         if fresh(m):
             yield SearchKey(KeyKind.KOREAN_CYRILLIC, m)
+        if surname:
+            for cyr in (False, True):
+                m = _korean_name_mapped(text, cyr)
+                if fresh(m):
+                    yield SearchKey(KeyKind.NAME, m)
     if has_cyrillic(text):
         m = _cyr_to_lat_mapped(text)
         if fresh(m):

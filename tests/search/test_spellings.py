@@ -132,6 +132,21 @@ def test_doosan_found(services, search, query) -> None:
     assert search.search(query).ids("company") == [doosan]
 
 
+@pytest.mark.parametrize(
+    ("query", "who"),
+    [("kim minjun", "kim"), ("Kim", "kim"), ("gim minjun", "kim"), ("Ким Минджун", "kim"),
+     ("김민", "kim"), ("lee sunsin", "lee"), ("Ли Сунсин", "lee"), ("이순신", "lee")],
+)
+def test_korean_people_by_their_family_names_as_written(services, search, query, who) -> None:
+    people = {
+        "kim": services.contacts.create(
+            ContactInput(family_name_native="김", given_name_native="민준")).id,
+        "lee": services.contacts.create(
+            ContactInput(family_name_native="이", given_name_native="순신")).id,
+    }
+    assert search.search(query).ids("contact") == [people[who]]
+
+
 def test_korean_match_is_highlighted_in_hangul(services, search) -> None:
     services.companies.create(CompanyInput(name_native="두산", country="KR"))
     hit = search.search("dusan").hits[0]
