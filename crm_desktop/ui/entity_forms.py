@@ -136,7 +136,8 @@ def contact_form() -> FormSpec:
                 ],
                 lambda: translate("forms", "Given name"),
             ),
-            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options),
+            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
+                search="company"),
             Field("position", lambda: translate("forms", "Position")),
             Field("department", lambda: translate("forms", "Department")),
             Field(
@@ -162,6 +163,7 @@ def contact_form() -> FormSpec:
             Field("tag_ids", lambda: translate("forms", "Tags"), "multi", tag_options),
             Field("notes", lambda: translate("forms", "Notes"), "multiline"),
         ],
+        name_spellings=True,
     )
 
 
@@ -169,7 +171,8 @@ def project_form(new: bool = True) -> FormSpec:
     rows: list[Field | NamesRow] = [
         Field("title", lambda: translate("forms", "Title")),
         Field("code_name", lambda: translate("forms", "Code name")),
-        Field("company_id", lambda: translate("forms", "Company"), "choice", company_options),
+        Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
+            search="company"),
     ]
     if new:  # later moves go through the pipeline, so they are recorded as stage changes
         rows.append(
@@ -243,8 +246,10 @@ def task_form() -> FormSpec:
                 optional=False,
                 enum=TaskStatus,
             ),
-            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options),
-            Field("project_id", lambda: translate("forms", "Project"), "choice", project_options),
+            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
+                search="company"),
+            Field("project_id", lambda: translate("forms", "Project"), "choice", project_options,
+                search="project"),
             Field("description", lambda: translate("forms", "Description"), "multiline"),
         ],
     )

@@ -39,6 +39,10 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
 from crm_desktop.ui.labels import date_edit_format
+from crm_desktop.ui.name_suggestion import NATIVE as SUGGESTED_FROM
+from crm_desktop.ui.name_suggestion import TARGETS as SUGGESTED_TO
+from crm_desktop.ui.name_suggestion import NameSuggestion
+from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.widgets_errors import field_error_text
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
@@ -71,6 +75,7 @@ class Field:
     optional: bool = True  # for choice: offers an empty entry
     placeholder: Callable[[], str] | None = None
     enum: type[StrEnum] | None = None
+    search: str | None = None  # for choice: the record kind its items are (a RecordPicker)
 
 
 @dataclass
@@ -86,6 +91,8 @@ class FormSpec:
     title: Callable[[], str]
     input_type: type
     rows: list[Field | NamesRow] = field(default_factory=list)
+    # a person's names in 汉字, pinyin and Russian: offer the spellings of the Chinese name
+    name_spellings: bool = False
 
     def all_fields(self) -> list[Field]:
         out: list[Field] = []
@@ -179,7 +186,8 @@ class _Date(FieldWidget):
 
 class _Choice(FieldWidget):
     def __init__(self, f: Field, services: Services) -> None:
-        self.widget = QComboBox()
+        # records are picked by any spelling of their name, as in Ctrl+K
+        self.widget = RecordPicker(services, f.search) if f.search else QComboBox()
         # Sized by a fixed length, not by measuring every item: 20,000 companies would
         # otherwise cost seconds each time the form is laid out.
         self.widget.setSizeAdjustPolicy(
@@ -188,7 +196,7 @@ class _Choice(FieldWidget):
         self.widget.setMinimumContentsLength(24)
         self.enum = f.enum
         options = list(f.options(services)) if f.options else []
-        if len(options) > 12:  # long lists are searched by typing any part of a name
+        if len(options) > 12 and not f.search:  # long lists: typing any part of a name
             self.widget.setEditable(True)
             self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             completer = self.widget.completer()
@@ -333,6 +341,14 @@ class RecordForm(QDialog):
                 holder.setLayout(grid)
                 grid.setContentsMargins(0, 0, 0, 0)
                 form.addRow(row.label(), holder)
+                if spec.name_spellings and all(
+                    n in self.widgets for n in (*SUGGESTED_FROM, *SUGGESTED_TO)
+                ):
+                    # under the names, once all six fields exist
+                    self.name_suggestion = NameSuggestion(
+                        {n: self.widgets[n].widget for n in (*SUGGESTED_FROM, *SUGGESTED_TO)}
+                    )
+                    form.addRow("", self.name_suggestion)
             else:
                 self._add(row, services)
                 box = QWidget()

@@ -1186,6 +1186,10 @@ The details were written to the error output.</source>
         <translation>Создать новый контакт в этой компании</translation>
     </message>
     <message>
+        <source>Add a participant: type a name</source>
+        <translation>Добавить участника: введите имя</translation>
+    </message>
+    <message>
         <source>A&amp;genda</source>
         <translation>Пов&amp;естка</translation>
     </message>
@@ -1336,6 +1340,17 @@ The details were written to the error output.</source>
     <message>
         <source>Next step %1: %2</source>
         <translation>Шаг %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NameSuggestion</name>
+    <message>
+        <source>Fill the empty pinyin and Russian name fields with these spellings; what you typed there stays. You can edit them afterwards.</source>
+        <translation>Заполнить пустые поля имени на пиньине и по-русски этими написаниями; введённое вами останется. Потом их можно исправить.</translation>
+    </message>
+    <message>
+        <source>Use: %1 / %2</source>
+        <translation>Подставить: %1 / %2</translation>
     </message>
 </context>
 <context>

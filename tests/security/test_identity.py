@@ -66,7 +66,7 @@ def _db_with_canary(paths: Paths, name: str = "crm.sqlite3", folder: Path | None
 
 
 def test_after_encrypt_no_readable_copy_of_any_record_is_left_anywhere(paths: Paths):
-    """An older version's database (schema 0001) is migrated (a before-0003 backup), used
+    """An older version's database (schema 0001) is migrated (a before-migration backup, named for the newest revision), used
     (start and automatic backups, a draft), backed up from the CLI, restored (a
     before-restore backup), then encrypted: every file under the data directory and
     the backup folder is then searched for the records' text."""
@@ -85,7 +85,9 @@ def test_after_encrypt_no_readable_copy_of_any_record_is_left_anywhere(paths: Pa
     assert r.returncode == 0, r.stderr
 
     listed = crm(paths.data_dir, "backups").stdout
-    for reason in ("before-0003", "start", "auto", "cli", "before-restore"):
+    from crm_desktop.storage.database import head_revision
+
+    for reason in (f"before-{head_revision()}", "start", "auto", "cli", "before-restore"):
         assert f" {reason}" in listed, listed  # each kind is this database's
     assert _hits(paths.data_dir)  # the search finds the text while it is plain
 
@@ -126,8 +128,10 @@ def test_an_older_versions_backups_and_drafts_are_adopted_once(paths: Paths):
     rt = open_runtime("sqlite:///" + str(db), paths)
     try:
         reasons = sorted(b.reason for b in backups.list_backups(paths.backups_dir, rt.identity))
-        assert reasons == ["before-0002_attachment_content", "before-0003", "before-restore",
-                           "start"]
+        from crm_desktop.storage.database import head_revision
+
+        assert reasons == sorted(["before-0002_attachment_content", f"before-{head_revision()}",
+                                  "before-restore", "start"])
         assert foreign.exists()  # never claimed: not a name this database's stem wrote
         store = DraftStore(rt.drafts_dir, rt.key, rt.identity)
         assert [d.data["discussion"] for d in store.pending()] == ["kept"]
