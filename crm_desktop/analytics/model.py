@@ -159,6 +159,9 @@ class PipelineReport:
     trips: list[TripRow] = field(default_factory=list)
     # currencies of projects in the funnel that have no rate (their capex is left out)
     unconverted: list[str] = field(default_factory=list)
+    # names of the owner and the trip the report is filtered by, for headings
+    owner_name: str = ""
+    trip_title: str = ""
 
     @property
     def currency(self) -> str:

@@ -269,6 +269,10 @@ class AnalyticsService:
                 select(Project.capex_currency).distinct()
                 .join(snap, snap.c.project_id == Project.id)
                 .where(Project.capex.is_not(None)))
+            if f.owner_id:
+                rep.owner_name = s.scalar(select(Member.name).where(Member.id == f.owner_id)) or ""
+            if f.trip_id:
+                rep.trip_title = s.scalar(select(Trip.title).where(Trip.id == f.trip_id)) or ""
             rep.unconverted = sorted(c for c in currencies if c and c.upper() not in known)
         return rep
 
