@@ -106,7 +106,8 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
     def _bar_chart(self, title: str, names: list[str], series: list[list[float]],
                    fills: list[Any]) -> Drawing:
         height = 18 * mm + 5.5 * mm * max(3, len(names)) * max(1, len(series))
-        d = Drawing(CONTENT_WIDTH, height)
+        # the drawing's own start font would be the unembedded Helvetica
+        d = Drawing(CONTENT_WIDTH, height, initialFontName=SANS, initialFontSize=8)
         d.add(String(0, height - 10, title, fontName=SANS_BOLD, fontSize=9, fillColor=ACCENT))
         chart = HorizontalBarChart()
         chart.x, chart.y = 62 * mm, 6 * mm
