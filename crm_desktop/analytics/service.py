@@ -108,7 +108,8 @@ class Drill:
 
     kinds: stage, country, sector, owner, trip (snapshot projects in that group),
     milestone (key: milestone), stalled (key: stage id or "" for all), overdue (key:
-    member id or ""), trip_meetings (projects discussed on the trip), entered (stage id).
+    member id or ""), trip_meetings (projects discussed on the trip), entered (stage id),
+    stage_left (stage id: projects whose completed stay in it ended in the period).
     """
 
     kind: str
@@ -525,6 +526,16 @@ class AnalyticsService:
         out.sort(key=lambda r: (r.start_date, r.title), reverse=True)
         return out
 
+    def sectors(self) -> list[str]:
+        """The industries recorded for companies with projects (the sector filter)."""
+        with self.ctx.reading() as s:
+            return [x for x in s.scalars(
+                select(Company.industry).distinct()
+                .join(Project, Project.company_id == Company.id)
+                .where(Company.deleted_at.is_(None), Project.deleted_at.is_(None),
+                       Company.industry != "")
+                .order_by(Company.industry))]
+
     # -- the projects behind a bar or a row -------------------------------------------------
     def projects(self, f: ReportFilter, drill: Drill, rates: ConversionRates | None = None,
                  as_of: datetime | None = None) -> list[ProjectLine]:
@@ -574,6 +585,18 @@ class AnalyticsService:
                     .join(Company, Company.id == Project.company_id)
                     .where(StageChange.deleted_at.is_(None), StageChange.to_stage_id == key,
                            *self._in_period(StageChange.changed_at, f)))
+            return self._scope(stmt, f)
+        if kind == "stage_left":
+            stays = (select(StageChange.project_id, StageChange.to_stage_id.label("stage_id"),
+                            func.lead(StageChange.changed_at).over(
+                                partition_by=StageChange.project_id,
+                                order_by=(StageChange.changed_at, StageChange.hlc))
+                            .label("left"))
+                     .where(StageChange.deleted_at.is_(None)).subquery())
+            stmt = (select(stays.c.project_id).join(Project, Project.id == stays.c.project_id)
+                    .join(Company, Company.id == Project.company_id)
+                    .where(stays.c.stage_id == key, stays.c.left.is_not(None),
+                           *self._in_period(stays.c.left, f)))
             return self._scope(stmt, f)
         if kind == "milestone":
             code = dict(MILESTONES).get(key)
