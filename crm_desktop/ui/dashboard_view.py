@@ -234,7 +234,7 @@ class ProjectListDialog(QDialog):
         self.projects = projects
         self._open = open_project
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%n project(s)", "", len(projects))))
+        layout.addWidget(QLabel(self.tr("Projects: %1").replace("%1", str(len(projects)))))
         self.table = QTableWidget(len(projects), 5)
         self.table.setObjectName("dashboard_projects_table")
         self.table.setHorizontalHeaderLabels([
