@@ -301,7 +301,8 @@ class DashboardView(View):
         charts.addWidget(self.country_chart)
         charts.setStretchFactor(0, 3)
         charts.setStretchFactor(1, 2)
-        self.funnel_chart.setMinimumWidth(420)
+        charts.setSizes([640, 420])
+        self.funnel_chart.setMinimumWidth(480)
         split.addWidget(charts)
         self.tabs = QTabWidget()
         self.tables: dict[str, QTableWidget] = {}
@@ -402,9 +403,15 @@ class DashboardView(View):
         chart.addSeries(series)
         stages = QBarCategoryAxis()
         stages.append([_stage(r.stage) for r in rows])
+        stages.setTruncateLabels(False)  # the stage names are the point of this chart
         values = QValueAxis()
         values.setLabelFormat("%d")
-        values.setRange(0, max([r.projects for r in rows] + [1]) * 1.2)
+        top = max([r.projects for r in rows] + [1]) + 1
+        values.setRange(0, top)
+        if top <= 10:
+            values.setTickCount(top + 1)  # whole numbers only
+        else:
+            values.applyNiceNumbers()
         chart.addAxis(stages, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(stages)
@@ -430,8 +437,9 @@ class DashboardView(View):
         names = QBarCategoryAxis()
         names.append([r.key or translate("dashboard", "(none)") for r in rows] or [""])
         values = QValueAxis()
-        values.setLabelFormat("%.1f")
-        values.setRange(0, max([float(r.capex) / 1e6 for r in rows] + [0.1]) * 1.1)
+        values.setLabelFormat("%.0f")
+        values.setRange(0, max([float(r.capex) / 1e6 for r in rows] + [1.0]) * 1.1)
+        values.applyNiceNumbers()
         chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
