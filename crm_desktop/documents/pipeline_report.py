@@ -38,6 +38,7 @@ from crm_desktop.documents.pipeline_tables import (
 
 BAR = colors.HexColor("#4a7ebb")
 BAR_WEIGHTED = colors.HexColor("#a9c4e4")
+PRINTED_ROWS = 100  # a longer table (stalled projects of a large pipeline) is cut on paper
 _WEIGHTS = {"text": 2.6, "money": 1.9, "date": 1.3, "number": 1.1}
 
 
@@ -79,7 +80,8 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
             return out
         header = [self.p(h, self.styles.tiny_bold, True) for h in table.headers]
         rows = [[self.p(self._cell(v, k), self._number if k != "text" else self.styles.tiny)
-                 for v, k in zip(row, table.kinds, strict=True)] for row in table.rows]
+                 for v, k in zip(row, table.kinds, strict=True)]
+                for row in table.rows[:PRINTED_ROWS]]
         weights = [_WEIGHTS.get(k, 1.0) for k in table.kinds]
         widths = [w * CONTENT_WIDTH / sum(weights) for w in weights]
         grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -96,6 +98,10 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         style += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(rows) + 1, 2)]
         grid.setStyle(TableStyle(style))
         out.append(grid)
+        if len(table.rows) > PRINTED_ROWS:
+            more = self._t("more").format(n=self.labels.primary.format_number(
+                len(table.rows) - PRINTED_ROWS))
+            out.append(self.p(more, self.styles.muted))
         return out
 
     @property

@@ -42,7 +42,8 @@ TEXT: dict[str, dict[str, str]] = {
         "intentions": "Подписан протокол о намерениях",
         "agreement": "Заключено инвестиционное соглашение",
         "construction": "Начато строительство", "production": "Запущено производство",
-        "chart_projects": "Проекты по этапам", "chart_capex": "Капвложения по странам, {cur}",
+        "chart_projects": "Проекты по этапам",
+        "more": "… и ещё {n} (полный список — в книге XLSX)", "chart_capex": "Капвложения по странам, {cur}",
     },
     "en": {
         "title": "Investment project pipeline",
@@ -69,7 +70,8 @@ TEXT: dict[str, dict[str, str]] = {
         "intentions": "Protocol of intentions signed",
         "agreement": "Investment agreement signed",
         "construction": "Construction started", "production": "Production launched",
-        "chart_projects": "Projects by stage", "chart_capex": "Capex by country, {cur}",
+        "chart_projects": "Projects by stage",
+        "more": "… and {n} more (the full list is in the XLSX workbook)", "chart_capex": "Capex by country, {cur}",
     },
 }
 

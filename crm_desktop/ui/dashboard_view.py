@@ -134,6 +134,21 @@ def _breakdown_headers(first: Callable[[], str]) -> Callable[[], list[str]]:
                     translate("dashboard", "Weighted capex"), translate("dashboard", "Jobs")]
 
 
+SHOWN_STALLED = 200  # the rest behind one "more" row: a table of 20,000 helps nobody
+
+
+def _stalled_rows(rep: PipelineReport) -> list[tuple[list[str], Drill | str]]:
+    rows: list[tuple[list[str], Drill | str]] = [
+        ([r.title, r.company, _stage(r.stage), number(r.days), number(r.limit), r.owner,
+          _day(r.last_meeting.date() if r.last_meeting else None)], r.project_id)
+        for r in rep.stalled[:SHOWN_STALLED]]
+    rest = len(rep.stalled) - SHOWN_STALLED
+    if rest > 0:
+        more = translate("dashboard", "… %1 more: click to list all").replace("%1", number(rest))
+        rows.append(([more, "", "", "", "", "", ""], Drill("stalled", "")))
+    return rows
+
+
 def _milestone(key: str) -> str:
     return {
         "intentions": translate("dashboard", "Protocol of intentions signed"),
@@ -175,9 +190,7 @@ TABLES = [
                  translate("dashboard", "Stage"), translate("dashboard", "Days in stage"),
                  translate("dashboard", "Limit, days"), translate("dashboard", "Owner"),
                  translate("dashboard", "Last meeting")],
-        lambda rep: [([r.title, r.company, _stage(r.stage), number(r.days), number(r.limit),
-                       r.owner, _day(r.last_meeting.date() if r.last_meeting else None)],
-                      r.project_id) for r in rep.stalled]),
+        lambda rep: _stalled_rows(rep)),
     TableSpec(
         "milestones", lambda: translate("dashboard", "Intentions → agreements → realised"),
         lambda: [translate("dashboard", "Milestone"), translate("dashboard", "Stage"),

@@ -2163,6 +2163,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Рабочих мест</translation>
     </message>
     <message>
+        <source>… %1 more: click to list all</source>
+        <translation>… и ещё %1: нажмите, чтобы увидеть все</translation>
+    </message>
+    <message>
         <source>Protocol of intentions signed</source>
         <translation>Подписан протокол о намерениях</translation>
     </message>

@@ -75,3 +75,12 @@ def test_xlsx_one_sheet_per_table_numbers_typed(report) -> None:
     countries = list(wb["Countries"].iter_rows(min_row=2, values_only=True))
     assert countries == [("China (CN)", 3, Decimal("80100") and 80100, 8560, 68)]
     assert wb["Funnel"]["C2"].number_format == "#,##0.00"
+
+
+def test_a_long_table_is_cut_on_paper_with_a_note(report, monkeypatch) -> None:
+    from crm_desktop.documents import pipeline_report
+
+    monkeypatch.setattr(pipeline_report, "PRINTED_ROWS", 1)
+    info = inspect_pdf(PipelineReportRenderer("en", ORG).render(report))
+    assert info.contains("Paint plant") and not info.contains("Resin warehouse")
+    assert info.contains("… and 1 more (the full list is in the XLSX workbook)")

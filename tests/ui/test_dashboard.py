@@ -166,3 +166,23 @@ def test_save_buttons_write_pdf_and_xlsx(qtbot, dash: DashboardView, tmp_path: P
 
     assert load_workbook(target["xlsx"]).sheetnames[0] == "Funnel"
 
+
+
+def test_a_long_stalled_list_ends_in_a_row_that_lists_them_all(qtbot, known_rt,
+                                                                monkeypatch) -> None:
+    monkeypatch.setattr(dashboard_view, "SHOWN_STALLED", 1)
+    w = DashboardView(known_rt.services, Settings(language="en"))
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.tabs.setCurrentWidget(w.tables["stalled"])
+    table = w.tables["stalled"]
+    # today (not the tests' fixed date) decides how many are stalled: at least P2 and P5
+    stalled = sorted(s.title for s in w.report.stalled)
+    assert {"Paint plant", "Resin warehouse"} <= set(stalled)
+    assert table.rowCount() == 2
+    assert table.item(1, 0).text() == f"… {len(stalled) - 1} more: click to list all"
+    click_row(qtbot, table, 1)
+    dialog = opened_dialog(qtbot, w)
+    assert titles(dialog) == stalled
