@@ -120,6 +120,10 @@ def _start(d: date) -> datetime:
     return datetime.combine(d, time.min, tzinfo=UTC)
 
 
+# Every "id IN (select ...)" below names the outer table again; .correlate(None) keeps
+# SQLAlchemy from correlating the inner select to it (which ran it once per row: 50 s).
+
+
 def _money(value: Any) -> Decimal:
     if value is None:
         return Decimal("0.00")
@@ -369,16 +373,20 @@ class AnalyticsService:
     def _stalled(self, s: Session, f: ReportFilter, stages: list[StageInfo],
                  limits: Mapping[str, int], as_of: datetime) -> list[StalledProject]:
         by_id = {st.id: st for st in stages}
-        last = (select(func.max(Meeting.starts_at)).where(Meeting.project_id == Project.id,
-                                                          Meeting.deleted_at.is_(None))
-                .correlate(Project).scalar_subquery())
-        ids = self._stalled_stmt(f, stages, limits, as_of)
+        ids = self._stalled_stmt(f, stages, limits, as_of).correlate(None)
         rows = s.execute(
             select(Project.id, Project.title, Company.name, Project.stage_id,
-                   Project.stage_entered_at, Member.name, last)
+                   Project.stage_entered_at, Member.name)
             .join(Company, Company.id == Project.company_id)
             .outerjoin(Member, Member.id == Project.owner_id)
             .where(Project.id.in_(ids))).all()
+        # Grouped rather than a correlated max() per project: SQLite would answer that
+        # from the starts_at index, scanning every meeting for each project (50 s).
+        last = dict(s.execute(
+            select(Meeting.project_id, func.max(Meeting.starts_at))
+            .where(Meeting.deleted_at.is_(None), Meeting.project_id.in_(ids))
+            .group_by(Meeting.project_id)).all())
+        rows = [(*r, last.get(r[0])) for r in rows]
         out = []
         for pid, title, company, stage_id, entered, owner, met in rows:
             st = by_id[stage_id]
@@ -413,7 +421,7 @@ class AnalyticsService:
             ids = self._milestone_ids(f, st.position)
             count, cap, jobs = s.execute(
                 select(func.count(), func.sum(capex), func.sum(Project.jobs))
-                .where(Project.id.in_(ids))).one()
+                .where(Project.id.in_(ids.correlate(None)))).one()
             out.append(MilestoneRow(key, st, int(count), _money(cap), int(jobs or 0)))
         return out
 
@@ -475,7 +483,7 @@ class AnalyticsService:
         ids = self._overdue_stmt(f, as_of)
         rows = s.execute(select(Task.owner_id, Member.name, func.count(), func.min(Task.due_date))
                          .outerjoin(Member, Member.id == Task.owner_id)
-                         .where(Task.id.in_(ids)).group_by(Task.owner_id, Member.name)).all()
+                         .where(Task.id.in_(ids.correlate(None))).group_by(Task.owner_id, Member.name)).all()
         out = [OverdueRow(m or "", name or "", int(n), d) for m, name, n, d in rows]
         out.sort(key=lambda r: (-r.overdue, r.member))
         return out
@@ -550,7 +558,7 @@ class AnalyticsService:
                        Project.status, capex, Project.jobs, Member.name)
                 .join(Company, Company.id == Project.company_id)
                 .outerjoin(Member, Member.id == Project.owner_id)
-                .where(Project.id.in_(ids))
+                .where(Project.id.in_(ids.correlate(None)))
                 .order_by(Project.title, Project.id)).all()
         by_id = {st.id: st for st in stages}
         return [ProjectLine(pid, title, company, by_id[stage_id], str(status),
@@ -611,6 +619,6 @@ class AnalyticsService:
         if kind == "overdue":
             owner = Task.owner_id == key if key else Task.owner_id.is_(None)
             return (select(Task.project_id)
-                    .where(Task.id.in_(self._overdue_stmt(f, as_of)), owner,
+                    .where(Task.id.in_(self._overdue_stmt(f, as_of).correlate(None)), owner,
                            Task.project_id.is_not(None)))
         raise CrmError(f"Unknown breakdown {kind}.")
