@@ -426,18 +426,29 @@ class AnalyticsService:
     def _milestones(self, s: Session, f: ReportFilter, stages: list[StageInfo],
                     rates: ConversionRates) -> list[MilestoneRow]:
         by_code = {st.code: st for st in stages}
+        chosen = [(key, by_code[code]) for key, code in MILESTONES if code in by_code]
+        if not chosen:
+            return []
+        # one pass over the history: when each project first reached each milestone
+        first = (select(StageChange.project_id.label("project_id"), *[
+                     func.min(case((Stage.position >= st.position, StageChange.changed_at)))
+                     .label(f"m{i}") for i, (_, st) in enumerate(chosen)])
+                 .join(Stage, Stage.id == StageChange.to_stage_id)
+                 .where(StageChange.deleted_at.is_(None))
+                 .group_by(StageChange.project_id).subquery())
         capex = self._capex(rates)
-        out = []
-        for key, code in MILESTONES:
-            st = by_code.get(code)
-            if st is None:
-                continue
-            ids = self._milestone_ids(f, st.position)
-            count, cap, jobs = s.execute(
-                select(func.count(), func.sum(capex), func.sum(Project.jobs))
-                .where(Project.id.in_(ids.correlate(None)))).one()
-            out.append(MilestoneRow(key, st, int(count), _money(cap), int(jobs or 0)))
-        return out
+        cols = []
+        for i in range(len(chosen)):
+            reached = first.c[f"m{i}"]
+            hit = and_(reached.is_not(None), *self._in_period(reached, f))
+            cols += [func.count(case((hit, 1))), func.sum(case((hit, capex))),
+                     func.sum(case((hit, Project.jobs)))]
+        stmt = (select(*cols).select_from(first)
+                .join(Project, Project.id == first.c.project_id)
+                .join(Company, Company.id == Project.company_id))
+        values = s.execute(self._scope(stmt, f)).one()
+        return [MilestoneRow(key, st, int(values[3 * i] or 0), _money(values[3 * i + 1]),
+                             int(values[3 * i + 2] or 0)) for i, (key, st) in enumerate(chosen)]
 
     def _breakdown(self, s: Session, snap: Any, rates: ConversionRates, weight: Any,
                    key: Any, label: Any) -> list[BreakdownRow]:
