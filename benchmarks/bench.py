@@ -587,6 +587,46 @@ def child_import(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def child_pipeline_report(args: argparse.Namespace) -> dict[str, Any]:
+    """The managers' pipeline report (issue 16): SQL over every project, then the PDF."""
+    from datetime import date
+
+    try:
+        from crm_desktop.analytics.model import ReportFilter
+        from crm_desktop.analytics.service import AnalyticsService
+        from crm_desktop.documents.pipeline_report import PipelineReportRenderer
+        from crm_desktop.documents.pipeline_xlsx import pipeline_workbook
+    except ImportError as e:
+        return {"na": f"no pipeline report yet ({e})"}
+    rt = _open(args.db, args.work)
+    service = AnalyticsService(rt.services.ctx)
+    t0 = time.perf_counter()
+    rep = service.report()
+    first = time.perf_counter() - t0
+    warm = []
+    for _ in range(3):
+        t1 = time.perf_counter()
+        service.report()
+        warm.append(time.perf_counter() - t1)
+    t2 = time.perf_counter()
+    year = service.report(ReportFilter(date(2025, 1, 1), date(2025, 12, 31)))
+    past = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    pdf = PipelineReportRenderer("ru", "Министерство инвестиций").render(rep)
+    pdf_s = time.perf_counter() - t3
+    t4 = time.perf_counter()
+    xlsx = pipeline_workbook(rep, "ru")
+    xlsx_s = time.perf_counter() - t4
+    projects = sum(r.projects for r in rep.funnel)
+    rt.close()
+    return {"first_s": round(first, 2), "warm_s": round(statistics.median(warm), 2),
+            "past_period_s": round(past, 2), "pdf_s": round(pdf_s, 2),
+            "xlsx_s": round(xlsx_s, 2), "projects": projects, "pdf_kb": len(pdf) // 1024,
+            "xlsx_kb": len(xlsx) // 1024, "stalled": len(rep.stalled),
+            "past_projects": sum(r.projects for r in year.funnel),
+            "peak_mb": round(peak_mb(), 1)}
+
+
 CHILDREN = {
     "bare_window": child_bare_window,
     "app_start": child_app_start,
@@ -594,6 +634,7 @@ CHILDREN = {
     "search": child_search,
     "export": child_export,
     "memo": child_memo,
+    "pipeline_report": child_pipeline_report,
     "import_file": child_import_file,
     "import": child_import,
 }
@@ -667,7 +708,7 @@ def main(argv: list[str] | None = None) -> int:
         "--skip",
         action="append",
         default=[],
-        choices=["start", "list", "search", "export", "memo", "import"],
+        choices=["start", "list", "search", "export", "memo", "report", "import"],
     )
     ap.add_argument("--json", type=Path, help="also write the raw numbers here")
     args = ap.parse_args(argv)
@@ -825,6 +866,20 @@ def main(argv: list[str] | None = None) -> int:
                     "",
                     r["peak_mb"],
                     f"{r['first_with_imports_ms']} ms with imports; from the large database",
+                )
+
+        if "report" not in args.skip:
+            r = run_child("pipeline_report", db, work)
+            raw["pipeline_report"] = r
+            if not t.na("pipeline report (issue 16), built", r, "< 2 s"):
+                t.add(
+                    "pipeline report, built (first / warm / a past year)",
+                    f"{r['first_s']} / {r['warm_s']} / {r['past_period_s']} s",
+                    "< 2 s",
+                    r["peak_mb"],
+                    verdict(r["first_s"] < 2)
+                    + f"; {r['projects']} projects, {r['stalled']} stalled; "
+                    f"PDF {r['pdf_s']} s ({r['pdf_kb']} KB), XLSX {r['xlsx_s']} s",
                 )
 
         if "import" not in args.skip:

@@ -14,9 +14,9 @@ from crm_desktop.domain.errors import CrmError
 
 def command_modules() -> list[ModuleType]:
     """Every module that registers subcommands (explicit, so packagers see the imports)."""
-    from crm_desktop.commands import core, documents, exchange, search, security
+    from crm_desktop.commands import core, documents, exchange, report, search, security
 
-    return [core, documents, search, exchange, security]
+    return [core, documents, search, exchange, security, report]
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:

@@ -154,6 +154,77 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Save as XLSX…</source>
+        <translation>Сохранить в XLSX…</translation>
+    </message>
+    <message>
+        <source>Cannot build the report</source>
+        <translation>Не удалось построить отчёт</translation>
+    </message>
+    <message>
+        <source>%1 projects in the pipeline, capex %2, weighted %3; %4 stalled. Rates of %5.</source>
+        <translation>Проектов в воронке: %1, капвложения %2, с учётом вероятности %3; зависших: %4. Курсы на %5.</translation>
+    </message>
+    <message>
+        <source>No rate for %1: that capex is left out.</source>
+        <translation>Нет курса для %1: эти капвложения не учтены.</translation>
+    </message>
+    <message>
+        <source>Projects by stage</source>
+        <translation>Проекты по этапам</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <source>Capex by country, million %1</source>
+        <translation>Капвложения по странам, млн %1</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Капвложения</translation>
+    </message>
+    <message>
+        <source>Weighted capex</source>
+        <translation>С учётом вероятности</translation>
+    </message>
+    <message>
+        <source>Cannot list the projects</source>
+        <translation>Не удалось получить список проектов</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Сохранить отчёт в PDF</translation>
+    </message>
+    <message>
+        <source>Save the report as XLSX</source>
+        <translation>Сохранить отчёт в XLSX</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save the report</source>
+        <translation>Не удалось сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Отчёт сохранён: %1</translation>
+    </message>
+</context>
+<context>
     <name>EntityListView</name>
     <message>
         <source>Columns</source>
@@ -1865,6 +1936,33 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>ProjectListDialog</name>
+    <message>
+        <source>Projects: %1</source>
+        <translation>Проектов: %1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Капвложения</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
     <name>Protections</name>
     <message>
         <source>read only</source>
@@ -2490,6 +2588,197 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>Поездка</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(не указано)</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Проектов</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Капвложения</translation>
+    </message>
+    <message>
+        <source>Weighted capex</source>
+        <translation>Капвложения с учётом вероятности</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Рабочих мест</translation>
+    </message>
+    <message>
+        <source>… %1 more: click to list all</source>
+        <translation>… и ещё %1: нажмите, чтобы увидеть все</translation>
+    </message>
+    <message>
+        <source>Protocol of intentions signed</source>
+        <translation>Подписан протокол о намерениях</translation>
+    </message>
+    <message>
+        <source>Investment agreement signed</source>
+        <translation>Заключено инвестиционное соглашение</translation>
+    </message>
+    <message>
+        <source>Construction started</source>
+        <translation>Начато строительство</translation>
+    </message>
+    <message>
+        <source>Production launched</source>
+        <translation>Запущено производство</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Weighted jobs</source>
+        <translation>Рабочие места с учётом вероятности</translation>
+    </message>
+    <message>
+        <source>Entered in the period</source>
+        <translation>Вошли в этап за период</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>Следующий этап</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>Перешли дальше</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Дни на этапе</translation>
+    </message>
+    <message>
+        <source>Completed stays</source>
+        <translation>Завершённых пребываний</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Медиана, дней</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>Зависшие</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Limit, days</source>
+        <translation>Предел, дней</translation>
+    </message>
+    <message>
+        <source>Last meeting</source>
+        <translation>Последняя встреча</translation>
+    </message>
+    <message>
+        <source>Intentions → agreements → realised</source>
+        <translation>Протоколы → соглашения → реализация</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Рубеж</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Отрасли</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Ответственные</translation>
+    </message>
+    <message>
+        <source>Projects by trip</source>
+        <translation>Проекты по поездкам</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Просроченные поручения</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>Самый ранний срок</translation>
+    </message>
+    <message>
+        <source>Meetings per trip</source>
+        <translation>Встречи в поездках</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встреч</translation>
+    </message>
+    <message>
+        <source>Stage moves within 30 days</source>
+        <translation>Смен этапа за 30 дней</translation>
+    </message>
+    <message>
+        <source>Forward moves</source>
+        <translation>Вперёд по воронке</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +4258,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Pipeline</source>
         <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Аналитика</translation>
     </message>
     <message>
         <source>Projects</source>
