@@ -24,7 +24,7 @@ from crm_desktop.storage.database import (
     sqlite_path,
 )
 from crm_desktop.storage.encryption import DatabaseKey, PassphraseSource
-from crm_desktop.storage.lock import WriterLock
+from crm_desktop.storage.lock import READ, WRITE, DatabaseLocks, WriterLock
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Runtime:
     lock: WriterLock | None = None
     autobackup: AutoBackup | None = None
     checks_pending: bool = False  # opened with deferred checks: run_start_checks is due
+    locks: DatabaseLocks | None = None  # taken by open_runtime, released by close
 
     @property
     def key(self) -> DatabaseKey | None:
@@ -47,8 +48,8 @@ class Runtime:
                 self.autobackup.run_if_due(force=True)
             self.db.dispose()
         finally:
-            if self.lock is not None:
-                self.lock.release()
+            if self.locks is not None:
+                self.locks.release()
 
 
 def backups_folder(paths: Paths, settings: Settings) -> Path:
@@ -60,7 +61,8 @@ def backups_folder(paths: Paths, settings: Settings) -> Path:
 def open_runtime(url: str, paths: Paths, *, create: bool = True,
                  passphrase: PassphraseSource | None = None, key: DatabaseKey | None = None,
                  writer: bool = False, auto_backup: bool = False,
-                 deferred_checks: bool = False) -> Runtime:
+                 deferred_checks: bool = False, locks: DatabaseLocks | None = None,
+                 ) -> Runtime:
     """Open (create, migrate) the database and build the services over it.
 
     An encrypted file asks ``passphrase(path)`` once; the key is derived here, once per
@@ -79,7 +81,15 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
         if passphrase is None:
             raise encryption.PassphraseRequiredError(path)
         key = encryption.unlock(path, passphrase(path))
-    lock = WriterLock(path).acquire() if writer and path is not None else None
+    own_locks: DatabaseLocks | None = None
+    if path is not None and locks is None:
+        own_locks = DatabaseLocks(path, WRITE if writer else READ).acquire()
+        if writer:
+            from crm_desktop.storage.database import recover_interrupted
+
+            recover_interrupted(path)
+    held = locks or own_locks
+    lock = held.writer if held is not None else None
     folder = backups_folder(paths, settings)
     try:
         try:
@@ -104,11 +114,11 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             db.dispose()  # the last connection closes: SQLite removes its -wal and -shm
             raise
     except BaseException:
-        if lock is not None:
-            lock.release()
+        if own_locks is not None:
+            own_locks.release()
         raise
     pending = deferred_checks and db.path is not None
-    return Runtime(db, services, paths, settings, lock, autobackup, pending)
+    return Runtime(db, services, paths, settings, lock, autobackup, pending, own_locks)
 
 
 def damaged_with_backup(error: DamagedDatabaseError, folder: Path,

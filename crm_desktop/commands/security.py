@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import REPLACE, CliEnv, add_command, out
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder
@@ -90,10 +90,12 @@ def _report_backups(skipped: list[Path]) -> None:
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = _database_file(env)
+    env.hold(REPLACE)  # alone with the file: nobody else has it open
     if encryption.is_encrypted(path):
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
     with WriterLock(path):
         storage._check_sqlite_file(path)  # ours, sound, and never converted when damaged
+        storage.refuse_newer_schema(path)
         passphrase = new_passphrase()
         key = encryption.encrypt_file(path, passphrase)
         skipped = encryption.convert_backups(_folder(env), path.stem, None, key)
@@ -105,10 +107,12 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = _database_file(env)
+    env.hold(REPLACE)  # alone with the file: nobody else has it open
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted.")
     with WriterLock(path):
         key = encryption.unlock(path, terminal_passphrase(path))
+        storage.refuse_newer_schema(path, key)
         encryption.decrypt_file(path, key)
         skipped = encryption.convert_backups(_folder(env), path.stem, key, None)
         _rekey_drafts(env, path, key, None)
@@ -119,10 +123,12 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
     path = _database_file(env)
+    env.hold(REPLACE)  # alone with the file: nobody else has it open
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted; use encrypt.")
     with WriterLock(path):
         old_key = encryption.unlock(path, terminal_passphrase(path))
+        storage.refuse_newer_schema(path, old_key)
         new_key = encryption.rekey_file(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE))
         skipped = encryption.convert_backups(_folder(env), path.stem, old_key, new_key)
         _rekey_drafts(env, path, old_key, new_key)
