@@ -255,8 +255,9 @@ def _flock_pids(path: Path) -> list[int]:
 def _process_name(pid: int) -> str:
     try:
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        words = [w.decode(errors="replace") for w in cmd if w][:4]
-        return f"process {pid} ({' '.join(words)})" if words else f"process {pid}"
+        words = [" ".join(w.decode(errors="replace").split()) for w in cmd if w][:4]
+        text = " ".join(w if len(w) <= 40 else w[:39] + "…" for w in words)
+        return f"process {pid} ({text})" if text else f"process {pid}"
     except OSError:
         return f"process {pid}"
 
