@@ -28,6 +28,7 @@ from crm_desktop.exchange.records import (
     Phone,
     PhoneKind,
 )
+from crm_desktop.exchange.tabular import LIMITS, LimitError, _mb, check_row
 
 SUPPORTED_VERSIONS = ("2.1", "3.0", "4.0")
 _NAME = re.compile(rb"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$")
@@ -360,7 +361,11 @@ def _build(props: list[Property], start_line: int, version: str) -> ContactRecor
 
 
 def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
-    """Yield one ``ContactRecord`` per card; ``FileFormatError`` names the line at fault."""
+    """Yield one ``ContactRecord`` per card; ``FileFormatError`` names the line at fault
+    (a LimitError for a file, card count or value over the import limits)."""
+    if len(data) > LIMITS.file_bytes:
+        raise LimitError(f"the file is {_mb(len(data))}; the limit for an import is "
+                         f"{_mb(LIMITS.file_bytes)} (split it into smaller files)", None, source)
     data = _normalise_bytes(data)
     charset = _detect_charset(data)
     depth = 0
@@ -384,6 +389,7 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
                     if not version:
                         raise FileFormatError("vCard without VERSION", start)
                     count += 1
+                    check_row(count, [], start, "")
                     yield _build(props, start, version)
                 continue
             if depth == 0:
@@ -395,6 +401,9 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
                 if version not in SUPPORTED_VERSIONS:
                     raise FileFormatError(f"unsupported vCard version {version!r}", line_no)
                 continue
+            if len(line) > 4 * LIMITS.cell_chars:  # bytes: up to 4 per character
+                raise LimitError(f"a value of {len(line):,} bytes; the limit is "
+                                 f"{LIMITS.cell_chars:,} characters", line_no)
             props.append(_parse_property(line_no, line, charset))
         if depth:
             raise FileFormatError("vCard not closed (no END:VCARD)", start)
