@@ -63,7 +63,14 @@ class CliEnv:
         self._locks = DatabaseLocks(path, access, app=f"crm-desktop {command}".strip())
         self._locks.acquire()
         if access in (WRITE, REPLACE):
+            from crm_desktop.config import Settings
+            from crm_desktop.runtime import backups_folder
+            from crm_desktop.storage.backups import remove_stale_parts
+
             recover_interrupted(path)
+            folder = backups_folder(self.paths, Settings.load(self.paths.settings_file))
+            if folder.is_dir():
+                remove_stale_parts(folder, path.stem)  # a backup a killed command began
         return path
 
     def runtime(self, create: bool = False) -> Runtime:

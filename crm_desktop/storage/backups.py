@@ -112,7 +112,7 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     An encrypted source gives an encrypted backup under the same key.
     """
     tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
+    _cleanup(tmp)  # a killed earlier attempt: its hot journal must not touch the new copy
     try:
         src_conn = _connect(src, key, readonly=True)
         try:
