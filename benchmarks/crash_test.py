@@ -171,6 +171,22 @@ def _check(url: str, path: Path, key: DatabaseKey | None, ack_path: Path,
     ack_path.unlink(missing_ok=True)
 
 
+def _wait_for_first_save(ack_path: Path, pid: int, limit: float = 30.0) -> bool:
+    """Wait until the child acknowledged its first save; True when it has already
+    ended (and was reaped) instead."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        try:
+            if b"\nC " in ack_path.read_bytes():
+                return False
+        except OSError:
+            pass
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            return True
+        time.sleep(0.002)
+    return False
+
+
 def run(runs: int = 1000, *, folder: Path | None = None, encrypted: bool = False,
         max_ms: float = 400.0, seed: int | None = None,
         progress: bool = False) -> Report:
@@ -212,9 +228,16 @@ def run(runs: int = 1000, *, folder: Path | None = None, encrypted: bool = False
                 report.open_failures += 1
                 report.problems.append(f"run {n}: the child could not open the database")
                 continue
-            time.sleep(rng.uniform(0, max_ms) / 1000)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            gone = False
+            if rng.random() < 0.8:  # most kills land after the first save returned
+                gone = _wait_for_first_save(ack_path, pid)
+            if gone:
+                report.open_failures += 1
+                report.problems.append(f"run {n}: the child ended on its own")
+            else:
+                time.sleep(rng.uniform(0, max_ms) / 1000)
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
             _check(url, path, key, ack_path, report)
             if progress and (n + 1) % 50 == 0:
                 print(f"... {n + 1} runs, {report.acknowledged_creates} saves, "
