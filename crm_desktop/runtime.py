@@ -87,7 +87,7 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
         if writer:
             from crm_desktop.storage.database import recover_interrupted
 
-            recover_interrupted(path)
+            recover_interrupted(path, backups_folder(paths, settings))
     held = locks or own_locks
     lock = held.writer if held is not None else None
     folder = backups_folder(paths, settings)

@@ -65,13 +65,9 @@ class CliEnv:
         if access in (WRITE, REPLACE):
             from crm_desktop.config import Settings
             from crm_desktop.runtime import backups_folder
-            from crm_desktop.storage.backups import remove_stale_parts
 
-            recover_interrupted(path)
-            folder = backups_folder(self.paths, Settings.load(self.paths.settings_file))
-            if folder.is_dir():
-                remove_stale_parts(folder, path.stem)  # a backup a killed command began
-                _remove_stale_before_parts(folder, path.stem)
+            recover_interrupted(path, backups_folder(self.paths,
+                                                     Settings.load(self.paths.settings_file)))
         return path
 
     def runtime(self, create: bool = False) -> Runtime:
@@ -97,19 +93,6 @@ class CliEnv:
             if self._locks is not None:
                 self._locks.release()
                 self._locks = None
-
-
-def _remove_stale_before_parts(folder: Path, stem: str) -> None:
-    """Half-written ``<stem>-before-<reason>-<time>`` backups (before restore, demo,
-    migration) a killed command left; the general name pattern reads their stem as
-    ``<stem>-before``, so remove_stale_parts misses them."""
-    import re
-
-    pattern = re.compile(rf"^{re.escape(stem)}-before-[a-z0-9_.-]+-\d{{8}}T\d{{12}}Z"
-                         r"\.[a-z0-9]+\.part(-journal|-wal|-shm)?$")
-    for p in folder.iterdir():
-        if pattern.match(p.name):
-            p.unlink(missing_ok=True)
 
 
 def out(text: str = "") -> None:

@@ -197,6 +197,7 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
             raise PassphraseRequiredError(path)
     elif key is not None:
         key = None  # a plain file: the key is for files that are encrypted
+    _recover_journal(path, key)
     uri = "file:" + str(path.resolve()) + "?mode=ro"
     dbapi_error: type[Exception] = sqlite3.DatabaseError
     try:
@@ -228,6 +229,29 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
             raise _damaged_or_unreachable(path, f"not readable as a database ({e})") from None
     finally:
         conn.close()
+
+
+def _recover_journal(path: Path, key: DatabaseKey | None) -> None:
+    """A process killed in the middle of a write in rollback-journal mode leaves a hot
+    ``-journal`` (a WAL without its ``-shm`` is alike): a read-only connection cannot
+    roll it back and reports "attempt to write a readonly database", which is no damage.
+    One read-write open lets SQLite recover the file as the next open always does."""
+    journal = Path(str(path) + "-journal")
+    wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    hot = (journal.exists() and journal.stat().st_size > 0) or (wal.exists()
+                                                                and not shm.exists())
+    folder = path.parent if str(path.parent) else Path(".")
+    if not hot or not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
+        return
+    try:
+        conn = (encryption.connect(path, key) if key is not None
+                else sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, StorageError, *encryption.db_errors()):
+        pass  # the checks that follow report what is wrong
 
 
 def _damaged_or_unreachable(path: Path, detail: str) -> StorageError:
@@ -423,7 +447,23 @@ def copy_database_file(src: Path, dest: Path) -> None:
     shutil.copy2(src, dest)
 
 
-def recover_interrupted(path: Path) -> list[str]:
+def remove_stale_before_parts(folder: Path, stem: str) -> None:
+    """Half-written ``<stem>-before-<reason>-<time>`` backups (before restore, demo,
+    migration) a killed command left; the general backup name pattern reads their stem
+    as ``<stem>-before``, so backups.remove_stale_parts misses them."""
+    import re
+
+    pattern = re.compile(rf"^{re.escape(stem)}-before-[a-z0-9_.-]+-\d{{8}}T\d{{12}}Z"
+                         r"\.[a-z0-9]+\.part(-journal|-wal|-shm)?$")
+    try:
+        for p in folder.iterdir():
+            if pattern.match(p.name):
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def recover_interrupted(path: Path, backups_dir: Path | None = None) -> list[str]:
     """Finish or undo what a killed restore, encrypt, decrypt or re-key left beside
     ``path``; the caller holds the writer or the exclusive open lock, so nothing is in
     progress. Returns what was done (for a log line).
@@ -435,8 +475,12 @@ def recover_interrupted(path: Path) -> list[str]:
       goes back (the conversion never finished); with one it is shredded, since it may
       hold plaintext the user has since encrypted.
     - ``<name>.converting-*``: a half-made converted copy; removed.
+    - in ``backups_dir``: half-written backups of this database.
     """
     done: list[str] = []
+    if backups_dir is not None and backups_dir.is_dir():
+        backups.remove_stale_parts(backups_dir, path.stem)  # a backup a killed one began
+        remove_stale_before_parts(backups_dir, path.stem)
     folder = path.parent
     if not folder.is_dir():
         return done
