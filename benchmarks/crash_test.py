@@ -492,7 +492,7 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
                                                   "CRM_NEW_PASSPHRASE")}
     try:
         fx = _make_fixture(base_dir)
-        durations: dict[str, float] = {}
+        durations: dict[str, list[float]] = {}  # how long each finished command took
         for n in range(runs):
             op = operations[n % len(operations)] if n < len(operations) else rng.choice(
                 operations)
@@ -524,7 +524,8 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
                     finally:
                         os._exit(code)
                 t0 = time.monotonic()
-                expected = durations.get(op, 2.0)
+                seen = durations.get(op)
+                expected = statistics.median(seen) if seen else 2.0
                 after_write = rng.random() < 0.8
                 done = False
                 if after_write:
@@ -536,7 +537,8 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
                             break
                         time.sleep(0.001)
                     since = time.monotonic() - t0
-                    delay = rng.uniform(0, max(0.0, expected - since))
+                    # after the first write, well inside the command's usual time
+                    delay = rng.uniform(0, 0.7 * max(0.0, expected - since))
                 else:
                     delay = rng.uniform(0, expected)
                 if not done:
@@ -552,8 +554,7 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
                 if done or acked:
                     report.finished_before_kill += 1
                     if acked:
-                        durations[op] = max(durations.get(op, 0.0),
-                                            time.monotonic() - t0)
+                        durations.setdefault(op, []).append(time.monotonic() - t0)
                 report.acknowledged += int(acked)
                 _check_operation(op, work, fx, acked, report, n)
             except Exception as e:  # noqa: BLE001 - the checker never crashes; it counts
