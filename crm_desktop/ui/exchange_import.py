@@ -111,6 +111,10 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
+        for button in (browse, self.check_button, self.import_button, close):
+            # Enter in the path field reads the typed file; it must not press a button
+            # (it opened the file chooser, or started an import of the previous file).
+            button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
