@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -69,18 +70,71 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
     env = CliEnv(args)
     try:
-        return int(args.handler(args, env) or 0)
+        try:
+            return int(args.handler(args, env) or 0)
+        finally:
+            env.close()
     except CrmError as e:
-        from crm_desktop.storage.redact import mask  # never a password on the terminal
-
-        print(f"{APP_NAME}: error: {mask(str(e))}", file=sys.stderr)
-        return 1
+        return _fail(str(e))
     except KeyboardInterrupt:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)
         return 130
-    finally:
-        env.close()
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    except Exception as e:  # noqa: BLE001 - the one place a headless error becomes one line
+        return _fail(known_error_text(e), e)
 
+
+def _fail(text: str, error: BaseException | None = None) -> int:
+    from crm_desktop.storage.redact import mask  # never a password on the terminal
+
+    try:
+        print(f"{APP_NAME}: error: {mask(text)}", file=sys.stderr)
+        if error is not None and os.environ.get("CRM_DEBUG"):
+            import traceback
+
+            traceback.print_exception(error, file=sys.stderr)
+    except BrokenPipeError:
+        pass
+    return 1
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``| head``): stop quietly, as Unix tools do,
+    and keep Python from complaining again when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
+
+
+def known_error_text(e: BaseException) -> str:
+    """One line for errors that reach the top without a message of our own."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    cause: BaseException = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
+    detail = str(cause).splitlines()[0] if str(cause) else cause.__class__.__name__
+    if isinstance(cause, sqlite3.Error) or cause.__class__.__name__ in (
+            "OperationalError", "DatabaseError", "IntegrityError"):
+        if "readonly" in detail:
+            return ("the database cannot be written: the file or its folder is read-only. "
+                    "Nothing was changed.")
+        if "locked" in detail or "busy" in detail:
+            return ("the database is busy in another process; nothing was changed. "
+                    "Try again when it has finished.")
+        if "disk I/O" in detail or "full" in detail:
+            return f"the database could not be written ({detail}); nothing was changed."
+        return f"database error: {detail}"
+    if isinstance(cause, OSError):
+        where = f" {cause.filename}" if cause.filename else ""
+        return f"cannot use{where}: {cause.strerror or detail}."
+    if isinstance(cause, MemoryError):
+        return "out of memory; nothing was changed."
+    return f"{cause.__class__.__name__}: {detail} (set CRM_DEBUG=1 to see where)"
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -30,9 +30,7 @@ def atomic_write(path: str | os.PathLike[str], error: type[CrmError] = CrmError,
     OS errors become ``error`` with a one-line message naming the file. ``private``: the
     file is owner-only (written from an encrypted database)."""
     target = Path(path)
-    if target.is_dir():
-        raise error(f"{target} is a folder; give a file name.", code="is_folder",
-                    path=str(target))
+    refuse_special(target, error)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
@@ -58,6 +56,17 @@ def atomic_write(path: str | os.PathLike[str], error: type[CrmError] = CrmError,
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def refuse_special(target: Path, error: type[CrmError] = CrmError) -> None:
+    """A folder, device, FIFO or socket is never a file to write: renaming over it would
+    replace the node (``-o /dev/null`` run as root replaced /dev/null)."""
+    if target.is_dir():
+        raise error(f"{target} is a folder; give a file name.", code="is_folder",
+                    path=str(target))
+    if os.path.lexists(target) and not target.is_file():
+        raise error(f"{target} is not a regular file (a device, FIFO or socket); "
+                    "give a file name.", code="not_a_file", path=str(target))
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes,

@@ -27,7 +27,7 @@ from crm_desktop.storage.database import (
     sqlite_path,
 )
 from crm_desktop.storage.encryption import DatabaseKey, PassphraseSource
-from crm_desktop.storage.lock import WriterLock
+from crm_desktop.storage.lock import READ, WRITE, DatabaseLocks, WriterLock
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Runtime:
     autobackup: AutoBackup | None = None
     checks_pending: bool = False  # opened with deferred checks: run_start_checks is due
     identity: str | None = None  # the database's identity (storage.identity)
+    locks: DatabaseLocks | None = None  # taken by open_runtime, released by close
 
     @property
     def key(self) -> DatabaseKey | None:
@@ -61,8 +62,8 @@ class Runtime:
                 self.autobackup.run_if_due(force=True)
             self.db.dispose()
         finally:
-            if self.lock is not None:
-                self.lock.release()
+            if self.locks is not None:
+                self.locks.release()
 
 
 def backups_folder(paths: Paths, settings: Settings) -> Path:
@@ -81,7 +82,8 @@ def backups_folders(paths: Paths, settings: Settings) -> list[Path]:
 def open_runtime(url: str, paths: Paths, *, create: bool = True,
                  passphrase: PassphraseSource | None = None, key: DatabaseKey | None = None,
                  writer: bool = False, auto_backup: bool = False,
-                 deferred_checks: bool = False) -> Runtime:
+                 deferred_checks: bool = False, locks: DatabaseLocks | None = None,
+                 ) -> Runtime:
     """Open (create, migrate) the database and build the services over it.
 
     An encrypted file asks ``passphrase(path)`` once; the key is derived here, once per
@@ -103,7 +105,15 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
         if passphrase is None:
             raise encryption.PassphraseRequiredError(path)
         key = encryption.unlock(path, passphrase(path))
-    lock = WriterLock(path).acquire() if writer and path is not None else None
+    own_locks: DatabaseLocks | None = None
+    if path is not None and locks is None:
+        own_locks = DatabaseLocks(path, WRITE if writer else READ).acquire()
+        if writer:
+            from crm_desktop.storage.database import recover_interrupted
+
+            recover_interrupted(path, backups_folder(paths, settings))
+    held = locks or own_locks
+    lock = held.writer if held is not None else None
     folder = backups_folder(paths, settings)
     try:
         try:
@@ -140,11 +150,11 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             db.dispose()  # the last connection closes: SQLite removes its -wal and -shm
             raise
     except BaseException:
-        if lock is not None:
-            lock.release()
+        if own_locks is not None:
+            own_locks.release()
         raise
     pending = deferred_checks and db.path is not None
-    return Runtime(db, services, paths, settings, lock, autobackup, pending, ident)
+    return Runtime(db, services, paths, settings, lock, autobackup, pending, ident, own_locks)
 
 
 def _private_database_file(path: Path, create: bool) -> None:

@@ -9,6 +9,8 @@ converts exactly the backups and drafts that carry it.
 
 from __future__ import annotations
 
+import contextlib
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
 from crm_desktop.storage.drafts import DraftStore, drafts_folder
 from crm_desktop.storage.encryption import DatabaseKey
-from crm_desktop.storage.lock import WriterLock
+from crm_desktop.storage.lock import REPLACE, DatabaseLocks, WriterLock
 
 # progress(step, done, total): step is "database", "backups" or "drafts"
 Progress = Callable[[str, int, int], object]
@@ -44,10 +46,14 @@ Folders = Path | Sequence[Path]  # the backup folder, or every one (runtime.back
 
 def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Folders, data_dir: Path,
              convert_database: Callable[[], DatabaseKey | None],
-             progress: Progress | None) -> Conversion:
+             progress: Progress | None, caller_has_file_alone: bool = False) -> Conversion:
     folders = [backups_folder] if isinstance(backups_folder, Path) else list(backups_folder)
-    with WriterLock(path):
+    # Alone with the file: no other process may have it open while it is swapped (the
+    # CLI already holds that for the whole command; the GUI has closed its own copy).
+    alone = contextlib.nullcontext() if caller_has_file_alone else DatabaseLocks(path, REPLACE)
+    with alone, WriterLock(path):
         storage._check_sqlite_file(path, old_key)  # ours, sound: never convert a damaged file
+        storage.refuse_newer_schema(path, old_key)  # a newer version's file stays as it is
         ident = identify_file(path, old_key, folders[0], data_dir)
         _report(progress, "database", 0, 1)
         new_key = convert_database()
@@ -72,17 +78,18 @@ def damaged_copies(path: Path) -> list[Path]:
 
 
 def encrypt(path: Path, passphrase: str, backups_folder: Folders, data_dir: Path,
-            progress: Progress | None = None) -> Conversion:
+            progress: Progress | None = None, *, has_file_alone: bool = False) -> Conversion:
     """Encrypt a plain database file, its backups and its drafts under ``passphrase``."""
     if encryption.is_encrypted(path):
         raise AlreadyEncryptedError(f"{path} is already encrypted; use change-passphrase.")
     encryption.check_passphrase_strength(passphrase)
     return _convert(path, None, backups_folder, data_dir,
-                    lambda: encryption.encrypt_file(path, passphrase), progress)
+                    lambda: encryption.encrypt_file(path, passphrase), progress,
+                    has_file_alone)
 
 
 def decrypt(path: Path, key: DatabaseKey, backups_folder: Folders, data_dir: Path,
-            progress: Progress | None = None) -> Conversion:
+            progress: Progress | None = None, *, has_file_alone: bool = False) -> Conversion:
     """Turn an encrypted database, its backups and drafts back into plain SQLite."""
     if not encryption.is_encrypted(path):
         raise NotEncryptedError(f"{path} is not encrypted.")
@@ -90,18 +97,20 @@ def decrypt(path: Path, key: DatabaseKey, backups_folder: Folders, data_dir: Pat
     def convert() -> None:
         encryption.decrypt_file(path, key)
 
-    return _convert(path, key, backups_folder, data_dir, convert, progress)
+    return _convert(path, key, backups_folder, data_dir, convert, progress, has_file_alone)
 
 
 def change_passphrase(path: Path, key: DatabaseKey, new_passphrase: str,
                       backups_folder: Folders, data_dir: Path,
-                      progress: Progress | None = None) -> Conversion:
+                      progress: Progress | None = None, *,
+                      has_file_alone: bool = False) -> Conversion:
     """Re-key an encrypted database, its backups and drafts under ``new_passphrase``."""
     if not encryption.is_encrypted(path):
         raise NotEncryptedError(f"{path} is not encrypted; use encrypt.")
     encryption.check_passphrase_strength(new_passphrase)
     return _convert(path, key, backups_folder, data_dir,
-                    lambda: encryption.rekey_file(path, key, new_passphrase), progress)
+                    lambda: encryption.rekey_file(path, key, new_passphrase), progress,
+                    has_file_alone)
 
 
 def database_file(url: str) -> Path:

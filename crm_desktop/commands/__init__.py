@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pathlib import Path
+
 from crm_desktop.config import Paths, database_url, resolve_paths
 from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.storage.lock import READ, REPLACE, WRITE, DatabaseLocks
+
+__all__ = ["READ", "REPLACE", "WRITE", "CliEnv", "add_command", "common_options", "out"]
 
 
 def common_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
@@ -35,24 +40,59 @@ class CliEnv:
         self.args = args
         self.paths: Paths = resolve_paths(portable=getattr(args, "portable", False))
         self._runtime: Runtime | None = None
+        self._locks: DatabaseLocks | None = None
 
     @property
     def url(self) -> str:
         return database_url(getattr(self.args, "db", None), self.paths,
                             demo=getattr(self.args, "demo", False))
 
+    def hold(self, access: str = READ) -> Path | None:
+        """Take the locks ``access`` needs on the SQLite file (READ, WRITE or REPLACE; see
+        storage.lock.DatabaseLocks) for the rest of the command, before anything is read;
+        a refusal is one line naming the holder. Returns the file (None for a server).
+        Writers and whole-file operations also finish or undo what a killed one left."""
+        from crm_desktop.storage.database import check_location, recover_interrupted, sqlite_path
+
+        path = sqlite_path(self.url)
+        if path is None or self._locks is not None:
+            return path
+        check_location(path, write=access != READ)
+        command = " ".join(w for w in (getattr(self.args, "command", None),
+                                       getattr(self.args, "what", None)) if w)
+        self._locks = DatabaseLocks(path, access, app=f"crm-desktop {command}".strip())
+        self._locks.acquire()
+        if access in (WRITE, REPLACE):
+            from crm_desktop.config import Settings
+            from crm_desktop.runtime import backups_folder
+
+            recover_interrupted(path, backups_folder(self.paths,
+                                                     Settings.load(self.paths.settings_file)))
+        return path
+
     def runtime(self, create: bool = False) -> Runtime:
         if self._runtime is None:
             from crm_desktop.commands.security import terminal_passphrase
 
+            self.hold(READ)
             self._runtime = open_runtime(self.url, self.paths, create=create,
-                                         passphrase=terminal_passphrase)
+                                         passphrase=terminal_passphrase, locks=self._locks)
         return self._runtime
 
-    def close(self) -> None:
+    def close_runtime(self) -> None:
+        """Close the database but keep the locks (a whole-file operation closes every
+        connection before it replaces the file)."""
         if self._runtime is not None:
             self._runtime.close()
             self._runtime = None
+
+    def close(self) -> None:
+        try:
+            self.close_runtime()
+        finally:
+            if self._locks is not None:
+                self._locks.release()
+                self._locks = None
 
 
 def out(text: str = "") -> None:

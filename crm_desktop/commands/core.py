@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import REPLACE, WRITE, CliEnv, add_command, out
 from crm_desktop.config import database_url
 from crm_desktop.domain import serialize
-from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.errors import CrmError, StorageError
+from crm_desktop.files import refuse_special
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "demo", "create a database filled with the demo story", cmd_demo)
-    p.add_argument("--force", action="store_true", help="replace an existing database file")
+    p.add_argument("--force", action="store_true", help="replace an existing database file "
+                   "(a backup of it is made first)")
+    p.add_argument("--yes-replace-my-data", action="store_true", dest="replace_my_data",
+                   help="with --force: replace a database that is not a demo database "
+                   "without asking")
     p.add_argument("--size", choices=("story", "large"), default="story",
                    help="the demo story, or large synthetic data for measuring speed")
     for what in ("companies", "contacts", "meetings"):
@@ -28,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("entity", choices=sorted(LISTS))
     p.add_argument("--json", action="store_true", help="one JSON object per record")
     p.add_argument("--deleted", action="store_true", help="list the Trash instead")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=_limit, default=None, metavar="N")
 
     p = add_command(sub, "check", "check the database's integrity and schema version",
                     cmd_check)
@@ -60,16 +67,76 @@ LISTS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], tuple[str, ...]]] =
 }
 
 
+DEMO_MARKER = "demo_database"  # setting row: this database holds demo data only
+
+
+def _limit(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if not 0 <= n <= 2**62:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (0 to {2**62})")
+    return n
+
+
+def _is_demo_database(path: Path, key: object) -> bool:
+    from crm_desktop.storage import encryption
+
+    conn = (encryption.connect(path, key, readonly=True) if key is not None  # type: ignore[arg-type]
+            else sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True))
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_MARKER,)).fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return bool(row and row[0] == "1")
+
+
+def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
+    if args.replace_my_data:
+        return
+    refusal = (f"{path} is not a demo database; nothing was changed. To replace it with "
+               "demo data anyway, add --yes-replace-my-data (a backup is made first).")
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CrmError(refusal)
+    try:
+        answer = input(f"{path} holds your own data, not a demo. Replace it with demo data "
+                       "(a backup is made first)? Type yes to go on: ")
+    except EOFError:
+        raise CrmError(refusal) from None
+    if answer.strip().lower() != "yes":
+        raise CrmError("Nothing was changed.")
+
+
 def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.config import Settings
     from crm_desktop.demo import load_demo
+    from crm_desktop.runtime import backups_folder
+    from crm_desktop.storage import backups, encryption
 
     path = storage.sqlite_path(env.url)
     if path is not None and path.exists() and path.stat().st_size > 0:
         if not args.force:
             raise CrmError(f"{path} already exists; use --force to replace it.")
-        storage._check_sqlite_file(path)  # never delete a file that is not ours
+        env.hold(REPLACE)  # nobody else may have it open while it is replaced
+        key = None
+        if encryption.is_encrypted(path):
+            from crm_desktop.commands.security import terminal_passphrase
+
+            key = encryption.unlock(path, terminal_passphrase(path))
+        storage._check_sqlite_file(path, key)  # never delete a file that is not ours
+        storage.refuse_newer_schema(path, key)
+        if not _is_demo_database(path, key):
+            _confirm_replacing(path, args)
+        folder = backups_folder(env.paths, Settings.load(env.paths.settings_file))
+        saved = backups.make_backup(path, folder, "before-demo", key)  # verified copy
+        out(f"The previous database was saved to {saved}")
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+    else:
+        env.hold(WRITE)
     rt = env.runtime(create=True)
     if args.size == "large" or any((args.companies, args.contacts, args.meetings)):
         from crm_desktop.demo_large import generate_for_cli
@@ -77,6 +144,7 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         counts = generate_for_cli(rt, args.companies, args.contacts, args.meetings)
     else:
         counts = load_demo(rt.services)
+    rt.services.settings.set(DEMO_MARKER, "1")
     out(f"Demo database ready: {path or redact.mask_url(env.url)}")
     out(", ".join(f"{n} {k}" for k, n in counts.items()))
     return 0
@@ -102,6 +170,8 @@ def _cell(value: Any) -> str:
 
 
 def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
+    if args.reindex:
+        env.hold(WRITE)
     rt = env.runtime()
     if args.reindex:
         from crm_desktop.commands.search import reindex_database
@@ -133,7 +203,9 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
                                        rt.key, reason="cli")
         out(f"Backup written: {made}")
         return 0
-    copy = app_backups.copy_to(rt.db.path, Path(args.output), rt.key)
+    dest = Path(args.output)
+    refuse_special(dest)
+    copy = app_backups.copy_to(rt.db.path, dest, rt.key)
     out(f"Backup written: {copy.path}")
     return 0
 
@@ -151,9 +223,18 @@ def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
     target = storage.sqlite_path(env.url)
     if target is None:
         raise CrmError("Restore replaces an SQLite file; the current database is a server.")
+    env.hold(REPLACE)  # no other process may have the file open while it is replaced
     key = None
     if encryption.is_encrypted(src):
         key = encryption.unlock(src, terminal_passphrase(src))
+        if target.exists() and encryption.is_encrypted(target):
+            try:
+                encryption.connect(target, key, readonly=True).close()
+            except encryption.WrongPassphraseError:
+                # Not damaged, only under another passphrase: never move it aside.
+                raise CrmError(f"{target} is encrypted under another passphrase than {src}; "
+                               "nothing was changed. Restore into another file (--db), or "
+                               "give both the same passphrase first.") from None
     elif target.exists() and encryption.is_encrypted(target):
         key = encryption.unlock(target, terminal_passphrase(target))
     # The backup must be a sound crm-desktop database before it replaces anything; a

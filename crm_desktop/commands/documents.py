@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.files import write_bytes_atomic
+from crm_desktop.files import refuse_special, write_bytes_atomic
 
 if TYPE_CHECKING:
     from crm_desktop.documents.loader import DocumentLoader
@@ -114,8 +114,7 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
 
 def _check_target(path: Path) -> None:
     """Fail before rendering when the file obviously cannot be written."""
-    if path.is_dir():
-        raise CrmError(f"{path} is a folder; give a file name.")
+    refuse_special(path)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise CrmError(f"Cannot write {path}: the folder {parent} does not exist.")

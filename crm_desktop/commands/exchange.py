@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import func, or_, select
 
-from crm_desktop.commands import CliEnv, common_options, out
+from crm_desktop.commands import WRITE, CliEnv, common_options, out
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Company, Trip
 from crm_desktop.domain.services import Services
@@ -181,6 +181,8 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
+    if not args.dry_run:
+        env.hold(WRITE)  # one writer: a second import or a restore waits its turn
     services = env.runtime().services
     options = ImportOptions(
         on_duplicate=OnDuplicate(args.on_duplicate),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import REPLACE, CliEnv, add_command, out
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
@@ -84,9 +84,11 @@ def _report(done: security.Conversion) -> None:
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.url)
+    env.hold(REPLACE)  # alone with the file: nobody else has it open
     if encryption.is_encrypted(path):
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
-    done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir)
+    done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir,
+                            has_file_alone=True)
     out(f"Encrypted {path}. Keep the passphrase safe: without it the data cannot be read.")
     _report(done)
     return 0
@@ -94,10 +96,11 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.url)
+    env.hold(REPLACE)  # alone with the file: nobody else has it open
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted.")
     key = encryption.unlock(path, terminal_passphrase(path))
-    done = security.decrypt(path, key, _folders(env), env.paths.data_dir)
+    done = security.decrypt(path, key, _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
     _report(done)
     return 0
@@ -105,11 +108,12 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.url)
+    env.hold(REPLACE)  # alone with the file: nobody else has it open
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted; use encrypt.")
     old_key = encryption.unlock(path, terminal_passphrase(path))
     done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
-                                      _folders(env), env.paths.data_dir)
+                                      _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"The passphrase of {path} was changed (and of its backups).")
     _report(done)
     return 0

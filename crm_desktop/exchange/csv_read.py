@@ -8,7 +8,7 @@ import csv
 import io
 
 from crm_desktop.exchange.errors import FileFormatError
-from crm_desktop.exchange.tabular import Row, Table
+from crm_desktop.exchange.tabular import LIMITS, LimitError, Row, Table, _mb, check_row
 
 DELIMITERS = (",", ";", "\t", "|")
 
@@ -68,6 +68,9 @@ def detect_delimiter(text: str) -> str:
 
 
 def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Table:
+    if len(data) > LIMITS.file_bytes:
+        raise LimitError("limit_file", None, source, size=_mb(len(data)),
+                         limit=_mb(LIMITS.file_bytes))
     text, encoding = decode(data, source)
     _check_text(text, source)
     offset = 0
@@ -80,6 +83,8 @@ def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Tab
         text, offset = text[cut:], 1
         first_line = 2
     delimiter = delimiter or detect_delimiter(text)
+    # one character over the cell limit is enough to name the limit in the message
+    csv.field_size_limit(max(csv.field_size_limit(), LIMITS.cell_chars + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[Row] = []
     headers: list[str] | None = None
@@ -99,8 +104,12 @@ def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Tab
                 raise FileFormatError(
                     "too_many_fields", line, source, count=len(cells), expected=len(headers)
                 )
+            check_row(len(rows) + 1, cells, line, source)
             rows.append(Row(line, cells))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise LimitError("limit_cell_csv", reader.line_num + offset, source,
+                             limit=f"{LIMITS.cell_chars:,}") from None
         raise FileFormatError(
             "malformed_csv", reader.line_num + offset, source, detail=str(exc)
         ) from exc

@@ -37,6 +37,7 @@ from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
 from crm_desktop.exchange.tabular import Table
 from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
+from crm_desktop.exchange.tabular import read_import_bytes
 from crm_desktop.exchange.xlsx_io import read_xlsx
 
 FLUSH_EVERY = 500
@@ -144,12 +145,7 @@ def read_table(path: str | os.PathLike[str]) -> Table | None:
 
 
 def _read_bytes(p: Path) -> bytes:
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise ExchangeError.from_code(
-            "cannot_read", path=str(p), detail=exc.strerror or str(exc)
-        ) from None
+    return read_import_bytes(p)  # refused before reading when over the size limit
 
 
 def read_records(

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "unknown_format": "Unknown export format “{format}” (use one of: {formats}).",
     "unknown_timezone": "unknown time zone {tzid}",
     "naive_start": "meeting {title} has a start time without a time zone",
+    "not_regular_file": "{path} is not a regular file.",
 }
 
 # Why a file could not be read (FileFormatError.reason_code), and where.
@@ -41,6 +42,15 @@ REASONS: dict[str, str] = {
     "vcard_version": "unsupported vCard version {version}",
     "vcard_not_closed": "vCard not closed (no END:VCARD)",
     "vcard_none": "no vCards found",
+    # over the import limits (tabular.ImportLimits); nothing was read into the database
+    "limit_file": "the file is {size}; the limit for an import is {limit} (split it into "
+                  "smaller files)",
+    "limit_rows": "more than {limit} rows; the limit for one import is {limit} (split the file)",
+    "limit_cell": "a cell of {size} characters; the limit is {limit}",
+    "limit_cell_csv": "a cell longer than {limit} characters, the limit",
+    "limit_value": "a value of {size} bytes; the limit is {limit} characters",
+    "limit_unpacked": "the workbook unpacks to {size}; the limit is {limit}",
+    "limit_shared_strings": "more than {limit} shared strings; the limit is {limit}",
 }
 WHERE: dict[str, str] = {
     "source_line": "{source}, line {line}: {reason}",

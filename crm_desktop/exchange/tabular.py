@@ -6,11 +6,14 @@ user may change the mapping, then ``records()`` converts every row.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from crm_desktop.exchange.columns import ColumnMapping, Dialect, Field, recognise
+from crm_desktop.exchange.errors import ExchangeError, FileFormatError
 from crm_desktop.exchange.formulas import unneutralise
 from crm_desktop.exchange.messengers import service_from_name
 from crm_desktop.exchange.names import Script, finish_names, place_name
@@ -23,6 +26,58 @@ from crm_desktop.exchange.records import (
     Phone,
     PhoneKind,
 )
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """What an import file may hold. Far above a real address book (a delegation's few
+    thousand contacts), far below what would take minutes or gigabytes: a 208 KB XLSX
+    with 5 million shared strings took 53 s and 545 MB before these existed. Every limit
+    is named in the message that refuses a file."""
+
+    file_bytes: int = 64 * 2**20  # the file as stored (CSV, vCard, XLSX)
+    rows: int = 250_000  # data rows or vCards
+    cell_chars: int = 32_767  # one cell or property value (Excel's own maximum)
+    unpacked_bytes: int = 256 * 2**20  # an XLSX unpacked (a zip bomb stops here)
+    shared_strings: int = 1_000_000  # an XLSX's table of distinct texts
+
+
+LIMITS = ImportLimits()
+
+
+class LimitError(FileFormatError):
+    """A file exceeds one of the ImportLimits; nothing was read into the database."""
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB"
+
+
+def read_import_bytes(path: str | os.PathLike[str], limits: ImportLimits = LIMITS) -> bytes:
+    """The bytes of a file to import, refused before reading when it is too large."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise ExchangeError.from_code("not_regular_file", path=str(p))
+        if size > limits.file_bytes:
+            raise LimitError("limit_file", None, p.name, size=_mb(size),
+                             limit=_mb(limits.file_bytes))
+        return p.read_bytes()
+    except OSError as exc:
+        raise ExchangeError.from_code("cannot_read", path=str(p),
+                                      detail=exc.strerror or str(exc)) from None
+
+
+def check_row(count: int, cells: list[str], line: int, source: str,
+              limits: ImportLimits = LIMITS) -> None:
+    """Refuse the ``count``-th data row when there are too many, or a cell is too long."""
+    if count > limits.rows:
+        raise LimitError("limit_rows", line, source, limit=f"{limits.rows:,}")
+    for cell in cells:
+        if len(cell) > limits.cell_chars:
+            raise LimitError("limit_cell", line, source, size=f"{len(cell):,}",
+                             limit=f"{limits.cell_chars:,}")
 
 
 @dataclass

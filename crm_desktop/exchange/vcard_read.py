@@ -28,6 +28,7 @@ from crm_desktop.exchange.records import (
     Phone,
     PhoneKind,
 )
+from crm_desktop.exchange.tabular import LIMITS, LimitError, _mb, check_row
 
 SUPPORTED_VERSIONS = ("2.1", "3.0", "4.0")
 _NAME = re.compile(rb"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$")
@@ -364,7 +365,11 @@ def _build(props: list[Property], start_line: int, version: str) -> ContactRecor
 
 
 def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
-    """Yield one ``ContactRecord`` per card; ``FileFormatError`` names the line at fault."""
+    """Yield one ``ContactRecord`` per card; ``FileFormatError`` names the line at fault
+    (a LimitError for a file, card count or value over the import limits)."""
+    if len(data) > LIMITS.file_bytes:
+        raise LimitError("limit_file", None, source, size=_mb(len(data)),
+                         limit=_mb(LIMITS.file_bytes))
     data = _normalise_bytes(data)
     charset = _detect_charset(data)
     depth = 0
@@ -388,6 +393,7 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
                     if not version:
                         raise FileFormatError("vcard_no_version", start)
                     count += 1
+                    check_row(count, [], start, "")
                     yield _build(props, start, version)
                 continue
             if depth == 0:
@@ -399,6 +405,9 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
                 if version not in SUPPORTED_VERSIONS:
                     raise FileFormatError("vcard_version", line_no, version=repr(version))
                 continue
+            if len(line) > 4 * LIMITS.cell_chars:  # bytes: up to 4 per character
+                raise LimitError("limit_value", line_no, size=f"{len(line):,}",
+                                 limit=f"{LIMITS.cell_chars:,}")
             props.append(_parse_property(line_no, line, charset))
         if depth:
             raise FileFormatError("vcard_not_closed", start)

@@ -11,6 +11,8 @@ measured while streaming).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO, cast
 
@@ -26,7 +28,7 @@ from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.formulas import is_formula_like
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord
-from crm_desktop.exchange.tabular import Row, Table
+from crm_desktop.exchange.tabular import LIMITS, LimitError, Row, Table, _mb, check_row
 
 _ILLEGAL = {c: None for c in range(32) if c not in (9, 10, 13)}  # not allowed in XML
 
@@ -112,8 +114,49 @@ def _text(value: object) -> str:
     return str(value)
 
 
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+
+
+def check_workbook(path_or_file: object, source: str = "") -> None:
+    """Refuse, before openpyxl reads it, a workbook that would take minutes or gigabytes:
+    more unpacked data than the limit (a zip bomb; the sizes a zip declares are the most
+    it yields, so they are what counts) or more shared strings than the limit (openpyxl
+    loads all of them into memory before the first row). Reads the shared strings as a
+    stream, a megabyte at a time."""
+    try:
+        with zipfile.ZipFile(path_or_file) as zf:  # type: ignore[arg-type]
+            members = zf.infolist()
+            unpacked = sum(m.file_size for m in members)
+            if unpacked > LIMITS.unpacked_bytes:
+                raise LimitError("limit_unpacked", None, source, size=_mb(unpacked),
+                                 limit=_mb(LIMITS.unpacked_bytes))
+            for m in members:
+                if not m.filename.lower().endswith("sharedstrings.xml"):
+                    continue
+                count, tail = 0, b""
+                with zf.open(m) as f:
+                    while chunk := f.read(2**20):
+                        data = tail + chunk
+                        # a tag cut at the chunk's end completes in the next one; one
+                        # that ends inside the carried tail was counted already
+                        count += sum(1 for t in _SHARED_STRING.finditer(data)
+                                     if t.end() > len(tail))
+                        tail = data[-64:]
+                        if count > LIMITS.shared_strings:
+                            raise LimitError("limit_shared_strings", None, source,
+                                             limit=f"{LIMITS.shared_strings:,}")
+    except LimitError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, a damaged member, a bad CRC
+        raise FileFormatError("not_workbook", None, source, detail=str(exc)) from exc
+    finally:
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)  # type: ignore[union-attr]
+
+
 def read_xlsx(path_or_file: object, source: str = "") -> Table:
     """The first sheet as a table: its first non-empty row is the header."""
+    check_workbook(path_or_file, source)
     try:
         wb = load_workbook(path_or_file, read_only=True, data_only=True)  # type: ignore[arg-type]
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
@@ -133,6 +176,7 @@ def read_xlsx(path_or_file: object, source: str = "") -> Table:
                 while headers and not headers[-1]:
                     headers.pop()
                 continue
+            check_row(len(rows) + 1, cells, number, source)
             rows.append(Row(number, cells))
     finally:
         wb.close()

@@ -136,7 +136,7 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     An encrypted source gives an encrypted backup under the same key.
     """
     tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
+    _cleanup(tmp)  # a killed earlier attempt: its hot journal must not touch the new copy
     try:
         create_private(tmp)  # SQLite keeps the mode of an existing (empty) file
         src_conn = _connect(src, key, readonly=True)

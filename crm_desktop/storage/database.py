@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -186,11 +187,17 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
         return None  # an empty file: a new database
     if header != SQLITE_HEADER:
         if not encryption.is_encrypted(path):
+            size = path.stat().st_size
+            if len(header) == 16 and size % 512 and not header.isascii():
+                raise StorageError(f"{path} is incomplete: it looks like an encrypted "
+                                   f"crm-desktop database cut short ({size} bytes, not whole "
+                                   "pages). Restore a backup.")
             raise StorageError(f"{path} is not a crm-desktop database (not an SQLite file).")
         if key is None:
             raise PassphraseRequiredError(path)
     elif key is not None:
         key = None  # a plain file: the key is for files that are encrypted
+    _recover_journal(path, key)
     uri = "file:" + str(path.resolve()) + "?mode=ro"
     dbapi_error: type[Exception] = sqlite3.DatabaseError
     try:
@@ -200,7 +207,7 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
         else:
             conn = sqlite3.connect(uri, uri=True)
     except sqlite3.DatabaseError as e:
-        raise DamagedDatabaseError(path, str(e)) from None
+        raise _damaged_or_unreachable(path, str(e)) from None
     conn.text_factory = _lenient_text  # a damaged page may hold any bytes
     try:
         try:
@@ -219,9 +226,45 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
         except (dbapi_error, UnicodeDecodeError) as e:  # damaged names are not UTF-8
-            raise DamagedDatabaseError(path, f"not readable as a database ({e})") from None
+            raise _damaged_or_unreachable(path, f"not readable as a database ({e})") from None
     finally:
         conn.close()
+
+
+def _recover_journal(path: Path, key: DatabaseKey | None) -> None:
+    """A process killed in the middle of a write in rollback-journal mode leaves a hot
+    ``-journal`` (a WAL without its ``-shm`` is alike): a read-only connection cannot
+    roll it back and reports "attempt to write a readonly database", which is no damage.
+    One read-write open lets SQLite recover the file as the next open always does."""
+    journal = Path(str(path) + "-journal")
+    wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    hot = (journal.exists() and journal.stat().st_size > 0) or (wal.exists()
+                                                                and not shm.exists())
+    folder = path.parent if str(path.parent) else Path(".")
+    if not hot or not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
+        return
+    try:
+        conn = (encryption.connect(path, key) if key is not None
+                else sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, StorageError, *encryption.db_errors()):
+        pass  # the checks that follow report what is wrong
+
+
+def _damaged_or_unreachable(path: Path, detail: str) -> StorageError:
+    """SQLite says "unable to open" both for a damaged file and for a sound one it cannot
+    reach (a WAL file in a read-only folder needs its -shm beside it): only the first is
+    damage."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if ("unable to open" in detail or "readonly" in detail or "read-only" in detail) and (
+            not os.access(folder, os.W_OK) or not os.access(path, os.R_OK)):
+        return StorageError(f"{path} cannot be opened: the folder {folder} is read-only and "
+                            "SQLite needs to write beside the file. Copy it to a writable "
+                            "folder, or make this one writable.")
+    return DamagedDatabaseError(path, detail)
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, record: object) -> None:
@@ -289,6 +332,7 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
     if key is not None and path is None:
         raise encryption.EncryptionUnavailableError(encryption.SERVER_MESSAGE)
     if path is not None:
+        check_location(path, write=False)
         if path.exists():
             if path.is_dir():
                 raise StorageError(f"{path} is a folder, not a database file.")
@@ -303,12 +347,7 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
             except OSError as e:
                 raise StorageError(f"Cannot create {path.parent}: {e.strerror}.") from None
     head = head_revision()
-    if revision is not None and revision != head:
-        scripts = ScriptDirectory.from_config(_alembic_config())
-        known = {s.revision for s in scripts.walk_revisions()}
-        if revision not in known:
-            raise StorageError(f"{path} was written by a newer crm-desktop "
-                               f"(schema {revision}); please update the application.")
+    _refuse_unknown(path, revision)
     engine = make_engine(url, key)
     db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path,
                   key=key)
@@ -330,6 +369,39 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
         raise StorageError(f"Cannot open the database: {e.__class__.__name__}: "
                            f"{str(e).splitlines()[0] if str(e) else ''}") from e
     return db
+
+
+def check_location(path: Path, *, write: bool) -> None:
+    """Refuse, before any lock or connection, a database path that cannot work: a device,
+    FIFO or other node that is not a file (``--db /dev/null``), and for a command that
+    writes, a read-only file or folder (SQLite's own message is "attempt to write a
+    readonly database", after the work is done)."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise StorageError(f"{path} is not a regular file (a device, FIFO or socket); "
+                           "a database is a file.")
+    if not write:
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise StorageError(f"{path} is read-only; nothing was changed.")
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(f"The folder {folder} is read-only (SQLite writes its journal "
+                           f"beside {path.name}); nothing was changed.")
+
+
+def _refuse_unknown(path: Path | None, revision: str | None) -> None:
+    if revision is None or revision == head_revision():
+        return
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    if revision not in {s.revision for s in scripts.walk_revisions()}:
+        raise StorageError(f"{path} was written by a newer crm-desktop "
+                           f"(schema {revision}); please update the application.")
+
+
+def refuse_newer_schema(path: Path, key: DatabaseKey | None = None) -> None:
+    """Whole-file operations (encrypt, decrypt, re-key, demo --force) refuse a file every
+    other command refuses: one written by a newer crm-desktop."""
+    _refuse_unknown(path, _check_sqlite_file(path, key, "light"))
 
 
 def _check_server(db: Database) -> None:
@@ -373,3 +445,72 @@ def integrity_check(db: Database) -> list[str]:
 
 def copy_database_file(src: Path, dest: Path) -> None:
     shutil.copy2(src, dest)
+
+
+def remove_stale_before_parts(folder: Path, stem: str) -> None:
+    """Half-written ``<stem>-before-<reason>-<time>`` backups (before restore, demo,
+    migration) a killed command left; the general backup name pattern reads their stem
+    as ``<stem>-before``, so backups.remove_stale_parts misses them."""
+    import re
+
+    pattern = re.compile(rf"^{re.escape(stem)}-before-[a-z0-9_.-]+-\d{{8}}T\d{{12}}Z"
+                         r"\.[a-z0-9]+\.part(-journal|-wal|-shm)?$")
+    try:
+        for p in folder.iterdir():
+            if pattern.match(p.name):
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def recover_interrupted(path: Path, backups_dir: Path | None = None) -> list[str]:
+    """Finish or undo what a killed restore, encrypt, decrypt or re-key left beside
+    ``path``; the caller holds the writer or the exclusive open lock, so nothing is in
+    progress. Returns what was done (for a log line).
+
+    - ``<name>.restoring-*``: a complete, verified copy staged by restore (the current
+      file is only removed after it is written); it takes the name when the database is
+      gone (killed between the two renames), and is removed otherwise.
+    - ``<name>.old-*``: the original a conversion renamed aside. Without a database it
+      goes back (the conversion never finished); with one it is shredded, since it may
+      hold plaintext the user has since encrypted.
+    - ``<name>.converting-*``: a half-made converted copy; removed.
+    - in ``backups_dir``: half-written backups of this database.
+    """
+    done: list[str] = []
+    if backups_dir is not None and backups_dir.is_dir():
+        from crm_desktop.storage import identity
+
+        # a backup a killed one began (named by this database's identity; an encrypted
+        # file's identity needs its key: its leftovers go at the GUI's next start)
+        backups.remove_stale_parts(backups_dir, identity.read(path))
+        remove_stale_before_parts(backups_dir, path.stem)  # names older versions wrote
+    folder = path.parent
+    if not folder.is_dir():
+        return done
+
+    def siblings(tag: str) -> list[Path]:
+        return sorted(p for p in folder.glob(f"{path.name}.{tag}-*")
+                      if p.is_file() and not p.name.endswith(("-wal", "-shm", "-journal")))
+
+    try:
+        olds, staged, converting = (siblings("old"), siblings("restoring"),
+                                    siblings("converting"))
+        if not path.exists() and olds:
+            os.replace(olds[-1], path)
+            done.append(f"put back {olds[-1].name} (an interrupted conversion)")
+            olds = olds[:-1]
+        elif not path.exists() and staged:
+            os.replace(staged[-1], path)
+            done.append(f"finished the interrupted restore of {staged[-1].name}")
+            staged = staged[:-1]
+        for p in olds:
+            encryption.shred(p)
+            done.append(f"removed {p.name}")
+        for p in staged + converting:
+            for side in [p, *(Path(str(p) + s) for s in ("-wal", "-shm", "-journal"))]:
+                side.unlink(missing_ok=True)
+            done.append(f"removed {p.name}")
+    except OSError as e:
+        done.append(f"could not tidy {folder}: {e.strerror or e}")
+    return done

@@ -38,6 +38,7 @@ from crm_desktop.exchange.db_import import (
 from crm_desktop.exchange.names import display_name
 from crm_desktop.exchange.records import ContactRecord
 from crm_desktop.exchange.tabular import Table
+from crm_desktop.exchange.tabular import read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards
 from crm_desktop.ui.exchange_worker import run_job
 from crm_desktop.ui.labels import encoding_name, number
@@ -111,6 +112,10 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
+        for button in (browse, self.check_button, self.import_button, close):
+            # Enter in the path field reads the typed file; it must not press a button
+            # (it opened the file chooser, or started an import of the previous file).
+            button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
@@ -220,7 +225,7 @@ class ImportDialog(QDialog):
         try:
             self.table = read_table(path)
             if self.table is None:
-                self.cards = list(iter_vcards(Path(path).read_bytes(), source=Path(path).name))
+                self.cards = list(iter_vcards(read_import_bytes(path), source=Path(path).name))
         except (CrmError, OSError) as exc:
             self.info.setText(crm_error_text(exc) if isinstance(exc, CrmError) else str(exc))
             self.preview.clear()

@@ -41,6 +41,7 @@ _TEMPLATES = (
     # exchange
     QT_TRANSLATE_NOOP("errors", "Cancelled"),
     QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}."),
+    QT_TRANSLATE_NOOP("errors", "{path} is not a regular file."),
     QT_TRANSLATE_NOOP("errors", "No tag named “{tag}”."),
     QT_TRANSLATE_NOOP("errors", "No stage “{stage}”."),
     QT_TRANSLATE_NOOP("errors", "Unknown export format “{format}” (use one of: {formats})."),
@@ -64,6 +65,15 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "unsupported vCard version {version}"),
     QT_TRANSLATE_NOOP("errors", "vCard not closed (no END:VCARD)"),
     QT_TRANSLATE_NOOP("errors", "no vCards found"),
+    QT_TRANSLATE_NOOP("errors", "the file is {size}; the limit for an import is {limit} "
+                                "(split it into smaller files)"),
+    QT_TRANSLATE_NOOP("errors", "more than {limit} rows; the limit for one import is {limit} "
+                                "(split the file)"),
+    QT_TRANSLATE_NOOP("errors", "a cell of {size} characters; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("errors", "a cell longer than {limit} characters, the limit"),
+    QT_TRANSLATE_NOOP("errors", "a value of {size} bytes; the limit is {limit} characters"),
+    QT_TRANSLATE_NOOP("errors", "the workbook unpacks to {size}; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("errors", "more than {limit} shared strings; the limit is {limit}"),
     QT_TRANSLATE_NOOP("errors", "{source}, line {line}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "{source}: {reason}"),

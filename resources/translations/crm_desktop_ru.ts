@@ -3223,6 +3223,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Не удаётся прочитать {path}: {detail}.</translation>
     </message>
     <message>
+        <source>{path} is not a regular file.</source>
+        <translation>{path} — не обычный файл.</translation>
+    </message>
+    <message>
         <source>No tag named “{tag}”.</source>
         <translation>Метки «{tag}» нет.</translation>
     </message>
@@ -3313,6 +3317,34 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>no vCards found</source>
         <translation>визиток vCard не найдено</translation>
+    </message>
+    <message>
+        <source>the file is {size}; the limit for an import is {limit} (split it into smaller files)</source>
+        <translation>размер файла {size}, а для импорта допускается не больше {limit} (разделите его на несколько файлов)</translation>
+    </message>
+    <message>
+        <source>more than {limit} rows; the limit for one import is {limit} (split the file)</source>
+        <translation>больше {limit} строк, а за один импорт допускается не больше {limit} (разделите файл)</translation>
+    </message>
+    <message>
+        <source>a cell of {size} characters; the limit is {limit}</source>
+        <translation>ячейка длиной {size} знаков, а допускается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>a cell longer than {limit} characters, the limit</source>
+        <translation>ячейка длиннее {limit} знаков — это предел</translation>
+    </message>
+    <message>
+        <source>a value of {size} bytes; the limit is {limit} characters</source>
+        <translation>значение размером {size} байт, а допускается не больше {limit} знаков</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to {size}; the limit is {limit}</source>
+        <translation>книга Excel в распакованном виде занимает {size}, а допускается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>more than {limit} shared strings; the limit is {limit}</source>
+        <translation>больше {limit} общих строк в книге Excel, а допускается не больше {limit}</translation>
     </message>
     <message>
         <source>{source}, line {line}: {reason}</source>
