@@ -15,7 +15,7 @@ from crm_desktop.config import Paths, Settings, database_url, resolve_paths, res
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime, open_runtime
 from crm_desktop.storage.database import sqlite_path
-from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
+from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog, ask_who_am_i
 from crm_desktop.ui.fonts import register_bundled_fonts
 from crm_desktop.ui.i18n import Translators, choose_language
 from crm_desktop.ui.main_window import MainWindow
@@ -222,6 +222,13 @@ def run_gui(args: argparse.Namespace) -> int:
         want_import = dialog.choice == FirstStartChoice.IMPORT
         if dialog.choice != FirstStartChoice.DEMO:
             rt = offer_encryption_at_first_start(rt, url, paths)
+    # Part of the first-start flow: once the team list has members (the demo chosen in
+    # the welcome dialog, or members added since); not for a --demo run.
+    if not getattr(args, "demo", False) and ask_who_am_i(rt.services, rt.settings):
+        try:
+            rt.settings.save(rt.paths.settings_file)
+        except OSError as e:
+            print(f"{APP_NAME}: settings not saved: {e}", file=sys.stderr)
     install_error_hook()
     gui = Gui(app, rt, translators)
     window = gui.show_window()

@@ -14,9 +14,9 @@ from crm_desktop.domain.errors import CrmError
 
 def command_modules() -> list[ModuleType]:
     """Every module that registers subcommands (explicit, so packagers see the imports)."""
-    from crm_desktop.commands import core, documents, exchange, search, security
+    from crm_desktop.commands import core, documents, exchange, report, search, security
 
-    return [core, documents, search, exchange, security]
+    return [core, documents, search, exchange, security, report]
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -71,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, env) or 0)
     except CrmError as e:
-        print(f"{APP_NAME}: error: {e}", file=sys.stderr)
+        from crm_desktop.storage.redact import mask  # never a password on the terminal
+
+        print(f"{APP_NAME}: error: {mask(str(e))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)

@@ -101,13 +101,24 @@ def device_id(paths: Paths) -> str:
     return value
 
 
+DOCUMENT_LANGUAGES = ("ru", "en", "zh", "ru+zh")  # ru+zh: the partner's bilingual copy
+
+
 @dataclass
 class Settings:
     """Per-device preferences (the database holds what the team shares)."""
 
     language: str = ""  # "" follows the system locale; "ru" or "en"
-    current_member_id: str | None = None
+    current_member_id: str | None = None  # "who am I": owner preset, compiler of memos
     last_view: str = "pipeline"
+    document_language: str = "ru"  # memos and reports: one of DOCUMENT_LANGUAGES
+    lock_pin_hash: str = ""  # salted hash of the lock-screen PIN (plain databases), never the PIN
+    asked_who_am_i: bool = False  # the first-start question was shown (answered or skipped)
+    # Conversion rates for the board's total (crm_desktop.domain.money.Rates.to_json())
+    # and the currency that total is given in.
+    currency_rates: dict[str, object] = field(default_factory=dict)
+    total_currency: str = "RUB"
+    # also in extra: "lock_after_minutes" (auto-lock, 0 = never), "backups_dir"
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -116,9 +127,17 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {k: raw[k] for k in ("language", "current_member_id", "last_view") if k in raw}
+        if not isinstance(raw, dict):
+            return cls()
+        types: dict[str, tuple[type, ...]] = {
+            "language": (str,), "current_member_id": (str, type(None)), "last_view": (str,),
+            "document_language": (str,), "lock_pin_hash": (str,), "asked_who_am_i": (bool,),
+            "total_currency": (str,), "currency_rates": (dict,)}
+        known = {k: raw[k] for k, t in types.items() if k in raw and isinstance(raw[k], t)}
+        if known.get("document_language") not in (None, *DOCUMENT_LANGUAGES):
+            del known["document_language"]
         extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
-        return cls(**known, extra=extra)
+        return cls(**known, extra=extra)  # type: ignore[arg-type]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,10 @@
 
 Every export, PDF and saved copy goes through here, so a full disk, a missing permission
 or a cancelled job never leaves a half-written file, and the previous file survives.
+
+A file written from an encrypted database holds its records in plaintext: the caller
+passes ``private=True`` and the file is created owner-only (0600), whatever mode a file
+it replaces had.
 """
 
 from __future__ import annotations
@@ -15,13 +19,16 @@ from typing import BinaryIO
 
 from crm_desktop.domain.errors import CrmError
 
+PRIVATE_MODE = 0o600
+
 
 @contextmanager
-def atomic_write(path: str | os.PathLike[str],
-                 error: type[CrmError] = CrmError) -> Iterator[BinaryIO]:
+def atomic_write(path: str | os.PathLike[str], error: type[CrmError] = CrmError, *,
+                 private: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces ``path``. On any exception (a cancel
     included) the temporary file is removed and ``path`` keeps its previous content.
-    OS errors become ``error`` with a one-line message naming the file."""
+    OS errors become ``error`` with a one-line message naming the file. ``private``: the
+    file is owner-only (written from an encrypted database)."""
     target = Path(path)
     if target.is_dir():
         raise error(f"{target} is a folder; give a file name.", code="is_folder",
@@ -34,6 +41,8 @@ def atomic_write(path: str | os.PathLike[str],
     try:
         # mkstemp makes the file private (0600); a document keeps ordinary permissions
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        if private:
+            mode = PRIVATE_MODE
         try:
             os.chmod(tmp, mode)
         except OSError:
@@ -52,8 +61,8 @@ def atomic_write(path: str | os.PathLike[str],
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes,
-                       error: type[CrmError] = CrmError) -> None:
-    with atomic_write(path, error) as f:
+                       error: type[CrmError] = CrmError, *, private: bool = False) -> None:
+    with atomic_write(path, error, private=private) as f:
         f.write(data)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -14,7 +16,8 @@ from crm_desktop.domain.errors import StorageError
 from crm_desktop.domain.services import Services
 from crm_desktop.search import filters as search_filters
 from crm_desktop.search import index as search_index
-from crm_desktop.storage import encryption
+from crm_desktop.storage import backups, drafts, encryption, redact
+from crm_desktop.storage import identity as identities
 from crm_desktop.storage.backups import AutoBackup, newest_good_backup
 from crm_desktop.storage.database import (
     DamagedDatabaseError,
@@ -36,10 +39,21 @@ class Runtime:
     lock: WriterLock | None = None
     autobackup: AutoBackup | None = None
     checks_pending: bool = False  # opened with deferred checks: run_start_checks is due
+    identity: str | None = None  # the database's identity (storage.identity)
 
     @property
     def key(self) -> DatabaseKey | None:
         return self.db.key
+
+    @property
+    def drafts_dir(self) -> Path:
+        """This database's drafts folder (by identity; a file that could not be given
+        one, read-only, keeps its drafts apart under its resolved path's name)."""
+        ident = self.identity
+        if ident is None:
+            where = str(self.db.path.resolve()) if self.db.path else "server"
+            ident = "unidentified-" + hashlib.sha256(where.encode()).hexdigest()[:16]
+        return drafts.drafts_folder(self.paths.data_dir, ident)
 
     def close(self) -> None:
         try:
@@ -55,6 +69,13 @@ def backups_folder(paths: Paths, settings: Settings) -> Path:
     """The data directory's backups folder, or the one chosen in settings (a USB stick)."""
     chosen = settings.extra.get("backups_dir")
     return Path(chosen) if isinstance(chosen, str) and chosen else paths.backups_dir
+
+
+def backups_folders(paths: Paths, settings: Settings) -> list[Path]:
+    """Every folder this installation has kept backups in: the current one first, then
+    the data directory's (backups made there before another folder was chosen). What
+    encrypt, decrypt and re-key convert."""
+    return list(dict.fromkeys([backups_folder(paths, settings), paths.backups_dir]))
 
 
 def open_runtime(url: str, paths: Paths, *, create: bool = True,
@@ -74,7 +95,10 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
     is up. Without it a writer gets the full check here, as the CLI always did.
     """
     settings = Settings.load(paths.settings_file)
-    path = sqlite_path(url)
+    try:
+        path = sqlite_path(url)
+    except Exception as e:  # noqa: BLE001 - SQLAlchemy's parser repeats the whole URL
+        raise StorageError(f"Not a database URL: {redact.mask(str(e))}") from None
     if path is not None and key is None and encryption.is_encrypted(path):
         if passphrase is None:
             raise encryption.PassphraseRequiredError(path)
@@ -84,10 +108,22 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
     try:
         try:
             check: bool | str = "light" if deferred_checks else writer
+            if path is not None:
+                _private_database_file(path, create)
             db = open_database(url, backups_dir=folder, create=create, key=key,
                                full_check=check)
         except DamagedDatabaseError as e:
-            raise damaged_with_backup(e, folder, key) from None
+            raise damaged_with_backup(e, folder, key, paths.data_dir) from None
+        except StorageError as e:
+            masked = redact.mask(str(e), redact.url_password(url))
+            if masked == str(e):
+                raise
+            raise StorageError(masked) from None  # a driver error naming the password
+        try:
+            ident = find_identity(db, paths, folder)
+        except BaseException:
+            db.dispose()
+            raise
         try:
             search_index.attach(db.engine, db.session_factory)  # index follows every write
             ctx = Context(db.session_factory, device_id(paths), settings.current_member_id)
@@ -96,7 +132,7 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             services.stages.ensure_defaults()
             autobackup = None
             if auto_backup and db.path is not None:
-                autobackup = AutoBackup(db.path, folder, db.key)
+                autobackup = AutoBackup(db.path, folder, db.key, identity=ident)
                 autobackup.attach(db.session_factory)
                 if not deferred_checks:
                     autobackup.at_start()
@@ -108,13 +144,82 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             lock.release()
         raise
     pending = deferred_checks and db.path is not None
-    return Runtime(db, services, paths, settings, lock, autobackup, pending)
+    return Runtime(db, services, paths, settings, lock, autobackup, pending, ident)
+
+
+def _private_database_file(path: Path, create: bool) -> None:
+    """The database and its WAL are owner-only: a new file is made 0600 before SQLite
+    opens it (SQLite gives its -wal, -shm and -journal the database's mode); an existing
+    one that group or others could read is fixed."""
+    if os.name != "posix":
+        return
+    if not path.exists():
+        if create and path.parent.is_dir():
+            try:
+                backups.create_private(path)
+            except OSError:
+                pass  # open_database reports what is wrong with the place
+        return
+    for p in (path, *(Path(str(path) + s) for s in ("-wal", "-shm", "-journal"))):
+        backups.make_private(p)
+
+
+def find_identity(db: Database, paths: Paths, folder: Path) -> str | None:
+    """The identity of the database just opened (see :func:`identify_file`)."""
+    if db.path is not None:
+        found_id, renamed = _identify_file(db.path, db.key, folder, paths.data_dir)
+        if db.backup_made in renamed:  # the before-migration backup just made, adopted
+            db.backup_made = renamed[db.backup_made]
+        return found_id
+    found = identities.ensure_server(db.engine)
+    if found.created and found.id is not None:
+        drafts.adopt_legacy(paths.data_dir, None, found.id)
+    return found.id
+
+
+def identify_file(path: Path, key: DatabaseKey | None, folder: Path,
+                  data_dir: Path) -> str | None:
+    """The identity of a checked database file: made, kept or split off from the
+    original as ``storage.identity`` explains. A database that gets its first identity
+    adopts the backups and drafts an older version named after its file stem."""
+    return _identify_file(path, key, folder, data_dir)[0]
+
+
+def _identify_file(path: Path, key: DatabaseKey | None, folder: Path,
+                   data_dir: Path) -> tuple[str | None, dict[Path, Path]]:
+    found = identities.ensure(path, key)
+    if found.id is None:
+        return None, {}
+    renamed: dict[Path, Path] = {}
+    if found.created:
+        renamed = backups.adopt_legacy(folder, path.stem, found.id)
+        drafts.adopt_legacy(data_dir, path, found.id)
+    identities.remember(data_dir, path, found.id)
+    _private_copies(folder, data_dir, found.id)
+    return found.id, renamed
+
+
+def _private_copies(folder: Path, data_dir: Path, ident: str) -> None:
+    """Backups and drafts an older version (or another umask) left readable by others
+    are made owner-only, like the database itself."""
+    for b in backups.list_backups(folder, ident):
+        backups.make_private(b.path)
+    store = drafts.drafts_folder(data_dir, ident)
+    if store.is_dir():
+        for p in store.iterdir():
+            backups.make_private(p)
 
 
 def damaged_with_backup(error: DamagedDatabaseError, folder: Path,
-                        key: DatabaseKey | None) -> DamagedDatabaseError:
-    """The same error, naming the newest good backup (``error.backup``) when there is one."""
-    good = newest_good_backup(folder, error.path.stem, key)
+                        key: DatabaseKey | None, data_dir: Path | None = None,
+                        identity: str | None = None) -> DamagedDatabaseError:
+    """The same error, naming the newest good backup (``error.backup``) when there is one:
+    a backup carrying the identity of the damaged file (read from it when it still can
+    be, else the one it had when last opened sound)."""
+    ident = identity or identities.read(error.path, key)
+    if ident is None and data_dir is not None:
+        ident = identities.last_known(data_dir, error.path)
+    good = newest_good_backup(folder, ident, key)
     return DamagedDatabaseError(error.path, error.detail, good)
 
 
@@ -148,7 +253,8 @@ def run_start_checks(rt: Runtime) -> StartChecks:
         damaged(rt, e.detail)
         folder = rt.autobackup.folder if rt.autobackup else backups_folder(rt.paths,
                                                                            rt.settings)
-        result.damaged = damaged_with_backup(e, folder, rt.db.key)
+        result.damaged = damaged_with_backup(e, folder, rt.db.key, rt.paths.data_dir,
+                                             rt.identity)
         result.check_seconds = time.perf_counter() - started
         return result
     except StorageError as e:  # unreadable now (removed, permissions): no backup of it

@@ -90,7 +90,8 @@ def test_backup_and_restore_round_trip(demo_db, tmp_path, data_dir):
     assert r.returncode == 0, r.stderr
     r = run("--db", str(demo_db), "list", "companies", "--json", env_dir=data_dir)
     assert len(json.loads(r.stdout)) == n
-    assert any(p.name.startswith("demo-before-restore") for p in (data_dir / "backups").iterdir())
+    assert any(p.name.startswith("demo-") and "-before-restore." in p.name
+               for p in (data_dir / "backups").iterdir())
 
 
 def test_restore_refuses_a_broken_file_and_keeps_the_database(demo_db, tmp_path, data_dir):
@@ -102,7 +103,7 @@ def test_restore_refuses_a_broken_file_and_keeps_the_database(demo_db, tmp_path,
     assert hashlib.sha256(demo_db.read_bytes()).hexdigest() == before
 
 
-@pytest.mark.parametrize("args", [["list", "planets"], ["backup"]])
+@pytest.mark.parametrize("args", [["list", "planets"], ["restore"]])
 def test_usage_errors_exit_non_zero(args, data_dir):
     r = run(*args, env_dir=data_dir)
     assert r.returncode == 2 and "usage:" in r.stderr

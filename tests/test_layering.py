@@ -20,6 +20,7 @@ def test_import_linter_contracts_hold():
 def test_core_runs_without_qt_installed_in_the_process():
     code = ("import sys; import crm_desktop.cli, crm_desktop.demo, crm_desktop.runtime;"
             "import crm_desktop.domain.services, crm_desktop.storage.database;"
+            "import crm_desktop.application.security, crm_desktop.application.backups;"
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,9 @@ from typing import Any
 from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.config import database_url
 from crm_desktop.domain import serialize
-from crm_desktop.domain.errors import CrmError, StorageError
+from crm_desktop.domain.errors import CrmError
 from crm_desktop.storage import database as storage
+from crm_desktop.storage import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,8 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     cmd_check)
     p.add_argument("--reindex", action="store_true", help="rebuild the search index")
 
-    p = add_command(sub, "backup", "write a consistent copy of the database", cmd_backup)
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p = add_command(sub, "backup", "write a consistent copy of the database (into the "
+                    "backup folder, rotated, or to FILE)", cmd_backup)
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the copy here instead of the backup folder")
 
     p = add_command(sub, "restore", "replace the database with a backup (after checking it)",
                     cmd_restore)
@@ -75,7 +77,7 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         counts = generate_for_cli(rt, args.companies, args.contacts, args.meetings)
     else:
         counts = load_demo(rt.services)
-    out(f"Demo database ready: {path or env.url}")
+    out(f"Demo database ready: {path or redact.mask_url(env.url)}")
     out(", ".join(f"{n} {k}" for k, n in counts.items()))
     return 0
 
@@ -106,7 +108,7 @@ def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
 
         reindex_database(rt)
     problems = storage.integrity_check(rt.db)
-    out(f"database: {rt.db.path or rt.db.url}")
+    out(f"database: {rt.db.path or redact.mask_url(rt.db.url)}")
     out(f"schema: {rt.db.schema_version()} (current: {storage.head_revision()})")
     counts = {name: getattr(rt.services, attr).count() for name, (attr, _, _) in LISTS.items()}
     out("records: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
@@ -119,31 +121,29 @@ def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.application import backups as app_backups
+    from crm_desktop.runtime import backups_folder
+
     rt = env.runtime()
     if rt.db.path is None:
         raise CrmError("Backups of a server database are made with the server's tools "
                        "(pg_dump); this command copies SQLite files.")
-    dest = Path(args.output)
-    if dest.resolve() == rt.db.path.resolve():
-        raise CrmError("The backup file cannot be the database itself.")
-    if dest.is_dir():
-        raise CrmError(f"{dest} is a folder; give a file name.")
-    try:
-        storage.online_backup(rt.db.path, dest, rt.db.key)  # encrypted when the db is
-    except StorageError as e:
-        raise CrmError(str(e)) from None
-    except (OSError, sqlite3.Error) as e:
-        for leftover in (dest.with_name(dest.name + ".part"),):
-            leftover.unlink(missing_ok=True)
-        raise CrmError(f"Cannot write {dest}: {e}.") from None
-    out(f"Backup written: {dest}")
+    if args.output is None:
+        made = app_backups.back_up_now(rt.db.path, backups_folder(rt.paths, rt.settings),
+                                       rt.key, reason="cli")
+        out(f"Backup written: {made}")
+        return 0
+    copy = app_backups.copy_to(rt.db.path, Path(args.output), rt.key)
+    out(f"Backup written: {copy.path}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.application import backups as app_backups
     from crm_desktop.commands.security import terminal_passphrase
-    from crm_desktop.storage import backups, encryption
-    from crm_desktop.storage.lock import WriterLock
+    from crm_desktop.config import Settings
+    from crm_desktop.runtime import backups_folder
+    from crm_desktop.storage import encryption
 
     src = Path(args.file)
     if not src.is_file():
@@ -158,15 +158,10 @@ def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
         key = encryption.unlock(target, terminal_passphrase(target))
     # The backup must be a sound crm-desktop database before it replaces anything; a
     # sound current database is backed up first, a damaged one is moved aside.
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with WriterLock(target):
-        try:
-            previous = backups.restore_backup(src, target, env.paths.backups_dir, key)
-        except StorageError as e:
-            raise CrmError(str(e) if str(e).startswith("Not restored") else
-                           f"Not restored: {e}") from None
-    if previous is not None:
-        out(f"The current database was saved to {previous}")
+    folder = backups_folder(env.paths, Settings.load(env.paths.settings_file))
+    done = app_backups.restore(src, target, folder, key)
+    if done.previous is not None:
+        out(f"The current database was saved to {done.previous}")
     if key is not None and not encryption.is_encrypted(target):
         out("note: the restored backup is not encrypted; run `crm-desktop encrypt` again.")
     rt = env.runtime()  # migrates an older backup to the current schema

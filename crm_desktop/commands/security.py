@@ -12,14 +12,15 @@ import os
 import sys
 from pathlib import Path
 
+from crm_desktop.application import backups as app_backups
+from crm_desktop.application import security
 from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.runtime import backups_folder
-from crm_desktop.storage import backups, encryption
+from crm_desktop.runtime import backups_folder, backups_folders
 from crm_desktop.storage import database as storage
-from crm_desktop.storage.drafts import DraftStore, drafts_folder
-from crm_desktop.storage.lock import WriterLock
+from crm_desktop.storage import encryption
+from crm_desktop.storage import identity as identities
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
 
@@ -65,69 +66,52 @@ def new_passphrase(env_name: str = encryption.ENV_PASSPHRASE) -> str:
     return first
 
 
-def _database_file(env: CliEnv) -> Path:
-    path = storage.sqlite_path(env.url)
-    if path is None:
-        raise CrmError(encryption.SERVER_MESSAGE)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise CrmError(f"{path} does not exist.")
-    return path
-
-
 def _folder(env: CliEnv) -> Path:
     return backups_folder(env.paths, Settings.load(env.paths.settings_file))
 
 
-def _rekey_drafts(env: CliEnv, path: Path, old: encryption.DatabaseKey | None,
-                  new: encryption.DatabaseKey | None) -> None:
-    DraftStore(drafts_folder(env.paths.data_dir, path), old).rekey(new)
+def _folders(env: CliEnv) -> list[Path]:
+    return backups_folders(env.paths, Settings.load(env.paths.settings_file))
 
 
-def _report_backups(skipped: list[Path]) -> None:
-    for p in skipped:
+def _report(done: security.Conversion) -> None:
+    for p in done.skipped_backups:
         out(f"warning: backup {p} was left as it was (it does not open with the old key)")
+    for p in done.plaintext_left:
+        out(f"warning: {p} is a damaged copy moved aside earlier and is NOT encrypted; "
+            "delete it once nothing needs to be recovered from it")
 
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = _database_file(env)
+    path = security.database_file(env.url)
     if encryption.is_encrypted(path):
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
-    with WriterLock(path):
-        storage._check_sqlite_file(path)  # ours, sound, and never converted when damaged
-        passphrase = new_passphrase()
-        key = encryption.encrypt_file(path, passphrase)
-        skipped = encryption.convert_backups(_folder(env), path.stem, None, key)
-        _rekey_drafts(env, path, None, key)
+    done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir)
     out(f"Encrypted {path}. Keep the passphrase safe: without it the data cannot be read.")
-    _report_backups(skipped)
+    _report(done)
     return 0
 
 
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = _database_file(env)
+    path = security.database_file(env.url)
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted.")
-    with WriterLock(path):
-        key = encryption.unlock(path, terminal_passphrase(path))
-        encryption.decrypt_file(path, key)
-        skipped = encryption.convert_backups(_folder(env), path.stem, key, None)
-        _rekey_drafts(env, path, key, None)
+    key = encryption.unlock(path, terminal_passphrase(path))
+    done = security.decrypt(path, key, _folders(env), env.paths.data_dir)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
-    _report_backups(skipped)
+    _report(done)
     return 0
 
 
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
-    path = _database_file(env)
+    path = security.database_file(env.url)
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted; use encrypt.")
-    with WriterLock(path):
-        old_key = encryption.unlock(path, terminal_passphrase(path))
-        new_key = encryption.rekey_file(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE))
-        skipped = encryption.convert_backups(_folder(env), path.stem, old_key, new_key)
-        _rekey_drafts(env, path, old_key, new_key)
+    old_key = encryption.unlock(path, terminal_passphrase(path))
+    done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
+                                      _folders(env), env.paths.data_dir)
     out(f"The passphrase of {path} was changed (and of its backups).")
-    _report_backups(skipped)
+    _report(done)
     return 0
 
 
@@ -136,14 +120,21 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
     if path is None:
         raise CrmError("Backups of a server database are made with the server's tools.")
     folder = _folder(env)
-    found = backups.list_backups(folder, path.stem)
-    key = None
-    if any(b.encrypted for b in found):
-        key = env.runtime().key if path.exists() and encryption.is_encrypted(path) else None
+    key, ident = None, None
+    if path.exists():
+        try:
+            rt = env.runtime()  # a copy of another database is told apart before listing
+            key, ident = rt.key, rt.identity
+        except storage.DamagedDatabaseError:  # the listing is how to find a good backup
+            if encryption.is_encrypted(path):
+                key = encryption.unlock(path, terminal_passphrase(path))
+            ident = identities.read(path, key) or identities.last_known(env.paths.data_dir,
+                                                                          path)
+    found = app_backups.list_checked(path, folder, key, ident)
     out(f"backups of {path} in {folder}:")
-    for b in found:
-        problems = backups.verify_backup(b.path, key if b.encrypted else None)
-        state = "ok" if not problems else f"BAD: {problems[0]}"
+    for row in found:
+        b = row.info
+        state = "ok" if row.ok else f"BAD: {row.problems[0]}"
         lock = " encrypted" if b.encrypted else ""
         out(f"{b.made_at:%Y-%m-%d %H:%M:%S} UTC  {b.reason:<16} {b.size:>10}{lock}  "
             f"{state}  {b.path.name}")

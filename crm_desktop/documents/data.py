@@ -53,6 +53,7 @@ class Step:
     owner: str = ""
     due: dt.date | None = None
     status: str = "open"
+    owner_latin: str = ""  # the owner's Latin name, printed in English and Chinese documents
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class MemoData:
     format: str = ""  # MeetingFormat value
     language: str = ""
     interpreter: str = ""
+    interpreter_latin: str = ""  # when the interpreter is one of our members
     trip_title: str = ""
     company_names: tuple[str, ...] = ()  # display, native, Latin, Russian — distinct
     project_title: str = ""
@@ -82,6 +84,7 @@ class MemoData:
     next_steps: tuple[Step, ...] = ()
     confidentiality: str = "internal"
     prepared_by: str = ""
+    prepared_by_latin: str = ""
 
     @property
     def company(self) -> str:
@@ -128,6 +131,7 @@ class StageMove:
     to_stage: Localized
     who: str = ""
     note: str = ""
+    who_latin: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,7 @@ class ProjectEntry:
     history: tuple[StageMove, ...] = ()
     sites: tuple[SiteEntry, ...] = ()
     measures: tuple[MeasureEntry, ...] = ()
+    owner_latin: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +190,7 @@ class OpenTask:
     owner: str = ""
     due: dt.date | None = None
     project_title: str = ""
+    owner_latin: str = ""
 
 
 @dataclass(frozen=True)

@@ -105,12 +105,14 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                 name += "<br/>" + self.fonts.markup(extra)
             if c.decision_maker:
                 name += "<br/>★ " + self.fonts.markup(self.labels.inline("decision_maker"))
-            position = "<br/>".join(self.fonts.markup(x) for x in (c.position, c.department) if x)
+            position = "<br/>".join(self.fonts.markup(self.labels.job_title(x))
+                                    for x in (c.position, c.department) if x)
             phones = (international(p) for p in c.phones)
             reach = "<br/>".join(self.fonts.markup(x) for x in (*phones, *c.emails))
             other = [f"WeChat: {c.wechat}" if c.wechat else "",
                      f"Telegram: {c.telegram}" if c.telegram else "",
-                     f"{self.labels.primary.languages}: {c.languages}" if c.languages else ""]
+                     f"{self.labels.primary.languages}: {self.labels.languages(c.languages)}"
+                     if c.languages else ""]
             cell = self.styles.tiny
             rows.append([
                 Paragraph(name, cell),
@@ -138,7 +140,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
             ("stage", self._loc(p.stage)),
             ("status", status),
             ("reason", p.status_reason),
-            ("responsible", p.owner),
+            ("responsible", labels.person_name(p.owner, p.owner_latin)),
             ("product", product),
             ("capex", labels.primary.format_money(p.capex, p.capex_currency)),
             ("jobs", labels.primary.format_number(p.jobs)),
@@ -155,7 +157,7 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                     self.labels.format_short_date(move.when.date()),
                     (f"{self._loc(move.from_stage)} → " if move.from_stage else "")
                     + self._loc(move.to_stage),
-                    short_name(move.who),
+                    short_name(self.labels.person_name(move.who, move.who_latin)),
                     move.note,
                 ]
                 for move in p.history
@@ -189,7 +191,8 @@ class DossierRenderer(DocumentRenderer[DossierData]):
         if not data.open_tasks:
             return self.p(self.labels.primary.nothing_recorded, self.styles.muted)
         rows = [
-            [t.title, short_name(t.owner), self.labels.format_short_date(t.due), t.project_title]
+            [t.title, short_name(self.labels.person_name(t.owner, t.owner_latin)),
+             self.labels.format_short_date(t.due), t.project_title]
             for t in data.open_tasks
         ]
         return self.grid(("task", "owner", "due", "project"), rows, (42, 18, 12, 28))

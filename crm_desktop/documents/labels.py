@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from crm_desktop.documents.values import job_title, language_list
 
 LANGUAGES = ("ru", "en", "zh")
 LANGUAGE_CHOICES = ("ru", "en", "zh", "ru+zh", "ru+en", "en+zh", "zh+ru", "en+ru", "zh+en")
@@ -708,6 +711,28 @@ class Labels:
 
     def format_short_date(self, value: dt.date | None) -> str:
         return self.primary.format_short_date(value)
+
+    def _each(self, translate: Callable[[str, str], str], text: str) -> str:
+        forms: list[str] = []
+        for s in self.sets():
+            form = translate(text, s.code)
+            if form and form not in forms:
+                forms.append(form)
+        return " / ".join(forms)
+
+    def languages(self, text: str) -> str:
+        """A recorded list of languages ('китайский, русский', 'zh, en') in this language."""
+        return self._each(language_list, text)
+
+    def job_title(self, text: str) -> str:
+        """A position or department: known ones in this language, others as recorded."""
+        return self._each(job_title, text)
+
+    def person_name(self, russian: str, latin: str) -> str:
+        """A member's name: the Russian form in a Russian document, else the Latin one."""
+        if self.primary.code == "ru" or not latin:
+            return russian or latin
+        return latin
 
 
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")

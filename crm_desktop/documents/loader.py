@@ -30,6 +30,7 @@ from crm_desktop.documents.data import (
     TripReportData,
     distinct,
 )
+from crm_desktop.documents.labels import short_name
 from crm_desktop.domain.errors import CrmError, NotFoundError
 from crm_desktop.domain.models import (
     Company,
@@ -178,6 +179,7 @@ class DocumentLoader:
         if company is None and project is not None:
             company = project.company
         trip = m.trip if m.trip is not None and m.trip.deleted_at is None else None
+        latin = self._member_latin_names(s)
         return MemoData(
             id=m.id,
             title=m.title,
@@ -188,6 +190,7 @@ class DocumentLoader:
             format=_value(m.format),
             language=m.language,
             interpreter=m.interpreter,
+            interpreter_latin=latin.get(m.interpreter.strip(), ""),
             trip_title=trip.title if trip else "",
             company_names=company_names(company),
             project_title=project.title if project else "",
@@ -202,12 +205,24 @@ class DocumentLoader:
             discussion=m.discussion,
             agreements=m.agreements,
             next_steps=tuple(
-                Step(t.title, t.owner.name if t.owner else "", t.due_date, _value(t.status))
+                Step(t.title, t.owner.name if t.owner else "", t.due_date, _value(t.status),
+                     t.owner.name_latin if t.owner else "")
                 for t in steps
             ),
             confidentiality=_value(m.confidentiality),
             prepared_by=prepared_by,
+            prepared_by_latin=latin.get(prepared_by.strip(), ""),
         )
+
+    def _member_latin_names(self, s: Session) -> dict[str, str]:
+        """Our members' Latin names by their Russian full and short forms ('Орлова Е. А.'):
+        an interpreter or author typed in Russian prints in Latin in other languages."""
+        names: dict[str, str] = {}
+        for member in s.scalars(select(Member).where(Member.deleted_at.is_(None))):
+            if member.name_latin:
+                for form in (member.name, short_name(member.name), member.name_latin):
+                    names.setdefault(form, member.name_latin)
+        return names
 
     def _stages_around(self, s: Session, m: Meeting) -> tuple[Stage | None, Stage | None]:
         """The project's stage before and after the meeting.
@@ -345,7 +360,8 @@ class DocumentLoader:
                 ),
                 open_tasks=tuple(
                     OpenTask(t.title, t.owner.name if t.owner else "", t.due_date,
-                             project_titles.get(t.project_id or "", ""))
+                             project_titles.get(t.project_id or "", ""),
+                             t.owner.name_latin if t.owner else "")
                     for t in tasks
                 ),
                 generated_at=now,
@@ -374,7 +390,8 @@ class DocumentLoader:
         ).unique()
         history = tuple(
             StageMove(ch.changed_at, _stage(ch.from_stage), _stage(ch.to_stage) or Localized(),
-                      ch.member.name if ch.member else "", ch.note)
+                      ch.member.name if ch.member else "", ch.note,
+                      ch.member.name_latin if ch.member else "")
             for ch in changes
         )
         return ProjectEntry(
@@ -384,6 +401,7 @@ class DocumentLoader:
             status=_value(p.status),
             status_reason=p.status_reason,
             owner=p.owner.name if p.owner else "",
+            owner_latin=p.owner.name_latin if p.owner else "",
             product=p.product,
             planned_output=p.planned_output,
             capex=p.capex,

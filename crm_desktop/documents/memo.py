@@ -105,13 +105,14 @@ class MemoSections:
         project = m.project_title
         if m.project_code_name:
             project = f"{project} («{m.project_code_name}»)" if project else m.project_code_name
-        language = m.language
+        language = r.labels.languages(m.language)
+        interpreter = r.labels.person_name(m.interpreter, m.interpreter_latin)
         rows = [
             ("date_time", self.when(m)),
             ("place", m.place),
             ("format", r.labels.enum("formats", m.format)),
             ("language", language),
-            ("interpreter", m.interpreter),
+            ("interpreter", interpreter),
             ("trip", m.trip_title),
             ("company", company),
             ("project", project),
@@ -129,9 +130,9 @@ class MemoSections:
             markup = r.fonts.markup(person.name, bold=True)
             for extra in person.names[1:]:
                 markup += "<br/>" + r.fonts.markup(extra)
-            position = r.fonts.markup(person.position)
+            position = r.fonts.markup(r.labels.job_title(person.position))
             if person.organisation:
-                org = r.fonts.markup(person.organisation)
+                org = r.fonts.markup(r.labels.job_title(person.organisation))
                 position = f"{position}<br/>{org}" if position else org
             rows.append([Paragraph(markup, r.styles.cell), Paragraph(position, r.styles.cell)])
         return r.grid(("name", "position"), rows, (40, 60))
@@ -153,7 +154,7 @@ class MemoSections:
             [
                 str(i),
                 step.title,
-                step.owner,
+                r.labels.person_name(step.owner, step.owner_latin),
                 r.labels.format_short_date(step.due),
                 r.labels.enum("task_statuses", step.status, "\n"),
             ]
@@ -176,7 +177,8 @@ class MemoSections:
             ]
 
         half = CONTENT_WIDTH / 2
-        table = Table([[block("prepared_by", m.prepared_by), block("approved_by", "")]],
+        author = r.labels.person_name(m.prepared_by, m.prepared_by_latin)
+        table = Table([[block("prepared_by", author), block("approved_by", "")]],
                       colWidths=[half, half])
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), SANS, 9),

@@ -58,8 +58,9 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
         members = None
         if data.members:
             markup = "<br/>".join(
-                self.fonts.markup(m.name, bold=True)
-                + (" — " + self.fonts.markup(m.position) if m.position else "")
+                self.fonts.markup(self.labels.person_name(m.name, m.names[-1]), bold=True)
+                + (" — " + self.fonts.markup(self.labels.job_title(m.position))
+                   if m.position else "")
                 for m in data.members
             )
             members = Paragraph(markup, s.cell)
@@ -112,7 +113,7 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
     def _steps(self, steps: tuple[Step, ...]) -> Paragraph:
         lines = []
         for step in steps:
-            owner = short_name(step.owner)
+            owner = short_name(self.labels.person_name(step.owner, step.owner_latin))
             detail = ", ".join(x for x in (owner, self.labels.format_short_date(step.due)) if x)
             line = "• " + self.fonts.markup(step.title)
             if detail:

@@ -6,7 +6,7 @@ Each error has a stable ``code`` and ``params`` so the GUI can show a translated
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, Self
 
 # English templates, keyed by code. The GUI translates these through Qt (context "errors").
 MESSAGES: dict[str, str] = {
@@ -29,6 +29,14 @@ MESSAGES: dict[str, str] = {
     "duplicate": "A {entity} named “{value}” already exists.",
     "same_stage": "The project is already at this stage.",
     "in_use": "The {entity} is still used by {count} records.",
+    "restore_bad_value": "The old value {value} cannot be restored: {detail}.",
+    "restore_field": "The field {field} of a {entity} cannot be restored here.",
+    "attachment_too_large": "“{name}” is larger than {limit} MB.",
+    "attachment_owner": "Records of type {entity} cannot have attachments.",
+    "attachment_missing": "The content of “{name}” is missing.",
+    "attachment_damaged": "The content of “{name}” is damaged.",
+    "unknown_stage_code": "No stage with code {code}.",
+    "stage_move_final": "This stage move cannot be undone.",
 }
 
 
@@ -47,9 +55,12 @@ class CrmError(Exception):
     def message(self) -> str:
         return str(self)
 
+    # the templates ``from_code`` and the GUI look codes up in (subclasses add their own)
+    messages: ClassVar[dict[str, str]] = MESSAGES
+
     @classmethod
-    def from_code(cls, code: str, **params: Any) -> CrmError:
-        return cls(MESSAGES[code].format(**params), code=code, **params)
+    def from_code(cls, code: str, **params: Any) -> Self:
+        return cls(cls.messages[code].format(**params), code=code, **params)
 
 
 class ValidationError(CrmError):

@@ -28,6 +28,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from crm_desktop.domain.base import Base, SyncedMixin, UTCDateTime
 
 
+# Sort keys compare by code point on every backend (PostgreSQL's default collation would
+# reorder them by the server's locale).
+SORT_KEY_TYPE = String(300).with_variant(String(300, collation="C"), "postgresql")
+
+
 def _enum(cls: type[enum.Enum]) -> Enum:
     # Stored as the lowercase value, checked in Python, no native PG enum type to migrate.
     return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False,
@@ -157,6 +162,9 @@ class Company(SyncedMixin, Base):
     __tablename__ = "company"
 
     name: Mapped[str] = mapped_column(String(300), index=True)  # display name
+    # the name as the list sorts it (pinyin for Chinese, ё as е); see search/sorting.py
+    sort_key: Mapped[str] = mapped_column(SORT_KEY_TYPE, default="", server_default="",
+                                          index=True)
     name_native: Mapped[str] = mapped_column(String(300), default="")  # e.g. 汉字
     name_latin: Mapped[str] = mapped_column(String(300), default="")  # English / pinyin
     name_ru: Mapped[str] = mapped_column(String(300), default="")
@@ -185,6 +193,10 @@ class Contact(SyncedMixin, Base):
         Index("ix_contact_live_name", "display_name", "id",
               sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        # the same in the order people expect names in (曾 under Z, ё with е)
+        Index("ix_contact_live_sort", "sort_key", "id",
+              sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
     )
 
     company_id: Mapped[str | None] = mapped_column(ForeignKey("company.id"), nullable=True,
@@ -197,6 +209,8 @@ class Contact(SyncedMixin, Base):
     given_name_ru: Mapped[str] = mapped_column(String(100), default="")
     # Denormalised for sorting and the first screen of a 200,000-row list.
     display_name: Mapped[str] = mapped_column(String(300), default="", index=True)
+    # the name as the list sorts it (pinyin for Chinese, ё as е); see search/sorting.py
+    sort_key: Mapped[str] = mapped_column(SORT_KEY_TYPE, default="", server_default="")
     position: Mapped[str] = mapped_column(String(200), default="")
     department: Mapped[str] = mapped_column(String(200), default="")
     # [{"kind": "work", "value": "a@b.cn"}]; kinds: work, home, other

@@ -29,7 +29,7 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(f"not valid {encoding} text", line, source) from exc
+        raise FileFormatError("not_text", line, source, encoding=encoding) from exc
     return text, encoding
 
 
@@ -37,7 +37,7 @@ def _check_text(text: str, source: str) -> None:
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise FileFormatError("binary data: this is not a CSV file", line, source)
+        raise FileFormatError("binary", line, source)
 
 
 def _first_record_line(text: str) -> str:
@@ -97,11 +97,13 @@ def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Tab
                 continue
             if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
                 raise FileFormatError(
-                    f"{len(cells)} fields where the header has {len(headers)}", line, source
+                    "too_many_fields", line, source, count=len(cells), expected=len(headers)
                 )
             rows.append(Row(line, cells))
     except csv.Error as exc:
-        raise FileFormatError(f"malformed CSV ({exc})", reader.line_num + offset, source) from exc
+        raise FileFormatError(
+            "malformed_csv", reader.line_num + offset, source, detail=str(exc)
+        ) from exc
     if headers is None:
-        raise FileFormatError("the file is empty", first_line, source)
+        raise FileFormatError("empty_file", first_line, source)
     return Table.build(headers, rows, encoding=encoding, delimiter=delimiter, source=source)

@@ -76,7 +76,7 @@ def _resolve_tag(services: Services, tag: str) -> str:
             )
         )
     if tag_id is None:
-        raise ExchangeError(f"No tag named “{tag}”.")
+        raise ExchangeError.from_code("no_tag", tag=tag)
     return tag_id
 
 
@@ -93,7 +93,7 @@ def _resolve_stage(services: Services, stage: str) -> str:
     with services.ctx.reading() as s:
         stage_id = s.scalar(select(Stage.id).where(Stage.deleted_at.is_(None), or_(*conditions)))
     if stage_id is None:
-        raise ExchangeError(f"No stage “{stage}”.")
+        raise ExchangeError.from_code("no_stage", stage=stage)
     return stage_id
 
 
@@ -244,8 +244,8 @@ def write_contacts(
         out.write(data)
         ensure(progress).advance(len(items))
         return len(items)
-    raise ExchangeError(
-        f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)})."
+    raise ExchangeError.from_code(
+        "unknown_format", format=fmt, formats=", ".join(CONTACT_FORMATS)
     )
 
 
@@ -263,8 +263,8 @@ def export_contacts(
     On cancel or error the target is left as it was.
     """
     if fmt not in CONTACT_FORMATS:
-        raise ExchangeError(
-            f"Unknown export format “{fmt}” (use one of: {', '.join(CONTACT_FORMATS)})."
+        raise ExchangeError.from_code(
+            "unknown_format", format=fmt, formats=", ".join(CONTACT_FORMATS)
         )
     progress = ensure(progress)
     flt = flt or ContactFilter()

@@ -22,7 +22,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from crm_desktop.domain.base import new_id
-from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import Company, Contact, Tag
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.companies import CompanyInput
@@ -76,6 +76,7 @@ class RowResult:
     duplicate_name: str = ""
     matched_by: str = ""  # id | email | phone | name
     changed_fields: list[str] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)  # why it was rejected, by field
 
 
 @dataclass
@@ -147,7 +148,9 @@ def _read_bytes(p: Path) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise ExchangeError(f"Cannot read {p}: {exc.strerror or exc}.") from None
+        raise ExchangeError.from_code(
+            "cannot_read", path=str(p), detail=exc.strerror or str(exc)
+        ) from None
 
 
 def read_records(
@@ -541,7 +544,13 @@ def import_records(
             for rec, name, data in existing.prepared(records, companies, options, progress):
                 if isinstance(data, ValidationError):
                     report.rows.append(
-                        RowResult(rec.source_line, name, Outcome.REJECTED, _validation_reason(data))
+                        RowResult(
+                            rec.source_line,
+                            name,
+                            Outcome.REJECTED,
+                            _validation_reason(data),
+                            errors=list(data.errors.values()),
+                        )
                     )
                     progress.advance()
                     continue

@@ -56,7 +56,7 @@ def zone(tzid: str) -> ZoneInfo:
     try:
         return ZoneInfo(tzid)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ExchangeError(f"unknown time zone {tzid!r}") from exc
+        raise ExchangeError.from_code("unknown_timezone", tzid=repr(tzid)) from exc
 
 
 def transitions(tz: ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
@@ -124,7 +124,7 @@ def vtimezone_lines(tzid: str, first_year: int, last_year: int) -> list[str]:
 
 def event_lines(m: MeetingRecord, stamp: dt.datetime) -> list[str]:
     if m.start.tzinfo is None:
-        raise ExchangeError(f"meeting {m.title!r} has a start time without a time zone")
+        raise ExchangeError.from_code("naive_start", title=repr(m.title))
     tz = zone(m.tzid)
     start = m.start.astimezone(tz)
     # Add the duration in UTC: wall-clock arithmetic would be an hour off across a DST change.
@@ -185,7 +185,7 @@ def write_ics(
     years: dict[str, tuple[int, int]] = {}
     for m in items:
         if m.start.tzinfo is None:
-            raise ExchangeError(f"meeting {m.title!r} has a start time without a time zone")
+            raise ExchangeError.from_code("naive_start", title=repr(m.title))
         zone(m.tzid)
         y = m.start.astimezone(_UTC).year
         lo, hi = years.get(m.tzid, (y, y))

@@ -170,12 +170,12 @@ def _normalise_bytes(data: bytes) -> bytes:
 def _parse_property(line_no: int, line: bytes, charset: str) -> Property:
     colon = _colon_index(line)
     if colon <= 0:
-        raise FileFormatError("expected a property such as NAME:value", line_no)
+        raise FileFormatError("vcard_no_property", line_no)
     head, raw = line[:colon], line[colon + 1 :]
     pieces = _split_unquoted(head, 0x3B)  # ;
     m = _NAME.match(pieces[0].strip())
     if not m:
-        raise FileFormatError(f"invalid property name {pieces[0][:40]!r}", line_no)
+        raise FileFormatError("vcard_property_name", line_no, name=repr(pieces[0][:40]))
     group = (m.group(1) or b"").decode("ascii").lower()
     name = m.group(2).decode("ascii").upper()
     params: dict[str, list[str]] = {}
@@ -206,14 +206,18 @@ def _parse_property(line_no: int, line: bytes, charset: str) -> Property:
         try:
             value_bytes = quopri.decodestring(raw)
         except (ValueError, binascii.Error) as exc:
-            raise FileFormatError(f"invalid quoted-printable value in {name}", line_no) from exc
+            raise FileFormatError("vcard_quoted_printable", line_no, name=name) from exc
     prop_charset = prop.param("CHARSET") or charset
     try:
         prop.value = value_bytes.decode(prop_charset)
     except UnicodeDecodeError as exc:
-        raise FileFormatError(f"{name} is not valid {prop_charset} text", line_no) from exc
+        raise FileFormatError(
+            "vcard_not_text", line_no, name=name, charset=prop_charset
+        ) from exc
     except (LookupError, ValueError) as exc:  # ValueError: a NUL inside the charset name
-        raise FileFormatError(f"unknown character set {prop_charset!r} in {name}", line_no) from exc
+        raise FileFormatError(
+            "vcard_charset", line_no, name=name, charset=repr(prop_charset)
+        ) from exc
     return prop
 
 
@@ -386,28 +390,28 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
                 continue
             if upper == b"END:VCARD":
                 if depth == 0:
-                    raise FileFormatError("END:VCARD without BEGIN:VCARD", line_no)
+                    raise FileFormatError("vcard_end_alone", line_no)
                 depth -= 1
                 if depth == 0:
                     if not version:
-                        raise FileFormatError("vCard without VERSION", start)
+                        raise FileFormatError("vcard_no_version", start)
                     count += 1
                     yield _build(props, start, version)
                 continue
             if depth == 0:
-                raise FileFormatError("text outside a vCard (expected BEGIN:VCARD)", line_no)
+                raise FileFormatError("vcard_outside", line_no)
             if depth > 1:
                 continue  # an embedded card (vCard 2.1 AGENT): not a contact of its own
             if upper.startswith(b"VERSION:"):
                 version = line.split(b":", 1)[1].strip().decode("ascii", "replace")
                 if version not in SUPPORTED_VERSIONS:
-                    raise FileFormatError(f"unsupported vCard version {version!r}", line_no)
+                    raise FileFormatError("vcard_version", line_no, version=repr(version))
                 continue
             props.append(_parse_property(line_no, line, charset))
         if depth:
-            raise FileFormatError("vCard not closed (no END:VCARD)", start)
+            raise FileFormatError("vcard_not_closed", start)
         if count == 0:
-            raise FileFormatError("no vCards found", 1)
+            raise FileFormatError("vcard_none", 1)
     except FileFormatError as exc:
         if source:
             raise exc.with_source(source) from None

@@ -117,9 +117,9 @@ def read_xlsx(path_or_file: object, source: str = "") -> Table:
     try:
         wb = load_workbook(path_or_file, read_only=True, data_only=True)  # type: ignore[arg-type]
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise FileFormatError(f"not a readable Excel workbook ({exc})", None, source) from exc
+        raise FileFormatError("not_workbook", None, source, detail=str(exc)) from exc
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
-        raise FileFormatError(f"not a readable Excel workbook ({exc})", None, source) from exc
+        raise FileFormatError("not_workbook", None, source, detail=str(exc)) from exc
     try:
         ws = wb.worksheets[0]
         headers: list[str] | None = None
@@ -137,5 +137,5 @@ def read_xlsx(path_or_file: object, source: str = "") -> Table:
     finally:
         wb.close()
     if headers is None:
-        raise FileFormatError("the workbook's first sheet is empty", 1, source)
+        raise FileFormatError("empty_sheet", 1, source)
     return Table.build(headers, rows, encoding="xlsx", delimiter="", source=source)

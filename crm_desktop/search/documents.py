@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crm_desktop.search.keys import fold, is_han, search_keys
+from crm_desktop.search.keys import fold, is_han, is_hangul, search_keys
 
 # Kinds in the order the Find anything dialog shows their groups.
 KINDS: tuple[str, ...] = ("company", "contact", "project", "meeting", "site", "member")
@@ -60,7 +60,11 @@ def _values(items: Any) -> list[str]:
 
 
 def _native_full(family: str, given: str) -> str:
-    if family and given and is_han(family[-1]) and is_han(given[0]):
+    """Chinese and Korean full names are written without a space: 王伟, 김민준."""
+    if family and given and (
+        (is_han(family[-1]) and is_han(given[0]))
+        or (is_hangul(family[-1]) and is_hangul(given[0]))
+    ):
         return family + given
     return _join(family, given)
 
@@ -126,17 +130,24 @@ FIELDS: dict[str, Callable[[Any], tuple[list[NameField], list[str]]]] = {
 }
 
 
-_HAN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RE = re.compile(
+    "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\U00020000-\U0003134f]"
+)
 
 
 def short_words(text: str) -> set[str]:
     """Entries of the word table for keys: word prefixes, and every one or two Chinese
-    characters wherever they stand (a Chinese name has no spaces: 王 must find 大王伟)."""
+    characters or Hangul syllables wherever they stand (a Chinese or Korean name has no
+    spaces: 王 must find 大王伟, 张国 张国强, 대 현대)."""
     words = set(text.split())
     out = {w[:SHORT_WORD] for w in words}
     for word in words:
         if _HAN_RE.search(word):
-            out.update(word[i : i + SHORT_WORD] for i, ch in enumerate(word) if i and is_han(ch))
+            out.update(
+                word[i : i + SHORT_WORD]
+                for i, ch in enumerate(word)
+                if i and (is_han(ch) or is_hangul(ch))
+            )
     return out
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, select, text
+from sqlalchemy import Connection, Engine, bindparam, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.domain.base import SyncedMixin
@@ -33,9 +33,12 @@ from crm_desktop.search.documents import (
     build_document,
     kind_range,
 )
+from crm_desktop.search.sorting import sort_key_of
+
+SORTED_KINDS = ("company", "contact")  # the kinds with a stored sort key
 
 # Bump when keys or documents change shape: an index of another version is rebuilt.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: phrase readings across Latin letters, Korean keys, sort keys
 
 MODELS: dict[str, type[SyncedMixin]] = {
     "company": Company,
@@ -297,6 +300,8 @@ def rebuild(conn: Connection, progress: Progress | None = None, batch: int = 200
             done += len(docs)
             if progress:
                 progress(done, total)
+    for kind in SORTED_KINDS:
+        _fill_sort_keys(conn, kind, batch)
     if sqlite:
         for stmt in _schema_sql(conn):
             if "search_fts" in stmt and "TRIGGER" not in stmt:
@@ -306,6 +311,52 @@ def rebuild(conn: Connection, progress: Progress | None = None, batch: int = 200
             conn.execute(text(stmt))
     _set_version(conn)
     return done
+
+
+# --------------------------------------------------------------------------- sort keys
+
+
+def _fill_sort_keys(conn: Connection, kind: str, batch: int) -> None:
+    """Write every live record's sort key (the rebuild's pass; writes go by the hook)."""
+    model = MODELS[kind]
+    table = model.__table__  # type: ignore[attr-defined]
+    update = (
+        table.update()
+        .where(table.c.id == bindparam("rid"))
+        .values(sort_key=bindparam("key"))
+    )
+    names = ("name",) if kind == "company" else (
+        "family_name_native", "given_name_native", "family_name_latin", "given_name_latin",
+        "family_name_ru", "given_name_ru", "display_name")
+    # only the names, a batch at a time in id order, each read before its writes
+    # (SQLite cannot update a table under an open read of it)
+    cols = select(table.c.id, table.c.sort_key, *(table.c[n] for n in names)).where(
+        table.c.deleted_at.is_(None)
+    )
+    last = ""
+    while True:
+        rows = conn.execute(cols.where(table.c.id > last).order_by(table.c.id).limit(batch)).all()
+        if not rows:
+            return
+        changes = [
+            {"rid": row.id, "key": key}
+            for row in rows
+            if (key := sort_key_of(kind, row)) is not None and key != row.sort_key
+        ]
+        if changes:
+            conn.execute(update, changes)
+        last = rows[-1].id
+
+
+def _before_flush(session: Session, flush_context: object, instances: object) -> None:
+    """Keep the sort keys of what is about to be written in step with its names."""
+    for obj in (*session.new, *session.dirty):
+        kind = KIND_OF_MODEL.get(type(obj))
+        if kind not in SORTED_KINDS:
+            continue
+        key = sort_key_of(kind, obj)
+        if key is not None and getattr(obj, "sort_key", None) != key:
+            obj.sort_key = key  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------- session hook
@@ -331,6 +382,8 @@ def _after_flush(session: Session, flush_context: object) -> None:
 
 def install(factory: sessionmaker[Session]) -> None:
     """Keep the index in step with every session the factory makes."""
+    if not event.contains(factory, "before_flush", _before_flush):
+        event.listen(factory, "before_flush", _before_flush)
     if not event.contains(factory, "after_flush", _after_flush):
         event.listen(factory, "after_flush", _after_flush)
 

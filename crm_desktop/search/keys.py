@@ -24,17 +24,22 @@ from typing import TypeGuard
 
 __all__ = [
     "KeyKind",
+    "NameSpellings",
     "Mapped",
     "QueryVariant",
     "Route",
     "SearchKey",
+    "chinese_name_spellings",
     "cyrillic_to_latin",
     "fold",
     "fold_mapped",
     "has_cyrillic",
     "has_han",
+    "has_hangul",
     "has_latin",
     "is_han",
+    "is_hangul",
+    "kontsevich",
     "iter_search_keys",
     "latin_to_cyrillic",
     "palladius",
@@ -43,6 +48,7 @@ __all__ = [
     "pinyin_key",
     "pinyin_syllables",
     "query_variants",
+    "romanize_korean",
     "search_keys",
     "segment_pinyin",
     "swap_layout",
@@ -284,9 +290,17 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
     # start-up and every command line call would pay even when no Chinese is written
     from pypinyin import lazy_pinyin
 
-    syl = lazy_pinyin(rest, v_to_u=True, errors="ignore")
-    if len(syl) != len(rest):  # a character unknown to pypinyin: read one by one
-        syl = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in rest]
+    syl: list[str] = []
+    # Each run of characters is read as a whole, so its words come from pypinyin's phrase
+    # dictionary (厦门 is xiamen, not sha men; 重庆 chongqing; 长城 changcheng) even when
+    # Latin letters stand in the name ("厦门TCL纺织").  Only a run with a character
+    # pypinyin does not know is read one character at a time.
+    for a, b in _han_runs(rest):
+        run = rest[a:b]
+        got = lazy_pinyin(run, v_to_u=True, errors="ignore")
+        if len(got) != len(run):
+            got = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in run]
+        syl.extend(got)
     return tuple(head + [_clean_syllable(s.lower()) for s in syl])
 
 
@@ -535,6 +549,198 @@ def segment_pinyin(word: str) -> tuple[str, ...] | None:
     return best[0]
 
 
+# --------------------------------------------------------------------------- Korean
+
+# A Hangul syllable is computed, not looked up: U+AC00 + (initial * 21 + vowel) * 28 +
+# final.  Korean partners' names are found under the Revised Romanization (현대 ->
+# hyeondae, the spelling of Korean road signs and passports) and under the Kontsevich
+# system Russian texts use (현대 -> хёндэ, 두산 -> тусан).
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+
+# initials: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
+_RR_INITIAL = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
+               "k", "t", "p", "h")  # fmt: skip
+# vowels: ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ
+_RR_VOWEL = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+             "wo", "we", "wi", "yu", "eu", "ui", "i")  # fmt: skip
+# finals: (none) ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
+_RR_FINAL = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+             "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")  # fmt: skip
+# A final before a syllable starting with a vowel (initial ㅇ) is carried over and read
+# as that syllable's initial: 한국어 is han-gu-geo.  (stays, carried) per final.
+_RR_CARRY = (("", ""), ("", "g"), ("", "kk"), ("k", "s"), ("", "n"), ("n", "j"), ("n", ""),
+             ("", "d"), ("", "r"), ("l", "g"), ("l", "m"), ("l", "b"), ("l", "s"), ("l", "t"),
+             ("l", "p"), ("", "r"), ("", "m"), ("", "b"), ("p", "s"), ("", "s"), ("", "ss"),
+             ("ng", ""), ("", "j"), ("", "ch"), ("", "k"), ("", "t"), ("", "p"),
+             ("", ""))  # fmt: skip
+
+# Kontsevich: ㄱ ㄷ ㅂ ㅈ are voiceless at the start of a word and after a voiceless final,
+# voiced between vowels and after ㄴ ㄹ ㅁ ㅇ.
+_KO_INITIAL = ("к", "кк", "н", "т", "тт", "р", "м", "п", "пп", "с", "сс", "", "ч", "чч", "чх",
+               "кх", "тх", "пх", "х")  # fmt: skip
+_KO_VOICED = {0: "г", 3: "д", 7: "б", 12: "дж"}
+_KO_VOWEL = ("а", "э", "я", "йя", "о", "е", "ё", "е", "о", "ва", "вэ", "ве", "ё", "у", "во",
+             "ве", "ви", "ю", "ы", "ый", "и")  # fmt: skip
+_KO_FINAL = ("", "к", "к", "к", "н", "н", "н", "т", "ль", "к", "м", "ль", "ль", "ль", "п",
+             "ль", "м", "п", "п", "т", "т", "н", "т", "т", "к", "т", "п", "т")  # fmt: skip
+_KO_CARRY = (("", ""), ("", "г"), ("", "кк"), ("к", "с"), ("", "н"), ("н", "дж"), ("н", ""),
+             ("", "д"), ("", "р"), ("ль", "г"), ("ль", "м"), ("ль", "б"), ("ль", "с"),
+             ("ль", "тх"), ("ль", "пх"), ("", "р"), ("", "м"), ("", "б"), ("п", "с"),
+             ("", "с"), ("", "сс"), ("н", ""), ("", "дж"), ("", "чх"), ("", "кх"),
+             ("", "тх"), ("", "пх"), ("", ""))  # fmt: skip
+_KO_SONORANT_FINALS = frozenset((4, 5, 6, 8, 16, 21))  # ㄴ ㄵ ㄶ ㄹ ㅁ ㅇ: voice what follows
+_INITIAL_IEUNG, _INITIAL_RIEUL, _INITIAL_NIEUN, _FINAL_NIEUN, _FINAL_RIEUL = 11, 5, 2, 4, 8
+
+
+def _liquid_pair(final: int, next_initial: int | None) -> bool:
+    """ㄴ+ㄹ, ㄹ+ㄹ and ㄹ+ㄴ are all pronounced, and written, as a double l."""
+    return (next_initial == _INITIAL_RIEUL and final in (_FINAL_NIEUN, _FINAL_RIEUL)) or (
+        next_initial == _INITIAL_NIEUN and final == _FINAL_RIEUL
+    )
+
+
+def is_hangul(ch: str) -> bool:
+    return _HANGUL_FIRST <= ord(ch) <= _HANGUL_LAST
+
+
+def has_hangul(text: str) -> bool:
+    return any(is_hangul(c) for c in text)
+
+
+def _jamo(ch: str) -> tuple[int, int, int]:
+    s = ord(ch) - _HANGUL_FIRST
+    return s // 588, (s % 588) // 28, s % 28
+
+
+def _korean_word(word: str, cyrillic: bool) -> list[str]:
+    """One piece per syllable of a run of Hangul syllables, in one of the two systems."""
+    jamo = [_jamo(c) for c in word]
+    pieces: list[str] = []
+    carried = ""  # the previous final, read as this syllable's initial
+    for k, (lead, vowel, final) in enumerate(jamo):
+        nxt = jamo[k + 1][0] if k + 1 < len(jamo) else None
+        prev_final = jamo[k - 1][2] if k else None
+        if cyrillic:
+            if carried:
+                initial = carried
+            elif prev_final is not None and (
+                (lead == _INITIAL_RIEUL and prev_final in (_FINAL_NIEUN, _FINAL_RIEUL))
+                or (lead == _INITIAL_NIEUN and prev_final == _FINAL_RIEUL)
+            ):
+                initial = "л"  # 신라 силла, 설날 соллаль
+            elif prev_final is not None and (prev_final == 0 or prev_final in _KO_SONORANT_FINALS):
+                initial = _KO_VOICED.get(lead, _KO_INITIAL[lead])
+            else:
+                initial = _KO_INITIAL[lead]
+            if lead == _INITIAL_IEUNG and not carried and vowel == 5:
+                body = "э"  # ㅔ without a consonant before it
+            elif lead == _INITIAL_IEUNG and not carried and vowel == 7:
+                body = "йе"
+            else:
+                body = _KO_VOWEL[vowel]
+            if nxt == _INITIAL_IEUNG:
+                tail, carried = _KO_CARRY[final]
+            elif _liquid_pair(final, nxt):
+                tail, carried = "л", ""
+            else:
+                tail, carried = _KO_FINAL[final], ""
+        else:
+            initial = carried or _RR_INITIAL[lead]
+            if not carried and prev_final is not None and (
+                (lead == _INITIAL_RIEUL and prev_final in (_FINAL_NIEUN, _FINAL_RIEUL))
+                or (lead == _INITIAL_NIEUN and prev_final == _FINAL_RIEUL)
+            ):
+                initial = "l"  # 신라 silla, 설날 seollal
+            body = _RR_VOWEL[vowel]
+            if nxt == _INITIAL_IEUNG:
+                tail, carried = _RR_CARRY[final]
+            elif _liquid_pair(final, nxt):
+                tail, carried = "l", ""
+            else:
+                tail, carried = _RR_FINAL[final], ""
+        pieces.append(initial + body + tail)
+    return pieces
+
+
+def _hangul_mapped(text: str, cyrillic: bool) -> Mapped | None:
+    if not has_hangul(text):
+        return None
+    b = _Builder()
+    i, n = 0, len(text)
+    while i < n:
+        if not is_hangul(text[i]):
+            b.add(_fold_char(text[i]), i)
+            i += 1
+            continue
+        j = i
+        while j < n and is_hangul(text[j]):
+            j += 1
+        if b.last() not in ("", " "):
+            b.add(" ", i)
+        for k, piece in enumerate(_korean_word(text[i:j], cyrillic)):
+            b.add(piece.replace("ё", "е") if cyrillic else piece, i + k)
+        if j < n and not text[j].isspace():
+            b.add(" ", j - 1)
+        i = j
+    return b.build()
+
+
+# Korean family names as their bearers write them in passports, and as Russian texts do:
+# 김 is Kim (not gim), 이 Lee and Ли (not i, и), 박 Park, 최 Choi and Цой.
+_KOREAN_SURNAMES: dict[str, tuple[str, str]] = {
+    "김": ("kim", "ким"), "이": ("lee", "ли"), "박": ("park", "пак"), "최": ("choi", "цой"),
+    "정": ("jung", "чон"), "강": ("kang", "кан"), "조": ("cho", "чо"), "윤": ("yoon", "юн"),
+    "장": ("jang", "чан"), "임": ("lim", "им"), "한": ("han", "хан"), "오": ("oh", "о"),
+    "서": ("seo", "со"), "신": ("shin", "син"), "권": ("kwon", "квон"), "황": ("hwang", "хван"),
+    "안": ("ahn", "ан"), "송": ("song", "сон"), "류": ("ryu", "рю"), "유": ("yoo", "ю"),
+    "홍": ("hong", "хон"), "전": ("jeon", "чон"), "고": ("ko", "ко"), "문": ("moon", "мун"),
+    "양": ("yang", "ян"), "손": ("son", "сон"), "배": ("bae", "пэ"), "백": ("baek", "пэк"),
+    "노": ("noh", "но"), "하": ("ha", "ха"), "곽": ("kwak", "квак"), "성": ("sung", "сон"),
+    "차": ("cha", "ча"), "주": ("joo", "чу"), "우": ("woo", "у"), "구": ("koo", "ку"),
+    "민": ("min", "мин"), "남": ("nam", "нам"), "심": ("shim", "сим"), "허": ("heo", "хо"),
+}  # fmt: skip
+
+
+def _korean_name_mapped(text: str, cyrillic: bool) -> Mapped | None:
+    """A Korean full name with its family name spelled the customary way: 김 민준 ->
+    "kim minjun", "ким минджун"."""
+    if not text or text[0] not in _KOREAN_SURNAMES:
+        return None
+    rest = _hangul_mapped(text[1:], cyrillic) if len(text) > 1 else None
+    b = _Builder()
+    b.add(_KOREAN_SURNAMES[text[0]][1 if cyrillic else 0], 0)
+    if rest is not None and rest.text:
+        b.add(" ", 0)
+        for ch, src in zip(rest.text, rest.origin, strict=True):
+            b.add(ch, src + 1)
+    return b.build()
+
+
+def romanize_korean(text: str) -> str:
+    """Hangul in the Revised Romanization: 현대 -> "hyeondae", 두산 -> "dusan" (folded)."""
+    m = _hangul_mapped(text, cyrillic=False)
+    return m.text if m else fold(text)
+
+
+def kontsevich(text: str) -> str:
+    """Hangul in the Kontsevich system: 현대 -> "хёндэ", 두산 -> "тусан"."""
+    if not has_hangul(text):
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not is_hangul(text[i]):
+            out.append(text[i])
+            i += 1
+            continue
+        j = i
+        while j < n and is_hangul(text[j]):
+            j += 1
+        out.append("".join(_korean_word(text[i:j], cyrillic=True)))
+        i = j
+    return "".join(out)
+
+
 # --------------------------------------------------------------------------- Cyrillic <-> Latin
 
 _CYR_TO_LAT = {
@@ -683,6 +889,8 @@ class KeyKind(StrEnum):
     CYRILLIC = "cyrillic"  # Latin (pinyin or not) written in Cyrillic letters
     JOINED = "joined"  # "Wang Wei" -> "wangwei"
     NAME = "name"  # a Chinese full name as written abroad: 毛泽东 -> "mao zedong", "мао цзэдун"
+    KOREAN_LATIN = "korean_latin"  # 현대 -> "hyeondae" (Revised Romanization)
+    KOREAN_CYRILLIC = "korean_cyrillic"  # 현대 -> "хендэ" (Kontsevich, folded)
 
 
 @dataclass(frozen=True)
@@ -758,6 +966,18 @@ def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]
                 )
                 if fresh(m):
                     yield SearchKey(KeyKind.NAME, m)
+    if has_hangul(text):
+        m = _hangul_mapped(text, cyrillic=False)
+        if fresh(m):
+            yield SearchKey(KeyKind.KOREAN_LATIN, m)
+        m = _hangul_mapped(text, cyrillic=True)
+        if fresh(m):
+            yield SearchKey(KeyKind.KOREAN_CYRILLIC, m)
+        if surname:
+            for cyr in (False, True):
+                m = _korean_name_mapped(text, cyr)
+                if fresh(m):
+                    yield SearchKey(KeyKind.NAME, m)
     if has_cyrillic(text):
         m = _cyr_to_lat_mapped(text)
         if fresh(m):
@@ -814,6 +1034,11 @@ def query_variants(query: str) -> list[QueryVariant]:
     if has_latin(q) and not has_cyrillic(q):
         for v in latin_to_cyrillic(q):
             put(v, Route.TRANSLITERATED)
+        # pinyin typed word by word finds a name whose key runs it together: "kaiyuan
+        # bengye" is in "kaiyuanbengyejituan..."
+        words = q.split()
+        if len(words) > 1 and all(segment_pinyin(w) for w in words):
+            put("".join(words), Route.TRANSLITERATED)
         # "lv" and "nv" are how pinyin keyboards type lü and nü
         if "v" in q and all(segment_pinyin(w) for w in q.split()):
             put(q.replace("v", "u"), Route.TRANSLITERATED)
@@ -823,3 +1048,66 @@ def query_variants(query: str) -> list[QueryVariant]:
     if swapped is not None:
         put(fold(swapped), Route.LAYOUT)
     return out
+
+
+# --------------------------------------------------------------------------- names to offer
+
+
+@dataclass(frozen=True)
+class NameSpellings:
+    """A Chinese name in pinyin and Palladius, as a form offers it: 曾国强 -> Zeng Guoqiang,
+    Цзэн Гоцян.  ``family_native``/``given_native`` say how the name was split when it
+    was typed whole into the family-name field."""
+
+    family_native: str
+    given_native: str
+    family_latin: str
+    given_latin: str
+    family_ru: str
+    given_ru: str
+
+    @property
+    def latin(self) -> str:
+        return " ".join(p for p in (self.family_latin, self.given_latin) if p)
+
+    @property
+    def russian(self) -> str:
+        return " ".join(p for p in (self.family_ru, self.given_ru) if p)
+
+
+def _pinyin_word(syllables: list[str]) -> str:
+    """Syllables written as one word, capitalised, with the apostrophe pinyin puts before
+    a, o, e inside a word (Guo'an, Xi'an)."""
+    out = ""
+    for k, syl in enumerate(syllables):
+        if k and syl[:1] in ("a", "o", "e"):
+            out += "'"
+        out += syl
+    return out[:1].upper() + out[1:]
+
+
+def chinese_name_spellings(family: str, given: str = "") -> NameSpellings | None:
+    """Pinyin and Palladius of a Chinese name (family name read as one: 曾 is Zeng).  A
+    whole name typed into the family-name field (曾国强, 欧阳修) is split after its family
+    name.  None when the name is not written in Chinese characters."""
+    family, given = family.strip(), given.strip()
+    if not family or not all(is_han(c) for c in family):
+        return None
+    if given and not all(is_han(c) for c in given):
+        return None
+    if not given and len(family) > 1:
+        n = _surname_length(family)
+        if 0 < n < len(family):
+            family, given = family[:n], family[n:]
+    fam = pinyin_syllables(family, surname=True)
+    giv = pinyin_syllables(given) if given else []
+    if not fam or not all(fam) or not all(giv):
+        return None  # a character pypinyin cannot read: better no offer than a wrong one
+    return NameSpellings(
+        family,
+        given,
+        _pinyin_word(fam),
+        _pinyin_word(giv) if giv else "",
+        palladius(fam).capitalize(),
+        palladius(giv).capitalize() if giv else "",
+    )

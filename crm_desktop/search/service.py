@@ -27,11 +27,14 @@ from crm_desktop.search.documents import (
 )
 from crm_desktop.search.index import MODELS, has_fts5
 from crm_desktop.search.keys import (
+    KeyKind,
     QueryVariant,
     Route,
+    SearchKey,
     fold,
     fold_mapped,
-    iter_search_keys,
+    is_han,
+    search_keys,
     pinyin_syllables,
     query_variants,
 )
@@ -77,6 +80,12 @@ class SearchHit:
     subtitle: str  # context: company and position, date, municipality...
     detail: Highlighted | None  # the other field that matched, when it is not the title
     route: Route  # how the query reached it: as typed, transliterated, keyboard layout
+    # the name in Chinese characters (or Hangul, kana) when the title is another one
+    native: Highlighted | None = None
+    # the spelling the query matched when it is not the text as written: "Wang Jianguo"
+    # for "wang" on 王建国, "Kaiyuanbengye…" for "kaiyuan" on 凯源泵业
+    spelling: Highlighted | None = None
+    tier: int = 6  # how well it matched, see _name_tier: 0 the whole name ... 6 a text
 
 
 @dataclass(frozen=True)
@@ -171,6 +180,14 @@ class SearchService:
                     if hits:
                         more = more or not shown_all
                         groups.append(SearchGroup(kind, GROUP_LABELS[kind], tuple(hits), more))
+        # The kind with the best match comes first: "ван" shows the person Ван Цзяньго
+        # before a company whose description says "насосное оборудование".
+        groups.sort(
+            key=lambda g: (
+                min((h.tier, _ROUTE_RANK[h.route]) for h in g.hits),
+                KINDS.index(g.kind),
+            )
+        )
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(query, tuple(groups), elapsed, variants)
 
@@ -279,15 +296,12 @@ class SearchService:
         """
         by_doc = {c.doc_id: c for c in found}
         docs = s.connection().execute(_DOCS, {"ids": list(by_doc)}).all()
-        for doc_id, _ref, names in docs:
-            c = by_doc[doc_id]
-            c.in_names = c.in_names or any(v.text in names for v in variants)
+        tiers = {doc_id: _name_tier(names, variants) for doc_id, _ref, names in docs}
         ranked = sorted(
             docs,
             key=lambda d: (
+                tiers[d[0]],
                 _ROUTE_RANK[by_doc[d[0]].route],
-                0 if by_doc[d[0]].in_names else 1,
-                _key_quality(d[2], variants),
                 len(d[2].partition("\n")[0]),
                 by_doc[d[0]].order,
             ),
@@ -310,21 +324,51 @@ class SearchService:
             row = rows.get(ref)
             if row is None or row.deleted_at is not None:
                 continue
-            title, detail = _highlight(kind, row, variants)
+            shown = _highlight(kind, row, variants)
             route = by_doc[doc_id].route
-            hits.append(SearchHit(kind, ref, title, _subtitle(kind, row), detail, route))
+            hits.append(
+                SearchHit(
+                    kind,
+                    ref,
+                    shown.title,
+                    _subtitle(kind, row),
+                    shown.detail,
+                    route,
+                    native=shown.native,
+                    spelling=shown.spelling,
+                    tier=tiers[doc_id],
+                )
+            )
         return hits, len(docs) <= limit
 
 
-def _key_quality(names: str, variants: tuple[QueryVariant, ...]) -> int:
-    """0: a key starts with the query, 1: a word does, 2: it is inside a word."""
-    best = 2
-    for v in variants:
-        t = v.text
-        if names.startswith(t) or ("\n" + t) in names:
-            return 0
-        if (" " + t) in names:
-            best = 1
+def _name_tier(names: str, variants: tuple[QueryVariant, ...]) -> int:
+    """How well the query matches a record's name keys (one per line), best first:
+    0 a whole name; 1 its first word or words (a family name: "wang" on "wang jianguo");
+    2 other whole words; 3 the start of a name; 4 the start of a word; 5 inside a word;
+    6 none of its names (only its texts)."""
+    best = 6
+    for line in names.split("\n"):
+        for v in variants:
+            t = v.text
+            pos = line.find(t)
+            if pos < 0:
+                continue
+            if line == t:
+                return 0
+            padded = f" {line} "
+            whole = padded.find(f" {t} ")
+            if whole == 0:
+                tier = 1
+            elif whole > 0:
+                tier = 2
+            elif pos == 0:
+                tier = 3
+            elif (" " + t) in line:
+                tier = 4
+            else:
+                tier = 5
+            best = min(best, tier)
     return best
 
 
@@ -337,6 +381,20 @@ def _title(kind: str, row: Any) -> str:
     if kind in ("project", "meeting"):
         return row.title
     return row.name
+
+
+def _native(kind: str, row: Any) -> str:
+    """The name in its own script (汉字, Hangul, kana), as the card shows it."""
+    if kind == "company":
+        return row.name_native or ""
+    if kind == "contact":
+        fam, giv = row.family_name_native or "", row.given_name_native or ""
+        if fam and giv and is_han(fam[-1]) and is_han(giv[0]):
+            return fam + giv
+        return " ".join(p for p in (fam, giv) if p)
+    if kind == "site":
+        return row.name_zh or ""
+    return ""
 
 
 def _subtitle(kind: str, row: Any) -> str:
@@ -359,27 +417,58 @@ def _subtitle(kind: str, row: Any) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _find_in(
-    text_: str, variants: tuple[QueryVariant, ...], surname: bool
-) -> tuple[tuple[int, int] | None, int]:
-    """The source span of ``text_`` one of the variants matches, and how well (0 = the
-    key starts with it, 1 = a word does, 2 = somewhere inside)."""
+@dataclass(frozen=True)
+class _KeyMatch:
+    span: tuple[int, int] | None  # in the source text
+    quality: int  # 0 = the key starts with it, 1 = a word does, 2 = somewhere inside
+    key: SearchKey | None = None
+    at: tuple[int, int] = (0, 0)  # in the key
+
+
+def _find_in(text_: str, variants: tuple[QueryVariant, ...], surname: bool) -> _KeyMatch:
+    """Where in ``text_`` one of the variants matches one of its keys, and how well."""
+    best = _KeyMatch(None, 9)
+    best_rank = (9, 9)
     if not text_:
-        return None, 9
-    best: tuple[tuple[int, int] | None, int] = (None, 9)
-    for k in iter_search_keys(text_, surname=surname):
+        return best
+    for k in search_keys(text_, surname=surname):  # cached: the same names come back
         key = k.key.text
         for v in variants:
             pos = key.find(v.text)
             if pos < 0:
                 continue
             quality = 0 if pos == 0 else (1 if key[pos - 1] == " " else 2)
-            if quality < best[1]:
+            # of equally good matches, the spelling people write: a name as written
+            # abroad ("Wang Jianguo") before pinyin run together
+            rank = (quality, _KEY_PREFERENCE.get(k.kind, 2))
+            if rank < best_rank:
                 span = k.key.source_span(pos, pos + len(v.text))
-                best = (span, quality)
-        if best[0] is not None:
-            return best  # the first key that matches is the most natural one to show
+                best = _KeyMatch(span, quality, k, (pos, pos + len(v.text)))
+                best_rank = rank
+        if best_rank == (0, 0):
+            break
     return best
+
+
+_KEY_PREFERENCE = {
+    KeyKind.NATIVE: 0,
+    KeyKind.NAME: 0,
+    KeyKind.PINYIN_SPACED: 1,
+    KeyKind.PALLADIUS_SPACED: 1,
+}
+
+
+def _spelling(kind: str, match: _KeyMatch) -> Highlighted | None:
+    """The key of a name that matched, for display ("Wang Jianguo"), when it is not the
+    name as written.  (Titles of projects and meetings are sentences, not names: their
+    highlighted title says enough.)"""
+    if match.key is None or match.key.kind == KeyKind.NATIVE or kind in ("project", "meeting"):
+        return None
+    words = match.key.key.text.split(" ")
+    shown = " ".join(w[:1].upper() + w[1:] for w in words)
+    if len(shown) != len(match.key.key.text):  # a letter that changes length upper-cased
+        shown = match.key.key.text
+    return Highlighted(shown, (match.at,))
 
 
 def _find_folded(text_: str, variants: tuple[QueryVariant, ...]) -> tuple[int, int] | None:
@@ -391,29 +480,49 @@ def _find_folded(text_: str, variants: tuple[QueryVariant, ...]) -> tuple[int, i
     return None
 
 
-def _highlight(
-    kind: str, row: Any, variants: tuple[QueryVariant, ...]
-) -> tuple[Highlighted, Highlighted | None]:
+@dataclass(frozen=True)
+class _Shown:
+    title: Highlighted
+    detail: Highlighted | None = None
+    native: Highlighted | None = None
+    spelling: Highlighted | None = None
+
+
+def _highlight(kind: str, row: Any, variants: tuple[QueryVariant, ...]) -> _Shown:
     title = _title(kind, row)
+    native = _native(kind, row)
+    if native == title:
+        native = ""
+    plain_native = Highlighted(native) if native else None
     span = _find_folded(title, variants)  # most matches are in the text as written
     if span is not None:
-        return Highlighted(title, (span,)), None
-    span, _ = _find_in(title, variants, surname=kind == "contact")
-    if span is not None:
-        return Highlighted(title, (span,)), None
+        return _Shown(Highlighted(title, (span,)), native=plain_native)
+    if native:
+        span = _find_folded(native, variants)
+        if span is not None:
+            return _Shown(Highlighted(title), native=Highlighted(native, (span,)))
+    found = _find_in(title, variants, surname=kind == "contact")
+    if found.span is not None:
+        return _Shown(Highlighted(title, (found.span,)), native=plain_native,
+                      spelling=_spelling(kind, found))
     names, body = FIELDS[kind](row)
     for f in names:
         if not f.text or f.text == title:
             continue
-        span, _ = _find_in(f.text, variants, f.surname)
-        if span is not None:
-            return Highlighted(title), Highlighted(f.text, (span,))
+        found = _find_in(f.text, variants, f.surname)
+        if found.span is None:
+            continue
+        if f.text == native:  # matched through the native name's pinyin, Palladius...
+            return _Shown(Highlighted(title), native=Highlighted(native, (found.span,)),
+                          spelling=_spelling(kind, found))
+        return _Shown(Highlighted(title), Highlighted(f.text, (found.span,)),
+                      native=plain_native, spelling=_spelling(kind, found))
     for b in body:
         folded = fold(b)
         for v in variants:
             if v.text in folded:
-                return Highlighted(title), _snippet(b, v.text)
-    return Highlighted(title), None
+                return _Shown(Highlighted(title), _snippet(b, v.text), native=plain_native)
+    return _Shown(Highlighted(title), native=plain_native)
 
 
 def _snippet(text_: str, needle: str, width: int = 80) -> Highlighted:

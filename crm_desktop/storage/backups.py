@@ -4,6 +4,13 @@ A backup is written to ``<name>.part``, checked (integrity and a real read, with
 database's key when it is encrypted), then renamed into place: a failure leaves no
 half-written backup. Rotation keeps the newest few plus the newest of each day for a
 month, and only ever deletes files whose names it wrote itself.
+
+A backup belongs to the database whose identity it carries (``storage.identity``): the
+identity is inside the copy, and in the name, ``<stem>-<stamp>-<reason>.<identity>.sqlite3``,
+so an encrypted backup is matched without its key and no stem, reason or folder can make
+it look like another database's. Backups an older version named
+``<stem>-<reason>-<stamp>.sqlite3`` are renamed once, when their database first gets its
+identity (:func:`adopt_legacy`). Backups and their temporary files are owner-only (0600).
 """
 
 from __future__ import annotations
@@ -24,8 +31,14 @@ from crm_desktop.storage.encryption import DatabaseKey
 
 SUFFIX = ".sqlite3"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>[a-z0-9][a-z0-9_.-]*)-(?P<stamp>\d{8}T\d{12}Z)"
-                   + re.escape(SUFFIX) + "$")
+# The stamp is the only part with capitals, the reason has no dots and the identity is
+# 32 hex digits: whatever the stem holds, the name splits one way only.
+_NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z0-9_-]+)"
+                   r"\.(?P<id>[0-9a-f]{32})" + re.escape(SUFFIX) + "$")
+# What older versions wrote, after "<stem>-"; only these reasons are theirs.
+_LEGACY = re.compile(r"^(?P<reason>start|auto|manual|before-restore|before-\d{4}[a-z0-9_]*)"
+                     r"-(?P<stamp>\d{8}T\d{12}Z)" + re.escape(SUFFIX) + "$")
+PRIVATE = 0o600
 
 
 @dataclass(frozen=True)
@@ -42,28 +55,34 @@ class BackupInfo:
     made_at: datetime
     size: int
     encrypted: bool
+    identity: str = ""
 
 
-def backup_name(stem: str, reason: str, when: datetime) -> str:
-    safe = re.sub(r"[^a-z0-9_.-]+", "-", reason.lower()).strip("-.") or "manual"
-    return f"{stem}-{safe}-{when.strftime(STAMP_FORMAT)}{SUFFIX}"
+def backup_name(stem: str, reason: str, when: datetime, identity: str | None = None) -> str:
+    """``identity`` None: the name older versions wrote (a database that has none yet;
+    :func:`adopt_legacy` renames it once it has)."""
+    safe = re.sub(r"[^a-z0-9_-]+", "-", reason.lower()).strip("-") or "manual"
+    if identity is None:
+        return f"{stem}-{safe}-{when.strftime(STAMP_FORMAT)}{SUFFIX}"
+    return f"{stem}-{when.strftime(STAMP_FORMAT)}-{safe}.{identity}{SUFFIX}"
 
 
-def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
-    """This database's backups in ``folder``, newest first."""
-    if not folder.is_dir():
+def list_backups(folder: Path, identity: str | None) -> list[BackupInfo]:
+    """The backups in ``folder`` of the database with this identity, newest first."""
+    if identity is None or not folder.is_dir():
         return []
     found: list[BackupInfo] = []
     for p in folder.iterdir():
         m = _NAME.match(p.name)
-        if not m or m.group("stem") != stem or not p.is_file():
+        if not m or m.group("id") != identity or not p.is_file():
             continue
         try:
             when = datetime.strptime(m.group("stamp"), STAMP_FORMAT).replace(tzinfo=UTC)
             size = p.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(p, m.group("reason"), when, size, encryption.is_encrypted(p)))
+        found.append(BackupInfo(p, m.group("reason"), when, size, encryption.is_encrypted(p),
+                                identity))
     found.sort(key=lambda b: b.made_at, reverse=True)
     return found
 
@@ -77,7 +96,8 @@ def _connect(path: Path, key: DatabaseKey | None, readonly: bool) -> Any:
 
 
 def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
-    """Problems with a backup file; empty means it is a sound crm-desktop database."""
+    """Problems with a backup file; empty means it is a sound crm-desktop database (and,
+    when its name carries an identity, the copy inside carries no other)."""
     if not path.is_file():
         return [f"{path} does not exist"]
     if encryption.is_encrypted(path) and key is None:
@@ -99,6 +119,10 @@ def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
         if "alembic_version" not in tables or "company" not in tables:
             return [f"{path} is not a crm-desktop database"]
         conn.execute("SELECT count(*) FROM company").fetchone()
+        m = _NAME.match(path.name)
+        row = conn.execute("SELECT value FROM setting WHERE key = 'database.id'").fetchone()
+        if m and row and row[0] and row[0] != m.group("id"):
+            return [f"{path} holds a copy of another database (its name was changed)"]
     except (*encryption.db_errors(), UnicodeDecodeError) as e:
         return [f"{path} cannot be read: {e}"]
     finally:
@@ -114,6 +138,7 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
+        create_private(tmp)  # SQLite keeps the mode of an existing (empty) file
         src_conn = _connect(src, key, readonly=True)
         try:
             dst_conn = (encryption.connect(tmp, key, verify=False) if key is not None
@@ -141,6 +166,24 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
         raise StorageError(f"Cannot write the backup {dest}: {detail}.") from None
 
 
+def create_private(path: Path) -> None:
+    """An empty owner-only file (SQLite takes an empty file as a new database, and gives
+    its journal the same mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
+    os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    """Owner-only, when group or others could read it (POSIX; best effort)."""
+    if os.name != "posix":
+        return
+    try:
+        if path.is_file() and path.stat().st_mode & 0o077:
+            os.chmod(path, PRIVATE)
+    except OSError:
+        pass
+
+
 def _cleanup(tmp: Path) -> None:
     for p in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         p.unlink(missing_ok=True)
@@ -155,13 +198,18 @@ def _fsync(path: Path) -> None:
 
 
 def make_backup(src: Path, folder: Path, reason: str, key: DatabaseKey | None = None,
-                now: datetime | None = None) -> Path:
+                now: datetime | None = None, identity: str | None = None) -> Path:
+    """A verified backup of ``src`` in ``folder``, named with the database's identity
+    (read from ``src`` when not given)."""
+    from crm_desktop.storage import identity as identities
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as e:
         raise StorageError(f"Cannot create the backup folder {folder}: {e.strerror}.") from None
     when = now or datetime.now(UTC)
-    dest = folder / backup_name(src.stem, reason, when)
+    ident = identity or identities.read(src, key if encryption.is_encrypted(src) else None)
+    dest = folder / backup_name(src.stem, reason, when, ident)
     online_backup(src, dest, key)
     return dest
 
@@ -179,10 +227,10 @@ def to_keep(backups: list[BackupInfo], policy: BackupPolicy, now: datetime) -> s
     return keep
 
 
-def rotate(folder: Path, stem: str, policy: BackupPolicy,
+def rotate(folder: Path, identity: str | None, policy: BackupPolicy,
            now: datetime | None = None) -> list[Path]:
     """Delete backups the policy no longer keeps; returns what was deleted."""
-    backups = list_backups(folder, stem)
+    backups = list_backups(folder, identity)
     keep = to_keep(backups, policy, now or datetime.now(UTC))
     removed = []
     for b in backups:
@@ -195,8 +243,9 @@ def rotate(folder: Path, stem: str, policy: BackupPolicy,
     return removed
 
 
-def newest_good_backup(folder: Path, stem: str, key: DatabaseKey | None) -> BackupInfo | None:
-    for b in list_backups(folder, stem):
+def newest_good_backup(folder: Path, identity: str | None,
+                       key: DatabaseKey | None) -> BackupInfo | None:
+    for b in list_backups(folder, identity):
         if not verify_backup(b.path, key if b.encrypted else None):
             return b
     return None
@@ -240,7 +289,7 @@ def restore_backup(backup: Path, target: Path, folder: Path,
     return previous
 
 
-def remove_stale_parts(folder: Path, stem: str) -> list[Path]:
+def remove_stale_parts(folder: Path, identity: str | None) -> list[Path]:
     """Half-written backups (``<name>.part``) of this database left by a process that was
     killed while it wrote one; only names this module writes are touched."""
     removed: list[Path] = []
@@ -255,13 +304,39 @@ def remove_stale_parts(folder: Path, stem: str) -> list[Path]:
         if not name.endswith(".part"):
             continue
         m = _NAME.match(name[: -len(".part")])
-        if m and m.group("stem") == stem:
+        if m and identity is not None and m.group("id") == identity:
             try:
                 p.unlink()
                 removed.append(p)
             except OSError:
                 pass
     return removed
+
+
+def adopt_legacy(folder: Path, stem: str, identity: str) -> dict[Path, Path]:
+    """Give the backups an older version made of this database (named ``<stem>-<reason>-
+    <stamp>.sqlite3``, ``before-restore`` and ``before-<revision>`` included) the name
+    that carries ``identity``. Called once, when the database gets its identity; the
+    file name is all an older backup has to go by. Returns {old path: new path}."""
+    adopted: dict[Path, Path] = {}
+    if not folder.is_dir():
+        return adopted
+    for p in sorted(folder.iterdir()):
+        if not p.name.startswith(stem + "-") or not p.is_file():
+            continue
+        m = _LEGACY.match(p.name[len(stem) + 1:])
+        if not m:
+            continue
+        try:
+            when = datetime.strptime(m.group("stamp"), STAMP_FORMAT).replace(tzinfo=UTC)
+            new = p.with_name(backup_name(stem, m.group("reason"), when, identity))
+            if not new.exists():
+                os.replace(p, new)
+                make_private(new)
+                adopted[p] = new
+        except (ValueError, OSError):
+            continue
+    return adopted
 
 
 class AutoBackup:
@@ -271,8 +346,12 @@ class AutoBackup:
 
     def __init__(self, path: Path, folder: Path, key: DatabaseKey | None = None,
                  policy: BackupPolicy | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 identity: str | None = None) -> None:
+        from crm_desktop.storage import identity as identities
+
         self.path = path
+        self.identity = identity or identities.read(path, key)
         self.folder = folder
         self.key = key
         self.policy = policy or BackupPolicy()
@@ -308,7 +387,8 @@ class AutoBackup:
                 return None
             changed, self.changed = self.changed, False  # changes from now on: next backup
             try:
-                made = make_backup(self.path, self.folder, reason, self.key, self.clock())
+                made = make_backup(self.path, self.folder, reason, self.key, self.clock(),
+                                   self.identity)
             except StorageError as e:
                 self.changed = self.changed or changed
                 self.last_error = str(e)
@@ -316,13 +396,13 @@ class AutoBackup:
             self.last_error = None
             self.last = self.clock()
             if self.stopped is None:  # only a verified copy of a sound source rotates
-                rotate(self.folder, self.path.stem, self.policy, self.clock())
+                rotate(self.folder, self.identity, self.policy, self.clock())
             return made
         finally:
             self._busy.release()
 
     def at_start(self) -> Path | None:
-        remove_stale_parts(self.folder, self.path.stem)
+        remove_stale_parts(self.folder, self.identity)
         return self.backup_now("start")
 
     def run_if_due(self, force: bool = False) -> Path | None:

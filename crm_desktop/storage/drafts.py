@@ -10,12 +10,19 @@ When the database is encrypted the drafts file is a SQLCipher file under the sam
 (``encryption.connect``), so no typed text lands on disk in plaintext; otherwise it is
 plain SQLite. Re-keying converts the file with the database (``rekey``).
 
+Drafts belong to a database by its identity (``storage.identity``), never by its file
+name: the folder is ``drafts/<identity>`` and the file records the identity it was made
+for (a drafts file under another identity offers nothing). The file is owner-only (0600).
+Drafts an older version kept in ``drafts/<file stem>`` move once, when the database gets
+its identity (:func:`adopt_legacy`).
+
 Qt-free; the GUI side is ``crm_desktop.ui.draft_autosave``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 import sqlite3
@@ -40,6 +47,7 @@ CREATE TABLE IF NOT EXISTS draft (
     PRIMARY KEY (kind, record_id)
 )
 """
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
 @dataclass(frozen=True)
@@ -54,9 +62,11 @@ class Draft:
 class DraftStore:
     """Drafts of one database, in one SQLite (or SQLCipher) file inside ``folder``."""
 
-    def __init__(self, folder: Path, key: DatabaseKey | None = None) -> None:
+    def __init__(self, folder: Path, key: DatabaseKey | None = None,
+                 identity: str | None = None) -> None:
         self.folder = folder
         self.key = key
+        self.identity = identity  # the database these drafts are for (None: not checked)
 
     @property
     def path(self) -> Path:
@@ -75,7 +85,9 @@ class DraftStore:
             return None
         try:
             if create:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if not self.path.exists():
+                    os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
             if self.key is not None:
                 conn = encryption.connect(self.path, self.key)
             else:
@@ -91,6 +103,16 @@ class DraftStore:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")  # a discarded draft leaves no text
             conn.execute(_SCHEMA)
+            conn.execute(_META)
+            if self.identity is not None:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'database'").fetchone()
+                if row is None and create:
+                    conn.execute("INSERT INTO meta (key, value) VALUES ('database', ?)",
+                                 (self.identity,))
+                elif row is not None and row[0] != self.identity:
+                    conn.close()
+                    raise StorageError(f"The drafts file {self.path} belongs to another "
+                                       "database.")
         except encryption.db_errors() as e:
             conn.close()
             raise StorageError(f"The drafts file {self.path} cannot be used: {e}.") from None
@@ -177,7 +199,22 @@ class DraftStore:
         self.key = new_key
 
 
-def drafts_folder(data_dir: Path, db_path: Path | None) -> Path:
-    """Drafts live in the data directory, one folder per database file."""
+def drafts_folder(data_dir: Path, identity: str) -> Path:
+    """Drafts live in the data directory, one folder per database identity."""
+    return data_dir / "drafts" / _SAFE.sub("_", identity)
+
+
+def adopt_legacy(data_dir: Path, db_path: Path | None, identity: str) -> Path | None:
+    """Move the drafts an older version kept per file stem (``drafts/<stem>``, or
+    ``drafts/server``) to this identity's folder, once, when the database gets its
+    identity. Returns the new folder when something moved."""
     name = db_path.stem if db_path is not None else "server"
-    return data_dir / "drafts" / _SAFE.sub("_", name)
+    old = data_dir / "drafts" / _SAFE.sub("_", name)
+    new = drafts_folder(data_dir, identity)
+    if old == new or not old.is_dir() or new.exists():
+        return None
+    try:
+        os.replace(old, new)
+    except OSError:
+        return None
+    return new

@@ -223,6 +223,8 @@ def export_copy(src: Path, src_key: DatabaseKey | None, dest: Path,
         raise StorageError(f"{dest} already exists; it is not overwritten.")
     conn = _open_source(src, src_key)
     try:
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # owner-only
+        os.close(fd)
         _checkpoint(conn)
         problems = _integrity(conn)
         if problems:
@@ -367,15 +369,20 @@ def rekey_file(path: Path, old_key: DatabaseKey, new_passphrase: str) -> Databas
     return new_key
 
 
-def convert_backups(folder: Path, stem: str, old_key: DatabaseKey | None,
-                    new_key: DatabaseKey | None) -> list[Path]:
-    """Bring this database's backups under the new key, so no plaintext copy (or copy
-    readable with an old passphrase) stays behind. Files that do not open with the old
-    key are left as they are and returned."""
+def convert_backups(folder: Path, identity: str | None, old_key: DatabaseKey | None,
+                    new_key: DatabaseKey | None,
+                    progress: Callable[[int, int], object] | None = None) -> list[Path]:
+    """Bring the backups of the database with this identity under the new key, so no
+    plaintext copy (or copy readable with an old passphrase) stays behind. Files that do
+    not open with the old key are left as they are and returned. ``progress(done, total)``
+    follows the files."""
     from crm_desktop.storage.backups import list_backups
 
     skipped: list[Path] = []
-    for info in list_backups(folder, stem):
+    found = list_backups(folder, identity)
+    for done, info in enumerate(found):
+        if progress is not None:
+            progress(done, len(found))
         try:
             if (old_key is None) == is_encrypted(info.path):
                 skipped.append(info.path)

@@ -53,15 +53,17 @@ class AttachmentsPanel(QWidget):
         self.add_button.clicked.connect(self.add_files)
         self.save_button.clicked.connect(self.save_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
+        # One row: the title and the buttons; the list below it only when there are files,
+        # so a record without attachments spends one line on them.
+        header = QHBoxLayout()
+        header.addWidget(self.title)
         for b in (self.add_button, self.save_button, self.remove_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            header.addWidget(b)
+        header.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(header)
         layout.addWidget(self.list)
-        layout.addLayout(buttons)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.set_record("", None)
 
@@ -73,13 +75,18 @@ class AttachmentsPanel(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        if self.record_id is None:
-            return
-        for a in self.services.attachments.for_record(self.entity_type, self.record_id):
-            item = QListWidgetItem(f"{a.filename}  ({_size(a.size)})")
-            item.setData(Qt.ItemDataRole.UserRole, a.id)
-            item.setToolTip(a.note or a.filename)
-            self.list.addItem(item)
+        if self.record_id is not None:
+            for a in self.services.attachments.for_record(self.entity_type, self.record_id):
+                item = QListWidgetItem(f"{a.filename}  ({_size(a.size)})")
+                item.setData(Qt.ItemDataRole.UserRole, a.id)
+                item.setToolTip(a.note or a.filename)
+                self.list.addItem(item)
+        count = self.list.count()
+        self.title.setText(self.tr("Attachments: %1").replace("%1", str(count)) if count
+                           else self.tr("Attachments: none"))
+        self.list.setVisible(count > 0)
+        self.save_button.setVisible(count > 0)
+        self.remove_button.setVisible(count > 0)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

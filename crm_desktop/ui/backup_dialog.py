@@ -2,7 +2,8 @@
 
 Restoring replaces the open database, so the dialog only asks for it
 (``restore_requested``); the composition root closes the runtime, calls
-``crm_desktop.storage.backups.restore_backup`` and reopens (see ui.security_setup).
+``crm_desktop.application.backups.restore`` and reopens (see ui.security_setup). Listing,
+checking and backing up go through the same Qt-free module as the CLI.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application import backups as app_backups
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage import backups
 from crm_desktop.storage.backups import BackupInfo
 from crm_desktop.storage.database import DamagedDatabaseError
 from crm_desktop.storage.encryption import DatabaseKey
@@ -88,9 +89,9 @@ class BackupDialog(QDialog):
     def refresh(self) -> None:
         self.where.setText(self.tr("Folder: %1").replace("%1", str(self.folder)))
         self.tree.clear()
-        self.infos = backups.list_backups(self.folder, self.db_path.stem)
-        for info in self.infos:
-            problems = backups.verify_backup(info.path, self.key if info.encrypted else None)
+        checked = app_backups.list_checked(self.db_path, self.folder, self.key)
+        self.infos = [row.info for row in checked]
+        for info, problems in ((row.info, row.problems) for row in checked):
             item = QTreeWidgetItem([
                 info.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), info.reason,
                 _size(info.size), self.tr("yes") if info.encrypted else self.tr("no"),
@@ -107,7 +108,7 @@ class BackupDialog(QDialog):
 
     def backup_now(self) -> Path | None:
         try:
-            made = backups.make_backup(self.db_path, self.folder, "manual", self.key)
+            made = app_backups.back_up_now(self.db_path, self.folder, self.key)
         except CrmError as e:
             QMessageBox.warning(self, self.windowTitle(), str(e))
             return None
@@ -162,7 +163,7 @@ def offer_backup_for_damaged(error: DamagedDatabaseError, folder: Path,
     if before_restore is not None:
         before_restore()
     try:
-        backups.restore_backup(error.backup.path, error.path, folder, key)
+        app_backups.restore(error.backup.path, error.path, folder, key)
     except CrmError as e:
         QMessageBox.warning(parent, box.windowTitle(), str(e))
         return False

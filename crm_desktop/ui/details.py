@@ -15,10 +15,23 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from crm_desktop.domain.errors import NotFoundError
-from crm_desktop.domain.models import Contact, Meeting, Project, Task
+from crm_desktop.domain.models import Contact, Meeting, Project, Task, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingService
-from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
+from crm_desktop.domain.services.today import TaskItem
+from crm_desktop.ui.labels import (
+    country_name,
+    enum_label,
+    format_area,
+    format_date,
+    format_datetime,
+    format_phone,
+    language_names,
+    money,
+    names_side_by_side,
+    number,
+    stage_name,
+)
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
@@ -45,8 +58,8 @@ def _when(value: datetime | date | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+        return format_datetime(value)
+    return format_date(value)
 
 
 class Html:
@@ -127,16 +140,36 @@ def _project_line(p: Project) -> str:
 
 
 def _task_line(t: Task) -> str:
-    due = f"{t.due_date.isoformat()} " if t.due_date else ""
+    due = f"{format_date(t.due_date)} " if t.due_date else ""
     owner = f" — {escape(t.owner.name)}" if t.owner else ""
     return f"{due}{link(ENTITY_TASK, t.id, t.title)} [{escape(enum_label(t.status))}]{owner}"
+
+
+def _task_item_line(t: TaskItem) -> str:
+    """A task with where it comes from; an overdue one says so in words, not only colour."""
+    due = ""
+    if t.due_date:
+        due = escape(t.due_date.isoformat())
+        if t.overdue:
+            late = translate("details", "overdue by %1 d").replace("%1", str(t.overdue_days))
+            due = f"<span style='color:#b03a2e'><b>{due}</b> ⚠ {escape(late)}</span>"
+        due += " "
+    status = "" if t.status == TaskStatus.OPEN else f" [{escape(enum_label(t.status))}]"
+    owner = f" — {escape(t.owner.name)}" if t.owner else ""
+    where = []
+    if t.project_id:
+        where.append(link(ENTITY_PROJECT, t.project_id, t.project_title))
+    if t.meeting_id:
+        where.append(link(ENTITY_MEETING, t.meeting_id, t.meeting_title))
+    source = f" ({', '.join(where)})" if where else ""
+    return f"{due}{link(ENTITY_TASK, t.id, t.title)}{status}{owner}{source}"
 
 
 def company_html(services: Services, record_id: str) -> str:
     c = services.companies.get(record_id)
     h = Html(c.name, names_side_by_side(c.name_native, c.name_latin, c.name_ru))
     h.field(translate("details", "Kind"), enum_label(c.kind))
-    h.field(translate("details", "Country"), c.country)
+    h.field(translate("details", "Country"), country_name(c.country))
     h.field(translate("details", "City"), c.city)
     h.field(translate("details", "Address"), c.address)
     h.field(translate("details", "Industry"), c.industry)
@@ -161,8 +194,13 @@ def company_html(services: Services, record_id: str) -> str:
         services.meetings.query(company_id=c.id, sort="start", descending=True, limit=100)
     )
     h.items(translate("details", "Meetings"), [_meeting_line(m) for m in meetings])
-    tasks = services.tasks.list(services.tasks.query(company_id=c.id, sort="due"))
-    h.items(translate("details", "Tasks"), [_task_line(t) for t in tasks])
+    # Tasks on the company's projects and meetings belong to it too, not only those on it.
+    tasks = services.today.company_tasks(c.id)
+    open_tasks = [t for t in tasks if t.status == TaskStatus.OPEN]
+    h.items(translate("details", "Open tasks"), [_task_item_line(t) for t in open_tasks])
+    finished = [t for t in tasks if t.status != TaskStatus.OPEN]
+    if finished:
+        h.items(translate("details", "Finished tasks"), [_task_item_line(t) for t in finished])
     return h.html()
 
 
@@ -182,10 +220,10 @@ def contact_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Position"), c.position)
     h.field(translate("details", "Department"), c.department)
     h.field(translate("details", "Emails"), "\n".join(e["value"] for e in c.emails))
-    h.field(translate("details", "Phones"), "\n".join(p["value"] for p in c.phones))
+    h.field(translate("details", "Phones"), "\n".join(format_phone(p["value"]) for p in c.phones))
     h.field(translate("details", "WeChat"), c.wechat)
     h.field(translate("details", "Telegram"), c.telegram)
-    h.field(translate("details", "Languages"), c.languages)
+    h.field(translate("details", "Languages"), language_names(c.languages))
     if c.decision_maker:
         h.field(translate("details", "Decision maker"), translate("details", "yes"))
     h.field(translate("details", "Tags"), ", ".join(t.name for t in c.tags))
@@ -221,8 +259,8 @@ def project_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Planned output"), p.planned_output)
     h.field(translate("details", "Capital expenditure"), money(p.capex, p.capex_currency))
     h.field(translate("details", "Jobs"), number(p.jobs))
-    h.field(translate("details", "Land area, ha"), p.land_area_ha)
-    h.field(translate("details", "Floor area, m²"), p.floor_area_m2)
+    h.field(translate("details", "Land area"), format_area(p.land_area_ha, "ha"))
+    h.field(translate("details", "Floor area"), format_area(p.floor_area_m2))
     h.field(translate("details", "Probability, %"), p.probability)
     h.field(translate("details", "Expected decision"), _when(p.expected_decision))
     h.field(
@@ -267,10 +305,10 @@ def meeting_html(services: Services, record_id: str) -> str:
     h = Html(m.title)
     h.field(translate("details", "Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
     h.field(translate("details", "Moscow time"), _when(MeetingService.in_moscow(m)))
-    h.field(translate("details", "Duration, min"), m.duration_min)
+    h.field(translate("details", "Duration, min"), number(m.duration_min))
     h.field(translate("details", "Place"), m.place)
     h.field(translate("details", "Format"), enum_label(m.format))
-    h.field(translate("details", "Language"), m.language)
+    h.field(translate("details", "Language"), language_names(m.language))
     h.field(translate("details", "Interpreter"), m.interpreter)
     h.field(translate("details", "Confidentiality"), enum_label(m.confidentiality))
     if m.trip:
@@ -326,7 +364,7 @@ def trip_html(services: Services, record_id: str) -> str:
     t = services.trips.get(record_id)
     h = Html(t.title)
     h.field(translate("details", "Dates"), f"{_when(t.start_date)} — {_when(t.end_date)}")
-    h.field(translate("details", "Countries"), ", ".join(t.countries))
+    h.field(translate("details", "Countries"), ", ".join(country_name(c) for c in t.countries))
     h.field(translate("details", "Cities"), t.cities)
     h.text(translate("details", "Goals"), t.goals)
     h.items(
@@ -341,19 +379,49 @@ def task_html(services: Services, record_id: str) -> str:
     t = services.tasks.get(record_id)
     h = Html(t.title)
     h.field(translate("details", "Status"), enum_label(t.status))
-    h.field(translate("details", "Due"), _when(t.due_date))
+    if services.tasks.is_overdue(t):
+        late = translate("details", "overdue by %1 d").replace(
+            "%1", str((date.today() - t.due_date).days))  # type: ignore[operator]
+        h.field(
+            translate("details", "Due"),
+            f"<span style='color:#b03a2e'><b>{escape(_when(t.due_date))}</b> ⚠ "
+            f"{escape(late)}</span>",
+            raw=True,
+        )
+    else:
+        h.field(translate("details", "Due"), _when(t.due_date))
     if t.owner:
         h.field(
             translate("details", "Owner"), link(ENTITY_MEMBER, t.owner_id, t.owner.name), raw=True
         )
-    for entity, rid, service, label in (
-        (ENTITY_MEETING, t.meeting_id, services.meetings, translate("details", "Meeting")),
-        (ENTITY_PROJECT, t.project_id, services.projects, translate("details", "Project")),
-        (ENTITY_COMPANY, t.company_id, services.companies, translate("details", "Company")),
-    ):
-        if rid:
-            row = service.get(rid)
-            h.field(label, link(entity, rid, getattr(row, "title", None) or row.name), raw=True)
+    meeting = services.meetings.get(t.meeting_id) if t.meeting_id else None
+    project_id = t.project_id or (meeting.project_id if meeting else None)
+    project = services.projects.get(project_id) if project_id else None
+    # the company through whichever link names it, as the company pane counts it
+    company_id = (t.company_id or (project.company_id if project else None)
+                  or (meeting.company_id if meeting else None))
+    company = services.companies.get(company_id) if company_id else None
+    if meeting is not None:
+        h.field(
+            translate("details", "Meeting"),
+            escape(_when(_venue_time(meeting))) + " "
+            + link(ENTITY_MEETING, meeting.id, meeting.title),
+            raw=True,
+        )
+    if project is not None:
+        h.field(
+            translate("details", "Project"),
+            link(ENTITY_PROJECT, project.id, project.title)
+            + f" — {escape(stage_name(project.stage))}",
+            raw=True,
+        )
+    if company is not None:
+        h.field(
+            translate("details", "Company"),
+            link(ENTITY_COMPANY, company.id,
+                 names_side_by_side(company.name_native, company.name_latin or company.name)),
+            raw=True,
+        )
     h.text(translate("details", "Description"), t.description)
     return h.html()
 
@@ -364,8 +432,8 @@ def site_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Kind"), enum_label(s.kind))
     h.field(translate("details", "Municipality"), s.municipality)
     h.field(translate("details", "Address"), s.address)
-    h.field(translate("details", "Available area, m²"), number(s.available_area_m2))
-    h.field(translate("details", "Land area, ha"), s.land_area_ha)
+    h.field(translate("details", "Available area"), format_area(s.available_area_m2))
+    h.field(translate("details", "Land area"), format_area(s.land_area_ha, "ha"))
     h.field(translate("details", "Website"), s.website)
     h.text(translate("details", "Utilities"), s.utilities)
     h.text(translate("details", "Description"), s.description)
@@ -388,7 +456,7 @@ def member_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Position"), m.position)
     h.field(translate("details", "Department"), m.department)
     h.field(translate("details", "Email"), m.email)
-    h.field(translate("details", "Phone"), m.phone)
+    h.field(translate("details", "Phone"), format_phone(m.phone))
     meetings = services.meetings.list(
         services.meetings.query(member_id=m.id, sort="start", descending=True, limit=100)
     )

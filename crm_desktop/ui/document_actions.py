@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -39,12 +40,34 @@ def company_dossier(services: Services, company_id: str, lang: str) -> Document:
     return Document(pdf.data, pdf.filename)
 
 
-def preview(document: Document, parent: QWidget) -> None:
+Make = Callable[[Services, str, str], Document]
+
+
+def preview(
+    document: Document,
+    parent: QWidget,
+    *,
+    make: Make | None = None,
+    services: Services | None = None,
+    record_id: str = "",
+    language: str = "ru",
+) -> QWidget:
+    """Show the document; with ``make``, the preview offers its other languages."""
     from crm_desktop.ui.pdf_preview import PdfPreviewDialog
 
-    dialog = PdfPreviewDialog(document.pdf, document.filename, parent)
+    rerender = None
+    if make is not None and services is not None:
+
+        def rerender(lang: str) -> tuple[bytes, str]:
+            again = make(services, record_id, lang)
+            return again.pdf, again.filename
+
+    dialog = PdfPreviewDialog(
+        document.pdf, document.filename, parent, rerender=rerender, language=language
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    return dialog
 
 
 def with_wait_cursor(fn, *args):  # noqa: ANN001, ANN002, ANN201

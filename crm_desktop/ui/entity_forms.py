@@ -22,7 +22,7 @@ from crm_desktop.domain.services.projects import ProjectInput
 from crm_desktop.domain.services.reference import MeasureInput, SiteInput
 from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.domain.services.trips import TripInput
-from crm_desktop.ui.labels import enum_label, names_side_by_side, stage_name
+from crm_desktop.ui.labels import country_choices, enum_label, names_side_by_side, stage_name
 from crm_desktop.ui.record_form import Field, FormSpec, NamesRow
 
 translate = QCoreApplication.translate  # a name lupdate recognises
@@ -96,11 +96,7 @@ def company_form() -> FormSpec:
                 optional=False,
                 enum=CompanyKind,
             ),
-            Field(
-                "country",
-                lambda: translate("forms", "Country (ISO code)"),
-                placeholder=lambda: "CN",
-            ),
+            Field("country", lambda: translate("forms", "Country"), "choice", country_choices),
             Field("city", lambda: translate("forms", "City")),
             Field("address", lambda: translate("forms", "Address")),
             Field("website", lambda: translate("forms", "Website")),
@@ -140,7 +136,8 @@ def contact_form() -> FormSpec:
                 ],
                 lambda: translate("forms", "Given name"),
             ),
-            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options),
+            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
+                search="company"),
             Field("position", lambda: translate("forms", "Position")),
             Field("department", lambda: translate("forms", "Department")),
             Field(
@@ -166,6 +163,7 @@ def contact_form() -> FormSpec:
             Field("tag_ids", lambda: translate("forms", "Tags"), "multi", tag_options),
             Field("notes", lambda: translate("forms", "Notes"), "multiline"),
         ],
+        name_spellings=True,
     )
 
 
@@ -173,7 +171,8 @@ def project_form(new: bool = True) -> FormSpec:
     rows: list[Field | NamesRow] = [
         Field("title", lambda: translate("forms", "Title")),
         Field("code_name", lambda: translate("forms", "Code name")),
-        Field("company_id", lambda: translate("forms", "Company"), "choice", company_options),
+        Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
+            search="company"),
     ]
     if new:  # later moves go through the pipeline, so they are recorded as stage changes
         rows.append(
@@ -223,12 +222,7 @@ def trip_form() -> FormSpec:
             Field("title", lambda: translate("forms", "Title")),
             Field("start_date", lambda: translate("forms", "Start"), "date"),
             Field("end_date", lambda: translate("forms", "End"), "date"),
-            Field(
-                "countries",
-                lambda: translate("forms", "Countries (ISO codes)"),
-                "textlist",
-                placeholder=lambda: "CN, HK",
-            ),
+            Field("countries", lambda: translate("forms", "Countries"), "multi", country_choices),
             Field("cities", lambda: translate("forms", "Cities")),
             Field("member_ids", lambda: translate("forms", "Delegation"), "multi", member_options),
             Field("goals", lambda: translate("forms", "Goals"), "multiline"),
@@ -252,8 +246,10 @@ def task_form() -> FormSpec:
                 optional=False,
                 enum=TaskStatus,
             ),
-            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options),
-            Field("project_id", lambda: translate("forms", "Project"), "choice", project_options),
+            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
+                search="company"),
+            Field("project_id", lambda: translate("forms", "Project"), "choice", project_options,
+                search="project"),
             Field("description", lambda: translate("forms", "Description"), "multiline"),
         ],
     )

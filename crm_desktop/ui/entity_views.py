@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,7 @@ from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.models import CompanyKind, Meeting, ProjectStatus, SiteKind
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.members import MemberInput
+from crm_desktop.domain.services.today import CompanyFacts
 from crm_desktop.ui import details, entity_forms
 from crm_desktop.ui.entity_forms import (
     company_options,
@@ -25,10 +27,22 @@ from crm_desktop.ui.entity_forms import (
     trip_options,
 )
 from crm_desktop.ui.filter_bar import ChoiceFilter, DateRangeFilter
-from crm_desktop.ui.labels import enum_label, money, names_side_by_side, number, stage_name
-from crm_desktop.ui.lazy_model import Column
+from crm_desktop.ui.labels import (
+    country_name,
+    enum_label,
+    format_area,
+    format_date,
+    format_datetime,
+    format_phone,
+    money,
+    names_side_by_side,
+    number,
+    stage_name,
+)
+from crm_desktop.ui.lazy_model import Column, ListSource
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
 from crm_desktop.ui.meeting_draft import DRAFT_KIND
+from crm_desktop.ui.trip_agenda import TripAgendaView
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
@@ -40,6 +54,7 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
     View,
 )
+from crm_desktop.ui.widgets_display import person_short_name, ui_language
 
 if TYPE_CHECKING:
     from crm_desktop.storage.drafts import Draft, DraftStore
@@ -49,11 +64,15 @@ translate = QCoreApplication.translate  # a name lupdate recognises
 
 def _updated_column() -> Column:
     return Column("updated", lambda: translate("lists", "Updated"),
-                  lambda r: r.updated_at.strftime("%Y-%m-%d"), "updated", 90, False)
+                  lambda r: format_date(r.updated_at.astimezone()), "updated", 90, False)
+
+
+def _person_name_header() -> str:
+    return translate("lists", "Name", "a person's full name (ФИО), not a thing's name")
 
 
 def _country_options(services: Services) -> Sequence[tuple[object, str]]:
-    return [(c, c) for c in services.companies.countries()]
+    return [(c, country_name(c)) for c in services.companies.countries()]
 
 
 def _enum_options(enum):  # noqa: ANN001, ANN202
@@ -65,7 +84,7 @@ def _venue_start(m: Meeting) -> str:
         local = m.starts_at.astimezone(ZoneInfo(m.timezone))
     except (KeyError, ValueError):
         local = m.starts_at
-    return local.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(local)
 
 
 def _days_since(when: datetime) -> int:
@@ -79,32 +98,101 @@ def _email(c: object) -> str:
 
 def _phone(c: object) -> str:
     phones = getattr(c, "phones", None) or []
-    return phones[0]["value"] if phones else ""
+    return format_phone(phones[0]["value"]) if phones else ""
 
 
 # -- companies ----------------------------------------------------------------------------------
-COMPANIES = EntitySpec(
-    key="companies",
-    entity=ENTITY_COMPANY,
-    service=lambda s: s.companies,
-    columns=lambda: [
-        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 260),
+FactsOf = Callable[[str], CompanyFacts | None]
+
+
+def _facts_text(facts: FactsOf, text: Callable[[CompanyFacts], object]) -> Callable[[Any], object]:
+    def value(c: Any) -> object:
+        f = facts(c.id)
+        return text(f) if f is not None else ""
+
+    return value
+
+
+def _next_step_text(f: CompanyFacts) -> str:
+    step = f.next_step
+    if step is None:
+        return ""
+    if step.due_date is None:
+        return step.title
+    mark = " ⚠" if step.overdue else ""
+    return f"{step.due_date:%d.%m}{mark} {step.title}"
+
+
+def _next_meeting_text(f: CompanyFacts) -> str:
+    if f.next_meeting is None:
+        return ""
+    try:
+        local = f.next_meeting.astimezone(ZoneInfo(f.next_meeting_zone))
+    except (KeyError, ValueError):
+        local = f.next_meeting
+    return local.strftime("%Y-%m-%d")
+
+
+def _open_tasks_text(f: CompanyFacts) -> str:
+    if not f.open_tasks:
+        return ""
+    if f.overdue_tasks:
+        return translate("lists", "%1 (%2 overdue)").replace("%1", str(f.open_tasks)).replace(
+            "%2", str(f.overdue_tasks))
+    return str(f.open_tasks)
+
+
+def company_columns(facts: FactsOf = lambda _id: None) -> list[Column]:
+    """The companies list; stage, owner, next step and the rest come from ``facts``."""
+    lang = ui_language
+    return [
+        Column("name", lambda: translate("lists", "Name"), lambda c: c.name, "name", 200),
         Column(
             "name_native",
             lambda: translate("lists", "汉字"),
             lambda c: c.name_native,
             "name_native",
-            200,
+            110,
         ),
+        Column(
+            "stage",
+            lambda: translate("lists", "Stage"),
+            _facts_text(facts, lambda f: f.stage.name(lang()) if f.stage else ""),
+            "",
+            150,
+        ),
+        Column("next_step", lambda: translate("lists", "Next step"),
+               _facts_text(facts, _next_step_text), "", 230),
+        Column(
+            "owner",
+            lambda: translate("lists", "Responsible"),
+            _facts_text(
+                facts,
+                lambda f: person_short_name(f.owner.name, f.owner.name_latin, lang())
+                if f.owner
+                else "",
+            ),
+            "",
+            110,
+        ),
+        Column("next_meeting", lambda: translate("lists", "Next meeting"),
+               _facts_text(facts, _next_meeting_text), "", 95),
+        Column("open_tasks", lambda: translate("lists", "Open tasks"),
+               _facts_text(facts, _open_tasks_text), "", 80, align_right=True),
         Column(
             "name_ru",
             lambda: translate("lists", "Russian name"),
             lambda c: c.name_ru,
             "name_ru",
             200,
+            False,
         ),
         Column(
-            "country", lambda: translate("lists", "Country"), lambda c: c.country, "country", 60
+            "country",
+            lambda: translate("lists", "Country"),
+            lambda c: country_name(c.country),
+            "country",
+            80,
         ),
         Column("city", lambda: translate("lists", "City"), lambda c: c.city, "city", 110),
         Column(
@@ -113,12 +201,20 @@ COMPANIES = EntitySpec(
             lambda c: c.industry,
             "industry",
             160,
+            False,
         ),
         Column(
             "kind", lambda: translate("lists", "Kind"), lambda c: enum_label(c.kind), "", 100, False
         ),
         _updated_column(),
-    ],
+    ]
+
+
+COMPANIES = EntitySpec(
+    key="companies",
+    entity=ENTITY_COMPANY,
+    service=lambda s: s.companies,
+    columns=company_columns,
     detail=details.company_html,
     form=entity_forms.company_form,
     filters=lambda: [
@@ -131,13 +227,32 @@ COMPANIES = EntitySpec(
     noun=lambda: translate("lists", "company"),
 )
 
+
+class CompanyFactsSource(ListSource):
+    """Pages of companies, each page's facts (stage, next step, tasks...) read along with it."""
+
+    KEEP = 5000  # facts kept for pages scrolled past; dropped all at once beyond this
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services.companies)
+        self.today = services.today
+        self.facts: dict[str, CompanyFacts] = {}
+
+    def page(self, q: Any, offset: int, limit: int, total: int) -> list[Any]:
+        rows = super().page(q, offset, limit, total)
+        if len(self.facts) > self.KEEP:
+            self.facts.clear()
+        self.facts.update(self.today.company_facts([r.id for r in rows]))
+        return rows
+
+
 # -- contacts -------------------------------------------------------------------------------------
 CONTACTS = EntitySpec(
     key="contacts",
     entity=ENTITY_CONTACT,
     service=lambda s: s.contacts,
     columns=lambda: [
-        Column("name", lambda: translate("lists", "Name"), lambda c: c.display_name, "name", 220),
+        Column("name", _person_name_header, lambda c: c.display_name, "name", 220),
         Column(
             "native",
             lambda: translate("lists", "汉字"),
@@ -253,7 +368,7 @@ PROJECTS = EntitySpec(
         Column(
             "decision",
             lambda: translate("lists", "Expected decision"),
-            lambda p: p.expected_decision.isoformat() if p.expected_decision else "",
+            lambda p: format_date(p.expected_decision),
             "expected_decision",
             110,
             False,
@@ -342,17 +457,17 @@ TRIPS = EntitySpec(
         Column(
             "start",
             lambda: translate("lists", "Start"),
-            lambda t: t.start_date.isoformat(),
+            lambda t: format_date(t.start_date),
             "start",
             100,
         ),
         Column(
-            "end", lambda: translate("lists", "End"), lambda t: t.end_date.isoformat(), "end", 100
+            "end", lambda: translate("lists", "End"), lambda t: format_date(t.end_date), "end", 100
         ),
         Column(
             "countries",
             lambda: translate("lists", "Countries"),
-            lambda t: ", ".join(t.countries),
+            lambda t: ", ".join(country_name(c) for c in t.countries),
             "",
             90,
         ),
@@ -389,8 +504,8 @@ SITES = EntitySpec(
         ),
         Column(
             "area",
-            lambda: translate("lists", "Available area, m²"),
-            lambda s: number(s.available_area_m2),
+            lambda: translate("lists", "Available area"),
+            lambda s: format_area(s.available_area_m2),
             "area",
             120,
             align_right=True,
@@ -426,7 +541,7 @@ MEMBERS = EntitySpec(
     entity=ENTITY_MEMBER,
     service=lambda s: s.members,
     columns=lambda: [
-        Column("name", lambda: translate("lists", "Name"), lambda m: m.name, "name", 220),
+        Column("name", _person_name_header, lambda m: m.name, "name", 220),
         Column("name_latin", lambda: translate("lists", "Latin"), lambda m: m.name_latin, "", 160),
         Column(
             "position",
@@ -443,7 +558,9 @@ MEMBERS = EntitySpec(
             200,
         ),
         Column("email", lambda: translate("lists", "Email"), lambda m: m.email, "", 180),
-        Column("phone", lambda: translate("lists", "Phone"), lambda m: m.phone, "", 130),
+        Column(
+            "phone", lambda: translate("lists", "Phone"), lambda m: format_phone(m.phone), "", 130
+        ),
     ],
     detail=details.member_html,
     form=entity_forms.member_form,
@@ -456,10 +573,73 @@ def _subclass(name: str, spec: EntitySpec) -> type[EntityListView]:
     return type(name, (EntityListView,), {"spec": spec})
 
 
-CompaniesView = _subclass("CompaniesView", COMPANIES)
+
+
+class CompaniesView(EntityListView):
+    """Companies, each row with its leading project's stage and owner, next step, next
+    meeting and open tasks (counted through its projects and meetings too)."""
+
+    spec = COMPANIES
+
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        self.facts_source = CompanyFactsSource(services)
+        facts = self.facts_source.facts
+        self.spec = dataclasses.replace(COMPANIES, columns=lambda: company_columns(facts.get))
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.model.source = self.facts_source
+        self.model.reload()
+
+    def _settings_key(self) -> str:
+        # Header states saved before the stage/next-step columns map onto the wrong columns
+        # (Qt restores them by position), so this layout is kept under a key of its own.
+        return f"lists/{self.spec.key}/header-v2"
+
+
 ContactsView = _subclass("ContactsView", CONTACTS)
 ProjectsView = _subclass("ProjectsView", PROJECTS)
-TripsView = _subclass("TripsView", TRIPS)
+
+
+class TripsView(EntityListView):
+    """Trips; the side pane has an Agenda tab: the trip day by day with both sides."""
+
+    spec = TRIPS
+
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self.agenda = TripAgendaView(services)
+        self.agenda.open_record.connect(self.open_record)
+        self.side_tabs.insertTab(1, self.agenda, self.tr("Agenda"))
+        self.side_tabs.currentChanged.connect(lambda _i: self._show_agenda())
+
+    def _show_detail(self, record_id: str | None) -> None:
+        super()._show_detail(record_id)
+        self._show_agenda()
+
+    def _show_agenda(self) -> None:
+        agenda = getattr(self, "agenda", None)  # the base class shows a record before it exists
+        if agenda is not None and self.side_tabs.currentWidget() is agenda:
+            agenda.show_trip(self.detail.record_id)
+
+    def show_agenda(self, trip_id: str) -> bool:
+        self.show_record(ENTITY_TRIP, trip_id)
+        self.side_tabs.setCurrentWidget(self.agenda)
+        return self.agenda.trip_id == trip_id
+
+
 SitesView = _subclass("SitesView", SITES)
 MeasuresView = _subclass("MeasuresView", MEASURES)
 MembersView = _subclass("MembersView", MEMBERS)
@@ -540,6 +720,17 @@ class MeetingsView(EntityListView):
     spec = MEETINGS
     drafts: DraftStore | None = None  # set by the navigation: the editor keeps drafts here
 
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(services, settings, parent, undo_stack=undo_stack)
+        self._editors: list[QWidget] = []  # the meeting editor windows still open
+
     def can_create(self) -> bool:
         return _meeting_dialog() is not None
 
@@ -561,9 +752,17 @@ class MeetingsView(EntityListView):
         dialog_type = _meeting_dialog()
         if dialog_type is None:
             return False
+        existing = self._editor_of(meeting_id) if meeting_id and draft is None else None
+        if existing is not None:  # one editor per meeting: bring it forward
+            existing.raise_()
+            existing.activateWindow()
+            self._dialog = existing
+            return True
         dialog = dialog_type(
             self.services, self.settings, self, undo_stack=self.undo_stack, drafts=self.drafts
         )
+        self._editors.append(dialog)
+        dialog.finished.connect(lambda _=0, d=dialog: self._forget_editor(d))
         dialog.editor.saved.connect(self._after_change)
         dialog.editor.open_record.connect(self.open_record)
         if draft is None and meeting_id and self.drafts is not None:
@@ -576,6 +775,15 @@ class MeetingsView(EntityListView):
         dialog.show()
         self._dialog = dialog
         return True
+
+
+    def _editor_of(self, meeting_id: str) -> QWidget | None:
+        return next((d for d in self._editors if d.isVisible()
+                     and d.editor.meeting_id == meeting_id), None)  # type: ignore[attr-defined]
+
+    def _forget_editor(self, dialog: QWidget) -> None:
+        if dialog in self._editors:
+            self._editors.remove(dialog)
 
 
 def _meeting_dialog():  # noqa: ANN202

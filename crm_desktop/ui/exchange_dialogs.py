@@ -49,6 +49,7 @@ from crm_desktop.exchange.db_export import (
     export_meetings,
 )
 from crm_desktop.ui.exchange_import import ImportDialog
+from crm_desktop.ui.labels import date_edit_format, number
 from crm_desktop.ui.exchange_worker import run_job
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -230,7 +231,7 @@ class ExportContactsDialog(QDialog):
             self.count_label.setText(crm_error_text(exc))
             self.export_button.setEnabled(False)
             return
-        self.count_label.setText(self.tr("Contacts to export: %1").replace("%1", str(n)))
+        self.count_label.setText(self.tr("Contacts to export: %1").replace("%1", number(n)))
         self.export_button.setEnabled(n > 0)
 
     def run_export(self) -> None:
@@ -258,7 +259,7 @@ class ExportContactsDialog(QDialog):
 
     def _done(self, count: int, path: str) -> None:
         self.count_label.setText(
-            self.tr("Exported %1 contacts to %2").replace("%1", str(count)).replace("%2", path)
+            self.tr("Exported %1 contacts to %2").replace("%1", number(count)).replace("%2", path)
         )
         self.exported.emit(count, path)
 
@@ -289,7 +290,7 @@ class ExportMeetingsDialog(QDialog):
         self.date_to = QDateEdit(today.addMonths(1))
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDisplayFormat(date_edit_format())
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
@@ -354,7 +355,7 @@ class ExportMeetingsDialog(QDialog):
 
     def _done(self, count: int, path: str) -> None:
         self.status.setText(
-            self.tr("Exported %1 meetings to %2").replace("%1", str(count)).replace("%2", path)
+            self.tr("Exported %1 meetings to %2").replace("%1", number(count)).replace("%2", path)
         )
         self.exported.emit(count, path)
 

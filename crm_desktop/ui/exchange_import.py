@@ -40,7 +40,8 @@ from crm_desktop.exchange.records import ContactRecord
 from crm_desktop.exchange.tabular import Table
 from crm_desktop.exchange.vcard_read import iter_vcards
 from crm_desktop.ui.exchange_worker import run_job
-from crm_desktop.ui.widgets_errors import crm_error_text
+from crm_desktop.ui.labels import encoding_name, number
+from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 
 PREVIEW_ROWS = 50
 
@@ -243,15 +244,15 @@ class ImportDialog(QDialog):
         if table.encoding == "xlsx":
             self.info.setText(
                 self.tr("Excel workbook, %1 rows, columns recognised as %2.")
-                .replace("%1", str(len(table.rows)))
+                .replace("%1", number(len(table.rows)))
                 .replace("%2", kinds[table.dialect.value])
             )
         else:
             delimiter = {"\t": self.tr("tab"), ";": ";", ",": ",", "|": "|"}[table.delimiter]
             self.info.setText(
                 self.tr("CSV file, %1 rows, encoding %2, delimiter “%3”, columns recognised as %4.")
-                .replace("%1", str(len(table.rows)))
-                .replace("%2", table.encoding)
+                .replace("%1", number(len(table.rows)))
+                .replace("%2", encoding_name(table.encoding))
                 .replace("%3", delimiter)
                 .replace("%4", kinds[table.dialect.value])
             )
@@ -278,7 +279,7 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
 
     def _show_cards(self, cards: list[ContactRecord]) -> None:
-        self.info.setText(self.tr("vCard file, %1 contacts.").replace("%1", str(len(cards))))
+        self.info.setText(self.tr("vCard file, %1 contacts.").replace("%1", number(len(cards))))
         heads = [self.tr("Name"), self.tr("Organisation"), self.tr("Phones"), self.tr("Email")]
         rows = cards[:PREVIEW_ROWS]
         self.preview.clear()
@@ -364,10 +365,10 @@ class ImportDialog(QDialog):
         self._show_results(report)
         counts = (
             self.tr("new: %1, merged: %2, skipped: %3, rejected: %4")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.merged))
-            .replace("%3", str(report.skipped))
-            .replace("%4", str(report.rejected))
+            .replace("%1", number(report.created))
+            .replace("%2", number(report.merged))
+            .replace("%3", number(report.skipped))
+            .replace("%4", number(report.rejected))
         )
         if report.written:
             self.summary.setText(self.tr("Imported. %1").replace("%1", counts))
@@ -391,8 +392,10 @@ class ImportDialog(QDialog):
             self.results.setItem(i, 0, QTableWidgetItem(str(r.line)))
             self.results.setItem(i, 1, QTableWidgetItem(r.name))
             text = self._outcome_text(r.outcome)
-            if r.reason and r.outcome == Outcome.REJECTED:
-                text += ": " + r.reason
+            if r.outcome == Outcome.REJECTED and (r.errors or r.reason):
+                text += ": " + (
+                    " ".join(field_error_text(fe) for fe in r.errors) if r.errors else r.reason
+                )
             self.results.setItem(i, 2, QTableWidgetItem(text))
             if r.duplicate_of:
                 self.results.setItem(

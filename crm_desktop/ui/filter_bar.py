@@ -13,14 +13,27 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.base import ListQuery
+from crm_desktop.ui.labels import date_edit_format
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
 NO_DATE = QDate(1900, 1, 1)
+MAX_COMBO_WIDTH = 320
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,119 @@ class LazyCombo(QComboBox):
         super().showPopup()
 
 
+class FlowLayout(QLayout):
+    """Lays its items out left to right and wraps to a new row when the width runs out.
+
+    A filter row on a 1024-pixel screen wraps instead of clipping its combos ("Фил…").
+    Every item keeps at least its size hint; items marked as ``stretch`` (the text
+    filter) take the width left over on their row.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._stretch: set[int] = set()  # ids of the items that absorb free width
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
+        self._items.append(item)
+
+    def add_widget(self, widget: QWidget, stretch: bool = False) -> None:
+        self.addWidget(widget)
+        if stretch:
+            self._stretch.add(id(self._items[-1]))
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self._stretch.discard(id(item))
+            return item
+        return None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._do_layout(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = sum(_hint(i).width() for i in self._visible()) + self._spacing * max(
+            0, len(self._visible()) - 1
+        )
+        height = max((_hint(i).height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(_hint(item))
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    def rows(self, width: int) -> list[list[QLayoutItem]]:
+        """The items of each row at this width (what a test or a screenshot checks)."""
+        m: QMargins = self.contentsMargins()
+        available = max(1, width - m.left() - m.right())
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._visible():
+            w = _hint(item).width()
+            if rows[-1] and used + self._spacing + w > available:
+                rows.append([])
+                used = 0
+            used += (self._spacing if rows[-1] else 0) + w
+            rows[-1].append(item)
+        return [r for r in rows if r]
+
+    def _do_layout(self, rect: QRect, apply: bool) -> int:
+        m = self.contentsMargins()
+        x0, y = rect.x() + m.left(), rect.y() + m.top()
+        available = max(1, rect.width() - m.left() - m.right())
+        for row in self.rows(rect.width()):
+            widths = [_hint(i).width() for i in row]
+            free = available - sum(widths) - self._spacing * (len(row) - 1)
+            stretchy = [n for n, i in enumerate(row) if id(i) in self._stretch]
+            if free > 0 and stretchy:
+                for n in stretchy:
+                    widths[n] += free // len(stretchy)
+            height = max(_hint(i).height() for i in row)
+            x = x0
+            for item, w in zip(row, widths, strict=True):
+                if apply:
+                    h = _hint(item).height()
+                    item.setGeometry(QRect(QPoint(x, y + (height - h) // 2), QSize(w, h)))
+                x += w + self._spacing
+            y += height + self._spacing
+        return y - self._spacing - rect.y() + m.bottom()
+
+
+def _hint(item: QLayoutItem) -> QSize:
+    """The size hint, at least the minimum size and at most the maximum size."""
+    return item.sizeHint().expandedTo(item.minimumSize()).boundedTo(item.maximumSize())
+
+
+def flow_spacing(widget: QWidget) -> int:
+    return widget.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) or 6
+
+
 class FilterBar(QWidget):
     changed = Signal()
 
@@ -68,14 +194,15 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.services = services
         self.filters = list(filters)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self, flow_spacing(self))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.flow = layout
         self.text = QLineEdit()
         self.text.setObjectName("quick_filter")
         self.text.setClearButtonEnabled(True)
         self.text.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
-        self.text.setMinimumWidth(120)
-        layout.addWidget(self.text, 2)
+        self.text.setMinimumWidth(220)
+        layout.add_widget(self.text, stretch=True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)  # one query after typing pauses, not one per key
@@ -89,25 +216,30 @@ class FilterBar(QWidget):
                 combo.addItem(f.label() + ": " + self.tr("all"), None)
                 combo.setObjectName(f"filter_{f.attr}")
                 combo.setToolTip(f.label())
-                combo.setMinimumContentsLength(5)
-                combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-                )
+                # As wide as its longest choice (the flow wraps it to a row of its own
+                # rather than eliding "Country: all"), but a long trip title is cut.
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                combo.setMaximumWidth(MAX_COMBO_WIDTH)
                 self.combos[f.attr] = combo
                 combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
-                layout.addWidget(combo, 1)
+                layout.addWidget(combo)
             else:
-                layout.addWidget(QLabel(f.label()))
+                # The label and its two dates wrap together, never apart.
                 pair = (self._date_edit(), self._date_edit())
                 self.dates[f.from_attr] = pair
-                layout.addWidget(pair[0])
-                layout.addWidget(QLabel("—"))
-                layout.addWidget(pair[1])
+                group = QWidget()
+                row = QHBoxLayout(group)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(QLabel(f.label()))
+                row.addWidget(pair[0])
+                row.addWidget(QLabel("—"))
+                row.addWidget(pair[1])
+                layout.addWidget(group)
 
     def _date_edit(self) -> QDateEdit:
         d = QDateEdit()
         d.setCalendarPopup(True)
-        d.setDisplayFormat("yyyy-MM-dd")
+        d.setDisplayFormat(date_edit_format())
         d.setMinimumDate(NO_DATE)
         d.setSpecialValueText(" ")
         d.setDate(NO_DATE)

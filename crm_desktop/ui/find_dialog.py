@@ -13,11 +13,13 @@ from html import escape
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListView,
     QListWidgetItem,
     QStyle,
     QStyledItemDelegate,
@@ -46,6 +48,35 @@ class Found:
     id: str
     text: str
     spans: tuple[tuple[int, int], ...] = ()  # [start, end) of ``text`` that matched
+    html: str = ""  # the row as shown: name, native name, the spelling that matched
+
+
+def _hl(h: object) -> str:
+    return highlighted_html(h.text, tuple(h.spans))  # type: ignore[attr-defined]
+
+
+def hit_html(hit: object) -> str:
+    """A search hit as two lines: the name and its native form (汉字) with the matched
+    part in bold; under it, smaller, the spelling that matched and the context."""
+    first = _hl(hit.title)  # type: ignore[attr-defined]
+    native = hit.native  # type: ignore[attr-defined]
+    if native is not None and native.text:
+        first += "&nbsp;&nbsp;" + _hl(native)
+    second = []
+    if hit.spelling is not None:  # type: ignore[attr-defined]
+        second.append("<i>" + _hl(hit.spelling) + "</i>")  # type: ignore[attr-defined]
+    if hit.detail is not None:  # type: ignore[attr-defined]
+        second.append(_hl(hit.detail))  # type: ignore[attr-defined]
+    context = hit.subtitle.split(" · ") if hit.subtitle else []  # type: ignore[attr-defined]
+    if hit.spelling is not None:  # type: ignore[attr-defined]
+        # the matched spelling is often the name the context starts with: say it once
+        same = hit.spelling.text.casefold()  # type: ignore[attr-defined]
+        context = [c for c in context if c.casefold() != same]
+    if context:
+        second.append(escape(" · ".join(context)))
+    if not second:
+        return first
+    return f"{first}<br><small>{' · '.join(second)}</small>"
 
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,13 +99,20 @@ def highlighted_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Paints an item's HTML (matched text in bold) over the usual selection background."""
+    """Paints an item's HTML (matched text in bold) over the usual selection background,
+    wrapped to the width of the list: rows never need a horizontal scroll bar."""
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        return max(120, (width or option.rect.width()) - INDENT)
 
     def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         doc.setHtml(html)
+        doc.setTextWidth(self._width(option))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -103,7 +141,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if not html:
             return super().sizeHint(option, index)
         doc = self._document(option, html)
-        return QSize(int(doc.idealWidth()) + INDENT, int(doc.size().height()))
+        return QSize(self._width(option) + INDENT, int(doc.size().height()) + 2)
 
 
 PER_TYPE = 8
@@ -122,8 +160,22 @@ def find_records(services: Services, text: str) -> list[Found]:
     except (ImportError, SQLAlchemyError):
         return simple_find(services, text)
     found = [
-        Found(h.kind, h.id, h.title.text + (f" — {h.subtitle}" if h.subtitle else ""),
-              tuple(h.title.spans))
+        Found(
+            h.kind,
+            h.id,
+            " — ".join(
+                p
+                for p in (
+                    h.title.text,
+                    h.native.text if h.native else "",
+                    h.spelling.text if h.spelling else "",
+                    h.subtitle,
+                )
+                if p
+            ),
+            tuple(h.title.spans),
+            hit_html(h),
+        )
         for h in results.hits
     ]
     trips = services.trips
@@ -176,6 +228,11 @@ class FindAnythingDialog(QDialog):
         self.results = QListWidget()
         self.results.setObjectName("find_results")
         self.results.setItemDelegate(HighlightDelegate(self.results))
+        # long names wrap inside the row instead of widening the list
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty = QLabel()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -217,7 +274,8 @@ class FindAnythingDialog(QDialog):
             for f in members:
                 item = QListWidgetItem(f.text)
                 item.setData(Qt.ItemDataRole.UserRole, f)
-                item.setData(HTML_ROLE, highlighted_html(f.text, f.spans))
+                item.setData(HTML_ROLE, f.html or highlighted_html(f.text, f.spans))
+                item.setToolTip(f.text)
                 self.results.addItem(item)
         if found:
             self._select(1, +1)

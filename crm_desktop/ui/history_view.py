@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services.history import HistoryItem, HistoryService
+from crm_desktop.ui.labels import field_label, local_datetime
+from crm_desktop.ui.widgets_errors import crm_error_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,7 +68,8 @@ class HistoryModel(QAbstractTableModel):
 
     def _action_text(self, item: HistoryItem) -> str:
         return {"create": self.tr("(created)"), "delete": self.tr("(moved to the Trash)"),
-                "restore": self.tr("(restored from the Trash)")}.get(item.action, item.field)
+                "restore": self.tr("(restored from the Trash)")}.get(
+                    item.action, field_label(item.field or ""))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -75,7 +78,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:
-                return item.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                return local_datetime(item.at)
             if col == 1:
                 return self._action_text(item)
             if col == 2:
@@ -152,7 +155,7 @@ class HistoryView(QWidget):
             self.history.restore_value(self.entity_type, self.record_id, item.field,
                                        item.old_value)
         except CrmError as e:
-            QMessageBox.warning(self, self.tr("Restore this value"), str(e))
+            QMessageBox.warning(self, self.tr("Restore this value"), crm_error_text(e))
             return
         record_id = self.record_id
         self.refresh()

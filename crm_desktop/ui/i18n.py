@@ -28,6 +28,8 @@ from crm_desktop.config import resources_dir
 LANGUAGES = ("ru", "en")
 SOURCE_LANGUAGE = "en"  # the strings in the code are English
 CATALOG = "crm_desktop"
+# Qt's own strings that Qt's catalogue leaves untranslated (kept by hand, compiled by rebuild)
+QT_SUPPLEMENT = "qt_supplement"
 
 
 def translations_dir() -> Path:
@@ -77,6 +79,10 @@ class Translators:
         if qt.load(f"qtbase_{language}.qm", qt_dir):  # standard buttons and dialogs
             app.installTranslator(qt)
             self._installed.append(qt)
+        supplement = QTranslator(app)
+        if supplement.load(f"{QT_SUPPLEMENT}_{language}.qm", str(translations_dir())):
+            app.installTranslator(supplement)
+            self._installed.append(supplement)
         return ok
 
 
@@ -116,6 +122,12 @@ def rebuild(root: Path | None = None) -> int:
         subprocess.run(
             ["pyside6-lrelease", str(ts), "-qm", str(out_dir / f"{CATALOG}_{lang}.qm")], check=True
         )
+        supplement = out_dir / f"{QT_SUPPLEMENT}_{lang}.ts"
+        if supplement.exists():
+            subprocess.run(
+                ["pyside6-lrelease", str(supplement), "-qm", str(supplement.with_suffix(".qm"))],
+                check=True,
+            )
     return 0
 
 

@@ -120,7 +120,8 @@ class EntityListView(View):
         bar = self.table.verticalScrollBar()
         bar.sliderPressed.connect(lambda: setattr(self.model, "hold_loading", True))
         bar.sliderReleased.connect(self._slider_released)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        # ``activated`` comes with a double click (or a single one where the platform
+        # opens items so) and with Enter; connecting doubleClicked too opened two editors.
         self.table.activated.connect(lambda _: self.edit_selected())
 
         self.detail = DetailPane(services, self.spec.detail)

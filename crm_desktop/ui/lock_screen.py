@@ -3,7 +3,11 @@
 Locking covers every open window with an opaque cover (titles replaced too) instead of
 closing or hiding anything: an editor or a modal dialog keeps its unsaved text in
 memory, untouched, and is exactly as it was after unlocking. The passphrase field sits
-on the cover of the window that can take input (the active modal dialog, if any).
+on the cover of the window that can take input (the active modal dialog, if any, else
+the active window), and that window is activated so typing reaches it at once.
+
+An encrypted database unlocks with its passphrase; a plain one with a PIN the user sets
+the first time they lock (only a salted hash of it is kept, see ``lock_pin``).
 
 Idle time is measured on the wall clock (``time.time``), so time the laptop spent asleep
 counts: a lid opened after the timeout finds the application locked.
@@ -15,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -26,6 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crm_desktop import APP_DISPLAY_NAME
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
             QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -110,18 +116,22 @@ class _Cover(QFrame):
 class UnlockForm(QWidget):
     submitted = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pin: bool = False) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("crm-desktop is locked"), self)
+        self.setObjectName("unlock_form")
+        self.title = QLabel(self.tr("%1 — locked").replace("%1", APP_DISPLAY_NAME), self)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.title.setFont(font)
-        self.hint = QLabel(self.tr("Enter the passphrase to see the data again."), self)
+        self.hint = QLabel(self.tr("Enter the PIN to see the data again.") if pin
+                           else self.tr("Enter the passphrase to see the data again."), self)
         self.field = QLineEdit(self)
+        self.field.setObjectName("unlock_field")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText(self.tr("Passphrase"))
+        self.field.setPlaceholderText(self.tr("PIN") if pin else self.tr("Passphrase"))
         self.field.setMinimumWidth(280)
         self.error = QLabel("", self)
+        self.error.setObjectName("unlock_error")
         self.error.setStyleSheet("color: #b00020;")
         self.button = QPushButton(self.tr("Unlock"), self)
         self.button.setDefault(True)
@@ -138,21 +148,34 @@ class UnlockForm(QWidget):
 
 
 class LockController(QObject):
-    """Locks every window; unlocks when ``verify(passphrase)`` says yes.
+    """Locks every window; unlocks when ``verify(secret)`` says yes.
 
     ``verify`` compares against the key derived at start (no database access), e.g.
-    ``lambda p: encryption.DatabaseKey.derive(p, key.salt).raw == key.raw``.
+    ``lambda p: encryption.DatabaseKey.derive(p, key.salt).raw == key.raw``, or against
+    the PIN's salted hash (``pin=True``: the form asks for a PIN).
+
+    ``ready()`` tells whether there is a secret to unlock with at all (a plain database
+    before its PIN is set has none); when it is not, a lock the user asked for (Ctrl+L,
+    the menu) calls ``set_up(parent, then)`` instead, which opens the PIN dialog and
+    calls ``then()`` once a PIN is kept; that locks. Auto-lock never asks: it waits
+    until a PIN exists.
     """
 
     locked_changed = Signal(bool)
 
     def __init__(self, verify: Callable[[str], bool], idle_s: float = 600,
                  clock: Callable[[], float] = time.time,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, pin: bool = False,
+                 ready: Callable[[], bool] | None = None,
+                 set_up: Callable[[QWidget | None, Callable[[], object]], object] | None = None,
+                 ) -> None:
         super().__init__(parent)
         self.verify = verify
+        self.pin = pin
+        self.ready = ready or (lambda: True)
+        self.set_up = set_up
         self.watcher = IdleWatcher(idle_s, clock, self)
-        self.watcher.idle.connect(self.lock)
+        self.watcher.idle.connect(lambda: self.lock(ask=False))
         self.covers: list[_Cover] = []
         self.titles: dict[QWidget, str] = {}
         self.form: UnlockForm | None = None
@@ -178,12 +201,25 @@ class LockController(QObject):
         """Ctrl+L locks from any window, modal dialogs included; while locked, keys
         reach only the unlock form (no typing into, or shortcuts of, covered windows)."""
         kind = event.type()
+        if kind == QEvent.Type.FocusIn and self.form is not None and \
+                isinstance(watched, QWidget) and watched.window() is self.form.window() \
+                and not (watched is self.form or self.form.isAncestorOf(watched)):
+            # Activation gives focus back to what had it before the lock (the list,
+            # or whatever a closing dialog returns it to): typing belongs in the field.
+            QTimer.singleShot(0, self, self._focus_field)
+            return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        if isinstance(watched, QWindow):
+            # A key from the window system reaches the QWindow first, which hands it to
+            # its focus widget: the decision is made there. Eating it here kept every
+            # typed key from the unlock field on X11 (QTest, sending to the widget
+            # directly, never showed it).
             return False
         if not self.locked:
             if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
                     event.keyCombination().toCombined() == QKeySequence(LOCK_SHORTCUT)[0] \
-                    .toCombined():
+                    .toCombined() and not event.isAutoRepeat():
                 self.lock()
                 return True
             return False
@@ -191,6 +227,10 @@ class LockController(QObject):
         inside = form is not None and isinstance(watched, QWidget) and \
             (watched is form or form.isAncestorOf(watched))
         return not inside
+
+    def _focus_field(self) -> None:
+        if self.form is not None:
+            self.form.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_shortcut(self, window: QWidget) -> QShortcut:
         """Ctrl+L on this window (and its children) locks."""
@@ -205,30 +245,44 @@ class LockController(QObject):
                 if w.isVisible() and not isinstance(w, _Cover) and w.windowType() in (
                     Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Tool)]
 
-    def lock(self) -> None:
+    def lock(self, ask: bool = True) -> bool:
+        """Cover every window. Without a secret to unlock with (no PIN yet) nothing is
+        covered and False returned; a lock the user asked for opens the PIN dialog,
+        which locks once the PIN is set."""
         if self.locked:
-            return
+            return True
+        if not self.ready():
+            if ask and self.set_up is not None:
+                self.set_up(QApplication.activeWindow(), lambda: self.lock(ask=False))
+            return False
         windows = self._windows()
         for w in windows:
             self.titles[w] = w.windowTitle()
-            w.setWindowTitle(self.tr("Locked"))
+            # Ends with the product name, so Qt does not append it a second time.
+            w.setWindowTitle(self.tr("Locked — %1").replace("%1", APP_DISPLAY_NAME))
             self.covers.append(_Cover(w))
             if isinstance(w, QMainWindow):  # a native (macOS) menu bar is not covered
                 w.menuBar().setEnabled(False)
-        host = QApplication.activeModalWidget()
+        host = QApplication.activeModalWidget() or QApplication.activeWindow()
         target = next((c for c in self.covers if c.parentWidget() is host), None) \
             or (self.covers[0] if self.covers else None)
         if target is not None:
-            self.form = UnlockForm(target)
+            self.form = UnlockForm(target, pin=self.pin)
             target.layout_.addWidget(self.form)
             self.form.submitted.connect(self.try_unlock)
-            self.form.field.setFocus()
+            window = target.window()
+            window.raise_()
+            window.activateWindow()  # keys go to the active window's focus widget
+            self.form.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.locked_changed.emit(True)
+        return True
 
-    def try_unlock(self, passphrase: str) -> bool:
-        if not self.verify(passphrase):
+    def try_unlock(self, secret: str) -> bool:
+        if not self.verify(secret):
             if self.form is not None:
-                self.form.error.setText(self.tr("Wrong passphrase."))
+                self.form.error.setText(self.tr("Wrong PIN.") if self.pin
+                                        else self.tr("Wrong passphrase."))
+                self.form.field.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self.unlock()
         return True

@@ -9,7 +9,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -20,9 +20,12 @@ from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.settings import ORGANISATION_NAME
 from crm_desktop.ui import document_actions
 from crm_desktop.ui.about_dialog import show_about
+from crm_desktop.ui.currency_settings import CurrencySettings
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
+from crm_desktop.ui.screen_fit import fitted_size
 from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
+from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -43,6 +46,7 @@ def exchange_available() -> bool:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # the app reinstalls translators and rebuilds the window
+    settings_changed = Signal()  # after the Settings dialog: auto-lock time, backup folder
 
     def __init__(
         self,
@@ -69,11 +73,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.statusBar()
-        self.resize(1280, 800)
+        self.resize(fitted_size(QSize(1280, 800), self))
         geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.nav.select(settings.last_view or "pipeline")
+        if geometry is None or not self.restoreGeometry(geometry):
+            # The first start fills the screen (a laptop's 1366x768 is small enough);
+            # afterwards the window comes back as the user left it. The geometry is set
+            # too, for a desktop whose window manager does not maximise.
+            screen = self.screen()
+            if screen is not None:
+                self.setGeometry(screen.availableGeometry())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        # Today is the first screen after start, whichever view was open at the last exit.
+        self.nav.select("today")
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -162,7 +173,19 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+            "action_shortcuts",
+        )
         self._action(help_menu, self.tr("&About"), lambda: show_about(self))
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        self._dialog = dialog
 
     def _add_exchange_actions(self, menu: QMenu) -> None:
         """Import/export, when the exchange dialogs are part of this build."""
@@ -242,18 +265,21 @@ class MainWindow(QMainWindow):
         return None
 
     def _document(
-        self, entity: str, make: Callable[[Services, str, str], object], missing: str
+        self, entity: str, make: document_actions.Make, missing: str
     ) -> None:
         record_id = self._current_record(entity)
         if not record_id:
             self._status(missing)
             return
+        language = self.settings.document_language or "ru"  # the preview offers the others
         try:
-            doc = document_actions.with_wait_cursor(make, self.services, record_id, self.language)
+            doc = document_actions.with_wait_cursor(make, self.services, record_id, language)
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
             return
-        document_actions.preview(doc, self)  # type: ignore[arg-type]
+        document_actions.preview(
+            doc, self, make=make, services=self.services, record_id=record_id, language=language
+        )  # type: ignore[arg-type]
 
     def print_memo(self) -> None:
         self._document(
@@ -278,22 +304,24 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services, self.settings, self)
+        dialog = SettingsDialog(self.services, self.settings, self, self.paths.backups_dir)
         dialog.accepted_choice.connect(self.apply_settings)
         dialog.open()
         self._dialog = dialog
 
     def apply_settings(self, choice: SettingsChoice) -> None:
         language_changed = choice.language != self.settings.language
-        self.settings.language = choice.language
-        self.settings.current_member_id = choice.current_member_id
+        choice.apply_to(self.settings)
         self.services.ctx.member_id = choice.current_member_id
+        if choice.currency is not None:
+            CurrencySettings.apply(choice.currency, self.settings)
         if (
             choice.organisation_name
             and choice.organisation_name != self.services.settings.organisation_name
         ):
             self.services.settings.set(ORGANISATION_NAME, choice.organisation_name)
         self._save_settings()
+        self.settings_changed.emit()
         self.nav.refresh_current()
         if language_changed:
             self.language_requested.emit(choice.language)

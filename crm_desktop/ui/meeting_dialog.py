@@ -6,6 +6,7 @@ goes too) or keep editing.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
@@ -13,6 +14,7 @@ from crm_desktop.config import Settings
 from crm_desktop.domain.services import Services
 from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.ui.meeting_editor import MeetingEditor
+from crm_desktop.ui.screen_fit import fitted_size
 
 
 class MeetingDialog(QDialog):
@@ -34,7 +36,7 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 760)
+        self.resize(fitted_size(QSize(1100, 760), parent))
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for changes not saved yet (a separate step for tests)."""

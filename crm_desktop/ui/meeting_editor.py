@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QHideEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
     QUndoStack,
@@ -28,7 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QFrame,
@@ -63,6 +63,7 @@ from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand
 from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft, NextStepDraft
+from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.undo import perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
@@ -76,6 +77,7 @@ from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo
 
 ERROR_STYLE = "color: #c0392b;"
 RECENT_PROJECTS = 50  # offered before a company is chosen
+RIGHT_COLUMN_MIN = 380  # agenda, discussion, next steps: narrower than this, columns stack
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -160,6 +162,7 @@ class MeetingEditor(View):
         columns = QHBoxLayout(body)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
+        self.columns_splitter = splitter
         columns.addWidget(splitter)
         left_widget, right_widget = QWidget(), QWidget()
         left = QVBoxLayout(left_widget)
@@ -180,13 +183,8 @@ class MeetingEditor(View):
         form.addRow(self.tr("&Title:"), self._with_error(self.title, "title"))
         self.trip = QComboBox()
         form.addRow(self.tr("T&rip:"), self.trip)
-        self.company = QComboBox()
-        self.company.setEditable(True)
-        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.company.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.company = RecordPicker(self.services, "company")  # any spelling: kai, Кай, 凯
+        self.company.setObjectName("meeting_company")
         self.company.lineEdit().setPlaceholderText(self.tr("Type to search companies"))
         form.addRow(self.tr("&Company:"), self._with_error(self.company, "company_id"))
         project_row = QHBoxLayout()
@@ -261,11 +259,25 @@ class MeetingEditor(View):
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid.addWidget(self.ours, 1, 0)
         grid.addWidget(self.theirs, 1, 1)
+        # pick a participant by any spelling of the name (wang, Ван, 王), Down and Enter
+        self.our_picker = RecordPicker(self.services, "member")
+        self.our_picker.setObjectName("meeting_our_picker")
+        self.their_picker = RecordPicker(self.services, "contact")
+        self.their_picker.setObjectName("meeting_their_picker")
+        for picker, lst in ((self.our_picker, self.ours), (self.their_picker, self.theirs)):
+            picker.lineEdit().setPlaceholderText(self.tr("Add a participant: type a name"))
+            picker.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(12)
+            picker.picked.connect(
+                lambda record_id, p=picker, lst=lst: self._participant_picked(p, lst, record_id))
+        grid.addWidget(self.our_picker, 2, 0)
+        grid.addWidget(self.their_picker, 2, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         self.new_contact = NewContactBox(self.services, self.company_id, self.undo_stack, self)
         self.new_contact.hide()
-        grid.addWidget(self.new_contact, 2, 0, 1, 2)
+        grid.addWidget(self.new_contact, 3, 0, 1, 2)
         left.addWidget(people)
         left.addStretch(1)
 
@@ -406,6 +418,7 @@ class MeetingEditor(View):
                 item.setCheckState(Qt.CheckState.Checked if m.id in checked
                                    else Qt.CheckState.Unchecked)
                 self.ours.addItem(item)
+            self._fill_picker(self.our_picker, self.ours)
 
             stage = self.stage.currentData()
             self.stage.clear()
@@ -465,11 +478,30 @@ class MeetingEditor(View):
             self._loading = False
         self._project_changed()
 
+    def _fill_picker(self, picker: RecordPicker, lst: QListWidget) -> None:
+        """The picker offers the people of its list (found by any spelling)."""
+        picker.clear()
+        picker.addItem("", None)
+        for i in range(lst.count()):
+            picker.addItem(lst.item(i).text(), lst.item(i).data(IdRole))
+        picker.setEnabled(lst.count() > 0)
+
+    def _participant_picked(self, picker: RecordPicker, lst: QListWidget,
+                            record_id: object) -> None:
+        for i in range(lst.count()):
+            item = lst.item(i)
+            if record_id is not None and item.data(IdRole) == record_id:
+                item.setCheckState(Qt.CheckState.Checked)
+                lst.scrollToItem(item)
+        # ready for the next name, once the completer has written the chosen one
+        QTimer.singleShot(0, lambda: (picker.setCurrentIndex(0), picker.clearEditText()))
+
     def _load_contacts(self, checked: set[str]) -> None:
         company_id = self.company_id()
         self.theirs.clear()
         self.add_contact.setEnabled(company_id is not None)
         if company_id is None:
+            self._fill_picker(self.their_picker, self.theirs)
             return
         q = self.services.contacts.query(company_id=company_id, sort="name")
         for c in self.services.contacts.list(q):
@@ -485,6 +517,7 @@ class MeetingEditor(View):
                 item.setFont(font)
                 item.setToolTip(item.text() + "\n" + self.tr("Decision maker"))
             self.theirs.addItem(item)
+        self._fill_picker(self.their_picker, self.theirs)
 
     def _company_changed(self) -> None:
         if self._loading:
@@ -677,6 +710,7 @@ class MeetingEditor(View):
         else:
             self.recorded_steps.hide()
         self._update_moscow()
+        self._fit_columns(self.width())  # the venue's zone may need a wider left column
         # Focus without selecting, so the start of a long title stays in view.
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title.setCursorPosition(0)
@@ -920,6 +954,31 @@ class MeetingEditor(View):
             return
         if meeting.deleted_at is not None:
             self.new_meeting()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+    def _fit_columns(self, width: int) -> None:
+        """Side by side when the meeting fields get their full width ("UTC+08:00", not
+        "UTC+08:0") and the notes keep a usable one; else one above the other, scrolling."""
+        splitter = self.columns_splitter
+        left_needs = splitter.widget(0).sizeHint().width()
+        wide = width - 40 >= left_needs + RIGHT_COLUMN_MIN  # margins and the scroll bar
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if splitter.orientation() != wanted:
+            splitter.setOrientation(wanted)
+        sizes = splitter.sizes()
+        if wide and len(sizes) == 2 and 0 < sizes[0] < left_needs:
+            splitter.setSizes([left_needs, max(RIGHT_COLUMN_MIN, sum(sizes) - left_needs)])
+        # The scroll area lays out by size hints, not height-for-width: once the widths are
+        # known, give the wrapped "Already recorded" text the lines it needs.
+        QTimer.singleShot(0, self, self._fit_wrapped_text)
+
+    def _fit_wrapped_text(self) -> None:
+        label = self.recorded_steps
+        if label.isVisible() and label.width() > 0:
+            label.setMinimumHeight(label.heightForWidth(label.width()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWid
 from crm_desktop.config import Settings
 from crm_desktop.domain.services import Services
 from crm_desktop.ui import entity_views
+from crm_desktop.ui.dashboard_view import DashboardView
+from crm_desktop.ui.today_view import TodayView
 from crm_desktop.ui.trash_view import TrashView
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
@@ -51,10 +53,13 @@ def _optional(module: str, name: str) -> type[View] | None:
 
 
 def sections() -> list[Section]:
-    out: list[Section] = []
+    out: list[Section] = [
+        Section("today", lambda: translate("navigation", "Today / Trip"), TodayView)
+    ]
     board = _optional("pipeline_board", "PipelineBoard")
     if board is not None:
         out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"), board))
+    out.append(Section("dashboard", lambda: translate("navigation", "Dashboard"), DashboardView))
     out += [
         Section(
             "projects",

@@ -1,7 +1,8 @@
 """Passphrase dialogs: unlock at start, encrypt this database, change the passphrase.
 
-The conversions themselves are Qt-free (crm_desktop.storage.encryption); the caller
-closes the runtime before a conversion and reopens it with the returned key.
+The conversions themselves are Qt-free (crm_desktop.application.security, shared with
+the CLI); the caller closes the runtime before a conversion and reopens it with the
+returned key.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application import security
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.storage import encryption
-from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey, WrongPassphraseError
 
 MAX_TRIES = 5
@@ -58,13 +59,17 @@ class PassphraseDialog(QDialog):
             warn.setWordWrap(True)
             layout.addWidget(warn)
         form = QFormLayout()
-        self.current = self._field()
-        self.new = self._field()
-        self.repeat = self._field()
+        # Only the fields this mode uses exist: a field created without a layout shows
+        # up as a stray box in the dialog's top-left corner (over the database path).
+        self.current: QLineEdit | None = None
+        self.new: QLineEdit | None = None
+        self.repeat: QLineEdit | None = None
         if mode in (Mode.UNLOCK, Mode.CHANGE):
+            self.current = self._field("current")
             form.addRow(self.tr("Passphrase:") if mode == Mode.UNLOCK
                         else self.tr("Current passphrase:"), self.current)
         if mode in (Mode.NEW, Mode.CHANGE):
+            self.new, self.repeat = self._field("new"), self._field("repeat")
             form.addRow(self.tr("New passphrase:"), self.new)
             form.addRow(self.tr("Repeat it:"), self.repeat)
         layout.addLayout(form)
@@ -78,8 +83,9 @@ class PassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _field(self) -> QLineEdit:
+    def _field(self, name: str) -> QLineEdit:
         f = QLineEdit(self)
+        f.setObjectName(name)
         f.setEchoMode(QLineEdit.EchoMode.Password)
         f.setMinimumWidth(260)
         return f
@@ -90,24 +96,24 @@ class PassphraseDialog(QDialog):
     def _accept(self) -> None:
         if self.mode in (Mode.NEW, Mode.CHANGE):
             try:
-                encryption.check_passphrase_strength(self.new.text())
+                encryption.check_passphrase_strength(self.new_passphrase())
             except CrmError:
                 self.show_error(self.tr("The passphrase must be at least %1 characters.")
                                 .replace("%1", str(encryption.MIN_PASSPHRASE)))
                 return
-            if self.new.text() != self.repeat.text():
+            if self.repeat is None or self.new_passphrase() != self.repeat.text():
                 self.show_error(self.tr("The two passphrases differ."))
                 return
-        elif not self.current.text():
+        elif not self.passphrase():
             self.show_error(self.tr("Enter the passphrase."))
             return
         self.accept()
 
     def passphrase(self) -> str:
-        return self.current.text()
+        return self.current.text() if self.current is not None else ""
 
     def new_passphrase(self) -> str:
-        return self.new.text()
+        return self.new.text() if self.new is not None else ""
 
 
 def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | None:
@@ -119,14 +125,15 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
         try:
             return encryption.unlock(path, dialog.passphrase())
         except WrongPassphraseError:
-            dialog.current.clear()
+            if dialog.current is not None:
+                dialog.current.clear()
             dialog.show_error(PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again."))
         except CrmError as e:
             dialog.show_error(str(e))
     return None
 
 
-def encrypt_database(path: Path, backups_folder: Path, drafts_folder: Path,
+def encrypt_database(path: Path, backups_folder: security.Folders, data_dir: Path,
                      parent: QWidget | None = None) -> DatabaseKey | None:
     """Encrypt a plain database file (and its backups and drafts). The caller has closed
     every connection to it. Returns the key to reopen it with, None if cancelled."""
@@ -134,17 +141,15 @@ def encrypt_database(path: Path, backups_folder: Path, drafts_folder: Path,
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        key = encryption.encrypt_file(path, dialog.new_passphrase())
-        encryption.convert_backups(backups_folder, path.stem, None, key)
-        DraftStore(drafts_folder, None).rekey(key)
+        done = security.encrypt(path, dialog.new_passphrase(), backups_folder, data_dir)
     except CrmError as e:
         QMessageBox.warning(parent, dialog.windowTitle(), str(e))
         return None
-    return key
+    return done.key
 
 
-def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
-                      drafts_folder: Path, parent: QWidget | None = None) -> DatabaseKey | None:
+def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Folders,
+                      data_dir: Path, parent: QWidget | None = None) -> DatabaseKey | None:
     """Re-key an encrypted database (and its backups and drafts); None if cancelled."""
     dialog = PassphraseDialog(Mode.CHANGE, path, parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -152,13 +157,12 @@ def change_passphrase(path: Path, key: DatabaseKey, backups_folder: Path,
             dialog.show_error(PassphraseDialog.tr("The current passphrase is wrong."))
             continue
         try:
-            new_key = encryption.rekey_file(path, key, dialog.new_passphrase())
-            encryption.convert_backups(backups_folder, path.stem, key, new_key)
-            DraftStore(drafts_folder, key).rekey(new_key)
+            done = security.change_passphrase(path, key, dialog.new_passphrase(),
+                                              backups_folder, data_dir)
         except CrmError as e:
             QMessageBox.warning(parent, dialog.windowTitle(), str(e))
             return None
-        return new_key
+        return done.key
     return None
 
 

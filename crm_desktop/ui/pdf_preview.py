@@ -7,12 +7,15 @@ worker thread for long documents). Printing rasterises each page with QtPdf at u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import write_bytes_atomic
+from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
+from crm_desktop.ui.screen_fit import fitted_size
+from crm_desktop.ui.widgets_errors import crm_error_text
 
 try:  # QtPdf ships in its own wheel (PySide6-Pdf) since PySide6 6.12
     from PySide6.QtPdf import QPdfDocument
@@ -36,6 +42,10 @@ except ImportError:  # pragma: no cover - a broken installation; Save still work
 
 MAX_PRINT_DPI = 300
 ZOOM_STEP = 1.25
+PREFERRED_SIZE = QSize(860, 980)  # an A4 page at a readable width, when the screen allows
+DOCUMENT_LANGUAGES = ("ru", "en", "zh", "ru+zh")
+# Renders the same document in another language: (PDF bytes, suggested file name).
+Rerender = Callable[[str], tuple[bytes, str]]
 
 
 def pdf_support_available() -> bool:
@@ -48,19 +58,19 @@ class PdfPreviewDialog(QDialog):
     printed = Signal()
     saved = Signal(str)  # the path written
 
-    def __init__(self, pdf_bytes: bytes, suggested_filename: str, parent: QWidget | None = None):
+    language_changed = Signal(str)  # the document was rendered again in this language
+
+    def __init__(self, pdf_bytes: bytes, suggested_filename: str, parent: QWidget | None = None,
+                 *, rerender: Rerender | None = None, language: str = "ru"):
         super().__init__(parent)
-        self.pdf_bytes = bytes(pdf_bytes)
-        self.suggested_filename = suggested_filename or "document.pdf"
-        if not self.suggested_filename.lower().endswith(".pdf"):
-            self.suggested_filename += ".pdf"
+        self.rerender = rerender
+        self.language = language
         self.last_directory = ""
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        self.printer.setDocName(Path(self.suggested_filename).stem)
-        self.setWindowTitle(self.tr("Preview — %1").replace("%1", self.suggested_filename))
-        self.resize(860, 980)
+        self._set_file(pdf_bytes, suggested_filename)
+        self.resize(fitted_size(PREFERRED_SIZE, parent))
 
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(self.pdf_bytes))
@@ -72,21 +82,41 @@ class PdfPreviewDialog(QDialog):
             self.document.load(self._buffer)
             self._update_page_label()
 
+    def _set_file(self, pdf_bytes: bytes, suggested_filename: str) -> None:
+        self.pdf_bytes = bytes(pdf_bytes)
+        self.suggested_filename = suggested_filename or "document.pdf"
+        if not self.suggested_filename.lower().endswith(".pdf"):
+            self.suggested_filename += ".pdf"
+        self.printer.setDocName(Path(self.suggested_filename).stem)
+        self.setWindowTitle(self.tr("Preview — %1").replace("%1", self.suggested_filename))
+
     # -- layout ------------------------------------------------------------------------
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        # The buttons wrap to a second row on a narrow screen instead of being cut off.
+        bar_widget = QWidget(self)
+        bar = FlowLayout(bar_widget, flow_spacing(self))
+        self.toolbar = bar_widget
         self.zoom_out_button = self._tool(bar, "−", self.tr("Zoom out"), self.zoom_out)
         self.zoom_in_button = self._tool(bar, "+", self.tr("Zoom in"), self.zoom_in)
         self.fit_button = self._tool(bar, self.tr("Fit width"), self.tr("Fit the page width"),
                                      self.fit_width)
-        bar.addSpacing(12)
         self.previous_button = self._tool(bar, "◀", self.tr("Previous page"), self.previous_page)
         self.page_label = QLabel(self)
         bar.addWidget(self.page_label)
         self.next_button = self._tool(bar, "▶", self.tr("Next page"), self.next_page)
-        bar.addStretch(1)
+        self.language_combo: QComboBox | None = None
+        if self.rerender is not None:
+            self.language_combo = self._language_combo()
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(self.tr("Document &language:"), pair)
+            label.setBuddy(self.language_combo)
+            row.addWidget(label)
+            row.addWidget(self.language_combo)
+            bar.addWidget(pair)
         self.page_setup_button = QPushButton(self.tr("Page setup…"), self)
         self.page_setup_button.clicked.connect(self.page_setup)
         bar.addWidget(self.page_setup_button)
@@ -99,7 +129,7 @@ class PdfPreviewDialog(QDialog):
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
         bar.addWidget(close)
-        layout.addLayout(bar)
+        layout.addWidget(bar_widget)
 
         if self.document is not None and QPdfView is not None:
             self.view = QPdfView(self)
@@ -127,13 +157,67 @@ class PdfPreviewDialog(QDialog):
         self.save_button.setDefault(False)
         self.print_button.setFocus()
 
-    def _tool(self, bar: QHBoxLayout, text: str, tip: str, slot: object) -> QToolButton:
+    def _language_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("document_language")
+        names = {"ru": self.tr("Russian"), "en": self.tr("English"), "zh": self.tr("Chinese"),
+                 "ru+zh": self.tr("Russian + Chinese (partner's copy)")}
+        for code in DOCUMENT_LANGUAGES:
+            combo.addItem(names[code], code)
+        if combo.findData(self.language) < 0:
+            combo.addItem(self.language, self.language)
+        combo.setCurrentIndex(combo.findData(self.language))
+        combo.currentIndexChanged.connect(lambda _i: self.set_language(combo.currentData()))
+        return combo
+
+    def set_language(self, language: str) -> bool:
+        """Render the document again in another language and show it in place."""
+        if self.rerender is None or language == self.language:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pdf, filename = self.rerender(language)
+        except CrmError as e:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
+            self._show_language(self.language)
+            return False
+        QApplication.restoreOverrideCursor()
+        self.language = language
+        self._show_language(language)
+        page = self.current_page
+        self._set_file(pdf, filename)
+        if self.document is not None:
+            self.document.close()
+            self._buffer.close()
+            self._buffer.setData(QByteArray(self.pdf_bytes))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+            self._go(min(page, self.page_count - 1))
+            self._update_page_label()
+        self.language_changed.emit(language)
+        return True
+
+    def _show_language(self, language: str) -> None:
+        if self.language_combo is not None:
+            self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+            self.language_combo.blockSignals(False)
+
+    def _tool(self, bar: FlowLayout, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
         button.clicked.connect(slot)
         bar.addWidget(button)
         return button
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        # The parent's screen is known now: never taller than it (an 800-pixel laptop).
+        fitted = fitted_size(self.size(), self)
+        if fitted != self.size():
+            self.resize(fitted)
+        super().showEvent(event)  # type: ignore[arg-type]
 
     # -- navigation --------------------------------------------------------------------
 
@@ -268,3 +352,4 @@ class PdfPreviewDialog(QDialog):
         self.last_directory = str(Path(path).parent)
         self.saved.emit(path)
         return path
+

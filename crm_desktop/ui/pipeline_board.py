@@ -7,10 +7,21 @@ menu marks a project won, lost, on hold (a reason is required) or active again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QLocale,
+    QMimeData,
+    QPoint,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,6 +52,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,8 +60,11 @@ from PySide6.QtWidgets import (
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.domain.models import Project, ProjectStatus, Stage
+from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates, total_in
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
+from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
+from crm_desktop.domain.services.today import ProjectFacts
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
 from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
@@ -64,8 +79,10 @@ from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 
 MIME_PROJECT = "application/x-crm-desktop-project"
 COLUMN_WIDTH = 240
+COMPACT_COLUMN_WIDTH = 190
 MAX_CARDS = 300  # per column; a board of thousands of projects shows the longest-waiting
 CardRole = Qt.ItemDataRole.UserRole + 1
+COMPACT_KEY = "board/compact"  # QSettings: the compact toggle survives a restart
 
 # Status filter choices: key -> statuses shown (None = all)
 STATUS_FILTERS: dict[str, list[ProjectStatus] | None] = {
@@ -77,6 +94,7 @@ STATUS_FILTERS: dict[str, list[ProjectStatus] | None] = {
     "all": None,
 }
 
+OVERDUE_COLOR = QColor("#b03a2e")
 STATUS_COLORS = {
     ProjectStatus.ACTIVE: QColor("#3b7dd8"),
     ProjectStatus.WON: QColor("#2e9e5b"),
@@ -99,17 +117,37 @@ class Card:
     time_parts: list[str]  # days in stage, owner: likewise
     status_line: str = ""
     tooltip: str = ""
+    facts_parts: list[str] = field(default_factory=list)  # next meeting, open tasks
+    facts_late: bool = False  # an open task is overdue: the facts line is red
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints a card: title, company in both scripts, capex and jobs, days and owner."""
+    """Paints a card: title, company in both scripts, capex and jobs, days and owner.
+
+    Compact cards (the board's toggle, for a small screen) show one line of title, the
+    company and the capex, in narrower columns.
+    """
 
     PAD = 8
-    TEXT_WIDTH = COLUMN_WIDTH - 46  # the same when measuring and painting
+    compact = False
+
+    @property
+    def TEXT_WIDTH(self) -> int:  # noqa: N802 - the same when measuring and painting
+        return column_width(self.compact) - 46
 
     def _lines(self, card: Card, font: QFont) -> list[tuple[str, str]]:
         bold = QFont(font)
         bold.setBold(True)
+        if self.compact:
+            lines = [("title", card.title)]
+            company = card.company_native or card.company_latin
+            if company:
+                lines.append(("company", company))
+            if card.money_parts:
+                lines.append(("plain", card.money_parts[0]))
+            if card.facts_late:  # an overdue task is worth the extra line even here
+                lines.append(("late", card.facts_parts[-1]))
+            return lines
         lines = [("title", t) for t in _wrap(card.title, QFontMetrics(bold), self.TEXT_WIDTH, 2)]
         if card.company_native:
             lines.append(("company", card.company_native))
@@ -118,6 +156,8 @@ class CardDelegate(QStyledItemDelegate):
         fm = QFontMetrics(font)
         lines += [("plain", t) for t in _fit(card.money_parts, fm, self.TEXT_WIDTH)]
         lines += [("muted", t) for t in _fit(card.time_parts, fm, self.TEXT_WIDTH)]
+        facts = "late" if card.facts_late else "plain"
+        lines += [(facts, t) for t in _fit(card.facts_parts, fm, self.TEXT_WIDTH)]
         if card.status_line:
             lines.append(("status", card.status_line))
         return lines
@@ -126,7 +166,8 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CardRole)  # type: ignore[attr-defined]
         fm = QFontMetrics(option.font)
         n = len(self._lines(card, option.font)) if card else 1
-        return QSize(COLUMN_WIDTH - 24, n * fm.lineSpacing() + 2 * self.PAD + 8)
+        pad = self.PAD // 2 if self.compact else self.PAD
+        return QSize(column_width(self.compact) - 24, n * fm.lineSpacing() + 2 * pad + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: object) -> None:
         card: Card | None = index.data(CardRole)  # type: ignore[attr-defined]
@@ -153,7 +194,7 @@ class CardDelegate(QStyledItemDelegate):
         fm = QFontMetrics(base_font)
         x = rect.left() + self.PAD + 4
         width = min(self.TEXT_WIDTH, rect.width() - 2 * self.PAD - 4)
-        y = rect.top() + self.PAD
+        y = rect.top() + (self.PAD // 2 if self.compact else self.PAD)
         text_color = palette.text().color()
         muted = QColor(text_color)
         muted.setAlpha(150)
@@ -164,6 +205,8 @@ class CardDelegate(QStyledItemDelegate):
                 font.setBold(True)
             elif kind in ("latin", "muted"):
                 color = muted
+            elif kind == "late":
+                color = OVERDUE_COLOR
             elif kind == "status":
                 font.setItalic(True)
                 color = STATUS_COLORS.get(card.status, text_color).darker(130)
@@ -188,7 +231,8 @@ class StageList(QListWidget):
     def __init__(self, stage_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stage_id = stage_id
-        self.setItemDelegate(CardDelegate(self))
+        self.delegate = CardDelegate(self)
+        self.setItemDelegate(self.delegate)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(False)
@@ -254,11 +298,12 @@ class StageList(QListWidget):
 class StageColumn(QFrame):
     """Header (stage, count, capex per currency) over the list of cards."""
 
-    def __init__(self, stage: Stage, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, stage: Stage, title: str, parent: QWidget | None = None,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self.stage = stage
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(COLUMN_WIDTH)
+        self.setFixedWidth(column_width(compact))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -282,6 +327,12 @@ class StageColumn(QFrame):
         layout.addWidget(self.totals)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
+        self.set_compact(compact)
+
+    def set_compact(self, compact: bool) -> None:
+        self.setFixedWidth(column_width(compact))
+        self.list.delegate.compact = compact
+        self.list.doItemsLayout()  # the cards' heights change with the mode
 
 
 class StatusCommand(ServiceCommand):
@@ -322,17 +373,21 @@ class PipelineBoard(View):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        bar = QHBoxLayout()
+        bar_widget = QWidget()
+        bar = FlowLayout(bar_widget, flow_spacing(self))
+        self.filter_bar = bar_widget
         self.filter_text = QLineEdit()
         self.filter_text.setPlaceholderText(self.tr("Filter projects…"))
         self.filter_text.setClearButtonEnabled(True)
+        self.filter_text.setMinimumWidth(200)
         self.owner_filter = QComboBox()
         self.country_filter = QComboBox()
         self.trip_filter = QComboBox()
-        self.trip_filter.setMinimumContentsLength(18)
-        self.trip_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter = QComboBox()
+        for combo in (self.owner_filter, self.country_filter, self.trip_filter,
+                      self.status_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMaximumWidth(MAX_COMBO_WIDTH)
         for key, label in (("not_lost", self.tr("All but lost")),
                            ("active", self.tr("Active", "status filter")),
                            ("on_hold", self.tr("On hold", "status filter")),
@@ -344,13 +399,30 @@ class PipelineBoard(View):
                              (self.tr("Country:"), self.country_filter),
                              (self.tr("Trip:"), self.trip_filter),
                              (self.tr("Status:"), self.status_filter)):
+            # A label and its combo wrap together to the next row, never apart.
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.filter_text, 1)
-        layout.addLayout(bar)
+            row.addWidget(label)
+            row.addWidget(widget)
+            bar.addWidget(pair)
+        bar.add_widget(self.filter_text, stretch=True)
+        self.compact_button = QToolButton()
+        self.compact_button.setObjectName("board_compact")
+        self.compact_button.setText(self.tr("Compact cards"))
+        self.compact_button.setToolTip(
+            self.tr("Short cards in narrow columns: title, company and capex"))
+        self.compact_button.setCheckable(True)
+        self.compact_button.setChecked(bool(QSettings().value(COMPACT_KEY, False, bool)))
+        self.compact_button.toggled.connect(self.set_compact)
+        bar.addWidget(self.compact_button)
+        layout.addWidget(bar_widget)
         self.summary = QLabel()
+        self.summary.setObjectName("board_total")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
         self.scroll = QScrollArea()
@@ -435,7 +507,8 @@ class PipelineBoard(View):
             self.board_layout.takeAt(0)
         self.stages = stages
         for stage in stages:
-            column = StageColumn(stage, f"{stage.position}. {stage.name(self.lang)}", self.board)
+            column = StageColumn(stage, f"{stage.position}. {stage.name(self.lang)}", self.board,
+                                 self.compact)
             column.list.project_dropped.connect(self._on_drop)
             column.list.itemDoubleClicked.connect(self._open_item)
             column.list.itemActivated.connect(self._open_item)
@@ -459,6 +532,8 @@ class PipelineBoard(View):
         selected = self.selected_project_id()
         self._loaded_at = self._stack_index()
         board = self.services.projects.board_cards(self.query())
+        facts = self.services.today.project_facts(
+            p.id for cards in board.values() for p in cards[:MAX_CARDS])
         self._cards.clear()
         total = 0
         all_totals: dict[str, Decimal] = {}
@@ -473,7 +548,7 @@ class PipelineBoard(View):
                     totals[project.capex_currency] = \
                         totals.get(project.capex_currency, Decimal(0)) + project.capex
             for project in projects[:MAX_CARDS]:
-                card = self._card(project)
+                card = self._card(project, facts.get(project.id))
                 self._cards[project.id] = card
                 item = QListWidgetItem()
                 item.setData(CardRole, card)
@@ -491,14 +566,53 @@ class PipelineBoard(View):
             total += len(projects)
             count = self.tr("Projects: %1").replace("%1", str(len(projects)))
             column.totals.setText(count + ("\n" + format_totals(totals) if totals else ""))
-        summary = self.tr("Projects on the board: %1").replace("%1", str(total))
-        if all_totals:
-            summary += " · " + self.tr("capex: %1").replace("%1", format_totals(all_totals))
-        self.summary.setText(summary)
+        self.show_total(total, all_totals)
         if selected:
             self.select_project(selected)
 
-    def _card(self, p: BoardCard) -> Card:
+    def show_total(self, count: int, sums: dict[str, Decimal]) -> None:
+        """'Projects on the board: 8 · capex ≈ 9.8 bn RUB'; the sums per currency in the tip."""
+        summary = self.tr("Projects on the board: %1").replace("%1", str(count))
+        tip: list[str] = []
+        if sums:
+            rates = Rates.from_json(self.settings.currency_rates)
+            total = total_in(sums, self.settings.total_currency or DEFAULT_CURRENCY, rates)
+            converted = format_money(total.amount, total.currency)
+            if total.complete and total.rates_as_of is None:
+                summary += " · " + self.tr("capex: %1").replace("%1", converted)
+            elif total.complete:
+                summary += " · " + self.tr("capex ≈ %1").replace("%1", converted)
+            else:
+                rest = format_totals({c: sums[c] for c in total.unconverted})
+                summary += " · " + self.tr("capex ≈ %1 + %2").replace(
+                    "%1", converted if total.amount else "0").replace("%2", rest)
+            tip.append(self.tr("Capex by currency:"))
+            tip += [f"{format_money(v, c)}" for c, v in
+                    sorted(sums.items(), key=lambda kv: -kv[1])]
+            if total.rates_as_of is not None:
+                tip.append(self.tr("Converted to %1 at the rates of %2 (Settings → Currency)")
+                           .replace("%1", total.currency)
+                           .replace("%2", total.rates_as_of.isoformat()))
+            if total.unconverted:
+                tip.append(self.tr("No rate for %1: set it in Settings → Currency")
+                           .replace("%1", ", ".join(total.unconverted)))
+        self.summary.setText(summary)
+        self.summary.setToolTip("\n".join(tip))
+
+    @property
+    def compact(self) -> bool:
+        return self.compact_button.isChecked()
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow columns and short cards, so more of the board fits a small screen."""
+        if self.compact_button.isChecked() != compact:
+            self.compact_button.setChecked(compact)  # comes back here through toggled
+            return
+        QSettings().setValue(COMPACT_KEY, compact)
+        for column in self.columns.values():
+            column.set_compact(compact)
+
+    def _card(self, p: BoardCard, facts: ProjectFacts | None = None) -> Card:
         lang = self.lang
         native = p.company_native
         latin = p.company_latin or p.company_name
@@ -539,8 +653,25 @@ class PipelineBoard(View):
             tip.append(self.tr("Owner: %1").replace("%1", _html(name)))
         if status_line:
             tip.append(f"<i>{_html(status_line)}</i>")
+        facts_parts = []
+        if facts is not None and facts.next_meeting is not None:
+            local = facts.next_meeting
+            try:
+                local = local.astimezone(ZoneInfo(facts.next_meeting_zone))
+            except (KeyError, ValueError):
+                pass
+            day = QLocale().toString(local.date(), "d MMM")
+            facts_parts.append(self.tr("meeting %1").replace("%1", day))
+            tip.append(self.tr("Next meeting: %1").replace(
+                "%1", f"{local:%Y-%m-%d %H:%M} ({facts.next_meeting_zone})"))
+        if facts is not None and facts.open_tasks:
+            facts_parts.append(self.tr("open tasks: %1").replace("%1", str(facts.open_tasks)))
+            if facts.overdue_tasks:
+                late = self.tr("overdue: %1").replace("%1", str(facts.overdue_tasks))
+                facts_parts[-1] += f" (⚠ {late})"
+        late_tasks = facts is not None and facts.overdue_tasks > 0
         return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
-                    money, time_parts, status_line, "<br>".join(tip))
+                    money, time_parts, status_line, "<br>".join(tip), facts_parts, late_tasks)
 
     # -- selection and opening ---------------------------------------------------------------
     def _single_selection(self, lst: StageList, current: QListWidgetItem | None) -> None:
@@ -737,6 +868,10 @@ class PipelineBoard(View):
         else:
             text = crm_error_text(error)
         QMessageBox.warning(self, self.tr("Pipeline"), text)
+
+
+def column_width(compact: bool) -> int:
+    return COMPACT_COLUMN_WIDTH if compact else COLUMN_WIDTH
 
 
 def _fit(parts: list[str], fm: QFontMetrics, width: int) -> list[str]:

@@ -38,6 +38,11 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
+from crm_desktop.ui.labels import date_edit_format
+from crm_desktop.ui.name_suggestion import NATIVE as SUGGESTED_FROM
+from crm_desktop.ui.name_suggestion import TARGETS as SUGGESTED_TO
+from crm_desktop.ui.name_suggestion import NameSuggestion
+from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.widgets_errors import field_error_text
 
 Options = Callable[[Services], Sequence[tuple[object, str]]]
@@ -70,6 +75,7 @@ class Field:
     optional: bool = True  # for choice: offers an empty entry
     placeholder: Callable[[], str] | None = None
     enum: type[StrEnum] | None = None
+    search: str | None = None  # for choice: the record kind its items are (a RecordPicker)
 
 
 @dataclass
@@ -85,6 +91,8 @@ class FormSpec:
     title: Callable[[], str]
     input_type: type
     rows: list[Field | NamesRow] = field(default_factory=list)
+    # a person's names in 汉字, pinyin and Russian: offer the spellings of the Chinese name
+    name_spellings: bool = False
 
     def all_fields(self) -> list[Field]:
         out: list[Field] = []
@@ -108,13 +116,6 @@ class _Text(FieldWidget):
         self.widget.setText("" if value is None else str(value))
 
 
-class _TextList(_Text):
-    """Comma-separated text that the Input keeps as a list (trip countries)."""
-
-    def value(self) -> list[str]:  # type: ignore[override]
-        return [x.strip() for x in self.widget.text().split(",") if x.strip()]
-
-
 class _Multiline(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QPlainTextEdit()
@@ -136,7 +137,10 @@ class _Number(FieldWidget):
         self.integer = integer
 
     def _parse(self) -> int | Decimal | None:
-        text = self.widget.text().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        text = self.widget.text()
+        for space in (" ", "\u00a0", "\u202f"):  # group separators, as the lists show them
+            text = text.replace(space, "")
+        text = text.replace(",", ".")
         if not text:
             return None
         if self.integer:
@@ -164,7 +168,7 @@ class _Date(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QDateEdit()
         self.widget.setCalendarPopup(True)
-        self.widget.setDisplayFormat("yyyy-MM-dd")
+        self.widget.setDisplayFormat(date_edit_format())
         self.widget.setMinimumDate(NO_DATE)
         self.widget.setSpecialValueText("—")  # shown for the minimum: no date
         self.widget.setDate(NO_DATE)
@@ -182,7 +186,8 @@ class _Date(FieldWidget):
 
 class _Choice(FieldWidget):
     def __init__(self, f: Field, services: Services) -> None:
-        self.widget = QComboBox()
+        # records are picked by any spelling of their name, as in Ctrl+K
+        self.widget = RecordPicker(services, f.search) if f.search else QComboBox()
         # Sized by a fixed length, not by measuring every item: 20,000 companies would
         # otherwise cost seconds each time the form is laid out.
         self.widget.setSizeAdjustPolicy(
@@ -191,7 +196,7 @@ class _Choice(FieldWidget):
         self.widget.setMinimumContentsLength(24)
         self.enum = f.enum
         options = list(f.options(services)) if f.options else []
-        if len(options) > 12:  # long lists are searched by typing any part of a name
+        if len(options) > 12 and not f.search:  # long lists: typing any part of a name
             self.widget.setEditable(True)
             self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             completer = self.widget.completer()
@@ -297,8 +302,6 @@ def make_field_widget(f: Field, services: Services) -> FieldWidget:
         return _Check(f)
     if f.kind == "channels":
         return _Channels(f)
-    if f.kind == "textlist":
-        return _TextList(f)
     return _Text(f)
 
 
@@ -338,6 +341,14 @@ class RecordForm(QDialog):
                 holder.setLayout(grid)
                 grid.setContentsMargins(0, 0, 0, 0)
                 form.addRow(row.label(), holder)
+                if spec.name_spellings and all(
+                    n in self.widgets for n in (*SUGGESTED_FROM, *SUGGESTED_TO)
+                ):
+                    # under the names, once all six fields exist
+                    self.name_suggestion = NameSuggestion(
+                        {n: self.widgets[n].widget for n in (*SUGGESTED_FROM, *SUGGESTED_TO)}
+                    )
+                    form.addRow("", self.name_suggestion)
             else:
                 self._add(row, services)
                 box = QWidget()
@@ -438,7 +449,7 @@ class RecordForm(QDialog):
                 label.show()
                 first = first or self.widgets[name].widget
             else:
-                general.append(field_error_text(fe, key))
+                general.append(field_error_text(fe))
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()

@@ -27,16 +27,18 @@ from crm_desktop.runtime import (
     Runtime,
     StartChecks,
     backups_folder,
+    backups_folders,
     open_runtime,
     start_checks_in_background,
 )
 from crm_desktop.storage import encryption
-from crm_desktop.storage.backups import restore_backup
+from crm_desktop.application.backups import restore as restore_backup
 from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
-from crm_desktop.storage.drafts import DraftStore, drafts_folder
+from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import DatabaseLockedError
 from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
+from crm_desktop.ui.lock_pin import PinDialog, hash_pin, pin_matches
 from crm_desktop.ui.lock_screen import LOCK_SHORTCUT, LockController
 from crm_desktop.ui.passphrase_dialog import unlock_at_start, verifier
 from crm_desktop.ui.single_instance import SingleInstance, bring_to_front
@@ -80,7 +82,8 @@ def lock_minutes(settings: Settings) -> float:
 
 
 class Protections(QObject):
-    """Lives as long as the application: auto-lock (encrypted databases), Ctrl+L,
+    """Lives as long as the application: auto-lock and Ctrl+L (the passphrase of an
+    encrypted database, or a PIN for a plain one),
     automatic backups after changes, bringing the window forward for a second start,
     and a Security menu (lock, backups, encrypt / change passphrase) on each window.
 
@@ -102,6 +105,7 @@ class Protections(QObject):
         self.window = window
         self.reopen = reopen
         self.lock: LockController | None = None
+        self.pin_dialog: PinDialog | None = None
         self.drafts_offered = False  # crashed drafts are offered once, at start
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -120,13 +124,54 @@ class Protections(QObject):
     def _use(self, rt: Runtime) -> None:
         self.rt = rt
         if self.lock is not None:
-            self.lock.stop()
-            self.lock.deleteLater()
-            self.lock = None
+            # Deleted now, not by deleteLater: a posted deletion that outlived this
+            # object (tests drop it right after a re-key) crashed in ~QObject.
+            old, self.lock = self.lock, None
+            old.stop()
+            old.setParent(None)  # Python owns it now; the last reference goes below
+            del old
         if rt.key is not None:
             self.lock = LockController(verifier(rt.key), lock_minutes(rt.settings) * 60,
                                        parent=self)
-            self.lock.start()
+        else:  # a plain database (or a server): the lock screen asks for a PIN
+            settings = rt.settings
+            self.lock = LockController(
+                lambda pin: pin_matches(pin, settings.lock_pin_hash),
+                lock_minutes(settings) * 60, parent=self, pin=True,
+                ready=lambda: bool(settings.lock_pin_hash), set_up=self.set_up_pin)
+        self.lock.start()
+
+    def set_up_pin(self, parent: QWidget | None,
+                   then: Callable[[], object] | None = None) -> PinDialog:
+        """Ask for the lock PIN (the first Ctrl+L on a plain database); keep its hash."""
+        if self.pin_dialog is not None and self.pin_dialog.isVisible():
+            self.pin_dialog.raise_()  # Ctrl+L pressed again while it is open
+            return self.pin_dialog
+        dialog = PinDialog(parent or self.window(), first_lock=then is not None)
+        self.pin_dialog = dialog
+        dialog.finished.connect(lambda _=0: setattr(self, "pin_dialog", None))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(pin: str) -> None:
+            self.rt.settings.lock_pin_hash = hash_pin(pin)
+            try:
+                self.rt.settings.save(self.rt.paths.settings_file)
+            except OSError as e:
+                QMessageBox.warning(dialog, APP_DISPLAY_NAME, str(e))
+            if then is not None:
+                QTimer.singleShot(0, self, then)  # after the dialog has closed
+
+        dialog.pin_chosen.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def settings_changed(self) -> None:
+        """The Settings dialog was accepted: auto-lock time and backup folder apply now."""
+        if self.lock is not None:
+            self.lock.watcher.timeout_s = lock_minutes(self.rt.settings) * 60
+            self.lock.watcher.touch()
+        if self.rt.autobackup is not None:
+            self.rt.autobackup.folder = backups_folder(self.rt.paths, self.rt.settings)
 
     def _backup_if_due(self) -> None:
         """A backup after changes takes seconds on a large file: never on the GUI thread.
@@ -199,7 +244,10 @@ class Protections(QObject):
         lock = menu.addAction(self.tr("&Lock now"), self.lock_now)
         lock.setShortcut(QKeySequence(LOCK_SHORTCUT))
         lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the filter handles it
-        lock.setEnabled(self.rt.key is not None)
+        lock.setObjectName("action_lock")
+        changed = getattr(window, "settings_changed", None)
+        if changed is not None:
+            changed.connect(self.settings_changed)
         menu.addAction(self.tr("&Backups…"), self.show_backups)
         if self.rt.db.path is not None:
             if self.rt.key is None:
@@ -228,10 +276,10 @@ class Protections(QObject):
         if self.lock is not None:
             self.lock.lock()
 
-    def _folders(self) -> tuple[Path, Path]:
-        path = self.rt.db.path
-        return (backups_folder(self.rt.paths, self.rt.settings),
-                drafts_folder(self.rt.paths.data_dir, path))
+    def _folders(self) -> tuple[list[Path], Path]:
+        """The backup folders (the current one first) and the data directory (drafts are
+        found there by identity)."""
+        return (backups_folders(self.rt.paths, self.rt.settings), self.rt.paths.data_dir)
 
     def _replace(self, convert: Callable[[], DatabaseKey | None], fallback: DatabaseKey | None,
                  ) -> None:
@@ -255,19 +303,20 @@ class Protections(QObject):
         path = self.rt.db.path
         if path is None or self.rt.key is not None:
             return
-        backups, drafts = self._folders()
+        backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import encrypt_database
 
-        self._replace(lambda: encrypt_database(path, backups, drafts, self.window()), None)
+        self._replace(lambda: encrypt_database(path, backups, data_dir, self.window()), None)
 
     def change_passphrase(self) -> None:
         path, key = self.rt.db.path, self.rt.key
         if path is None or key is None:
             return
-        backups, drafts = self._folders()
+        backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import change_passphrase
 
-        self._replace(lambda: change_passphrase(path, key, backups, drafts, self.window()), key)
+        self._replace(lambda: change_passphrase(path, key, backups, data_dir, self.window()),
+                      key)
 
     def show_backups(self) -> BackupDialog | None:
         path = self.rt.db.path
@@ -275,7 +324,7 @@ class Protections(QObject):
             QMessageBox.information(self.window(), APP_DISPLAY_NAME, QMessageBox.tr(
                 "A server database is backed up with the server's own tools (pg_dump)."))
             return None
-        folder, _ = self._folders()
+        folder = backups_folder(self.rt.paths, self.rt.settings)
         dialog = BackupDialog(path, folder, self.rt.key, self.window())
         dialog.folder_changed.connect(self._remember_folder)
         dialog.restore_requested.connect(lambda backup: self._restore(dialog, Path(backup)))
@@ -306,7 +355,7 @@ class Protections(QObject):
 
     def drafts(self) -> DraftStore:
         """The store the meeting editor's DraftAutosaver writes to."""
-        return DraftStore(drafts_folder(self.rt.paths.data_dir, self.rt.db.path), self.rt.key)
+        return DraftStore(self.rt.drafts_dir, self.rt.key, self.rt.identity)
 
     def stop(self) -> None:
         self.backup_timer.stop()
@@ -330,10 +379,9 @@ def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
                        "nobody can read them. You can also do this later."))
     if answer != QMessageBox.StandardButton.Yes:
         return rt
-    folder = backups_folder(paths, rt.settings)
-    drafts = drafts_folder(paths.data_dir, path)
+    folder = backups_folders(paths, rt.settings)
     rt.close()
     from crm_desktop.ui.passphrase_dialog import encrypt_database
 
-    key = encrypt_database(path, folder, drafts, parent)
+    key = encrypt_database(path, folder, paths.data_dir, parent)
     return open_runtime(url, paths, key=key, writer=True, auto_backup=True)

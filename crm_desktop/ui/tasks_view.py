@@ -18,13 +18,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,10 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Task, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.tasks import TaskQuery
+from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
+from crm_desktop.ui.labels import format_date
+from crm_desktop.ui import details
+from crm_desktop.ui.details import DetailPane
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.undo import ServiceCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
@@ -71,6 +78,8 @@ class TasksModel(LazyTableModel):
 
     def __init__(self, services: Services, query: TaskQuery, columns: list[Column],
                  parent: QWidget | None = None) -> None:
+        self.overdue_icon = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning)
         super().__init__(ListSource(services.tasks), query, columns, parent=parent)
 
     def reload(self) -> None:
@@ -90,6 +99,17 @@ class TasksModel(LazyTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
+        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole) \
+                and self.columns[index.column()].key == "due":
+            # Overdue is said by an icon and in words too, not by colour alone.
+            task = self.record(index.row())
+            if task is None or not self.is_overdue(task):
+                return super().data(index, role) if role == Qt.ItemDataRole.ToolTipRole \
+                    else None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self.overdue_icon
+            days = (self.today - task.due_date).days  # type: ignore[operator]
+            return self.tr("Overdue by %1 d").replace("%1", str(days))
         if role in (Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             task = self.record(index.row())
@@ -153,7 +173,8 @@ class TasksView(View):
         self._own_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        bar = QHBoxLayout()
+        self.filter_bar = QWidget()  # wraps on a narrow screen instead of clipping
+        bar = FlowLayout(self.filter_bar, flow_spacing(self))
         self.owner = QComboBox()
         self.owner.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -166,23 +187,33 @@ class TasksView(View):
         self.filter_text.setClearButtonEnabled(True)
         for text, widget in ((self.tr("Owner:"), self.owner),
                              (self.tr("Show:"), self.show_filter)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.filter_text, 1)
-        layout.addLayout(bar)
+            row.addWidget(label)
+            row.addWidget(widget)
+            bar.addWidget(pair)
+        self.filter_text.setMinimumWidth(200)
+        bar.add_widget(self.filter_text, stretch=True)
+        self.new_button = QPushButton(self.tr("New task"))
+        self.new_button.setObjectName("tasks_new")
+        self.new_button.setToolTip(self.tr("Create a task (Ctrl+N)"))
+        self.new_button.clicked.connect(self.create_record)
+        bar.addWidget(self.new_button)
+        layout.addWidget(self.filter_bar)
         self.summary = QLabel()
         layout.addWidget(self.summary)
 
         lang = ui_language()
         columns = [
-            Column("done", lambda: self.tr("Done"), lambda t: "", width=60),
-            Column("title", lambda: self.tr("Task"), lambda t: t.title, width=420),
+            Column("done", lambda: self.tr("Done"), lambda t: "", width=56),
+            Column("title", lambda: self.tr("Task"), lambda t: t.title, width=280),
             Column("due", lambda: self.tr("Due"),
-                   lambda t: t.due_date.strftime("%d.%m.%Y") if t.due_date else "", width=100),
+                   lambda t: format_date(t.due_date), width=112),
             Column("owner", lambda: self.tr("Owner"), lambda t: member_name(t.owner, lang),
-                   width=200),
+                   width=150),
             Column("related", lambda: self.tr("Project / company"), self._related_text,
                    width=300),
         ]
@@ -198,8 +229,20 @@ class TasksView(View):
         header = self.table.horizontalHeader()
         for i, c in enumerate(columns):
             self.table.setColumnWidth(i, c.width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        # the title keeps a readable width and the last column takes what is left, so due
+        # date and owner stay in sight next to the detail pane
+        header.setStretchLastSection(True)
+        # the selected task: its fields, and its meeting, project and company as links
+        self.detail = DetailPane(services, details.task_html)
+        self.detail.setObjectName("task_detail")
+        self.detail.open_record.connect(self.open_record)
+        self.detail.show_record(None)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -210,6 +253,7 @@ class TasksView(View):
         self.show_filter.currentIndexChanged.connect(self.reload)
         self.model.done_toggled.connect(self.set_done)
         self.table.doubleClicked.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.installEventFilter(self)
         if undo_stack is not None:
@@ -253,6 +297,12 @@ class TasksView(View):
         if overdue:
             text += " · " + self.tr("overdue: %1").replace("%1", str(overdue))
         self.summary.setText(text)
+        self.detail.refresh()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.model.record(current.row()) if current.isValid() else None
+        if task is not None:
+            self.detail.show_record(task.id)
 
     def _related_text(self, task: Task) -> str:
         key = task.project_id or task.company_id or ""
@@ -289,6 +339,8 @@ class TasksView(View):
         finally:
             self._own_change = False
         self.model.replace(changed)
+        if self.detail.record_id == task_id:
+            self.detail.refresh()
         self.data_changed.emit()
         return True
 
@@ -389,8 +441,16 @@ class TasksView(View):
         if entity != ENTITY_TASK:
             return False
         row = self.model.row_of(record_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 1))
-        return True
+        if row < 0 and (self.owner.currentIndex() != 0 or self.show_filter.currentIndex() != 1):
+            # a task of another owner, or a finished one: widen the list to find it
+            for combo, index in ((self.owner, 0), (self.show_filter, 1)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+            self.reload()
+            row = self.model.row_of(record_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 1))
+        self.detail.show_record(record_id)
+        return self.detail.record_id == record_id

@@ -24,6 +24,7 @@ from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.trash import TrashItem
+from crm_desktop.ui.labels import local_datetime
 from crm_desktop.ui.undo import RestoreCommand, perform
 from crm_desktop.ui.view import View
 from crm_desktop.ui.widgets_errors import crm_error_text
@@ -104,7 +105,7 @@ class TrashView(View):
         self.table.setRowCount(len(self.items))
         for r, item in enumerate(self.items):
             cells = (
-                item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                local_datetime(item.deleted_at),
                 self.type_label(item.entity_type),
                 item.title,
             )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from crm_desktop.domain.models import Company, Contact, Member, Stage
 from crm_desktop.domain.services.companies import CompanyChoice
+from crm_desktop.ui import labels
 
 
 def ui_language() -> str:
@@ -92,20 +93,8 @@ def contact_label(contact: Contact, lang: str) -> str:
 
 
 def format_money(amount: Decimal | None, currency: str) -> str:
-    """A short amount for cards and totals: '2.4 bn RUB', '15 M USD', '800,000 CNY'."""
-    if amount is None:
-        return ""
-    locale = QLocale()
-    value = float(amount)
-    if abs(value) >= 1e9:
-        number = locale.toString(value / 1e9, "f", 1 if value % 1e9 else 0)
-        text = QCoreApplication.translate("Display", "%1 bn %2", "billions of a currency")
-        return text.replace("%1", number).replace("%2", currency)
-    if abs(value) >= 1e6:
-        number = locale.toString(value / 1e6, "f", 1 if value % 1e6 >= 1e5 else 0)
-        text = QCoreApplication.translate("Display", "%1 M %2", "millions of a currency")
-        return text.replace("%1", number).replace("%2", currency)
-    return f"{locale.toString(value, 'f', 0)} {currency}"
+    """A short amount for cards and totals: '2.4 bn RUB' / '2,4 млрд RUB', '15 M USD'."""
+    return labels.format_money(amount, currency)
 
 
 def format_totals(totals: dict[str, Decimal]) -> str:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from crm_desktop.domain.errors import CrmError, FieldError
+from crm_desktop.domain.errors import MESSAGES, CrmError, FieldError, ValidationError
+from crm_desktop.exchange.errors import REASONS, WHERE, FileFormatError
+from crm_desktop.ui.labels import encoding_name, entity_name, field_label
 
-# The templates of crm_desktop.domain.errors.MESSAGES, listed so lupdate extracts them.
+# Every template of crm_desktop.domain.errors.MESSAGES and of crm_desktop.exchange.errors
+# (MESSAGES, REASONS, WHERE), listed so lupdate extracts them; a test holds them equal.
 _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{field} is required."),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid email address."),
@@ -27,27 +30,84 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "A {entity} named “{value}” already exists."),
     QT_TRANSLATE_NOOP("errors", "The project is already at this stage."),
     QT_TRANSLATE_NOOP("errors", "The {entity} is still used by {count} records."),
+    QT_TRANSLATE_NOOP("errors", "The old value {value} cannot be restored: {detail}."),
+    QT_TRANSLATE_NOOP("errors", "The field {field} of a {entity} cannot be restored here."),
+    QT_TRANSLATE_NOOP("errors", "“{name}” is larger than {limit} MB."),
+    QT_TRANSLATE_NOOP("errors", "Records of type {entity} cannot have attachments."),
+    QT_TRANSLATE_NOOP("errors", "The content of “{name}” is missing."),
+    QT_TRANSLATE_NOOP("errors", "The content of “{name}” is damaged."),
+    QT_TRANSLATE_NOOP("errors", "No stage with code {code}."),
+    QT_TRANSLATE_NOOP("errors", "This stage move cannot be undone."),
+    # exchange
+    QT_TRANSLATE_NOOP("errors", "Cancelled"),
+    QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}."),
+    QT_TRANSLATE_NOOP("errors", "No tag named “{tag}”."),
+    QT_TRANSLATE_NOOP("errors", "No stage “{stage}”."),
+    QT_TRANSLATE_NOOP("errors", "Unknown export format “{format}” (use one of: {formats})."),
+    QT_TRANSLATE_NOOP("errors", "unknown time zone {tzid}"),
+    QT_TRANSLATE_NOOP("errors", "meeting {title} has a start time without a time zone"),
+    QT_TRANSLATE_NOOP("errors", "not valid {encoding} text"),
+    QT_TRANSLATE_NOOP("errors", "binary data: this is not a CSV file"),
+    QT_TRANSLATE_NOOP("errors", "{count} fields where the header has {expected}"),
+    QT_TRANSLATE_NOOP("errors", "malformed CSV ({detail})"),
+    QT_TRANSLATE_NOOP("errors", "the file is empty"),
+    QT_TRANSLATE_NOOP("errors", "not a readable Excel workbook ({detail})"),
+    QT_TRANSLATE_NOOP("errors", "the workbook's first sheet is empty"),
+    QT_TRANSLATE_NOOP("errors", "expected a property such as NAME:value"),
+    QT_TRANSLATE_NOOP("errors", "invalid property name {name}"),
+    QT_TRANSLATE_NOOP("errors", "invalid quoted-printable value in {name}"),
+    QT_TRANSLATE_NOOP("errors", "{name} is not valid {charset} text"),
+    QT_TRANSLATE_NOOP("errors", "unknown character set {charset} in {name}"),
+    QT_TRANSLATE_NOOP("errors", "END:VCARD without BEGIN:VCARD"),
+    QT_TRANSLATE_NOOP("errors", "vCard without VERSION"),
+    QT_TRANSLATE_NOOP("errors", "text outside a vCard (expected BEGIN:VCARD)"),
+    QT_TRANSLATE_NOOP("errors", "unsupported vCard version {version}"),
+    QT_TRANSLATE_NOOP("errors", "vCard not closed (no END:VCARD)"),
+    QT_TRANSLATE_NOOP("errors", "no vCards found"),
+    QT_TRANSLATE_NOOP("errors", "{source}, line {line}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{source}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{reason}"),
 )
 
 
-def field_error_text(error: FieldError, label: str) -> str:
-    """The translated message of one field, with the form's own label for {field}."""
-    template = QCoreApplication.translate("errors", error.template)
-    params = {**error.params, "field": label}
+def _fill(template: str, params: dict[str, object]) -> str:
+    """The translated template filled in; the English one if a translation lost a placeholder."""
     try:
+        return QCoreApplication.translate("errors", template).format(**params)
+    except (KeyError, IndexError, ValueError):
         return template.format(**params)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return error.template.format(**params)
+
+
+def _shown(params: dict[str, object]) -> dict[str, object]:
+    """Parameters as a reader sees them: record types and text encodings by their names."""
+    shown = dict(params)
+    if "entity" in shown:
+        shown["entity"] = entity_name(str(shown["entity"]))
+    if "encoding" in shown:
+        shown["encoding"] = encoding_name(str(shown["encoding"]))
+    return shown
+
+
+def field_error_text(error: FieldError, label: str | None = None) -> str:
+    """The translated message of one field, with the form's own label for {field}
+    (without one, the field's usual name in the interface language)."""
+    params = {**_shown(error.params), "field": label or field_label(error.field)}
+    return _fill(error.template, params)
 
 
 def crm_error_text(error: CrmError) -> str:
-    """A translated message for an error that is not about one field."""
-    from crm_desktop.domain.errors import MESSAGES
-
-    template = MESSAGES.get(error.code)
+    """A translated message for any service error (one line per field of a ValidationError)."""
+    if isinstance(error, ValidationError):
+        return "\n".join(field_error_text(fe) for fe in error.errors.values())
+    if isinstance(error, FileFormatError):
+        reason = _fill(REASONS[error.reason_code], _shown(error.reason_params))
+        return _fill(WHERE[error.code], {"source": error.source, "line": error.line,
+                                         "reason": reason})
+    template = (error.messages or MESSAGES).get(error.code)
     if template is None:
         return str(error)
     try:
-        return QCoreApplication.translate("errors", template).format(**error.params)
+        return _fill(template, _shown(error.params))
     except (KeyError, IndexError, ValueError):
         return str(error)

@@ -31,6 +31,14 @@
         <translation>Удалить</translation>
     </message>
     <message>
+        <source>Attachments: %1</source>
+        <translation>Вложения: %1</translation>
+    </message>
+    <message>
+        <source>Attachments: none</source>
+        <translation>Вложений нет</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
@@ -123,16 +131,97 @@
     </message>
 </context>
 <context>
-    <name>Display</name>
+    <name>CurrencySettings</name>
     <message>
-        <source>%1 bn %2</source>
-        <comment>billions of a currency</comment>
-        <translation>%1 млрд %2</translation>
+        <source>Currency</source>
+        <translation>Валюта</translation>
     </message>
     <message>
-        <source>%1 M %2</source>
-        <comment>millions of a currency</comment>
-        <translation>%1 млн %2</translation>
+        <source>Board total in</source>
+        <translation>Итог воронки в валюте</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <source>1 %1 =</source>
+        <translation>1 %1 =</translation>
+    </message>
+    <message>
+        <source>set on %1</source>
+        <translation>задан %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Save as XLSX…</source>
+        <translation>Сохранить в XLSX…</translation>
+    </message>
+    <message>
+        <source>Cannot build the report</source>
+        <translation>Не удалось построить отчёт</translation>
+    </message>
+    <message>
+        <source>%1 projects in the pipeline, capex %2, weighted %3; %4 stalled. Rates of %5.</source>
+        <translation>Проектов в воронке: %1, капвложения %2, с учётом вероятности %3; зависших: %4. Курсы на %5.</translation>
+    </message>
+    <message>
+        <source>No rate for %1: that capex is left out.</source>
+        <translation>Нет курса для %1: эти капвложения не учтены.</translation>
+    </message>
+    <message>
+        <source>Projects by stage</source>
+        <translation>Проекты по этапам</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <source>Capex by country, million %1</source>
+        <translation>Капвложения по странам, млн %1</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Капвложения</translation>
+    </message>
+    <message>
+        <source>Weighted capex</source>
+        <translation>С учётом вероятности</translation>
+    </message>
+    <message>
+        <source>Cannot list the projects</source>
+        <translation>Не удалось получить список проектов</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Сохранить отчёт в PDF</translation>
+    </message>
+    <message>
+        <source>Save the report as XLSX</source>
+        <translation>Сохранить отчёт в XLSX</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save the report</source>
+        <translation>Не удалось сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Отчёт сохранён: %1</translation>
     </message>
 </context>
 <context>
@@ -602,11 +691,11 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>Family name (any script)</source>
-        <translation>Фамилия (любое письмо)</translation>
+        <translation>Фамилия (в любом написании)</translation>
     </message>
     <message>
         <source>Given name (any script)</source>
-        <translation>Имя (любое письмо)</translation>
+        <translation>Имя (в любом написании)</translation>
     </message>
     <message>
         <source>Middle name / patronymic</source>
@@ -614,11 +703,11 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>Family name (native script)</source>
-        <translation>Фамилия (родной язык)</translation>
+        <translation>Фамилия (в оригинальном написании)</translation>
     </message>
     <message>
         <source>Given name (native script)</source>
-        <translation>Имя (родной язык)</translation>
+        <translation>Имя (в оригинальном написании)</translation>
     </message>
     <message>
         <source>Family name (Latin / pinyin)</source>
@@ -722,7 +811,7 @@ The details were written to the error output.</source>
     </message>
     <message>
         <source>ID</source>
-        <translation>ID</translation>
+        <translation>Идентификатор записи</translation>
     </message>
     <message>
         <source>new</source>
@@ -824,8 +913,12 @@ The details were written to the error output.</source>
 <context>
     <name>LockController</name>
     <message>
-        <source>Locked</source>
-        <translation>Заблокировано</translation>
+        <source>Locked — %1</source>
+        <translation>Заблокировано — %1</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
     </message>
     <message>
         <source>Wrong passphrase.</source>
@@ -901,6 +994,10 @@ The details were written to the error output.</source>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1160,6 +1257,10 @@ The details were written to the error output.</source>
         <translation>Создать новый контакт в этой компании</translation>
     </message>
     <message>
+        <source>Add a participant: type a name</source>
+        <translation>Добавить участника: введите имя</translation>
+    </message>
+    <message>
         <source>A&amp;genda</source>
         <translation>Пов&amp;естка</translation>
     </message>
@@ -1310,6 +1411,17 @@ The details were written to the error output.</source>
     <message>
         <source>Next step %1: %2</source>
         <translation>Шаг %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NameSuggestion</name>
+    <message>
+        <source>Fill the empty pinyin and Russian name fields with these spellings; what you typed there stays. You can edit them afterwards.</source>
+        <translation>Заполнить пустые поля имени на пиньине и по-русски этими написаниями; введённое вами останется. Потом их можно исправить.</translation>
+    </message>
+    <message>
+        <source>Use: %1 / %2</source>
+        <translation>Подставить: %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1600,10 @@ The details were written to the error output.</source>
         <translation>Следующая страница</translation>
     </message>
     <message>
+        <source>Document &amp;language:</source>
+        <translation>&amp;Язык документа:</translation>
+    </message>
+    <message>
         <source>Page setup…</source>
         <translation>Параметры страницы…</translation>
     </message>
@@ -1506,6 +1622,26 @@ The details were written to the error output.</source>
     <message>
         <source>The preview needs the Qt PDF module (PySide6-Pdf). The document can still be saved as PDF.</source>
         <translation>Для просмотра нужен модуль Qt PDF (PySide6-Pdf). Документ всё равно можно сохранить в PDF.</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Китайский</translation>
+    </message>
+    <message>
+        <source>Russian + Chinese (partner&apos;s copy)</source>
+        <translation>Русский + китайский (экземпляр партнёра)</translation>
+    </message>
+    <message>
+        <source>Cannot make the document</source>
+        <translation>Не удалось подготовить документ</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -1530,6 +1666,37 @@ The details were written to the error output.</source>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Не удалось записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Lock PIN</source>
+        <translation>PIN-код блокировки</translation>
+    </message>
+    <message>
+        <source>This database is not encrypted, so the lock screen asks for a PIN instead of a passphrase. Choose one of at least %1 characters; only a salted hash of it is kept on this computer.</source>
+        <translation>База данных не зашифрована, поэтому экран блокировки спрашивает PIN-код вместо парольной фразы. Придумайте код не короче %1 символов; на этом компьютере хранится только его хеш с солью, а не сам код.</translation>
+    </message>
+    <message>
+        <source>To lock the screen, choose a PIN first.</source>
+        <translation>Чтобы заблокировать экран, сначала задайте PIN-код.</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN-код:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите его:</translation>
+    </message>
+    <message>
+        <source>The PIN must be at least %1 characters.</source>
+        <translation>PIN-код должен быть не короче %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Введённые PIN-коды не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1750,10 @@ The details were written to the error output.</source>
         <translation>Статус:</translation>
     </message>
     <message>
+        <source>Short cards in narrow columns: title, company and capex</source>
+        <translation>Короткие карточки в узких колонках: название, компания и инвестиции</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
@@ -1603,12 +1774,36 @@ The details were written to the error output.</source>
         <translation>Ещё %1: сузьте фильтры, чтобы их увидеть</translation>
     </message>
     <message>
+        <source>Compact cards</source>
+        <translation>Компактные карточки</translation>
+    </message>
+    <message>
         <source>Projects on the board: %1</source>
         <translation>Проектов на доске: %1</translation>
     </message>
     <message>
         <source>capex: %1</source>
         <translation>инвестиции: %1</translation>
+    </message>
+    <message>
+        <source>capex ≈ %1</source>
+        <translation>инвестиции ≈ %1</translation>
+    </message>
+    <message>
+        <source>capex ≈ %1 + %2</source>
+        <translation>инвестиции ≈ %1 + %2</translation>
+    </message>
+    <message>
+        <source>Capex by currency:</source>
+        <translation>Инвестиции по валютам:</translation>
+    </message>
+    <message>
+        <source>Converted to %1 at the rates of %2 (Settings → Currency)</source>
+        <translation>Пересчитано в %1 по курсам на %2 (Настройки → Валюта)</translation>
+    </message>
+    <message>
+        <source>No rate for %1: set it in Settings → Currency</source>
+        <translation>Нет курса для %1: задайте его в Настройки → Валюта</translation>
     </message>
     <message>
         <source>jobs: %1</source>
@@ -1650,6 +1845,22 @@ The details were written to the error output.</source>
     <message>
         <source>Owner: %1</source>
         <translation>Ответственный: %1</translation>
+    </message>
+    <message>
+        <source>meeting %1</source>
+        <translation>встреча %1</translation>
+    </message>
+    <message>
+        <source>Next meeting: %1</source>
+        <translation>Следующая встреча: %1</translation>
+    </message>
+    <message>
+        <source>open tasks: %1</source>
+        <translation>открытых задач: %1</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>просрочено: %1</translation>
     </message>
     <message>
         <source>Mark as lost</source>
@@ -1722,6 +1933,33 @@ The details were written to the error output.</source>
     <message>
         <source>Pipeline</source>
         <translation>Воронка</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListDialog</name>
+    <message>
+        <source>Projects: %1</source>
+        <translation>Проектов: %1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Капвложения</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2056,42 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Как в системе</translation>
     </message>
     <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>китайский</translation>
+    </message>
+    <message>
+        <source>Russian and Chinese (the partner&apos;s copy)</source>
+        <translation>русский и китайский (экземпляр для партнёра)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Change the PIN…</source>
+        <translation>Сменить PIN-код…</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Задать PIN-код…</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
@@ -1826,12 +2100,86 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Кто я</translation>
     </message>
     <message>
+        <source>Documents in</source>
+        <translation>Язык документов</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>Блокировать при бездействии через</translation>
+    </message>
+    <message>
+        <source>Lock PIN (unencrypted database)</source>
+        <translation>PIN-код блокировки (незашифрованная база)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
         <source>Organisation (printed on documents)</source>
         <translation>Организация (печатается в документах)</translation>
     </message>
     <message>
-        <source>The language and who you are are kept on this computer; the organisation name is shared by everyone using this database.</source>
-        <translation>Язык и выбор «кто я» хранятся на этом компьютере; название организации общее для всех, кто работает с этой базой.</translation>
+        <source>Everything but the organisation name is kept on this computer; the organisation name is shared by everyone using this database. An unencrypted database locks with the PIN (auto-lock starts once it is set).</source>
+        <translation>Всё, кроме названия организации, хранится на этом компьютере; название организации общее для всех, кто работает с этой базой. Незашифрованная база блокируется PIN-кодом (автоблокировка включается, как только он задан).</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist. Choose an existing folder, or leave the field empty for the default one.</source>
+        <translation>Папки резервных копий %1 нет. Выберите существующую папку или оставьте поле пустым, чтобы использовать папку по умолчанию.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Editors and document preview</source>
+        <translation>Редакторы и просмотр документа</translation>
+    </message>
+    <message>
+        <source>Open the selected record</source>
+        <translation>Открыть выбранную запись</translation>
+    </message>
+    <message>
+        <source>Save the form or the meeting</source>
+        <translation>Сохранить форму или встречу</translation>
+    </message>
+    <message>
+        <source>Close a dialog</source>
+        <translation>Закрыть окно диалога</translation>
+    </message>
+    <message>
+        <source>Print the document (preview)</source>
+        <translation>Напечатать документ (просмотр)</translation>
+    </message>
+    <message>
+        <source>Save the PDF (preview)</source>
+        <translation>Сохранить PDF (просмотр)</translation>
+    </message>
+    <message>
+        <source>Zoom in (preview)</source>
+        <translation>Увеличить (просмотр)</translation>
+    </message>
+    <message>
+        <source>Zoom out (preview)</source>
+        <translation>Уменьшить (просмотр)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Overdue by %1 d</source>
+        <translation>Просрочено на %1 дн.</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +2203,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Show:</source>
         <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Create a task (Ctrl+N)</source>
+        <translation>Создать задачу (Ctrl+N)</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1930,6 +2282,153 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <source>no date</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source>Only my tasks</source>
+        <translation>Только мои задачи</translation>
+    </message>
+    <message>
+        <source>Show the tasks of the team member chosen in Settings</source>
+        <translation>Показывать задачи сотрудника, выбранного в настройках</translation>
+    </message>
+    <message>
+        <source>Trip agenda…</source>
+        <translation>Программа поездки…</translation>
+    </message>
+    <message>
+        <source>Venue time</source>
+        <translation>Местное время</translation>
+    </message>
+    <message>
+        <source>Moscow time</source>
+        <translation>Время МСК</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Company / project</source>
+        <translation>Компания / проект</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Следующий шаг</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Дней на стадии</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Сегодня, %1</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Просроченных задач нет.</translation>
+    </message>
+    <message>
+        <source>No open tasks.</source>
+        <translation>Открытых задач нет.</translation>
+    </message>
+    <message>
+        <source>Meetings in the next %1 days</source>
+        <translation>Встречи на ближайшие %1 дн.</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Просроченные задачи</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Открытые задачи</translation>
+    </message>
+    <message>
+        <source>Next step of each active project</source>
+        <translation>Следующий шаг по каждому активному проекту</translation>
+    </message>
+    <message>
+        <source>Stalled projects (longer than the limit in one stage)</source>
+        <translation>Зависшие проекты (дольше нормы на одной стадии)</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2</source>
+        <translation>первые %1 из %2</translation>
+    </message>
+    <message>
+        <source>Trip under way: %1</source>
+        <translation>Идёт поездка: %1</translation>
+    </message>
+    <message>
+        <source>Next trip: %1</source>
+        <translation>Ближайшая поездка: %1</translation>
+    </message>
+    <message>
+        <source>Venue time, %1</source>
+        <translation>Местное время, %1</translation>
+    </message>
+    <message>
+        <source>No meetings in the next %1 days.</source>
+        <translation>На ближайшие %1 дн. встреч нет.</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 d</source>
+        <translation>Просрочено на %1 дн.</translation>
+    </message>
+    <message>
+        <source>No next step planned</source>
+        <translation>Следующий шаг не запланирован</translation>
+    </message>
+    <message>
+        <source>No active projects.</source>
+        <translation>Активных проектов нет.</translation>
+    </message>
+    <message>
+        <source>%1 days in this stage; the limit is %2</source>
+        <translation>%1 дн. на этой стадии; норма — %2</translation>
+    </message>
+    <message>
+        <source>No project has stayed too long in one stage.</source>
+        <translation>Ни один проект не задержался на стадии дольше нормы.</translation>
+    </message>
+</context>
+<context>
     <name>TrashView</name>
     <message>
         <source>Deleted</source>
@@ -1997,10 +2496,56 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>TripAgenda</name>
+    <message>
+        <source>Moscow %1</source>
+        <translation>МСК %1</translation>
+    </message>
+    <message>
+        <source>Language, interpreter:</source>
+        <translation>Язык, переводчик:</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>Наша сторона</translation>
+    </message>
+    <message>
+        <source>Their side</source>
+        <translation>Их сторона</translation>
+    </message>
+    <message>
+        <source>Delegation:</source>
+        <translation>Делегация:</translation>
+    </message>
+    <message>
+        <source>No meetings.</source>
+        <translation>Встреч нет.</translation>
+    </message>
+    <message>
+        <source>Select a trip to see its agenda.</source>
+        <translation>Выберите поездку, чтобы увидеть её программу.</translation>
+    </message>
+    <message>
+        <source>Trip agenda</source>
+        <translation>Программа поездки</translation>
+    </message>
+</context>
+<context>
+    <name>TripsView</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Программа</translation>
+    </message>
+</context>
+<context>
     <name>UnlockForm</name>
     <message>
-        <source>crm-desktop is locked</source>
-        <translation>crm-desktop заблокирован</translation>
+        <source>%1 — locked</source>
+        <translation>%1 — заблокировано</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to see the data again.</source>
+        <translation>Введите PIN-код, чтобы снова увидеть данные.</translation>
     </message>
     <message>
         <source>Enter the passphrase to see the data again.</source>
@@ -2011,8 +2556,31 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Парольная фраза</translation>
     </message>
     <message>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAmIDialog</name>
+    <message>
+        <source>Who am I</source>
+        <translation>Кто я</translation>
+    </message>
+    <message>
+        <source>Who uses this computer? New projects, tasks and meetings get you as the responsible member, and memos name you as the compiler. You can change it later in File → Settings.</source>
+        <translation>Кто работает на этом компьютере? В новых проектах, задачах и встречах вы будете указаны ответственным, а в справках о встречах — составителем. Изменить выбор можно позже: Файл → Настройки.</translation>
+    </message>
+    <message>
+        <source>That is me</source>
+        <translation>Это я</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2588,197 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>Поездка</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(не указано)</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Проектов</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Капвложения</translation>
+    </message>
+    <message>
+        <source>Weighted capex</source>
+        <translation>Капвложения с учётом вероятности</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Рабочих мест</translation>
+    </message>
+    <message>
+        <source>… %1 more: click to list all</source>
+        <translation>… и ещё %1: нажмите, чтобы увидеть все</translation>
+    </message>
+    <message>
+        <source>Protocol of intentions signed</source>
+        <translation>Подписан протокол о намерениях</translation>
+    </message>
+    <message>
+        <source>Investment agreement signed</source>
+        <translation>Заключено инвестиционное соглашение</translation>
+    </message>
+    <message>
+        <source>Construction started</source>
+        <translation>Начато строительство</translation>
+    </message>
+    <message>
+        <source>Production launched</source>
+        <translation>Запущено производство</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Weighted jobs</source>
+        <translation>Рабочие места с учётом вероятности</translation>
+    </message>
+    <message>
+        <source>Entered in the period</source>
+        <translation>Вошли в этап за период</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>Следующий этап</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>Перешли дальше</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Дни на этапе</translation>
+    </message>
+    <message>
+        <source>Completed stays</source>
+        <translation>Завершённых пребываний</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Медиана, дней</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>Зависшие</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Limit, days</source>
+        <translation>Предел, дней</translation>
+    </message>
+    <message>
+        <source>Last meeting</source>
+        <translation>Последняя встреча</translation>
+    </message>
+    <message>
+        <source>Intentions → agreements → realised</source>
+        <translation>Протоколы → соглашения → реализация</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Рубеж</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Отрасли</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Ответственные</translation>
+    </message>
+    <message>
+        <source>Projects by trip</source>
+        <translation>Проекты по поездкам</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Просроченные поручения</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>Самый ранний срок</translation>
+    </message>
+    <message>
+        <source>Meetings per trip</source>
+        <translation>Встречи в поездках</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встреч</translation>
+    </message>
+    <message>
+        <source>Stage moves within 30 days</source>
+        <translation>Смен этапа за 30 дней</translation>
+    </message>
+    <message>
+        <source>Forward moves</source>
+        <translation>Вперёд по воронке</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2846,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Company</source>
         <translation>Компания</translation>
+    </message>
+    <message>
+        <source>overdue by %1 d</source>
+        <translation>просрочено на %1 дн.</translation>
+    </message>
+    <message>
+        <source>Finished tasks</source>
+        <translation>Завершённые задачи</translation>
     </message>
     <message>
         <source>Position</source>
@@ -2169,12 +2936,16 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Рабочие места</translation>
     </message>
     <message>
-        <source>Land area, ha</source>
-        <translation>Площадь земли, га</translation>
+        <source>Land area</source>
+        <translation>Площадь участка</translation>
     </message>
     <message>
-        <source>Floor area, m²</source>
-        <translation>Площадь помещений, м²</translation>
+        <source>Floor area</source>
+        <translation>Площадь помещений</translation>
+    </message>
+    <message>
+        <source>Available area</source>
+        <translation>Свободная площадь</translation>
     </message>
     <message>
         <source>Probability, %</source>
@@ -2305,10 +3076,6 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <source>Available area, m²</source>
-        <translation>Свободная площадь, м²</translation>
-    </message>
-    <message>
         <source>Utilities</source>
         <translation>Инженерная инфраструктура</translation>
     </message>
@@ -2357,11 +3124,11 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>“{value}” is not an ISO 4217 currency code (e.g. RUB, CNY, USD).</source>
-        <translation>«{value}» — не код валюты ISO 4217 (например, RUB, CNY, USD).</translation>
+        <translation>«{value}» — неизвестный код валюты (три латинские буквы, например RUB, CNY, USD).</translation>
     </message>
     <message>
         <source>“{value}” is not an ISO 3166 country code (e.g. CN, RU).</source>
-        <translation>«{value}» — не код страны ISO 3166 (например, CN, RU).</translation>
+        <translation>«{value}» — неизвестный код страны (две латинские буквы, например CN, RU).</translation>
     </message>
     <message>
         <source>“{value}” is not a known time zone (e.g. Asia/Shanghai).</source>
@@ -2397,11 +3164,11 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>No {entity} with id {id}.</source>
-        <translation>Запись «{entity}» с id {id} не найдена.</translation>
+        <translation>Запись не найдена ({entity}, {id}).</translation>
     </message>
     <message>
         <source>The {entity} {id} is in the Trash.</source>
-        <translation>Запись «{entity}» {id} в корзине.</translation>
+        <translation>Запись ({entity}, {id}) находится в корзине.</translation>
     </message>
     <message>
         <source>A {entity} named “{value}” already exists.</source>
@@ -2414,6 +3181,154 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>The {entity} is still used by {count} records.</source>
         <translation>Запись «{entity}» используется в {count} записях.</translation>
+    </message>
+    <message>
+        <source>The old value {value} cannot be restored: {detail}.</source>
+        <translation>Прежнее значение {value} нельзя вернуть: {detail}.</translation>
+    </message>
+    <message>
+        <source>The field {field} of a {entity} cannot be restored here.</source>
+        <translation>Поле {field} (запись: {entity}) здесь вернуть нельзя.</translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than {limit} MB.</source>
+        <translation>Файл «{name}» больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <source>Records of type {entity} cannot have attachments.</source>
+        <translation>К записи вида «{entity}» нельзя прикреплять файлы.</translation>
+    </message>
+    <message>
+        <source>The content of “{name}” is missing.</source>
+        <translation>Содержимое файла «{name}» отсутствует.</translation>
+    </message>
+    <message>
+        <source>The content of “{name}” is damaged.</source>
+        <translation>Содержимое файла «{name}» повреждено.</translation>
+    </message>
+    <message>
+        <source>No stage with code {code}.</source>
+        <translation>Стадии с кодом {code} нет.</translation>
+    </message>
+    <message>
+        <source>This stage move cannot be undone.</source>
+        <translation>Этот переход между стадиями отменить нельзя.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>Не удаётся прочитать {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>No tag named “{tag}”.</source>
+        <translation>Метки «{tag}» нет.</translation>
+    </message>
+    <message>
+        <source>No stage “{stage}”.</source>
+        <translation>Стадии «{stage}» нет.</translation>
+    </message>
+    <message>
+        <source>Unknown export format “{format}” (use one of: {formats}).</source>
+        <translation>Неизвестный формат выгрузки «{format}» (возможны: {formats}).</translation>
+    </message>
+    <message>
+        <source>unknown time zone {tzid}</source>
+        <translation>неизвестный часовой пояс {tzid}</translation>
+    </message>
+    <message>
+        <source>meeting {title} has a start time without a time zone</source>
+        <translation>у встречи {title} время начала указано без часового пояса</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text</source>
+        <translation>текст не в кодировке {encoding}</translation>
+    </message>
+    <message>
+        <source>binary data: this is not a CSV file</source>
+        <translation>двоичные данные: это не файл CSV</translation>
+    </message>
+    <message>
+        <source>{count} fields where the header has {expected}</source>
+        <translation>полей: {count}, а в заголовке: {expected}</translation>
+    </message>
+    <message>
+        <source>malformed CSV ({detail})</source>
+        <translation>повреждённый CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>not a readable Excel workbook ({detail})</source>
+        <translation>книгу Excel не удаётся прочитать ({detail})</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s first sheet is empty</source>
+        <translation>первый лист книги пуст</translation>
+    </message>
+    <message>
+        <source>expected a property such as NAME:value</source>
+        <translation>ожидалось свойство вида ИМЯ:значение</translation>
+    </message>
+    <message>
+        <source>invalid property name {name}</source>
+        <translation>недопустимое имя свойства {name}</translation>
+    </message>
+    <message>
+        <source>invalid quoted-printable value in {name}</source>
+        <translation>неверно закодированное значение (quoted-printable) в {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not valid {charset} text</source>
+        <translation>{name}: текст не в кодировке {charset}</translation>
+    </message>
+    <message>
+        <source>unknown character set {charset} in {name}</source>
+        <translation>неизвестная кодировка {charset} в {name}</translation>
+    </message>
+    <message>
+        <source>END:VCARD without BEGIN:VCARD</source>
+        <translation>END:VCARD без BEGIN:VCARD</translation>
+    </message>
+    <message>
+        <source>vCard without VERSION</source>
+        <translation>визитка vCard без VERSION</translation>
+    </message>
+    <message>
+        <source>text outside a vCard (expected BEGIN:VCARD)</source>
+        <translation>текст вне визитки vCard (ожидалось BEGIN:VCARD)</translation>
+    </message>
+    <message>
+        <source>unsupported vCard version {version}</source>
+        <translation>версия vCard {version} не поддерживается</translation>
+    </message>
+    <message>
+        <source>vCard not closed (no END:VCARD)</source>
+        <translation>визитка vCard не закрыта (нет END:VCARD)</translation>
+    </message>
+    <message>
+        <source>no vCards found</source>
+        <translation>визиток vCard не найдено</translation>
+    </message>
+    <message>
+        <source>{source}, line {line}: {reason}</source>
+        <translation>{source}, строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{source}: {reason}</source>
+        <translation>{source}: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
     </message>
 </context>
 <context>
@@ -2451,8 +3366,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Тип</translation>
     </message>
     <message>
-        <source>Country (ISO code)</source>
-        <translation>Страна (код ISO)</translation>
+        <source>Country</source>
+        <translation>Страна</translation>
     </message>
     <message>
         <source>City</source>
@@ -2659,8 +3574,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Окончание</translation>
     </message>
     <message>
-        <source>Countries (ISO codes)</source>
-        <translation>Страны (коды ISO)</translation>
+        <source>Countries</source>
+        <translation>Страны</translation>
     </message>
     <message>
         <source>Cities</source>
@@ -2873,6 +3788,246 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <source>Consulting</source>
         <translation>Сопровождение</translation>
     </message>
+    <message>
+        <source>Unicode (UTF-8)</source>
+        <translation>Юникод (UTF-8)</translation>
+    </message>
+    <message>
+        <source>Unicode (UTF-8, Excel)</source>
+        <translation>Юникод (UTF-8, Excel)</translation>
+    </message>
+    <message>
+        <source>Unicode (UTF-16)</source>
+        <translation>Юникод (UTF-16)</translation>
+    </message>
+    <message>
+        <source>Cyrillic (Windows-1251)</source>
+        <translation>Кириллица (Windows-1251)</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>проект</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>member of our team</source>
+        <translation>сотрудник нашей команды</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>стадия</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>площадка</translation>
+    </message>
+    <message>
+        <source>support measure</source>
+        <translation>мера поддержки</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>trip</source>
+        <translation>поездка</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>вложение</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Name in Chinese</source>
+        <translation>Название иероглифами</translation>
+    </message>
+    <message>
+        <source>Latin name</source>
+        <translation>Название латиницей</translation>
+    </message>
+    <message>
+        <source>Russian name</source>
+        <translation>Название по-русски</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Family name (汉字)</source>
+        <translation>Фамилия (汉字)</translation>
+    </message>
+    <message>
+        <source>Given name (汉字)</source>
+        <translation>Имя (汉字)</translation>
+    </message>
+    <message>
+        <source>Family name (Latin)</source>
+        <translation>Фамилия (латиницей)</translation>
+    </message>
+    <message>
+        <source>Given name (Latin)</source>
+        <translation>Имя (латиницей)</translation>
+    </message>
+    <message>
+        <source>Family name (Russian)</source>
+        <translation>Фамилия (по-русски)</translation>
+    </message>
+    <message>
+        <source>Given name (Russian)</source>
+        <translation>Имя (по-русски)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Registration code</source>
+        <translation>Регистрационный код</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудников</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Revenue currency</source>
+        <translation>Валюта выручки</translation>
+    </message>
+    <message>
+        <source>Capex</source>
+        <translation>Инвестиции</translation>
+    </message>
+    <message>
+        <source>Capex currency</source>
+        <translation>Валюта инвестиций</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Рабочие места</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Floor area</source>
+        <translation>Площадь помещений</translation>
+    </message>
+    <message>
+        <source>Available area</source>
+        <translation>Свободная площадь</translation>
+    </message>
+    <message>
+        <source>Land area</source>
+        <translation>Площадь участка</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Имя файла</translation>
+    </message>
 </context>
 <context>
     <name>lists</name>
@@ -2907,6 +4062,11 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Updated</source>
         <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>a person&apos;s full name (ФИО), not a thing&apos;s name</comment>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -2963,6 +4123,22 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Responsible</source>
         <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>%1 (%2 overdue)</source>
+        <translation>%1 (просрочено: %2)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Следующий шаг</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Следующая встреча</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Открытые задачи</translation>
     </message>
     <message>
         <source>Capex</source>
@@ -3045,8 +4221,8 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <source>Available area, m²</source>
-        <translation>Свободная площадь, м²</translation>
+        <source>Available area</source>
+        <translation>Свободная площадь</translation>
     </message>
     <message>
         <source>site</source>
@@ -3076,8 +4252,16 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
 <context>
     <name>navigation</name>
     <message>
+        <source>Today / Trip</source>
+        <translation>Сегодня / Поездка</translation>
+    </message>
+    <message>
         <source>Pipeline</source>
         <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Аналитика</translation>
     </message>
     <message>
         <source>Projects</source>

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from secutil import digest, folder_state
+from secutil import digest, folder_state, identity_of
 
 from crm_desktop import cli
 from crm_desktop.config import Paths
@@ -34,14 +34,14 @@ def test_rotation_keeps_the_last_few_and_one_per_day_for_a_month(tmp_path: Path)
     made = []
     for hours in range(0, 24 * 45, 6):  # four a day for 45 days
         when = now - timedelta(hours=hours)
-        p = tmp_path / backups.backup_name("crm", "auto", when)
+        p = tmp_path / backups.backup_name("crm", "auto", when, "ab" * 16)
         p.write_bytes(b"")
         made.append((when, p))
     other = tmp_path / "crm-notes.txt"
     other.write_text("not a backup")
     policy = BackupPolicy(keep_last=5, daily_days=30)
-    backups.rotate(tmp_path, "crm", policy, now)
-    left = {b.made_at for b in backups.list_backups(tmp_path, "crm")}
+    backups.rotate(tmp_path, "ab" * 16, policy, now)
+    left = {b.made_at for b in backups.list_backups(tmp_path, "ab" * 16)}
     newest = sorted((w for w, _ in made), reverse=True)
     assert set(newest[:5]) <= left
     days = {w.date() for w in left}
@@ -66,18 +66,18 @@ def test_automatic_backups_at_start_and_after_changes(paths: Paths):
         t[0] += timedelta(minutes=30)
         auto.note_change()
         auto.run_if_due()
-    assert len(backups.list_backups(paths.backups_dir, "crm")) == 3
+    assert len(backups.list_backups(paths.backups_dir, identity_of(path))) == 3
 
 
 def test_the_runtime_backs_up_at_start_and_after_a_change(paths: Paths):
     path = _db(paths, companies=1)
     rt = open_runtime("sqlite:///" + str(path), paths, auto_backup=True)
     try:
-        assert [b.reason for b in backups.list_backups(paths.backups_dir, "crm")] == ["start"]
+        assert [b.reason for b in backups.list_backups(paths.backups_dir, identity_of(path))] == ["start"]
         rt.services.companies.create(CompanyInput(name="After start"))
     finally:
         rt.close()
-    reasons = [b.reason for b in backups.list_backups(paths.backups_dir, "crm")]
+    reasons = [b.reason for b in backups.list_backups(paths.backups_dir, identity_of(path))]
     assert reasons == ["auto", "start"]
 
 

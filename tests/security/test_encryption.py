@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from secutil import PASSPHRASE, digest, folder_state
+from secutil import PASSPHRASE, digest, folder_state, identity_of
 
 from crm_desktop import cli
 from crm_desktop.config import Paths
@@ -121,13 +121,15 @@ def _plain_db_with_backup(paths: Paths) -> tuple[Path, str]:
 
 def test_cli_encrypt_then_change_passphrase_then_decrypt(paths: Paths, monkeypatch, capsys):
     path, cid = _plain_db_with_backup(paths)
+    ident = identity_of(path)
     db = str(path)
     assert _cli(monkeypatch, "--db", db, "encrypt") == 0
     assert encryption.is_encrypted(path)
     # The plain original is gone and so is every plaintext backup.
     every = b"".join(p.read_bytes() for p in paths.data_dir.rglob("*") if p.is_file())
     assert MARKER.encode() not in every
-    assert all(b.encrypted for b in backups.list_backups(paths.backups_dir, path.stem))
+    found = backups.list_backups(paths.backups_dir, ident)
+    assert found and all(b.encrypted for b in found)
     assert sorted(p.name for p in path.parent.glob("crm.sqlite3*")) == [
         "crm.sqlite3", "crm.sqlite3.lock"]
 
@@ -139,7 +141,7 @@ def test_cli_encrypt_then_change_passphrase_then_decrypt(paths: Paths, monkeypat
     with pytest.raises(WrongPassphraseError):
         encryption.unlock(path, PASSPHRASE)
     key = encryption.unlock(path, new)
-    for b in backups.list_backups(paths.backups_dir, path.stem):
+    for b in backups.list_backups(paths.backups_dir, ident):
         assert backups.verify_backup(b.path, DatabaseKey.derive(
             new, encryption.file_header(b.path))) == []
 

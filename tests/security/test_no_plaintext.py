@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from secutil import PASSPHRASE
+from secutil import PASSPHRASE, identity_of
 
 from crm_desktop import cli
 from crm_desktop.config import Paths
@@ -22,7 +22,7 @@ from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.runtime import open_runtime
 from crm_desktop.storage import backups
-from crm_desktop.storage.drafts import DraftStore, drafts_folder
+from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey
 
 MARKERS = ("Quoxzephyrmarker", "Щукозаврмаркер", "龙猫秘密标记")
@@ -83,7 +83,7 @@ def test_markers_are_nowhere_in_plaintext_after_memo_export_backup_edit_and_draf
         data.description = f"{cyrillic} {chinese} {latin}"
         s.companies.update(company.id, data)
         # A draft of an unsaved meeting edit, as the editor keeps every few seconds.
-        DraftStore(drafts_folder(paths.data_dir, db), rt.key).save(
+        DraftStore(rt.drafts_dir, rt.key, rt.identity).save(
             "meeting", meeting.id, {"discussion": f"{latin} {cyrillic} {chinese} typed"})
     finally:
         rt.close()
@@ -100,6 +100,6 @@ def test_markers_are_nowhere_in_plaintext_after_memo_export_backup_edit_and_draf
     # The exports themselves do hold the text: the search below would find a leak.
     assert latin.encode() in (documents / "contacts.csv").read_bytes()
     assert _scan([documents])  # and the scanner does find text where it is
-    assert made.exists() and len(backups.list_backups(paths.backups_dir, "crm")) >= 2
+    assert made.exists() and len(backups.list_backups(paths.backups_dir, identity_of(db, key))) >= 2
     assert _scan([paths.data_dir, temp]) == []
     assert not [p for p in temp.rglob("*") if p.is_file()]  # no temporary file left at all

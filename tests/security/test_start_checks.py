@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from secutil import digest
+from secutil import digest, identity_of
 from sqlalchemy import text
 
 from crm_desktop import runtime
@@ -79,18 +80,18 @@ def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_f
     monkeypatch.setattr(runtime, "_check_sqlite_file", slow_full_check)
     rt = open_secure_runtime("sqlite:///" + str(path), paths)
     assert rt is not None and rt.checks_pending
-    assert backups.list_backups(paths.backups_dir, "crm") == []  # nothing before the window
+    assert _ours(paths, path) == []  # nothing before the window
     gui, window, protections = _gui(qtbot, qapp, rt)
     try:
         qtbot.waitExposed(window)
         qtbot.waitUntil(started.is_set, timeout=10_000)  # began after the first paint ...
         assert window.isVisible() and protections.start_result is None  # ... and runs on
-        assert backups.list_backups(paths.backups_dir, "crm") == []  # backup after check
+        assert _ours(paths, path) == []  # backup after check
         release.set()
         qtbot.waitUntil(lambda: protections.start_result is not None, timeout=30_000)
         result = protections.start_result
         assert modes == ["full"] and result.damaged is None and result.backup_error is None
-        made = backups.list_backups(paths.backups_dir, "crm")
+        made = _ours(paths, path)
         assert [b.reason for b in made] == ["start"] and made[0].path == result.backup
         assert backups.verify_backup(result.backup, None) == []
         rt.services.companies.create(CompanyInput(name="Written after the check"))
@@ -138,7 +139,7 @@ def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again
         if gui.window is not None:
             qtbot.addWidget(gui.window)  # the backup at close is not made of a damaged file
     assert digest(path) == damaged_digest  # never overwritten
-    assert [b.path for b in backups.list_backups(paths.backups_dir, "crm")] == [good]
+    assert [b.path for b in _ours(paths, path)] == [good]
 
 
 def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
@@ -178,7 +179,7 @@ def test_a_damaged_source_never_rotates_good_backups_away(paths: Paths):
     assert first is not None
     _damage_data_pages(path)
     assert auto.backup_now("auto") is None and auto.last_error  # not verified: not kept
-    assert [b.path for b in backups.list_backups(paths.backups_dir, "crm")] == [first]
+    assert [b.path for b in _ours(paths, path)] == [first]
     rt = open_runtime("sqlite:///" + str(path), paths, deferred_checks=True,
                       auto_backup=True)
     try:
@@ -189,16 +190,27 @@ def test_a_damaged_source_never_rotates_good_backups_away(paths: Paths):
         assert rt.autobackup.run_if_due(force=True) is None
     finally:
         rt.close()
-    assert [b.path for b in backups.list_backups(paths.backups_dir, "crm")] == [first]
+    assert [b.path for b in _ours(paths, path)] == [first]
 
 
 def test_a_half_written_backup_left_by_a_killed_start_is_removed(paths: Paths):
     path = _db(paths, companies=1)
     paths.backups_dir.mkdir(parents=True, exist_ok=True)
-    part = paths.backups_dir / "crm-start-20261127T090000000000Z.sqlite3.part"
+    part = paths.backups_dir / (backups.backup_name(
+        "crm", "start", datetime(2026, 11, 27, 9, tzinfo=UTC), identity_of(path)) + ".part")
     part.write_bytes(b"half")
-    other = paths.backups_dir / "other-start-20261127T090000000000Z.sqlite3.part"
+    other = paths.backups_dir / (backups.backup_name(  # another database's, same stem
+        "crm", "start", datetime(2026, 11, 27, 9, tzinfo=UTC), "ab" * 16) + ".part")
     other.write_bytes(b"someone else's")
     made = AutoBackup(path, paths.backups_dir).at_start()
     assert made is not None and not part.exists() and other.exists()
 
+
+
+def _ours(paths: Paths, path: Path) -> list[backups.BackupInfo]:
+    """The backups of the database at ``path`` (its identity is remembered per path, so
+    this works on a file damaged since)."""
+    from crm_desktop.storage import identity
+
+    return backups.list_backups(paths.backups_dir, identity_of(path)
+                                or identity.last_known(paths.data_dir, path))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
-from secutil import PASSPHRASE
+from secutil import PASSPHRASE, identity_of
 
 from crm_desktop.config import Paths
 from crm_desktop.domain.services.companies import CompanyInput
@@ -65,7 +65,7 @@ def test_locking_covers_every_window_and_keeps_unsaved_edits(qtbot):
     try:
         lock.lock()
         assert lock.locked and len(lock.covers) == 2
-        assert main.windowTitle() == editor.windowTitle() == "Locked"
+        assert main.windowTitle() == editor.windowTitle() == "Locked — CRM Desktop"
         for cover in lock.covers:
             assert cover.isVisible() and cover.geometry() == cover.parentWidget().rect()
         main.resize(500, 350)  # covers follow the window
@@ -272,12 +272,16 @@ def test_security_menu_encrypts_the_open_database_and_reopens_it(qtbot, paths: P
     protections = Protections(rt, lambda: window, None, reopened.append)
     menu = protections.attach_window(window)
     texts = [a.text() for a in menu.actions()]
-    assert "&Encrypt this database…" in texts and not menu.actions()[0].isEnabled()
+    # A plain database locks too (with a PIN), so "Lock now" is not greyed out.
+    assert "&Encrypt this database…" in texts and menu.actions()[0].isEnabled()
+    assert protections.lock is not None and protections.lock.pin
 
-    def encrypt_without_dialog(path, backups_folder, drafts_folder, parent=None):
-        key = encryption.encrypt_file(path, PASSPHRASE)
-        encryption.convert_backups(backups_folder, path.stem, None, key)
-        return key
+    ident = identity_of(db)
+
+    def encrypt_without_dialog(path, backups_folder, data_dir, parent=None):
+        from crm_desktop.application import security
+
+        return security.encrypt(path, PASSPHRASE, backups_folder, data_dir).key
 
     monkeypatch.setattr(passphrase_dialog, "encrypt_database", encrypt_without_dialog)
     protections.encrypt()
@@ -285,9 +289,10 @@ def test_security_menu_encrypts_the_open_database_and_reopens_it(qtbot, paths: P
         assert len(reopened) == 1 and protections.rt is reopened[0]
         assert protections.rt.key is not None and encryption.is_encrypted(db)
         assert protections.rt.lock is not None and protections.rt.lock.held
-        assert protections.lock is not None  # auto-lock is on now
+        assert protections.lock is not None and not protections.lock.pin  # the passphrase now
         assert protections.rt.services.companies.get(cid).name == "Before encryption"
-        assert all(b.encrypted for b in backups.list_backups(paths.backups_dir, "crm"))
+        found = backups.list_backups(paths.backups_dir, ident)
+        assert found and all(b.encrypted for b in found)
     finally:
         protections.stop()
         protections.rt.close()

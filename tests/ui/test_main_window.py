@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPushButton
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
@@ -72,17 +72,22 @@ def test_create_company_with_inline_validation(qtbot, window: MainWindow, rt: Ru
     type_into(form, "name_native", "北方测试泵业有限公司")
     type_into(form, "name_latin", "Beifang Test Pumps Co., Ltd.")
     type_into(form, "name_ru", "Бэйфан Тест Насосы")
-    type_into(form, "country", "XX")
+    type_into(form, "revenue_currency", "XYZ")
     type_into(form, "employees", "many")
     form.save_button.click()  # checked in the form before the service is asked
     assert "not a number" in form.error_labels["employees"].text()
     type_into(form, "employees", "250")
     form.save_button.click()  # the service's own checks, shown under the field
-    assert "ISO 3166" in form.error_labels["country"].text()
+    assert "ISO 4217" in form.error_labels["revenue_currency"].text()
     assert not form.error_labels["employees"].isVisibleTo(form)
     assert form.isVisible()
-    type_into(form, "country", "cn")
-    form.save_button.click()
+    type_into(form, "revenue_currency", "cny")
+    country = form.field_widget("country")  # a combo of names that stores the ISO code
+    assert isinstance(country, QComboBox) and country.findText("China") > 0
+    country.lineEdit().clear()
+    qtbot.keyClicks(country.lineEdit(), "China")
+    qtbot.keyClick(country.lineEdit(), Qt.Key.Key_Return)  # picks China, then saves
+    assert country.currentData() == "CN"
     assert form.result() == QDialog.DialogCode.Accepted
     assert view.model.rowCount() == before + 1
     company = next(c for c in rt.services.companies.list() if c.name_ru == "Бэйфан Тест Насосы")
@@ -237,7 +242,7 @@ def test_column_choice_and_widths_are_remembered(qtbot, rt: Runtime) -> None:
     assert header2.sectionSize(0) == 333
 
 
-def test_geometry_and_last_view_are_restored(qtbot, rt: Runtime) -> None:
+def test_geometry_is_restored_and_today_is_the_first_screen(qtbot, rt: Runtime) -> None:
     settings = Settings()
     first = MainWindow(rt.services, settings, rt.paths, "en")
     qtbot.addWidget(first)
@@ -249,7 +254,9 @@ def test_geometry_and_last_view_are_restored(qtbot, rt: Runtime) -> None:
     assert saved.last_view == "meetings"
     second = MainWindow(rt.services, saved, rt.paths, "en")
     qtbot.addWidget(second)
-    assert second.nav.current_key() == "meetings"
+    # the last view is remembered, but every start opens on Today
+    assert second.nav.current_key() == "today"
+    assert second.nav.list.currentRow() == 0
     assert second.size().height() == 450
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QMessageBox
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.models import Confidentiality, MeetingFormat
 from crm_desktop.runtime import Runtime, open_runtime
-from crm_desktop.storage.drafts import DraftStore, drafts_folder
+from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.meeting_dialog import MeetingDialog
 from crm_desktop.ui.meeting_drafts_dialog import MeetingDraftsDialog, offer_meeting_drafts
@@ -41,7 +41,7 @@ def rt(url: str, paths: Paths) -> Iterator[Runtime]:
 
 
 def _store(rt: Runtime) -> DraftStore:
-    return DraftStore(drafts_folder(rt.paths.data_dir, rt.db.path), rt.key)
+    return DraftStore(rt.drafts_dir, rt.key, rt.identity)
 
 
 def _settings(rt: Runtime) -> Settings:

@@ -14,6 +14,7 @@ from crm_desktop.domain.services.projects import ProjectService, StageService
 from crm_desktop.domain.services.reference import SiteService, SupportMeasureService, TagService
 from crm_desktop.domain.services.settings import SettingsService
 from crm_desktop.domain.services.tasks import TaskService
+from crm_desktop.domain.services.today import TodayService
 from crm_desktop.domain.services.trash import TrashService
 from crm_desktop.domain.services.trips import TripService
 
@@ -40,6 +41,7 @@ class Services:
         self.settings = SettingsService(c)
         self.trash = TrashService(c)
         self.attachments = AttachmentService(c)
+        self.today = TodayService(c)
 
 
 __all__ = ["Services", "Context"]

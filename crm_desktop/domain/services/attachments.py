@@ -27,10 +27,12 @@ class AttachmentService(Service[Attachment]):
         if not name:
             raise ValidationError({"filename": FieldError("filename", "required")})
         if len(data) > MAX_BYTES:
-            raise CrmError(f"“{name}” is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+            raise CrmError.from_code(
+                "attachment_too_large", name=name, limit=MAX_BYTES // (1024 * 1024)
+            )
         model = ENTITY_TYPES.get(entity_type)
         if model is None:
-            raise CrmError(f"Records of type {entity_type} cannot have attachments.")
+            raise CrmError.from_code("attachment_owner", entity=entity_type)
         with self.ctx.unit_of_work() as s:
             owner = s.get(model, entity_id)
             if owner is None or owner.deleted_at is not None:
@@ -63,7 +65,7 @@ class AttachmentService(Service[Attachment]):
             data = s.scalar(select(AttachmentContent.data)
                             .where(AttachmentContent.attachment_id == id))
             if data is None:
-                raise CrmError(f"The content of “{row.filename}” is missing.")
+                raise CrmError.from_code("attachment_missing", name=row.filename)
             if hashlib.sha256(data).hexdigest() != row.sha256:
-                raise CrmError(f"The content of “{row.filename}” is damaged.")
+                raise CrmError.from_code("attachment_damaged", name=row.filename)
             return bytes(data)

@@ -74,7 +74,8 @@ class CompanyChoice:
 class CompanyService(Service[Company]):
     model = Company
     entity = "company"
-    SORTS = {"name": Company.name, "name_native": Company.name_native,
+    SORTS = {"name": Company.sort_key,  # pinyin for Chinese names, ё as е
+             "name_native": Company.name_native,
              "name_ru": Company.name_ru, "country": Company.country, "city": Company.city,
              "industry": Company.industry, "updated": Company.updated_at}
     TEXT_COLUMNS = (Company.name, Company.name_native, Company.name_latin, Company.name_ru,

@@ -74,7 +74,8 @@ class ContactQuery(ListQuery):
 class ContactService(Service[Contact]):
     model = Contact
     entity = "contact"
-    SORTS = {"name": Contact.display_name, "family_name_ru": Contact.family_name_ru,
+    SORTS = {"name": Contact.sort_key,  # pinyin for Chinese names, ё as е
+             "family_name_ru": Contact.family_name_ru,
              "family_name_latin": Contact.family_name_latin, "position": Contact.position,
              "updated": Contact.updated_at}
     TEXT_COLUMNS = (Contact.display_name, Contact.family_name_native, Contact.given_name_native,

@@ -85,7 +85,7 @@ def _convert(value: Any, hint: Any) -> Any:
             if target in (int, float) and isinstance(value, str):
                 return target(value)
     except (ValueError, InvalidOperation) as e:
-        raise CrmError(f"The old value {value!r} cannot be restored: {e}.") from None
+        raise CrmError.from_code("restore_bad_value", value=repr(value), detail=str(e)) from None
     return value
 
 
@@ -116,7 +116,7 @@ class HistoryService:
         """Set one field back to ``value`` through the record's service (validated)."""
         cls = _input_class(entity_type)
         if cls is None or field not in {f.name for f in dataclasses.fields(cls)}:
-            raise CrmError(f"The field {field} of a {entity_type} cannot be restored here.")
+            raise CrmError.from_code("restore_field", field=field, entity=entity_type)
         service = getattr(self.services, EDITABLE[entity_type][0])
         row = service.get(entity_id, include_deleted=False)
         data = cls.from_row(row)  # type: ignore[attr-defined]

@@ -63,7 +63,7 @@ class StageService(Service[Stage]):
         with self.ctx.reading() as s:
             row = s.scalar(select(Stage).where(Stage.code == code))
             if row is None:
-                raise CrmError(f"No stage with code {code}.")
+                raise CrmError.from_code("unknown_stage_code", code=code)
             s.expunge(row)
             return row
 
@@ -272,7 +272,7 @@ class ProjectService(Service[Project]):
         with self.ctx.unit_of_work() as s:
             change = s.get(StageChange, change_id)
             if change is None or change.deleted_at is not None or change.from_stage_id is None:
-                raise CrmError("This stage move cannot be undone.")
+                raise CrmError.from_code("stage_move_final")
             project = self._load(s, change.project_id)
             previous = s.scalar(
                 select(StageChange).where(StageChange.project_id == project.id,
