@@ -41,7 +41,17 @@ from crm_desktop.search.keys import cyrillic_to_latin, palladius, pinyin_syllabl
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bump when the generated data changes (the benchmark rebuilds its cached database then).
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"  # 3: phone numbers valid in their country
+
+_MOBILE = {  # country -> (mobile prefix, digits after it)
+    "DE": ("+49170", 7),
+    "TR": ("+90532", 7),
+    "AE": ("+97150", 7),
+    "IN": ("+9198", 8),
+    "KR": ("+82102", 7),
+    "JP": ("+81902", 7),
+    "US": ("+1212456", 4),
+}
 
 
 @dataclass(frozen=True)
@@ -354,11 +364,12 @@ class _Gen:
     def phone(self, country: str) -> str:
         r = self.rng
         if country == "CN":
-            return f"+861{r.choice('3589')}{r.randint(0, 999_999_999):09d}"
+            return f"+86{r.choice(('138', '139', '158', '188'))}{r.randint(0, 10**8 - 1):08d}"
         if country == "RU":
-            return f"+79{r.randint(0, 999_999_999):09d}"
-        code = {"DE": "49", "TR": "90", "AE": "971", "IN": "91", "KR": "82", "JP": "81"}
-        return f"+{code.get(country, '1')}{r.randint(10**8, 10**9 - 1)}"
+            return f"+79{r.choice(('03', '15', '16', '26', '85'))}{r.randint(0, 10**7 - 1):07d}"
+        # Mobile ranges that phonenumbers accepts, so exported rows import again.
+        prefix, digits = _MOBILE.get(country, _MOBILE["US"])
+        return f"{prefix}{r.randint(0, 10**digits - 1):0{digits}d}"
 
     # -- companies ----------------------------------------------------------------------
     def company(self) -> dict[str, Any]:

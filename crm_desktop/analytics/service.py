@@ -32,7 +32,6 @@ from sqlalchemy import (
     and_,
     case,
     distinct,
-    exists,
     false,
     func,
     literal,

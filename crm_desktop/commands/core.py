@@ -13,7 +13,7 @@ from typing import Any
 from crm_desktop.commands import REPLACE, WRITE, CliEnv, add_command, out
 from crm_desktop.config import database_url
 from crm_desktop.domain import serialize
-from crm_desktop.domain.errors import CrmError, StorageError
+from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import refuse_special
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import redact

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from sqlalchemy import func, or_, select
 
 from crm_desktop.commands import WRITE, CliEnv, common_options, out
+from crm_desktop.commands.resolve import record_id, record_ids
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.domain.models import Company, Trip
+from crm_desktop.domain.models import Company, Contact, Trip
 from crm_desktop.domain.services import Services
 from crm_desktop.exchange.db_export import (
     CONTACT_FORMATS,
@@ -110,50 +110,18 @@ def _date(text: str) -> dt.date:
 
 
 def _company_id(services: Services, text: str) -> str:
-    key = text.strip().lower()
-    with services.ctx.reading() as s:
-        ids = list(
-            s.scalars(
-                select(Company.id).where(
-                    Company.deleted_at.is_(None),
-                    or_(
-                        Company.id == text.strip(),
-                        func.lower(Company.name) == key,
-                        func.lower(Company.name_native) == key,
-                        func.lower(Company.name_latin) == key,
-                        func.lower(Company.name_ru) == key,
-                    ),
-                )
-            )
-        )
-    if not ids:
-        raise CrmError(f"No company “{text}”.")
-    if len(ids) > 1:
-        raise CrmError(f"Several companies are called “{text}”; give the id.")
-    return ids[0]
+    return record_id(services, Company, "company", text,
+                     (Company.name, Company.name_native, Company.name_latin, Company.name_ru))
 
 
 def _trip_id(services: Services, text: str) -> str:
-    with services.ctx.reading() as s:
-        ids = list(
-            s.scalars(
-                select(Trip.id).where(
-                    Trip.deleted_at.is_(None),
-                    or_(Trip.id == text.strip(), func.lower(Trip.title) == text.strip().lower()),
-                )
-            )
-        )
-    if not ids:
-        raise CrmError(f"No trip “{text}”.")
-    if len(ids) > 1:
-        raise CrmError(f"Several trips are called “{text}”; give the id.")
-    return ids[0]
+    return record_id(services, Trip, "trip", text, (Trip.title,))
 
 
 def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     services = env.runtime().services
     flt = ContactFilter(
-        ids=[x.strip() for x in args.ids.split(",") if x.strip()] if args.ids else None,
+        ids=record_ids(services, Contact, "contact", args.ids) if args.ids else None,
         company_id=_company_id(services, args.company) if args.company else None,
         country=(args.country or "").upper(),
         tag=args.tag or "",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Text, func, or_, select, type_coerce
+from sqlalchemy import Text, func, select, type_coerce
 
 from crm_desktop.domain.models import Company, Contact, Meeting, Stage, Tag, contact_tags
 from crm_desktop.domain.services import Services
@@ -39,6 +39,7 @@ from crm_desktop.exchange.records import (
 )
 from crm_desktop.exchange.vcard_write import write_vcards
 from crm_desktop.exchange.xlsx_io import write_xlsx
+from crm_desktop.search.keys import fold
 
 CONTACT_FORMATS = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4", "pdf")
 EXTENSIONS = {
@@ -68,30 +69,28 @@ class ContactFilter:
 
 
 def _resolve_tag(services: Services, tag: str) -> str:
+    key = fold(tag)
     with services.ctx.reading() as s:
-        tag_id = s.scalar(
-            select(Tag.id).where(
-                Tag.deleted_at.is_(None),
-                or_(Tag.id == tag, func.lower(Tag.name) == tag.strip().lower()),
-            )
-        )
+        # names folded in Python (case, ё/е) as search does: SQLite's lower() is ASCII-only
+        tag_id = next((id for id, name in s.execute(
+            select(Tag.id, Tag.name).where(Tag.deleted_at.is_(None)))
+            if id == tag.strip() or fold(name) == key), None)
     if tag_id is None:
         raise ExchangeError.from_code("no_tag", tag=tag)
     return tag_id
 
 
 def _resolve_stage(services: Services, stage: str) -> str:
+    """An id, a code, a position number or a name in either language (folded like the
+    search: case and ё/е, in Python since SQLite's lower() knows ASCII only)."""
     text = stage.strip()
-    conditions = [
-        Stage.id == text,
-        func.lower(Stage.code) == text.lower(),
-        func.lower(Stage.name_en) == text.lower(),
-        func.lower(Stage.name_ru) == text.lower(),
-    ]
-    if text.isdigit():
-        conditions.append(Stage.position == int(text))
+    key = fold(text)
     with services.ctx.reading() as s:
-        stage_id = s.scalar(select(Stage.id).where(Stage.deleted_at.is_(None), or_(*conditions)))
+        rows = s.execute(select(Stage.id, Stage.code, Stage.name_en, Stage.name_ru,
+                                Stage.position).where(Stage.deleted_at.is_(None)))
+        stage_id = next((r.id for r in rows if text in (r.id, str(r.position))
+                         or key in (fold(r.code or ""), fold(r.name_en or ""),
+                                    fold(r.name_ru or ""))), None)
     if stage_id is None:
         raise ExchangeError.from_code("no_stage", stage=stage)
     return stage_id

@@ -16,8 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from crm_desktop.domain.base import new_id
@@ -28,7 +29,7 @@ from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import Channel, ContactInput
 from crm_desktop.domain.validation import ISO_3166
 from crm_desktop.exchange.csv_read import read_csv
-from crm_desktop.exchange.errors import ExchangeError, FileFormatError
+from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.matching import DuplicateIndex, NameForm
 from crm_desktop.exchange.messengers import SERVICE_LABEL
 from crm_desktop.exchange.names import Script, display_name, script_of
@@ -365,6 +366,151 @@ def merge_inputs(old: ContactInput, new: ContactInput) -> tuple[ContactInput, li
     return out, list(dict.fromkeys(changed))
 
 
+LOOKUP_CHUNK = 5_000  # incoming rows whose matches are fetched with one query each way
+
+
+class _ExistingContacts:
+    """The database's contacts as the duplicate index sees them, fetched on demand.
+
+    Loading every contact of a 200,000-contact database to import a few thousand took
+    most of the time and memory of an import. Rows arrive in chunks; for each chunk the
+    contacts that could match one of its rows are read: those with one of its ids, emails
+    or phones (one scan of the email and phone arrays in SQL per chunk, returning only
+    the hits) and, for name matches, every contact of the companies it names (by the
+    company index), each company once.
+    """
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.index = DuplicateIndex()
+        self.loaded: set[str] = set()
+        self._companies_loaded: set[str | None] = set()
+        self._dialect = s.get_bind().dialect.name
+
+    def prepared(
+        self,
+        records: Iterable[ContactRecord],
+        companies: _Companies,
+        options: ImportOptions,
+        progress: Progress,
+    ) -> Iterator[tuple[ContactRecord, str, ContactInput | ValidationError]]:
+        """Each record with its cleaned form data (or why it is rejected), after the
+        contacts it could duplicate have been put into the index."""
+        chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]] = []
+        for rec in records:
+            progress.check()
+            name = display_name(rec) or rec.organization
+            try:
+                data: ContactInput | ValidationError = _clean(
+                    companies.services, _to_input(rec, options.default_region, [])
+                )
+                assert isinstance(data, ContactInput)
+                data.company_id = companies.find(rec.organization)
+            except ValidationError as exc:
+                data = exc
+            chunk.append((rec, name, data))
+            if len(chunk) >= LOOKUP_CHUNK:
+                self._fetch(chunk)
+                yield from chunk
+                chunk = []
+        if chunk:
+            self._fetch(chunk)
+            yield from chunk
+
+    def _fetch(self, chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]]) -> None:
+        uids: set[str] = set()
+        emails: set[str] = set()
+        phones: set[str] = set()
+        company_ids: set[str | None] = set()
+        for rec, _name, data in chunk:
+            if isinstance(data, ValidationError):
+                continue
+            if rec.uid:
+                uids.add(rec.uid)
+            emails.update(e.value.strip().lower() for e in data.emails)
+            phones.update(p.value for p in data.phones if p.value)
+            if data.company_id not in self._companies_loaded:
+                company_ids.add(data.company_id)
+        ids: set[str] = set()
+        if uids:
+            ids.update(self.s.scalars(select(Contact.id).where(Contact.id.in_(uids))))
+        ids.update(self._ids_with(Contact.emails, emails, lower=True))
+        ids.update(self._ids_with(Contact.phones, phones, lower=False))
+        conditions = []
+        for cid in company_ids:
+            self._companies_loaded.add(cid)
+            if cid is None:
+                conditions.append(Contact.company_id.is_(None))
+        named = [c for c in company_ids if c is not None]
+        if named:
+            conditions.append(Contact.company_id.in_(named))
+        where = [Contact.id.in_(ids - self.loaded)] if ids - self.loaded else []
+        for cond in [*where, *conditions]:
+            self._load(cond)
+
+    def _ids_with(self, column: Any, values: set[str], *, lower: bool) -> list[str]:
+        """Ids of live contacts with one of ``values`` in a JSON array column of
+        {"kind", "value"} objects, found by the database without loading the arrays."""
+        if not values:
+            return []
+        if self._dialect == "sqlite":
+            item = func.json_each(column).table_valued("value")
+            value = func.json_extract(item.c.value, "$.value")
+        else:
+            item = func.json_array_elements(column).table_valued("value")
+            value = item.c.value.op("->>")("value")
+        if lower:
+            value = func.lower(value)
+        # One scan of the arrays for the whole chunk (a chunk's values stay well under
+        # SQLite's 32,766 and PostgreSQL's 65,535 bound parameters).
+        return list(
+            self.s.scalars(
+                select(Contact.id)
+                .select_from(Contact)
+                .join(item, true())
+                .where(Contact.deleted_at.is_(None), value.in_(sorted(values)))
+                .distinct()
+            )
+        )
+
+    def _load(self, condition: Any) -> None:
+        rows = self.s.execute(
+            select(
+                Contact.id,
+                Contact.company_id,
+                Contact.emails,
+                Contact.phones,
+                Contact.family_name_native,
+                Contact.given_name_native,
+                Contact.family_name_latin,
+                Contact.given_name_latin,
+                Contact.family_name_ru,
+                Contact.given_name_ru,
+                Contact.display_name,
+            ).where(Contact.deleted_at.is_(None), condition)
+        )
+        for row in rows:
+            if row.id in self.loaded:
+                continue
+            self.loaded.add(row.id)
+            self.index.add(
+                row.id,
+                row.company_id,
+                [e["value"] for e in row.emails or []],
+                [p["value"] for p in row.phones or []],
+                [
+                    (row.family_name_native, row.given_name_native),
+                    (row.family_name_latin, row.given_name_latin),
+                    (row.family_name_ru, row.given_name_ru),
+                ],
+                row.display_name,
+            )
+
+
+def _clean(services: Services, data: ContactInput) -> ContactInput:
+    return services.contacts._clean(data)
+
+
 def _validation_reason(exc: ValidationError) -> str:
     return " ".join(e.message for e in exc.errors.values())
 
@@ -386,54 +532,25 @@ def import_records(
     contacts = services.contacts
     try:
         with services.ctx.unit_of_work() as s:
-            index = DuplicateIndex()
-            for row in s.execute(
-                select(
-                    Contact.id,
-                    Contact.company_id,
-                    Contact.emails,
-                    Contact.phones,
-                    Contact.family_name_native,
-                    Contact.given_name_native,
-                    Contact.family_name_latin,
-                    Contact.given_name_latin,
-                    Contact.family_name_ru,
-                    Contact.given_name_ru,
-                    Contact.display_name,
-                ).where(Contact.deleted_at.is_(None))
-            ):
-                index.add(
-                    row.id,
-                    row.company_id,
-                    [e["value"] for e in row.emails or []],
-                    [p["value"] for p in row.phones or []],
-                    [
-                        (row.family_name_native, row.given_name_native),
-                        (row.family_name_latin, row.given_name_latin),
-                        (row.family_name_ru, row.given_name_ru),
-                    ],
-                    row.display_name,
-                )
+            existing = _ExistingContacts(s)
             companies = _Companies(services, s)
             tags = _Tags(s)
+            index = existing.index
             pending = 0
-            for rec in records:
-                progress.check()
-                name = display_name(rec) or rec.organization
-                try:
-                    data = contacts._clean(_to_input(rec, options.default_region, []))
-                except ValidationError as exc:
+            for rec, name, data in existing.prepared(records, companies, options, progress):
+                if isinstance(data, ValidationError):
                     report.rows.append(
                         RowResult(
                             rec.source_line,
                             name,
                             Outcome.REJECTED,
-                            _validation_reason(exc),
-                            errors=list(exc.errors.values()),
+                            _validation_reason(data),
+                            errors=list(data.errors.values()),
                         )
                     )
                     progress.advance()
                     continue
+                # again: a company created for an earlier row of the same chunk
                 company_id = companies.find(rec.organization)
                 data.company_id = company_id
                 hit = index.find(
@@ -476,6 +593,7 @@ def import_records(
                         data.company_id = companies.create(rec.organization, rec.country)
                     data.tag_ids = tags.ids(rec.tags)
                     new_row = Contact(id=new_id())
+                    existing.loaded.add(new_row.id)
                     contacts._write(s, new_row, data)
                     s.add(new_row)
                     pending += 1

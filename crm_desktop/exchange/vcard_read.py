@@ -260,6 +260,7 @@ _X_MESSENGERS = {
     "X-LINE": Messenger.LINE,
     "X-VIBER": Messenger.VIBER,
 }
+_X_NAME_RU = {"X-CRM-FAMILY-NAME-RU": 0, "X-CRM-GIVEN-NAME-RU": 1, "X-CRM-MIDDLE-NAME-RU": 2}
 
 
 def _label(prop: Property, labels: dict[str, str]) -> str:
@@ -272,6 +273,7 @@ def _build(props: list[Property], start_line: int, version: str) -> ContactRecor
     rec = ContactRecord(source_line=start_line)
     labels = {p.group: p.value for p in props if p.name == "X-ABLABEL" and p.group}
     phonetic_family = phonetic_given = ""
+    name_ru = ["", "", ""]
     sort_as: list[str] = []
     notes: list[str] = []
     for p in props:
@@ -293,9 +295,11 @@ def _build(props: list[Property], start_line: int, version: str) -> ContactRecor
             phonetic_family = unescape(p.value)
         elif name == "X-PHONETIC-FIRST-NAME":
             phonetic_given = unescape(p.value)
-        elif name == "X-CRM-NAME-RU":
+        elif name == "X-CRM-NAME-RU":  # files written before the three properties below
             parts = _split_escaped(p.value, ";") + ["", "", ""]
             place_name(rec, parts[0], parts[1], parts[2], force=Script.CYRILLIC)
+        elif name in _X_NAME_RU:
+            name_ru[_X_NAME_RU[name]] = unescape(p.value).strip()
         elif name == "ORG":
             parts = [s.strip() for s in _split_escaped(p.value, ";")]
             if not rec.organization:
@@ -336,14 +340,18 @@ def _build(props: list[Property], start_line: int, version: str) -> ContactRecor
             rec.tags.extend(t.strip() for t in _split_escaped(p.value, ",") if t.strip())
         elif name == "LANG":
             rec.languages.append(p.value.strip())
-        elif name == "X-CRM-LANGUAGES":
+        elif name == "X-CRM-LANGUAGES":  # files written before X-CRM-LANGUAGE
             rec.languages.extend(t.strip() for t in p.value.split(",") if t.strip())
+        elif name == "X-CRM-LANGUAGE":
+            rec.languages.append(unescape(p.value).strip())
         elif name == "X-CRM-COUNTRY":
             rec.country = p.value.strip()
         elif name == "X-CRM-DECISION-MAKER":
             rec.decision_maker = p.value.strip().upper() in ("TRUE", "1", "YES")
         elif name == "UID":
             rec.uid = p.value.strip().removeprefix("urn:uuid:")
+    if any(name_ru):
+        place_name(rec, *name_ru, force=Script.CYRILLIC)
     if phonetic_family or phonetic_given:
         script = script_of(phonetic_family + phonetic_given)
         if script == Script.LATIN:

@@ -4,8 +4,10 @@ Name forms: the native-script name goes into FN and N. The Latin/pinyin form goe
 where phones and address books look for a reading of the name: X-PHONETIC-LAST-NAME /
 X-PHONETIC-FIRST-NAME (iPhone, Android, Google), SORT-STRING (3.0) or SORT-AS (4.0).
 vCard 4.0 also carries every form as an alternative FN and N (same ALTID, its own
-LANGUAGE). The Russian form is kept in X-CRM-NAME-RU (and the 4.0 alternatives) so
-our own import gets it back.
+LANGUAGE). The Russian form is kept in X-CRM-FAMILY-NAME-RU / X-CRM-GIVEN-NAME-RU /
+X-CRM-MIDDLE-NAME-RU (and the 4.0 alternatives) so our own import gets it back: one
+plain text value each, because an extension property's value is text to a strict
+RFC 2426 reader, where an unescaped ";" is an error.
 """
 
 from __future__ import annotations
@@ -162,10 +164,10 @@ def card_lines(rec: ContactRecord, version: str = "3.0") -> list[str]:
         if not v4:
             lines.append(f"SORT-STRING:{escape(_latin_display(rec))}")
     if rec.family_name_ru or rec.given_name_ru:
-        value = ";".join(
-            escape(x) for x in (rec.family_name_ru, rec.given_name_ru, rec.middle_name_ru)
-        )
-        lines.append(f"X-CRM-NAME-RU:{value}")
+        for prop, part in (("FAMILY", rec.family_name_ru), ("GIVEN", rec.given_name_ru),
+                           ("MIDDLE", rec.middle_name_ru)):
+            if part:
+                lines.append(f"X-CRM-{prop}-NAME-RU:{escape(part)}")
     if rec.organization or rec.department:
         org = escape(rec.organization)
         if rec.department:
@@ -200,7 +202,7 @@ def card_lines(rec: ContactRecord, version: str = "3.0") -> list[str]:
             for i, lang in enumerate(rec.languages, 1):
                 lines.append(f"LANG;PREF={i}:{escape(lang)}")
         else:
-            lines.append("X-CRM-LANGUAGES:" + ",".join(escape(x) for x in rec.languages))
+            lines.extend(f"X-CRM-LANGUAGE:{escape(lang)}" for lang in rec.languages)
     if rec.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in rec.tags))
     if rec.notes:

@@ -384,3 +384,53 @@ def test_homophones_written_differently_are_different_people(services):
     rec = ContactRecord(family_name="伟", given_name="张", organization="Huake Pumps")  # swapped
     rep = import_records(services, [rec], ImportOptions(dry_run=True))
     assert rep.rows[0].duplicate_of == zhang.id
+
+
+def test_duplicates_are_found_across_lookup_chunks_without_reading_other_companies(
+    services, monkeypatch
+):
+    """Matches are fetched per chunk of rows: an email, a phone (any spelling), a name at
+    the same company and a row created earlier in the same file are all still found when
+    every row falls in a chunk of its own; contacts of unrelated companies are never read."""
+    import crm_desktop.exchange.db_import as db_import
+    from crm_desktop.exchange.names import place_name
+
+    company, zhang = _seed(services)
+    other = services.companies.create(CompanyInput(name_latin="Unrelated Works", country="DE"))
+    for i in range(5):
+        services.contacts.create(
+            ContactInput(company_id=other.id, family_name_latin=f"Weber{i}", given_name_latin="Kai",
+                         emails=[Channel("work", f"weber{i}@unrelated.example")])
+        )
+    loaded: list[set[str]] = []
+    real_fetch = db_import._ExistingContacts._fetch
+
+    def spy(self, chunk):
+        real_fetch(self, chunk)
+        loaded.append(set(self.loaded))
+
+    monkeypatch.setattr(db_import, "LOOKUP_CHUNK", 1)
+    monkeypatch.setattr(db_import._ExistingContacts, "_fetch", spy)
+    by_email = ContactRecord(family_name_latin="Z", given_name_latin="W",
+                             emails=[Email("ZHANG.WEI@huake.example")])
+    by_phone = ContactRecord(family_name_latin="Zh", given_name_latin="We",
+                             phones=[Phone("+86 138 0013 8000", PhoneKind.MOBILE)])
+    by_name = ContactRecord(organization="Huake Pumps")
+    place_name(by_name, "Чжан", "Вэй")
+    first = ContactRecord(family_name_latin="Novak", given_name_latin="Jan",
+                          emails=[Email("jan@novak.example")])
+    again = ContactRecord(family_name_latin="Novak", given_name_latin="Jan",
+                          emails=[Email("Jan@Novak.example")])
+    rep = import_records(services, [by_email, by_phone, by_name, first, again])
+    assert [(r.outcome, r.matched_by) for r in rep.rows] == [
+        (Outcome.SKIPPED, "email"),
+        (Outcome.SKIPPED, "phone"),
+        (Outcome.SKIPPED, "name"),
+        (Outcome.CREATED, ""),
+        (Outcome.SKIPPED, "email"),
+    ]
+    assert all(r.duplicate_of == zhang.id for r in rep.rows[:3])
+    assert rep.rows[4].duplicate_of == rep.rows[3].contact_id
+    assert services.contacts.count() == 1 + 5 + 1
+    weber_ids = {c.id for c in services.contacts.list() if c.company_id == other.id}
+    assert len(loaded) == 5 and not any(weber_ids & ids for ids in loaded)

@@ -31,7 +31,8 @@ def test_vcard30_read_back_by_vobject_keeps_every_script_and_field():
     assert (z.n.value.family, z.n.value.given) == ("张", "伟")
     assert z.contents["x-phonetic-last-name"][0].value == "Zhang"
     assert z.contents["x-phonetic-first-name"][0].value == "Wei"
-    assert z.contents["x-crm-name-ru"][0].value.startswith("Чжан;Вэй")
+    assert z.contents["x-crm-family-name-ru"][0].value == "Чжан"
+    assert z.contents["x-crm-given-name-ru"][0].value == "Вэй"
     assert z.org.value == ["华科泵业; Huake Pumps, Ltd", "Sales"]
     assert z.title.value == "总经理"
     tels = {t.value: {p.upper() for p in t.params.get("TYPE", [])} for t in z.contents["tel"]}
@@ -45,7 +46,8 @@ def test_vcard30_read_back_by_vobject_keeps_every_script_and_field():
     # a Latin-only name: FN/N in Latin, the Russian form kept
     s = cards[1]
     assert s.fn.value == "Olga Smirnova"
-    assert s.contents["x-crm-name-ru"][0].value == "Смирнова;Ольга;Петровна"
+    ru = [s.contents[f"x-crm-{part}-name-ru"][0].value for part in ("family", "given", "middle")]
+    assert ru == ["Смирнова", "Ольга", "Петровна"]
 
 
 def test_vcard40_read_back_by_vobject_has_alternative_names():
@@ -199,3 +201,57 @@ def test_a_nul_in_a_charset_name_is_a_line_error_not_a_crash(tmp_path):
     with pytest.raises(ExchangeError) as e:
         read_vcards(data)
     assert getattr(e.value, "line", None) == 3
+
+
+# RFC 2426 section 4: which properties carry structured (";"-separated) or list (",")
+# values; every other one, extensions included, is one text value where ";" and ","
+# must be escaped. This is what a strict validator holds our 3.0 files to.
+_STRUCTURED = {"N", "ADR", "ORG", "GEO"}
+_LISTS = {"CATEGORIES", "NICKNAME"}
+_NOT_TEXT = {"BEGIN", "END", "VERSION", "TEL", "EMAIL", "UID", "URL", "IMPP", "PHOTO", "BDAY",
+             "REV", "PRODID"}
+
+
+def _unescaped(value: str, chars: str) -> list[str]:
+    found, i = [], 0
+    while i < len(value):
+        if value[i] == "\\":
+            i += 2
+            continue
+        if value[i] in chars:
+            found.append(value[i])
+        i += 1
+    return found
+
+
+def _strict_rfc2426_errors(data: bytes) -> list[str]:
+    errors = []
+    unfolded = data.decode("utf-8").replace("\r\n ", "").split("\r\n")
+    for n, line in enumerate(unfolded, 1):
+        if not line:
+            continue
+        head, _, value = line.partition(":")
+        name = head.split(";")[0].split(".")[-1].upper()
+        if name in _NOT_TEXT or name in _STRUCTURED:
+            continue
+        bad = _unescaped(value, ";" if name in _LISTS else ";,")
+        if bad:
+            errors.append(f"line {n}: {name} has an unescaped {bad[0]!r}: {value}")
+    return errors
+
+
+def test_vcard30_text_values_are_escaped_as_a_strict_reader_requires():
+    data = _write(people())
+    assert _strict_rfc2426_errors(data) == []
+    # the check itself catches what the old writer did
+    assert _strict_rfc2426_errors(b"BEGIN:VCARD\r\nX-CRM-NAME-RU:A;B;\r\nEND:VCARD\r\n")
+
+
+def test_files_from_the_previous_version_still_import_the_russian_name():
+    old = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alexey Egorov\r\nN:Egorov;Alexey;;;\r\n"
+        "X-CRM-NAME-RU:Егоров;Алексей;\r\nX-CRM-LANGUAGES:ru,en\r\nEND:VCARD\r\n"
+    ).encode()
+    (rec,) = read_vcards(old)
+    assert (rec.family_name_ru, rec.given_name_ru) == ("Егоров", "Алексей")
+    assert rec.languages == ["ru", "en"]

@@ -32,6 +32,11 @@ def test_generate_fills_every_table_and_the_index(runtime) -> None:
         "latin": any(c.family_name_latin for c in contacts),
     }
     assert all(scripts.values()), scripts
+    # every generated phone is a real number of its country, so an export imports again
+    import phonenumbers
+
+    phones = [p["value"] for c in contacts for p in c.phones]
+    assert phones and all(phonenumbers.is_valid_number(phonenumbers.parse(p)) for p in phones)
 
     # a generated Chinese contact is found by its Russian and pinyin spellings
     chinese = next(c for c in contacts if c.family_name_native and c.family_name_ru)
