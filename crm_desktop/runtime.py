@@ -136,8 +136,9 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             raise
         try:
             search_index.attach(db.engine, db.session_factory)  # index follows every write
-            ctx = Context(db.session_factory, device_id(paths), settings.current_member_id)
-            ctx.text_index = search_filters.text_index_for(db.engine)  # type: ignore[attr-defined]
+            ctx = Context(db.session_factory, device_id(paths), settings.current_member_id,
+                          encrypted_at_rest=db.key is not None,
+                          text_index=search_filters.text_index_for(db.engine))
             services = Services(ctx)
             services.stages.ensure_defaults()
             autobackup = None

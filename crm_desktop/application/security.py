@@ -10,7 +10,6 @@ converts exactly the backups and drafts that carry it.
 from __future__ import annotations
 
 import contextlib
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-
 from pathlib import Path
 
 from crm_desktop.config import Paths, database_url, resolve_paths
@@ -41,6 +41,7 @@ class CliEnv:
         self.paths: Paths = resolve_paths(portable=getattr(args, "portable", False))
         self._runtime: Runtime | None = None
         self._locks: DatabaseLocks | None = None
+        self._noted = False  # the note on unencrypted copies was printed
 
     @property
     def url(self) -> str:
@@ -78,6 +79,23 @@ class CliEnv:
             self._runtime = open_runtime(self.url, self.paths, create=create,
                                          passphrase=terminal_passphrase, locks=self._locks)
         return self._runtime
+
+    @property
+    def private(self) -> bool:
+        """Files written from this database are owner-only: it is encrypted at rest."""
+        return self.runtime().key is not None
+
+    def written(self, path: str | os.PathLike[str]) -> None:
+        """Print the file just written; the first one written from an encrypted database
+        comes with one note that the copy is not encrypted."""
+        out(str(path))
+        self.note_unencrypted(path)
+
+    def note_unencrypted(self, path: str | os.PathLike[str]) -> None:
+        if self.private and not self._noted:
+            self._noted = True
+            out(f"note: {path} is not encrypted (the database is); it is readable by your "
+                "account only: keep it on an encrypted disk or delete it after use.")
 
     def close_runtime(self) -> None:
         """Close the database but keep the locks (a whole-file operation closes every

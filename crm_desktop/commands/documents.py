@@ -71,8 +71,8 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
     else:
         memo = loader.memo(args.meeting_id, prepared_by=me)
         pdf = MemoRenderer(args.doc_lang, organisation).render(memo)
-    write_bytes_atomic(args.output, pdf)
-    out(f"{args.output}")
+    write_bytes_atomic(args.output, pdf, private=env.private)
+    env.written(args.output)
     return 0
 
 
@@ -83,8 +83,8 @@ def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
     loader, organisation, _ = _context(env)
     data = loader.dossier(args.company_id)
     pdf = DossierRenderer(args.doc_lang, organisation).render(data)
-    write_bytes_atomic(args.output, pdf)
-    out(f"{args.output}")
+    write_bytes_atomic(args.output, pdf, private=env.private)
+    env.written(args.output)
     return 0
 
 
@@ -105,8 +105,8 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
     count = 0
     for item in render_memos(loader, renderer, loader.meeting_ids(), prepared_by=me):
         target = folder / item.filename
-        write_bytes_atomic(target, item.pdf)
-        out(str(target))
+        write_bytes_atomic(target, item.pdf, private=env.private)
+        env.written(target)
         count = item.done
     out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
     return 0

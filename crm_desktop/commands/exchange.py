@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-
 from crm_desktop.commands import WRITE, CliEnv, common_options, out
 from crm_desktop.commands.resolve import record_id, record_ids
 from crm_desktop.domain.errors import CrmError
@@ -131,6 +130,7 @@ def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     )
     n = export_contacts(services, args.output, args.format, flt, language=args.sheet_lang or "")
     out(f"Exported {n} contact(s) to {args.output}")
+    env.note_unencrypted(args.output)
     return 0
 
 
@@ -145,6 +145,7 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
     )
     n = export_meetings(services, args.output, flt)
     out(f"Exported {n} meeting(s) to {args.output}")
+    env.note_unencrypted(args.output)
     return 0
 
 

@@ -120,8 +120,8 @@ def cmd_pipeline(args: argparse.Namespace, env: CliEnv) -> int:
     else:
         _print_summary(rep)
         return 0
-    write_bytes_atomic(args.output, data)
-    out(args.output)
+    write_bytes_atomic(args.output, data, private=env.private)
+    env.written(args.output)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,13 @@ class Context:
     session_factory: Callable[[], Session]
     device_id: str
     member_id: str | None = None  # the person using this laptop, if chosen
+    # The database is encrypted at rest: a copy written from it (an export, a memo, a
+    # saved attachment) leaves that protection behind, so front ends make such files
+    # owner-only and say so once.
+    encrypted_at_rest: bool = False
+    # Search-index lookup for the services' text filters (search.filters.text_index_for);
+    # None: plain LIKE over the columns.
+    text_index: Callable[..., Any] | None = None
     clock: HybridLogicalClock = field(init=False)
 
     def __post_init__(self) -> None:

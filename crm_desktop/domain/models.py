@@ -27,7 +27,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.domain.base import Base, SyncedMixin, UTCDateTime
 
-
 # Sort keys compare by code point on every backend (PostgreSQL's default collation would
 # reorder them by the server's locale).
 SORT_KEY_TYPE = String(300).with_variant(String(300, collation="C"), "postgresql")

@@ -12,7 +12,8 @@ from crm_desktop.files import atomic_write as _atomic_write
 
 
 @contextmanager
-def atomic_write(path: Path) -> Iterator[BinaryIO]:
-    """A binary file that replaces ``path`` on success; errors are ExchangeErrors."""
-    with _atomic_write(path, ExchangeError) as f:
+def atomic_write(path: Path, private: bool = False) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` on success; errors are ExchangeErrors.
+    ``private``: owner-only (written from an encrypted database)."""
+    with _atomic_write(path, ExchangeError, private=private) as f:
         yield f

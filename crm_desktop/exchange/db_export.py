@@ -268,7 +268,7 @@ def export_contacts(
     progress = ensure(progress)
     flt = flt or ContactFilter()
     progress.start(count_contacts(services, flt))
-    with atomic_write(Path(path)) as out:
+    with atomic_write(Path(path), private=services.ctx.encrypted_at_rest) as out:
         if fmt in ("csv", "csv-excel-ru"):
             lang = CSV_FLAVOURS[fmt].language
             rows = (csv_row(row, lang) for row in iter_contact_rows(services, flt))
@@ -375,5 +375,5 @@ def export_meetings(
     calendar_name: str = "",
 ) -> int:
     records = meeting_records(services, flt)
-    with atomic_write(Path(path)) as out:
+    with atomic_write(Path(path), private=services.ctx.encrypted_at_rest) as out:
         return write_ics(records, out, calendar_name=calendar_name, progress=progress)

@@ -36,9 +36,8 @@ from crm_desktop.exchange.names import Script, display_name, script_of
 from crm_desktop.exchange.phones import to_e164
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
-from crm_desktop.exchange.tabular import Table
+from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
-from crm_desktop.exchange.tabular import read_import_bytes
 from crm_desktop.exchange.xlsx_io import read_xlsx
 
 FLUSH_EVERY = 500

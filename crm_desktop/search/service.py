@@ -34,9 +34,9 @@ from crm_desktop.search.keys import (
     fold,
     fold_mapped,
     is_han,
-    search_keys,
     pinyin_syllables,
     query_variants,
+    search_keys,
 )
 
 GROUP_LABELS: dict[str, str] = {

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.files import write_bytes_atomic
+from crm_desktop.ui import unencrypted_copy
 
 ATTACHABLE = {"company", "contact", "project", "meeting", "trip", "site"}
 
@@ -126,13 +127,16 @@ class AttachmentsPanel(QWidget):
         if not target:
             return
         try:
-            write_bytes_atomic(target, self.services.attachments.content(attachment_id))
+            write_bytes_atomic(target, self.services.attachments.content(attachment_id),
+                               private=unencrypted_copy.private(self.services))
         except CrmError as e:
             if e.code == "cannot_write":
                 self._error(self.tr("Cannot write %1: %2").replace("%1", target)
                             .replace("%2", str(e.params.get("reason", ""))))
             else:
                 self._error(str(e))
+            return
+        unencrypted_copy.tell_once(self, self.services, target)
 
     def remove_selected(self) -> None:
         attachment_id = self._selected_id()

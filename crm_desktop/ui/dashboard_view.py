@@ -56,6 +56,7 @@ from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.base import ListQuery
 from crm_desktop.files import write_bytes_atomic
+from crm_desktop.ui import unencrypted_copy
 from crm_desktop.ui.document_actions import with_wait_cursor
 from crm_desktop.ui.entity_forms import member_options, trip_options
 from crm_desktop.ui.filter_bar import ChoiceFilter, DateRangeFilter, FilterBar
@@ -523,9 +524,10 @@ class DashboardView(View):
                 from crm_desktop.documents.pipeline_xlsx import pipeline_workbook
 
                 data = with_wait_cursor(pipeline_workbook, rep, lang)
-            write_bytes_atomic(Path(path), data)
+            write_bytes_atomic(Path(path), data, private=unencrypted_copy.private(self.services))
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot save the report"), crm_error_text(e))
             return False
+        unencrypted_copy.tell_once(self, self.services, path)
         self.status_message.emit(self.tr("Report saved: %1").replace("%1", path))
         return True

@@ -63,7 +63,8 @@ def preview(
             return again.pdf, again.filename
 
     dialog = PdfPreviewDialog(
-        document.pdf, document.filename, parent, rerender=rerender, language=language
+        document.pdf, document.filename, parent, rerender=rerender, language=language,
+        services=services,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

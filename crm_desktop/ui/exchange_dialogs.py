@@ -48,9 +48,10 @@ from crm_desktop.exchange.db_export import (
     export_contacts,
     export_meetings,
 )
+from crm_desktop.ui import unencrypted_copy
 from crm_desktop.ui.exchange_import import ImportDialog
-from crm_desktop.ui.labels import date_edit_format, number
 from crm_desktop.ui.exchange_worker import run_job
+from crm_desktop.ui.labels import date_edit_format, number
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 translate = QCoreApplication.translate  # a name lupdate recognises
@@ -261,6 +262,7 @@ class ExportContactsDialog(QDialog):
         self.count_label.setText(
             self.tr("Exported %1 contacts to %2").replace("%1", number(count)).replace("%2", path)
         )
+        unencrypted_copy.tell_once(self, self.services, path)
         self.exported.emit(count, path)
 
 
@@ -357,6 +359,7 @@ class ExportMeetingsDialog(QDialog):
         self.status.setText(
             self.tr("Exported %1 meetings to %2").replace("%1", number(count)).replace("%2", path)
         )
+        unencrypted_copy.tell_once(self, self.services, path)
         self.exported.emit(count, path)
 
 

@@ -15,8 +15,6 @@ import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from crm_desktop.documents.labels import COUNTRY_NAMES
-from crm_desktop.domain.validation import ISO_3166
-
 from crm_desktop.domain.models import (
     CompanyKind,
     Confidentiality,
@@ -27,6 +25,7 @@ from crm_desktop.domain.models import (
     Stage,
     TaskStatus,
 )
+from crm_desktop.domain.validation import ISO_3166
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.services import Services
 from crm_desktop.files import write_bytes_atomic
+from crm_desktop.ui import unencrypted_copy
 from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
 from crm_desktop.ui.screen_fit import fitted_size
 from crm_desktop.ui.widgets_errors import crm_error_text
@@ -61,8 +63,11 @@ class PdfPreviewDialog(QDialog):
     language_changed = Signal(str)  # the document was rendered again in this language
 
     def __init__(self, pdf_bytes: bytes, suggested_filename: str, parent: QWidget | None = None,
-                 *, rerender: Rerender | None = None, language: str = "ru"):
+                 *, rerender: Rerender | None = None, language: str = "ru",
+                 services: Services | None = None):
         super().__init__(parent)
+        self.services = services  # where the document comes from (encrypted or not)
+        self._private = services is not None and unencrypted_copy.private(services)
         self.rerender = rerender
         self.language = language
         self.last_directory = ""
@@ -342,7 +347,7 @@ class PdfPreviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            write_bytes_atomic(path, self.pdf_bytes)
+            write_bytes_atomic(path, self.pdf_bytes, private=self._private)
         except CrmError as e:
             reason = str(e.params.get("reason", e))
             QMessageBox.warning(self, self.tr("Save as PDF"),
@@ -350,6 +355,8 @@ class PdfPreviewDialog(QDialog):
                                 .replace("%2", reason))
             return None
         self.last_directory = str(Path(path).parent)
+        if self.services is not None:
+            unencrypted_copy.tell_once(self, self.services, path)
         self.saved.emit(path)
         return path
 

@@ -63,8 +63,8 @@ from crm_desktop.domain.models import Project, ProjectStatus, Stage
 from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates, total_in
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
-from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
 from crm_desktop.domain.services.today import ProjectFacts
+from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
 from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View

@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME
+from crm_desktop.application.backups import restore as restore_backup
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import (
@@ -32,7 +33,6 @@ from crm_desktop.runtime import (
     start_checks_in_background,
 )
 from crm_desktop.storage import encryption
-from crm_desktop.application.backups import restore as restore_backup
 from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
 from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey

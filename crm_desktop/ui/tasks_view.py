@@ -38,10 +38,10 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Task, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.tasks import TaskQuery
-from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
-from crm_desktop.ui.labels import format_date
 from crm_desktop.ui import details
 from crm_desktop.ui.details import DetailPane
+from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
+from crm_desktop.ui.labels import format_date
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.undo import ServiceCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View

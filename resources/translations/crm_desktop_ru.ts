@@ -2538,6 +2538,17 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>UnencryptedCopy</name>
+    <message>
+        <source>File not encrypted</source>
+        <translation>Файл не зашифрован</translation>
+    </message>
+    <message>
+        <source>%1 is not encrypted, unlike the database it comes from. Only your account can read it; keep it on an encrypted disk or delete it when it is no longer needed.</source>
+        <translation>Файл %1 не зашифрован, в отличие от базы данных, из которой он получен. Прочитать его может только ваша учётная запись; храните его на зашифрованном диске или удалите, когда он станет не нужен.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockForm</name>
     <message>
         <source>%1 — locked</source>

@@ -71,7 +71,7 @@ class Service(Generic[M]):
         like = f"%{_escape_like(text)}%"
         clause = or_(*[col.ilike(like, escape="\\") for col in self.TEXT_COLUMNS])
         # the search keys, when the composition root provides them: 凯泉 found as Кайцюань
-        by_keys = getattr(self.ctx, "text_index", None)
+        by_keys = self.ctx.text_index
         extra = by_keys(self.entity, self.model.id, text) if by_keys is not None else None
         return clause if extra is None else or_(clause, extra)
 
