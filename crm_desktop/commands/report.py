@@ -141,5 +141,5 @@ def _print_summary(rep: Any) -> None:
 
 def _rates(settings: Settings) -> ConversionRates:
     """The conversion rates kept in Settings, as the pipeline board's total uses them."""
-    return report_rates(Rates.from_json(settings.currency_rates),
+    return report_rates(Rates.from_settings(settings.currency_rates),
                         settings.total_currency or DEFAULT_CURRENCY, date.today())

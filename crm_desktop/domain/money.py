@@ -86,6 +86,15 @@ class Rates:
         }
 
     @classmethod
+    def from_settings(cls, raw: object) -> Rates:
+        """The rates of the settings file; before the user has set any, STARTING_RATES,
+        so the board adds up in one currency from the first start (the date says how old
+        they are, and Settings → Currency replaces them)."""
+        if not raw:
+            return STARTING_RATES
+        return cls.from_json(raw)
+
+    @classmethod
     def from_json(cls, raw: object) -> Rates:
         """Tolerates a hand-edited file: entries that do not parse are left out."""
         if not isinstance(raw, Mapping):
@@ -141,3 +150,11 @@ def total_in(sums: Mapping[str, Decimal], currency: str, rates: Rates) -> Total:
 
 def _is_code(text: str) -> bool:
     return len(text) == 3 and text.isascii() and text.isalpha()
+
+
+# Rounded Bank of Russia rates of the day this version was made: a start, not a feed.
+STARTING_RATES = Rates(DEFAULT_CURRENCY, (
+    Rate("CNY", Decimal("11"), dt.date(2026, 12, 1)),
+    Rate("EUR", Decimal("92"), dt.date(2026, 12, 1)),
+    Rate("USD", Decimal("79"), dt.date(2026, 12, 1)),
+))

@@ -39,7 +39,7 @@ class CurrencySettings(QGroupBox):
         self.setTitle(self.tr("Currency"))
         self.setObjectName("currency_settings")
         self.today = today or dt.date.today()
-        self.rates = Rates.from_json(settings.currency_rates)
+        self.rates = Rates.from_settings(settings.currency_rates)
         self.total_currency = QComboBox()
         self.total_currency.setObjectName("total_currency")
         for code in COMMON_CURRENCIES:

@@ -343,7 +343,7 @@ class DashboardView(View):
     # -- data ---------------------------------------------------------------------------
     def _rates(self) -> ConversionRates:
         """The conversion rates kept in Settings, the ones the pipeline board's total uses."""
-        return report_rates(Rates.from_json(self.settings.currency_rates),
+        return report_rates(Rates.from_settings(self.settings.currency_rates),
                             self.settings.total_currency or DEFAULT_CURRENCY, date.today())
 
     def current_filter(self) -> ReportFilter:

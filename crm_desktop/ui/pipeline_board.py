@@ -575,7 +575,7 @@ class PipelineBoard(View):
         summary = self.tr("Projects on the board: %1").replace("%1", str(count))
         tip: list[str] = []
         if sums:
-            rates = Rates.from_json(self.settings.currency_rates)
+            rates = Rates.from_settings(self.settings.currency_rates)
             total = total_in(sums, self.settings.total_currency or DEFAULT_CURRENCY, rates)
             converted = format_money(total.amount, total.currency)
             if total.complete and total.rates_as_of is None:

@@ -63,3 +63,13 @@ def test_rates_survive_the_settings_file_and_ignore_bad_entries(tmp_path):
 
 def test_setting_a_rate_to_zero_removes_it():
     assert _rates().with_rate("CNY", Decimal(0), DAY).rate("CNY") is None
+
+
+def test_before_any_rate_is_set_the_starting_rates_are_used_and_dated():
+    from crm_desktop.domain.money import STARTING_RATES
+
+    assert Rates.from_settings({}) == STARTING_RATES
+    assert Rates.from_settings(_rates().to_json()) == _rates()  # the user's own win
+    total = total_in({"RUB": Decimal(100), "CNY": Decimal(10)}, "RUB", Rates.from_settings({}))
+    assert total.complete and total.amount == Decimal(210)
+    assert total.rates_as_of == STARTING_RATES.rate("CNY").as_of

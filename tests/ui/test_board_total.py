@@ -36,10 +36,11 @@ def _type_rate(qtbot, dialog: SettingsDialog, code: str, text: str) -> None:
 def test_total_in_one_currency_after_typing_rates(qtbot, window: MainWindow, rt: Runtime):
     board = window.nav.select("pipeline") or window.nav.view("pipeline")
     assert isinstance(board, PipelineBoard)
-    # Without rates the sums that cannot be converted are named, not added.
+    # Before the user sets any, the dated starting rates add it up in one currency:
+    # 10.6 bn RUB + 300 M CNY × 11 + 175 M USD × 79 = 27.7 bn RUB
     before = board.summary.text()
-    assert "capex ≈" in before and "USD" in before and "CNY" in before
-    assert "No rate for CNY, USD" in board.summary.toolTip()
+    assert "capex ≈ 27.7 bn RUB" in before and "USD" not in before
+    assert "at the rates of 2026-12-01" in board.summary.toolTip()
 
     window.open_settings()
     dialog = window._dialog
