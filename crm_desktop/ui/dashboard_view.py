@@ -331,7 +331,7 @@ class DashboardView(View):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             table.verticalHeader().hide()
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.horizontalHeader().setStretchLastSection(True)
             table.clicked.connect(lambda index, k=spec.key: self._row_clicked(k, index.row()))
             self.tables[spec.key] = table
             self.tabs.addTab(table, spec.title())
@@ -373,8 +373,8 @@ class DashboardView(View):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                               | Qt.AlignmentFlag.AlignVCenter)
                     table.setItem(i, j, item)
-            table.resizeColumnsToContents()
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.resizeColumnsToContents()  # the first column (names) whole, never elided
+            table.horizontalHeader().setStretchLastSection(True)
 
     def _fill_summary(self, rep: PipelineReport) -> None:
         total = sum(r.projects for r in rep.funnel)
