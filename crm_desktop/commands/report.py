@@ -12,6 +12,7 @@ from typing import Any
 
 from crm_desktop.analytics.rates import ConversionRates, report_rates
 from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands.resolve import record_id
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates
@@ -49,15 +50,7 @@ def _date(text: str | None) -> date | None:
 
 
 def _resolve(env: CliEnv, model: Any, entity: str, text: str | None) -> str | None:
-    if not text:
-        return None
-    from crm_desktop.documents.loader import DocumentLoader
-
-    with env.runtime().services.ctx.reading() as s:
-        row = s.get(model, text) or DocumentLoader._by_prefix(s, model, entity, text)
-        if row is None or row.deleted_at is not None:
-            raise CrmError.from_code("not_found", entity=entity, id=text)
-        return str(row.id)
+    return record_id(env.runtime().services, model, entity, text) if text else None
 
 
 def _plain(value: Any) -> Any:

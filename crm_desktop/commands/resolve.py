@@ -38,6 +38,8 @@ def record_id(services: Services, model: Any, entity: str, text: str,
                 if any(value and fold(value) == key for value in row[1:]):
                     ids.append(row[0])
     if not ids:
+        if not names:
+            raise CrmError.from_code("not_found", entity=entity, id=wanted)
         raise CrmError(f"No {entity} “{wanted}”.")
     if len(ids) > 1:
         raise CrmError(f"Several {entity} records are called “{wanted}”; give the id.")
