@@ -20,6 +20,7 @@ from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
 from crm_desktop.storage.drafts import DraftStore, drafts_folder
 from crm_desktop.storage.encryption import DatabaseKey
+from crm_desktop.storage.location import DatabaseLocation
 from crm_desktop.storage.lock import REPLACE, DatabaseLocks, WriterLock
 
 # progress(step, done, total): step is "database", "backups" or "drafts"
@@ -112,13 +113,13 @@ def change_passphrase(path: Path, key: DatabaseKey, new_passphrase: str,
                     has_file_alone)
 
 
-def database_file(url: str) -> Path:
-    """The SQLite file a URL names, which must exist; a server is refused."""
+def database_file(location: DatabaseLocation) -> Path:
+    """The SQLite file of ``location``, which must exist; a server is refused."""
     from crm_desktop.application.errors import NotAFileDatabaseError
 
-    path = storage.sqlite_path(url)
+    path = location.path
     if path is None:
         raise NotAFileDatabaseError(encryption.SERVER_MESSAGE)
-    if not path.is_file() or path.stat().st_size == 0:
+    if not location.exists:
         raise NotAFileDatabaseError(f"{path} does not exist.")
     return path

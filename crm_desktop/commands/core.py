@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,9 +67,6 @@ LISTS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], tuple[str, ...]]] =
 }
 
 
-DEMO_MARKER = "demo_database"  # setting row: this database holds demo data only
-
-
 def _limit(text: str) -> int:
     try:
         n = int(text)
@@ -78,20 +75,6 @@ def _limit(text: str) -> int:
     if not 0 <= n <= 2**62:
         raise argparse.ArgumentTypeError(f"{text} is out of range (0 to {2**62})")
     return n
-
-
-def _is_demo_database(path: Path, key: object) -> bool:
-    from crm_desktop.storage import encryption
-
-    conn = (encryption.connect(path, key, readonly=True) if key is not None  # type: ignore[arg-type]
-            else sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True))
-    try:
-        row = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_MARKER,)).fetchone()
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
-    return bool(row and row[0] == "1")
 
 
 def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
@@ -111,43 +94,44 @@ def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.config import Settings
-    from crm_desktop.demo import load_demo
-    from crm_desktop.runtime import backups_folder
-    from crm_desktop.storage import backups, encryption
+    from crm_desktop.application import demo
+    from crm_desktop.commands.security import terminal_passphrase
 
-    path = storage.sqlite_path(env.url)
-    if path is not None and path.exists() and path.stat().st_size > 0:
+    location = env.location
+    path = location.path
+    if path is not None and location.exists:
         if not args.force:
             raise CrmError(f"{path} already exists; use --force to replace it.")
         env.hold(REPLACE)  # nobody else may have it open while it is replaced
-        key = None
-        if encryption.is_encrypted(path):
-            from crm_desktop.commands.security import terminal_passphrase
-
-            key = encryption.unlock(path, terminal_passphrase(path))
-        storage._check_sqlite_file(path, key)  # never delete a file that is not ours
-        storage.refuse_newer_schema(path, key)
-        if not _is_demo_database(path, key):
-            _confirm_replacing(path, args)
-        folder = backups_folder(env.paths, Settings.load(env.paths.settings_file))
-        saved = backups.make_backup(path, folder, "before-demo", key)  # verified copy
+        saved = demo.set_aside(location, env.paths, terminal_passphrase,
+                               lambda p: _confirm_replacing(p, args))
         out(f"The previous database was saved to {saved}")
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
     else:
         env.hold(WRITE)
     rt = env.runtime(create=True)
+    large = None
     if args.size == "large" or any((args.companies, args.contacts, args.meetings)):
-        from crm_desktop.demo_large import generate_for_cli
-
-        counts = generate_for_cli(rt, args.companies, args.contacts, args.meetings)
-    else:
-        counts = load_demo(rt.services)
-    rt.services.settings.set(DEMO_MARKER, "1")
-    out(f"Demo database ready: {path or redact.mask_url(env.url)}")
+        large = demo.LargeDemo(args.companies, args.contacts, args.meetings)
+    counts = demo.fill(rt, large, progress=_terminal_progress())
+    out(f"Demo database ready: {location.shown}")
     out(", ".join(f"{n} {k}" for k, n in counts.items()))
     return 0
+
+
+def _terminal_progress() -> Callable[[str, int, int], None]:
+    """Progress of a long fill on a terminal's stderr (nothing when not a terminal)."""
+    started = time.monotonic()
+    shown = [0.0]
+
+    def progress(what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if sys.stderr.isatty() and (now - shown[0] > 0.5 or done == total):
+            shown[0] = now
+            end = "\n" if done == total else ""
+            print(f"\r{what}: {done}/{total}  ({now - started:.0f} s)   ", end=end,
+                  file=sys.stderr, flush=True)
+
+    return progress
 
 
 def cmd_list(args: argparse.Namespace, env: CliEnv) -> int:

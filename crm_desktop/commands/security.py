@@ -14,6 +14,7 @@ from pathlib import Path
 
 from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
+from crm_desktop.application.database import unlock
 from crm_desktop.commands import REPLACE, CliEnv, add_command, out
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
@@ -83,7 +84,7 @@ def _report(done: security.Conversion) -> None:
 
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
     if encryption.is_encrypted(path):
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
@@ -95,7 +96,7 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted.")
@@ -107,7 +108,7 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
     if not encryption.is_encrypted(path):
         raise CrmError(f"{path} is not encrypted; use encrypt.")
@@ -120,7 +121,7 @@ def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
-    path = storage.sqlite_path(env.url)
+    path = env.location.path
     if path is None:
         raise CrmError("Backups of a server database are made with the server's tools.")
     folder = _folder(env)
@@ -130,8 +131,7 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
             rt = env.runtime()  # a copy of another database is told apart before listing
             key, ident = rt.key, rt.identity
         except storage.DamagedDatabaseError:  # the listing is how to find a good backup
-            if encryption.is_encrypted(path):
-                key = encryption.unlock(path, terminal_passphrase(path))
+            key = unlock(env.location, terminal_passphrase)
             ident = identities.read(path, key) or identities.last_known(env.paths.data_dir,
                                                                           path)
     found = app_backups.list_checked(path, folder, key, ident)
