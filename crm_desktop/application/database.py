@@ -10,16 +10,19 @@ then the runtime opens it (locks, checks, backup-then-migrate, services).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from crm_desktop.config import Paths, database_url
-from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.config import Paths, Settings, database_url
+from crm_desktop.runtime import Runtime, backups_folder, open_runtime
+from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.location import DatabaseLocation
-from crm_desktop.storage.lock import DatabaseLocks
+from crm_desktop.storage.lock import READ, REPLACE, WRITE, DatabaseLocks
 
-__all__ = ["DatabaseLocation", "locate", "open_database", "unlock"]
+__all__ = ["READ", "REPLACE", "WRITE", "DatabaseCheck", "DatabaseLocation", "DatabaseLocks",
+           "check", "locate", "lock", "open_database", "unlock"]
 
 # The passphrase of an existing encrypted file (None: the user cancelled).
 Passphrase = Callable[[Path], str | None]
@@ -63,3 +66,44 @@ def open_database(location: DatabaseLocation, paths: Paths, *,
     return open_runtime(location, paths, create=create, key=key, writer=writer,
                         auto_backup=auto_backup, deferred_checks=deferred_checks,
                         locks=locks)
+
+
+def lock(location: DatabaseLocation, paths: Paths, access: str = READ,
+         app: str = "crm-desktop") -> DatabaseLocks | None:
+    """Take the locks ``access`` needs on the file (READ, WRITE or REPLACE; see
+    storage.lock.DatabaseLocks), before anything is read; a refusal names the holder
+    (``app`` is how this process is named to others). A writer or a whole-file operation
+    also finishes or undoes what a killed one left. None for a server."""
+    path = location.path
+    if path is None:
+        return None
+    storage.check_location(path, write=access != READ)
+    locks = DatabaseLocks(path, access, app=app)
+    locks.acquire()
+    if access in (WRITE, REPLACE):
+        try:
+            storage.recover_interrupted(
+                path, backups_folder(paths, Settings.load(paths.settings_file)))
+        except BaseException:
+            locks.release()
+            raise
+    return locks
+
+
+@dataclass(frozen=True)
+class DatabaseCheck:
+    shown: str  # the file, or the server URL without its password
+    schema: str | None
+    current_schema: str
+    problems: list[str]  # empty: sound
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(rt: Runtime) -> DatabaseCheck:
+    """The full integrity check of an open database, with its schema version."""
+    problems = storage.integrity_check(rt.db)
+    return DatabaseCheck(rt.db.location.shown, rt.db.schema_version(),
+                         storage.head_revision(), problems)

@@ -25,7 +25,7 @@ from crm_desktop.storage.location import DatabaseLocation
 DEMO_MARKER = "demo_database"  # setting row: this database holds demo data only
 
 # progress(what, done, total), as the large generator reports it
-Progress = Callable[[str, int, int], object]
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)

@@ -66,22 +66,15 @@ class CliEnv:
         storage.lock.DatabaseLocks) for the rest of the command, before anything is read;
         a refusal is one line naming the holder. Returns the file (None for a server).
         Writers and whole-file operations also finish or undo what a killed one left."""
-        from crm_desktop.storage.database import check_location, recover_interrupted
+        from crm_desktop.application.database import lock
 
         path = self.location.path
         if path is None or self._locks is not None:
             return path
-        check_location(path, write=access != READ)
         command = " ".join(w for w in (getattr(self.args, "command", None),
                                        getattr(self.args, "what", None)) if w)
-        self._locks = DatabaseLocks(path, access, app=f"crm-desktop {command}".strip())
-        self._locks.acquire()
-        if access in (WRITE, REPLACE):
-            from crm_desktop.config import Settings
-            from crm_desktop.runtime import backups_folder
-
-            recover_interrupted(path, backups_folder(self.paths,
-                                                     Settings.load(self.paths.settings_file)))
+        self._locks = lock(self.location, self.paths, access,
+                           app=f"crm-desktop {command}".strip())
         return path
 
     def runtime(self, create: bool = False) -> Runtime:

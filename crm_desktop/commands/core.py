@@ -15,8 +15,6 @@ from crm_desktop.config import database_url
 from crm_desktop.domain import serialize
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import refuse_special
-from crm_desktop.storage import database as storage
-from crm_desktop.storage import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -154,6 +152,8 @@ def _cell(value: Any) -> str:
 
 
 def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.application.database import check
+
     if args.reindex:
         env.hold(WRITE)
     rt = env.runtime()
@@ -161,15 +161,15 @@ def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
         from crm_desktop.commands.search import reindex_database
 
         reindex_database(rt)
-    problems = storage.integrity_check(rt.db)
-    out(f"database: {rt.db.path or redact.mask_url(rt.db.url)}")
-    out(f"schema: {rt.db.schema_version()} (current: {storage.head_revision()})")
+    found = check(rt)
+    out(f"database: {found.shown}")
+    out(f"schema: {found.schema} (current: {found.current_schema})")
     counts = {name: getattr(rt.services, attr).count() for name, (attr, _, _) in LISTS.items()}
     out("records: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    if problems:
-        for p in problems:
+    if not found.ok:
+        for p in found.problems:
             out(f"problem: {p}")
-        raise CrmError(f"{len(problems)} problem(s) found.")
+        raise CrmError(f"{len(found.problems)} problem(s) found.")
     out("integrity: ok")
     return 0
 
@@ -199,35 +199,22 @@ def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
     from crm_desktop.commands.security import terminal_passphrase
     from crm_desktop.config import Settings
     from crm_desktop.runtime import backups_folder
-    from crm_desktop.storage import encryption
 
     src = Path(args.file)
     if not src.is_file():
         raise CrmError(f"{src} does not exist.")
-    target = storage.sqlite_path(env.url)
+    target = env.location.path
     if target is None:
         raise CrmError("Restore replaces an SQLite file; the current database is a server.")
     env.hold(REPLACE)  # no other process may have the file open while it is replaced
-    key = None
-    if encryption.is_encrypted(src):
-        key = encryption.unlock(src, terminal_passphrase(src))
-        if target.exists() and encryption.is_encrypted(target):
-            try:
-                encryption.connect(target, key, readonly=True).close()
-            except encryption.WrongPassphraseError:
-                # Not damaged, only under another passphrase: never move it aside.
-                raise CrmError(f"{target} is encrypted under another passphrase than {src}; "
-                               "nothing was changed. Restore into another file (--db), or "
-                               "give both the same passphrase first.") from None
-    elif target.exists() and encryption.is_encrypted(target):
-        key = encryption.unlock(target, terminal_passphrase(target))
+    key = app_backups.restore_key(src, target, terminal_passphrase)
     # The backup must be a sound crm-desktop database before it replaces anything; a
     # sound current database is backed up first, a damaged one is moved aside.
     folder = backups_folder(env.paths, Settings.load(env.paths.settings_file))
     done = app_backups.restore(src, target, folder, key)
     if done.previous is not None:
         out(f"The current database was saved to {done.previous}")
-    if key is not None and not encryption.is_encrypted(target):
+    if key is not None and done.key is None:
         out("note: the restored backup is not encrypted; run `crm-desktop encrypt` again.")
     rt = env.runtime()  # migrates an older backup to the current schema
     out(f"Restored {src} into {target} (schema {rt.db.schema_version()}).")

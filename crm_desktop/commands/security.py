@@ -15,13 +15,11 @@ from pathlib import Path
 from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
 from crm_desktop.application.database import unlock
+from crm_desktop.application.errors import DamagedDatabaseError
 from crm_desktop.commands import REPLACE, CliEnv, add_command, out
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
-from crm_desktop.storage import database as storage
-from crm_desktop.storage import encryption
-from crm_desktop.storage import identity as identities
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
 
@@ -39,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _prompt(text: str) -> str:
     if not sys.stdin or not sys.stdin.isatty():
-        raise CrmError(f"No terminal to ask for the passphrase; set {encryption.ENV_PASSPHRASE}.")
+        raise CrmError(f"No terminal to ask for the passphrase; set {security.ENV_PASSPHRASE}.")
     try:
         return getpass.getpass(text)
     except EOFError:
@@ -48,20 +46,20 @@ def _prompt(text: str) -> str:
 
 def terminal_passphrase(path: Path) -> str:
     """The passphrase of an existing encrypted file: CRM_PASSPHRASE, else a prompt."""
-    env = encryption.passphrase_from_env()
+    env = security.passphrase_from_env()
     if env is not None:
         return env
     return _prompt(f"Passphrase for {path}: ")
 
 
-def new_passphrase(env_name: str = encryption.ENV_PASSPHRASE) -> str:
+def new_passphrase(env_name: str = security.ENV_PASSPHRASE) -> str:
     """A new passphrase, typed twice, or from the environment variable."""
     env = os.environ.get(env_name)
     if env:
-        encryption.check_passphrase_strength(env)
+        security.check_passphrase_strength(env)
         return env
     first = _prompt("New passphrase: ")
-    encryption.check_passphrase_strength(first)
+    security.check_passphrase_strength(first)
     if _prompt("Repeat the new passphrase: ") != first:
         raise CrmError("The two passphrases differ; nothing was changed.")
     return first
@@ -86,7 +84,7 @@ def _report(done: security.Conversion) -> None:
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if encryption.is_encrypted(path):
+    if env.location.encrypted:
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
     done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir,
                             has_file_alone=True)
@@ -98,9 +96,9 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not encryption.is_encrypted(path):
+    if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted.")
-    key = encryption.unlock(path, terminal_passphrase(path))
+    key = security.unlock_file(path, terminal_passphrase(path))
     done = security.decrypt(path, key, _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
     _report(done)
@@ -110,9 +108,9 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not encryption.is_encrypted(path):
+    if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted; use encrypt.")
-    old_key = encryption.unlock(path, terminal_passphrase(path))
+    old_key = security.unlock_file(path, terminal_passphrase(path))
     done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
                                       _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"The passphrase of {path} was changed (and of its backups).")
@@ -130,10 +128,9 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
         try:
             rt = env.runtime()  # a copy of another database is told apart before listing
             key, ident = rt.key, rt.identity
-        except storage.DamagedDatabaseError:  # the listing is how to find a good backup
+        except DamagedDatabaseError:  # the listing is how to find a good backup
             key = unlock(env.location, terminal_passphrase)
-            ident = identities.read(path, key) or identities.last_known(env.paths.data_dir,
-                                                                          path)
+            ident = app_backups.last_identity(path, key, env.paths.data_dir)
     found = app_backups.list_checked(path, folder, key, ident)
     out(f"backups of {path} in {folder}:")
     for row in found:

@@ -57,7 +57,7 @@ from crm_desktop.ui.view import (
 from crm_desktop.ui.widgets_display import person_short_name, ui_language
 
 if TYPE_CHECKING:
-    from crm_desktop.storage.drafts import Draft, DraftStore
+    from crm_desktop.application.drafts import Draft, DraftStore
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 

@@ -30,7 +30,7 @@ from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 if TYPE_CHECKING:
-    from crm_desktop.storage.drafts import Draft, DraftStore
+    from crm_desktop.application.drafts import Draft, DraftStore
 
 
 def exchange_module() -> object | None:

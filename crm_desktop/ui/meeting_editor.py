@@ -52,13 +52,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application.drafts import Draft, DraftStore
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
 from crm_desktop.domain.models import Confidentiality, MeetingFormat, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingInput, StageMove
 from crm_desktop.domain.services.tasks import TaskInput
-from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand

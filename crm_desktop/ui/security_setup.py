@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.application.backups import restore as restore_backup
 from crm_desktop.application.database import DatabaseLocation, open_database, unlock
+from crm_desktop.application.drafts import DraftStore, drafts_of
+from crm_desktop.application.errors import DamagedDatabaseError, DatabaseLockedError
+from crm_desktop.application.security import DatabaseKey, PassphraseRequiredError
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import (
@@ -33,10 +36,6 @@ from crm_desktop.runtime import (
     backups_folders,
     start_checks_in_background,
 )
-from crm_desktop.storage.database import DamagedDatabaseError
-from crm_desktop.storage.drafts import DraftStore
-from crm_desktop.storage.encryption import DatabaseKey, PassphraseRequiredError
-from crm_desktop.storage.lock import DatabaseLockedError
 from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin, pin_matches
 from crm_desktop.ui.lock_screen import LOCK_SHORTCUT, LockController
@@ -351,7 +350,7 @@ class Protections(QObject):
 
     def drafts(self) -> DraftStore:
         """The store the meeting editor's DraftAutosaver writes to."""
-        return DraftStore(self.rt.drafts_dir, self.rt.key, self.rt.identity)
+        return drafts_of(self.rt)
 
     def stop(self) -> None:
         self.backup_timer.stop()
