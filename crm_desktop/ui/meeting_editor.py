@@ -67,9 +67,8 @@ from crm_desktop.domain.services.meetings import MeetingInput, StageMove
 from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
-from crm_desktop.ui.meeting_commands import RecordMeetingCommand
 from crm_desktop.ui.record_picker import RecordPicker
-from crm_desktop.ui.undo import perform
+from crm_desktop.ui.undo import RecordMeetingCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
     company_label,

@@ -59,14 +59,14 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, ValidationError
-from crm_desktop.domain.models import Project, ProjectStatus, Stage
+from crm_desktop.domain.models import ProjectStatus, Stage
 from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates, total_in
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
 from crm_desktop.domain.services.today import ProjectFacts
 from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
-from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
+from crm_desktop.ui.undo import StageMoveCommand, StatusCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
     format_money,
@@ -333,31 +333,6 @@ class StageColumn(QFrame):
         self.setFixedWidth(column_width(compact))
         self.list.delegate.compact = compact
         self.list.doItemsLayout()  # the cards' heights change with the mode
-
-
-class StatusCommand(ServiceCommand):
-    """Mark a project won, lost, on hold or active; undo restores the status and reason."""
-
-    def __init__(self, services: Services, project_id: str, status: ProjectStatus,
-                 reason: str, text: str) -> None:
-        super().__init__(text)
-        self.services = services
-        self.project_id = project_id
-        self.new = (status, reason)
-        self.old: tuple[ProjectStatus, str] | None = None
-
-    def execute(self) -> Project:
-        before = self.services.projects.get(self.project_id)
-        result = self.services.projects.set_status(self.project_id, *self.new)
-        self.old = (ProjectStatus(before.status), before.status_reason)
-        return result
-
-    def _undo(self) -> None:
-        if self.old is not None:
-            self.services.projects.set_status(self.project_id, *self.old)
-
-    def _redo(self) -> None:
-        self.services.projects.set_status(self.project_id, *self.new)
 
 
 class PipelineBoard(View):

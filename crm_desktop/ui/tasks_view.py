@@ -43,7 +43,7 @@ from crm_desktop.ui.details import DetailPane
 from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
 from crm_desktop.ui.labels import format_date
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
-from crm_desktop.ui.undo import ServiceCommand, perform
+from crm_desktop.ui.undo import TaskDoneCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
 from crm_desktop.ui.widgets_display import member_name, ui_language
 from crm_desktop.ui.widgets_errors import crm_error_text
@@ -52,23 +52,6 @@ Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = QColor("#fdecea")
 OVERDUE_TEXT = QColor("#b03a2e")
 DONE_COLUMN = 0
-
-
-class TaskDoneCommand(ServiceCommand):
-    """Mark a task done or open again; undo flips it back."""
-
-    def __init__(self, services: Services, task_id: str, done: bool, text: str) -> None:
-        super().__init__(text)
-        self.services, self.task_id, self.done = services, task_id, done
-
-    def execute(self) -> Task:
-        return self.services.tasks.set_done(self.task_id, self.done)
-
-    def _undo(self) -> None:
-        self.services.tasks.set_done(self.task_id, not self.done)
-
-    def _redo(self) -> None:
-        self.execute()
 
 
 class TasksModel(LazyTableModel):
