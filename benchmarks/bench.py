@@ -325,7 +325,7 @@ def _spellings(rt) -> list[tuple[str, str, str, str]]:
     """(route, query, kind, id): real records and every way of spelling them."""
     from sqlalchemy import text
 
-    from crm_desktop.search.keys import palladius, pinyin_syllables, swap_layout
+    from crm_desktop.text.translit import palladius, pinyin_syllables, swap_layout
 
     out = []
     with rt.db.engine.connect() as conn:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
-from crm_desktop.search.keys import fold
+from crm_desktop.text.translit import fold
 
 HEX = set("0123456789abcdef-")
 

@@ -16,9 +16,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from crm_desktop.documents.base import ACCENT, CONTENT_WIDTH, RULE, ZEBRA, DocumentRenderer
 from crm_desktop.documents.fonts import SANS
 from crm_desktop.exchange.messengers import SERVICE_LABEL
-from crm_desktop.exchange.names import is_cjk, join_name
-from crm_desktop.exchange.phones import international
 from crm_desktop.exchange.records import ContactRecord
+from crm_desktop.text.names import join_name
+from crm_desktop.text.phones import international
+from crm_desktop.text.scripts import is_cjk
 
 _TEXT = {
     "ru": {

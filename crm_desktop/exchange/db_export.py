@@ -24,7 +24,6 @@ from crm_desktop.exchange.csv_write import CSV_FLAVOURS, phone_text, write_csv, 
 from crm_desktop.exchange.errors import ExchangeError
 from crm_desktop.exchange.formulas import FORMULA_TRIGGERS
 from crm_desktop.exchange.ical_write import write_ics
-from crm_desktop.exchange.names import join_name
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import (
     Attendee,
@@ -39,7 +38,8 @@ from crm_desktop.exchange.records import (
 )
 from crm_desktop.exchange.vcard_write import write_vcards
 from crm_desktop.exchange.xlsx_io import write_xlsx
-from crm_desktop.search.keys import fold
+from crm_desktop.text.names import join_name
+from crm_desktop.text.translit import fold
 
 CONTACT_FORMATS = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4", "pdf")
 EXTENSIONS = {

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crm_desktop.search.keys import fold, is_han, is_hangul, search_keys
+from crm_desktop.search.keys import search_keys
+from crm_desktop.text.scripts import is_han, is_hangul
+from crm_desktop.text.translit import fold
 
 # Kinds in the order the Find anything dialog shows their groups.
 KINDS: tuple[str, ...] = ("company", "contact", "project", "meeting", "site", "member")

@@ -31,13 +31,11 @@ from crm_desktop.search.keys import (
     QueryVariant,
     Route,
     SearchKey,
-    fold,
-    fold_mapped,
-    is_han,
-    pinyin_syllables,
     query_variants,
     search_keys,
 )
+from crm_desktop.text.scripts import is_han
+from crm_desktop.text.translit import fold, fold_mapped, pinyin_syllables
 
 GROUP_LABELS: dict[str, str] = {
     "company": "Companies",

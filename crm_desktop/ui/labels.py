@@ -12,7 +12,6 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 
-import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from crm_desktop.documents.labels import COUNTRY_NAMES
@@ -27,6 +26,7 @@ from crm_desktop.domain.models import (
     TaskStatus,
 )
 from crm_desktop.domain.validation import ISO_3166
+from crm_desktop.text.phones import international
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 
@@ -322,11 +322,7 @@ def format_phone(value: str | None) -> str:
     text = (value or "").strip()
     if not text.startswith("+"):
         return text
-    try:
-        parsed = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException:
-        return text
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return international(text)
 
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
