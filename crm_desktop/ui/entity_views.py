@@ -33,11 +33,12 @@ from crm_desktop.ui.labels import (
     format_area,
     format_date,
     format_datetime,
+    format_money,
     format_phone,
-    money,
     names_side_by_side,
     number,
     stage_name,
+    ui_language,
 )
 from crm_desktop.ui.lazy_model import Column, ListSource
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
@@ -54,7 +55,7 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
     View,
 )
-from crm_desktop.ui.widgets_display import person_short_name, ui_language
+from crm_desktop.ui.widgets_display import person_short_name
 
 if TYPE_CHECKING:
     from crm_desktop.storage.drafts import Draft, DraftStore
@@ -344,7 +345,7 @@ PROJECTS = EntitySpec(
         Column(
             "capex",
             lambda: translate("lists", "Capex"),
-            lambda p: money(p.capex, p.capex_currency),
+            lambda p: format_money(p.capex, p.capex_currency),
             "capex",
             120,
             align_right=True,
