@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
 from crm_desktop.domain.models import (
@@ -162,7 +163,7 @@ class BoardCard:
 
 class ProjectService(Service[Project]):
     model = Project
-    entity = "project"
+    entity = kinds.PROJECT.name
     # "stage" sorts by the stage's place in the pipeline, not by its id
     SORTS = {"title": Project.title, "status": Project.status,
              "stage": select(Stage.position).where(Stage.id == Project.stage_id)
