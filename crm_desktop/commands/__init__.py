@@ -73,7 +73,7 @@ class CliEnv:
 
     def runtime(self, create: bool = False) -> Runtime:
         if self._runtime is None:
-            from crm_desktop.commands.security import terminal_passphrase
+            from crm_desktop.commands.passphrase import terminal_passphrase
 
             self.hold(READ)
             self._runtime = open_runtime(self.url, self.paths, create=create,

@@ -123,7 +123,7 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         env.hold(REPLACE)  # nobody else may have it open while it is replaced
         key = None
         if encryption.is_encrypted(path):
-            from crm_desktop.commands.security import terminal_passphrase
+            from crm_desktop.commands.passphrase import terminal_passphrase
 
             key = encryption.unlock(path, terminal_passphrase(path))
         storage._check_sqlite_file(path, key)  # never delete a file that is not ours
@@ -213,7 +213,7 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
     from crm_desktop.application import backups as app_backups
-    from crm_desktop.commands.security import terminal_passphrase
+    from crm_desktop.commands.passphrase import terminal_passphrase
     from crm_desktop.config import Settings
     from crm_desktop.runtime import backups_folder
     from crm_desktop.storage import encryption

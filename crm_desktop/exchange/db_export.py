@@ -236,7 +236,7 @@ def write_contacts(
     if fmt in ("vcf", "vcf4"):
         return write_vcards(records, out, "4.0" if fmt == "vcf4" else "3.0", progress)
     if fmt == "pdf":
-        from crm_desktop.documents.contact_sheet import render_contact_sheet
+        from crm_desktop.exchange.contact_sheet import render_contact_sheet
 
         items = list(records)
         data = render_contact_sheet(items, title=title, language=language or "ru")

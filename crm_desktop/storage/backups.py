@@ -412,3 +412,25 @@ class AutoBackup:
                 self.clock() - self.last < self.policy.min_interval:
             return None
         return self.backup_now("auto", wait=force)
+
+
+def convert_backups(folder: Path, identity: str | None, old_key: DatabaseKey | None,
+                    new_key: DatabaseKey | None,
+                    progress: Callable[[int, int], object] | None = None) -> list[Path]:
+    """Bring the backups of the database with this identity under the new key, so no
+    plaintext copy (or copy readable with an old passphrase) stays behind. Files that do
+    not open with the old key are left as they are and returned. ``progress(done, total)``
+    follows the files."""
+    skipped: list[Path] = []
+    found = list_backups(folder, identity)
+    for done, info in enumerate(found):
+        if progress is not None:
+            progress(done, len(found))
+        try:
+            if (old_key is None) == encryption.is_encrypted(info.path):
+                skipped.append(info.path)
+                continue
+            encryption.convert_in_place(info.path, old_key, new_key)
+        except StorageError:
+            skipped.append(info.path)
+    return skipped

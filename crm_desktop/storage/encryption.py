@@ -367,27 +367,3 @@ def rekey_file(path: Path, old_key: DatabaseKey, new_passphrase: str) -> Databas
     new_key = DatabaseKey.new(new_passphrase)
     convert_in_place(path, old_key, new_key)
     return new_key
-
-
-def convert_backups(folder: Path, identity: str | None, old_key: DatabaseKey | None,
-                    new_key: DatabaseKey | None,
-                    progress: Callable[[int, int], object] | None = None) -> list[Path]:
-    """Bring the backups of the database with this identity under the new key, so no
-    plaintext copy (or copy readable with an old passphrase) stays behind. Files that do
-    not open with the old key are left as they are and returned. ``progress(done, total)``
-    follows the files."""
-    from crm_desktop.storage.backups import list_backups
-
-    skipped: list[Path] = []
-    found = list_backups(folder, identity)
-    for done, info in enumerate(found):
-        if progress is not None:
-            progress(done, len(found))
-        try:
-            if (old_key is None) == is_encrypted(info.path):
-                skipped.append(info.path)
-                continue
-            convert_in_place(info.path, old_key, new_key)
-        except StorageError:
-            skipped.append(info.path)
-    return skipped

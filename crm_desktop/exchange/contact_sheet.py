@@ -1,8 +1,8 @@
 """A printable contact sheet: every name form, organisation, position and how to reach them.
 
-Owned by the exchange area (export contacts --format pdf); built on the documents'
-``DocumentRenderer`` so it has the same fonts (Latin, Cyrillic and CJK runs), header,
-confidentiality marking and "Page X of Y" footer as the memos.
+Part of the exchange (export contacts --format pdf), over its ``ContactRecord``; built on
+the documents' ``DocumentRenderer`` so it has the same fonts (Latin, Cyrillic and CJK
+runs), header, confidentiality marking and "Page X of Y" footer as the memos.
 """
 
 from __future__ import annotations
