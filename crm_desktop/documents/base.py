@@ -260,9 +260,6 @@ class DocumentRenderer(ABC, Generic[T]):
             style = self.styles.cjk_variant(style)
         return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
 
-    def label_text(self, key: str) -> str:
-        return self.labels.inline(key)
-
     def heading(self, key: str) -> list[Flowable]:
         """A section heading that never stays alone at the bottom of a page."""
         return [CondPageBreak(22 * mm), self.p(self.labels.inline(key), self.styles.heading, True)]

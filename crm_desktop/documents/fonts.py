@@ -98,13 +98,6 @@ class FontSet:
             self._loaded[name] = font
             return font
 
-    @property
-    def cjk_loaded(self) -> bool:
-        return CJK in self._loaded
-
-    def font_names(self) -> list[str]:
-        return list(self._loaded)
-
     # -- splitting -------------------------------------------------------------------
 
     def _family_of(self, ch: str) -> str:

@@ -238,15 +238,6 @@ class Contact(SyncedMixin, Base):
     def name_ru(self) -> str:
         return " ".join(p for p in (self.family_name_ru, self.given_name_ru) if p)
 
-    @property
-    def primary_email(self) -> str:
-        return self.emails[0]["value"] if self.emails else ""
-
-    @property
-    def primary_phone(self) -> str:
-        return self.phones[0]["value"] if self.phones else ""
-
-
 def _join_name(family: str, given: str) -> str:
     """CJK names are written family-first without a space; others with one."""
     if not family or not given:

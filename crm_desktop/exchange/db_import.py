@@ -149,18 +149,6 @@ def _read_bytes(p: Path) -> bytes:
     return read_import_bytes(p)  # refused before reading when over the size limit
 
 
-def read_records(
-    path: str | os.PathLike[str], table: Table | None = None
-) -> Iterator[ContactRecord]:
-    """Records of a vCard, CSV or XLSX file (with ``table``'s mapping if given)."""
-    p = Path(path)
-    if table is None:
-        table = read_table(p)
-    if table is None:
-        return iter_vcards(_read_bytes(p), source=p.name)
-    return table.records()
-
-
 # --- the import -------------------------------------------------------------------------
 
 

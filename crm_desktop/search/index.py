@@ -17,7 +17,7 @@ own connection, so the index commits or rolls back with the data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, event, select, text
@@ -413,6 +413,3 @@ def index_counts(conn: Connection) -> dict[str, int]:
                 out[k] = n
     return out
 
-
-def iter_kinds(kinds: Iterable[str] | None) -> list[str]:
-    return [k for k in KINDS if kinds is None or k in set(kinds)]

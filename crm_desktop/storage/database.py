@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -441,10 +440,6 @@ def integrity_check(db: Database) -> list[str]:
     if db.schema_version() != head_revision():
         problems.append(f"schema {db.schema_version()} is not the current {head_revision()}")
     return problems
-
-
-def copy_database_file(src: Path, dest: Path) -> None:
-    shutil.copy2(src, dest)
 
 
 def remove_stale_before_parts(folder: Path, stem: str) -> None:

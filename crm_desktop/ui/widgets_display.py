@@ -22,13 +22,6 @@ def member_name(member: Member | None, lang: str) -> str:
     return member.name
 
 
-def member_short_name(member: Member | None, lang: str) -> str:
-    """'Белов Д. С.' / 'Dmitry Belov' — what fits on a card."""
-    if member is None:
-        return ""
-    return person_short_name(member.name, member.name_latin, lang)
-
-
 def person_short_name(name: str, name_latin: str, lang: str) -> str:
     """A member's Russian full name as 'Белов Д. С.', or the Latin form outside Russian."""
     if lang != "ru" and name_latin:
