@@ -20,7 +20,7 @@ from crm_desktop.storage import database as storage
 from crm_desktop.storage import redact
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(sub, "demo", "create a database filled with the demo story", cmd_demo)
     p.add_argument("--force", action="store_true", help="replace an existing database file "
                    "(a backup of it is made first)")

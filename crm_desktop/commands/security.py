@@ -23,7 +23,7 @@ from crm_desktop.storage import identity as identities
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_command(sub, "encrypt", "encrypt the database file (SQLCipher) and its backups",
                 cmd_encrypt)
     add_command(sub, "decrypt", "turn an encrypted database (and its backups) back into "

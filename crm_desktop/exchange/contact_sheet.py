@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -129,7 +130,7 @@ class ContactSheetRenderer(DocumentRenderer[ContactSheet]):
         table = Table(
             rows, colWidths=[w * CONTENT_WIDTH / total for w in widths], repeatRows=1, hAlign="LEFT"
         )
-        style = [
+        style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 8.5),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),

@@ -93,7 +93,7 @@ def _resolve_stage(services: Services, stage: str) -> str:
                                     fold(r.name_ru or ""))), None)
     if stage_id is None:
         raise ExchangeError.from_code("no_stage", stage=stage)
-    return stage_id
+    return str(stage_id)
 
 
 def _contact_ids_query(services: Services, flt: ContactFilter) -> Any:

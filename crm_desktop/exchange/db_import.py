@@ -405,7 +405,9 @@ class _ExistingContacts:
             self._fetch(chunk)
             yield from chunk
 
-    def _fetch(self, chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]]) -> None:
+    def _fetch(
+        self, chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]]
+    ) -> None:
         uids: set[str] = set()
         emails: set[str] = set()
         phones: set[str] = set()
@@ -443,7 +445,7 @@ class _ExistingContacts:
             return []
         if self._dialect == "sqlite":
             item = func.json_each(column).table_valued("value")
-            value = func.json_extract(item.c.value, "$.value")
+            value: Any = func.json_extract(item.c.value, "$.value")
         else:
             item = func.json_array_elements(column).table_valued("value")
             value = item.c.value.op("->>")("value")

@@ -100,7 +100,7 @@ class Table:
     @classmethod
     def build(cls, headers: list[str], rows: list[Row], **meta: str) -> Table:
         dialect, mapping = recognise(headers)
-        return cls(headers, rows, dialect, mapping, **meta)  # type: ignore[arg-type]
+        return cls(headers, rows, dialect, mapping, **meta)
 
     def records(self) -> Iterator[ContactRecord]:
         for row in self.rows:

@@ -349,7 +349,7 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
             continue
         key = sort_key_of(kind, obj)
         if key is not None and getattr(obj, "sort_key", None) != key:
-            obj.sort_key = key  # type: ignore[attr-defined]
+            obj.sort_key = key
 
 
 # --------------------------------------------------------------------------- session hook

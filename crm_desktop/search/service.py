@@ -375,10 +375,10 @@ def _name_tier(names: str, variants: tuple[QueryVariant, ...]) -> int:
 
 def _title(kind: str, row: Any) -> str:
     if kind == "contact":
-        return row.display_name or row.name_latin or row.name_ru
+        return str(row.display_name or row.name_latin or row.name_ru)
     if kind in ("project", "meeting"):
-        return row.title
-    return row.name
+        return str(row.title)
+    return str(row.name)
 
 
 def _native(kind: str, row: Any) -> str:

@@ -123,7 +123,7 @@ def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
         row = conn.execute("SELECT value FROM setting WHERE key = 'database.id'").fetchone()
         if m and row and row[0] and row[0] != m.group("id"):
             return [f"{path} holds a copy of another database (its name was changed)"]
-    except (*encryption.db_errors(), UnicodeDecodeError) as e:
+    except encryption.db_errors(UnicodeDecodeError) as e:
         return [f"{path} cannot be read: {e}"]
     finally:
         conn.close()
@@ -160,7 +160,7 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     except StorageError:
         _cleanup(tmp)
         raise
-    except (OSError, *encryption.db_errors()) as e:
+    except encryption.db_errors(OSError) as e:
         _cleanup(tmp)
         detail = getattr(e, "strerror", None) or e
         raise StorageError(f"Cannot write the backup {dest}: {detail}.") from None

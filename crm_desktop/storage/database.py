@@ -249,7 +249,7 @@ def _recover_journal(path: Path, key: DatabaseKey | None) -> None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except (sqlite3.Error, StorageError, *encryption.db_errors()):
+    except encryption.db_errors(sqlite3.Error, StorageError):
         pass  # the checks that follow report what is wrong
 
 

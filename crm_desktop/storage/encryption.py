@@ -105,11 +105,12 @@ def check_passphrase_strength(passphrase: str) -> None:
         raise EncryptionError(f"The passphrase must be at least {MIN_PASSPHRASE} characters.")
 
 
-def db_errors() -> tuple[type[Exception], ...]:
-    """The error classes of both DB-API modules (plain sqlite3 and sqlcipher3)."""
+def db_errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
+    """The error classes of both DB-API modules (plain sqlite3 and sqlcipher3), and
+    ``more``: ``except db_errors(OSError)``."""
     import sqlite3
 
-    return (sqlite3.Error, sqlcipher().Error)
+    return (sqlite3.Error, sqlcipher().Error, *more)
 
 
 def file_header(path: Path) -> bytes:
@@ -242,7 +243,7 @@ def export_copy(src: Path, src_key: DatabaseKey | None, dest: Path,
         conn.close()
         _remove(dest)
         raise
-    except (*db_errors(), OSError) as e:
+    except db_errors(OSError) as e:
         conn.close()
         _remove(dest)
         raise StorageError(f"Could not write {dest}: {e}.") from None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -311,7 +312,9 @@ def _han_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def han_mapped(text: str, render, *, spaced: bool, surname: bool) -> Mapped | None:
+def han_mapped(
+    text: str, render: Callable[[list[str]], list[str]], *, spaced: bool, surname: bool
+) -> Mapped | None:
     """Replace each Chinese character by ``render(syllables)`` pieces; fold the rest."""
     runs = _han_runs(text)
     if not runs:

@@ -39,6 +39,7 @@ class TrashService:
                 stmt = (select(model).where(model.deleted_at.is_not(None))
                         .order_by(model.deleted_at.desc()).limit(limit))
                 for row in s.scalars(stmt).unique():
-                    items.append(TrashItem(kind.name, row.id, _title(row), row.deleted_at))
+                    if row.deleted_at is not None:  # the query's own condition
+                        items.append(TrashItem(kind.name, row.id, _title(row), row.deleted_at))
         items.sort(key=lambda i: i.deleted_at, reverse=True)
         return items[:limit]
