@@ -9,7 +9,7 @@ from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.domain.errors import CrmError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from crm_desktop.documents.labels import LANGUAGE_CHOICES
 
     p = add_command(sub, "memo", "write meeting memos (or a trip report) as PDF", cmd_memo)

@@ -14,7 +14,7 @@ from crm_desktop.exchange.db_export import CONTACT_FORMATS, ContactFilter, Meeti
 from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, Outcome
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="export contacts (CSV, Excel, vCard, PDF) or meetings (iCalendar)",
