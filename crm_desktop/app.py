@@ -32,7 +32,8 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 
 def make_application(argv: list[str], paths: Paths) -> QApplication:
     pin_none()  # PySide6 6.12 on CPython 3.11 drops references to None (see the module)
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             return
         document_actions.preview(
             doc, self, make=make, services=self.services, record_id=record_id, language=language
-        )  # type: ignore[arg-type]
+        )
 
     def print_memo(self) -> None:
         self._document(

@@ -594,7 +594,7 @@ class PipelineBoard(View):
         for column in self.columns.values():
             if column.list is not lst:
                 column.list.clearSelection()
-                column.list.setCurrentItem(None)  # type: ignore[arg-type]
+                column.list.setCurrentItem(None)
 
     def selected_project_id(self) -> str | None:
         for column in self.columns.values():

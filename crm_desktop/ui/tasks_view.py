@@ -88,7 +88,7 @@ class TasksModel(LazyTableModel):
                     else None
             if role == Qt.ItemDataRole.DecorationRole:
                 return self.overdue_icon
-            days = (self.today - task.due_date).days  # type: ignore[operator]
+            days = (self.today - task.due_date).days
             return self.tr("Overdue by %1 d").replace("%1", str(days))
         if role in (Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
