@@ -77,15 +77,15 @@ def test_saving_a_pdf_from_an_encrypted_database_is_owner_only_and_told_once(
         dbs, tmp_path, qtbot, monkeypatch):
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+    from crm_desktop.application.database import DatabaseLocation, open_database
     from crm_desktop.config import Paths
-    from crm_desktop.runtime import open_runtime
     from crm_desktop.ui import unencrypted_copy
     from crm_desktop.ui.pdf_preview import PdfPreviewDialog
 
     root, _plain, secret = dbs
     data = root / "data"
-    rt = open_runtime("sqlite:///" + str(secret), Paths(data, data / "config"),
-                      passphrase=lambda _p: PASSPHRASE)
+    rt = open_database(DatabaseLocation.parse("sqlite:///" + str(secret)),
+                       Paths(data, data / "config"), passphrase=lambda _p: PASSPHRASE)
     unencrypted_copy.reset_for_tests()
     try:
         pdf = (root / "x.pdf")
