@@ -18,7 +18,6 @@ Definitions (the tests compute each by hand on a known history):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -59,12 +58,16 @@ from crm_desktop.domain.models import (
     Member,
     Project,
     ProjectStatus,
-    Setting,
     Stage,
     StageChange,
     Task,
     TaskStatus,
     Trip,
+)
+from crm_desktop.domain.services.pipeline_settings import (
+    PipelineSettingsService,
+    read_stage_limits,
+    read_stage_probabilities,
 )
 
 # Which default-pipeline stage stands for each milestone managers report, in one place.
@@ -77,21 +80,6 @@ MILESTONES: tuple[tuple[str, str], ...] = (
     ("construction", "implementation"),
     ("production", "launched"),
 )
-
-# Settings keys (table ``setting``): JSON objects keyed by stage code.
-STAGE_LIMITS_KEY = "pipeline.stage_limits"  # days a project may stay in the stage
-STAGE_PROBABILITIES_KEY = "pipeline.stage_probabilities"  # percent, the funnel's weights
-
-DEFAULT_STAGE_LIMITS: dict[str, int] = {
-    "lead": 30, "first_meeting": 45, "presentation": 60, "site_selection": 90,
-    "site_visit": 60, "offer": 90, "negotiation": 120, "agreement": 180,
-    "implementation": 365,
-}  # fmt: skip
-DEFAULT_STAGE_PROBABILITIES: dict[str, int] = {
-    "lead": 5, "first_meeting": 10, "presentation": 15, "site_selection": 25,
-    "site_visit": 35, "offer": 45, "negotiation": 60, "agreement": 80,
-    "implementation": 90, "launched": 100,
-}  # fmt: skip
 
 TRIP_FOLLOW_UP_DAYS = 30
 
@@ -130,47 +118,19 @@ class AnalyticsService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    # -- settings -----------------------------------------------------------------------
-    def _json_setting(self, s: Session, key: str, default: Mapping[str, int]) -> dict[str, int]:
-        raw = s.scalar(select(Setting.value).where(Setting.key == key))
-        values = dict(default)
-        if raw:
-            try:
-                stored = json.loads(raw)
-            except ValueError:
-                stored = {}
-            if isinstance(stored, dict):
-                values.update({str(k): int(v) for k, v in stored.items()
-                               if isinstance(v, (int, float)) and v >= 0})
-        return values
-
+    # -- settings (Settings -> Pipeline edits them) -------------------------------------------
     def stage_limits(self) -> dict[str, int]:
         """Days allowed per stage code (a stage without a limit never stalls)."""
-        with self.ctx.reading() as s:
-            return self._json_setting(s, STAGE_LIMITS_KEY, DEFAULT_STAGE_LIMITS)
+        return PipelineSettingsService(self.ctx).get().limits
 
     def stage_probabilities(self) -> dict[str, int]:
-        with self.ctx.reading() as s:
-            return self._json_setting(s, STAGE_PROBABILITIES_KEY, DEFAULT_STAGE_PROBABILITIES)
+        return PipelineSettingsService(self.ctx).get().probabilities
 
     def set_stage_limits(self, limits: Mapping[str, int]) -> None:
-        self._set_json(STAGE_LIMITS_KEY, limits, 0, 100_000)
+        PipelineSettingsService(self.ctx).save(limits=limits)
 
     def set_stage_probabilities(self, values: Mapping[str, int]) -> None:
-        self._set_json(STAGE_PROBABILITIES_KEY, values, 0, 100)
-
-    def _set_json(self, key: str, values: Mapping[str, int], low: int, high: int) -> None:
-        for code, v in values.items():
-            if not isinstance(v, int) or not low <= v <= high:
-                raise CrmError(f"The value for stage {code} must be a whole number "
-                               f"from {low} to {high}.")
-        with self.ctx.unit_of_work() as s:
-            row = s.get(Setting, key)
-            text = json.dumps(dict(values), sort_keys=True)
-            if row is None:
-                s.add(Setting(key=key, value=text))
-            else:
-                row.value = text
+        PipelineSettingsService(self.ctx).save(probabilities=values)
 
     # -- building blocks ------------------------------------------------------------------
     @staticmethod
@@ -248,8 +208,8 @@ class AnalyticsService:
         with self.ctx.reading() as s:
             stages = self._stages(s)
             positions = dict(s.execute(select(Stage.id, Stage.position)).all())
-            limits = self._json_setting(s, STAGE_LIMITS_KEY, DEFAULT_STAGE_LIMITS)
-            probs = self._json_setting(s, STAGE_PROBABILITIES_KEY, DEFAULT_STAGE_PROBABILITIES)
+            limits = read_stage_limits(s)
+            probs = read_stage_probabilities(s)
             members = {k: v for k, v in s.execute(select(Member.id, Member.name))}
             scope = self._scope_facts(s, f, self._stalls(stages, limits, as_of))
             by_code = {st.code: st for st in stages}
@@ -557,7 +517,7 @@ class AnalyticsService:
                 raise CrmError(f"Unknown milestone {key}.")
             return self._milestone_ids(f, st.position)
         if kind == "stalled":
-            limits = self._json_setting(s, STAGE_LIMITS_KEY, DEFAULT_STAGE_LIMITS)
+            limits = read_stage_limits(s)
             chosen = [st for st in stages if not key or st.id == key]
             return self._stalled_stmt(f, chosen, limits, as_of)
         if kind == "overdue":

@@ -20,12 +20,7 @@ from sqlalchemy import select
 
 from crm_desktop.analytics.model import ReportFilter
 from crm_desktop.analytics.rates import ConversionRates
-from crm_desktop.analytics.service import (
-    DEFAULT_STAGE_LIMITS,
-    DEFAULT_STAGE_PROBABILITIES,
-    MILESTONES,
-    AnalyticsService,
-)
+from crm_desktop.analytics.service import MILESTONES, AnalyticsService
 from crm_desktop.domain.models import (
     Meeting,
     Member,
@@ -39,6 +34,10 @@ from crm_desktop.domain.models import (
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.members import MemberInput
+from crm_desktop.domain.services.pipeline_settings import (
+    DEFAULT_STAGE_LIMITS,
+    DEFAULT_STAGE_PROBABILITIES,
+)
 from crm_desktop.domain.services.projects import ProjectInput
 from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.domain.services.trips import TripInput
