@@ -31,8 +31,8 @@ from crm_desktop.domain.services.pipeline_settings import PipelineSettingsServic
 from crm_desktop.ui.currency_settings import CurrencyChoice, CurrencySettings
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin
 from crm_desktop.ui.pipeline_settings import PipelineSettingsBox
-from crm_desktop.ui.widgets_errors import crm_error_text
 from crm_desktop.ui.security_setup import lock_minutes
+from crm_desktop.ui.widgets_errors import crm_error_text
 
 MAX_LOCK_MINUTES = 480
 

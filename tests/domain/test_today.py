@@ -13,12 +13,12 @@ from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.members import MemberInput
-from crm_desktop.domain.services.projects import ProjectInput
-from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.domain.services.pipeline_settings import (
     DEFAULT_STAGE_LIMITS,
     PipelineSettingsService,
 )
+from crm_desktop.domain.services.projects import ProjectInput
+from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.domain.services.today import UPCOMING_DAYS
 from crm_desktop.domain.services.trips import TripInput
 

@@ -4,7 +4,6 @@ mouse and key events over the demo database plus a trip under way."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
