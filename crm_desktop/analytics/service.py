@@ -277,7 +277,9 @@ class AnalyticsService:
                        self._day_number(s, StageChange.changed_at), in_period, before_end)
                 .where(StageChange.deleted_at.is_(None))
                 .order_by(StageChange.project_id, StageChange.changed_at, StageChange.hlc))
-        yield from s.connection().execute(stmt).all()
+        # in slices: the whole history as rows at once cost 35 MB of peak memory
+        for part in s.connection().execute(stmt).partitions(10_000):
+            yield from part
 
     @staticmethod
     def _stalls(stages: list[StageInfo], limits: Mapping[str, int], as_of: datetime) -> Any:
