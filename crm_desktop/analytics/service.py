@@ -25,9 +25,11 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Float,
     Select,
     and_,
     case,
+    cast,
     distinct,
     false,
     func,
@@ -262,7 +264,8 @@ class AnalyticsService:
         """A timestamp as a number of days (only differences are used)."""
         if s.get_bind().dialect.name == "sqlite":
             return func.julianday(column)
-        return func.extract("epoch", column) / 86400.0
+        # extract() is numeric on PostgreSQL 14+: a float, as julianday() gives on SQLite
+        return cast(func.extract("epoch", column), Float) / 86400.0
 
     def _history(self, s: Session, f: ReportFilter) -> Iterator[figures.HistoryRow]:
         """Every live stage change, ordered per project: plain tuples, with the period
