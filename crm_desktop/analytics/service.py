@@ -85,7 +85,9 @@ MILESTONES: tuple[tuple[str, str], ...] = (
 
 TRIP_FOLLOW_UP_DAYS = 30
 
-SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
+# A SELECT of any columns (SQLAlchemy 2.1 types a Select by its columns).
+AnySelect = Select[*tuple[Any, ...]]
+SelectT = TypeVar("SelectT", bound=AnySelect)  # _scope() keeps a statement's column types
 
 
 @dataclass(frozen=True)
@@ -293,7 +295,7 @@ class AnalyticsService:
         return and_(Project.status == ProjectStatus.ACTIVE, or_(false(), *over))
 
     def _stalled_stmt(self, f: ReportFilter, stages: list[StageInfo],
-                      limits: Mapping[str, int], as_of: datetime) -> Select[Any]:
+                      limits: Mapping[str, int], as_of: datetime) -> AnySelect:
         stmt = (select(Project.id).join(Company, Company.id == Project.company_id)
                 .where(self._stalls(stages, limits, as_of)))
         return self._scope(stmt, f)
@@ -323,7 +325,7 @@ class AnalyticsService:
         out.sort(key=lambda r: (-(r.days - r.limit), r.title, r.project_id))
         return out
 
-    def _milestone_ids(self, f: ReportFilter, position: int) -> Select[Any]:
+    def _milestone_ids(self, f: ReportFilter, position: int) -> AnySelect:
         first = (select(StageChange.project_id.label("project_id"),
                         func.min(StageChange.changed_at).label("reached"))
                  .join(Stage, Stage.id == StageChange.to_stage_id)
@@ -376,7 +378,7 @@ class AnalyticsService:
                 select(Meeting.id).where(Meeting.trip_id == f.trip_id)))
         return out
 
-    def _overdue_stmt(self, f: ReportFilter, as_of: datetime) -> Select[Any]:
+    def _overdue_stmt(self, f: ReportFilter, as_of: datetime) -> AnySelect:
         return select(Task.id).where(*self._overdue_where(f, as_of))
 
     def _overdue(self, s: Session, f: ReportFilter, members: Mapping[str, str],
@@ -476,7 +478,7 @@ class AnalyticsService:
                 if stage_id in by_id]
 
     def _drill_ids(self, s: Session, f: ReportFilter, drill: Drill, stages: list[StageInfo],
-                   as_of: datetime) -> Select[Any]:
+                   as_of: datetime) -> AnySelect:
         kind, key = drill.kind, drill.key
         snap = self._snapshot(f, as_of)
         in_snap = select(snap.c.project_id)

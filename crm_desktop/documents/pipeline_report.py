@@ -89,7 +89,7 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
                                                                        strict=True)]
                                       for row in table.rows[:PRINTED_ROWS]])
         grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        style = [
+        style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 8),  # the cell default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -150,8 +150,8 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         d = Drawing(CONTENT_WIDTH, height, initialFontName=SANS, initialFontSize=8)
         d.add(String(0, height - 10, title, fontName=SANS_BOLD, fontSize=9, fillColor=ACCENT))
         chart = HorizontalBarChart()
-        chart.x, chart.y = 62 * mm, 6 * mm
-        chart.width, chart.height = CONTENT_WIDTH - 70 * mm, height - 20 * mm
+        chart.x, chart.y = 62 * mm, 6 * mm  # type: ignore[assignment]  # stubs: int
+        chart.width, chart.height = CONTENT_WIDTH - 70 * mm, height - 20 * mm  # type: ignore[assignment]
         # the category axis runs bottom-up: reverse so the first stage is on top
         chart.data = [list(reversed(s)) or [0] for s in series]
         chart.categoryAxis.categoryNames = list(reversed(names)) or [""]
@@ -176,14 +176,14 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         chart.barLabels.fontSize = 6.5
         chart.barLabels.boxAnchor = "w"
         chart.barLabels.dx = 2
-        chart.barSpacing = 0.5
+        chart.barSpacing = 0.5  # type: ignore[assignment]  # ReportLab takes any number
         for i, fill in enumerate(fills):
             chart.bars[i].fillColor = fill
             chart.bars[i].strokeColor = None
         d.add(chart)
         if legend:
             key = Legend()
-            key.x, key.y = CONTENT_WIDTH - 4 * mm, height - 4 * mm
+            key.x, key.y = CONTENT_WIDTH - 4 * mm, height - 4 * mm  # type: ignore[assignment]
             key.alignment, key.boxAnchor = "right", "ne"
             key.fontName, key.fontSize = SANS, 7
             key.columnMaximum, key.dx, key.dy, key.deltax = 1, 7, 7, 60
