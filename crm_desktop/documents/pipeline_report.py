@@ -6,15 +6,18 @@ of :class:`DocumentRenderer`, so Chinese company names print too.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from crm_desktop.analytics.model import PipelineReport
@@ -82,8 +85,9 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         rows = [[self.p(self._cell(v, k), self._number if k != "text" else self.styles.tiny)
                  for v, k in zip(row, table.kinds, strict=True)]
                 for row in table.rows[:PRINTED_ROWS]]
-        weights = [_WEIGHTS.get(k, 1.0) for k in table.kinds]
-        widths = [w * CONTENT_WIDTH / sum(weights) for w in weights]
+        widths = self._widths(table, [[self._cell(v, k) for v, k in zip(row, table.kinds,
+                                                                       strict=True)]
+                                      for row in table.rows[:PRINTED_ROWS]])
         grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
         style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 8),  # the cell default is Helvetica
@@ -104,13 +108,43 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
             out.append(self.p(more, self.styles.muted))
         return out
 
+    def _widths(self, table: ReportTable, cells: list[list[str]]) -> list[float]:
+        """Column widths: shares by kind, but never narrower than a header's longest word
+        or a figure (numbers and dates do not wrap: "18.05.2026" broke after "202");
+        text columns, which wrap, give up the difference."""
+        pad = 7.0
+        head, body = self.styles.tiny_bold, self.styles.tiny
+
+        def width(text: str, style: ParagraphStyle) -> float:
+            return stringWidth(text, style.fontName, style.fontSize)
+
+        need = []
+        for i, (title, kind) in enumerate(zip(table.headers, table.kinds, strict=True)):
+            words = [width(w, head) for w in title.split()]
+            values = [width(row[i], body) for row in cells]
+            if kind == "text":  # wraps between words
+                values = [width(w, body) for row in cells for w in row[i].split()]
+            need.append(max([*words, *values, 0.0]) + pad)
+        weights = [_WEIGHTS.get(k, 1.0) for k in table.kinds]
+        widths = [max(w * CONTENT_WIDTH / sum(weights), n) for w, n in zip(weights, need,
+                                                                             strict=True)]
+        excess = sum(widths) - CONTENT_WIDTH
+        slack = [w - n if k == "text" else 0.0
+                 for w, n, k in zip(widths, need, table.kinds, strict=True)]
+        if excess > 0 and sum(slack) > 0:
+            share = min(1.0, excess / sum(slack))
+            widths = [w - s * share for w, s in zip(widths, slack, strict=True)]
+        if sum(widths) > CONTENT_WIDTH:  # still too wide: everything in proportion
+            widths = [w * CONTENT_WIDTH / sum(widths) for w in widths]
+        return widths
+
     @property
     def _number(self) -> ParagraphStyle:
         return ParagraphStyle("tiny_right", parent=self.styles.tiny, alignment=TA_RIGHT)
 
     # -- charts -------------------------------------------------------------------------
     def _bar_chart(self, title: str, names: list[str], series: list[list[float]],
-                   fills: list[Any]) -> Drawing:
+                   fills: list[Any], legend: list[str] | None = None) -> Drawing:
         height = 18 * mm + 5.5 * mm * max(3, len(names)) * max(1, len(series))
         # the drawing's own start font would be the unembedded Helvetica
         d = Drawing(CONTENT_WIDTH, height, initialFontName=SANS, initialFontSize=8)
@@ -131,6 +165,11 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         chart.valueAxis.valueMin = 0
         top = max([max(s) for s in series if s] + [1])
         chart.valueAxis.valueMax = top * 1.25
+        if all(float(v).is_integer() for s in series for v in s) and top < 50:
+            # counts: whole steps (the axis read "0 0 1 1 2 2" with halves rounded)
+            step = max(1, math.ceil(top * 1.25 / 5))
+            chart.valueAxis.valueStep = step
+            chart.valueAxis.valueMax = step * math.ceil(top * 1.25 / step)
         chart.valueAxis.labelTextFormat = lambda v: self.labels.primary.format_number(int(v))
         chart.barLabelFormat = lambda v: self.labels.primary.format_number(round(v))
         chart.barLabels.fontName = SANS
@@ -142,6 +181,14 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
             chart.bars[i].fillColor = fill
             chart.bars[i].strokeColor = None
         d.add(chart)
+        if legend:
+            key = Legend()
+            key.x, key.y = CONTENT_WIDTH - 4 * mm, height - 4 * mm  # type: ignore[assignment]
+            key.alignment, key.boxAnchor = "right", "ne"
+            key.fontName, key.fontSize = SANS, 7
+            key.columnMaximum, key.dx, key.dy, key.deltax = 1, 7, 7, 60
+            key.colorNamePairs = list(zip(fills, legend, strict=True))
+            d.add(key)
         return d
 
     def story(self, data: PipelineReport) -> list[Flowable]:
@@ -177,7 +224,8 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
             out.append(self._bar_chart(
                 self._t("chart_capex").format(cur=data.currency), countries,
                 [[float(r.capex) for r in data.by_country],
-                 [float(r.weighted_capex) for r in data.by_country]], [BAR, BAR_WEIGHTED]))
+                 [float(r.weighted_capex) for r in data.by_country]], [BAR, BAR_WEIGHTED],
+                [self._t("capex"), self._t("weighted_capex")]))
         for table in report_tables(data, lang):
             out += self._table(table)
         return out

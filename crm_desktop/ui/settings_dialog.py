@@ -1,5 +1,6 @@
 """Settings: interface language, who I am (the current team member), the default document
-language, auto-lock, the backup folder, the lock PIN, and the organisation name."""
+language, auto-lock, the backup folder, the lock PIN, the organisation name, currency
+rates, and the pipeline's stage limits and probabilities."""
 
 from __future__ import annotations
 
@@ -24,10 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.config import DOCUMENT_LANGUAGES, Settings
+from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
+from crm_desktop.domain.services.pipeline_settings import PipelineSettingsService
 from crm_desktop.ui.currency_settings import CurrencyChoice, CurrencySettings
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin
+from crm_desktop.ui.pipeline_settings import PipelineSettingsBox
 from crm_desktop.ui.security_setup import lock_minutes
+from crm_desktop.ui.widgets_errors import crm_error_text
 
 MAX_LOCK_MINUTES = 480
 
@@ -139,15 +144,24 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addLayout(form)
         layout.addWidget(note)
         self.currency = CurrencySettings(settings)
         layout.addWidget(self.currency)
-        layout.addWidget(buttons)
+        # the team's pipeline (stage limits and probabilities) beside this computer's
+        self.pipeline = PipelineSettingsBox(PipelineSettingsService(services.ctx),
+                                            services.stages.list())
+        columns = QHBoxLayout()
+        columns.addLayout(layout, 3)
+        columns.addWidget(self.pipeline, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(buttons)
         # Wrapped labels need the height for this width (a top-level window does not
         # ask its layout for it, and the text came out clipped).
-        self.resize(640, max(self.sizeHint().height(), layout.heightForWidth(640)))
+        width = 640 + self.pipeline.sizeHint().width()
+        self.resize(width, max(self.sizeHint().height(), outer.heightForWidth(width)))
 
     def _choose_folder(self) -> None:
         start = self.backups.text() or self.backups.placeholderText()
@@ -185,6 +199,15 @@ class SettingsDialog(QDialog):
                 "The backup folder %1 does not exist. Choose an existing folder, or leave "
                 "the field empty for the default one.").replace("%1", folder))
             self.backups.setFocus()
+            return
+        problem = self.pipeline.first_problem()
+        if problem:
+            QMessageBox.warning(self, self.windowTitle(), problem)
+            return
+        try:
+            self.pipeline.save()
+        except CrmError as e:
+            QMessageBox.warning(self, self.windowTitle(), crm_error_text(e))
             return
         self.accepted_choice.emit(self.choice())
         self.accept()

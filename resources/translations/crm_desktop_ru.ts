@@ -1936,6 +1936,57 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>PipelineSettingsBox</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <source>Stalled after</source>
+        <translation>Зависает через</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Restore the defaults</source>
+        <translation>Вернуть значения по умолчанию</translation>
+    </message>
+    <message>
+        <source>A project is stalled when it has been longer than this in its stage; the Dashboard weighs capex and jobs by the probability. Shared by everyone using this database.</source>
+        <translation>Проект считается зависшим, если он дольше этого срока на своей стадии; в сводке инвестиции и рабочие места взвешиваются по вероятности. Общие для всех, кто работает с этой базой.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>The limit for %1 must be from 1 to %2 days, or no limit.</source>
+        <translation>Срок для стадии «%1» — от 1 до %2 дней или без срока.</translation>
+    </message>
+    <message>
+        <source>The probability for %1 must be from 0 to 100 %.</source>
+        <translation>Вероятность для стадии «%1» — от 0 до 100 %.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectListDialog</name>
     <message>
         <source>Projects: %1</source>

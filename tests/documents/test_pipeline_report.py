@@ -84,3 +84,27 @@ def test_a_long_table_is_cut_on_paper_with_a_note(report, monkeypatch) -> None:
     info = inspect_pdf(PipelineReportRenderer("en", ORG).render(report))
     assert info.contains("Paint plant") and not info.contains("Resin warehouse")
     assert info.contains("… and 1 more (the full list is in the XLSX workbook)")
+
+
+def test_figures_and_header_words_fit_their_columns(report) -> None:
+    """Numbers and dates never wrap ("18.05.202" / "6" did) and no header word is cut
+    ("Проекто" / "в"); the text columns wrap instead, and the tables fit the page."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from crm_desktop.documents.base import CONTENT_WIDTH
+    from crm_desktop.documents.fonts import SANS, SANS_BOLD
+    from crm_desktop.documents.pipeline_tables import report_tables
+
+    renderer = PipelineReportRenderer("ru", ORG)
+    for table in report_tables(report, "ru"):
+        cells = [[renderer._cell(v, k) for v, k in zip(row, table.kinds, strict=True)]
+                 for row in table.rows]
+        widths = renderer._widths(table, cells)
+        assert sum(widths) <= CONTENT_WIDTH + 0.01
+        for i, kind in enumerate(table.kinds):
+            room = widths[i] - 6  # the cell's padding
+            assert all(stringWidth(w, SANS_BOLD, 7.5) <= room for w in table.headers[i].split())
+            if kind != "text":
+                assert all(stringWidth(row[i], SANS, 7.5) <= room for row in cells), table.key
+    info = inspect_pdf(renderer.render(report))
+    assert info.contains("Встречи в поездках и смены этапов в течение 30 дней после поездки")

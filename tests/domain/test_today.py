@@ -13,9 +13,13 @@ from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.members import MemberInput
+from crm_desktop.domain.services.pipeline_settings import (
+    DEFAULT_STAGE_LIMITS,
+    PipelineSettingsService,
+)
 from crm_desktop.domain.services.projects import ProjectInput
 from crm_desktop.domain.services.tasks import TaskInput
-from crm_desktop.domain.services.today import STALLED_AFTER_DAYS, UPCOMING_DAYS
+from crm_desktop.domain.services.today import UPCOMING_DAYS
 from crm_desktop.domain.services.trips import TripInput
 
 TODAY = date(2026, 12, 4)
@@ -38,6 +42,8 @@ class Known:
     trip: str
     contact: str
 
+
+STALLED_AFTER_DAYS = DEFAULT_STAGE_LIMITS["offer"]  # the stalled project's stage
 
 def build(services) -> Known:  # noqa: ANN001
     s = services
@@ -127,6 +133,19 @@ def test_next_step_per_active_project_and_stalled_projects(services, known):
     assert summary.stalled[0].days_in_stage == STALLED_AFTER_DAYS + 30
     assert summary.stalled[0].owner is not None
     assert summary.stalled[0].owner.name_latin == "Dmitry Belov"
+
+
+def test_stalled_after_each_stage_s_own_limit_from_the_settings(services, known):
+    pipeline = PipelineSettingsService(services.ctx)
+    pipeline.save(limits={"offer": STALLED_AFTER_DAYS + 30})  # exactly at the limit: fine
+    summary = services.today.summary(now=NOW, today=TODAY)
+    assert summary.stalled == [] and summary.stalled_total == 0
+    pipeline.save(limits={"offer": 0})  # no limit: never stalls
+    assert services.today.summary(now=NOW, today=TODAY).stalled == []
+    pipeline.save(limits={"lead": 6})  # the fresh project: 7 days in the lead stage
+    summary = services.today.summary(now=NOW, today=TODAY)
+    assert [(p.id, p.stall_limit) for p in summary.stalled] == [
+        (known.stalled, STALLED_AFTER_DAYS), (known.fresh, 6)]
 
 
 def test_tasks_of_a_company_include_those_on_its_projects_and_meetings(services, known):

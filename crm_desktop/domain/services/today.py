@@ -7,13 +7,13 @@ of the company, or a meeting with the company (directly or through the meeting's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased, lazyload
 
 from crm_desktop.domain.base import utcnow
@@ -35,19 +35,18 @@ from crm_desktop.domain.models import (
     meeting_members,
 )
 from crm_desktop.domain.services.meetings import MOSCOW
+from crm_desktop.domain.services.pipeline_settings import read_stage_limits
 
-# A project is stalled after this many days in one stage. Stages carry no limit of their
-# own; when they do, ``stall_limit`` is the one place to read it.
-STALLED_AFTER_DAYS = 90
 # How far ahead the home screen looks for meetings, and a trip that is about to start.
 UPCOMING_DAYS = 14
 # Rows a home-screen section lists; its heading gives the full count when there are more.
 SHOWN = 30
 
 
-def stall_limit(stage: Stage | None = None) -> int:
-    """Days a project may stay in ``stage`` before it counts as stalled."""
-    return STALLED_AFTER_DAYS
+def stall_limit(stage: Stage, limits: Mapping[str, int]) -> int | None:
+    """Days a project may stay in ``stage`` before it counts as stalled (Settings →
+    Pipeline); None: the stage has no limit."""
+    return limits.get(stage.code)
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -149,12 +148,12 @@ class ProjectItem:
     stage_entered_at: datetime
     owner: PersonRef | None
     days_in_stage: int
-    stall_limit: int
+    stall_limit: int | None  # None: the stage has no limit
     next_step: TaskItem | None = None
 
     @property
     def stalled(self) -> bool:
-        return self.days_in_stage > self.stall_limit
+        return self.stall_limit is not None and self.days_in_stage > self.stall_limit
 
 
 @dataclass(frozen=True)
@@ -257,16 +256,21 @@ class TodayService:
         late = and_(is_open, Task.due_date < today)
         pending = and_(is_open, or_(Task.due_date.is_(None), Task.due_date >= today))
         active = and_(Project.deleted_at.is_(None), Project.status == ProjectStatus.ACTIVE)
-        # One cutoff while stages carry no limit of their own (see stall_limit).
-        stalled = and_(active, Project.stage_entered_at < now - timedelta(days=stall_limit()))
         with self.ctx.reading() as s:
+            limits = read_stage_limits(s)
+            # each stage's own limit (Settings -> Pipeline); a stage without one never stalls
+            stalled = and_(active, or_(false(), *[
+                and_(Project.stage_id == stage_id,
+                     Project.stage_entered_at < now - timedelta(days=limits[code]))
+                for stage_id, code in s.execute(select(Stage.id, Stage.code))
+                if code in limits]))
             meetings, meetings_total = self._upcoming_meetings(
                 s, now, now + timedelta(days=UPCOMING_DAYS), shown)
             overdue = self._tasks(s, late, today, shown)
             open_tasks = self._tasks(s, pending, today, shown)
-            projects = self._projects_by_next_step(s, active, now, shown)
+            projects = self._projects_by_next_step(s, active, now, shown, limits)
             steps = self._next_steps(s, [p.id for p in projects], today)
-            stuck = self._stalled(s, stalled, now, shown)
+            stuck = self._stalled(s, stalled, now, shown, limits)
             trip = self._current_trip(s, today)
             totals = [_count(s, select(Task).where(Task.deleted_at.is_(None), where))
                       for where in (late, pending)]
@@ -294,7 +298,7 @@ class TodayService:
         return items, max(total, len(items))
 
     def _projects_by_next_step(self, s: Session, active: ColumnElement[bool], now: datetime,
-                               shown: int) -> list[ProjectItem]:
+                               shown: int, limits: Mapping[str, int]) -> list[ProjectItem]:
         steps = (select(_TASK_PROJECT.label("project_id"),
                         func.min(Task.due_date).label("due"), func.count().label("n"))
                  .select_from(Task).outerjoin(_TM, _TM.id == Task.meeting_id)
@@ -306,13 +310,13 @@ class TodayService:
                           case((steps.c.due.is_(None), 1), else_=0), steps.c.due,
                           Stage.position.desc(), Project.title, Project.id)
                 .limit(shown))
-        return [_project_item(r, now) for r in s.execute(stmt)]
+        return [_project_item(r, now, limits) for r in s.execute(stmt)]
 
     def _stalled(self, s: Session, where: ColumnElement[bool], now: datetime,
-                 shown: int) -> list[ProjectItem]:
+                 shown: int, limits: Mapping[str, int]) -> list[ProjectItem]:
         stmt = (_project_select().where(where)
                 .order_by(Project.stage_entered_at, Project.title, Project.id).limit(shown))
-        return [p for p in (_project_item(r, now) for r in s.execute(stmt)) if p.stalled]
+        return [p for p in (_project_item(r, now, limits) for r in s.execute(stmt)) if p.stalled]
 
     def _tasks(self, s: Session, where: ColumnElement[bool], today: date,
                limit: int | None = None) -> list[TaskItem]:
@@ -582,14 +586,14 @@ def _project_select() -> Select[*tuple[Any, ...]]:
             .options(lazyload("*")))
 
 
-def _project_item(r: Any, now: datetime) -> ProjectItem:
+def _project_item(r: Any, now: datetime, limits: Mapping[str, int]) -> ProjectItem:
     p: Project = r.Project
     return ProjectItem(p.id, p.title,
                        CompanyRef(p.company_id, r.company_name, r.company_native or "",
                                   r.company_latin or ""),
                        _stage_ref(r.Stage), p.stage_entered_at,
                        _person(r.owner_id, r.owner_name, r.owner_latin),
-                       max(0, (now - p.stage_entered_at).days), stall_limit(r.Stage))
+                       max(0, (now - p.stage_entered_at).days), stall_limit(r.Stage, limits))
 
 
 def _replace_step(p: ProjectItem, step: TaskItem | None) -> ProjectItem:
@@ -622,4 +626,4 @@ def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[list[str]]:
         yield list(ids[i:i + size])
 
 
-__all__ = ["STALLED_AFTER_DAYS", "TodayService", "TodaySummary", "TripAgenda"]
+__all__ = ["TodayService", "TodaySummary", "TripAgenda"]
