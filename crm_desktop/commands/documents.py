@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import WRITE, CliEnv, add_command, out
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import refuse_special, write_bytes_atomic
 
@@ -28,6 +28,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="the PDF file to write")
     p.add_argument("--out-dir", metavar="DIR", help="folder for --all (created if missing)")
     _lang_option(p, LANGUAGE_CHOICES)
+    p.add_argument("--copy", choices=("internal", "partner"), default="internal",
+                   help="internal: the ministry's memo (stage, task status, requisites); "
+                        "partner: the copy handed over, signed by both heads of delegation")
+    state = p.add_mutually_exclusive_group()
+    state.add_argument("--approve", action="store_true",
+                       help="approve the memo: registration number, content frozen (an "
+                            "edited meeting approved again becomes the next revision)")
+    state.add_argument("--draft", action="store_true",
+                       help="print the meeting as it is now, not its approved revision")
 
     p = add_command(sub, "dossier", "write a company dossier (briefing before a meeting) as PDF",
                     cmd_dossier)
@@ -50,7 +59,6 @@ def _context(env: CliEnv) -> tuple[DocumentLoader, str, str]:
 
 
 def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.memo import MemoRenderer
     from crm_desktop.documents.trip import TripReportRenderer
 
     if args.all:
@@ -58,21 +66,52 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
             raise CrmError("memo --all needs --out-dir DIR.")
         if args.output:
             raise CrmError("memo --all writes one file per meeting; use --out-dir, not -o.")
+        if args.approve:
+            raise CrmError("--approve approves one memo at a time; give its MEETING_ID.")
         return _all_memos(args, env)
     if args.out_dir:
         raise CrmError("--out-dir goes with --all; for one memo use -o FILE.")
-    if not args.output:
+    if args.trip and (args.approve or args.draft or args.copy != "internal"):
+        raise CrmError("--approve, --draft and --copy are for a meeting memo, not --trip.")
+    if not args.output and not args.approve:
         raise CrmError("Give the PDF file to write with -o FILE.")
-    _check_target(Path(args.output))
-    loader, organisation, me = _context(env)
+    if args.output:
+        _check_target(Path(args.output))
     if args.trip:
+        loader, organisation, me = _context(env)
         trip = loader.trip(args.trip, prepared_by=me)
-        pdf = TripReportRenderer(args.doc_lang, organisation).render(trip)
-    else:
-        memo = loader.memo(args.meeting_id, prepared_by=me)
-        pdf = MemoRenderer(args.doc_lang, organisation).render(memo)
-    write_bytes_atomic(args.output, pdf, private=env.private)
+        pdf = TripReportRenderer(args.doc_lang, organisation,
+                                 organisation_names=loader.organisation_names()).render(trip)
+        write_bytes_atomic(args.output, pdf, private=env.private)
+        env.written(args.output)
+        return 0
+    return _one_memo(args, env)
+
+
+def _one_memo(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.application.memos import MemoService
+
+    if args.approve:
+        env.hold(WRITE)
+    memos = MemoService(env.runtime().services.ctx)
+    if args.approve:
+        approval = memos.approve(args.meeting_id)
+        what = "approved" if approval.new else "already approved, unchanged"
+        out(f"memo No. {approval.number}, revision {approval.revision}: {what}")
+    if not args.output:
+        return 0
+    pdf = memos.render(args.meeting_id, args.doc_lang, args.copy, draft=args.draft)
+    write_bytes_atomic(args.output, pdf.data, private=env.private)
     env.written(args.output)
+    state = pdf.state
+    if not state.approved:
+        out("draft: not approved (memo --approve registers and freezes it)")
+    elif pdf.frozen:
+        out(f"reprint of No. {state.number}, revision {state.revision}"
+            + (" (the meeting was edited since: --approve makes the next revision, "
+               "--draft prints it as it is now)" if state.changed_since else ""))
+    if args.copy == "internal":
+        out(f"compiled by: {pdf.compiler or 'nobody (choose who you are in the program)'}")
     return 0
 
 
@@ -100,7 +139,8 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
     if not folder.is_dir():
         raise CrmError(f"{folder} is not a folder.")
     loader, organisation, me = _context(env)
-    renderer = MemoRenderer(args.doc_lang, organisation)
+    renderer = MemoRenderer(args.doc_lang, organisation, copy=args.copy,
+                            organisation_names=loader.organisation_names())
     started = time.perf_counter()
     count = 0
     for item in render_memos(loader, renderer, loader.meeting_ids(), prepared_by=me):

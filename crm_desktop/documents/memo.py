@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable
 
 from crm_desktop.documents.base import CONTENT_WIDTH, INK, SANS, DocumentRenderer, no_break
 from crm_desktop.documents.data import Localized, MemoData, Person, Step
@@ -309,50 +308,56 @@ class MemoSections:
 
     # -- signatures --------------------------------------------------------------------
 
-    def _sign_block(self, caption: str, lines: list[str], date: str = "") -> list[Flowable]:
-        r = self.r
-        out: list[Flowable] = [r.p(caption, r.styles.cell, bold=True)]
-        out += [r.p(line, r.styles.cell) for line in lines if line]
-        out += [
-            Spacer(0, 9 * mm),
-            HRFlowable(width="100%", thickness=0.5, color=INK, spaceAfter=2),
-            r.p(f"{r.labels.inline('signature')}  ·  {r.labels.inline('date')} {date}".strip(),
-                r.styles.muted),
-        ]
-        return out
-
     def signature(self, m: MemoData) -> Flowable:
+        """Signature lines side by side, aligned row by row: the compiler's on the internal
+        memo; both heads of delegation on the partner's copy."""
         r = self.r
+        columns: list[list[str]]
         if self.partner:
             ours = next((p for p in m.our_side if p.head), m.our_side[0] if m.our_side else None)
             theirs = next((p for p in m.their_side if p.head),
                           m.their_side[0] if m.their_side else None)
-            org = self.r.organisation_text()
-            blocks = [
-                self._sign_block(r.labels.inline("head_of_delegation"), [
-                    org,
-                    self.position(ours) if ours else "",
-                    no_break(" / ".join(ours.names)) if ours else "",
-                ]),
-                self._sign_block(r.labels.inline("head_of_delegation"), [
-                    " / ".join(m.company_names[:2]),
-                    self.position(theirs) if theirs else "",
-                    no_break(" / ".join(theirs.names)) if theirs else "",
-                ]),
+            columns = [
+                [r.organisation_text(), self.position(ours) if ours else "",
+                 *(ours.names if ours else ())],
+                [" / ".join(m.company_names[:2]), self.position(theirs) if theirs else "",
+                 *(theirs.names if theirs else ())],
             ]
+            caption = r.labels.inline("head_of_delegation")
+            first_name = 2
         else:
             author = r.labels.person_name(m.prepared_by, m.prepared_by_latin)
-            q = m.requisites
-            blocks = [self._sign_block(r.labels.inline("compiler"), [
-                r.labels.job_title(q.compiler_position), no_break(author)])]
-        half = CONTENT_WIDTH / 2
-        table = Table([blocks], colWidths=[half] * len(blocks), hAlign="LEFT")
-        table.setStyle(TableStyle([
+            columns = [[r.labels.job_title(m.requisites.compiler_position), author]]
+            caption = r.labels.inline("compiler")
+            first_name = 1
+        depth = max(len(c) for c in columns)
+        rows: list[list[Flowable]] = [[r.p(caption, r.styles.cell, bold=True) for _ in columns]]
+        for i in range(depth):
+            cells = []
+            for column in columns:
+                text = column[i] if i < len(column) else ""
+                # names never break inside
+                cells.append(r.p(no_break(text) if i >= first_name else text, r.styles.cell))
+            rows.append(cells)
+        rows.append([Spacer(0, 9 * mm) for _ in columns])
+        sign = f"{r.labels.inline('signature')}  ·  {r.labels.inline('date')}"
+        rows.append([r.p(sign, r.styles.muted) for _ in columns])
+        gap = 12 * mm
+        width = (CONTENT_WIDTH - gap) / 2
+        widths = [width] if len(columns) == 1 else [width, gap, width]
+        if len(columns) == 2:  # an empty column between: two separate signature lines
+            rows = [[row[0], Spacer(0, 0), row[1]] for row in rows]
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        style = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10 * mm),
-        ]))  # fmt: skip
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ]
+        style += [("LINEABOVE", (i, -1), (i, -1), 0.5, INK) for i in range(0, len(widths), 2)]
+        table.setStyle(TableStyle(style))
         return table
 
     def distribution(self, m: MemoData) -> list[Flowable]:
