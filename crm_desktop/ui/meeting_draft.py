@@ -46,6 +46,7 @@ class MeetingDraft:
     stage_move: bool = False
     stage_id: str | None = None
     stage_note: str = ""
+    partner_text: dict[str, str] = field(default_factory=dict)  # ui.partner_text.PartnerText
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -63,6 +63,7 @@ from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand
 from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft, NextStepDraft
+from crm_desktop.ui.partner_text import PartnerText, PartnerTextBox
 from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.undo import perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
@@ -295,6 +296,8 @@ class MeetingEditor(View):
             edit.setMaximumHeight(height * 2)  # keep the next steps in sight
             right.addWidget(title)
             right.addWidget(edit)
+        self.partner_text = PartnerTextBox(self)
+        right.addWidget(self.partner_text)
 
         steps_box = QGroupBox(self.tr("Next steps (become tasks)"))
         steps_layout = QVBoxLayout(steps_box)
@@ -366,6 +369,7 @@ class MeetingEditor(View):
             line.textChanged.connect(mark)
         for text in (self.agenda, self.discussion, self.agreements):
             text.textChanged.connect(mark)
+        self.partner_text.changed.connect(mark)
         for combo in (self.trip, self.company, self.project, self.zone, self.format,
                       self.confidentiality, self.stage):
             combo.currentIndexChanged.connect(mark)
@@ -631,6 +635,7 @@ class MeetingEditor(View):
             w.clear()
         for w in (self.agenda, self.discussion, self.agreements):
             w.clear()
+        self.partner_text.clear()
         self.language.setCurrentIndex(0)
         self.format.setCurrentIndex(0)
         self._set_combo(self.confidentiality, Confidentiality.INTERNAL)
@@ -679,6 +684,8 @@ class MeetingEditor(View):
         self.agenda.setPlainText(m.agenda)
         self.discussion.setPlainText(m.discussion)
         self.agreements.setPlainText(m.agreements)
+        self.partner_text.set_values(PartnerText(m.second_language, m.title_alt, m.agenda_alt,
+                                                 m.agreements_alt, m.next_steps_alt))
         self._loading = True
         try:
             self._set_combo(self.company, m.company_id)
@@ -755,7 +762,8 @@ class MeetingEditor(View):
             agenda=self.agenda.toPlainText(), discussion=self.discussion.toPlainText(),
             agreements=self.agreements.toPlainText(), next_steps=steps,
             stage_move=self.stage_box.isChecked(), stage_id=self.stage.currentData(),
-            stage_note=self.stage_note.text())
+            stage_note=self.stage_note.text(),
+            partner_text=self.partner_text.values().to_json())
         return draft.to_json()
 
     def restore_draft(self, draft: Draft) -> None:
@@ -801,6 +809,7 @@ class MeetingEditor(View):
         self.agenda.setPlainText(d.agenda)
         self.discussion.setPlainText(d.discussion)
         self.agreements.setPlainText(d.agreements)
+        self.partner_text.set_values(PartnerText.from_json(d.partner_text))
         self._loading = True
         try:
             self._set_combo(self.company, d.company_id)
@@ -860,7 +869,8 @@ class MeetingEditor(View):
             discussion=self.discussion.toPlainText().strip(),
             agreements=self.agreements.toPlainText().strip(),
             confidentiality=self.confidentiality.currentData(),
-            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs))
+            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs),
+            **self.partner_text.values().to_json())
 
     def stage_move(self) -> StageMove | None:
         if not (self.stage_box.isEnabled() and self.stage_box.isChecked()):
