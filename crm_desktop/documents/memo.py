@@ -41,9 +41,13 @@ def _utc_offset(value: dt.datetime) -> str:
 class MemoSections:
     """The memo's building blocks; shared by the memo and the trip report."""
 
-    def __init__(self, renderer: DocumentRenderer[Any], copy: MemoCopy = "internal") -> None:
+    def __init__(self, renderer: DocumentRenderer[Any], copy: MemoCopy = "internal", *,
+                 in_report: bool = False) -> None:
         self.r = renderer
         self.partner = copy == "partner"
+        # a memo inside the trip report: no requisites or signature of its own (the report
+        # is signed once, by the head of delegation)
+        self.in_report = in_report
 
     @property
     def lang_codes(self) -> tuple[str, ...]:
@@ -195,7 +199,7 @@ class MemoSections:
     def header(self, m: MemoData) -> list[Flowable]:
         r, s = self.r, self.r.styles
         out: list[Flowable] = []
-        if not self.partner:
+        if not self.partner and not self.in_report:
             out.append(self.requisites(m))
         out += [
             r.p(r.labels.inline("memo"), s.subtitle),
@@ -385,6 +389,8 @@ class MemoSections:
         out += self.text_section(m, m.agreements, m.agreements_alt)
         out += r.heading("next_steps")
         out += self.next_steps(m)
+        if self.in_report:
+            return out
         # the signature never stands alone on a page: it goes with the last lines
         last = out.pop()
         out.append(KeepTogether([last, Spacer(0, 8 * mm), self.signature(m)]))
