@@ -40,6 +40,16 @@ class SettingsService:
             else:
                 row.value = value
 
+    def set_many(self, values: dict[str, str]) -> None:
+        """Several settings in one transaction: all of them or none."""
+        with self.ctx.unit_of_work() as s:
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
+
     @property
     def organisation_name(self) -> str:
         return self.get(ORGANISATION_NAME, DEFAULT_ORGANISATION)
