@@ -80,11 +80,11 @@ class Styles:
         )
         self.heading = ParagraphStyle(
             "heading", parent=base, fontName=SANS_BOLD, fontSize=12, leading=15,
-            spaceBefore=9, spaceAfter=4, textColor=ACCENT, keepWithNext=1,
+            spaceBefore=9, spaceAfter=4, textColor=ACCENT,
         )  # fmt: skip
         self.subheading = ParagraphStyle(
             "subheading", parent=base, fontName=SANS_BOLD, fontSize=10.5, leading=13.5,
-            spaceBefore=5, spaceAfter=2, keepWithNext=1,
+            spaceBefore=5, spaceAfter=2,
         )  # fmt: skip
         self.bullet = ParagraphStyle(
             "bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=2
@@ -281,9 +281,17 @@ class DocumentRenderer(ABC, Generic[T]):
     def label_text(self, key: str) -> str:
         return self.labels.inline(key)
 
+    # Headings are kept with their first lines by a conditional page break, not by
+    # keepWithNext: that glues the heading to the whole next flowable, and a long table
+    # after it then moves to the next page as one block, leaving this one half empty.
     def heading(self, key: str) -> list[Flowable]:
         """A section heading that never stays alone at the bottom of a page."""
         return [CondPageBreak(22 * mm), self.p(self.labels.inline(key), self.styles.heading, True)]
+
+    def subheading(self, key: str) -> list[Flowable]:
+        """A subheading with room for its first lines (or a table's header and first row)."""
+        return [CondPageBreak(18 * mm),
+                self.p(self.labels.inline(key), self.styles.subheading, True)]
 
     def text_block(self, text: str | None, empty: bool = True) -> list[Flowable]:
         """Multi-paragraph user text: blank lines separate paragraphs, '- ' lines are bullets.

@@ -265,9 +265,9 @@ class MemoSections:
         # row repeats) instead of leaving the page before it empty.
         r = self.r
         out = r.heading("participants")
-        out.append(r.p(r.labels.inline("our_side"), r.styles.subheading, True))
+        out += r.subheading("our_side")
         out.append(self.people(m.our_side))
-        out.append(r.p(r.labels.inline("their_side"), r.styles.subheading, True))
+        out += r.subheading("their_side")
         out.append(self.people(m.their_side))
         return out
 
@@ -369,8 +369,7 @@ class MemoSections:
         if self.partner or not names:
             return []
         r = self.r
-        out: list[Flowable] = [Spacer(0, 4 * mm),
-                               r.p(r.labels.inline("distribution"), r.styles.subheading, True)]
+        out: list[Flowable] = [Spacer(0, 4 * mm), *r.subheading("distribution")]
         copy = r.labels.inline("copy_no")
         out += [r.p(f"{copy} {i} — {name}", r.styles.small)
                 for i, name in enumerate(names, start=1)]
