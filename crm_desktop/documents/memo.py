@@ -180,9 +180,11 @@ class MemoSections:
         right: list[Flowable] = [r.p(labels.inline("approve"), r.styles.cell, bold=True)]
         if q.approver_position:
             right.append(r.p(labels.job_title(q.approver_position), r.styles.cell))
+        # the approver's name and the distribution are recorded in Russian (settings)
+        approver = q.approver if "ru" in self.lang_codes else ""
         right += [
             Spacer(0, 6 * mm),
-            r.p("_______________  " + no_break(q.approver or ""), r.styles.cell),
+            r.p("_______________  " + no_break(approver), r.styles.cell),
             r.p(approved, r.styles.cell),
         ]
         half = CONTENT_WIDTH / 2
@@ -366,7 +368,7 @@ class MemoSections:
 
     def distribution(self, m: MemoData) -> list[Flowable]:
         names = m.requisites.distribution
-        if self.partner or not names:
+        if self.partner or not names or "ru" not in self.lang_codes:
             return []
         r = self.r
         out: list[Flowable] = [Spacer(0, 4 * mm), *r.subheading("distribution")]
