@@ -403,6 +403,22 @@ class DocumentRenderer(ABC, Generic[T]):
         table.setStyle(TableStyle(style))
         return table
 
+    def grid_with_tail(
+        self,
+        header_keys: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        small: bool = False,
+        tail: int = 2,
+    ) -> list[Flowable]:
+        """A grid whose last ``tail`` rows are a table of their own (same columns, no
+        header), so what follows (a signature) can be kept with them and not with the
+        whole table."""
+        if len(rows) <= tail + 1:
+            return [self.grid(header_keys, rows, widths, small=small)]
+        return [self.grid(header_keys, rows[:-tail], widths, small=small),
+                self.grid(header_keys, rows[-tail:], widths, small=small, header=False)]
+
     def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)
 

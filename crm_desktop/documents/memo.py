@@ -295,10 +295,7 @@ class MemoSections:
                 r.labels.enum("task_statuses", step.status, "\n"),
             ]
             rows.append(row[: len(keys)])
-        if len(rows) <= 3:
-            return [r.grid(keys, rows, widths)]
-        return [r.grid(keys, rows[:-2], widths),
-                r.grid(keys, rows[-2:], widths, header=False)]
+        return r.grid_with_tail(keys, rows, widths)
 
     def next_steps(self, m: MemoData) -> list[Flowable]:
         second = m.second_language or "zh"

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from crm_desktop.documents.base import CONTENT_WIDTH, INK, SANS, DocumentRenderer, no_break
 from crm_desktop.documents.data import MemoData, Step, TripReportData
@@ -38,7 +45,7 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
         out = self.cover(data)
         out.append(PageBreak())
         out += self.heading("meetings")
-        out.append(self.summary(data, sections))
+        out += self.summary(data, sections)
         if data.conclusions.strip():
             out += self.heading("conclusions")
             out += self.text_block(data.conclusions)
@@ -110,9 +117,9 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
             out += self.text_block(data.goals)
         return out
 
-    def summary(self, data: TripReportData, sections: MemoSections) -> Flowable:
+    def summary(self, data: TripReportData, sections: MemoSections) -> list[Flowable]:
         if not data.memos:
-            return self.p(self.labels.primary.no_meetings, self.styles.muted)
+            return [self.p(self.labels.primary.no_meetings, self.styles.muted)]
         rows = []
         for i, memo in enumerate(data.memos, start=1):
             rows.append([
@@ -124,7 +131,7 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
                 _shorten(memo.agreements, SUMMARY_AGREEMENTS_CHARS),
                 self._steps(memo.next_steps),
             ])  # fmt: skip
-        return self.grid(
+        return self.grid_with_tail(
             ("number", "day", "company", "project", "stage_move", "key_agreements", "next_steps"),
             rows,
             (3.5, 10.5, 16, 15.5, 13, 23, 18.5),

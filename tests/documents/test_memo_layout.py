@@ -134,3 +134,21 @@ def test_position_typed_for_the_partners_language_wins():
     info = inspect_pdf(MemoRenderer("ru+zh", LONG_ORGANISATION, copy="partner").render(
         dataclasses.replace(memo, our_side=(head, *memo.our_side[1:]))))
     assert info.contains("Заместитель министра / 州政府副部长")
+
+
+def test_trip_report_summary_page_is_not_left_empty_and_signed_once():
+    from crm_desktop.documents.samples import sample_trip
+    from crm_desktop.documents.trip import TripReportRenderer
+
+    trip = sample_trip()
+    trip = dataclasses.replace(trip, memos=trip.memos * 3, conclusions="Площадки подобраны.",
+                               proposals="Провести ответный визит осенью.")
+    info = inspect_pdf(TripReportRenderer("ru", LONG_ORGANISATION).render(trip))
+    # the summary table starts under its heading on page 2 instead of jumping to page 3
+    # with the signature it is kept with
+    assert info.used(1) > 0.5
+    assert info.contains("Выводы") and info.contains("Площадки подобраны.")
+    assert info.contains("Провести ответный визит осенью.")
+    # one signature, the head of delegation's, not one approval block per meeting
+    assert info.text.count("подпись") == 1
+    assert info.contains("Руководитель делегации")
