@@ -128,9 +128,11 @@ class MemoService:
 
     def frozen(self, meeting_id: str) -> MemoData | None:
         """The latest approved revision's data, as it was approved."""
-        live_id = self.loader.memo(meeting_id).id
+        return self._frozen(self.loader.memo(meeting_id).id)
+
+    def _frozen(self, full_id: str) -> MemoData | None:
         with self.ctx.reading() as s:
-            latest = self._latest(s, live_id)
+            latest = self._latest(s, full_id)
             return memo_from_json(latest.content) if latest is not None else None
 
     def render(self, meeting_id: str, lang: str | Labels = "ru",
@@ -142,7 +144,7 @@ class MemoService:
         data = live
         frozen = False
         if state.approved and not draft:
-            snapshot = self.frozen(live.id)
+            snapshot = self._frozen(live.id)
             if snapshot is not None:
                 data, frozen = snapshot, True
         renderer = MemoRenderer(lang, self.loader.organisation(), copy=copy,

@@ -128,8 +128,7 @@ def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.batch import render_memos
-    from crm_desktop.documents.memo import MemoRenderer
+    from crm_desktop.application.memos import MemoService
 
     folder = Path(args.out_dir)
     try:
@@ -138,16 +137,16 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
         raise CrmError(f"Cannot create {folder}: {e.strerror or e}.") from None
     if not folder.is_dir():
         raise CrmError(f"{folder} is not a folder.")
-    loader, organisation, me = _context(env)
-    renderer = MemoRenderer(args.doc_lang, organisation, copy=args.copy,
-                            organisation_names=loader.organisation_names())
+    # approved memos as approved (frozen), the others as drafts: what `memo ID` prints
+    memos = MemoService(env.runtime().services.ctx)
     started = time.perf_counter()
     count = 0
-    for item in render_memos(loader, renderer, loader.meeting_ids(), prepared_by=me):
-        target = folder / item.filename
-        write_bytes_atomic(target, item.pdf, private=env.private)
+    for meeting_id in memos.loader.meeting_ids():
+        pdf = memos.render(meeting_id, args.doc_lang, args.copy, draft=args.draft)
+        target = folder / pdf.filename
+        write_bytes_atomic(target, pdf.data, private=env.private)
         env.written(target)
-        count = item.done
+        count += 1
     out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
     return 0
 
