@@ -336,7 +336,7 @@ class MemoSections:
         depth = max(len(c) for c in columns)
         rows: list[list[Flowable]] = [[r.p(caption, r.styles.cell, bold=True) for _ in columns]]
         for i in range(depth):
-            cells = []
+            cells: list[Flowable] = []
             for column in columns:
                 text = column[i] if i < len(column) else ""
                 # names never break inside
@@ -351,7 +351,7 @@ class MemoSections:
         if len(columns) == 2:  # an empty column between: two separate signature lines
             rows = [[row[0], Spacer(0, 0), row[1]] for row in rows]
         table = Table(rows, colWidths=widths, hAlign="LEFT")
-        style = [
+        style: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
