@@ -150,3 +150,20 @@ def test_number_format_from_settings(story):
 def test_snapshot_round_trip_keeps_every_field(story):
     data = _memos(story).live(story.meeting_id)
     assert memo_from_json(memo_to_json(data)) == data
+
+
+def test_approve_and_revise_on_both_backends(services):
+    """The same on an SQLite file and on PostgreSQL (migrated through 0006)."""
+    from crm_desktop.demo import load_demo
+
+    load_demo(services)
+    meeting = next(m for m in services.meetings.list() if "Kaiyuan Pump" in m.title)
+    memos = MemoService(services.ctx, today=lambda: dt.date(2026, 6, 1))
+    first = memos.approve(meeting.id)
+    assert (first.number, first.revision) == ("2026-0001", 1)
+    with services.ctx.unit_of_work() as s:
+        s.get(Meeting, meeting.id).agreements_alt = "双方同意。"
+    assert memos.state(meeting.id).changed_since
+    assert memos.approve(meeting.id).revision == 2
+    info = inspect_pdf(memos.render(meeting.id, "ru+zh", "partner").data)
+    assert info.contains("双方同意。") and info.contains("Руководитель делегации")
