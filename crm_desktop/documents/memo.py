@@ -37,7 +37,6 @@ def _utc_offset(value: dt.datetime) -> str:
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-
 class MemoSections:
     """The memo's building blocks; shared by the memo and the trip report."""
 
