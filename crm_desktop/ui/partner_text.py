@@ -50,7 +50,7 @@ class PartnerTextBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Text for the &partner's copy"))
+        self.setTitle(self.tr("Text for the partner's cop&y"))
         self.setObjectName("partner_text")
         self.setCheckable(True)
         self.setChecked(False)

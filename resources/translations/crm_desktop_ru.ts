@@ -1560,8 +1560,8 @@ The details were written to the error output.</source>
 <context>
     <name>PartnerTextBox</name>
     <message>
-        <source>Text for the &amp;partner&apos;s copy</source>
-        <translation>Текст для экземпляра &amp;партнёра</translation>
+        <source>Text for the partner&apos;s cop&amp;y</source>
+        <translation>Текст для &amp;экземпляра партнёра</translation>
     </message>
     <message>
         <source>The title, agenda, agreements and next steps in the partner&apos;s language, printed in the partner&apos;s copy of the memo</source>
