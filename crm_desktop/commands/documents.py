@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from crm_desktop.files import refuse_special, write_bytes_atomic
 
 if TYPE_CHECKING:
     from crm_desktop.documents.loader import DocumentLoader
+    from crm_desktop.domain.context import Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--copy", choices=("internal", "partner"), default="internal",
                    help="internal: the ministry's memo (stage, task status, requisites); "
                         "partner: the copy handed over, signed by both heads of delegation")
+    p.add_argument("--compiler", metavar="MEMBER",
+                   help="who compiles the memo (a team member's name or id; default: the "
+                        "\"Who am I\" member chosen in the program)")
     state = p.add_mutually_exclusive_group()
     state.add_argument("--approve", action="store_true",
                        help="approve the memo: registration number, content frozen (an "
@@ -93,7 +98,7 @@ def _one_memo(args: argparse.Namespace, env: CliEnv) -> int:
 
     if args.approve:
         env.hold(WRITE)
-    memos = MemoService(env.runtime().services.ctx)
+    memos = MemoService(_memo_context(args, env))
     if args.approve:
         approval = memos.approve(args.meeting_id)
         what = "approved" if approval.new else "already approved, unchanged"
@@ -138,7 +143,7 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
     if not folder.is_dir():
         raise CrmError(f"{folder} is not a folder.")
     # approved memos as approved (frozen), the others as drafts: what `memo ID` prints
-    memos = MemoService(env.runtime().services.ctx)
+    memos = MemoService(_memo_context(args, env))
     started = time.perf_counter()
     count = 0
     for meeting_id in memos.loader.meeting_ids():
@@ -149,6 +154,20 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
         count += 1
     out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _memo_context(args: argparse.Namespace, env: CliEnv) -> Context:
+    """The services' context, with --compiler as the member who compiles the memo."""
+    ctx = env.runtime().services.ctx
+    if not args.compiler:
+        return ctx
+    from crm_desktop.commands.resolve import record_id
+    from crm_desktop.domain.models import Member
+
+    services = env.runtime().services
+    member = record_id(services, Member, "member", args.compiler,
+                       (Member.name, Member.name_latin))
+    return dataclasses.replace(ctx, member_id=member)
 
 
 def _check_target(path: Path) -> None:

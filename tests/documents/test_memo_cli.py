@@ -92,3 +92,19 @@ def test_approve_is_refused_while_another_process_writes(demo_db, data, tmp_path
     r = cli("--db", str(demo_db), "memo", meeting, "--approve", data=data)
     assert r.returncode == 0, r.stderr
     assert _revisions(demo_db)[0][1] == 1
+
+
+def test_compiler_chosen_on_the_command_line_is_printed(demo_db, data, tmp_path):
+    meeting = _meeting(demo_db, data)
+    pdf = tmp_path / "memo.pdf"
+    r = cli("--db", str(demo_db), "memo", meeting, "--compiler", "кузнецова марина олеговна",
+            "-o", str(pdf), data=data)
+    assert r.returncode == 0, r.stderr
+    assert ("compiled by: Кузнецова Марина Олеговна, Начальник управления по работе с "
+            "иностранными инвесторами") in r.stdout
+    info = inspect_pdf(pdf.read_bytes())
+    assert info.contains("Составил") and info.contains("Кузнецова Марина Олеговна")
+    before = pdf.read_bytes()
+    line = one_line_error(cli("--db", str(demo_db), "memo", meeting, "--compiler", "Nobody",
+                              "-o", str(pdf), data=data))
+    assert "No member" in line and pdf.read_bytes() == before
