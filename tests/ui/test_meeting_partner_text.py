@@ -12,7 +12,9 @@ from crm_desktop.application.memos import MemoService  # noqa: E402
 from crm_desktop.runtime import Runtime  # noqa: E402
 from crm_desktop.ui.meeting_editor import MeetingEditor  # noqa: E402
 from tests.documents.pdfcheck import inspect_pdf  # noqa: E402
-from tests.ui.test_meeting_editor import editor, me  # noqa: E402,F401 - fixtures
+from tests.ui import test_meeting_editor as editor_tests  # noqa: E402
+
+editor, me = editor_tests.editor, editor_tests.me  # the meeting editor's fixtures
 
 pytestmark = pytest.mark.usefixtures("english")
 
