@@ -119,7 +119,7 @@ class _PagedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab API
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own reset
 
     def save(self) -> None:
         total = len(self._pages)
@@ -278,9 +278,6 @@ class DocumentRenderer(ABC, Generic[T]):
             text = chinese_punctuation(text)
         return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
 
-    def label_text(self, key: str) -> str:
-        return self.labels.inline(key)
-
     # Headings are kept with their first lines by a conditional page break, not by
     # keepWithNext: that glues the heading to the whole next flowable, and a long table
     # after it then moves to the next page as one block, leaving this one half empty.
@@ -387,7 +384,7 @@ class DocumentRenderer(ABC, Generic[T]):
             [head_row, *body] if header else body, colWidths=scaled,
             repeatRows=1 if repeat_header and header else 0, hAlign="LEFT",
         )
-        style = [
+        style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),  # the cell default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, top), (-1, -1), 0.3, RULE),

@@ -59,8 +59,8 @@ from crm_desktop.domain.services.settings import (
     ORGANISATION_NAME_EN,
     ORGANISATION_NAME_ZH,
 )
-from crm_desktop.search.keys import has_cyrillic, has_han
-from crm_desktop.search.sorting import name_sort_key, sort_key_of
+from crm_desktop.text.scripts import has_cyrillic, has_han
+from crm_desktop.text.translit import fold
 
 # The partner's time zone by the company's country, for a video call held from Moscow.
 COUNTRY_ZONES = {"CN": "Asia/Shanghai", "HK": "Asia/Hong_Kong", "TW": "Asia/Taipei",
@@ -111,18 +111,19 @@ def _alive(rows: Sequence[R]) -> list[R]:
 
 
 # Participants in rank order: the most senior position first (the head of the
-# delegation), then decision makers on their side, then by name as the lists sort it
-# (Russian with Ё as Е, Chinese by pinyin).
+# delegation), then decision makers on their side, then by name as the lists sort it:
+# Russian with Ё as Е (fold), a contact by the sort key the contact list keeps (a Chinese
+# name by its pinyin; see search/sorting.py).
 def _members_sorted(rows: Sequence[Member]) -> list[Member]:
     return sorted((r for r in rows if r.deleted_at is None),
-                  key=lambda m: (title_rank(m.position), name_sort_key(m.name), m.id))
+                  key=lambda m: (title_rank(m.position), fold(m.name), m.id))
 
 
 def _contacts_sorted(rows: Sequence[Contact]) -> list[Contact]:
     return sorted(
         (r for r in rows if r.deleted_at is None),
         key=lambda c: (title_rank(c.position), not c.decision_maker,
-                       c.sort_key or sort_key_of("contact", c) or "", c.id),
+                       c.sort_key or fold(c.display_name), c.id),
     )
 
 

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from crm_desktop.documents.base import CONTENT_WIDTH, INK, SANS, DocumentRenderer, no_break
+from crm_desktop.documents.base import CONTENT_WIDTH, INK, DocumentRenderer, no_break
 from crm_desktop.documents.data import Localized, MemoData, Person, Step
+from crm_desktop.documents.fonts import SANS
 from crm_desktop.documents.labels import short_name
 from crm_desktop.documents.values import job_title
 

@@ -13,8 +13,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from crm_desktop.documents.base import CONTENT_WIDTH, INK, SANS, DocumentRenderer, no_break
+from crm_desktop.documents.base import CONTENT_WIDTH, INK, DocumentRenderer, no_break
 from crm_desktop.documents.data import MemoData, Step, TripReportData
+from crm_desktop.documents.fonts import SANS
 from crm_desktop.documents.labels import short_name
 from crm_desktop.documents.memo import MemoSections, venue_zone
 

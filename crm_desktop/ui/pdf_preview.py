@@ -61,10 +61,6 @@ class MemoActions(Protocol):
     def state(self) -> Any: ...  # application.memos.MemoState
 
 
-def pdf_support_available() -> bool:
-    return QPdfDocument is not None
-
-
 class PdfPreviewDialog(QDialog):
     """Shows PDF bytes; Print (with page setup) and Save as PDF. Ctrl+P prints."""
 

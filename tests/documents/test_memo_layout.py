@@ -137,8 +137,8 @@ def test_position_typed_for_the_partners_language_wins():
 
 
 def test_trip_report_summary_page_is_not_left_empty_and_signed_once():
-    from crm_desktop.documents.samples import sample_trip
     from crm_desktop.documents.trip import TripReportRenderer
+    from tests.documents.document_samples import sample_trip
 
     trip = sample_trip()
     trip = dataclasses.replace(trip, memos=trip.memos * 3, conclusions="Площадки подобраны.",
