@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 
 from crm_desktop.commands import WRITE, CliEnv, add_command, out
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.files import refuse_special, write_bytes_atomic
+from crm_desktop.files import write_bytes_atomic
 
 if TYPE_CHECKING:
-    from crm_desktop.documents.loader import DocumentLoader
     from crm_desktop.domain.context import Context
 
 
@@ -55,16 +54,8 @@ def _lang_option(p: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
                    help="label language, or two side by side, e.g. ru+zh (default: ru)")
 
 
-def _context(env: CliEnv) -> tuple[DocumentLoader, str, str]:
-    from crm_desktop.documents.loader import DocumentLoader
-
-    rt = env.runtime()
-    loader = DocumentLoader(rt.db.session_factory)
-    return loader, loader.organisation(), loader.member_name(rt.settings.current_member_id)
-
-
 def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.trip import TripReportRenderer
+    from crm_desktop.application import documents
 
     if args.all:
         if not args.out_dir:
@@ -81,13 +72,11 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
     if not args.output and not args.approve:
         raise CrmError("Give the PDF file to write with -o FILE.")
     if args.output:
-        _check_target(Path(args.output))
+        documents.check_target(Path(args.output))
     if args.trip:
-        loader, organisation, me = _context(env)
-        trip = loader.trip(args.trip, prepared_by=me)
-        pdf = TripReportRenderer(args.doc_lang, organisation,
-                                 organisation_names=loader.organisation_names()).render(trip)
-        write_bytes_atomic(args.output, pdf, private=env.private)
+        services = env.runtime().services
+        pdf = documents.trip_report(services, args.trip, args.doc_lang)
+        documents.save(services, pdf, Path(args.output))
         env.written(args.output)
         return 0
     return _one_memo(args, env)
@@ -121,27 +110,22 @@ def _one_memo(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.dossier import DossierRenderer
+    from crm_desktop.application import documents
 
-    _check_target(Path(args.output))
-    loader, organisation, _ = _context(env)
-    data = loader.dossier(args.company_id)
-    pdf = DossierRenderer(args.doc_lang, organisation).render(data)
-    write_bytes_atomic(args.output, pdf, private=env.private)
+    target = Path(args.output)
+    documents.check_target(target)
+    services = env.runtime().services
+    pdf = documents.dossier(services, args.company_id, args.doc_lang)
+    documents.save(services, pdf, target)
     env.written(args.output)
     return 0
 
 
 def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.application import documents
     from crm_desktop.application.memos import MemoService
 
-    folder = Path(args.out_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise CrmError(f"Cannot create {folder}: {e.strerror or e}.") from None
-    if not folder.is_dir():
-        raise CrmError(f"{folder} is not a folder.")
+    folder = documents.memo_folder(Path(args.out_dir))
     # approved memos as approved (frozen), the others as drafts: what `memo ID` prints
     memos = MemoService(_memo_context(args, env))
     started = time.perf_counter()
@@ -168,11 +152,3 @@ def _memo_context(args: argparse.Namespace, env: CliEnv) -> Context:
     member = record_id(services, Member, "member", args.compiler,
                        (Member.name, Member.name_latin))
     return dataclasses.replace(ctx, member_id=member)
-
-
-def _check_target(path: Path) -> None:
-    """Fail before rendering when the file obviously cannot be written."""
-    refuse_special(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise CrmError(f"Cannot write {path}: the folder {parent} does not exist.")

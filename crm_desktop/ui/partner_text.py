@@ -7,7 +7,6 @@ A checkable group in the meeting editor: unchecked, nothing is shown or stored.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,11 +32,6 @@ class PartnerText:
 
     def to_json(self) -> dict[str, str]:
         return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> PartnerText:
-        data = data or {}
-        return cls(**{k: str(data.get(k) or "") for k in cls.__dataclass_fields__})
 
     @property
     def empty(self) -> bool:
