@@ -167,3 +167,16 @@ def test_approve_and_revise_on_both_backends(services):
     assert memos.approve(meeting.id).revision == 2
     info = inspect_pdf(memos.render(meeting.id, "ru+zh", "partner").data)
     assert info.contains("双方同意。") and info.contains("Руководитель делегации")
+
+
+def test_partner_text_survives_the_editor_form_and_its_draft(story):
+    from crm_desktop.application.meeting_form import MeetingDraft, MeetingForm
+
+    with story.session_factory() as s:
+        form = MeetingForm.from_meeting(s.get(Meeting, story.meeting_id))
+    assert (form.second_language, form.title_alt) == ("zh", TITLE_ZH)
+    draft = MeetingDraft.from_json(form.to_draft().to_json())
+    again = MeetingForm.new(dt.datetime(2026, 6, 1, tzinfo=dt.UTC)).with_draft(draft)
+    assert again.agreements_alt == AGREED_ZH
+    recorded = again.meeting_input()
+    assert (recorded.title_alt, recorded.second_language) == (TITLE_ZH, "zh")
