@@ -52,6 +52,7 @@ def load_demo(services: Services, data: dict[str, Any] | None = None) -> dict[st
     S.stages.ensure_defaults()
     stages = {s.code: s.id for s in S.stages.list()}
     S.settings.set(ORGANISATION_NAME, data["organisation_name"])
+    S.settings.set_many(data.get("settings", {}))  # memo requisites, names in en/zh
 
     members = {m["ref"]: S.members.create(MemberInput(
         **{k: v for k, v in m.items() if k != "ref"})).id for m in data["members"]}
@@ -134,7 +135,10 @@ def load_demo(services: Services, data: dict[str, Any] | None = None) -> dict[st
             discussion=m.get("discussion", ""), agreements=m.get("agreements", ""),
             confidentiality=Confidentiality(m.get("confidentiality", "internal")),
             member_ids=[members[x] for x in m["members"]],
-            contact_ids=[contacts[x] for x in m["contacts"]]), steps, move)
+            contact_ids=[contacts[x] for x in m["contacts"]],
+            second_language=m.get("second_language", ""), title_alt=m.get("title_alt", ""),
+            agenda_alt=m.get("agenda_alt", ""), agreements_alt=m.get("agreements_alt", ""),
+            next_steps_alt=m.get("next_steps_alt", "")), steps, move)
         meetings += 1
 
     for t in data["tasks"]:

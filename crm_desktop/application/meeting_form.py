@@ -63,6 +63,12 @@ class MeetingDraft:
     stage_move: bool = False
     stage_id: str | None = None
     stage_note: str = ""
+    # the text for the partner's copy (see MeetingForm)
+    second_language: str = ""
+    title_alt: str = ""
+    agenda_alt: str = ""
+    agreements_alt: str = ""
+    next_steps_alt: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -138,6 +144,12 @@ class MeetingForm:
     stage_move: bool = False
     stage_id: str | None = None  # None: the editor proposes the project's next stage
     stage_note: str = ""
+    # the text once more in the partner's language, for the partner's copy of the memo
+    second_language: str = ""
+    title_alt: str = ""
+    agenda_alt: str = ""
+    agreements_alt: str = ""
+    next_steps_alt: str = ""
 
     # -- from ------------------------------------------------------------------------------
     @classmethod
@@ -164,7 +176,9 @@ class MeetingForm:
             interpreter=m.interpreter, confidentiality=Confidentiality(m.confidentiality),
             member_ids=[x.id for x in m.our_participants],
             contact_ids=[c.id for c in m.their_participants],
-            agenda=m.agenda, discussion=m.discussion, agreements=m.agreements)
+            agenda=m.agenda, discussion=m.discussion, agreements=m.agreements,
+            second_language=m.second_language, title_alt=m.title_alt, agenda_alt=m.agenda_alt,
+            agreements_alt=m.agreements_alt, next_steps_alt=m.next_steps_alt)
 
     def with_draft(self, d: MeetingDraft) -> MeetingForm:
         """This form with a draft's inputs over it. What the draft holds that no longer
@@ -185,7 +199,9 @@ class MeetingForm:
                         for s in d.next_steps],
             stage_move=d.stage_move,
             stage_id=d.stage_id if d.stage_id is not None else self.stage_id,
-            stage_note=d.stage_note)
+            stage_note=d.stage_note, second_language=d.second_language,
+            title_alt=d.title_alt, agenda_alt=d.agenda_alt, agreements_alt=d.agreements_alt,
+            next_steps_alt=d.next_steps_alt)
 
     # -- to --------------------------------------------------------------------------------
     def to_draft(self) -> MeetingDraft:
@@ -202,7 +218,10 @@ class MeetingForm:
             discussion=self.discussion, agreements=self.agreements,
             next_steps=[NextStepDraft(s.title, s.owner_id, s.due.isoformat() if s.due else "")
                         for s in self.next_steps],
-            stage_move=self.stage_move, stage_id=self.stage_id, stage_note=self.stage_note)
+            stage_move=self.stage_move, stage_id=self.stage_id, stage_note=self.stage_note,
+            second_language=self.second_language, title_alt=self.title_alt,
+            agenda_alt=self.agenda_alt, agreements_alt=self.agreements_alt,
+            next_steps_alt=self.next_steps_alt)
 
     def starts_at(self) -> datetime | None:
         """The start as an aware time; None for a zone that does not exist (the service
@@ -222,7 +241,10 @@ class MeetingForm:
             interpreter=self.interpreter.strip(), agenda=self.agenda.strip(),
             discussion=self.discussion.strip(), agreements=self.agreements.strip(),
             confidentiality=self.confidentiality, member_ids=list(self.member_ids),
-            contact_ids=list(self.contact_ids))
+            contact_ids=list(self.contact_ids), second_language=self.second_language,
+            title_alt=self.title_alt.strip(), agenda_alt=self.agenda_alt.strip(),
+            agreements_alt=self.agreements_alt.strip(),
+            next_steps_alt=self.next_steps_alt.strip())
 
     def next_step_inputs(self) -> list[TaskInput]:
         return [TaskInput(title=s.title, owner_id=s.owner_id, due_date=s.due)

@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from crm_desktop.documents.data import Localized
 from crm_desktop.documents.fonts import SANS, SANS_BOLD, FontSet, bundled_fonts
 from crm_desktop.documents.labels import Labels
 
@@ -59,13 +60,13 @@ class Styles:
 
     def __init__(self) -> None:
         base = ParagraphStyle(
-            "body", fontName=SANS, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=3,
+            "body", fontName=SANS, fontSize=10.5, leading=14, textColor=INK, spaceAfter=3,
             bulletFontName=SANS,  # the default bullet font is the unembedded Helvetica
         )
         self.body = base
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, spaceAfter=0)
         self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
-        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0)
         self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=SANS_BOLD)
         self.tiny = ParagraphStyle("tiny", parent=self.cell, fontSize=7.5, leading=9.2)
         self.tiny_bold = ParagraphStyle("tiny_bold", parent=self.tiny, fontName=SANS_BOLD)
@@ -78,12 +79,12 @@ class Styles:
             "subtitle", parent=base, fontSize=11, leading=14, spaceAfter=8, textColor=INK
         )
         self.heading = ParagraphStyle(
-            "heading", parent=base, fontName=SANS_BOLD, fontSize=11, leading=14,
-            spaceBefore=9, spaceAfter=4, textColor=ACCENT, keepWithNext=1,
+            "heading", parent=base, fontName=SANS_BOLD, fontSize=12, leading=15,
+            spaceBefore=9, spaceAfter=4, textColor=ACCENT,
         )  # fmt: skip
         self.subheading = ParagraphStyle(
-            "subheading", parent=base, fontName=SANS_BOLD, fontSize=9.5, leading=12.5,
-            spaceBefore=5, spaceAfter=2, keepWithNext=1,
+            "subheading", parent=base, fontName=SANS_BOLD, fontSize=10.5, leading=13.5,
+            spaceBefore=5, spaceAfter=2,
         )  # fmt: skip
         self.bullet = ParagraphStyle(
             "bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=2
@@ -140,9 +141,12 @@ class DocumentRenderer(ABC, Generic[T]):
         *,
         generated_at: dt.datetime | None = None,
         invariant: bool = False,
+        organisation_names: Localized | None = None,
     ) -> None:
         self.labels = labels if isinstance(labels, Labels) else Labels.parse(labels)
         self.organisation = organisation
+        # the ministry's name in English and Chinese, for documents in those languages
+        self.organisation_names = organisation_names
         self.fonts = fonts or bundled_fonts()
         self.styles = Styles()
         self.generated_at = generated_at
@@ -167,6 +171,14 @@ class DocumentRenderer(ABC, Generic[T]):
         """When the data was taken ("Prepared on" in the footer), if it matters."""
         return self.generated_at
 
+    def organisation_text(self) -> str:
+        """The ministry's name in the document's languages ('' for none)."""
+        if self.organisation_names is None:
+            return self.organisation
+        names = Localized(self.organisation or self.organisation_names.ru,
+                          self.organisation_names.en, self.organisation_names.zh)
+        return names.for_labels(tuple(s.code for s in self.labels.sets()))
+
     # -- the template method ------------------------------------------------------------
 
     def render(self, data: T) -> bytes:
@@ -181,7 +193,7 @@ class DocumentRenderer(ABC, Generic[T]):
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             title=title,
-            author=self.organisation,
+            author=self.organisation_text(),
             creator="crm-desktop",
             subject=title,
             invariant=1 if self.invariant else 0,
@@ -217,12 +229,17 @@ class DocumentRenderer(ABC, Generic[T]):
         top = PAGE_HEIGHT - 12 * mm
         right = PAGE_WIDTH - MARGIN_RIGHT
         canvas.setFillColor(MUTED)
-        # the running header gets the width the marking leaves free
+        # the running header gets the width the marking leaves free; the ministry's name
+        # wraps (it is never cut), the document title on later pages is shortened
         free = CONTENT_WIDTH - (f.string_width(marking, 8.5, bold=True) + 20 if marking else 0)
-        if self.organisation:
-            f.draw_string(canvas, MARGIN_LEFT, top, _shorten(f, self.organisation, 8, free), 8)
+        lines = wrap_text(f, self.organisation_text(), 8, free)
         if page > 1:
-            f.draw_string(canvas, MARGIN_LEFT, top - 10, _shorten(f, title, 8, free), 8)
+            lines.append(_shorten(f, title, 8, free))
+        # the last line sits just above the rule; a long name grows upwards
+        y = top - (10 if page > 1 else 0) + 9.5 * (len(lines) - 1)
+        for line in lines:
+            f.draw_string(canvas, MARGIN_LEFT, y, line, 8)
+            y -= 9.5
         if marking:
             canvas.setFillColor(MARK)
             canvas.setStrokeColor(MARK)
@@ -258,11 +275,20 @@ class DocumentRenderer(ABC, Generic[T]):
         style = style or self.styles.body
         if text and _mostly_cjk(text):
             style = self.styles.cjk_variant(style)
+            text = chinese_punctuation(text)
         return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
 
+    # Headings are kept with their first lines by a conditional page break, not by
+    # keepWithNext: that glues the heading to the whole next flowable, and a long table
+    # after it then moves to the next page as one block, leaving this one half empty.
     def heading(self, key: str) -> list[Flowable]:
         """A section heading that never stays alone at the bottom of a page."""
         return [CondPageBreak(22 * mm), self.p(self.labels.inline(key), self.styles.heading, True)]
+
+    def subheading(self, key: str) -> list[Flowable]:
+        """A subheading with room for its first lines (or a table's header and first row)."""
+        return [CondPageBreak(18 * mm),
+                self.p(self.labels.inline(key), self.styles.subheading, True)]
 
     def text_block(self, text: str | None, empty: bool = True) -> list[Flowable]:
         """Multi-paragraph user text: blank lines separate paragraphs, '- ' lines are bullets.
@@ -281,6 +307,7 @@ class DocumentRenderer(ABC, Generic[T]):
                 style = self.styles.bullet
                 if _mostly_cjk(stripped):
                     style = self.styles.cjk_variant(style)
+                    stripped = chinese_punctuation(stripped)
                 out.append(Paragraph(self.fonts.markup(stripped[2:], False, style.fontName),
                                      style, bulletText="•"))
             else:
@@ -331,11 +358,15 @@ class DocumentRenderer(ABC, Generic[T]):
         widths: Sequence[float],
         repeat_header: bool = True,
         small: bool = False,
+        header: bool = True,
     ) -> Table:
-        """A ruled table with a label header row; cells are user text or flowables."""
+        """A ruled table with a label header row; cells are user text or flowables.
+
+        ``header=False``: the continuation of a table above (same columns, no header row).
+        """
         cell = self.styles.tiny if small else self.styles.cell
         head = self.styles.tiny_bold if small else self.styles.cell_bold
-        header = [
+        head_row = [
             Paragraph(self.fonts.markup(self.labels.inline(k, "\n"), True), head)
             for k in header_keys
         ]
@@ -348,23 +379,42 @@ class DocumentRenderer(ABC, Generic[T]):
         ]
         total = sum(widths)
         scaled = [w * CONTENT_WIDTH / total for w in widths]
+        top = 1 if header else 0
         table = Table(
-            [header, *body], colWidths=scaled, repeatRows=1 if repeat_header else 0, hAlign="LEFT"
+            [head_row, *body] if header else body, colWidths=scaled,
+            repeatRows=1 if repeat_header and header else 0, hAlign="LEFT",
         )
         style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),  # the cell default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("LINEBELOW", (0, top), (-1, -1), 0.3, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]
-        for i in range(2, len(rows) + 1, 2):
+        if header:
+            style.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT))
+        for i in range(2 - top, len(rows) + top, 2):
             style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
         table.setStyle(TableStyle(style))
         return table
+
+    def grid_with_tail(
+        self,
+        header_keys: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        small: bool = False,
+        tail: int = 2,
+    ) -> list[Flowable]:
+        """A grid whose last ``tail`` rows are a table of their own (same columns, no
+        header), so what follows (a signature) can be kept with them and not with the
+        whole table."""
+        if len(rows) <= tail + 1:
+            return [self.grid(header_keys, rows, widths, small=small)]
+        return [self.grid(header_keys, rows[:-tail], widths, small=small),
+                self.grid(header_keys, rows[-tail:], widths, small=small, header=False)]
 
     def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)
@@ -382,6 +432,26 @@ def _mostly_cjk(text: str) -> bool:
         return False
     letters = sum(1 for ch in text if ch.isalpha())
     return cjk * 2 > letters
+
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_AFTER_HAN = re.compile(f"(?<={_HAN})\\s?([,;:?!)])")
+_BEFORE_HAN = re.compile(f"([(])\\s?(?={_HAN})")
+_STOP_AFTER_HAN = re.compile(f"(?<={_HAN})\\.(?=\\s|$)")
+
+
+def chinese_punctuation(text: str) -> str:
+    """Full-width punctuation in Chinese text: '双方同意,继续谈判.' -> '双方同意，继续谈判。'.
+    Only marks next to an ideograph change, so '1.5' or 'ISO 9001:2015' stay."""
+    text = _AFTER_HAN.sub(lambda mt: _FULL_WIDTH[mt.group(1)], text)
+    text = _BEFORE_HAN.sub(lambda mt: _FULL_WIDTH[mt.group(1)], text)
+    return _STOP_AFTER_HAN.sub("。", text)
+
+
+def no_break(text: str) -> str:
+    """A name that must not wrap inside: its spaces made non-breaking ('Белов Д. С.')."""
+    return text.replace(" ", "\u00a0") if len(text) <= 40 else text
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -406,6 +476,26 @@ def _paragraphs(text: str) -> list[str]:
         else:
             out.append(block.strip("\n"))
     return out
+
+
+def wrap_text(fonts: FontSet, text: str, size: float, width: float) -> list[str]:
+    """Lines of at most ``width`` points, broken between words (anywhere in CJK runs)."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    lines: list[str] = []
+    current = ""
+    for word in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*",
+                           text):
+        candidate = current + word
+        if current and fonts.string_width(candidate.rstrip(), size) > width:
+            lines.append(current.rstrip())
+            current = word
+        else:
+            current = candidate
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
 
 
 def _shorten(fonts: FontSet, text: str, size: float, width: float) -> str:

@@ -39,6 +39,9 @@ class Person:
     names: tuple[str, ...]  # native script, Latin, Russian — non-empty and distinct, in that order
     position: str = ""
     organisation: str = ""
+    position_en: str = ""  # set by hand for our members (else a known title is translated)
+    position_zh: str = ""
+    head: bool = False  # heads the delegation: first in the list, signs the partner's copy
 
     @property
     def name(self) -> str:
@@ -54,6 +57,22 @@ class Step:
     due: dt.date | None = None
     status: str = "open"
     owner_latin: str = ""  # the owner's Latin name, printed in English and Chinese documents
+
+
+@dataclass(frozen=True)
+class Requisites:
+    """What makes an internal memo an official protocol: registration number, approval,
+    compiler, the copies made. Fixed when the memo is approved."""
+
+    number: str = ""  # registration number; empty until approved
+    revision: int = 0  # 0: a draft, not approved
+    approved_on: dt.date | None = None
+    approver: str = ""  # "И. О. Фамилия" of who approves (settings)
+    approver_position: str = ""
+    compiled_on: dt.date | None = None
+    compiled_at: str = ""  # place of compilation
+    compiler_position: str = ""
+    distribution: tuple[str, ...] = ()  # who gets a copy; copy No. 1 is the first
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,14 @@ class MemoData:
     confidentiality: str = "internal"
     prepared_by: str = ""
     prepared_by_latin: str = ""
+    # the partner's language: text typed a second time for the partner's copy
+    second_language: str = ""
+    title_alt: str = ""
+    agenda_alt: str = ""
+    agreements_alt: str = ""
+    next_steps_alt: str = ""
+    partner_timezone: str = ""  # the partner's zone, for a video call held from elsewhere
+    requisites: Requisites = field(default_factory=Requisites)
 
     @property
     def company(self) -> str:
@@ -102,6 +129,8 @@ class TripReportData:
     members: tuple[Person, ...] = ()
     goals: str = ""
     memos: tuple[MemoData, ...] = ()
+    conclusions: str = ""
+    proposals: str = ""
 
     @property
     def confidentiality(self) -> str:

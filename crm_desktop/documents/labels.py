@@ -79,6 +79,19 @@ class LabelSet:
     signature: str
     date: str
     day: str
+    # requisites of an internal memo, the partner's copy
+    approve: str
+    reg_number: str
+    revision: str
+    draft: str
+    compiled_on: str
+    compiled_at: str
+    copy_no: str
+    distribution: str
+    compiler: str
+    head_of_delegation: str
+    conclusions: str
+    proposals: str
     # trip report
     trip_report: str
     dates: str
@@ -132,6 +145,8 @@ class LabelSet:
     title_col: str
     hectares: str
     square_metres: str
+    # time zones named as people say them ("пекинское время"); others print as zone ids
+    zones: dict[str, str] = field(default_factory=dict)
     # enumerations (value code -> printed text); unknown codes print as stored
     formats: dict[str, str] = field(default_factory=dict)
     project_statuses: dict[str, str] = field(default_factory=dict)
@@ -234,6 +249,20 @@ RU = LabelSet(
     signature="подпись",
     date="дата",
     day="Дата",
+    approve="УТВЕРЖДАЮ",
+    reg_number="Рег. №",
+    revision="редакция",
+    draft="Проект (не утверждён)",
+    compiled_on="Дата составления",
+    compiled_at="Место составления",
+    copy_no="Экз. №",
+    distribution="Рассылка",
+    compiler="Составил",
+    head_of_delegation="Руководитель делегации",
+    conclusions="Выводы",
+    proposals="Предложения",
+    zones={"Asia/Shanghai": "пекинское время", "Asia/Hong_Kong": "пекинское время",
+           "Asia/Chongqing": "пекинское время", "Europe/Moscow": "по московскому времени"},
     trip_report="Отчёт о командировке",
     dates="Даты",
     destinations="Страны и города",
@@ -376,6 +405,20 @@ EN = LabelSet(
     signature="signature",
     date="date",
     day="Date",
+    approve="APPROVED",
+    reg_number="Reg. No.",
+    revision="revision",
+    draft="Draft (not approved)",
+    compiled_on="Compiled on",
+    compiled_at="Compiled at",
+    copy_no="Copy No.",
+    distribution="Distribution",
+    compiler="Compiled by",
+    head_of_delegation="Head of delegation",
+    conclusions="Conclusions",
+    proposals="Proposals",
+    zones={"Asia/Shanghai": "Beijing time", "Asia/Hong_Kong": "Beijing time",
+           "Asia/Chongqing": "Beijing time", "Europe/Moscow": "Moscow time"},
     trip_report="Trip report",
     dates="Dates",
     destinations="Countries and cities",
@@ -513,6 +556,20 @@ ZH = LabelSet(
     signature="签字",
     date="日期",
     day="日期",
+    approve="批准",
+    reg_number="登记号",
+    revision="修订版",
+    draft="草稿（未批准）",
+    compiled_on="编制日期",
+    compiled_at="编制地点",
+    copy_no="份号",
+    distribution="分送",
+    compiler="编制人",
+    head_of_delegation="代表团团长",
+    conclusions="结论",
+    proposals="建议",
+    zones={"Asia/Shanghai": "北京时间", "Asia/Hong_Kong": "北京时间",
+           "Asia/Chongqing": "北京时间", "Europe/Moscow": "莫斯科时间"},
     trip_report="出访报告",
     dates="日期",
     destinations="国家和城市",

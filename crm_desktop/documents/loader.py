@@ -24,6 +24,7 @@ from crm_desktop.documents.data import (
     PastMeeting,
     Person,
     ProjectEntry,
+    Requisites,
     SiteEntry,
     StageMove,
     Step,
@@ -31,6 +32,7 @@ from crm_desktop.documents.data import (
     distinct,
 )
 from crm_desktop.documents.labels import short_name
+from crm_desktop.documents.values import title_rank
 from crm_desktop.domain.errors import CrmError, NotFoundError
 from crm_desktop.domain.models import (
     Company,
@@ -47,7 +49,26 @@ from crm_desktop.domain.models import (
     TaskStatus,
     Trip,
 )
-from crm_desktop.domain.services.settings import DEFAULT_ORGANISATION, ORGANISATION_NAME
+from crm_desktop.domain.services.settings import (
+    DEFAULT_ORGANISATION,
+    MEMO_APPROVER,
+    MEMO_APPROVER_POSITION,
+    MEMO_DISTRIBUTION,
+    MEMO_PLACE,
+    ORGANISATION_NAME,
+    ORGANISATION_NAME_EN,
+    ORGANISATION_NAME_ZH,
+)
+from crm_desktop.text.scripts import has_cyrillic, has_han
+from crm_desktop.text.translit import fold
+
+# The partner's time zone by the company's country, for a video call held from Moscow.
+COUNTRY_ZONES = {"CN": "Asia/Shanghai", "HK": "Asia/Hong_Kong", "TW": "Asia/Taipei",
+                 "KR": "Asia/Seoul", "JP": "Asia/Tokyo", "SG": "Asia/Singapore",
+                 "IN": "Asia/Kolkata", "VN": "Asia/Ho_Chi_Minh", "AE": "Asia/Dubai",
+                 "TR": "Europe/Istanbul", "KZ": "Asia/Almaty", "UZ": "Asia/Tashkent",
+                 "BY": "Europe/Minsk", "DE": "Europe/Berlin", "IT": "Europe/Rome",
+                 "FR": "Europe/Paris", "MY": "Asia/Kuala_Lumpur", "TH": "Asia/Bangkok"}
 
 
 def _value(enum_or_text: object) -> str:
@@ -68,14 +89,18 @@ def company_names(company: Company | None) -> tuple[str, ...]:
     return names if company.name in names or not company.name else (*names, company.name)
 
 
-def _member(m: Member) -> Person:
-    return Person(distinct(m.name, m.name_latin), m.position, m.department)
+def _member(m: Member, head: bool = False) -> Person:
+    return Person(distinct(m.name, m.name_latin), m.position, m.department,
+                  m.position_en, m.position_zh, head)
 
 
-def _contact(c: Contact) -> Person:
+def _contact(c: Contact, head: bool = False) -> Person:
     names = distinct(c.name_native, c.name_latin, c.name_ru) or distinct(c.display_name)
+    if not any(has_han(n) for n in names):
+        # a Russian on either side: the Cyrillic form first
+        names = tuple(sorted(names, key=lambda n: not has_cyrillic(n)))
     company = company_names(c.company)
-    return Person(names, c.position, company[0] if company else "")
+    return Person(names, c.position, company[0] if company else "", head=head)
 
 
 R = TypeVar("R")
@@ -85,16 +110,20 @@ def _alive(rows: Sequence[R]) -> list[R]:
     return [r for r in rows if getattr(r, "deleted_at", None) is None]
 
 
-# Link tables keep no order, so participants are printed in a stable one: by name on our
-# side, decision makers first on theirs.
+# Participants in rank order: the most senior position first (the head of the
+# delegation), then decision makers on their side, then by name as the lists sort it:
+# Russian with Ё as Е (fold), a contact by the sort key the contact list keeps (a Chinese
+# name by its pinyin; see search/sorting.py).
 def _members_sorted(rows: Sequence[Member]) -> list[Member]:
-    return sorted((r for r in rows if r.deleted_at is None), key=lambda m: (m.name, m.id))
+    return sorted((r for r in rows if r.deleted_at is None),
+                  key=lambda m: (title_rank(m.position), fold(m.name), m.id))
 
 
 def _contacts_sorted(rows: Sequence[Contact]) -> list[Contact]:
     return sorted(
         (r for r in rows if r.deleted_at is None),
-        key=lambda c: (not c.decision_maker, c.display_name, c.id),
+        key=lambda c: (title_rank(c.position), not c.decision_maker,
+                       c.sort_key or fold(c.display_name), c.id),
     )
 
 
@@ -139,6 +168,19 @@ class DocumentLoader:
             value = s.scalar(select(Setting.value).where(Setting.key == ORGANISATION_NAME))
             return DEFAULT_ORGANISATION if value is None else value
 
+    def organisation_names(self) -> Localized:
+        """The ministry's name in Russian, English and Chinese (the last two from settings,
+        empty when not set)."""
+        with self._session() as s:
+            found = self._settings(s, ORGANISATION_NAME, ORGANISATION_NAME_EN,
+                                   ORGANISATION_NAME_ZH)
+        return Localized(found.get(ORGANISATION_NAME, DEFAULT_ORGANISATION),
+                         found.get(ORGANISATION_NAME_EN, ""), found.get(ORGANISATION_NAME_ZH, ""))
+
+    def _settings(self, s: Session, *keys: str) -> dict[str, str]:
+        rows = s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
+        return {key: value for key, value in rows}
+
     def member_name(self, member_id: str | None) -> str:
         if not member_id:
             return ""
@@ -180,6 +222,9 @@ class DocumentLoader:
             company = project.company
         trip = m.trip if m.trip is not None and m.trip.deleted_at is None else None
         latin = self._member_latin_names(s)
+        members = _members_sorted(m.our_participants)
+        contacts = _contacts_sorted(m.their_participants)
+        country = (company.country or "").upper() if company is not None else ""
         return MemoData(
             id=m.id,
             title=m.title,
@@ -199,8 +244,8 @@ class DocumentLoader:
             stage_after=_stage(after),
             stage_before_position=before.position if before else None,
             stage_after_position=after.position if after else None,
-            our_side=tuple(_member(x) for x in _members_sorted(m.our_participants)),
-            their_side=tuple(_contact(x) for x in _contacts_sorted(m.their_participants)),
+            our_side=tuple(_member(x, i == 0) for i, x in enumerate(members)),
+            their_side=tuple(_contact(x, i == 0) for i, x in enumerate(contacts)),
             agenda=m.agenda,
             discussion=m.discussion,
             agreements=m.agreements,
@@ -212,6 +257,36 @@ class DocumentLoader:
             confidentiality=_value(m.confidentiality),
             prepared_by=prepared_by,
             prepared_by_latin=latin.get(prepared_by.strip(), ""),
+            second_language=m.second_language,
+            title_alt=m.title_alt,
+            agenda_alt=m.agenda_alt,
+            agreements_alt=m.agreements_alt,
+            next_steps_alt=m.next_steps_alt,
+            partner_timezone=COUNTRY_ZONES.get(country, ""),
+            requisites=self._requisites(s, trip, m, prepared_by),
+        )
+
+    def _requisites(self, s: Session, trip: Trip | None, m: Meeting,
+                    prepared_by: str) -> Requisites:
+        """A draft's requisites: who approves and who gets copies (settings), the compiler's
+        position, the place of compilation. Number and approval come with approving."""
+        found = self._settings(s, MEMO_APPROVER, MEMO_APPROVER_POSITION, MEMO_DISTRIBUTION,
+                               MEMO_PLACE)
+        place = found.get(MEMO_PLACE, "").strip()
+        if not place and trip is not None and trip.cities.strip():
+            place = trip.cities.replace("，", ",").split(",")[0].strip()
+        if not place:
+            place = m.place
+        compiler = s.scalars(select(Member).where(Member.name == prepared_by.strip(),
+                                                  Member.deleted_at.is_(None)).limit(1)).first()
+        return Requisites(
+            approver=found.get(MEMO_APPROVER, "").strip(),
+            approver_position=found.get(MEMO_APPROVER_POSITION, "").strip(),
+            compiled_on=dt.date.today(),
+            compiled_at=place,
+            compiler_position=compiler.position if compiler is not None and prepared_by else "",
+            distribution=tuple(line.strip() for line in found.get(MEMO_DISTRIBUTION, "")
+                               .splitlines() if line.strip()),
         )
 
     def _member_latin_names(self, s: Session) -> dict[str, str]:
@@ -283,9 +358,12 @@ class DocumentLoader:
                 end_date=trip.end_date,
                 countries=tuple(trip.countries or ()),
                 cities=trip.cities,
-                members=tuple(_member(x) for x in _members_sorted(trip.members)),
+                members=tuple(_member(x, i == 0)
+                              for i, x in enumerate(_members_sorted(trip.members))),
                 goals=trip.goals,
                 memos=memos,
+                conclusions=trip.conclusions,
+                proposals=trip.proposals,
             )
 
     # -- company dossier ---------------------------------------------------------------

@@ -44,13 +44,17 @@ class DocumentService:
         return self.loader.member_name(self.member_id)
 
     def memo(self, meeting_id: str, lang: str | Labels = "ru") -> Pdf:
+        """The internal memo of the meeting as it is now (a draft). Approved memos,
+        reprints and the partner's copy: application.memos.MemoService."""
         data = self.loader.memo(meeting_id, self.prepared_by())
-        renderer = MemoRenderer(lang, self.loader.organisation())
+        renderer = MemoRenderer(lang, self.loader.organisation(),
+                                organisation_names=self.loader.organisation_names())
         return Pdf(renderer.render(data), suggested_filename(data), renderer.title(data))
 
     def trip_report(self, trip_id: str, lang: str | Labels = "ru") -> Pdf:
         data = self.loader.trip(trip_id, self.prepared_by())
-        renderer = TripReportRenderer(lang, self.loader.organisation())
+        renderer = TripReportRenderer(lang, self.loader.organisation(),
+                                      organisation_names=self.loader.organisation_names())
         name = memo_filename(data.start_date.isoformat(), data.title, "trip")
         return Pdf(renderer.render(data), name, renderer.title(data))
 

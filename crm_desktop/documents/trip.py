@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from crm_desktop.documents.base import DocumentRenderer
+from crm_desktop.documents.base import CONTENT_WIDTH, INK, DocumentRenderer, no_break
 from crm_desktop.documents.data import MemoData, Step, TripReportData
+from crm_desktop.documents.fonts import SANS
 from crm_desktop.documents.labels import short_name
 from crm_desktop.documents.memo import MemoSections, venue_zone
 
@@ -33,15 +42,48 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
         return data.confidentiality
 
     def story(self, data: TripReportData) -> list[Flowable]:
-        sections = MemoSections(self)
+        sections = MemoSections(self, in_report=True)
         out = self.cover(data)
         out.append(PageBreak())
         out += self.heading("meetings")
-        out.append(self.summary(data, sections))
+        out += self.summary(data, sections)
+        if data.conclusions.strip():
+            out += self.heading("conclusions")
+            out += self.text_block(data.conclusions)
+        if data.proposals.strip():
+            out += self.heading("proposals")
+            out += self.text_block(data.proposals)
+        # one signature, the head of delegation's, kept with the last lines above it
+        last = out.pop()
+        out.append(KeepTogether([last, Spacer(0, 8 * mm), self.signature(data)]))
         for memo in data.memos:
             out.append(PageBreak())
             out += sections.body(memo)
         return out
+
+    def signature(self, data: TripReportData) -> Table:
+        head = next((m for m in data.members if m.head), data.members[0] if data.members else None)
+        sections = MemoSections(self)
+        rows = [[self.p(self.labels.inline("head_of_delegation"), self.styles.cell, bold=True),
+                 ""]]
+        if head is not None:
+            rows.append([self.p(sections.position(head), self.styles.cell), ""])
+            name = self.labels.person_name(head.name, head.names[-1])
+            rows.append([Spacer(0, 9 * mm), ""])
+            rows.append([self.p(self.labels.inline("signature"), self.styles.muted),
+                         self.p(no_break(name), self.styles.cell)])
+        else:
+            rows.append([Spacer(0, 9 * mm), ""])
+            rows.append([self.p(self.labels.inline("signature"), self.styles.muted), ""])
+        table = Table(rows, colWidths=[CONTENT_WIDTH * 0.45, CONTENT_WIDTH * 0.55], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), SANS, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+            ("LINEABOVE", (0, -1), (0, -1), 0.5, INK),
+        ]))  # fmt: skip
+        return table
 
     def cover(self, data: TripReportData) -> list[Flowable]:
         s = self.styles
@@ -76,9 +118,9 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
             out += self.text_block(data.goals)
         return out
 
-    def summary(self, data: TripReportData, sections: MemoSections) -> Flowable:
+    def summary(self, data: TripReportData, sections: MemoSections) -> list[Flowable]:
         if not data.memos:
-            return self.p(self.labels.primary.no_meetings, self.styles.muted)
+            return [self.p(self.labels.primary.no_meetings, self.styles.muted)]
         rows = []
         for i, memo in enumerate(data.memos, start=1):
             rows.append([
@@ -90,7 +132,7 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
                 _shorten(memo.agreements, SUMMARY_AGREEMENTS_CHARS),
                 self._steps(memo.next_steps),
             ])  # fmt: skip
-        return self.grid(
+        return self.grid_with_tail(
             ("number", "day", "company", "project", "stage_move", "key_agreements", "next_steps"),
             rows,
             (3.5, 10.5, 16, 15.5, 13, 23, 18.5),

@@ -127,3 +127,37 @@ def job_title(text: str, lang: str) -> str:
     """A known position or department in the document's language; any other as recorded."""
     row = _TITLE_BY_NAME.get(_key(text)) if text else None
     return row[_INDEX[lang]] if row else text
+
+
+# Seniority of the usual positions, most senior first: a delegation and its partners are
+# listed in this order (the head first). Positions not listed come after the known ones.
+_SENIORITY: tuple[tuple[str, ...], ...] = (
+    ("Министр", "Председатель совета директоров"),
+    ("Заместитель министра", "Президент", "Председатель правления"),
+    ("Генеральный директор", "Генеральный менеджер", "Руководство министерства"),
+    ("Начальник управления по работе с иностранными инвесторами", "Вице-президент",
+     "Вице-президент по развитию", "Генеральный директор российского филиала"),
+    ("Заместитель генерального директора", "Исполнительный директор", "Начальник отдела",
+     "Руководитель проектного офиса"),
+    ("Коммерческий директор", "Финансовый директор", "Технический директор",
+     "Юридический директор", "Директор по инвестициям", "Директор по продажам",
+     "Директор по международному бизнесу", "Директор международного департамента",
+     "Директор по работе с резидентами", "Главный инженер", "Главный инженер парка",
+     "Главный бухгалтер"),
+    ("Главный специалист", "Консультант по азиатскому направлению",
+     "Менеджер зарубежных проектов", "Менеджер по зарубежным рынкам",
+     "Руководитель цепочки поставок", "Руководитель по регистрации медизделий"),
+    ("Главный специалист, переводчик китайского языка", "Менеджер",
+     "Ассистент генерального директора", "Помощник генерального менеджера"),
+    ("Переводчик",),
+)
+_RANK_BY_RUSSIAN = {_key(t): level for level, titles in enumerate(_SENIORITY) for t in titles}
+UNKNOWN_RANK = len(_SENIORITY)
+
+
+def title_rank(text: str) -> int:
+    """0 for the most senior position; a position not known ranks after all known ones."""
+    row = _TITLE_BY_NAME.get(_key(text)) if text else None
+    if row is None:
+        return UNKNOWN_RANK
+    return _RANK_BY_RUSSIAN.get(_key(row[0]), UNKNOWN_RANK)

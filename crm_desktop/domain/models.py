@@ -149,6 +149,9 @@ class Member(SyncedMixin, Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the position as a partner's copy of a memo prints it (empty: translated if known)
+    position_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    position_zh: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Tag(SyncedMixin, Base):
@@ -340,6 +343,8 @@ class Trip(SyncedMixin, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     goals: Mapped[str] = mapped_column(Text, default="")
+    conclusions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    proposals: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     members: Mapped[list[Member]] = relationship(secondary=trip_members, lazy="selectin")
 
@@ -366,6 +371,12 @@ class Meeting(SyncedMixin, Base):
     agreements: Mapped[str] = mapped_column(Text, default="")
     confidentiality: Mapped[Confidentiality] = mapped_column(
         _enum(Confidentiality), default=Confidentiality.INTERNAL)
+    # The text once more in the partner's language (optional), for the partner's copy.
+    second_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    title_alt: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    agenda_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
+    agreements_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
+    next_steps_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     trip: Mapped[Trip | None] = relationship(lazy="joined")
     company: Mapped[Company | None] = relationship(lazy="joined")
@@ -417,6 +428,24 @@ class Task(SyncedMixin, Base):
                                                    index=True)
 
     owner: Mapped[Member | None] = relationship(lazy="joined")
+
+
+class MemoRevision(SyncedMixin, Base):
+    """An approved meeting memo, frozen: the data its PDF is made from, so a reprint is the
+    same document whatever happens to the meeting's tasks later. Editing the meeting and
+    approving again adds revision 2, 3, ... under the same registration number."""
+
+    __tablename__ = "memo_revision"
+    __table_args__ = (Index("ux_memo_revision_meeting_revision", "meeting_id", "revision",
+                            unique=True),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(60))  # registration number, e.g. 2026-0007
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    approved_by: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text)  # JSON of the memo's data (documents.snapshot)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class Attachment(SyncedMixin, Base):

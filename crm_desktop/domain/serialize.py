@@ -67,6 +67,9 @@ def meeting(r: Meeting) -> dict[str, Any]:
             "our_participants": [m.name for m in r.our_participants],
             "their_participants": [c.display_name for c in r.their_participants],
             "agenda": r.agenda, "agreements": r.agreements,
+            "second_language": r.second_language, "title_alt": r.title_alt,
+            "agenda_alt": r.agenda_alt, "agreements_alt": r.agreements_alt,
+            "next_steps_alt": r.next_steps_alt,
             "confidentiality": r.confidentiality.value}
 
 

@@ -351,7 +351,8 @@ def meeting_record(m: Meeting) -> MeetingRecord:
     if m.project is not None:
         parts.append(m.project.title)
     header = " · ".join(parts)
-    description = "\n\n".join(x for x in (header, m.agenda) if x)
+    # the partner's-language title and agenda too: the invitation goes to both sides
+    description = "\n\n".join(x for x in (header, m.title_alt, m.agenda, m.agenda_alt) if x)
     return MeetingRecord(
         uid=f"{m.id}@crm-desktop",
         title=m.title,

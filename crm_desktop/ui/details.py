@@ -367,6 +367,8 @@ def trip_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Countries"), ", ".join(country_name(c) for c in t.countries))
     h.field(translate("details", "Cities"), t.cities)
     h.text(translate("details", "Goals"), t.goals)
+    h.text(translate("details", "Conclusions"), t.conclusions)
+    h.text(translate("details", "Proposals"), t.proposals)
     h.items(
         translate("details", "Delegation"), [link(ENTITY_MEMBER, m.id, m.name) for m in t.members]
     )

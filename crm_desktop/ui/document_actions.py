@@ -20,8 +20,28 @@ class Document:
     filename: str
 
 
+class MemoSource:
+    """The memo the preview shows: internal memo or partner's copy, approved or a draft;
+    Approve freezes it (application.memos, the same as ``memo --approve``)."""
+
+    def __init__(self, services: Services, meeting_id: str) -> None:
+        from crm_desktop.application.memos import MemoService
+
+        self.memos = MemoService(services.ctx)
+        self.meeting_id = meeting_id
+
+    def render(self, lang: str, copy: str):  # noqa: ANN201 - MemoPdf, imported lazily
+        return self.memos.render(self.meeting_id, lang, copy)  # type: ignore[arg-type]
+
+    def approve(self):  # noqa: ANN201 - Approval
+        return self.memos.approve(self.meeting_id)
+
+    def state(self):  # noqa: ANN201 - MemoState
+        return self.memos.state(self.meeting_id)
+
+
 def meeting_memo(services: Services, meeting_id: str, lang: str) -> Document:
-    pdf = documents.memo(services, meeting_id, lang)
+    pdf = MemoSource(services, meeting_id).render(lang, "internal")
     return Document(pdf.data, pdf.filename)
 
 
@@ -57,9 +77,12 @@ def preview(
             again = make(services, record_id, lang)
             return again.pdf, again.filename
 
+    memo = None
+    if make is meeting_memo and services is not None:
+        memo = MemoSource(services, record_id)
     dialog = PdfPreviewDialog(
         document.pdf, document.filename, parent, rerender=rerender, language=language,
-        services=services,
+        services=services, memo=memo,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -226,6 +226,8 @@ def trip_form() -> FormSpec:
             Field("cities", lambda: translate("forms", "Cities")),
             Field("member_ids", lambda: translate("forms", "Delegation"), "multi", member_options),
             Field("goals", lambda: translate("forms", "Goals"), "multiline"),
+            Field("conclusions", lambda: translate("forms", "Conclusions"), "multiline"),
+            Field("proposals", lambda: translate("forms", "Proposals"), "multiline"),
         ],
     )
 
@@ -323,6 +325,8 @@ def member_form() -> FormSpec:
             Field("name", lambda: translate("forms", "Name (Russian)")),
             Field("name_latin", lambda: translate("forms", "Name (Latin)")),
             Field("position", lambda: translate("forms", "Position")),
+            Field("position_en", lambda: translate("forms", "Position (English)")),
+            Field("position_zh", lambda: translate("forms", "Position (Chinese)")),
             Field("department", lambda: translate("forms", "Department")),
             Field("email", lambda: translate("forms", "Email")),
             Field("phone", lambda: translate("forms", "Phone")),

@@ -68,6 +68,7 @@ from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.labels import ui_language
+from crm_desktop.ui.partner_text import PartnerText, PartnerTextBox
 from crm_desktop.ui.record_picker import RecordPicker
 from crm_desktop.ui.undo import RecordMeetingCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
@@ -299,6 +300,8 @@ class MeetingEditor(View):
             edit.setMaximumHeight(height * 2)  # keep the next steps in sight
             right.addWidget(title)
             right.addWidget(edit)
+        self.partner_text = PartnerTextBox(self)
+        right.addWidget(self.partner_text)
 
         steps_box = QGroupBox(self.tr("Next steps (become tasks)"))
         steps_layout = QVBoxLayout(steps_box)
@@ -370,6 +373,7 @@ class MeetingEditor(View):
             line.textChanged.connect(mark)
         for text in (self.agenda, self.discussion, self.agreements):
             text.textChanged.connect(mark)
+        self.partner_text.changed.connect(mark)
         for combo in (self.trip, self.company, self.project, self.zone, self.format,
                       self.confidentiality, self.stage):
             combo.currentIndexChanged.connect(mark)
@@ -641,7 +645,7 @@ class MeetingEditor(View):
             agenda=self.agenda.toPlainText(), discussion=self.discussion.toPlainText(),
             agreements=self.agreements.toPlainText(), next_steps=steps,
             stage_move=self.stage_box.isChecked(), stage_id=self.stage.currentData(),
-            stage_note=self.stage_note.text())
+            stage_note=self.stage_note.text(), **self.partner_text.values().to_json())
 
     def show_form(self, f: MeetingForm) -> None:
         """Fill every input from ``f`` (the editor's own state, meeting_id, stays)."""
@@ -660,6 +664,8 @@ class MeetingEditor(View):
         self.agenda.setPlainText(f.agenda)
         self.discussion.setPlainText(f.discussion)
         self.agreements.setPlainText(f.agreements)
+        self.partner_text.set_values(PartnerText(f.second_language, f.title_alt, f.agenda_alt,
+                                                 f.agreements_alt, f.next_steps_alt))
         self._loading = True
         try:
             self._set_combo(self.company, f.company_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
@@ -50,6 +51,16 @@ DOCUMENT_LANGUAGES = ("ru", "en", "zh", "ru+zh")
 Rerender = Callable[[str], tuple[bytes, str]]
 
 
+class MemoActions(Protocol):
+    """A meeting memo in the preview: which copy, approving (ui.document_actions)."""
+
+    def render(self, lang: str, copy: str) -> Any: ...  # application.memos.MemoPdf
+
+    def approve(self) -> Any: ...  # application.memos.Approval
+
+    def state(self) -> Any: ...  # application.memos.MemoState
+
+
 class PdfPreviewDialog(QDialog):
     """Shows PDF bytes; Print (with page setup) and Save as PDF. Ctrl+P prints."""
 
@@ -60,8 +71,12 @@ class PdfPreviewDialog(QDialog):
 
     def __init__(self, pdf_bytes: bytes, suggested_filename: str, parent: QWidget | None = None,
                  *, rerender: Rerender | None = None, language: str = "ru",
-                 services: Services | None = None):
+                 services: Services | None = None, memo: MemoActions | None = None):
         super().__init__(parent)
+        self.memo = memo
+        self.copy = "internal"
+        if memo is not None:
+            rerender = self._render_memo
         self.services = services  # where the document comes from (encrypted or not)
         self._private = services is not None and unencrypted_copy.private(services)
         self.rerender = rerender
@@ -118,6 +133,11 @@ class PdfPreviewDialog(QDialog):
             row.addWidget(label)
             row.addWidget(self.language_combo)
             bar.addWidget(pair)
+        self.copy_combo: QComboBox | None = None
+        self.approve_button: QPushButton | None = None
+        self.revision_label: QLabel | None = None
+        if self.memo is not None:
+            self._memo_controls(bar)
         self.page_setup_button = QPushButton(self.tr("Page setup…"), self)
         self.page_setup_button.clicked.connect(self.page_setup)
         bar.addWidget(self.page_setup_button)
@@ -171,6 +191,113 @@ class PdfPreviewDialog(QDialog):
         combo.currentIndexChanged.connect(lambda _i: self.set_language(combo.currentData()))
         return combo
 
+    # -- meeting memo: internal or partner's copy, approval ----------------------------
+
+    def _memo_controls(self, bar: FlowLayout) -> None:
+        combo = QComboBox(self)
+        combo.setObjectName("memo_copy")
+        combo.addItem(self.tr("Internal memo"), "internal")
+        combo.addItem(self.tr("Partner's copy"), "partner")
+        combo.setToolTip(self.tr("The partner's copy leaves out the project stage, task status, "
+                                 "the discussion and the marking, and has signature lines for "
+                                 "both heads of delegation"))
+        combo.currentIndexChanged.connect(lambda _i: self.set_copy(combo.currentData()))
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("&Copy:"), pair)
+        label.setBuddy(combo)
+        row.addWidget(label)
+        row.addWidget(combo)
+        bar.addWidget(pair)
+        self.copy_combo = combo
+        self.approve_button = QPushButton(self.tr("&Approve"), self)
+        self.approve_button.setObjectName("memo_approve")
+        self.approve_button.setToolTip(self.tr("Give the memo its registration number and "
+                                               "freeze it: reprints stay the same"))
+        self.approve_button.clicked.connect(self.approve)
+        bar.addWidget(self.approve_button)
+        self.revision_label = QLabel(self)
+        self.revision_label.setObjectName("memo_revision")
+        bar.addWidget(self.revision_label)
+        try:
+            self._show_memo_state(self.memo.state())  # type: ignore[union-attr]
+        except CrmError as e:
+            self.revision_label.setText(crm_error_text(e))
+
+    def _render_memo(self, language: str) -> tuple[bytes, str]:
+        pdf = self.memo.render(language, self.copy)  # type: ignore[union-attr]
+        self._show_memo_state(pdf.state)
+        return pdf.data, pdf.filename
+
+    def _show_memo_state(self, state: Any) -> None:
+        """application.memos.MemoState: the revision indicator and whether Approve is on."""
+        if self.revision_label is None or self.approve_button is None:
+            return
+        if not state.approved:
+            text = self.tr("Draft: not approved")
+        else:
+            text = (self.tr("Approved: No. %1, revision %2")
+                    .replace("%1", state.number).replace("%2", str(state.revision)))
+            if state.changed_since:
+                text += " — " + self.tr("the meeting was edited since; Approve makes "
+                                        "revision %1").replace("%1", str(state.revision + 1))
+        self.revision_label.setText(text)
+        self.approve_button.setEnabled(not state.approved or state.changed_since)
+
+    def set_copy(self, copy: str) -> bool:
+        """Show the internal memo or the partner's copy."""
+        if self.memo is None or copy == self.copy:
+            return False
+        previous, self.copy = self.copy, copy
+        if not self._reload(self.language):
+            self.copy = previous
+            if self.copy_combo is not None:
+                self.copy_combo.blockSignals(True)
+                self.copy_combo.setCurrentIndex(self.copy_combo.findData(previous))
+                self.copy_combo.blockSignals(False)
+            return False
+        return True
+
+    def approve(self) -> bool:
+        """Approve the memo as the meeting is now and show the approved document."""
+        if self.memo is None:
+            return False
+        try:
+            approval = self.memo.approve()
+        except CrmError as e:
+            QMessageBox.warning(self, self.tr("Cannot approve the memo"), crm_error_text(e))
+            return False
+        self._reload(self.language)
+        return approval is not None
+
+    def _reload(self, language: str) -> bool:
+        """Render again (same language) and show the result in place."""
+        if self.rerender is None:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pdf, filename = self.rerender(language)
+        except CrmError as e:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
+            return False
+        QApplication.restoreOverrideCursor()
+        self._show_bytes(pdf, filename)
+        return True
+
+    def _show_bytes(self, pdf: bytes, filename: str) -> None:
+        page = self.current_page
+        self._set_file(pdf, filename)
+        if self.document is not None:
+            self.document.close()
+            self._buffer.close()
+            self._buffer.setData(QByteArray(self.pdf_bytes))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+            self._go(min(page, self.page_count - 1))
+            self._update_page_label()
+
     def set_language(self, language: str) -> bool:
         """Render the document again in another language and show it in place."""
         if self.rerender is None or language == self.language:
@@ -186,16 +313,7 @@ class PdfPreviewDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self.language = language
         self._show_language(language)
-        page = self.current_page
-        self._set_file(pdf, filename)
-        if self.document is not None:
-            self.document.close()
-            self._buffer.close()
-            self._buffer.setData(QByteArray(self.pdf_bytes))
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.document.load(self._buffer)
-            self._go(min(page, self.page_count - 1))
-            self._update_page_label()
+        self._show_bytes(pdf, filename)
         self.language_changed.emit(language)
         return True
 

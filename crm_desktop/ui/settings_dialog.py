@@ -76,6 +76,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.services = services
         self.pin_hash: str | None = None
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -131,6 +132,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lock PIN (unencrypted database)"), pin_row)
         form.addRow(self.tr("Backup folder"), backups_row)
         form.addRow(self.tr("Organisation (printed on documents)"), self.organisation)
+        memo_button = QPushButton(self.tr("Memo requisites…"))
+        memo_button.setObjectName("memo_requisites")
+        memo_button.clicked.connect(self._memo_requisites)
+        form.addRow("", memo_button)
         note = QLabel(
             self.tr(
                 "Everything but the organisation name is kept on this computer; the "
@@ -162,6 +167,13 @@ class SettingsDialog(QDialog):
         # ask its layout for it, and the text came out clipped).
         width = 640 + self.pipeline.sizeHint().width()
         self.resize(width, max(self.sizeHint().height(), outer.heightForWidth(width)))
+
+    def _memo_requisites(self) -> None:
+        from crm_desktop.ui.memo_settings import MemoSettingsDialog
+
+        dialog = MemoSettingsDialog(self.services, self)
+        dialog.open()
+        self._memo_dialog = dialog
 
     def _choose_folder(self) -> None:
         start = self.backups.text() or self.backups.placeholderText()

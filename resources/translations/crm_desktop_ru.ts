@@ -1414,6 +1414,49 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>MemoSettingsDialog</name>
+    <message>
+        <source>Memo requisites</source>
+        <translation>Реквизиты протокола</translation>
+    </message>
+    <message>
+        <source>Ministry name (English)</source>
+        <translation>Название министерства (по-английски)</translation>
+    </message>
+    <message>
+        <source>Ministry name (Chinese)</source>
+        <translation>Название министерства (по-китайски)</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Регистрационный номер</translation>
+    </message>
+    <message>
+        <source>Approved by (initials, surname)</source>
+        <translation>Утверждает (И. О. Фамилия)</translation>
+    </message>
+    <message>
+        <source>Approver&apos;s position</source>
+        <translation>Должность утверждающего</translation>
+    </message>
+    <message>
+        <source>Place of compilation</source>
+        <translation>Место составления</translation>
+    </message>
+    <message>
+        <source>the trip&apos;s first city</source>
+        <translation>первый город командировки</translation>
+    </message>
+    <message>
+        <source>Distribution (one per line)</source>
+        <translation>Рассылка (по одному адресату в строке)</translation>
+    </message>
+    <message>
+        <source>The number format takes {year} and {seq} (the count of memos approved that year), e.g. {year}-{seq:04d} gives 2026-0007. These settings are shared by everyone using this database.</source>
+        <translation>Формат номера содержит {year} и {seq} (счётчик утверждённых за год протоколов), например {year}-{seq:04d} даёт 2026-0007. Эти настройки общие для всех, кто работает с этой базой.</translation>
+    </message>
+</context>
+<context>
     <name>NameSuggestion</name>
     <message>
         <source>Fill the empty pinyin and Russian name fields with these spellings; what you typed there stays. You can edit them afterwards.</source>
@@ -1512,6 +1555,45 @@ The details were written to the error output.</source>
     <message>
         <source>Move</source>
         <translation>Перевести</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerTextBox</name>
+    <message>
+        <source>Text for the partner&apos;s cop&amp;y</source>
+        <translation>Текст для &amp;экземпляра партнёра</translation>
+    </message>
+    <message>
+        <source>The title, agenda, agreements and next steps in the partner&apos;s language, printed in the partner&apos;s copy of the memo</source>
+        <translation>Тема, повестка, договорённости и дальнейшие шаги на языке партнёра — печатаются в экземпляре протокола для партнёра</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>китайский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Agenda:</source>
+        <translation>Повестка:</translation>
+    </message>
+    <message>
+        <source>Agreements:</source>
+        <translation>Договорённости:</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>Дальнейшие шаги:</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1720,46 @@ The details were written to the error output.</source>
     <message>
         <source>Russian + Chinese (partner&apos;s copy)</source>
         <translation>Русский + китайский (экземпляр партнёра)</translation>
+    </message>
+    <message>
+        <source>Internal memo</source>
+        <translation>Внутренний протокол</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s copy</source>
+        <translation>Экземпляр для партнёра</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s copy leaves out the project stage, task status, the discussion and the marking, and has signature lines for both heads of delegation</source>
+        <translation>В экземпляре для партнёра нет стадии проекта, статусов задач, хода обсуждения и грифа; в нём места для подписей обоих руководителей делегаций</translation>
+    </message>
+    <message>
+        <source>&amp;Copy:</source>
+        <translation>&amp;Экземпляр:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <source>Give the memo its registration number and freeze it: reprints stay the same</source>
+        <translation>Присвоить протоколу регистрационный номер и зафиксировать его: повторная печать даст тот же документ</translation>
+    </message>
+    <message>
+        <source>Draft: not approved</source>
+        <translation>Проект: не утверждён</translation>
+    </message>
+    <message>
+        <source>Approved: No. %1, revision %2</source>
+        <translation>Утверждён: № %1, редакция %2</translation>
+    </message>
+    <message>
+        <source>the meeting was edited since; Approve makes revision %1</source>
+        <translation>встреча с тех пор изменена; «Утвердить» создаст редакцию %1</translation>
+    </message>
+    <message>
+        <source>Cannot approve the memo</source>
+        <translation>Не удалось утвердить протокол</translation>
     </message>
     <message>
         <source>Cannot make the document</source>
@@ -2169,6 +2291,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Organisation (printed on documents)</source>
         <translation>Организация (печатается в документах)</translation>
+    </message>
+    <message>
+        <source>Memo requisites…</source>
+        <translation>Реквизиты протокола…</translation>
     </message>
     <message>
         <source>Everything but the organisation name is kept on this computer; the organisation name is shared by everyone using this database. An unencrypted database locks with the PIN (auto-lock starts once it is set).</source>
@@ -3118,6 +3244,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Цели</translation>
     </message>
     <message>
+        <source>Conclusions</source>
+        <translation>Выводы</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
         <source>Delegation</source>
         <translation>Делегация</translation>
     </message>
@@ -3684,6 +3818,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Цели</translation>
     </message>
     <message>
+        <source>Conclusions</source>
+        <translation>Выводы</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
         <source>Task</source>
         <translation>Задача</translation>
     </message>
@@ -3742,6 +3884,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Name (Latin)</source>
         <translation>Имя (латиницей)</translation>
+    </message>
+    <message>
+        <source>Position (English)</source>
+        <translation>Должность (по-английски)</translation>
+    </message>
+    <message>
+        <source>Position (Chinese)</source>
+        <translation>Должность (по-китайски)</translation>
     </message>
     <message>
         <source>Email</source>

@@ -19,6 +19,11 @@ class PdfInfo:
     fonts: dict[str, bool]  # base font name -> embedded
     metadata: dict[str, str]
     bodies: list[str]  # page text without the running header and footer
+    lowest: list[float] = None  # type: ignore[assignment]  # per page: lowest body text y
+
+    def used(self, page: int) -> float:
+        """How much of the body frame's height the page's text fills, 0..1."""
+        return (BODY_TOP - self.lowest[page]) / (BODY_TOP - BODY_BOTTOM)
 
     @property
     def body(self) -> str:
@@ -64,17 +69,22 @@ def inspect_pdf(data: bytes) -> PdfInfo:
     fonts: dict[str, bool] = {}
     pages = []
     bodies: list[str] = []
+    lowest: list[float] = []
     for page in reader.pages:
         pages.append(page.extract_text() or "")
         parts: list[str] = []
+        low = [BODY_TOP]
 
-        def visit(text, cm, tm, font, size, parts=parts):
+        def visit(text, cm, tm, font, size, parts=parts, low=low):
             y = cm[5] + tm[5] * cm[3]
             if BODY_BOTTOM < y < BODY_TOP:
                 parts.append(text)
+                if text.strip():
+                    low[0] = min(low[0], y)
 
         page.extract_text(visitor_text=visit)
         bodies.append("".join(parts))
+        lowest.append(low[0])
         resources = page.get("/Resources")
         font_dict = resources.get_object().get("/Font") if resources else None
         if font_dict:
@@ -82,7 +92,7 @@ def inspect_pdf(data: bytes) -> PdfInfo:
                 font = ref.get_object()
                 fonts[str(font.get("/BaseFont"))] = _font_embedded(font)
     meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
-    return PdfInfo(pages=pages, fonts=fonts, metadata=meta, bodies=bodies)
+    return PdfInfo(pages=pages, fonts=fonts, metadata=meta, bodies=bodies, lowest=lowest)
 
 
 def assert_all_fonts_embedded(info: PdfInfo) -> None:

@@ -29,8 +29,10 @@ def test_memo_data(story, loader):
                                   "Шэньчжэнь Ланьцюань Памп Текнолоджи", "Lanquan Pump")
     assert [p.names for p in memo.their_side] == [("王建国", "Jianguo Wang", "Ван Цзяньго"),
                                                   ("李娜", "Na Li", "Ли На")]
-    assert [p.name for p in memo.our_side] == ["Громов Илья Петрович",
-                                               "Соколова Анна Викторовна"]
+    # rank order: the deputy minister heads the delegation, before the head of division
+    assert [p.name for p in memo.our_side] == ["Соколова Анна Викторовна",
+                                               "Громов Илья Петрович"]
+    assert [p.head for p in memo.our_side] == [True, False]
     assert memo.stage_before.en == "Presentation of the region"
     assert memo.stage_after.en == "Site selection"
     assert (memo.stage_before_position, memo.stage_after_position) == (3, 4)
@@ -71,7 +73,7 @@ def test_organisation_from_settings(loader):
 def test_trip_data(story, loader):
     trip = loader.trip(story.trip_id)
     assert [m.id for m in trip.memos] == [story.meeting_id, story.second_meeting_id]
-    assert [m.name for m in trip.members] == ["Громов Илья Петрович", "Соколова Анна Викторовна"]
+    assert [m.name for m in trip.members] == ["Соколова Анна Викторовна", "Громов Илья Петрович"]
     assert trip.confidentiality == "confidential"
 
 

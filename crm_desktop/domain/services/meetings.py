@@ -61,13 +61,22 @@ class MeetingInput:
     confidentiality: Confidentiality = Confidentiality.INTERNAL
     member_ids: list[str] = field(default_factory=list)
     contact_ids: list[str] = field(default_factory=list)
+    # the text once more in the partner's language, for the partner's copy of the memo
+    second_language: str = ""
+    title_alt: str = ""
+    agenda_alt: str = ""
+    agreements_alt: str = ""
+    next_steps_alt: str = ""
 
     @classmethod
     def from_row(cls, r: Meeting) -> MeetingInput:
         return cls(r.title, r.starts_at, r.timezone, r.duration_min, r.trip_id, r.company_id,
                    r.project_id, r.place, r.format, r.language, r.interpreter, r.agenda,
                    r.discussion, r.agreements, r.confidentiality,
-                   [m.id for m in r.our_participants], [c.id for c in r.their_participants])
+                   [m.id for m in r.our_participants], [c.id for c in r.their_participants],
+                   second_language=r.second_language, title_alt=r.title_alt,
+                   agenda_alt=r.agenda_alt, agreements_alt=r.agreements_alt,
+                   next_steps_alt=r.next_steps_alt)
 
     @staticmethod
     def local_time(day: date, clock: time, zone: str) -> datetime:

@@ -17,10 +17,15 @@ class MemberInput:
     email: str = ""
     phone: str = ""
     active: bool = True
+    # the position as a partner's copy prints it in English / Chinese (empty: a known title
+    # is translated, any other printed as recorded)
+    position_en: str = ""
+    position_zh: str = ""
 
     @classmethod
     def from_row(cls, r: Member) -> MemberInput:
-        return cls(r.name, r.name_latin, r.position, r.department, r.email, r.phone, r.active)
+        return cls(r.name, r.name_latin, r.position, r.department, r.email, r.phone, r.active,
+                   r.position_en, r.position_zh)
 
 
 class MemberService(Service[Member]):
@@ -37,6 +42,7 @@ class MemberService(Service[Member]):
             position=c.text("position", data.position),
             department=c.text("department", data.department),
             email=c.email("email", data.email), phone=c.phone("phone", data.phone, "RU"),
-            active=data.active)
+            active=data.active, position_en=c.text("position_en", data.position_en),
+            position_zh=c.text("position_zh", data.position_zh))
         c.raise_if_any()
         return out

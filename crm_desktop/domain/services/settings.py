@@ -7,6 +7,18 @@ from crm_desktop.domain.models import Setting
 
 ORGANISATION_NAME = "organisation_name"
 DEFAULT_ORGANISATION = "Министерство инвестиций, промышленности и науки Московской области"
+# the ministry's name as a partner's copy prints it in English and Chinese
+ORGANISATION_NAME_EN = "organisation_name_en"
+ORGANISATION_NAME_ZH = "organisation_name_zh"
+# Requisites of an internal memo. The number format takes {year} and {seq} (the approved
+# memos of that year, counted in MEMO_NUMBER_SEQ + year).
+MEMO_NUMBER_FORMAT = "memo_number_format"
+DEFAULT_MEMO_NUMBER_FORMAT = "{year}-{seq:04d}"
+MEMO_NUMBER_SEQ = "memo_number_seq_"
+MEMO_APPROVER = "memo_approver"  # "И. О. Фамилия" in the approval block
+MEMO_APPROVER_POSITION = "memo_approver_position"
+MEMO_DISTRIBUTION = "memo_distribution"  # one recipient per line; copy No. 1 is the first
+MEMO_PLACE = "memo_place"  # place of compilation; empty: the trip's first city or the venue
 
 
 class SettingsService:
@@ -27,6 +39,16 @@ class SettingsService:
                 s.add(Setting(key=key, value=value))
             else:
                 row.value = value
+
+    def set_many(self, values: dict[str, str]) -> None:
+        """Several settings in one transaction: all of them or none."""
+        with self.ctx.unit_of_work() as s:
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                if row is None:
+                    s.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
 
     @property
     def organisation_name(self) -> str:
