@@ -7,18 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from crm_desktop.domain.services.pipeline_settings import PipelineSettingsServic
 from crm_desktop.ui.currency_settings import CurrencyChoice, CurrencySettings
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin
 from crm_desktop.ui.pipeline_settings import PipelineSettingsBox
+from crm_desktop.ui.screen_fit import FRAME_WIDTH, fitted_size
 from crm_desktop.ui.security_setup import lock_minutes
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -157,16 +160,32 @@ class SettingsDialog(QDialog):
         # the team's pipeline (stage limits and probabilities) beside this computer's
         self.pipeline = PipelineSettingsBox(PipelineSettingsService(services.ctx),
                                             services.stages.list())
-        columns = QHBoxLayout()
+        # Beside this computer's settings where the screen is wide enough, below them on
+        # a travel laptop's narrow screen; the whole content scrolls when it is taller.
+        side_by_side = 640 + self.pipeline.sizeHint().width()
+        screen = self.screen().availableGeometry()
+        columns = (QHBoxLayout() if side_by_side + FRAME_WIDTH <= screen.width()
+                   else QVBoxLayout())
         columns.addLayout(layout, 3)
         columns.addWidget(self.pipeline, 2)
+        content = QWidget()
+        content.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
         outer = QVBoxLayout(self)
-        outer.addLayout(columns)
+        outer.addWidget(scroll)
         outer.addWidget(buttons)
         # Wrapped labels need the height for this width (a top-level window does not
         # ask its layout for it, and the text came out clipped).
-        width = 640 + self.pipeline.sizeHint().width()
-        self.resize(width, max(self.sizeHint().height(), outer.heightForWidth(width)))
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        width = max(side_by_side if isinstance(columns, QHBoxLayout) else 640,
+                    content.sizeHint().width() + bar + 24)
+        height = columns.heightForWidth(width) if columns.hasHeightForWidth() else -1
+        height = max(height, content.sizeHint().height()) + buttons.sizeHint().height() + 40
+        self.resize(fitted_size(QSize(width, height), self))
 
     def _memo_requisites(self) -> None:
         from crm_desktop.ui.memo_settings import MemoSettingsDialog
