@@ -310,6 +310,19 @@ def _time_calls(phases: dict[str, float], module: str, attr: str, label: str) ->
     setattr(owner, name, timed)
 
 
+def _inside(obj: Any, name: str) -> bool:
+    """Whether ``obj`` is the widget called ``name`` or one of its children (a view covered
+    by its scroll area is painted through the children only)."""
+    from PySide6.QtWidgets import QWidget
+
+    w = obj if isinstance(obj, QWidget) else None
+    while w is not None:
+        if w.objectName() == name:
+            return True
+        w = w.parentWidget()
+    return False
+
+
 def child_app_start(args: argparse.Namespace) -> dict[str, Any]:
     try:
         import crm_desktop.app  # noqa: F401
@@ -324,7 +337,7 @@ def child_app_start(args: argparse.Namespace) -> dict[str, Any]:
     _time_calls(phases, "crm_desktop.runtime", "open_runtime", "open database")
     _exit_on_first_paint(
         lambda obj: isinstance(obj, QMainWindow) and obj.isWindow(), {"phases_ms": phases},
-        content_check=lambda obj: obj.objectName() == "view_today",  # the first view
+        content_check=lambda obj: _inside(obj, "view_today"),  # the first view, painted
     )
     from crm_desktop.cli import main
 

@@ -38,7 +38,6 @@ from crm_desktop.exchange.records import (
     PhoneKind,
 )
 from crm_desktop.exchange.vcard_write import write_vcards
-from crm_desktop.exchange.xlsx_io import write_xlsx
 from crm_desktop.search.keys import fold
 
 CONTACT_FORMATS = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4", "pdf")
@@ -232,6 +231,10 @@ def write_contacts(
     if fmt in ("csv", "csv-excel-ru"):
         return write_csv(records, out, fmt, progress)
     if fmt == "xlsx":
+        # openpyxl (and the numpy it loads) is imported for an XLSX only: a third of a
+        # second that every window start paid before.
+        from crm_desktop.exchange.xlsx_io import write_xlsx
+
         return write_xlsx(records, out, language or "en", progress)
     if fmt in ("vcf", "vcf4"):
         return write_vcards(records, out, "4.0" if fmt == "vcf4" else "3.0", progress)

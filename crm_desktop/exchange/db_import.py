@@ -38,7 +38,6 @@ from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
 from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
-from crm_desktop.exchange.xlsx_io import read_xlsx
 
 FLUSH_EVERY = 500
 
@@ -137,6 +136,8 @@ def read_table(path: str | os.PathLike[str]) -> Table | None:
     data = _read_bytes(p)
     if p.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         import io
+
+        from crm_desktop.exchange.xlsx_io import read_xlsx  # openpyxl: for workbooks only
 
         return read_xlsx(io.BytesIO(data), source=p.name)
     if p.suffix.lower() in (".vcf", ".vcard") or looks_like_vcard(data):
