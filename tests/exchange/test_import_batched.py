@@ -6,7 +6,6 @@ rebuilt from the records."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 from sqlalchemy import select, text
 
