@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import json.scanner
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -129,7 +129,9 @@ _FORMULA_START = frozenset(FORMULA_TRIGGERS)
 _decode_json = json.JSONDecoder().decode
 # json's C scanner, called directly: decode() wraps it in two Python calls and a regex,
 # a quarter of the CSV export's time spent on the emails and phones of every row.
-_scan_json = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[attr-defined]
+_scan_json: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
+    json.JSONDecoder()  # type: ignore[arg-type]  # typeshed types the class, not the call
+)
 
 
 def _json_list(raw: str | list[dict[str, str]] | None) -> list[dict[str, str]]:

@@ -462,6 +462,7 @@ class _ExistingContacts:
         be on thousands of contacts, and loading them all took most of an import."""
         if not values:
             return []
+        value: Any
         if self._dialect == "sqlite":
             item = func.json_each(column).table_valued("value")
             value = func.json_extract(item.c.value, "$.value")
