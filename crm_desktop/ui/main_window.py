@@ -5,7 +5,6 @@ Composition only; the views, dialogs and commands live in their own modules.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.settings import ORGANISATION_NAME
+from crm_desktop.ui.exchange_dialogs import add_file_menu_actions
 from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.screen_fit import fitted_size
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
@@ -32,22 +32,11 @@ if TYPE_CHECKING:
     from crm_desktop.ui.settings_dialog import SettingsChoice
 
 
-def exchange_module() -> object | None:
-    try:
-        return importlib.import_module("crm_desktop.ui.exchange_dialogs")
-    except ImportError:
-        return None
-
-
 def _document_action(name: str) -> document_actions.Make:
     from crm_desktop.ui import document_actions
 
     make: document_actions.Make = getattr(document_actions, name)
     return make
-
-
-def exchange_available() -> bool:
-    return getattr(exchange_module(), "add_file_menu_actions", None) is not None
 
 
 class MainWindow(QMainWindow):
@@ -211,13 +200,9 @@ class MainWindow(QMainWindow):
         self._dialog = dialog
 
     def _add_exchange_actions(self, menu: QMenu) -> None:
-        """Import/export, when the exchange dialogs are part of this build."""
-        module = exchange_module()
-        install = getattr(module, "add_file_menu_actions", None)
-        self.import_action: QAction | None = None
-        if install is not None:
-            menu.addSeparator()
-            self.import_action = install(menu, self.services, self)
+        """Import/export of contacts and meetings."""
+        menu.addSeparator()
+        self.import_action: QAction | None = add_file_menu_actions(menu, self.services, self)
 
     def start_import(self) -> None:
         if self.import_action is not None:
@@ -272,12 +257,7 @@ class MainWindow(QMainWindow):
     def _find_dialog(self) -> FindAnythingDialog:
         from crm_desktop.ui.find_dialog import FindAnythingDialog
 
-        # The search engineer's smarter dialog, when present, replaces the simple one.
-        try:
-            module = importlib.import_module("crm_desktop.ui.find_anything")
-            return module.FindAnythingDialog(self.services, self)  # type: ignore[no-any-return]
-        except (ImportError, AttributeError, TypeError):
-            return FindAnythingDialog(self.services, self)
+        return FindAnythingDialog(self.services, self)
 
     def _current_record(self, entity: str) -> str | None:
         view = self.nav.current_view()

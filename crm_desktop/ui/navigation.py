@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,20 +50,13 @@ class Section:
         return view
 
 
-def _present(module: str) -> bool:
-    """A view another engineer provides; the section is left out while it is missing.
-    (Looked up without importing it, so a start imports only the first view.)"""
-    return importlib.util.find_spec(f"crm_desktop.ui.{module}") is not None
-
-
 def sections() -> list[Section]:
     out: list[Section] = [
         Section("today", lambda: translate("navigation", "Today / Trip"), "today_view",
                 "TodayView")
     ]
-    if _present("pipeline_board"):
-        out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"),
-                           "pipeline_board", "PipelineBoard"))
+    out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"),
+                       "pipeline_board", "PipelineBoard"))
     out.append(Section("dashboard", lambda: translate("navigation", "Dashboard"),
                        "dashboard_view", "DashboardView"))
     out += [
@@ -99,11 +91,10 @@ def sections() -> list[Section]:
             (ENTITY_TRIP,),
         ),
     ]
-    if _present("tasks_view"):
-        out.append(
-            Section("tasks", lambda: translate("navigation", "Tasks"), "tasks_view",
-                    "TasksView", (ENTITY_TASK,))
-        )
+    out.append(
+        Section("tasks", lambda: translate("navigation", "Tasks"), "tasks_view", "TasksView",
+                (ENTITY_TASK,))
+    )
     out += [
         Section(
             "reference",

@@ -14,8 +14,8 @@ from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import Channel, ContactInput
 from crm_desktop.exchange.db_import import FLUSH_EVERY, Outcome, import_file
 from crm_desktop.search.index import reindex
-from crm_desktop.search.keys import palladius, pinyin_syllables
 from crm_desktop.search.service import SearchService
+from crm_desktop.text.translit import palladius, pinyin_syllables
 
 FAMILIES = "王李张刘陈杨赵黄"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞建国志文斌宇浩凯"
