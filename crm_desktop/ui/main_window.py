@@ -26,7 +26,7 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 # The dialogs and document actions are imported when first used, not before the window
 # shows: the cold start imports only what the first paint needs.
 if TYPE_CHECKING:
-    from crm_desktop.storage.drafts import Draft, DraftStore
+    from crm_desktop.application.drafts import Draft, DraftStore
     from crm_desktop.ui import document_actions
     from crm_desktop.ui.find_dialog import FindAnythingDialog
     from crm_desktop.ui.settings_dialog import SettingsChoice
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
             return
         document_actions.preview(
             doc, self, make=make, services=self.services, record_id=record_id, language=language
-        )  # type: ignore[arg-type]
+        )
 
     def print_memo(self) -> None:
         self._document(
