@@ -6,17 +6,20 @@ import argparse
 import sys
 from collections.abc import Callable
 
+# The Qt-free layers first: once PySide6 is imported, its __feature__ import hook reads the
+# source of every module imported after it (about 80 ms for SQLAlchemy and the models).
+from crm_desktop.application.database import locate
+from crm_desktop.application.demo import is_empty, open_demo
+from crm_desktop.runtime import Runtime
+
+# isort: split
 from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
-from crm_desktop.application.database import locate
-from crm_desktop.application.demo import is_empty, open_demo
 from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.runtime import Runtime
-from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog, ask_who_am_i
 from crm_desktop.ui.fonts import register_bundled_fonts
 from crm_desktop.ui.i18n import Translators, choose_language
 from crm_desktop.ui.main_window import MainWindow
@@ -136,16 +139,26 @@ class AfterFirstPaint(QObject):
 class Gui:
     """Holds what lives as long as the application: runtime, translators, window."""
 
-    def __init__(self, app: QApplication, rt: Runtime, translators: Translators) -> None:
+    def __init__(self, app: QApplication, rt: Runtime, translators: Translators,
+                 *, paint_first: bool = False) -> None:
         self.app, self.rt, self.translators = app, rt, translators
         self.window: MainWindow | None = None
         self.window_hooks: list[Callable[[MainWindow], object]] = []  # e.g. Security menu
+        # The window is painted before its first view runs its queries (Today counts every
+        # task and project: more than half a second on a large database).
+        self.paint_first = paint_first
+        # Background work of the start (checks, statistics), begun once the first view is
+        # on the screen so that it does not compete with that view's queries.
+        self.after_first_view: Callable[[], object] | None = None
 
     def show_window(self) -> MainWindow:
         old = self.window
         self.window = MainWindow(
-            self.rt.services, self.rt.settings, self.rt.paths, self.translators.language
+            self.rt.services, self.rt.settings, self.rt.paths, self.translators.language,
+            load_first_view=not self.paint_first,
         )
+        if self.paint_first:
+            AfterFirstPaint(self.window, self._load_first_view)
         self.window.language_requested.connect(self.switch_language)
         for hook in self.window_hooks:
             hook(self.window)
@@ -158,6 +171,13 @@ class Gui:
         self.window.activateWindow()
         return self.window
 
+    def _load_first_view(self) -> None:
+        if self.window is not None:
+            self.window.load_first_view()
+        work, self.after_first_view = self.after_first_view, None
+        if work is not None:
+            QTimer.singleShot(0, work)  # after the view's paint, which is already posted
+
     def replace_runtime(self, rt: Runtime) -> None:
         """The database was reopened (encrypted, re-keyed, restored from a backup)."""
         self.rt = rt
@@ -167,6 +187,14 @@ class Gui:
     def switch_language(self, language: str) -> None:
         self.translators.install(choose_language(None, language))
         self.show_window()
+
+
+def _ask_who_am_i(rt: Runtime) -> bool:
+    if rt.settings.asked_who_am_i or rt.settings.current_member_id:
+        return False  # a laptop used before: the dialog's module is not even imported
+    from crm_desktop.ui.first_start import ask_who_am_i
+
+    return ask_who_am_i(rt.services, rt.settings)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -192,6 +220,8 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     want_import = False
     if is_empty(rt.services) and not getattr(args, "demo", False):
+        from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
+
         dialog = FirstStartDialog(can_import=True)
         dialog.exec()
         if dialog.choice == FirstStartChoice.DEMO:
@@ -206,24 +236,24 @@ def run_gui(args: argparse.Namespace) -> int:
             rt = offer_encryption_at_first_start(rt, paths)
     # Part of the first-start flow: once the team list has members (the demo chosen in
     # the welcome dialog, or members added since); not for a --demo run.
-    if not getattr(args, "demo", False) and ask_who_am_i(rt.services, rt.settings):
+    if not getattr(args, "demo", False) and _ask_who_am_i(rt):
         try:
             rt.settings.save(rt.paths.settings_file)
         except OSError as e:
             print(f"{APP_NAME}: settings not saved: {e}", file=sys.stderr)
     install_error_hook()
-    gui = Gui(app, rt, translators)
+    gui = Gui(app, rt, translators, paint_first=True)
     window = gui.show_window()
-    optimize_in_background(rt)
     protections = Protections(rt, lambda: gui.window, instance, gui.replace_runtime)
     protections.attach_window(window)
     gui.window_hooks.append(protections.attach_window)
 
     def after_start() -> None:
+        optimize_in_background(gui.rt)
         protections.start_checks()  # full integrity_check, then the start backup
         warm_up_in_background()
 
-    AfterFirstPaint(window, after_start)
+    gui.after_first_view = after_start  # once Today is built, right after the first paint
     if want_import:
         window.start_import()
     try:

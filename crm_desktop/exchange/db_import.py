@@ -11,6 +11,7 @@ chosen for all rows or per row.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, true
+from sqlalchemy import String, func, select, text, true
+from sqlalchemy import column as column_
 from sqlalchemy.orm import Session
 
 from crm_desktop.domain.base import new_id
@@ -36,7 +38,6 @@ from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
 from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
-from crm_desktop.exchange.xlsx_io import read_xlsx
 from crm_desktop.text.names import display_name
 from crm_desktop.text.phones import to_e164
 from crm_desktop.text.scripts import Script, script_of
@@ -138,6 +139,8 @@ def read_table(path: str | os.PathLike[str]) -> Table | None:
     data = _read_bytes(p)
     if p.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         import io
+
+        from crm_desktop.exchange.xlsx_io import read_xlsx  # openpyxl: for workbooks only
 
         return read_xlsx(io.BytesIO(data), source=p.name)
     if p.suffix.lower() in (".vcf", ".vcard") or looks_like_vcard(data):
@@ -354,7 +357,7 @@ def merge_inputs(old: ContactInput, new: ContactInput) -> tuple[ContactInput, li
     return out, list(dict.fromkeys(changed))
 
 
-LOOKUP_CHUNK = 5_000  # incoming rows whose matches are fetched with one query each way
+LOOKUP_CHUNK = 10_000  # incoming rows whose matches are fetched with one query each way
 
 
 class _ExistingContacts:
@@ -439,27 +442,39 @@ class _ExistingContacts:
             self._load(cond)
 
     def _ids_with(self, column: Any, values: set[str], *, lower: bool) -> list[str]:
-        """Ids of live contacts with one of ``values`` in a JSON array column of
-        {"kind", "value"} objects, found by the database without loading the arrays."""
+        """For each of ``values`` found in a JSON array column of {"kind", "value"}
+        objects, the id of one live contact that has it (the smallest id), found by the
+        database without loading the arrays.
+
+        One contact per value is all the index keeps (``by_email`` and ``by_phone`` map a
+        value to one id); generated and shared addresses (info@..., a switchboard) can
+        be on thousands of contacts, and loading them all took most of an import."""
         if not values:
             return []
+        value: Any
         if self._dialect == "sqlite":
             item = func.json_each(column).table_valued("value")
-            value: Any = func.json_extract(item.c.value, "$.value")
+            value = func.json_extract(item.c.value, "$.value")
+            # the chunk's values as one JSON parameter: no bound-parameter limit
+            wanted: Any = (
+                text("SELECT value FROM json_each(:wanted)")
+                .bindparams(wanted=json.dumps(sorted(values), ensure_ascii=False))
+                .columns(column_("value", String))
+            )
         else:
             item = func.json_array_elements(column).table_valued("value")
             value = item.c.value.op("->>")("value")
+            wanted = sorted(values)  # a chunk stays under PostgreSQL's 65,535 parameters
         if lower:
             value = func.lower(value)
-        # One scan of the arrays for the whole chunk (a chunk's values stay well under
-        # SQLite's 32,766 and PostgreSQL's 65,535 bound parameters).
+        # One scan of the arrays for the whole chunk.
         return list(
             self.s.scalars(
-                select(Contact.id)
+                select(func.min(Contact.id))
                 .select_from(Contact)
                 .join(item, true())
-                .where(Contact.deleted_at.is_(None), value.in_(sorted(values)))
-                .distinct()
+                .where(Contact.deleted_at.is_(None), value.in_(wanted))
+                .group_by(value)
             )
         )
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +19,9 @@ from crm_desktop.domain.errors import StorageError
 from crm_desktop.storage import backups, encryption
 from crm_desktop.storage.encryption import DatabaseKey, PassphraseRequiredError
 from crm_desktop.storage.location import DatabaseLocation
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -87,8 +89,12 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     def schema_version(self) -> str | None:
+        # One query, not Alembic's MigrationContext: Alembic is imported only to migrate.
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+            return str(row[0]) if row else None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -143,11 +149,47 @@ class Database:
             conn.commit()
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
+
+
+def migration_graph() -> dict[str, str | None]:
+    """Each migration script's revision and the revision it follows, read from the
+    scripts' own ``revision = ...`` / ``down_revision = ...`` lines.
+
+    Opening a database compares its stamped revision with the head from here: importing
+    Alembic's machinery costs about a tenth of a second at every start, and it is needed
+    only when there is something to migrate. (tests/storage/test_migration_head.py checks
+    that this agrees with Alembic's own reading of the scripts.)"""
+    return dict(_migration_graph())
+
+
+@cache
+def _migration_graph() -> tuple[tuple[str, str | None], ...]:
+    out: list[tuple[str, str | None]] = []
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue  # __init__.py
+        down = found.get("down_revision", "None").strip("'\"")
+        out.append((found["revision"].strip("'\""), None if down == "None" else down))
+    return tuple(out)
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    """The newest migration: the one no other migration follows."""
+    graph = migration_graph()
+    followed = set(graph.values())
+    heads = [rev for rev in graph if rev not in followed]
+    if len(heads) != 1:  # a branched history: Alembic names the problem
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    return heads[0]
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
@@ -399,8 +441,7 @@ def check_location(path: Path, *, write: bool) -> None:
 def _refuse_unknown(path: Path | None, revision: str | None) -> None:
     if revision is None or revision == head_revision():
         return
-    scripts = ScriptDirectory.from_config(_alembic_config())
-    if revision not in {s.revision for s in scripts.walk_revisions()}:
+    if revision not in migration_graph():
         raise StorageError(f"{path} was written by a newer crm-desktop "
                            f"(schema {revision}); please update the application.")
 
@@ -421,6 +462,8 @@ def _check_server(db: Database) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

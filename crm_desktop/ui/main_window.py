@@ -17,20 +17,26 @@ from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.settings import ORGANISATION_NAME
-from crm_desktop.ui import document_actions
-from crm_desktop.ui.about_dialog import show_about
-from crm_desktop.ui.currency_settings import CurrencySettings
 from crm_desktop.ui.exchange_dialogs import add_file_menu_actions
-from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.screen_fit import fitted_size
-from crm_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
-from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
 
+# The dialogs and document actions are imported when first used, not before the window
+# shows: the cold start imports only what the first paint needs.
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import Draft, DraftStore
+    from crm_desktop.ui import document_actions
+    from crm_desktop.ui.find_dialog import FindAnythingDialog
+    from crm_desktop.ui.settings_dialog import SettingsChoice
+
+
+def _document_action(name: str) -> document_actions.Make:
+    from crm_desktop.ui import document_actions
+
+    make: document_actions.Make = getattr(document_actions, name)
+    return make
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +50,12 @@ class MainWindow(QMainWindow):
         paths: Paths,
         language: str = "ru",
         parent: QWidget | None = None,
+        *,
+        load_first_view: bool = True,
     ) -> None:
+        """``load_first_view=False``: Today's row is marked, but its view (queries over
+        every task and project) is built by ``load_first_view()``, which the application
+        calls right after the window's first paint."""
         super().__init__(parent)
         self.services, self.settings, self.paths = services, settings, paths
         self.language = language
@@ -73,7 +84,12 @@ class MainWindow(QMainWindow):
                 self.setGeometry(screen.availableGeometry())
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         # Today is the first screen after start, whichever view was open at the last exit.
-        self.nav.select("today")
+        self.nav.select("today", load=load_first_view)
+
+    def load_first_view(self) -> None:
+        """Build the first view when the window was made with ``load_first_view=False``
+        (nothing happens if it is built, or the user has gone to another section)."""
+        self.nav.load_current()
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -169,9 +185,16 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
             "action_shortcuts",
         )
-        self._action(help_menu, self.tr("&About"), lambda: show_about(self))
+        self._action(help_menu, self.tr("&About"), self.show_about)
+
+    def show_about(self) -> None:
+        from crm_desktop.ui.about_dialog import show_about
+
+        show_about(self)
 
     def show_shortcuts(self) -> None:
+        from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.open()
         self._dialog = dialog
@@ -232,6 +255,8 @@ class MainWindow(QMainWindow):
         self._dialog = dialog
 
     def _find_dialog(self) -> FindAnythingDialog:
+        from crm_desktop.ui.find_dialog import FindAnythingDialog
+
         return FindAnythingDialog(self.services, self)
 
     def _current_record(self, entity: str) -> str | None:
@@ -247,6 +272,8 @@ class MainWindow(QMainWindow):
     def _document(
         self, entity: str, make: document_actions.Make, missing: str
     ) -> None:
+        from crm_desktop.ui import document_actions
+
         record_id = self._current_record(entity)
         if not record_id:
             self._status(missing)
@@ -264,32 +291,36 @@ class MainWindow(QMainWindow):
     def print_memo(self) -> None:
         self._document(
             ENTITY_MEETING,
-            document_actions.meeting_memo,
+            _document_action("meeting_memo"),
             self.tr("Select a meeting in the Meetings list first."),
         )
 
     def trip_report(self) -> None:
         self._document(
             ENTITY_TRIP,
-            document_actions.trip_report,
+            _document_action("trip_report"),
             self.tr("Select a trip in the Trips list first."),
         )
 
     def company_dossier(self) -> None:
         self._document(
             ENTITY_COMPANY,
-            document_actions.company_dossier,
+            _document_action("company_dossier"),
             self.tr("Select a company in the Companies list first."),
         )
 
     # -- settings ----------------------------------------------------------------------------------
     def open_settings(self) -> None:
+        from crm_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.services, self.settings, self, self.paths.backups_dir)
         dialog.accepted_choice.connect(self.apply_settings)
         dialog.open()
         self._dialog = dialog
 
     def apply_settings(self, choice: SettingsChoice) -> None:
+        from crm_desktop.ui.currency_settings import CurrencySettings
+
         language_changed = choice.language != self.settings.language
         choice.apply_to(self.settings)
         self.services.ctx.member_id = choice.current_member_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -12,12 +13,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWid
 
 from crm_desktop.config import Settings
 from crm_desktop.domain.services import Services
-from crm_desktop.ui import entity_views
-from crm_desktop.ui.dashboard_view import DashboardView
-from crm_desktop.ui.pipeline_board import PipelineBoard
-from crm_desktop.ui.tasks_view import TasksView
-from crm_desktop.ui.today_view import TodayView
-from crm_desktop.ui.trash_view import TrashView
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
     ENTITY_CONTACT,
@@ -39,67 +34,81 @@ translate = QCoreApplication.translate  # a name lupdate recognises
 
 @dataclass(frozen=True)
 class Section:
+    """One entry of the navigation list. Its view's module is imported on the first visit
+    (importing every view before the window shows took a tenth of the cold start)."""
+
     key: str
     title: Callable[[], str]
-    factory: type[View]
+    module: str  # under crm_desktop.ui
+    name: str  # the View class in that module
     entities: tuple[str, ...] = ()  # records this section can show
+
+    @property
+    def factory(self) -> type[View]:
+        view: type[View] = getattr(importlib.import_module(f"crm_desktop.ui.{self.module}"),
+                                   self.name)
+        return view
 
 
 def sections() -> list[Section]:
     out: list[Section] = [
-        Section("today", lambda: translate("navigation", "Today / Trip"), TodayView)
+        Section("today", lambda: translate("navigation", "Today / Trip"), "today_view",
+                "TodayView")
     ]
-    out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"), PipelineBoard))
-    out.append(Section("dashboard", lambda: translate("navigation", "Dashboard"), DashboardView))
+    out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"),
+                       "pipeline_board", "PipelineBoard"))
+    out.append(Section("dashboard", lambda: translate("navigation", "Dashboard"),
+                       "dashboard_view", "DashboardView"))
     out += [
         Section(
             "projects",
             lambda: translate("navigation", "Projects"),
-            entity_views.ProjectsView,
+            "entity_views", "ProjectsView",
             (ENTITY_PROJECT,),
         ),
         Section(
             "companies",
             lambda: translate("navigation", "Companies"),
-            entity_views.CompaniesView,
+            "entity_views", "CompaniesView",
             (ENTITY_COMPANY,),
         ),
         Section(
             "contacts",
             lambda: translate("navigation", "Contacts"),
-            entity_views.ContactsView,
+            "entity_views", "ContactsView",
             (ENTITY_CONTACT,),
         ),
         Section(
             "meetings",
             lambda: translate("navigation", "Meetings"),
-            entity_views.MeetingsView,
+            "entity_views", "MeetingsView",
             (ENTITY_MEETING,),
         ),
         Section(
             "trips",
             lambda: translate("navigation", "Trips"),
-            entity_views.TripsView,
+            "entity_views", "TripsView",
             (ENTITY_TRIP,),
         ),
     ]
     out.append(
-        Section("tasks", lambda: translate("navigation", "Tasks"), TasksView, (ENTITY_TASK,))
+        Section("tasks", lambda: translate("navigation", "Tasks"), "tasks_view", "TasksView",
+                (ENTITY_TASK,))
     )
     out += [
         Section(
             "reference",
             lambda: translate("navigation", "Sites and support measures"),
-            entity_views.ReferenceView,
+            "entity_views", "ReferenceView",
             (ENTITY_SITE, ENTITY_MEASURE),
         ),
         Section(
             "members",
             lambda: translate("navigation", "Our team"),
-            entity_views.MembersView,
+            "entity_views", "MembersView",
             (ENTITY_MEMBER,),
         ),
-        Section("trash", lambda: translate("navigation", "Trash"), TrashView),
+        Section("trash", lambda: translate("navigation", "Trash"), "trash_view", "TrashView"),
     ]
     return out
 
@@ -142,12 +151,26 @@ class Navigation(QWidget):
     def current_view(self) -> View | None:
         return self.views.get(self.current_key())
 
-    def select(self, key: str) -> View | None:
+    def select(self, key: str, *, load: bool = True) -> View | None:
+        """Make ``key`` the current section. ``load=False`` only marks its row: the view
+        is built by ``load_current`` (the start paints the window first, see MainWindow)."""
         keys = self.keys()
         if key not in keys:
             key = keys[0]
+        if not load:
+            blocked = self.list.blockSignals(True)
+            self.list.setCurrentRow(keys.index(key))
+            self.list.blockSignals(blocked)
+            return None
         self.list.setCurrentRow(keys.index(key))
         return self.views.get(key)
+
+    def load_current(self) -> View | None:
+        """Build and show the current section's view if ``select(..., load=False)`` left
+        it unbuilt; a section chosen since is left as it is."""
+        if self.current_view() is None and self.current_key():
+            self._row_changed(self.list.currentRow())
+        return self.current_view()
 
     def view(self, key: str) -> View:
         if key not in self.views:
