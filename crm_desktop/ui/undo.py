@@ -70,12 +70,18 @@ class CreateCommand(ServiceCommand):
 
 
 class UpdateCommand(ServiceCommand):
-    def __init__(self, service: Any, record_id: str, before: Any, after: Any, text: str) -> None:
+    """``expected_version``: the version the form was opened at; a record changed since
+    makes ``execute`` raise ConflictError (undo and redo apply the user's own history)."""
+
+    def __init__(self, service: Any, record_id: str, before: Any, after: Any, text: str,
+                 expected_version: int | None = None) -> None:
         super().__init__(text)
         self.service, self.record_id, self.before, self.after = service, record_id, before, after
+        self.expected_version = expected_version
 
     def execute(self) -> Any:
-        return self.service.update(self.record_id, self.after)
+        return self.service.update(self.record_id, self.after,
+                                   expected_version=self.expected_version)
 
     def _undo(self) -> None:
         self.service.update(self.record_id, self.before)
@@ -126,9 +132,11 @@ class StageMoveCommand(ServiceCommand):
             note,
         )
         self.change_id = ""
+        self.expected_version: int | None = None  # the project as the board showed it
 
     def execute(self) -> Any:
-        change = self.projects.move_to_stage(self.project_id, self.stage_id, note=self.note)
+        change = self.projects.move_to_stage(self.project_id, self.stage_id, note=self.note,
+                                             expected_version=self.expected_version)
         self.change_id = change.id
         return change
 
@@ -136,6 +144,7 @@ class StageMoveCommand(ServiceCommand):
         self.projects.undo_stage_change(self.change_id)
 
     def _redo(self) -> None:
+        self.expected_version = None
         self.execute()
 
 
