@@ -18,8 +18,10 @@ class RecordMeetingCommand(ServiceCommand):
     """
 
     def __init__(self, services: Services, data: MeetingInput, steps: list[TaskInput],
-                 move: StageMove | None, meeting_id: str | None, text: str) -> None:
+                 move: StageMove | None, meeting_id: str | None, text: str,
+                 expected_version: int | None = None) -> None:
         super().__init__(text)
+        self.expected_version = expected_version  # the meeting as the editor loaded it
         self.services = services
         self.data, self.steps, self.move = data, steps, move
         self.meeting_id = meeting_id
@@ -36,7 +38,8 @@ class RecordMeetingCommand(ServiceCommand):
             self.before = MeetingInput.from_row(S.meetings.get(self.meeting_id))
             old_tasks = {t.id for t in S.meetings.next_steps(self.meeting_id)}
             old_change = S.meetings.stage_change_of(self.meeting_id)
-        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id)
+        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id,
+                                    expected_version=self.expected_version)
         self.meeting_id = meeting.id
         self.new_task_ids = [t.id for t in S.meetings.next_steps(meeting.id)
                              if t.id not in old_tasks]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -153,3 +154,121 @@ def test_compare_shows_the_fields_that_differ_side_by_side(qtbot, window, other,
     qtbot.mouseClick(dialog.overwrite_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.result() == QDialog.DialogCode.Accepted)
     assert rt.services.companies.get(company_id).city == "Wuxi"
+
+
+# -- the meeting editor, the board, the tasks ---------------------------------------------
+
+
+def open_meeting_editor(qtbot, window: MainWindow) -> Any:
+    from crm_desktop.ui.meeting_dialog import MeetingDialog
+
+    view = window.nav.select("meetings") or window.nav.view("meetings")
+    assert isinstance(view, EntityListView)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    rect = view.table.visualRect(view.model.index(0, 1))
+    viewport = view.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: any(isinstance(w, MeetingDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MeetingDialog) and w.isVisible())
+    return dialog.editor
+
+
+@pytest.mark.parametrize("button", ["reload", "overwrite"])
+def test_meeting_editor_stale_save(qtbot, window, other, rt, button: str) -> None:
+    from crm_desktop.domain.services.meetings import MeetingInput
+
+    editor = open_meeting_editor(qtbot, window)
+    meeting_id = editor.meeting_id
+    qtbot.mouseClick(editor.place, Qt.MouseButton.LeftButton)
+    editor.place.selectAll()
+    qtbot.keyClicks(editor.place, "Hotel lobby")
+    theirs = other.services.meetings.get(meeting_id)
+    other.services.meetings.record(replace(MeetingInput.from_row(theirs), place="Factory"),
+                                   meeting_id=meeting_id, expected_version=theirs.version)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    dialog = stale_dialog(qtbot)
+    assert "Li Na changed this meeting" in dialog.message.text()
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    assert ("Hotel lobby", "Factory") in {(m, t) for _f, m, t in dialog.compared_fields()}
+    assert rt.services.meetings.get(meeting_id).place == "Factory"
+    qtbot.mouseClick(getattr(dialog, f"{button}_button"), Qt.MouseButton.LeftButton)
+    if button == "reload":
+        qtbot.waitUntil(lambda: editor.place.text() == "Factory")
+        assert rt.services.meetings.get(meeting_id).place == "Factory"
+    else:
+        qtbot.waitUntil(lambda: rt.services.meetings.get(meeting_id).place == "Hotel lobby")
+        assert editor.place.text() == "Hotel lobby"
+    editor.window().close()
+
+
+def test_a_stage_move_on_a_stale_board_asks_first(qtbot, rt, other, monkeypatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent, QUndoStack
+
+    from crm_desktop.domain.services.projects import ProjectInput
+    from crm_desktop.ui.pipeline_board import MIME_PROJECT, PipelineBoard
+
+    stack = QUndoStack()
+    board = PipelineBoard(rt.services, Settings(language="en"), undo_stack=stack)
+    qtbot.addWidget(board)
+    board.resize(1300, 700)
+    board.show()
+    stages = rt.services.stages.list()
+    project = next(p for p in rt.services.projects.list() if "роботов" in p.title)
+    # Li Na renames it meanwhile; this board still shows the card as it was
+    other.services.projects.update(project.id, replace(ProjectInput.from_row(project),
+                                                       title="Robots, phase 2"),
+                                   expected_version=project.version)
+    monkeypatch.setattr(board, "ask_note", lambda card, stage: "")
+    target = board.columns[stages[3].id].list
+    mime = QMimeData()
+    mime.setData(MIME_PROJECT, project.id.encode("ascii"))
+    target.dropEvent(QDropEvent(QPointF(20, 20), Qt.DropAction.MoveAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    dialog = stale_dialog(qtbot)
+    assert rt.services.projects.get(project.id).stage_id == project.stage_id  # not moved
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    fields = {f: (m, t) for f, m, t in dialog.compared_fields()}
+    assert list(fields) == ["Stage"]
+    qtbot.mouseClick(dialog.overwrite_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rt.services.projects.get(project.id).stage_id == stages[3].id)
+    moved = rt.services.projects.get(project.id)
+    assert moved.title == "Robots, phase 2"  # their rename kept: only the move is mine
+    qtbot.waitUntil(lambda: board.column_of(project.id) == stages[3].id)
+
+
+def test_marking_a_stale_task_done_asks_and_reload_shows_theirs(qtbot, rt, other) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QUndoStack
+
+    from crm_desktop.domain.models import TaskStatus
+    from crm_desktop.domain.services.tasks import TaskInput
+    from crm_desktop.ui.tasks_view import TasksView
+
+    task = rt.services.tasks.create(TaskInput("Send the draft agreement",
+                                              due_date=date(2026, 1, 5)))
+    stack = QUndoStack()
+    view = TasksView(rt.services, Settings(language="en"), undo_stack=stack)
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    view.owner.setCurrentIndex(view.owner.findData(None))
+    qtbot.waitUntil(lambda: view.model.row_of(task.id) >= 0)
+    other.services.tasks.update(task.id, replace(TaskInput.from_row(task), status=TaskStatus
+                                                 .CANCELLED), expected_version=task.version)
+    rect = view.table.visualRect(view.model.index(view.model.row_of(task.id), 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.left() + 10, rect.center().y()))
+    dialog = stale_dialog(qtbot)
+    assert "Li Na changed this task" in dialog.message.text()
+    assert rt.services.tasks.get(task.id).status == TaskStatus.CANCELLED
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.row_of(task.id) < 0
+                    or view.task_at(view.model.row_of(task.id)).status
+                    == TaskStatus.CANCELLED)
+    assert rt.services.tasks.get(task.id).status == TaskStatus.CANCELLED

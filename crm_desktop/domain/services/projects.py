@@ -154,6 +154,7 @@ class BoardCard:
     owner_id: str | None
     owner_name: str
     owner_name_latin: str
+    version: int = 0  # what a move from the board checks (optimistic locking)
 
     @property
     def days_in_stage(self) -> int:
@@ -336,7 +337,7 @@ class ProjectService(Service[Project]):
                 Project.product, Project.capex, Project.capex_currency, Project.jobs,
                 Project.probability, Project.company_id, Company.name, Company.name_native,
                 Company.name_latin, Company.name_ru, Project.owner_id, Member.name,
-                Member.name_latin)
+                Member.name_latin, Project.version)
         stmt = (self._filtered(q).with_only_columns(*cols)
                 .join_from(Project, Company, Company.id == Project.company_id)
                 .outerjoin(Member, Member.id == Project.owner_id)
@@ -347,7 +348,7 @@ class ProjectService(Service[Project]):
             rows = s.execute(stmt).all()
         board: dict[str, list[BoardCard]] = {sid: [] for sid in stage_ids}
         for r in rows:
-            card = BoardCard(*r[:17], r[17], r[18] or "", r[19] or "")
+            card = BoardCard(*r[:17], r[17], r[18] or "", r[19] or "", r[20])
             card.status = ProjectStatus(card.status)
             board.setdefault(card.stage_id, []).append(card)
         return board
