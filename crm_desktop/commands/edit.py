@@ -40,7 +40,7 @@ from crm_desktop.domain.services.contacts import Channel
 from crm_desktop.domain.services.history import EDITABLE, _field_types, _input_class
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(sub, "update", "change fields of one record (prints its new version)",
                     cmd_update)
     p.add_argument("kind", choices=sorted(LISTS), metavar="KIND",
@@ -153,7 +153,7 @@ def parse_value(services: Services, field: str, hint: Any, text: str, data: Any)
                 return False
             raise ValueError(text)
         if isinstance(target, type) and issubclass(target, enum.Enum):
-            choices = [str(m.value) for m in target]  # type: ignore[attr-defined]
+            choices = [str(m.value) for m in target]
             if text.lower() not in choices:
                 raise CrmError(f"{field}: “{text}” is not one of {', '.join(choices)}.")
             return target(text.lower())

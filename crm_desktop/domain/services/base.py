@@ -210,7 +210,7 @@ class Service(Generic[M]):
             raise stale_error(s, row, expected_version)
         if row.deleted_at is not None and not include_deleted:
             raise NotFoundError(self.entity, id)
-        return row  # type: ignore[no-any-return]
+        return row
 
     # -- helpers for subclasses ------------------------------------------------------------
     @staticmethod
