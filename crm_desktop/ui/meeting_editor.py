@@ -923,8 +923,8 @@ class MeetingEditor(View):
                 self.loaded_version = theirs_row.version
                 self.save()
 
-        labels = {"member_ids": self.tr("Our side:").rstrip(":"),
-                  "contact_ids": self.tr("Their side:").rstrip(":")}
+        labels = {name: self._field_label(name) for name in ("title", "starts_at", "timezone",
+                                                             "duration_min", "company_id")}
         self._stale_dialog = ask_stale_save(self, self.services, error, mine, theirs, chosen,
                                             labels)
 

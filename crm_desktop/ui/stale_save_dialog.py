@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -56,6 +56,46 @@ _REFERENCES = {
     "tag_ids": "tags", "site_ids": "sites", "measure_ids": "measures",
     "member_ids": "members", "contact_ids": "contacts",
 }
+
+
+def _field_names() -> dict[str, str]:
+    """Input fields that labels.field_label does not name, by the words the detail pane,
+    the forms and the meeting editor already use for them (so already translated)."""
+    return {
+        "tag_ids": QCoreApplication.translate("details", "Tags"),
+        "owner_id": QCoreApplication.translate("details", "Owner"),
+        "status": QCoreApplication.translate("details", "Status"),
+        "description": QCoreApplication.translate("details", "Description"),
+        "notes": QCoreApplication.translate("details", "Notes"),
+        "trip_id": QCoreApplication.translate("details", "Trip"),
+        "project_id": QCoreApplication.translate("details", "Project"),
+        "meeting_id": QCoreApplication.translate("details", "Meeting"),
+        "place": QCoreApplication.translate("details", "Place"),
+        "format": QCoreApplication.translate("details", "Format"),
+        "language": QCoreApplication.translate("details", "Language"),
+        "interpreter": QCoreApplication.translate("details", "Interpreter"),
+        "agenda": QCoreApplication.translate("details", "Agenda"),
+        "discussion": QCoreApplication.translate("details", "Discussion"),
+        "agreements": QCoreApplication.translate("details", "Agreements"),
+        "confidentiality": QCoreApplication.translate("details", "Confidentiality"),
+        "decision_maker": QCoreApplication.translate("details", "Decision maker"),
+        "product": QCoreApplication.translate("details", "Product"),
+        "planned_output": QCoreApplication.translate("details", "Planned output"),
+        "expected_decision": QCoreApplication.translate("details", "Expected decision"),
+        "goals": QCoreApplication.translate("details", "Goals"),
+        "cities": QCoreApplication.translate("details", "Cities"),
+        "kind": QCoreApplication.translate("details", "Kind"),
+        "provider": QCoreApplication.translate("details", "Provider"),
+        "terms": QCoreApplication.translate("details", "Terms"),
+        "municipality": QCoreApplication.translate("details", "Municipality"),
+        "utilities": QCoreApplication.translate("details", "Utilities"),
+        "measure_ids": QCoreApplication.translate("details", "Support measures"),
+        "site_ids": QCoreApplication.translate("ReferenceView", "Sites"),
+        "code_name": QCoreApplication.translate("forms", "Code name"),
+        "due_date": QCoreApplication.translate("MeetingEditor", "Due date"),
+        "member_ids": QCoreApplication.translate("TripAgenda", "Our side"),
+        "contact_ids": QCoreApplication.translate("TripAgenda", "Their side"),
+    }
 
 
 def differences(mine: Any, theirs: Any) -> list[str]:
@@ -143,9 +183,10 @@ class StaleSaveDialog(QDialog):
 
     def _fill(self, mine: Any, theirs: Any) -> None:
         fields = differences(mine, theirs)
+        names = _field_names()
         self.table.setRowCount(len(fields))
         for row, name in enumerate(fields):
-            label = self._labels.get(name) or field_label(name)
+            label = self._labels.get(name) or names.get(name) or field_label(name)
             cells = (label, self._text(name, getattr(mine, name)),
                      self._text(name, getattr(theirs, name)))
             for col, text in enumerate(cells):
