@@ -80,6 +80,8 @@ class UpdateCommand(ServiceCommand):
         self.expected_version = expected_version
 
     def execute(self) -> Any:
+        if self.expected_version is None:
+            return self.service.update(self.record_id, self.after)
         return self.service.update(self.record_id, self.after,
                                    expected_version=self.expected_version)
 
