@@ -342,16 +342,18 @@ class StatusCommand(ServiceCommand):
     """Mark a project won, lost, on hold or active; undo restores the status and reason."""
 
     def __init__(self, services: Services, project_id: str, status: ProjectStatus,
-                 reason: str, text: str) -> None:
+                 reason: str, text: str, expected_version: int | None = None) -> None:
         super().__init__(text)
         self.services = services
         self.project_id = project_id
         self.new = (status, reason)
         self.old: tuple[ProjectStatus, str] | None = None
+        self.expected_version = expected_version  # the card as the board showed it
 
     def execute(self) -> Project:
         before = self.services.projects.get(self.project_id)
-        result = self.services.projects.set_status(self.project_id, *self.new)
+        result = self.services.projects.set_status(self.project_id, *self.new,
+                                                   expected_version=self.expected_version)
         self.old = (ProjectStatus(before.status), before.status_reason)
         return result
 
@@ -816,8 +818,10 @@ class PipelineBoard(View):
                   ProjectStatus.ON_HOLD: self.tr("Put “%1” on hold")}
         text = labels[status].replace("%1", card.title if card else "")
         try:
+            # changed by someone else since the board was loaded: says who, changes nothing
             perform(self.undo_stack, StatusCommand(self.services, project_id, status, reason,
-                                                   text), self._show_error)
+                                                   text, card.version if card else None),
+                    self._show_error)
         except CrmError as e:
             self._show_error(e)
             return False

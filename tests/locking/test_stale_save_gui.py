@@ -272,3 +272,31 @@ def test_marking_a_stale_task_done_asks_and_reload_shows_theirs(qtbot, rt, other
                     or view.task_at(view.model.row_of(task.id)).status
                     == TaskStatus.CANCELLED)
     assert rt.services.tasks.get(task.id).status == TaskStatus.CANCELLED
+
+
+def test_marking_a_stale_card_won_tells_who_changed_it(qtbot, rt, other, monkeypatch) -> None:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.domain.models import ProjectStatus
+    from crm_desktop.domain.services.projects import ProjectInput
+    from crm_desktop.ui.pipeline_board import PipelineBoard
+
+    stack = QUndoStack()
+    board = PipelineBoard(rt.services, Settings(language="en"), undo_stack=stack)
+    qtbot.addWidget(board)
+    board.show()
+    project = next(p for p in rt.services.projects.list() if "роботов" in p.title)
+    other.services.projects.update(project.id, replace(ProjectInput.from_row(project),
+                                                       probability=10),
+                                   expected_version=project.version)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    card = board.card_of(project.id)
+    assert card is not None
+    won = next(a for a in board.build_card_menu(card).actions() if a.text().startswith(
+        "Mark as won"))
+    won.trigger()
+    assert len(shown) == 1 and "Li Na changed this project" in shown[0]
+    assert rt.services.projects.get(project.id).status == ProjectStatus.ACTIVE
+    assert stack.count() == 0
