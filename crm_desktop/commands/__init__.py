@@ -25,7 +25,7 @@ def common_options(parser: argparse.ArgumentParser, top_level: bool = False) -> 
                         help="keep database, settings and backups next to the application")
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, help: str,
+def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str,
                 handler: object) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help, description=help)
     common_options(p)
@@ -73,7 +73,7 @@ class CliEnv:
 
     def runtime(self, create: bool = False) -> Runtime:
         if self._runtime is None:
-            from crm_desktop.commands.security import terminal_passphrase
+            from crm_desktop.commands.passphrase import terminal_passphrase
 
             self.hold(READ)
             self._runtime = open_runtime(self.url, self.paths, create=create,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from crm_desktop.documents.loader import DocumentLoader
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from crm_desktop.documents.labels import LANGUAGE_CHOICES
 
     p = add_command(sub, "memo", "write meeting memos (or a trip report) as PDF", cmd_memo)

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from crm_desktop.commands import WRITE, CliEnv, add_command, out
 from crm_desktop.commands.core import LISTS
 from crm_desktop.commands.resolve import record_id
+from crm_desktop.domain import kinds
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import (
     Company,
@@ -37,14 +38,17 @@ from crm_desktop.domain.models import (
 )
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.contacts import Channel
-from crm_desktop.domain.services.history import EDITABLE, _field_types, _input_class
+from crm_desktop.domain.services.history import _field_types
+
+# `list`'s kinds, so that list, update and delete agree
+KIND_NAMES = sorted(k.plural for k in LISTS if k.editable)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(sub, "update", "change fields of one record (prints its new version)",
                     cmd_update)
-    p.add_argument("kind", choices=sorted(LISTS), metavar="KIND",
-                   help="one of: " + ", ".join(sorted(LISTS)))
+    p.add_argument("kind", choices=KIND_NAMES, metavar="KIND",
+                   help="one of: " + ", ".join(KIND_NAMES))
     p.add_argument("id", metavar="ID", help="id, id prefix or name")
     p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                    dest="assignments", help="a field as `list --json` names it (repeatable); "
@@ -53,8 +57,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="only if the record is still at version N (else exit 1)")
 
     p = add_command(sub, "delete", "move one record to the Trash", cmd_delete)
-    p.add_argument("kind", choices=sorted(LISTS), metavar="KIND",
-                   help="one of: " + ", ".join(sorted(LISTS)))
+    p.add_argument("kind", choices=KIND_NAMES, metavar="KIND",
+                   help="one of: " + ", ".join(KIND_NAMES))
     p.add_argument("id", metavar="ID", help="id, id prefix or name")
     p.add_argument("--if-version", type=int, metavar="N", default=None, dest="if_version",
                    help="only if the record is still at version N (else exit 1)")
@@ -86,11 +90,9 @@ FALSE = {"false", "no", "0", "n", "off", "нет"}
 
 
 def _service(services: Services, kind: str) -> tuple[Any, str, type]:
-    attr = LISTS[kind][0]
-    entity = next(e for e, spec in EDITABLE.items() if spec[0] == attr)
-    cls = _input_class(entity)
-    assert cls is not None
-    return getattr(services, attr), entity, cls
+    """The service of a `list` kind, its stored name and its input dataclass."""
+    k = kinds.BY_PLURAL[kind]
+    return getattr(services, k.service), k.name, k.input_type()
 
 
 def _names(model: type, columns: tuple[str, ...]) -> list[Any]:

@@ -20,7 +20,7 @@ from crm_desktop.exchange.db_export import (
 from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, Outcome, import_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="export contacts (CSV, Excel, vCard, PDF) or meetings (iCalendar)",
