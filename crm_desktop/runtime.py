@@ -13,6 +13,7 @@ from pathlib import Path
 from crm_desktop.config import Paths, Settings, device_id
 from crm_desktop.domain.context import Context
 from crm_desktop.domain.errors import StorageError
+from crm_desktop.domain.hooks import latest_stamp
 from crm_desktop.domain.services import Services
 from crm_desktop.search import filters as search_filters
 from crm_desktop.search import index as search_index
@@ -131,9 +132,15 @@ def open_runtime(where: str | DatabaseLocation, paths: Paths, *, create: bool = 
             raise
         try:
             search_index.attach(db.engine, db.session_factory)  # index follows every write
-            ctx = Context(db.session_factory, device_id(paths), settings.current_member_id,
+            device = (identities.writer_id(ident, device_id(paths)) if db.path is not None
+                      else device_id(paths))
+            ctx = Context(db.session_factory, device, settings.current_member_id,
                           encrypted_at_rest=db.key is not None,
                           text_index=search_filters.text_index_for(db.engine))
+            with ctx.reading() as s:
+                latest = latest_stamp(s)
+            if latest is not None:
+                ctx.clock.observe(latest)  # never stamp below what this replica wrote
             services = Services(ctx)
             services.stages.ensure_defaults()
             autobackup = None

@@ -137,7 +137,8 @@ def cmd_list(args: argparse.Namespace, env: CliEnv) -> int:
     to_dict, columns = LISTS[kind]
     service = getattr(env.runtime().services, kind.service)
     rows = service.list(service.query(deleted=args.deleted, limit=args.limit))
-    records = [to_dict(r) for r in rows]
+    # the version is what `update --if-version` checks
+    records = [{**to_dict(r), "version": r.version} for r in rows]
     if args.json:
         out(json.dumps(records, ensure_ascii=False, indent=2))
         return 0

@@ -7,9 +7,10 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -98,6 +99,15 @@ class SyncedMixin:
     hlc: Mapped[str] = mapped_column(String(64), default="", nullable=False)
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # Optimistic locking: every UPDATE says ``WHERE version = <the version loaded>``, so
+        # a row another session or process changed meanwhile updates nothing and the flush
+        # fails (StaleDataError, turned into ConflictError by the services) on SQLite and
+        # PostgreSQL alike. The session hooks set the next version themselves.
+        return {"version_id_col": cls.__table__.c.version,  # type: ignore[attr-defined]
+                "version_id_generator": False}
 
     @property
     def is_deleted(self) -> bool:

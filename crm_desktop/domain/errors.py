@@ -6,6 +6,7 @@ Each error has a stable ``code`` and ``params`` so the GUI can show a translated
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, ClassVar, Self
 
 # English templates, keyed by code. The GUI translates these through Qt (context "errors").
@@ -37,6 +38,10 @@ MESSAGES: dict[str, str] = {
     "attachment_damaged": "The content of “{name}” is damaged.",
     "unknown_stage_code": "No stage with code {code}.",
     "stage_move_final": "This stage move cannot be undone.",
+    "stale": "{member} changed this {entity} on device {device} at {at} (it is now version "
+             "{current}, you had version {loaded}); nothing was saved.",
+    "stale_no_member": "This {entity} was changed on device {device} at {at} (it is now "
+                       "version {current}, you had version {loaded}); nothing was saved.",
 }
 
 
@@ -100,7 +105,28 @@ class NotFoundError(CrmError):
 
 
 class ConflictError(CrmError):
-    code = "conflict"
+    """A save found the record changed since it was loaded (optimistic locking).
+
+    Carries who changed it last (``member``, a name, "" when nobody was chosen on that
+    device), from which ``device`` (its origin id), ``at`` when (UTC), and the versions
+    (``loaded``: what the caller had; ``current``: what the database holds). ``deleted``:
+    the other side moved the record to the Trash.
+    """
+
+    code = "stale"
+
+    def __init__(self, entity: str, id: str, *, loaded: int, current: int, member: str,
+                 device: str, at: datetime | None, deleted: bool = False) -> None:
+        when = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if at else "?"
+        code = "stale" if member else "stale_no_member"
+        params: dict[str, Any] = {"entity": entity, "id": id, "member": member,
+                                  "device": device[:8] or "?", "at": when,
+                                  "current": current, "loaded": loaded}
+        super().__init__(MESSAGES[code].format(**params), code=code, **params)
+        self.entity, self.record_id = entity, id
+        self.loaded, self.current = loaded, current
+        self.member, self.device, self.at = member, device, at
+        self.deleted = deleted
 
 
 class StorageError(CrmError):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import get_history
 
@@ -112,6 +113,18 @@ def _entry(obj: SyncedMixin, action: str, field: str, old: Any, new: Any,
         old_value=json_value(old), new_value=json_value(new),
         member_id=member, at=now, origin=device,
     )
+
+
+_STAMP = re.compile(r"^\d{13}-\d{5}-.+$")
+
+
+def latest_stamp(session: Session) -> str | None:
+    """The highest HLC stamp among the newest field-history entries (by their indexed
+    time): what a clock starting on this database observes first, so that a laptop
+    whose wall clock went back never stamps a write below one it made before."""
+    newest = select(func.max(AuditEntry.at)).scalar_subquery()
+    stamp = session.scalar(select(func.max(AuditEntry.hlc)).where(AuditEntry.at == newest))
+    return stamp if stamp and _STAMP.match(stamp) else None
 
 
 def install(factory: sessionmaker[Session]) -> None:

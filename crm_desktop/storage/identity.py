@@ -187,6 +187,26 @@ def ensure(path: Path, key: DatabaseKey | None = None) -> Identity:
         conn.close()
 
 
+def writer_id(identity: str | None, installation: str) -> str:
+    """The device id that stamps this process's writes (every row's ``origin`` and the
+    tail of its HLC stamps).
+
+    A database file is one replica, and its identity is split off whenever the file is
+    copied (see above), so the file's identity (as a UUID) is the id: two copies on two
+    computers, or two copies on one computer, stamp different origins and never make
+    equal HLC stamps, and a copy never goes on writing as the device it was copied from.
+    A server database is one replica written by many computers: there each installation
+    writes as itself (``installation``, config.device_id), and so does a file that could
+    not be given an identity (read-only, so nothing is written anyway).
+    """
+    if identity is None:
+        return installation
+    try:
+        return str(uuid.UUID(hex=identity))
+    except ValueError:
+        return installation
+
+
 def ensure_server(engine: Engine) -> Identity:
     """A server database's identity. A server is reached by URL from many computers and
     is never copied by this application, so it only ever gets one identity."""

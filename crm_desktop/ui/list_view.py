@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.config import Settings
-from crm_desktop.domain.errors import CrmError, ValidationError
+from crm_desktop.domain.errors import ConflictError, CrmError, ValidationError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.base import ListQuery
 from crm_desktop.ui.attachments_panel import AttachmentsPanel
@@ -36,6 +36,7 @@ from crm_desktop.ui.filter_bar import FilterBar, FilterSpec
 from crm_desktop.ui.history_view import HistoryView
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.record_form import FormSpec, RecordForm
+from crm_desktop.ui.stale_save_dialog import OVERWRITE, RELOAD, ask_stale_save
 from crm_desktop.ui.undo import CreateCommand, DeleteCommand, UpdateCommand, perform
 from crm_desktop.ui.view import View
 from crm_desktop.ui.widgets_errors import crm_error_text
@@ -336,9 +337,13 @@ class EntityListView(View):
         if spec is None:
             return False
         form = spec()
-        before = form.input_type.from_row(self.service.get(record_id))
+        row = self.service.get(record_id)
+        before = form.input_type.from_row(row)
         dialog = RecordForm(form, self.services, before, self)
-        dialog.submitted.connect(lambda data: self._save_edit(dialog, record_id, before, data))
+        dialog.loaded_version = row.version  # what the save checks (optimistic locking)
+        dialog.submitted.connect(
+            lambda data: self._save_edit(dialog, record_id, dialog.loaded_before, data))
+        dialog.loaded_before = before
         dialog.open()
         self._dialog = dialog
         return True
@@ -350,9 +355,13 @@ class EntityListView(View):
             before,
             after,
             self.tr("Edit %1").replace("%1", self.spec.noun()),
+            dialog.loaded_version,
         )
         try:
             perform(self.undo_stack, cmd, self._error)
+        except ConflictError as e:
+            self._stale_save(dialog, record_id, after, e)
+            return
         except ValidationError as e:
             dialog.show_errors(e)
             return
@@ -361,6 +370,26 @@ class EntityListView(View):
             return
         dialog.accept()
         self._after_change(record_id)
+
+    def _stale_save(self, dialog: RecordForm, record_id: str, mine: Any,
+                    error: ConflictError) -> None:
+        """Someone else saved the record since the form opened: reload, overwrite, compare."""
+        theirs_row = self.service.get(record_id)
+        theirs = dialog.spec.input_type.from_row(theirs_row)
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return  # the form stays open with my changes
+            dialog.loaded_version = theirs_row.version
+            dialog.loaded_before = theirs
+            if choice == RELOAD:
+                dialog.set_input(theirs)
+                dialog.clear_errors()
+            elif choice == OVERWRITE:
+                self._save_edit(dialog, record_id, theirs, mine)
+
+        self._stale_dialog = ask_stale_save(dialog, self.services, error, mine, theirs,
+                                            chosen, dialog.labels)
 
     def delete_selected(self) -> bool:
         rid = self.current_id()

@@ -60,7 +60,7 @@ from crm_desktop.application.meeting_form import (
     NextStepForm,
 )
 from crm_desktop.config import Settings
-from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
+from crm_desktop.domain.errors import ConflictError, CrmError, FieldError, ValidationError
 from crm_desktop.domain.models import Confidentiality, MeetingFormat, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingInput, StageMove
@@ -70,6 +70,7 @@ from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.labels import ui_language
 from crm_desktop.ui.partner_text import PartnerText, PartnerTextBox
 from crm_desktop.ui.record_picker import RecordPicker
+from crm_desktop.ui.stale_save_dialog import OVERWRITE, RELOAD, ask_stale_save
 from crm_desktop.ui.undo import RecordMeetingCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
@@ -96,6 +97,7 @@ class MeetingEditor(View):
                  drafts: DraftStore | None = None) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.meeting_id: str | None = None
+        self.loaded_version: int | None = None  # the meeting's version the save checks
         self._loading = False
         self._errors: dict[str, QLabel] = {}
         self.autosave: DraftAutosaver | None = None
@@ -693,6 +695,7 @@ class MeetingEditor(View):
                     trip_id: str | None = None) -> None:
         """An empty form for a meeting that just happened (now, at the trip's venue)."""
         self.meeting_id = None
+        self.loaded_version = None
         self._clear_errors()
         self.status.clear()
         self.heading.setText(self.tr("New meeting"))
@@ -711,6 +714,7 @@ class MeetingEditor(View):
         """Open an existing meeting for editing."""
         m = self.services.meetings.get(meeting_id)
         self.meeting_id = m.id
+        self.loaded_version = m.version
         self._clear_errors()
         self.status.clear()
         self.heading.setText(self.tr("Meeting: %1").replace("%1", m.title))
@@ -812,9 +816,13 @@ class MeetingEditor(View):
             return False
         text = (self.tr("Record meeting “%1”") if self.meeting_id is None
                 else self.tr("Edit meeting “%1”")).replace("%1", data.title.strip())
-        command = RecordMeetingCommand(self.services, data, steps, move, self.meeting_id, text)
+        command = RecordMeetingCommand(self.services, data, steps, move, self.meeting_id, text,
+                                       self.loaded_version)
         try:
             meeting = perform(self.undo_stack, command, self._show_banner)
+        except ConflictError as e:
+            self._stale_save(e, data)
+            return False
         except ValidationError as e:
             for name, fe in e.errors.items():
                 self._show_field_error(name, fe)
@@ -829,6 +837,26 @@ class MeetingEditor(View):
         self.saved.emit(meeting.id)
         self.data_changed.emit()
         return True
+
+    def _stale_save(self, error: ConflictError, mine: MeetingInput) -> None:
+        """Someone else saved this meeting since it was opened: reload, overwrite, compare."""
+        meeting_id = self.meeting_id
+        assert meeting_id is not None
+        theirs_row = self.services.meetings.get(meeting_id)
+        theirs = MeetingInput.from_row(theirs_row)
+
+        def chosen(choice: str | None) -> None:
+            if choice == RELOAD:
+                self.discard_draft()  # mine is given up on purpose
+                self.load_meeting(meeting_id)
+            elif choice == OVERWRITE:
+                self.loaded_version = theirs_row.version
+                self.save()
+
+        labels = {name: self._field_label(name) for name in ("title", "starts_at", "timezone",
+                                                             "duration_min", "company_id")}
+        self._stale_dialog = ask_stale_save(self, self.services, error, mine, theirs, chosen,
+                                            labels)
 
     def _field_label(self, field: str) -> str:
         return {"title": self.tr("Title"), "starts_at": self.tr("Start"),

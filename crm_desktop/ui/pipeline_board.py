@@ -7,6 +7,7 @@ menu marks a project won, lost, on hold (a reason is required) or active again.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -56,15 +57,16 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.config import Settings
-from crm_desktop.domain.errors import CrmError, ValidationError
+from crm_desktop.domain.errors import ConflictError, CrmError, ValidationError
 from crm_desktop.domain.models import ProjectStatus, Stage
 from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates, total_in
 from crm_desktop.domain.services import Services
-from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
+from crm_desktop.domain.services.projects import BoardCard, ProjectInput, ProjectQuery
 from crm_desktop.domain.services.today import ProjectFacts
 from crm_desktop.ui.filter_bar import ChoiceFilter, FilterBar
 from crm_desktop.ui.labels import format_money, ui_language
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
+from crm_desktop.ui.stale_save_dialog import OVERWRITE, RELOAD, ask_stale_save
 from crm_desktop.ui.undo import StageMoveCommand, StatusCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
@@ -116,6 +118,7 @@ class Card:
     tooltip: str = ""
     facts_parts: list[str] = field(default_factory=list)  # next meeting, open tasks
     facts_late: bool = False  # an open task is overdue: the facts line is red
+    version: int = 0  # the project's version when the board was loaded
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -585,7 +588,8 @@ class PipelineBoard(View):
                 facts_parts[-1] += f" (⚠ {late})"
         late_tasks = facts is not None and facts.overdue_tasks > 0
         return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
-                    money, time_parts, status_line, "<br>".join(tip), facts_parts, late_tasks)
+                    money, time_parts, status_line, "<br>".join(tip), facts_parts, late_tasks,
+                    p.version)
 
     # -- selection and opening ---------------------------------------------------------------
     def _single_selection(self, lst: StageList, current: QListWidgetItem | None) -> None:
@@ -679,15 +683,22 @@ class PipelineBoard(View):
             return
         self.move_project(project_id, stage_id, note)
 
-    def move_project(self, project_id: str, stage_id: str, note: str = "") -> bool:
-        """Record the move (undoable when the view has an undo stack) and reload the board."""
+    def move_project(self, project_id: str, stage_id: str, note: str = "",
+                     expected_version: int | None = None) -> bool:
+        """Record the move (undoable when the view has an undo stack) and reload the board.
+        A project changed by someone else since the board was loaded is not moved: the
+        stale-save dialog offers to reload the board or to move it anyway."""
         card = self._cards.get(project_id)
         stage = self.stage(stage_id)
         text = self.tr("Move “%1” to “%2”").replace("%1", card.title if card else "") \
             .replace("%2", stage.name(self.lang) if stage else "")
         command = StageMoveCommand(self.services.projects, project_id, stage_id, note, text)
+        command.expected_version = expected_version or (card.version if card else None)
         try:
             perform(self.undo_stack, command, self._show_error)
+        except ConflictError as e:
+            self._stale_move(e, project_id, stage_id, note)
+            return False
         except CrmError as e:
             self._show_error(e)
             return False
@@ -695,6 +706,21 @@ class PipelineBoard(View):
         self.select_project(project_id)
         self.data_changed.emit()
         return True
+
+    def _stale_move(self, error: ConflictError, project_id: str, stage_id: str,
+                    note: str) -> None:
+        theirs_row = self.services.projects.get(project_id)
+        theirs = ProjectInput.from_row(theirs_row)
+        mine = dataclasses.replace(theirs, stage_id=stage_id)
+
+        def chosen(choice: str | None) -> None:
+            if choice == RELOAD:
+                self.reload_cards()
+                self.select_project(project_id)
+            elif choice == OVERWRITE:
+                self.move_project(project_id, stage_id, note, theirs_row.version)
+
+        self._stale_dialog = ask_stale_save(self, self.services, error, mine, theirs, chosen)
 
     def set_status(self, project_id: str, status: ProjectStatus, reason: str = "") -> bool:
         card = self._cards.get(project_id)
@@ -704,8 +730,10 @@ class PipelineBoard(View):
                   ProjectStatus.ON_HOLD: self.tr("Put “%1” on hold")}
         text = labels[status].replace("%1", card.title if card else "")
         try:
+            # changed by someone else since the board was loaded: says who, changes nothing
             perform(self.undo_stack, StatusCommand(self.services, project_id, status, reason,
-                                                   text), self._show_error)
+                                                   text, card.version if card else None),
+                    self._show_error)
         except CrmError as e:
             self._show_error(e)
             return False

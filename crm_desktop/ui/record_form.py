@@ -316,6 +316,10 @@ class RecordForm(QDialog):
         self.widgets: dict[str, FieldWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.labels: dict[str, str] = {}
+        # An edit: the record's version and input when opened (or reloaded), which the
+        # save checks against (optimistic locking); None for a new record.
+        self.loaded_version: int | None = None
+        self.loaded_before: Any = None
 
         body = QWidget()
         form = QFormLayout(body)

@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.config import Settings
-from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.errors import ConflictError, CrmError
 from crm_desktop.domain.models import Task, TaskStatus
 from crm_desktop.domain.services import Services
-from crm_desktop.domain.services.tasks import TaskQuery
+from crm_desktop.domain.services.tasks import TaskInput, TaskQuery
 from crm_desktop.ui import details
 from crm_desktop.ui.details import DetailPane
 from crm_desktop.ui.filter_bar import ChoiceFilter, FilterBar
 from crm_desktop.ui.labels import format_date, ui_language
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
+from crm_desktop.ui.stale_save_dialog import OVERWRITE, RELOAD, ask_stale_save
 from crm_desktop.ui.undo import TaskDoneCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
 from crm_desktop.ui.widgets_display import member_name
@@ -273,16 +274,21 @@ class TasksView(View):
     def task_at(self, row: int) -> Task | None:
         return self.model.record(row)
 
-    def set_done(self, task_id: str, done: bool) -> bool:
+    def set_done(self, task_id: str, done: bool, expected_version: int | None = None) -> bool:
         row = self.model.row_of(task_id)
         task = self.model.record(row) if row >= 0 else None
         title = task.title if task else ""
         text = (self.tr("Mark “%1” as done") if done else self.tr("Reopen “%1”")).replace(
             "%1", title)
+        if expected_version is None and task is not None:
+            expected_version = task.version
         self._own_change = True
         try:
-            changed = perform(self.undo_stack, TaskDoneCommand(self.services, task_id, done,
-                                                               text), self._show_error)
+            changed = perform(self.undo_stack, TaskDoneCommand(
+                self.services, task_id, done, text, expected_version), self._show_error)
+        except ConflictError as e:
+            self._stale_done(e, task_id, done)
+            return False
         except CrmError as e:
             self._show_error(e)
             return False
@@ -293,6 +299,20 @@ class TasksView(View):
             self.detail.refresh()
         self.data_changed.emit()
         return True
+
+    def _stale_done(self, error: ConflictError, task_id: str, done: bool) -> None:
+        """Someone else changed the task since the list showed it: reload or overwrite."""
+        theirs_row = self.services.tasks.get(task_id)
+        theirs = TaskInput.from_row(theirs_row)
+        mine = dataclasses.replace(theirs, status=TaskStatus.DONE if done else TaskStatus.OPEN)
+
+        def chosen(choice: str | None) -> None:
+            if choice == RELOAD:
+                self.reload()
+            elif choice == OVERWRITE:
+                self.set_done(task_id, done, theirs_row.version)
+
+        self._stale_dialog = ask_stale_save(self, self.services, error, mine, theirs, chosen)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Space marks the selected task done (or open again), whichever column is current.

@@ -74,12 +74,20 @@ class CreateCommand(ServiceCommand):
 
 
 class UpdateCommand(ServiceCommand):
-    def __init__(self, service: Any, record_id: str, before: Any, after: Any, text: str) -> None:
+    """``expected_version``: the version the form was opened at; a record changed since
+    makes ``execute`` raise ConflictError (undo and redo apply the user's own history)."""
+
+    def __init__(self, service: Any, record_id: str, before: Any, after: Any, text: str,
+                 expected_version: int | None = None) -> None:
         super().__init__(text)
         self.service, self.record_id, self.before, self.after = service, record_id, before, after
+        self.expected_version = expected_version
 
     def execute(self) -> Any:
-        return self.service.update(self.record_id, self.after)
+        if self.expected_version is None:
+            return self.service.update(self.record_id, self.after)
+        return self.service.update(self.record_id, self.after,
+                                   expected_version=self.expected_version)
 
     def _undo(self) -> None:
         self.service.update(self.record_id, self.before)
@@ -130,9 +138,11 @@ class StageMoveCommand(ServiceCommand):
             note,
         )
         self.change_id = ""
+        self.expected_version: int | None = None  # the project as the board showed it
 
     def execute(self) -> Any:
-        change = self.projects.move_to_stage(self.project_id, self.stage_id, note=self.note)
+        change = self.projects.move_to_stage(self.project_id, self.stage_id, note=self.note,
+                                             expected_version=self.expected_version)
         self.change_id = change.id
         return change
 
@@ -140,6 +150,7 @@ class StageMoveCommand(ServiceCommand):
         self.projects.undo_stage_change(self.change_id)
 
     def _redo(self) -> None:
+        self.expected_version = None
         self.execute()
 
 
@@ -147,16 +158,18 @@ class StatusCommand(ServiceCommand):
     """Mark a project won, lost, on hold or active; undo restores the status and reason."""
 
     def __init__(self, services: Services, project_id: str, status: ProjectStatus,
-                 reason: str, text: str) -> None:
+                 reason: str, text: str, expected_version: int | None = None) -> None:
         super().__init__(text)
         self.services = services
         self.project_id = project_id
         self.new = (status, reason)
         self.old: tuple[ProjectStatus, str] | None = None
+        self.expected_version = expected_version  # the card as the board showed it
 
     def execute(self) -> Project:
         before = self.services.projects.get(self.project_id)
-        result = self.services.projects.set_status(self.project_id, *self.new)
+        result = self.services.projects.set_status(self.project_id, *self.new,
+                                                   expected_version=self.expected_version)
         self.old = (ProjectStatus(before.status), before.status_reason)
         return result
 
@@ -171,18 +184,21 @@ class StatusCommand(ServiceCommand):
 class TaskDoneCommand(ServiceCommand):
     """Mark a task done or open again; undo flips it back."""
 
-    def __init__(self, services: Services, task_id: str, done: bool, text: str) -> None:
+    def __init__(self, services: Services, task_id: str, done: bool, text: str,
+                 expected_version: int | None = None) -> None:
         super().__init__(text)
         self.services, self.task_id, self.done = services, task_id, done
+        self.expected_version = expected_version  # the task as the list showed it
 
     def execute(self) -> Task:
-        return self.services.tasks.set_done(self.task_id, self.done)
+        return self.services.tasks.set_done(self.task_id, self.done,
+                                            expected_version=self.expected_version)
 
     def _undo(self) -> None:
         self.services.tasks.set_done(self.task_id, not self.done)
 
     def _redo(self) -> None:
-        self.execute()
+        self.services.tasks.set_done(self.task_id, self.done)
 
 
 class RecordMeetingCommand(ServiceCommand):
@@ -194,8 +210,10 @@ class RecordMeetingCommand(ServiceCommand):
     """
 
     def __init__(self, services: Services, data: MeetingInput, steps: list[TaskInput],
-                 move: StageMove | None, meeting_id: str | None, text: str) -> None:
+                 move: StageMove | None, meeting_id: str | None, text: str,
+                 expected_version: int | None = None) -> None:
         super().__init__(text)
+        self.expected_version = expected_version  # the meeting as the editor loaded it
         self.services = services
         self.data, self.steps, self.move = data, steps, move
         self.meeting_id = meeting_id
@@ -212,7 +230,8 @@ class RecordMeetingCommand(ServiceCommand):
             self.before = MeetingInput.from_row(S.meetings.get(self.meeting_id))
             old_tasks = {t.id for t in S.meetings.next_steps(self.meeting_id)}
             old_change = S.meetings.stage_change_of(self.meeting_id)
-        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id)
+        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id,
+                                    expected_version=self.expected_version)
         self.meeting_id = meeting.id
         self.new_task_ids = [t.id for t in S.meetings.next_steps(meeting.id)
                              if t.id not in old_tasks]

@@ -38,6 +38,12 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "The content of “{name}” is damaged."),
     QT_TRANSLATE_NOOP("errors", "No stage with code {code}."),
     QT_TRANSLATE_NOOP("errors", "This stage move cannot be undone."),
+    QT_TRANSLATE_NOOP("errors", "{member} changed this {entity} on device {device} at {at} "
+                                "(it is now version {current}, you had version {loaded}); "
+                                "nothing was saved."),
+    QT_TRANSLATE_NOOP("errors", "This {entity} was changed on device {device} at {at} (it is "
+                                "now version {current}, you had version {loaded}); nothing "
+                                "was saved."),
     # exchange
     QT_TRANSLATE_NOOP("errors", "Cancelled"),
     QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}."),

@@ -2353,6 +2353,61 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>StaleSaveDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Запись изменена другим пользователем</translation>
+    </message>
+    <message>
+        <source>%1 changed this %2 on %3 (device %4) while you were editing it.</source>
+        <translation>Пока вы редактировали запись (%2), её изменил(а) %1: %3, устройство %4.</translation>
+    </message>
+    <message>
+        <source>This %1 was changed on %2 (device %3) while you were editing it.</source>
+        <translation>Пока вы редактировали запись (%1), её изменили: %2, устройство %3.</translation>
+    </message>
+    <message>
+        <source>It is in the Trash now.</source>
+        <translation>Сейчас она в корзине.</translation>
+    </message>
+    <message>
+        <source>Reload shows their version and discards your changes; Overwrite saves yours over theirs; Compare shows the fields that differ.</source>
+        <translation>«Перезагрузить» покажет их версию и отбросит ваши изменения; «Перезаписать» сохранит вашу версию поверх их версии; «Сравнить» покажет поля, которые различаются.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моё</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Их</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезагрузить</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Перезаписать</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Сравнить</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>TasksModel</name>
     <message>
         <source>Overdue by %1 d</source>
@@ -3409,6 +3464,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>This stage move cannot be undone.</source>
         <translation>Этот переход между стадиями отменить нельзя.</translation>
+    </message>
+    <message>
+        <source>{member} changed this {entity} on device {device} at {at} (it is now version {current}, you had version {loaded}); nothing was saved.</source>
+        <translation>Запись ({entity}) изменил(а) {member} на устройстве {device} в {at} (теперь это версия {current}, у вас была версия {loaded}); ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>This {entity} was changed on device {device} at {at} (it is now version {current}, you had version {loaded}); nothing was saved.</source>
+        <translation>Запись ({entity}) изменена на устройстве {device} в {at} (теперь это версия {current}, у вас была версия {loaded}); ничего не сохранено.</translation>
     </message>
     <message>
         <source>Cancelled</source>

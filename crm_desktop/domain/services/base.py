@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.domain.base import SyncedMixin, utcnow
 from crm_desktop.domain.context import Context
-from crm_desktop.domain.errors import CrmError, NotFoundError
-from crm_desktop.domain.models import AuditEntry
+from crm_desktop.domain.errors import ConflictError, CrmError, NotFoundError
+from crm_desktop.domain.models import AuditEntry, Member
 
 M = TypeVar("M", bound=SyncedMixin)
 
@@ -126,10 +128,13 @@ class Service(Generic[M]):
             id = row.id
         return self.get(id)
 
-    def update(self, id: str, data: Any) -> M:
+    def update(self, id: str, data: Any, *, expected_version: int | None = None) -> M:
+        """Save ``data`` over the record. ``expected_version``: the version the caller
+        loaded; a record changed since raises ConflictError (who, where, when) and
+        nothing is written. Without it the save still fails if another session changes
+        the row between this load and the write."""
         data = self._clean(data)
-        with self.ctx.unit_of_work() as s:
-            row = self._load(s, id)
+        with self._writing(id, expected_version) as (s, row):
             self._write(s, row, data)
         return self.get(id)
 
@@ -143,10 +148,9 @@ class Service(Generic[M]):
     def _after_create(self, s: Session, row: M, data: Any) -> None:
         pass
 
-    def delete(self, id: str) -> None:
+    def delete(self, id: str, *, expected_version: int | None = None) -> None:
         """Move to the Trash (tombstone); related rows that depend on it go with it."""
-        with self.ctx.unit_of_work() as s:
-            row = self._load(s, id)
+        with self._writing(id, expected_version) as (s, row):
             when = utcnow()
             row.deleted_at = when
             self._cascade_delete(s, row, when)
@@ -176,6 +180,39 @@ class Service(Generic[M]):
             s.expunge_all()
             return rows
 
+    # -- optimistic locking ----------------------------------------------------------------
+    @contextmanager
+    def _writing(self, id: str, expected_version: int | None, *,
+                 include_deleted: bool = False) -> Iterator[tuple[Session, M]]:
+        """One unit of work over the record, loaded for writing (see _load_for_write); a
+        row changed by another session before the commit raises ConflictError too."""
+        loaded = expected_version
+        try:
+            with self.ctx.unit_of_work() as s:
+                row = self._load_for_write(s, id, expected_version,
+                                           include_deleted=include_deleted)
+                loaded = row.version
+                yield s, row
+        except StaleDataError:
+            with self.ctx.reading() as s:
+                current = s.get(self.model, id)
+                if current is None:
+                    raise NotFoundError(self.entity, id) from None
+                raise stale_error(s, current, loaded or 0) from None
+
+    def _load_for_write(self, s: Session, id: str, expected_version: int | None, *,
+                        include_deleted: bool = False) -> M:
+        """The record, checked against the version the caller loaded it at: a record
+        changed (or moved to the Trash) since is a ConflictError, never overwritten."""
+        row = s.get(self.model, id)
+        if row is None:
+            raise NotFoundError(self.entity, id)
+        if expected_version is not None and row.version != expected_version:
+            raise stale_error(s, row, expected_version)
+        if row.deleted_at is not None and not include_deleted:
+            raise NotFoundError(self.entity, id)
+        return row  # type: ignore[no-any-return]
+
     # -- helpers for subclasses ------------------------------------------------------------
     @staticmethod
     def _assign(row: Any, data: Any, skip: Sequence[str] = ()) -> None:
@@ -193,6 +230,22 @@ class Service(Generic[M]):
         if missing:
             raise NotFoundError(model.__tablename__, missing[0])
         return [rows[i] for i in dict.fromkeys(ids)]
+
+
+def stale_error(s: Session, row: Any, loaded: int) -> ConflictError:
+    """The ConflictError for ``row``, changed since ``loaded``: who changed it last, on
+    which device and when, from its field history (the row's own stamps without one)."""
+    entity = str(row.__tablename__)
+    last = s.execute(
+        select(AuditEntry.member_id, AuditEntry.origin, AuditEntry.at)
+        .where(AuditEntry.entity_type == entity, AuditEntry.entity_id == row.id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc()).limit(1)).first()
+    member_id, device, at = (last if last is not None
+                             else (None, row.origin, row.updated_at))
+    name = s.scalar(select(Member.name).where(Member.id == member_id)) if member_id else None
+    return ConflictError(entity, row.id, loaded=loaded, current=int(row.version),
+                         member=name or "", device=device or "", at=at,
+                         deleted=row.deleted_at is not None)
 
 
 def _escape_like(text: str) -> str:
@@ -213,4 +266,5 @@ def cascade_untombstone(
         row.deleted_at = None
 
 
-__all__ = ["ListQuery", "Service", "CrmError", "cascade_tombstone", "cascade_untombstone"]
+__all__ = ["ListQuery", "Service", "CrmError", "cascade_tombstone", "cascade_untombstone",
+           "stale_error"]

@@ -147,10 +147,13 @@ class MeetingService(Service[Meeting]):
             row.company_id = project.company_id if project else None
 
     def record(self, data: MeetingInput, next_steps: list[TaskInput] | None = None,
-               stage_move: StageMove | None = None, meeting_id: str | None = None) -> Meeting:
+               stage_move: StageMove | None = None, meeting_id: str | None = None, *,
+               expected_version: int | None = None) -> Meeting:
         """Save a meeting with its next steps and an optional stage move, all or nothing.
 
-        ``meeting_id`` updates an existing meeting; next steps are added as new tasks.
+        ``meeting_id`` updates an existing meeting (``expected_version``: the version it
+        was loaded at; ConflictError when it changed since); next steps are added as new
+        tasks.
         """
         tasks = TaskService(self.ctx)
         # Every problem at once: the meeting's fields and each next step's, the latter
@@ -171,27 +174,32 @@ class MeetingService(Service[Meeting]):
                     errors[key] = FieldError(key, fe.code, **params)
         if errors:
             raise ValidationError(errors)
-        with self.ctx.unit_of_work() as s:
-            if meeting_id:
-                row = self._load(s, meeting_id)
-            else:
+        if meeting_id:
+            with self._writing(meeting_id, expected_version) as (s, row):
+                id = self._record_in(s, row, data, steps, stage_move, tasks)
+        else:
+            with self.ctx.unit_of_work() as s:
                 row = Meeting()
                 s.add(row)
-            self._write(s, row, data)
-            s.flush()
-            for step in steps:
-                task = Task()
-                tasks._write(s, task, step)
-                task.meeting_id = row.id
-                task.project_id = task.project_id or row.project_id
-                task.company_id = task.company_id or row.company_id
-                s.add(task)
-            if stage_move and row.project_id:
-                ProjectService(self.ctx).move_in_session(
-                    s, row.project_id, stage_move.stage_id, note=stage_move.note,
-                    meeting_id=row.id, when=data.starts_at)
-            id = row.id
+                id = self._record_in(s, row, data, steps, stage_move, tasks)
         return self.get(id)
+
+    def _record_in(self, s: Session, row: Meeting, data: MeetingInput, steps: list[TaskInput],
+                   stage_move: StageMove | None, tasks: TaskService) -> str:
+        self._write(s, row, data)
+        s.flush()
+        for step in steps:
+            task = Task()
+            tasks._write(s, task, step)
+            task.meeting_id = row.id
+            task.project_id = task.project_id or row.project_id
+            task.company_id = task.company_id or row.company_id
+            s.add(task)
+        if stage_move and row.project_id:
+            ProjectService(self.ctx).move_in_session(
+                s, row.project_id, stage_move.stage_id, note=stage_move.note,
+                meeting_id=row.id, when=data.starts_at)
+        return row.id
 
     def stage_change_of(self, meeting_id: str) -> StageChange | None:
         """The project stage move recorded with this meeting, if any."""

@@ -155,6 +155,7 @@ class BoardCard:
     owner_id: str | None
     owner_name: str
     owner_name_latin: str
+    version: int = 0  # what a move from the board checks (optimistic locking)
 
     @property
     def days_in_stage(self) -> int:
@@ -238,9 +239,12 @@ class ProjectService(Service[Project]):
 
     def move_to_stage(self, project_id: str, stage_id: str, *, note: str = "",
                       meeting_id: str | None = None, when: datetime | None = None,
-                      member_id: str | None = None) -> StageChange:
-        """Move a project; always records who, when, why and which meeting caused it."""
-        with self.ctx.unit_of_work() as s:
+                      member_id: str | None = None,
+                      expected_version: int | None = None) -> StageChange:
+        """Move a project; always records who, when, why and which meeting caused it.
+        ``expected_version``: the project's version the caller saw (ConflictError if it
+        changed since, e.g. another member moved it first)."""
+        with self._writing(project_id, expected_version) as (s, _project):
             change = self.move_in_session(s, project_id, stage_id, note=note,
                                           meeting_id=meeting_id, when=when, member_id=member_id)
             s.flush()
@@ -254,8 +258,9 @@ class ProjectService(Service[Project]):
 
     def move_in_session(self, s: Session, project_id: str, stage_id: str, *, note: str = "",
                         meeting_id: str | None = None, when: datetime | None = None,
-                        member_id: str | None = None) -> StageChange:
-        project = self._load(s, project_id)
+                        member_id: str | None = None,
+                        expected_version: int | None = None) -> StageChange:
+        project = self._load_for_write(s, project_id, expected_version)
         if s.get(Stage, stage_id) is None:
             raise ValidationError({"stage_id": FieldError("stage_id", "required")})
         if project.stage_id == stage_id:
@@ -287,13 +292,13 @@ class ProjectService(Service[Project]):
             project.stage_id = change.from_stage_id
             project.stage_entered_at = previous.changed_at if previous else project.created_at
 
-    def set_status(self, project_id: str, status: ProjectStatus, reason: str = "") -> Project:
+    def set_status(self, project_id: str, status: ProjectStatus, reason: str = "", *,
+                   expected_version: int | None = None) -> Project:
         """Mark won, lost or on hold (with a reason), or active again."""
         status = ProjectStatus(status)
         if status in (ProjectStatus.LOST, ProjectStatus.ON_HOLD) and not reason.strip():
             raise ValidationError({"status_reason": FieldError("status_reason", "required")})
-        with self.ctx.unit_of_work() as s:
-            row = self._load(s, project_id)
+        with self._writing(project_id, expected_version) as (s, row):
             row.status = status
             row.status_reason = reason.strip()
         return self.get(project_id)
@@ -335,7 +340,7 @@ class ProjectService(Service[Project]):
                 Project.product, Project.capex, Project.capex_currency, Project.jobs,
                 Project.probability, Project.company_id, Company.name, Company.name_native,
                 Company.name_latin, Company.name_ru, Project.owner_id, Member.name,
-                Member.name_latin)
+                Member.name_latin, Project.version)
         stmt = (self._filtered(q).with_only_columns(*cols)
                 .join_from(Project, Company, Company.id == Project.company_id)
                 .outerjoin(Member, Member.id == Project.owner_id)
@@ -346,7 +351,7 @@ class ProjectService(Service[Project]):
             rows = s.execute(stmt).all()
         board: dict[str, list[BoardCard]] = {sid: [] for sid in stage_ids}
         for r in rows:
-            values: tuple[Any, ...] = (*r[:18], r[18] or "", r[19] or "")
+            values: tuple[Any, ...] = (*r[:18], r[18] or "", r[19] or "", r[20])
             card = BoardCard(*values)
             card.status = ProjectStatus(card.status)
             board.setdefault(card.stage_id, []).append(card)

@@ -97,9 +97,9 @@ class TaskService(Service[Task]):
         elif data.status != TaskStatus.DONE:
             row.done_at = None
 
-    def set_done(self, id: str, done: bool = True) -> Task:
-        with self.ctx.unit_of_work() as s:
-            row = self._load(s, id)
+    def set_done(self, id: str, done: bool = True, *,
+                 expected_version: int | None = None) -> Task:
+        with self._writing(id, expected_version) as (s, row):
             row.status = TaskStatus.DONE if done else TaskStatus.OPEN
             row.done_at = utcnow() if done else None
         return self.get(id)
