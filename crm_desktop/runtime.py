@@ -16,7 +16,7 @@ from crm_desktop.domain.errors import StorageError
 from crm_desktop.domain.services import Services
 from crm_desktop.search import filters as search_filters
 from crm_desktop.search import index as search_index
-from crm_desktop.storage import backups, drafts, encryption, redact
+from crm_desktop.storage import backups, drafts, encryption, redact, sync_store
 from crm_desktop.storage import identity as identities
 from crm_desktop.storage.backups import AutoBackup, newest_good_backup
 from crm_desktop.storage.database import (
@@ -139,6 +139,9 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             ctx = Context(db.session_factory, device_id(paths), settings.current_member_id,
                           encrypted_at_rest=db.key is not None,
                           text_index=search_filters.text_index_for(db.engine))
+            floor = sync_store.clock_floor(db.engine)  # past every stamp a merge brought
+            if floor:
+                ctx.clock.observe(floor)
             services = Services(ctx)
             services.stages.ensure_defaults()
             autobackup = None
