@@ -90,8 +90,8 @@ UNIQUE = {"stage": "code", "tag": "name"}  # one row per value on every replica
 CHANGES = ("update", "merge")
 _NS = uuid.UUID("6f1c2a54-6c1b-4a55-9b55-2d2f5b8f0c14")
 _BATCH = 500
-_MARGIN_MS = 10 * 60 * 1000  # resend ten minutes before the watermark: clocks of a shared
-# server's clients may lag a little; applying twice is harmless
+_MARGIN_MS = 10 * 60 * 1000  # on a server, resend ten minutes before the watermark: clocks
+# of its clients may lag a little; applying twice is harmless
 
 # progress(step, done, total); step: "reading", "applying"
 Progress = Callable[[str, int, int], object]
@@ -328,7 +328,8 @@ def changed_ids(conn: Connection, name: str, since: str) -> list[str]:
     t = _table(name)
     if not since:
         return list(conn.scalars(select(t.c.id)))
-    low = _stamp_minus(since, _MARGIN_MS)
+    # a shared server's clients write with clocks of their own: resend a margin
+    low = since if conn.dialect.name == "sqlite" else _stamp_minus(since, _MARGIN_MS)
     arrivals = _table("sync_arrival")
     arrived = select(arrivals.c.entity_id).where(arrivals.c.entity_type == name,
                                                  arrivals.c.stamp > low)
@@ -953,11 +954,17 @@ def _close_references(conn: Connection, sel: dict[str, set[str]]) -> None:
             fks = [(c, next(iter(c.foreign_keys)).column.table.name) for c in t.c
                    if c.foreign_keys]
             ids = sorted(sel.get(name, ()))
-            for col, target in fks:
+            refs: list[tuple[Callable[[Sequence[str]], Any], str]] = [
+                (lambda part, col=col: select(col).where(t.c.id.in_(part)), target)
+                for col, target in fks]
+            refs += [(lambda part, lk=lk: select(lk.other).where(lk.own.in_(part)),
+                      next(iter(lk.other.foreign_keys)).column.table.name)
+                     for lk in LINKS[name]]
+            for query, target in refs:
                 if target not in sel:
                     continue
                 for part in _chunks(ids):
-                    for ref in conn.scalars(select(col).where(t.c.id.in_(part))):
+                    for ref in conn.scalars(query(part)):
                         if ref and ref not in sel[target]:
                             sel[target].add(ref)
                             changed = True
