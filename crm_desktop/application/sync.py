@@ -64,9 +64,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crm_desktop.application.errors import UseCaseError
-from crm_desktop.domain.base import HybridLogicalClock, UTCDateTime
+from crm_desktop.domain.base import Base, HybridLogicalClock, UTCDateTime
 from crm_desktop.domain.models import (
-    Base,
     Contact,
     Meeting,
     Project,
@@ -86,6 +85,9 @@ TABLES = ("member", "tag", "stage", "site", "support_measure", "company", "conta
           "project", "meeting", "stage_change", "task", "attachment", "sync_conflict")
 META = frozenset({"id", "created_at", "updated_at", "origin", "hlc", "version", "deleted_at"})
 DERIVED = frozenset({"sort_key", "display_name"})  # recomputed from the merged names
+# fields written together with another one: its conflict says it all (a stage move
+# writes stage_id and stage_entered_at with one stamp, so the same side wins both)
+QUIET = DERIVED | {"stage_entered_at"}
 UNIQUE = {"stage": "code", "tag": "name"}  # one row per value on every replica
 CHANGES = ("update", "merge")
 _NS = uuid.UUID("6f1c2a54-6c1b-4a55-9b55-2d2f5b8f0c14")
@@ -464,7 +466,7 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
             mine_wins = (wm["hlc"], wm["id"]) >= (wt["hlc"], wt["id"])
             win, lose = (wm, wt) if mine_wins else (wt, wm)
             wv, lv = (mv, tv) if mine_wins else (tv, mv)
-            if fld not in DERIVED:
+            if fld not in QUIET:
                 c, e = _conflict(name, rec, fld, "field", win, lose, wv, lv)
                 conflicts.append(c)
                 entries.append(e)
@@ -667,8 +669,8 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
         if changed or new_hist:
             ap.arrivals[(name, ch.id)] = None
     if inserts:
-        for part in range(0, len(inserts), _BATCH):
-            conn.execute(insert(t), inserts[part:part + _BATCH])
+        for start in range(0, len(inserts), _BATCH):
+            conn.execute(insert(t), inserts[start:start + _BATCH])
         for ch in changes:
             if ch.id in known or ch.id in ap.remap:
                 continue
@@ -696,8 +698,8 @@ def _flush_history(ap: _Apply) -> None:
     for part in _chunks(ids):
         present.update(ap.conn.scalars(select(t.c.id).where(t.c.id.in_(part))))
     rows = [_decode("audit_entry", e) for i, e in ap.entries.items() if i not in present]
-    for part in range(0, len(rows), _BATCH):
-        ap.conn.execute(insert(t), rows[part:part + _BATCH])
+    for start in range(0, len(rows), _BATCH):
+        ap.conn.execute(insert(t), rows[start:start + _BATCH])
 
 
 def _flush_conflicts(ap: _Apply) -> None:
@@ -723,8 +725,8 @@ def _flush_arrivals(ap: _Apply) -> None:
         for part in _chunks(ids):
             ap.conn.execute(delete(t).where(t.c.entity_type == name, t.c.entity_id.in_(part)))
     rows = [{"entity_type": n, "entity_id": i, "stamp": ap.stamp} for n, i in keys]
-    for part in range(0, len(rows), _BATCH):
-        ap.conn.execute(insert(t), rows[part:part + _BATCH])
+    for start in range(0, len(rows), _BATCH):
+        ap.conn.execute(insert(t), rows[start:start + _BATCH])
 
 
 def _reindex(ap: _Apply) -> None:
@@ -766,8 +768,8 @@ def apply_changes(conn: Connection, changes: Iterable[Change], device: str,
         if progress is not None:
             progress("applying", done, total)
         chunk = by_table[name]
-        for part in range(0, len(chunk), 2000):
-            _apply_table(ap, name, chunk[part:part + 2000])
+        for start in range(0, len(chunk), 2000):
+            _apply_table(ap, name, chunk[start:start + 2000])
         done += len(chunk)
     _flush_conflicts(ap)
     _flush_history(ap)
@@ -943,6 +945,14 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     return sel
 
 
+def _column_refs(t: Table, col: Column[Any]) -> Callable[[Sequence[str]], Any]:
+    return lambda part: select(col).where(t.c.id.in_(part))
+
+
+def _link_refs(lk: Link) -> Callable[[Sequence[str]], Any]:
+    return lambda part: select(lk.other).where(lk.own.in_(part))
+
+
 def _close_references(conn: Connection, sel: dict[str, set[str]]) -> None:
     """Add every row a selected row refers to, until nothing is missing (a meeting's
     project, a task's company ...), so the receiving database keeps its references."""
@@ -954,11 +964,9 @@ def _close_references(conn: Connection, sel: dict[str, set[str]]) -> None:
             fks = [(c, next(iter(c.foreign_keys)).column.table.name) for c in t.c
                    if c.foreign_keys]
             ids = sorted(sel.get(name, ()))
-            refs: list[tuple[Callable[[Sequence[str]], Any], str]] = [
-                (lambda part, col=col: select(col).where(t.c.id.in_(part)), target)
-                for col, target in fks]
-            refs += [(lambda part, lk=lk: select(lk.other).where(lk.own.in_(part)),
-                      next(iter(lk.other.foreign_keys)).column.table.name)
+            refs: list[tuple[Any, str]] = [(_column_refs(t, col), target)
+                                           for col, target in fks]
+            refs += [(_link_refs(lk), next(iter(lk.other.foreign_keys)).column.table.name)
                      for lk in LINKS[name]]
             for query, target in refs:
                 if target not in sel:
@@ -1181,8 +1189,9 @@ def _parse_value(model: Any, fld: str, text: str) -> Any:
             return date.fromisoformat(text).isoformat()
         if py is datetime:
             return datetime.fromisoformat(text).astimezone(UTC).isoformat()
-        if col.type.length is not None and len(text) > col.type.length:  # type: ignore[attr-defined]
-            raise SyncError(f"{fld} takes at most {col.type.length} characters.")  # type: ignore[attr-defined]
+        length = getattr(col.type, "length", None)
+        if length is not None and len(text) > length:
+            raise SyncError(f"{fld} takes at most {length} characters.")
         return text
     except (ValueError, ArithmeticError, NotImplementedError):
         raise SyncError(f"“{text}” is not a valid value for {fld}.") from None

@@ -24,7 +24,7 @@ from crm_desktop.storage.redact import mask
 PACKET_PASSPHRASE_ENV = "CRM_PACKET_PASSPHRASE"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "sync",
         help="merge with another database (file or PostgreSQL URL), or carry changes "

@@ -123,7 +123,7 @@ def write_packet(path: Path, header: PacketHeader, bodies: list[str],
         conn.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
         conn.executemany("INSERT INTO item (body) VALUES (?)", ((b,) for b in bodies))
         conn.commit()
-    except (*encryption.db_errors(), OSError) as e:
+    except Exception as e:  # noqa: BLE001 - a driver or disk error: no packet is left
         conn.close()
         part.unlink(missing_ok=True)
         raise PacketError(f"Cannot write {path}: {e}.") from None
