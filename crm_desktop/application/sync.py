@@ -827,15 +827,32 @@ def _organisation(conn: Connection) -> str | None:
     return sync_store.get_setting(conn, sync_store.ORGANISATION_KEY)
 
 
-def _agree_organisation(mine: Connection, theirs: str | None, other_name: str) -> str:
-    own = _organisation(mine)
+def _is_empty(conn: Connection) -> bool:
+    """No records of its own yet (the default stages aside): a new laptop's database."""
+    for name in TABLES:
+        if name in ("stage", "sync_conflict"):
+            continue
+        t = _table(name)
+        if conn.execute(select(t.c.id).limit(1)).first() is not None:
+            return False
+    return True
+
+
+def _joined_organisation(own: str | None, own_empty: bool, theirs: str | None,
+                         theirs_empty: bool, other_name: str) -> str:
     if own and theirs and own != theirs:
+        if own_empty:
+            return theirs  # a new database joins the organisation it first syncs with
+        if theirs_empty:
+            return own
         raise SyncError(f"{other_name} belongs to another organisation's databases; "
                         "nothing was changed.")
-    org = own or theirs or uuid.uuid4().hex
-    if own != org:
-        sync_store.set_setting(mine, sync_store.ORGANISATION_KEY, org)
-    return org
+    return own or theirs or uuid.uuid4().hex
+
+
+def _set_organisation(conn: Connection, org: str) -> None:
+    if _organisation(conn) != org:
+        sync_store.set_setting(conn, sync_store.ORGANISATION_KEY, org)
 
 
 # -- direct sync --------------------------------------------------------------------------------
@@ -862,8 +879,10 @@ def synchronise(mine: Replica, other: Replica, device: str,
         b = stack.enter_context(other.db.engine.connect())
         ta, tb = a.begin(), b.begin()
         try:
-            org = _agree_organisation(a, _organisation(b), other.label)
-            _agree_organisation(b, org, mine.label)
+            org = _joined_organisation(_organisation(a), _is_empty(a), _organisation(b),
+                                       _is_empty(b), other.label)
+            _set_organisation(a, org)
+            _set_organisation(b, org)
             pa, pb = _peer(a, other.identity), _peer(b, mine.identity)
             wa, wb = watermark(a, device), watermark(b, device)
             from_b = list(collect(b, pa["received"], None, _scaled(progress, 0), cancelled))
@@ -994,7 +1013,8 @@ def export_packet(db: Database, identity: str, label: str, dest: Path, device: s
     """Write what the peer has not seen (everything without ``since_peer``) to ``dest``.
     ``key``: encrypt the packet (the database's key, or one made from a passphrase)."""
     with db.engine.connect() as conn, conn.begin():
-        org = _agree_organisation(conn, None, "")
+        org = _organisation(conn) or uuid.uuid4().hex
+        _set_organisation(conn, org)
         peer = find_peer(db, since_peer) if since_peer else None
         since = peer.acked if peer else ""
         hi = watermark(conn, device)
@@ -1035,7 +1055,8 @@ def import_packet(db: Database, identity: str, path: Path, device: str,
         raise SyncError(f"{path} is not a complete crm-desktop sync packet (damaged); "
                         "nothing was changed.") from None
     with db.engine.connect() as conn, conn.begin():
-        _agree_organisation(conn, header.organisation, str(path))
+        _set_organisation(conn, _joined_organisation(
+            _organisation(conn), _is_empty(conn), header.organisation, False, str(path)))
         summary = apply_changes(conn, changes, device, progress, cancelled)
         peer = _peer(conn, header.sender)
         if header.lo <= peer["received"] and header.hi > peer["received"] and not header.trip:

@@ -6,6 +6,8 @@ Create Date: 2026-12-04 17:40:00
 """
 from __future__ import annotations
 
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -62,9 +64,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('entity_type', 'entity_id', name=op.f('pk_sync_arrival'))
     )
     op.create_index(op.f('ix_sync_arrival_stamp'), 'sync_arrival', ['stamp'], unique=False)
+    # The organisation this database belongs to: made here, so every copy of the file
+    # (the office database taken onto a laptop) shares it (application/sync.py).
+    setting = sa.table('setting', sa.column('key', sa.String), sa.column('value', sa.Text))
+    op.bulk_insert(setting, [{'key': 'organisation.id', 'value': uuid.uuid4().hex}])
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM setting WHERE key = 'organisation.id'")
     op.drop_index(op.f('ix_sync_arrival_stamp'), table_name='sync_arrival')
     op.drop_table('sync_arrival')
     op.drop_table('sync_peer')
