@@ -535,6 +535,7 @@ class _Apply:
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     touched: dict[str, set[str]] = field(default_factory=dict)
+    replaced: list[tuple[str, str, str, str, Any]] = field(default_factory=list)
 
 
 def _fk_columns(name: str) -> list[Column[Any]]:
@@ -576,14 +577,22 @@ def _unify(ap: _Apply, name: str, changes: list[Change], local: dict[str, dict[s
         elif other < ch.id:
             ap.remap[ch.id] = other  # ours stays; references to theirs point to ours
         else:
-            for c in _fk_columns(name):
-                ap.conn.execute(update(c.table).where(c == other).values({c.name: ch.id}))
-            ap.conn.execute(delete(t).where(t.c.id == other))
-            ap.conn.execute(delete(_table("sync_arrival")).where(
-                _table("sync_arrival").c.entity_id == other))
+            # theirs stays: ours gives up the value now and is replaced once theirs is in
+            ap.conn.execute(update(t).where(t.c.id == other).values({col: f"~{other}"}))
             ap.remap[other] = ch.id
+            ap.replaced.append((name, other, ch.id, col, ch.row.get(col)))
             kept.append(ch)
     return kept
+
+
+def _replace_duplicates(ap: _Apply, name: str) -> None:
+    t = _table(name)
+    arrivals = _table("sync_arrival")
+    for table, old, new, _col, _value in [r for r in ap.replaced if r[0] == name]:
+        for c in _fk_columns(table):
+            ap.conn.execute(update(c.table).where(c == old).values({c.name: new}))
+        ap.conn.execute(delete(t).where(t.c.id == old))
+        ap.conn.execute(delete(arrivals).where(arrivals.c.entity_id == old))
 
 
 def _write_links(conn: Connection, name: str, rec: str, before: dict[str, list[str]],
@@ -680,6 +689,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             if ch.content is not None and name == "attachment":
                 conn.execute(insert(_table("attachment_content")),
                              {"attachment_id": ch.id, "data": base64.b64decode(ch.content)})
+    _replace_duplicates(ap, name)
 
 
 def _queue_history(ap: _Apply, history: list[dict[str, Any]], have: set[str]) -> bool:
