@@ -591,8 +591,12 @@ def _replace_duplicates(ap: _Apply, name: str) -> None:
     for table, old, new, _col, _value in [r for r in ap.replaced if r[0] == name]:
         for c in _fk_columns(table):
             ap.conn.execute(update(c.table).where(c == old).values({c.name: new}))
+        audit = _table("audit_entry")  # its history goes with it, to travel with the winner
+        ap.conn.execute(update(audit).where(audit.c.entity_type == table,
+                                            audit.c.entity_id == old).values(entity_id=new))
         ap.conn.execute(delete(t).where(t.c.id == old))
         ap.conn.execute(delete(arrivals).where(arrivals.c.entity_id == old))
+        ap.arrivals[(table, new)] = None
 
 
 def _write_links(conn: Connection, name: str, rec: str, before: dict[str, list[str]],
