@@ -899,8 +899,10 @@ def synchronise(mine: Replica, other: Replica, device: str,
             _set_organisation(b, org)
             pa, pb = _peer(a, other.identity), _peer(b, mine.identity)
             wa, wb = watermark(a, device), watermark(b, device)
-            from_b = list(collect(b, pa["received"], None, _scaled(progress, 0), cancelled))
-            from_a = list(collect(a, pb["received"], None, _scaled(progress, 1), cancelled))
+            only_b = _differing(b, a) if not pa["received"] else None
+            only_a = _differing(a, b) if not pb["received"] else None
+            from_b = list(collect(b, pa["received"], only_b, _scaled(progress, 0), cancelled))
+            from_a = list(collect(a, pb["received"], only_a, _scaled(progress, 1), cancelled))
             here = apply_changes(a, from_b, device, _scaled(progress, 2), cancelled)
             there = apply_changes(b, from_a, device, _scaled(progress, 3), cancelled)
             if cancelled is not None and cancelled():
@@ -915,6 +917,23 @@ def synchronise(mine: Replica, other: Replica, device: str,
             raise
         ta.commit()
     return SyncResult(here, there, other.identity)
+
+
+def _differing(src: Connection, dest: Connection) -> dict[str, set[str]]:
+    """Two databases meeting for the first time (two copies of one file, typically) hold
+    mostly the same rows: only those whose stamp differs, that the other lacks, or that
+    changed here through a merge (their history may have grown) need to go."""
+    out: dict[str, set[str]] = {}
+    arrivals = _table("sync_arrival")
+    for name in TABLES:
+        t = _table(name)
+        theirs = {i: stamp for i, stamp in dest.execute(select(t.c.id, t.c.hlc))}
+        wanted = {i for i, stamp in src.execute(select(t.c.id, t.c.hlc))
+                  if theirs.get(i) != stamp}
+        wanted.update(src.scalars(select(arrivals.c.entity_id)
+                                  .where(arrivals.c.entity_type == name)))
+        out[name] = wanted
+    return out
 
 
 def _scaled(progress: Progress | None, phase: int) -> Progress | None:
