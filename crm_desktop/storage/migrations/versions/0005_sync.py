@@ -65,9 +65,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_sync_arrival_stamp'), 'sync_arrival', ['stamp'], unique=False)
     # The organisation this database belongs to: made here, so every copy of the file
-    # (the office database taken onto a laptop) shares it (application/sync.py).
+    # (the office database taken onto a laptop) shares it (application/sync.py). Copies
+    # made before this upgrade still carry the original's identity when they migrate
+    # (a copy gets its own identity after the migration), so the id is derived from it.
     setting = sa.table('setting', sa.column('key', sa.String), sa.column('value', sa.Text))
-    op.bulk_insert(setting, [{'key': 'organisation.id', 'value': uuid.uuid4().hex}])
+    ident = op.get_bind().execute(sa.select(setting.c.value).where(
+        setting.c.key == 'database.id')).scalar()
+    org = (uuid.uuid5(uuid.NAMESPACE_OID, 'crm-desktop organisation ' + ident).hex
+           if ident else uuid.uuid4().hex)
+    op.bulk_insert(setting, [{'key': 'organisation.id', 'value': org}])
 
 
 def downgrade() -> None:
