@@ -55,6 +55,7 @@ from sqlalchemy import (
     Numeric,
     Table,
     and_,
+    bindparam,
     delete,
     insert,
     or_,
@@ -516,10 +517,10 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
     row["updated_at"] = max(mine.row["updated_at"], theirs.row["updated_at"])
     row["created_at"] = min(mine.row["created_at"], theirs.row["created_at"])
     row["origin"] = min(mine.row["origin"], theirs.row["origin"])
-    merged = _content(row, links)
-    bump = merged != _content(mine.row, mine.links) or merged != _content(theirs.row,
-                                                                          theirs.links)
-    row["version"] = max(int(mine.row["version"]), int(theirs.row["version"])) + int(bump)
+    if _content(row, links) == _content(mine.row, mine.links):
+        row["version"] = mine.row["version"]  # nothing changed here: a loaded form stays fresh
+    else:
+        row["version"] = max(int(mine.row["version"]), int(theirs.row["version"])) + 1
     return Merged(row, links, conflicts, entries)
 
 
@@ -536,6 +537,7 @@ class _Apply:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     touched: dict[str, set[str]] = field(default_factory=dict)
     replaced: list[tuple[str, str, str, str, Any]] = field(default_factory=list)
+    reindex: dict[str, list[tuple[Any, Any]]] = field(default_factory=dict)
 
 
 def _fk_columns(name: str) -> list[Column[Any]]:
@@ -637,6 +639,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
     local_hist = _histories(conn, name, [i for i in ids if i in known])
     count = ap.summary.count(name)
     inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     for ch in changes:
         if ch.id in ap.remap:
             continue
@@ -647,6 +650,9 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             row = {k: v for k, v in row.items() if k in t.c}
             inserts.append(_decode(name, row))
             ap.touched.setdefault(name, set()).add(ch.id)
+            if name in search_index.FIELDS:
+                ap.reindex.setdefault(name, []).append(
+                    (SimpleNamespace(**inserts[-1]), None))
             ap.arrivals[(name, ch.id)] = None
             _queue_history(ap, ch.history, set())
             if row.get("deleted_at") is None:
@@ -670,9 +676,13 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
         changed = merged.row != mine.row or merged.links != mine.links
         if changed:
             values = {k: v for k, v in merged.row.items() if k in t.c and k != "id"}
-            conn.execute(update(t).where(t.c.id == ch.id).values(_decode(name, values)))
+            updates.append({"_id": ch.id, **_decode(name, values)})
             _write_links(conn, name, ch.id, mine.links, merged.links)
             ap.touched.setdefault(name, set()).add(ch.id)
+            if name in search_index.FIELDS:
+                ap.reindex.setdefault(name, []).append(
+                    (SimpleNamespace(**updates[-1], id=ch.id),
+                     SimpleNamespace(**_decode(name, mine.row))))
             was_deleted = mine.row.get("deleted_at") is not None
             now_deleted = merged.row.get("deleted_at") is not None
             if now_deleted and not was_deleted:
@@ -681,6 +691,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
                 count.updated += 1
         if changed or new_hist:
             ap.arrivals[(name, ch.id)] = None
+    _update_rows(conn, t, updates)
     if inserts:
         for start in range(0, len(inserts), _BATCH):
             conn.execute(insert(t), inserts[start:start + _BATCH])
@@ -694,6 +705,17 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
                 conn.execute(insert(_table("attachment_content")),
                              {"attachment_id": ch.id, "data": base64.b64decode(ch.content)})
     _replace_duplicates(ap, name)
+
+
+def _update_rows(conn: Connection, t: Table, updates: list[dict[str, Any]]) -> None:
+    """One prepared UPDATE per set of columns, run for many rows (executemany)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for u in updates:
+        groups.setdefault(tuple(sorted(k for k in u if k != "_id")), []).append(u)
+    for cols, rows in groups.items():
+        stmt = update(t).where(t.c.id == bindparam("b__id")).values(
+            {c: bindparam("b_" + c) for c in cols})
+        conn.execute(stmt, [{"b_" + k: v for k, v in r.items()} for r in rows])
 
 
 def _queue_history(ap: _Apply, history: list[dict[str, Any]], have: set[str]) -> bool:
@@ -745,18 +767,8 @@ def _flush_arrivals(ap: _Apply) -> None:
 
 def _reindex(ap: _Apply) -> None:
     """Keep the search index in step with what the merge wrote."""
-    session = Session(bind=ap.conn)
-    try:
-        for name, ids in ap.touched.items():
-            model = _model(name)
-            if model not in search_index.KIND_OF_MODEL:
-                continue
-            id_list = sorted(ids)
-            for part in _chunks(id_list):
-                for obj in session.scalars(select(model).where(model.id.in_(part))):
-                    search_index.index_object(ap.conn, obj)
-    finally:
-        session.close()
+    for name, pairs in ap.reindex.items():
+        search_index.index_rows(ap.conn, name, pairs)
 
 
 def apply_changes(conn: Connection, changes: Iterable[Change], device: str,
