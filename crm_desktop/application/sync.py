@@ -76,6 +76,7 @@ from crm_desktop.domain.models import (
 )
 from crm_desktop.domain.sync_models import SyncConflict
 from crm_desktop.search import index as search_index
+from crm_desktop.search.documents import FIELDS as SEARCH_FIELDS
 from crm_desktop.search.sorting import sort_key_of
 from crm_desktop.storage import sync_store
 from crm_desktop.storage.database import Database, head_revision
@@ -650,7 +651,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             row = {k: v for k, v in row.items() if k in t.c}
             inserts.append(_decode(name, row))
             ap.touched.setdefault(name, set()).add(ch.id)
-            if name in search_index.FIELDS:
+            if name in SEARCH_FIELDS:
                 ap.reindex.setdefault(name, []).append(
                     (SimpleNamespace(**inserts[-1]), None))
             ap.arrivals[(name, ch.id)] = None
@@ -679,7 +680,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             updates.append({"_id": ch.id, **_decode(name, values)})
             _write_links(conn, name, ch.id, mine.links, merged.links)
             ap.touched.setdefault(name, set()).add(ch.id)
-            if name in search_index.FIELDS:
+            if name in SEARCH_FIELDS:
                 ap.reindex.setdefault(name, []).append(
                     (SimpleNamespace(**updates[-1], id=ch.id),
                      SimpleNamespace(**_decode(name, mine.row))))
