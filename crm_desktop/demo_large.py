@@ -36,7 +36,7 @@ from crm_desktop.domain.models import (
     meeting_members,
 )
 from crm_desktop.search.index import reindex
-from crm_desktop.search.keys import cyrillic_to_latin, palladius, pinyin_syllables
+from crm_desktop.text.translit import cyrillic_to_latin, palladius, pinyin_syllables
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -756,42 +756,4 @@ def generate(
         made["tasks"] = done
 
     reindex(engine, lambda d, t: report("search index", d, t))
-    return made
-
-
-def generate_for_cli(
-    runtime: Any, companies: int | None, contacts: int | None, meetings: int | None
-) -> dict[str, int]:
-    """`crm-desktop demo --size large [--companies N --contacts N --meetings N]`."""
-    import sys
-    import time
-
-    default = LargeCounts()
-    counts = LargeCounts(
-        companies=default.companies if companies is None else companies,
-        contacts=default.contacts if contacts is None else contacts,
-        meetings=default.meetings if meetings is None else meetings,
-    )
-    for name in ("companies", "contacts", "meetings"):
-        if getattr(counts, name) < 0:
-            from crm_desktop.domain.errors import CrmError
-
-            raise CrmError(f"--{name} cannot be negative.")
-    started = time.monotonic()
-    shown = [0.0]
-
-    def progress(what: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if sys.stderr.isatty() and (now - shown[0] > 0.5 or done == total):
-            shown[0] = now
-            print(
-                f"\r{what}: {done}/{total}  ({now - started:.0f} s)   ",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-
-    made = generate(runtime.db.engine, counts, progress=progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
     return made

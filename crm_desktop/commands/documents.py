@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from crm_desktop.commands import CliEnv, add_command, out
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.files import refuse_special, write_bytes_atomic
-
-if TYPE_CHECKING:
-    from crm_desktop.documents.loader import DocumentLoader
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from crm_desktop.documents.labels import LANGUAGE_CHOICES
 
     p = add_command(sub, "memo", "write meeting memos (or a trip report) as PDF", cmd_memo)
@@ -41,17 +35,8 @@ def _lang_option(p: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
                    help="label language, or two side by side, e.g. ru+zh (default: ru)")
 
 
-def _context(env: CliEnv) -> tuple[DocumentLoader, str, str]:
-    from crm_desktop.documents.loader import DocumentLoader
-
-    rt = env.runtime()
-    loader = DocumentLoader(rt.db.session_factory)
-    return loader, loader.organisation(), loader.member_name(rt.settings.current_member_id)
-
-
 def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.memo import MemoRenderer
-    from crm_desktop.documents.trip import TripReportRenderer
+    from crm_desktop.application import documents
 
     if args.all:
         if not args.out_dir:
@@ -63,58 +48,35 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
         raise CrmError("--out-dir goes with --all; for one memo use -o FILE.")
     if not args.output:
         raise CrmError("Give the PDF file to write with -o FILE.")
-    _check_target(Path(args.output))
-    loader, organisation, me = _context(env)
+    target = Path(args.output)
+    documents.check_target(target)
+    services = env.runtime().services
     if args.trip:
-        trip = loader.trip(args.trip, prepared_by=me)
-        pdf = TripReportRenderer(args.doc_lang, organisation).render(trip)
+        pdf = documents.trip_report(services, args.trip, args.doc_lang)
     else:
-        memo = loader.memo(args.meeting_id, prepared_by=me)
-        pdf = MemoRenderer(args.doc_lang, organisation).render(memo)
-    write_bytes_atomic(args.output, pdf, private=env.private)
+        pdf = documents.memo(services, args.meeting_id, args.doc_lang)
+    documents.save(services, pdf, target)
     env.written(args.output)
     return 0
 
 
 def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.dossier import DossierRenderer
+    from crm_desktop.application import documents
 
-    _check_target(Path(args.output))
-    loader, organisation, _ = _context(env)
-    data = loader.dossier(args.company_id)
-    pdf = DossierRenderer(args.doc_lang, organisation).render(data)
-    write_bytes_atomic(args.output, pdf, private=env.private)
+    target = Path(args.output)
+    documents.check_target(target)
+    services = env.runtime().services
+    pdf = documents.dossier(services, args.company_id, args.doc_lang)
+    documents.save(services, pdf, target)
     env.written(args.output)
     return 0
 
 
 def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.documents.batch import render_memos
-    from crm_desktop.documents.memo import MemoRenderer
+    from crm_desktop.application import documents
 
-    folder = Path(args.out_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise CrmError(f"Cannot create {folder}: {e.strerror or e}.") from None
-    if not folder.is_dir():
-        raise CrmError(f"{folder} is not a folder.")
-    loader, organisation, me = _context(env)
-    renderer = MemoRenderer(args.doc_lang, organisation)
-    started = time.perf_counter()
-    count = 0
-    for item in render_memos(loader, renderer, loader.meeting_ids(), prepared_by=me):
-        target = folder / item.filename
-        write_bytes_atomic(target, item.pdf, private=env.private)
-        env.written(target)
-        count = item.done
-    out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
+    folder = documents.memo_folder(Path(args.out_dir))
+    batch = documents.write_memos(env.runtime().services, folder, args.doc_lang,
+                                  progress=lambda path, done, total: env.written(path))
+    out(f"{len(batch.written)} memo(s) written to {folder} in {batch.seconds:.1f} s")
     return 0
-
-
-def _check_target(path: Path) -> None:
-    """Fail before rendering when the file obviously cannot be written."""
-    refuse_special(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise CrmError(f"Cannot write {path}: the folder {parent} does not exist.")

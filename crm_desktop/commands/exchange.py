@@ -10,17 +10,11 @@ from crm_desktop.commands.resolve import record_id, record_ids
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Company, Contact, Trip
 from crm_desktop.domain.services import Services
-from crm_desktop.exchange.db_export import (
-    CONTACT_FORMATS,
-    ContactFilter,
-    MeetingFilter,
-    export_contacts,
-    export_meetings,
-)
-from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, Outcome, import_file
+from crm_desktop.exchange.db_export import CONTACT_FORMATS, ContactFilter, MeetingFilter
+from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, Outcome
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="export contacts (CSV, Excel, vCard, PDF) or meetings (iCalendar)",
@@ -128,8 +122,11 @@ def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         stage=args.stage or "",
         text=args.search,
     )
-    n = export_contacts(services, args.output, args.format, flt, language=args.sheet_lang or "")
-    out(f"Exported {n} contact(s) to {args.output}")
+    from crm_desktop.application import exchange
+
+    done = exchange.export_contacts(services, args.output, args.format, flt,
+                                    language=args.sheet_lang or "")
+    out(f"Exported {done.count} contact(s) to {args.output}")
     env.note_unencrypted(args.output)
     return 0
 
@@ -143,8 +140,10 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
         date_from=args.date_from,
         date_to=args.date_to,
     )
-    n = export_meetings(services, args.output, flt)
-    out(f"Exported {n} meeting(s) to {args.output}")
+    from crm_desktop.application import exchange
+
+    done = exchange.export_meetings(services, args.output, flt)
+    out(f"Exported {done.count} meeting(s) to {args.output}")
     env.note_unencrypted(args.output)
     return 0
 
@@ -159,7 +158,9 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         leave_out_rejected=args.leave_out_rejected,
         default_region=args.region.upper(),
     )
-    report = import_file(services, args.file, options)
+    from crm_desktop.application import exchange
+
+    report = exchange.import_contacts(services, args.file, options)
     for row in report.rows:
         if row.outcome == Outcome.REJECTED:
             out(f"line {row.line}: rejected: {row.reason}")

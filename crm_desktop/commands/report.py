@@ -21,7 +21,7 @@ from crm_desktop.files import write_bytes_atomic
 FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="reports for managers",
                        description="reports for managers")
     kinds = p.add_subparsers(dest="report", metavar="REPORT", required=True)

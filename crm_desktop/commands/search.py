@@ -14,7 +14,7 @@ from crm_desktop.search.index import index_counts, reindex
 from crm_desktop.search.service import Highlighted, SearchResults, SearchService
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(
         sub,
         "search",

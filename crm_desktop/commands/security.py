@@ -7,25 +7,22 @@ CRM_PASSPHRASE for scripts; change-passphrase reads the new one from CRM_NEW_PAS
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
 from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
+from crm_desktop.application.database import unlock
+from crm_desktop.application.errors import DamagedDatabaseError
 from crm_desktop.commands import REPLACE, CliEnv, add_command, out
+from crm_desktop.commands.passphrase import new_passphrase, terminal_passphrase
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
-from crm_desktop.storage import database as storage
-from crm_desktop.storage import encryption
-from crm_desktop.storage import identity as identities
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_command(sub, "encrypt", "encrypt the database file (SQLCipher) and its backups",
                 cmd_encrypt)
     add_command(sub, "decrypt", "turn an encrypted database (and its backups) back into "
@@ -34,36 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                 "and its backups", cmd_change_passphrase)
     add_command(sub, "backups", "list this database's backups, newest first, and check them",
                 cmd_backups)
-
-
-def _prompt(text: str) -> str:
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CrmError(f"No terminal to ask for the passphrase; set {encryption.ENV_PASSPHRASE}.")
-    try:
-        return getpass.getpass(text)
-    except EOFError:
-        raise CrmError("No passphrase given.") from None
-
-
-def terminal_passphrase(path: Path) -> str:
-    """The passphrase of an existing encrypted file: CRM_PASSPHRASE, else a prompt."""
-    env = encryption.passphrase_from_env()
-    if env is not None:
-        return env
-    return _prompt(f"Passphrase for {path}: ")
-
-
-def new_passphrase(env_name: str = encryption.ENV_PASSPHRASE) -> str:
-    """A new passphrase, typed twice, or from the environment variable."""
-    env = os.environ.get(env_name)
-    if env:
-        encryption.check_passphrase_strength(env)
-        return env
-    first = _prompt("New passphrase: ")
-    encryption.check_passphrase_strength(first)
-    if _prompt("Repeat the new passphrase: ") != first:
-        raise CrmError("The two passphrases differ; nothing was changed.")
-    return first
 
 
 def _folder(env: CliEnv) -> Path:
@@ -83,9 +50,9 @@ def _report(done: security.Conversion) -> None:
 
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if encryption.is_encrypted(path):
+    if env.location.encrypted:
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
     done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir,
                             has_file_alone=True)
@@ -95,11 +62,11 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not encryption.is_encrypted(path):
+    if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted.")
-    key = encryption.unlock(path, terminal_passphrase(path))
+    key = security.unlock_file(path, terminal_passphrase(path))
     done = security.decrypt(path, key, _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
     _report(done)
@@ -107,11 +74,11 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not encryption.is_encrypted(path):
+    if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted; use encrypt.")
-    old_key = encryption.unlock(path, terminal_passphrase(path))
+    old_key = security.unlock_file(path, terminal_passphrase(path))
     done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
                                       _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"The passphrase of {path} was changed (and of its backups).")
@@ -120,7 +87,7 @@ def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
-    path = storage.sqlite_path(env.url)
+    path = env.location.path
     if path is None:
         raise CrmError("Backups of a server database are made with the server's tools.")
     folder = _folder(env)
@@ -129,11 +96,9 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
         try:
             rt = env.runtime()  # a copy of another database is told apart before listing
             key, ident = rt.key, rt.identity
-        except storage.DamagedDatabaseError:  # the listing is how to find a good backup
-            if encryption.is_encrypted(path):
-                key = encryption.unlock(path, terminal_passphrase(path))
-            ident = identities.read(path, key) or identities.last_known(env.paths.data_dir,
-                                                                          path)
+        except DamagedDatabaseError:  # the listing is how to find a good backup
+            key = unlock(env.location, terminal_passphrase)
+            ident = app_backups.last_identity(path, key, env.paths.data_dir)
     found = app_backups.list_checked(path, folder, key, ident)
     out(f"backups of {path} in {folder}:")
     for row in found:

@@ -14,7 +14,7 @@ from crm_desktop.commands import WRITE, CliEnv, common_options, out
 from crm_desktop.commands.resolve import record_id
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Member, Trip
-from crm_desktop.runtime import Runtime, open_runtime
+from crm_desktop.runtime import Runtime
 from crm_desktop.storage import encryption, sync_store
 from crm_desktop.storage.database import sqlite_path
 from crm_desktop.storage.encryption import DatabaseKey
@@ -93,7 +93,9 @@ def cmd_sync(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def _direct(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.commands.security import terminal_passphrase
+    from crm_desktop.application.database import open_database
+    from crm_desktop.commands.passphrase import terminal_passphrase
+    from crm_desktop.storage.location import DatabaseLocation
 
     env.hold(WRITE)
     rt = env.runtime()
@@ -109,8 +111,9 @@ def _direct(args: argparse.Namespace, env: CliEnv) -> int:
         if other_path is not None:
             locks = DatabaseLocks(other_path, WRITE, app="crm-desktop sync").acquire()
             stack.callback(locks.release)
-        other: Runtime = open_runtime(other_url, env.paths, create=False,
-                                      passphrase=terminal_passphrase, locks=locks)
+        other: Runtime = open_database(DatabaseLocation.parse(other_url), env.paths,
+                                       create=False, passphrase=terminal_passphrase,
+                                       locks=locks)
         stack.callback(other.close)
         if rt.identity is None or other.identity is None:
             raise CrmError("A read-only database cannot take part in a sync.")
@@ -131,7 +134,7 @@ def _conflict_hint(n: int) -> None:
 
 
 def _packet_passphrase() -> str:
-    from crm_desktop.commands.security import new_passphrase
+    from crm_desktop.commands.passphrase import new_passphrase
 
     return new_passphrase(PACKET_PASSPHRASE_ENV)
 
@@ -175,7 +178,7 @@ def _import(args: argparse.Namespace, env: CliEnv) -> int:
     def key() -> DatabaseKey:
         if rt.key is not None and sync_store.packet_salt(path) == rt.key.salt:
             return rt.key
-        from crm_desktop.commands.security import _prompt
+        from crm_desktop.commands.passphrase import _prompt
 
         phrase = os.environ.get(PACKET_PASSPHRASE_ENV) or _prompt(f"Passphrase for {path}: ")
         try:

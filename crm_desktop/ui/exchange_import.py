@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application import exchange
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.exchange.columns import ColumnMapping, Field
@@ -32,13 +33,12 @@ from crm_desktop.exchange.db_import import (
     ImportReport,
     OnDuplicate,
     Outcome,
-    import_records,
     read_table,
 )
-from crm_desktop.exchange.names import display_name
 from crm_desktop.exchange.records import ContactRecord
 from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards
+from crm_desktop.text.names import display_name
 from crm_desktop.ui.exchange_worker import run_job
 from crm_desktop.ui.labels import encoding_name, number
 from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
@@ -341,16 +341,13 @@ class ImportDialog(QDialog):
 
     def _start(self, dry_run: bool) -> None:
         table, cards = self._source()
-        total = len(table.rows) if table is not None else len(cards)
         options = self.options(dry_run)
         services = self.services
-        source = Path(self.path_edit.text()).name
+        source = exchange.ImportSource(Path(self.path_edit.text()).name, table, cards)
         self._set_ready(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            # rows become records here, off the GUI thread (a big file takes seconds)
-            records = table.records() if table is not None else cards
-            return import_records(services, records, options, progress, source=source, total=total)
+            return exchange.import_contacts(services, source, options, progress=progress)
 
         title = self.tr("Checking contacts") if dry_run else self.tr("Importing contacts")
         self.job = run_job(self, title, job, lambda report: self._finished(report, dry_run))

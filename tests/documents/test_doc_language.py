@@ -25,7 +25,8 @@ def test_language_lists_in_each_language():
     assert language_list("普通话/俄语", "en") == "Chinese, Russian"
     assert language_list("китайский, суахили", "en") == "Chinese, суахили"  # unknown: as typed
     assert language_list("", "en") == ""
-    assert Labels.parse("ru+zh").languages("китайский, русский") == "китайский, русский / 中文、俄语"
+    both = Labels.parse("ru+zh")
+    assert both.languages("китайский, русский") == "китайский, русский / 中文、俄语"
 
 
 def test_job_titles_in_any_of_their_forms():
@@ -51,7 +52,7 @@ def docs(demo_db: Path, paths: Paths) -> Iterator[tuple[DocumentService, str]]:
 def _free_text_words(docs: DocumentService, meeting_id: str) -> set[str]:
     """The Cyrillic words a memo may print in any language: what people typed (titles,
     places, discussion, task titles), the organisation and people's and companies' names."""
-    m = docs.loader.memo(meeting_id, docs._prepared_by())
+    m = docs.loader.memo(meeting_id, docs.prepared_by())
     texts = [m.title, m.place, m.trip_title, m.project_title, m.agenda, m.discussion,
              m.agreements, docs.loader.organisation(), *m.company_names,
              *(step.title for step in m.next_steps)]
