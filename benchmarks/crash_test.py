@@ -16,7 +16,8 @@ status is 1 when either is not.
 
 ``--operations`` kills the whole-file and bulk commands instead, each run one of:
 ``import`` (3,000 contacts, one transaction), ``restore``, ``encrypt``, ``rekey``
-(change-passphrase) and ``backup -o``, run through the real command line
+(change-passphrase), ``backup -o`` and ``sync OTHER`` (each side must be as it was or
+fully merged, and the next sync must finish the merge on both), run through the real command line
 (``crm_desktop.cli.main`` in the child). Most kills (80 %) wait for the command's first
 write (the WAL growing, a ``.restoring-`` / ``.converting-`` / ``.part`` file appearing)
 and land at a random moment after it. Then the next start (a writer open, which finishes
@@ -275,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- whole-file and bulk operations -------------------------------------------------------
 
-OPERATIONS = ("import", "restore", "encrypt", "rekey", "backup")
+OPERATIONS = ("import", "restore", "encrypt", "rekey", "backup", "sync")
+SYNC_MINE, SYNC_THEIRS = 30, 40  # companies each side has that the other has not
 NEW_PASSPHRASE = "crash-test passphrase, the new one"
 IMPORT_ROWS = 3000
 
@@ -325,6 +327,9 @@ class _Fixture:
     csv: Path
     contacts: int
     backup_contacts: int
+    sync_mine: Path  # base with SYNC_MINE companies more: what sync starts from here
+    sync_theirs: Path  # base with SYNC_THEIRS others: the database it merges with
+    companies: int  # in base
 
 
 def _count(path: Path, key: DatabaseKey | None) -> int:
@@ -335,6 +340,17 @@ def _count(path: Path, key: DatabaseKey | None) -> int:
         if rows != ["ok"]:
             raise RuntimeError(f"integrity: {rows[:2]}")
         return int(conn.execute("SELECT count(*) FROM contact").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _companies(path: Path) -> int:
+    conn = sqlite3.connect("file:" + str(path) + "?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            raise RuntimeError(f"integrity: {rows[:2]}")
+        return int(conn.execute("SELECT count(*) FROM company").fetchone()[0])
     finally:
         conn.close()
 
@@ -377,7 +393,18 @@ def _make_fixture(base_dir: Path) -> _Fixture:
     rows = ["Family name,Given name,Email"] + [f"王{i},建国,crash{i}@example.com"
                                                for i in range(IMPORT_ROWS)]
     csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return _Fixture(base, enc, backup, csv, _count(base, None), _count(backup, None))
+    sides = []
+    for name, n in (("sync-mine", SYNC_MINE), ("sync-theirs", SYNC_THEIRS)):
+        side = base_dir / f"{name}.sqlite3"
+        shutil.copy(base, side)
+        rt = open_runtime("sqlite:///" + str(side), Paths(base_dir / name,
+                                                           base_dir / name / "config"))
+        for i in range(n):
+            rt.services.companies.create(CompanyInput(name=f"{name}-{i}", country="CN"))
+        rt.close()
+        sides.append(side)
+    return _Fixture(base, enc, backup, csv, _count(base, None), _count(backup, None),
+                    sides[0], sides[1], _companies(base))
 
 
 def _first_write(op: str, db: Path, out: Path, wal_before: int) -> bool:
@@ -389,6 +416,9 @@ def _first_write(op: str, db: Path, out: Path, wal_before: int) -> bool:
         return any(db.parent.glob(name + ".restoring-*"))
     if op in ("encrypt", "rekey"):
         return any(db.parent.glob(name + ".converting-*"))
+    if op == "sync":
+        return any(w.exists() and w.stat().st_size > wal_before for w in (
+            Path(str(db) + "-wal"), db.parent / "theirs.sqlite3-wal"))
     return Path(str(out) + ".part").exists()
 
 
@@ -399,11 +429,13 @@ def _op_args(op: str, db: Path, fx: _Fixture, out: Path) -> list[str]:
         "encrypt": ["--db", str(db), "encrypt"],
         "rekey": ["--db", str(db), "change-passphrase"],
         "backup": ["--db", str(db), "backup", "-o", str(out)],
+        "sync": ["--db", str(db), "sync", str(db.parent / "theirs.sqlite3")],
     }[op]
 
 
 def _leftovers(work: Path, db: Path, data: Path, out: Path) -> list[str]:
-    allowed = {db.name, db.name + "-wal", db.name + "-shm", out.name, "ack"}
+    allowed = {db.name, db.name + "-wal", db.name + "-shm", out.name, "ack",
+               "theirs.sqlite3", "theirs.sqlite3-wal", "theirs.sqlite3-shm"}
     found = [p.name for p in work.iterdir() if p.is_file() and p.name not in allowed]
     backups = data / "backups"
     if backups.is_dir():
@@ -425,6 +457,9 @@ def _check_operation(op: str, work: Path, fx: _Fixture, acked: bool,
         if code != 0:  # the user runs it again
             report.problems.append(f"run {n}: the retried backup failed")
             report.lost += 1
+    if op == "sync":
+        _check_sync(work, fx, acked, report, n)
+        return
     passphrase = PASSPHRASE
     if db.exists() and encryption.is_encrypted(db):
         for candidate in (PASSPHRASE, NEW_PASSPHRASE):
@@ -474,6 +509,38 @@ def _check_operation(op: str, work: Path, fx: _Fixture, acked: bool,
         report.problems.append(f"run {n} ({op}): left behind {left}")
 
 
+def _check_sync(work: Path, fx: _Fixture, acked: bool, report: OpsReport, n: int) -> None:
+    """Each side is as it was or fully merged (the other side commits first); the next
+    sync then completes the merge on both."""
+    db, theirs, data = work / "crm.sqlite3", work / "theirs.sqlite3", work / "data"
+    merged = fx.companies + SYNC_MINE + SYNC_THEIRS
+    try:
+        for path in (db, theirs):
+            rt = open_runtime("sqlite:///" + str(path), Paths(data, data / "config"),
+                              writer=True, create=False)
+            rt.close()
+        mine_n, theirs_n = _companies(db), _companies(theirs)
+    except Exception as e:  # noqa: BLE001 - what the next start meets is what we count
+        report.integrity_failures += 1
+        report.problems.append(f"run {n} (sync): {e}")
+        return
+    ok = (mine_n in ({merged} if acked else {fx.companies + SYNC_MINE, merged})
+          and theirs_n in ({merged} if acked else {fx.companies + SYNC_THEIRS, merged}))
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        again = _cli(*_op_args("sync", db, fx, work / "copy.sqlite3"))
+    if not ok or again != 0 or (_companies(db), _companies(theirs)) != (merged, merged):
+        report.lost += 1
+        report.problems.append(f"run {n} (sync): mine {mine_n}, theirs {theirs_n} companies, "
+                               f"acknowledged={acked}, the next sync returned {again}")
+    left = _leftovers(work, db, data, work / "copy.sqlite3")
+    if left:
+        report.left_behind += len(left)
+        report.problems.append(f"run {n} (sync): left behind {left}")
+
+
 def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | None = None,
                    operations: tuple[str, ...] = OPERATIONS,
                    progress: bool = False) -> OpsReport:
@@ -502,7 +569,10 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
             try:
                 work.mkdir()
                 db, out, data = work / "crm.sqlite3", work / "copy.sqlite3", work / "data"
-                shutil.copy(fx.base_encrypted if op == "rekey" else fx.base, db)
+                shutil.copy(fx.base_encrypted if op == "rekey" else
+                            fx.sync_mine if op == "sync" else fx.base, db)
+                if op == "sync":
+                    shutil.copy(fx.sync_theirs, work / "theirs.sqlite3")
                 os.environ["CRM_DATA_DIR"] = str(data)
                 os.environ["CRM_PASSPHRASE"] = PASSPHRASE
                 os.environ["CRM_NEW_PASSPHRASE"] = NEW_PASSPHRASE

@@ -15,9 +15,18 @@ from crm_desktop.domain.errors import CrmError
 
 def command_modules() -> list[ModuleType]:
     """Every module that registers subcommands (explicit, so packagers see the imports)."""
-    from crm_desktop.commands import core, documents, edit, exchange, report, search, security
+    from crm_desktop.commands import (
+        core,
+        documents,
+        edit,
+        exchange,
+        report,
+        search,
+        security,
+        sync,
+    )
 
-    return [core, documents, search, exchange, security, report, edit]
+    return [core, documents, search, exchange, security, report, edit, sync]
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from crm_desktop.domain.hooks import latest_stamp
 from crm_desktop.domain.services import Services
 from crm_desktop.search import filters as search_filters
 from crm_desktop.search import index as search_index
-from crm_desktop.storage import backups, drafts, encryption, redact
+from crm_desktop.storage import backups, drafts, encryption, redact, sync_store
 from crm_desktop.storage import identity as identities
 from crm_desktop.storage.backups import AutoBackup, newest_good_backup
 from crm_desktop.storage.database import (
@@ -141,6 +141,9 @@ def open_runtime(where: str | DatabaseLocation, paths: Paths, *, create: bool = 
                 latest = latest_stamp(s)
             if latest is not None:
                 ctx.clock.observe(latest)  # never stamp below what this replica wrote
+            floor = sync_store.clock_floor(db.engine)  # past every stamp a merge brought
+            if floor:
+                ctx.clock.observe(floor)
             services = Services(ctx)
             services.stages.ensure_defaults()
             autobackup = None

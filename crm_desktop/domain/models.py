@@ -506,3 +506,6 @@ ENTITY_TYPES: dict[str, type[SyncedMixin]] = {
     "site": Site, "support_measure": SupportMeasure, "project": Project, "trip": Trip,
     "meeting": Meeting, "stage_change": StageChange, "task": Task, "attachment": Attachment,
 }
+
+
+from crm_desktop.domain import sync_models  # noqa: E402,F401  (registers the sync tables)

@@ -154,6 +154,11 @@ def short_words(text: str) -> set[str]:
     return out
 
 
+def build_document_body(kind: str, row: Any) -> str:
+    """The body text of a record's document (what build_document puts there)."""
+    return "\n".join(t for t in (fold(b) for b in FIELDS[kind](row)[1]) if t)
+
+
 def build_document(kind: str, row: Any) -> Document:
     names, body = FIELDS[kind](row)
     lines: dict[str, None] = {}  # ordered and without repeats

@@ -26,11 +26,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from crm_desktop.domain import kinds
 from crm_desktop.domain.base import SyncedMixin
 from crm_desktop.search.documents import (
+    FIELDS,
     KIND_CODES,
     KIND_SHIFT,
     KINDS,
     Document,
     build_document,
+    build_document_body,
     kind_range,
 )
 from crm_desktop.search.sorting import sort_key_of
@@ -473,3 +475,26 @@ def index_counts(conn: Connection) -> dict[str, int]:
                 out[k] = n
     return out
 
+
+def index_rows(conn: Connection, kind: str,
+               rows: Iterable[tuple[Any, Any | None]]) -> None:
+    """Bring the index in line with records written without a session (a sync merge):
+    ``rows`` gives (the record now, the record before or None), each any object with
+    the record's attributes. A record whose names did not change keeps its name keys
+    (the costly part) and only gets its body text rewritten, in one statement for all."""
+    if kind not in FIELDS:
+        return
+    fields = FIELDS[kind]
+    bodies: list[dict[str, Any]] = []
+    for now, before in rows:
+        if getattr(now, "deleted_at", None) is not None:
+            remove(conn, kind, str(now.id))
+        elif (before is None or getattr(before, "deleted_at", None) is not None
+              or fields(before)[0] != fields(now)[0]):
+            upsert(conn, build_document(kind, now))
+        else:
+            body = build_document_body(kind, now)
+            bodies.append({"b": body, "r": str(now.id), "k": KIND_CODES[kind]})
+    if bodies:
+        conn.execute(text("UPDATE search_doc SET body = :b WHERE ref_id = :r AND kind = :k"),
+                     bodies)

@@ -1,7 +1,7 @@
 """memos: the partner's language on meetings and members, trip conclusions, approved revisions
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-04 17:45:00
 
 Columns are plain ADD COLUMN with constant defaults (no table copy on SQLite). The
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

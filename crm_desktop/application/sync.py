@@ -1,0 +1,1286 @@
+"""Two-way merge of crm-desktop databases: directly (a file or a server) or by packet.
+
+The rows carry what a merge needs (domain/base.py): a UUID, a hybrid-logical-clock stamp
+(``hlc``), the device that made them, a tombstone instead of a hard delete; and every
+field change is in the history (``audit_entry``), which travels with the record.
+
+**What changed since two replicas last met** is read from the history: an entry one side
+holds and the other does not is a change the other has not seen. Per field:
+
+- changed on one side only: that side's value is taken, silently;
+- changed on both sides to different values: a **conflict**. The value with the newer
+  stamp is applied; the other goes into ``sync_conflict`` with who, which device and when
+  for both sides; a ``merge`` entry in the history records which side won;
+- changed on neither side but different (rows written without history): the row with the
+  newer stamp gives the value.
+
+A delete on one side and an edit on the other is a conflict too ("delete"): the newer of
+the two decides whether the record stays in the Trash, and the edits are merged into it
+either way, so nothing is lost. Conflict ids and merge entries are derived from the
+history entries involved, so two replicas that find the same conflict make the same row.
+
+**What to send** is tracked per peer (``sync_peer``, keyed by the database identity of
+``storage.identity``) in the sender's own clock: a row is sent when its stamp, or the
+stamp of its last arrival through a merge (``sync_arrival``), is newer than what the peer
+is known to hold. Applying is idempotent, so sending too much is harmless; the clocks of
+both sides move past everything received (setting ``sync.clock``), so nothing written
+later sorts before it.
+
+**Organisation.** Replicas of one organisation carry the same ``organisation.id`` setting:
+made at the first sync of a database that has none, adopted by a database that has none
+when it first syncs with one that has (a new laptop joining), and copied with the file.
+Two databases whose ids differ never merge.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    Enum,
+    Numeric,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from crm_desktop.application.errors import UseCaseError
+from crm_desktop.domain.base import Base, HybridLogicalClock, UTCDateTime
+from crm_desktop.domain.models import (
+    Contact,
+    Meeting,
+    Project,
+    StageChange,
+    Task,
+    contact_display_name,
+)
+from crm_desktop.domain.sync_models import SyncConflict
+from crm_desktop.search import index as search_index
+from crm_desktop.search.documents import FIELDS as SEARCH_FIELDS
+from crm_desktop.search.sorting import sort_key_of
+from crm_desktop.storage import sync_store
+from crm_desktop.storage.database import Database, head_revision
+from crm_desktop.storage.encryption import DatabaseKey
+
+# Replicated tables in the order their rows can be inserted (references first).
+TABLES = ("member", "tag", "stage", "site", "support_measure", "company", "contact", "trip",
+          "project", "meeting", "stage_change", "task", "attachment", "sync_conflict")
+META = frozenset({"id", "created_at", "updated_at", "origin", "hlc", "version", "deleted_at"})
+DERIVED = frozenset({"sort_key", "display_name"})  # recomputed from the merged names
+# fields written together with another one: its conflict says it all (a stage move
+# writes stage_id and stage_entered_at with one stamp, so the same side wins both)
+QUIET = DERIVED | {"stage_entered_at"}
+UNIQUE = {"stage": "code", "tag": "name"}  # one row per value on every replica
+CHANGES = ("update", "merge")
+_NS = uuid.UUID("6f1c2a54-6c1b-4a55-9b55-2d2f5b8f0c14")
+_BATCH = 500
+_MARGIN_MS = 10 * 60 * 1000  # on a server, resend ten minutes before the watermark: clocks
+# of its clients may lag a little; applying twice is harmless
+
+# progress(step, done, total); step: "reading", "applying"
+Progress = Callable[[str, int, int], object]
+Cancelled = Callable[[], bool]
+
+
+class SyncError(UseCaseError):
+    code = "sync"
+
+
+class SyncCancelled(SyncError):
+    code = "sync_cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("Synchronisation cancelled; nothing was changed.")
+
+
+# -- summaries -----------------------------------------------------------------------------
+
+@dataclass
+class KindCounts:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.deleted + self.conflicts
+
+
+@dataclass
+class Summary:
+    """What a merge changed in one database, per kind of record."""
+
+    kinds: dict[str, KindCounts] = field(default_factory=dict)
+    new_conflicts: list[str] = field(default_factory=list)  # ids of conflicts found
+
+    def count(self, kind: str) -> KindCounts:
+        return self.kinds.setdefault(kind, KindCounts())
+
+    @property
+    def changed(self) -> int:
+        return sum(c.created + c.updated + c.deleted for c in self.kinds.values())
+
+    def lines(self) -> list[str]:
+        rows = [f"  {kind}: {c.created} created, {c.updated} updated, {c.deleted} deleted, "
+                f"{c.conflicts} conflicts" for kind, c in sorted(self.kinds.items()) if c.total]
+        return rows or ["  no changes"]
+
+
+@dataclass
+class SyncResult:
+    here: Summary
+    there: Summary
+    peer: str  # the other database's identity
+
+
+# -- tables, columns, values -----------------------------------------------------------------
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _model(name: str) -> Any:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == name:
+            return mapper.class_
+    raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Link:
+    key: str  # the relationship's name, as the history names the field
+    table: Table
+    own: Column[Any]
+    other: Column[Any]
+
+
+def _links(name: str) -> list[Link]:
+    found = []
+    for rel in _model(name).__mapper__.relationships:
+        if rel.secondary is None or rel.viewonly:
+            continue
+        sec = rel.secondary
+        own = next(c for c in sec.c if any(fk.column.table.name == name for fk in c.foreign_keys))
+        other = next(c for c in sec.c if c is not own)
+        found.append(Link(rel.key, sec, own, other))
+    return found
+
+
+LINKS: dict[str, list[Link]] = {t: _links(t) for t in TABLES}
+
+
+def encode(value: Any) -> Any:
+    """A JSON value that compares equal on every backend."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return value
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    return value
+
+
+def _decoder(col: Column[Any]) -> Callable[[Any], Any]:
+    t = col.type
+    if isinstance(t, UTCDateTime):
+        return lambda v: None if v is None else datetime.fromisoformat(v)
+    if isinstance(t, Date):
+        return lambda v: None if v is None else date.fromisoformat(v)
+    if isinstance(t, Numeric):
+        return lambda v: None if v is None else Decimal(v)
+    if isinstance(t, Enum) and t.enum_class is not None:
+        cls = t.enum_class
+        return lambda v: None if v is None else cls(v)
+    return lambda v: v
+
+
+_DECODERS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    name: {c.name: _decoder(c) for c in _table(name).c}
+    for name in (*TABLES, "audit_entry")}
+
+
+def _decode(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    decoders = _DECODERS[name]
+    return {k: decoders[k](v) for k, v in row.items() if k in decoders}
+
+
+def _encode_row(row: Any) -> dict[str, Any]:
+    return {k: encode(v) for k, v in row._mapping.items()}
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _BATCH):
+        yield items[i:i + _BATCH]
+
+
+def _stamp_minus(stamp: str, ms: int) -> str:
+    if not stamp:
+        return ""
+    head = stamp.split("-", 1)[0]
+    try:
+        return f"{max(int(head) - ms, 0):013d}"
+    except ValueError:
+        return ""
+
+
+# -- reading one side ------------------------------------------------------------------------
+
+@dataclass
+class Change:
+    """One record as one replica holds it: its row, link sets and whole history."""
+
+    table: str
+    row: dict[str, Any]
+    links: dict[str, list[str]]
+    history: list[dict[str, Any]]
+    content: str | None = None  # an attachment's bytes, base64
+
+    @property
+    def id(self) -> str:
+        return str(self.row["id"])
+
+    def to_json(self) -> str:
+        return json.dumps({"t": self.table, "r": self.row, "l": self.links, "h": self.history,
+                           "c": self.content}, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Change:
+        raw = json.loads(text)
+        if raw["t"] not in TABLES:
+            raise ValueError(f"unknown kind {raw['t']}")
+        return cls(raw["t"], raw["r"], raw["l"], raw["h"], raw.get("c"))
+
+
+def _rows(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    t = _table(name)
+    out: dict[str, dict[str, Any]] = {}
+    for part in _chunks(ids):
+        for row in conn.execute(select(t).where(t.c.id.in_(part))):
+            out[row.id] = _encode_row(row)
+    return out
+
+
+def _link_sets(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {i: {} for i in ids}
+    for link in LINKS[name]:
+        for i in ids:
+            out[i][link.key] = []
+        for part in _chunks(ids):
+            for own, other in conn.execute(select(link.own, link.other)
+                                           .where(link.own.in_(part))):
+                out[own][link.key].append(other)
+        for i in ids:
+            out[i][link.key].sort()
+    return out
+
+
+def _histories(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    t = _table("audit_entry")
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for part in _chunks(ids):
+        for row in conn.execute(select(t).where(t.c.entity_id.in_(part),
+                                                t.c.entity_type == name)):
+            out[row.entity_id].append(_encode_row(row))
+    for entries in out.values():
+        entries.sort(key=lambda e: (e["hlc"], e["id"]))
+    return out
+
+
+def _contents(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    t = _table("attachment_content")
+    out: dict[str, str] = {}
+    for part in _chunks(ids):
+        for aid, data in conn.execute(select(t.c.attachment_id, t.c.data)
+                                      .where(t.c.attachment_id.in_(part))):
+            out[aid] = base64.b64encode(bytes(data)).decode("ascii")
+    return out
+
+
+def changed_ids(conn: Connection, name: str, since: str) -> list[str]:
+    t = _table(name)
+    if not since:
+        return list(conn.scalars(select(t.c.id)))
+    # a shared server's clients write with clocks of their own: resend a margin
+    low = since if conn.dialect.name == "sqlite" else _stamp_minus(since, _MARGIN_MS)
+    arrivals = _table("sync_arrival")
+    arrived = select(arrivals.c.entity_id).where(arrivals.c.entity_type == name,
+                                                 arrivals.c.stamp > low)
+    return list(conn.scalars(select(t.c.id).where(or_(t.c.hlc > low, t.c.id.in_(arrived)))))
+
+
+def collect(conn: Connection, since: str = "", only: dict[str, set[str]] | None = None,
+            progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> Iterator[Change]:
+    """The records changed after ``since`` (this database's stamp; "" for all), each with
+    its links and whole history; ``only`` limits them to the given ids per table."""
+    for n, name in enumerate(TABLES):
+        if cancelled is not None and cancelled():
+            raise SyncCancelled()
+        if progress is not None:
+            progress("reading", n, len(TABLES))
+        ids = changed_ids(conn, name, since)
+        if only is not None:
+            wanted = only.get(name, set())
+            ids = [i for i in ids if i in wanted]
+        for part in _chunks(ids):
+            rows = _rows(conn, name, part)
+            links = _link_sets(conn, name, part)
+            hist = _histories(conn, name, part)
+            content = _contents(conn, part) if name == "attachment" else {}
+            for i in part:
+                if i in rows:
+                    yield Change(name, rows[i], links[i], hist[i], content.get(i))
+
+
+# -- clocks and watermarks -------------------------------------------------------------------
+
+def local_floor(conn: Connection) -> str:
+    """The newest stamp in this database: rows, arrivals and the stored floor."""
+    best = sync_store.get_setting(conn, sync_store.CLOCK_KEY) or ""
+    for name in (*TABLES, "audit_entry"):
+        t = _table(name)
+        value = conn.execute(select(t.c.hlc).order_by(t.c.hlc.desc()).limit(1)).scalar()
+        if value and value > best:
+            best = value
+    arrivals = _table("sync_arrival")
+    value = conn.execute(select(arrivals.c.stamp).order_by(arrivals.c.stamp.desc())
+                         .limit(1)).scalar()
+    if value and value > best:
+        best = value
+    return best
+
+
+def _observe(clock: HybridLogicalClock, stamp: str) -> None:
+    if stamp and stamp.count("-") >= 2:
+        try:
+            clock.observe(stamp)
+        except ValueError:
+            pass
+
+
+def watermark(conn: Connection, device: str) -> str:
+    """A stamp after everything in this database, stored as its floor: every write after
+    it (this process or a later one, runtime seeds its clock from the floor) sorts later."""
+    clock = HybridLogicalClock(device)
+    _observe(clock, local_floor(conn))
+    stamp = clock.now()
+    sync_store.set_setting(conn, sync_store.CLOCK_KEY, stamp)
+    return stamp
+
+
+# -- merging one record ------------------------------------------------------------------------
+
+@dataclass
+class Merged:
+    row: dict[str, Any]
+    links: dict[str, list[str]]
+    conflicts: list[dict[str, Any]]
+    entries: list[dict[str, Any]]  # merge entries for the history
+
+
+def _content(row: dict[str, Any], links: dict[str, list[str]]) -> tuple[Any, ...]:
+    return (json.dumps({k: v for k, v in row.items() if k not in META or k == "deleted_at"},
+                       sort_keys=True, ensure_ascii=False),
+            json.dumps(links, sort_keys=True))
+
+
+def _newest(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    return max(entries, key=lambda e: (e["hlc"], e["id"]))
+
+
+def _conflict(name: str, rec: str, fld: str, kind: str, win: dict[str, Any], lose: dict[str, Any],
+              win_value: Any, lose_value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    cid = str(uuid.uuid5(_NS, f"{rec}|{fld}|{kind}|{win['id']}|{lose['id']}"))
+    at = win["at"]
+    conflict = {"id": cid, "kind": kind, "entity_type": name, "entity_id": rec, "field": fld,
+                "winner_value": win_value, "loser_value": lose_value,
+                "winner_hlc": win["hlc"], "winner_origin": win["origin"],
+                "winner_member": win.get("member_id"), "winner_at": win["at"],
+                "loser_hlc": lose["hlc"], "loser_origin": lose["origin"],
+                "loser_member": lose.get("member_id"), "loser_at": lose["at"],
+                "resolved_at": None, "resolution": "", "resolved_value": None,
+                "created_at": at, "updated_at": at, "origin": win["origin"],
+                "hlc": win["hlc"], "version": 1, "deleted_at": None}
+    entry = {"id": str(uuid.uuid5(_NS, "merge|" + cid)), "entity_type": name,
+             "entity_id": rec, "action": "merge", "field": fld, "old_value": lose_value,
+             "new_value": win_value, "member_id": win.get("member_id"), "at": at,
+             "created_at": at, "updated_at": at, "origin": win["origin"], "hlc": win["hlc"],
+             "version": 1, "deleted_at": None}
+    return conflict, entry
+
+
+def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
+    """The one result both replicas compute for a record each of them holds (symmetric:
+    merging A into B gives what merging B into A gives)."""
+    ids_mine = {e["id"] for e in mine.history}
+    ids_theirs = {e["id"] for e in theirs.history}
+    new_mine = [e for e in mine.history if e["id"] not in ids_theirs]
+    new_theirs = [e for e in theirs.history if e["id"] not in ids_mine]
+    mine_newer = (mine.row["hlc"], json.dumps(_content(mine.row, mine.links))) >= (
+        theirs.row["hlc"], json.dumps(_content(theirs.row, theirs.links)))
+    rec = mine.id
+    row = dict(mine.row)
+    links = dict(mine.links)
+    conflicts: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
+
+    def pick(fld: str, mv: Any, tv: Any) -> Any:
+        cm = [e for e in new_mine if e["field"] == fld and e["action"] in CHANGES]
+        ct = [e for e in new_theirs if e["field"] == fld and e["action"] in CHANGES]
+        if cm and not ct:
+            return mv
+        if ct and not cm:
+            return tv
+        if cm and ct:
+            wm, wt = _newest(cm), _newest(ct)
+            mine_wins = (wm["hlc"], wm["id"]) >= (wt["hlc"], wt["id"])
+            win, lose = (wm, wt) if mine_wins else (wt, wm)
+            wv, lv = (mv, tv) if mine_wins else (tv, mv)
+            if fld not in QUIET:
+                c, e = _conflict(name, rec, fld, "field", win, lose, wv, lv)
+                conflicts.append(c)
+                entries.append(e)
+            return wv
+        return mv if mine_newer else tv
+
+    for key, tv in theirs.row.items():
+        if key in META or key not in row:
+            continue
+        mv = row[key]
+        if mv != tv:
+            row[key] = pick(key, mv, tv)
+    for key, tv in theirs.links.items():
+        mv = links.get(key, [])
+        if sorted(mv) != sorted(tv):
+            links[key] = sorted(pick(key, mv, tv))
+
+    md, td = mine.row.get("deleted_at"), theirs.row.get("deleted_at")
+    if (md is None) != (td is None):
+        dm = [e for e in new_mine if e["action"] in ("delete", "restore")]
+        dt = [e for e in new_theirs if e["action"] in ("delete", "restore")]
+        if dm and dt:
+            wm, wt = _newest(dm), _newest(dt)
+            row["deleted_at"] = md if (wm["hlc"], wm["id"]) >= (wt["hlc"], wt["id"]) else td
+        elif dm or dt:
+            side_del, side_entries, other_new = ((md, dm, new_theirs) if dm
+                                                 else (td, dt, new_mine))
+            row["deleted_at"] = side_del
+            edits = [e for e in other_new if e["action"] in CHANGES]
+            last = _newest(side_entries)
+            if side_del is not None and edits:
+                edit = _newest(edits)
+                delete_wins = (last["hlc"], last["id"]) >= (edit["hlc"], edit["id"])
+                win, lose = (last, edit) if delete_wins else (edit, last)
+                wv, lv = ("deleted", "edited") if delete_wins else ("edited", "deleted")
+                c, e = _conflict(name, rec, "", "delete", win, lose, wv, lv)
+                conflicts.append(c)
+                entries.append(e)
+                if not delete_wins:
+                    row["deleted_at"] = None
+        else:
+            row["deleted_at"] = md if mine_newer else td
+    elif md is not None and md != td:
+        row["deleted_at"] = max(md, td)
+
+    row["hlc"] = max(mine.row["hlc"], theirs.row["hlc"])
+    row["updated_at"] = max(mine.row["updated_at"], theirs.row["updated_at"])
+    row["created_at"] = min(mine.row["created_at"], theirs.row["created_at"])
+    row["origin"] = min(mine.row["origin"], theirs.row["origin"])
+    if _content(row, links) == _content(mine.row, mine.links):
+        row["version"] = mine.row["version"]  # nothing changed here: a loaded form stays fresh
+    else:
+        row["version"] = max(int(mine.row["version"]), int(theirs.row["version"])) + 1
+    return Merged(row, links, conflicts, entries)
+
+
+# -- applying changes to one side --------------------------------------------------------------
+
+@dataclass
+class _Apply:
+    conn: Connection
+    stamp: str  # this database's arrival stamp for everything this merge changes
+    summary: Summary
+    remap: dict[str, str] = field(default_factory=dict)  # duplicate stage/tag ids
+    arrivals: dict[tuple[str, str], None] = field(default_factory=dict)
+    conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    touched: dict[str, set[str]] = field(default_factory=dict)
+    replaced: list[tuple[str, str, str, str, Any]] = field(default_factory=list)
+    reindex: dict[str, list[tuple[Any, Any]]] = field(default_factory=dict)
+
+
+def _fk_columns(name: str) -> list[Column[Any]]:
+    cols = []
+    for t in Base.metadata.sorted_tables:
+        for c in t.c:
+            if any(fk.column.table.name == name for fk in c.foreign_keys):
+                cols.append(c)
+    return cols
+
+
+def _remap_row(name: str, row: dict[str, Any], links: dict[str, list[str]],
+               remap: dict[str, str]) -> None:
+    if not remap:
+        return
+    t = _table(name)
+    for c in t.c:
+        if c.foreign_keys and row.get(c.name) in remap:
+            row[c.name] = remap[row[c.name]]
+    for key, ids in links.items():
+        links[key] = sorted({remap.get(i, i) for i in ids})
+
+
+def _unify(ap: _Apply, name: str, changes: list[Change], local: dict[str, dict[str, Any]],
+           ) -> list[Change]:
+    """Stages are one per code and tags one per name on every replica: two databases that
+    made the default stages apart keep the one with the smaller id, everywhere."""
+    col = UNIQUE[name]
+    t = _table(name)
+    kept = []
+    for ch in changes:
+        if ch.id in local or ch.id in ap.remap:
+            kept.append(ch)
+            continue
+        other = ap.conn.execute(select(t.c.id).where(t.c[col] == ch.row.get(col),
+                                                     t.c.id != ch.id)).scalar()
+        if other is None:
+            kept.append(ch)
+        elif other < ch.id:
+            ap.remap[ch.id] = other  # ours stays; references to theirs point to ours
+        else:
+            # theirs stays: ours gives up the value now and is replaced once theirs is in
+            ap.conn.execute(update(t).where(t.c.id == other).values({col: f"~{other}"}))
+            ap.remap[other] = ch.id
+            ap.replaced.append((name, other, ch.id, col, ch.row.get(col)))
+            kept.append(ch)
+    return kept
+
+
+def _replace_duplicates(ap: _Apply, name: str) -> None:
+    t = _table(name)
+    arrivals = _table("sync_arrival")
+    for table, old, new, _col, _value in [r for r in ap.replaced if r[0] == name]:
+        for c in _fk_columns(table):
+            ap.conn.execute(update(c.table).where(c == old).values({c.name: new}))
+        audit = _table("audit_entry")  # its history goes with it, to travel with the winner
+        ap.conn.execute(update(audit).where(audit.c.entity_type == table,
+                                            audit.c.entity_id == old).values(entity_id=new))
+        ap.conn.execute(delete(t).where(t.c.id == old))
+        ap.conn.execute(delete(arrivals).where(arrivals.c.entity_id == old))
+        ap.arrivals[(table, new)] = None
+
+
+def _write_links(conn: Connection, name: str, rec: str, before: dict[str, list[str]],
+                 after: dict[str, list[str]]) -> None:
+    for link in LINKS[name]:
+        old, new = set(before.get(link.key, [])), set(after.get(link.key, []))
+        if old == new:
+            continue
+        gone, added = old - new, new - old
+        if gone:
+            conn.execute(delete(link.table).where(link.own == rec, link.other.in_(gone)))
+        if added:
+            conn.execute(insert(link.table), [{link.own.name: rec, link.other.name: o}
+                                              for o in sorted(added)])
+
+
+def _derive(name: str, row: dict[str, Any]) -> None:
+    if name == "contact":
+        row["display_name"] = contact_display_name(
+            row.get("family_name_native") or "", row.get("given_name_native") or "",
+            row.get("given_name_latin") or "", row.get("family_name_latin") or "",
+            row.get("family_name_ru") or "", row.get("given_name_ru") or "")
+    if name in ("contact", "company") and "sort_key" in row:
+        key = sort_key_of(name, SimpleNamespace(**row))
+        if key is not None:
+            row["sort_key"] = key
+
+
+def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
+    conn = ap.conn
+    t = _table(name)
+    ids = [c.id for c in changes]
+    local = _rows(conn, name, ids)
+    if name in UNIQUE:
+        changes = _unify(ap, name, changes, local)
+    known = set(local)
+    local_links = _link_sets(conn, name, [i for i in ids if i in known])
+    local_hist = _histories(conn, name, [i for i in ids if i in known])
+    count = ap.summary.count(name)
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for ch in changes:
+        if ch.id in ap.remap:
+            continue
+        row = dict(ch.row)
+        links = {k: list(v) for k, v in ch.links.items()}
+        _remap_row(name, row, links, ap.remap)
+        if ch.id not in known:
+            row = {k: v for k, v in row.items() if k in t.c}
+            inserts.append(_decode(name, row))
+            ap.touched.setdefault(name, set()).add(ch.id)
+            if name in SEARCH_FIELDS:
+                ap.reindex.setdefault(name, []).append(
+                    (SimpleNamespace(**inserts[-1]), None))
+            ap.arrivals[(name, ch.id)] = None
+            _queue_history(ap, ch.history, set())
+            if row.get("deleted_at") is None:
+                count.created += 1
+            else:
+                count.deleted += 1
+            continue
+        mine = Change(name, local[ch.id], local_links.get(ch.id, {}), local_hist.get(ch.id, []))
+        theirs = Change(name, row, links, ch.history)
+        merged = merge_record(name, mine, theirs)
+        if merged.row != mine.row:
+            _derive(name, merged.row)
+        mine_ids = {e["id"] for e in mine.history}
+        new_hist = _queue_history(ap, ch.history, mine_ids)
+        for c in merged.conflicts:
+            ap.conflicts.setdefault(c["id"], c)
+        for e in merged.entries:
+            if e["id"] not in mine_ids:
+                ap.entries.setdefault(e["id"], e)
+                new_hist = True
+        changed = merged.row != mine.row or merged.links != mine.links
+        if changed:
+            values = {k: v for k, v in merged.row.items() if k in t.c and k != "id"}
+            updates.append({"_id": ch.id, **_decode(name, values)})
+            _write_links(conn, name, ch.id, mine.links, merged.links)
+            ap.touched.setdefault(name, set()).add(ch.id)
+            if name in SEARCH_FIELDS:
+                ap.reindex.setdefault(name, []).append(
+                    (SimpleNamespace(**updates[-1], id=ch.id),
+                     SimpleNamespace(**_decode(name, mine.row))))
+            was_deleted = mine.row.get("deleted_at") is not None
+            now_deleted = merged.row.get("deleted_at") is not None
+            if now_deleted and not was_deleted:
+                count.deleted += 1
+            elif _content(merged.row, merged.links) != _content(mine.row, mine.links):
+                count.updated += 1
+        if changed or new_hist:
+            ap.arrivals[(name, ch.id)] = None
+    _update_rows(conn, t, updates)
+    if inserts:
+        for start in range(0, len(inserts), _BATCH):
+            conn.execute(insert(t), inserts[start:start + _BATCH])
+        for ch in changes:
+            if ch.id in known or ch.id in ap.remap:
+                continue
+            links = {k: list(v) for k, v in ch.links.items()}
+            _remap_row(name, {}, links, ap.remap)
+            _write_links(conn, name, ch.id, {}, links)
+            if ch.content is not None and name == "attachment":
+                conn.execute(insert(_table("attachment_content")),
+                             {"attachment_id": ch.id, "data": base64.b64decode(ch.content)})
+    _replace_duplicates(ap, name)
+
+
+def _update_rows(conn: Connection, t: Table, updates: list[dict[str, Any]]) -> None:
+    """One prepared UPDATE per set of columns, run for many rows (executemany)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for u in updates:
+        groups.setdefault(tuple(sorted(k for k in u if k != "_id")), []).append(u)
+    for cols, rows in groups.items():
+        stmt = update(t).where(t.c.id == bindparam("b__id")).values(
+            {c: bindparam("b_" + c) for c in cols})
+        conn.execute(stmt, [{"b_" + k: v for k, v in r.items()} for r in rows])
+
+
+def _queue_history(ap: _Apply, history: list[dict[str, Any]], have: set[str]) -> bool:
+    queued = False
+    for e in history:
+        if e["id"] not in have:
+            ap.entries.setdefault(e["id"], e)
+            queued = True
+    return queued
+
+
+def _flush_history(ap: _Apply) -> None:
+    t = _table("audit_entry")
+    ids = list(ap.entries)
+    present: set[str] = set()
+    for part in _chunks(ids):
+        present.update(ap.conn.scalars(select(t.c.id).where(t.c.id.in_(part))))
+    rows = [_decode("audit_entry", e) for i, e in ap.entries.items() if i not in present]
+    for start in range(0, len(rows), _BATCH):
+        ap.conn.execute(insert(t), rows[start:start + _BATCH])
+
+
+def _flush_conflicts(ap: _Apply) -> None:
+    t = _table("sync_conflict")
+    ids = list(ap.conflicts)
+    present: set[str] = set()
+    for part in _chunks(ids):
+        present.update(ap.conn.scalars(select(t.c.id).where(t.c.id.in_(part))))
+    for cid, c in ap.conflicts.items():
+        if cid in present:
+            continue
+        ap.conn.execute(insert(t), _decode("sync_conflict", c))
+        ap.arrivals[("sync_conflict", cid)] = None
+        ap.summary.count(c["entity_type"]).conflicts += 1
+        ap.summary.new_conflicts.append(cid)
+
+
+def _flush_arrivals(ap: _Apply) -> None:
+    t = _table("sync_arrival")
+    keys = list(ap.arrivals)
+    for name in {k[0] for k in keys}:
+        ids = [k[1] for k in keys if k[0] == name]
+        for part in _chunks(ids):
+            ap.conn.execute(delete(t).where(t.c.entity_type == name, t.c.entity_id.in_(part)))
+    rows = [{"entity_type": n, "entity_id": i, "stamp": ap.stamp} for n, i in keys]
+    for start in range(0, len(rows), _BATCH):
+        ap.conn.execute(insert(t), rows[start:start + _BATCH])
+
+
+def _reindex(ap: _Apply) -> None:
+    """Keep the search index in step with what the merge wrote."""
+    for name, pairs in ap.reindex.items():
+        search_index.index_rows(ap.conn, name, pairs)
+
+
+def apply_changes(conn: Connection, changes: Iterable[Change], device: str,
+                  progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> Summary:
+    """Merge the records of another replica into this database (inside the caller's
+    transaction). Returns what changed here."""
+    by_table: dict[str, list[Change]] = {name: [] for name in TABLES}
+    clock = HybridLogicalClock(device)
+    _observe(clock, local_floor(conn))
+    for ch in changes:
+        by_table[ch.table].append(ch)
+        _observe(clock, str(ch.row.get("hlc") or ""))
+        for e in ch.history:
+            _observe(clock, str(e.get("hlc") or ""))
+    stamp = clock.now()
+    ap = _Apply(conn, stamp, Summary())
+    total = sum(len(v) for v in by_table.values())
+    done = 0
+    for name in TABLES:
+        if cancelled is not None and cancelled():
+            raise SyncCancelled()
+        if progress is not None:
+            progress("applying", done, total)
+        chunk = by_table[name]
+        for start in range(0, len(chunk), 2000):
+            _apply_table(ap, name, chunk[start:start + 2000])
+        done += len(chunk)
+    _flush_conflicts(ap)
+    _flush_history(ap)
+    _flush_arrivals(ap)
+    _reindex(ap)
+    sync_store.set_setting(conn, sync_store.CLOCK_KEY, clock.now())
+    if progress is not None:
+        progress("applying", total, total)
+    return ap.summary
+
+
+# -- peers and organisation --------------------------------------------------------------------
+
+def _peer(conn: Connection, peer_id: str) -> dict[str, Any]:
+    t = _table("sync_peer")
+    row = conn.execute(select(t).where(t.c.peer_id == peer_id)).first()
+    return dict(row._mapping) if row else {"peer_id": peer_id, "label": "", "received": "",
+                                           "acked": "", "last_at": None}
+
+
+def _save_peer(conn: Connection, peer: dict[str, Any]) -> None:
+    t = _table("sync_peer")
+    peer = {**peer, "last_at": datetime.now(UTC)}
+    if conn.execute(update(t).where(t.c.peer_id == peer["peer_id"]).values(peer)).rowcount == 0:
+        conn.execute(insert(t).values(peer))
+
+
+@dataclass(frozen=True)
+class PeerInfo:
+    peer_id: str
+    label: str
+    received: str
+    acked: str
+    last_at: datetime | None
+
+
+def peers(db: Database) -> list[PeerInfo]:
+    t = _table("sync_peer")
+    with db.engine.connect() as conn:
+        return [PeerInfo(r.peer_id, r.label, r.received, r.acked, r.last_at)
+                for r in conn.execute(select(t).order_by(t.c.label, t.c.peer_id))]
+
+
+def find_peer(db: Database, text: str) -> PeerInfo:
+    wanted = text.strip().lower()
+    found = [p for p in peers(db) if p.peer_id.startswith(wanted) or p.label.lower() == wanted]
+    if not found:
+        raise SyncError(f"No peer “{text}”: this database has never synchronised with it.")
+    if len(found) > 1:
+        raise SyncError(f"Several peers match “{text}”; give more of the id.")
+    return found[0]
+
+
+def _organisation(conn: Connection) -> str | None:
+    return sync_store.get_setting(conn, sync_store.ORGANISATION_KEY)
+
+
+def _is_empty(conn: Connection) -> bool:
+    """No records of its own yet (the default stages aside): a new laptop's database."""
+    for name in TABLES:
+        if name in ("stage", "sync_conflict"):
+            continue
+        t = _table(name)
+        if conn.execute(select(t.c.id).limit(1)).first() is not None:
+            return False
+    return True
+
+
+def _joined_organisation(own: str | None, own_empty: bool, theirs: str | None,
+                         theirs_empty: bool, other_name: str) -> str:
+    if own and theirs and own != theirs:
+        if own_empty:
+            return theirs  # a new database joins the organisation it first syncs with
+        if theirs_empty:
+            return own
+        raise SyncError(f"{other_name} belongs to another organisation's databases; "
+                        "nothing was changed.")
+    return own or theirs or uuid.uuid4().hex
+
+
+def _set_organisation(conn: Connection, org: str) -> None:
+    if _organisation(conn) != org:
+        sync_store.set_setting(conn, sync_store.ORGANISATION_KEY, org)
+
+
+# -- direct sync --------------------------------------------------------------------------------
+
+@dataclass
+class Replica:
+    """One open database taking part: the caller opens it and holds its writer lock."""
+
+    db: Database
+    identity: str
+    label: str
+
+
+def synchronise(mine: Replica, other: Replica, device: str,
+                progress: Progress | None = None,
+                cancelled: Cancelled | None = None) -> SyncResult:
+    """Two-way merge: afterwards both hold the same records, Trash, history and conflict
+    list. One transaction per side; the other side commits first, so a failure between
+    the commits leaves at worst changes to send again, never a gap."""
+    if mine.identity == other.identity:
+        raise SyncError("Both names lead to the same database; nothing to synchronise.")
+    with ExitStack() as stack:
+        a = stack.enter_context(mine.db.engine.connect())
+        b = stack.enter_context(other.db.engine.connect())
+        ta, tb = a.begin(), b.begin()
+        try:
+            org = _joined_organisation(_organisation(a), _is_empty(a), _organisation(b),
+                                       _is_empty(b), other.label)
+            _set_organisation(a, org)
+            _set_organisation(b, org)
+            pa, pb = _peer(a, other.identity), _peer(b, mine.identity)
+            wa, wb = watermark(a, device), watermark(b, device)
+            only_b = _differing(b, a) if not pa["received"] else None
+            only_a = _differing(a, b) if not pb["received"] else None
+            from_b = list(collect(b, pa["received"], only_b, _scaled(progress, 0), cancelled))
+            from_a = list(collect(a, pb["received"], only_a, _scaled(progress, 1), cancelled))
+            here = apply_changes(a, from_b, device, _scaled(progress, 2), cancelled)
+            there = apply_changes(b, from_a, device, _scaled(progress, 3), cancelled)
+            if cancelled is not None and cancelled():
+                raise SyncCancelled()
+            _save_peer(a, {**pa, "label": other.label, "received": wb, "acked": wa})
+            _save_peer(b, {**pb, "label": mine.label, "received": wa, "acked": wb})
+            tb.commit()
+        except BaseException:
+            if tb.is_active:
+                tb.rollback()
+            ta.rollback()
+            raise
+        ta.commit()
+    return SyncResult(here, there, other.identity)
+
+
+def _differing(src: Connection, dest: Connection) -> dict[str, set[str]]:
+    """Two databases meeting for the first time (two copies of one file, typically) hold
+    mostly the same rows: only those whose stamp differs, that the other lacks, or that
+    changed here through a merge (their history may have grown) need to go."""
+    out: dict[str, set[str]] = {}
+    arrivals = _table("sync_arrival")
+    for name in TABLES:
+        t = _table(name)
+        theirs = {i: stamp for i, stamp in dest.execute(select(t.c.id, t.c.hlc))}
+        wanted = {i for i, stamp in src.execute(select(t.c.id, t.c.hlc))
+                  if theirs.get(i) != stamp}
+        wanted.update(src.scalars(select(arrivals.c.entity_id)
+                                  .where(arrivals.c.entity_type == name)))
+        out[name] = wanted
+    return out
+
+
+def _scaled(progress: Progress | None, phase: int) -> Progress | None:
+    """Four phases (read there, read here, apply here, apply there) as one 0..100 bar."""
+    if progress is None:
+        return None
+
+    def report(step: str, done: int, total: int) -> None:
+        frac = done / total if total else 1.0
+        progress(step, int(phase * 25 + frac * 25), 100)
+
+    return report
+
+
+# -- packets ------------------------------------------------------------------------------------
+
+def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
+    """A trip's records and everything they refer to: its meetings, their companies and
+    projects, those companies' contacts and projects, the meetings' participants, the
+    tasks and stage changes of it all, and the reference lists (team, stages, tags,
+    sites, support measures)."""
+    sel: dict[str, set[str]] = {name: set() for name in TABLES}
+    for name in ("member", "tag", "stage", "site", "support_measure"):
+        sel[name] = set(conn.scalars(select(_table(name).c.id)))
+    sel["trip"] = {trip_id}
+    meetings = list(conn.execute(select(Meeting.id, Meeting.company_id, Meeting.project_id)
+                                 .where(Meeting.trip_id == trip_id)))
+    sel["meeting"] = {m.id for m in meetings}
+    sel["company"] = {m.company_id for m in meetings if m.company_id}
+    projects = {m.project_id for m in meetings if m.project_id}
+    for part in _chunks(sorted(projects)):
+        sel["company"].update(conn.scalars(select(Project.company_id)
+                                           .where(Project.id.in_(part))))
+    companies = sorted(sel["company"])
+    for part in _chunks(companies):
+        projects.update(conn.scalars(select(Project.id).where(Project.company_id.in_(part))))
+        sel["contact"].update(conn.scalars(select(Contact.id)
+                                           .where(Contact.company_id.in_(part))))
+    sel["project"] = projects
+    links = {lk.key: lk for lk in LINKS["meeting"]}
+    mids = sorted(sel["meeting"])
+    for part in _chunks(mids):
+        lk = links["their_participants"]
+        sel["contact"].update(conn.scalars(select(lk.other).where(lk.own.in_(part))))
+    for part in _chunks(sorted(sel["contact"])):
+        sel["company"].update(c for c in conn.scalars(
+            select(Contact.company_id).where(Contact.id.in_(part))) if c)
+    pids = sorted(projects)
+    for part in _chunks(pids):
+        sel["stage_change"].update(conn.scalars(select(StageChange.id)
+                                                .where(StageChange.project_id.in_(part))))
+        sel["task"].update(conn.scalars(select(Task.id).where(Task.project_id.in_(part))))
+    for part in _chunks(mids):
+        sel["task"].update(conn.scalars(select(Task.id).where(Task.meeting_id.in_(part))))
+    _close_references(conn, sel)
+    att = _table("attachment")
+    for name in ("company", "contact", "project", "meeting", "task", "trip"):
+        for part in _chunks(sorted(sel[name])):
+            sel["attachment"].update(conn.scalars(select(att.c.id).where(
+                and_(att.c.entity_type == name, att.c.entity_id.in_(part)))))
+    return sel
+
+
+def _column_refs(t: Table, col: Column[Any]) -> Callable[[Sequence[str]], Any]:
+    return lambda part: select(col).where(t.c.id.in_(part))
+
+
+def _link_refs(lk: Link) -> Callable[[Sequence[str]], Any]:
+    return lambda part: select(lk.other).where(lk.own.in_(part))
+
+
+def _close_references(conn: Connection, sel: dict[str, set[str]]) -> None:
+    """Add every row a selected row refers to, until nothing is missing (a meeting's
+    project, a task's company ...), so the receiving database keeps its references."""
+    changed = True
+    while changed:
+        changed = False
+        for name in TABLES:
+            t = _table(name)
+            fks = [(c, next(iter(c.foreign_keys)).column.table.name) for c in t.c
+                   if c.foreign_keys]
+            ids = sorted(sel.get(name, ()))
+            refs: list[tuple[Any, str]] = [(_column_refs(t, col), target)
+                                           for col, target in fks]
+            refs += [(_link_refs(lk), next(iter(lk.other.foreign_keys)).column.table.name)
+                     for lk in LINKS[name]]
+            for query, target in refs:
+                if target not in sel:
+                    continue
+                for part in _chunks(ids):
+                    for ref in conn.scalars(query(part)):
+                        if ref and ref not in sel[target]:
+                            sel[target].add(ref)
+                            changed = True
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    records: int
+    encrypted: bool
+    peer: str  # the peer's label or id ("" without --since-peer)
+
+
+def export_packet(db: Database, identity: str, label: str, dest: Path, device: str, *,
+                  since_peer: str | None = None, trip_id: str | None = None,
+                  key: DatabaseKey | None = None,
+                  progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> Exported:
+    """Write what the peer has not seen (everything without ``since_peer``) to ``dest``.
+    ``key``: encrypt the packet (the database's key, or one made from a passphrase)."""
+    with db.engine.connect() as conn, conn.begin():
+        org = _organisation(conn) or uuid.uuid4().hex
+        _set_organisation(conn, org)
+        peer = find_peer(db, since_peer) if since_peer else None
+        since = peer.acked if peer else ""
+        hi = watermark(conn, device)
+        only = trip_selection(conn, trip_id) if trip_id else None
+        bodies = [ch.to_json() for ch in collect(conn, since, only, progress, cancelled)]
+        t = _table("sync_peer")
+        received = {r.peer_id: r.received for r in conn.execute(select(t))}
+        header = sync_store.PacketHeader(
+            identity, label, org, head_revision(), since, hi, trip_id or "", received,
+            datetime.now(UTC).isoformat(timespec="seconds"))
+        sync_store.write_packet(dest, header, bodies, key)
+    return Exported(dest, len(bodies), key is not None,
+                    (peer.label or peer.peer_id) if peer else "")
+
+
+@dataclass
+class Imported:
+    summary: Summary
+    sender: str
+    sender_label: str
+
+
+def import_packet(db: Database, identity: str, path: Path, device: str,
+                  key: Callable[[], DatabaseKey] | None = None,
+                  progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> Imported:
+    """Apply a packet in one transaction; a packet that is damaged, from another
+    organisation or for a newer schema is refused before anything is written."""
+    header, bodies = sync_store.read_packet(path, key)
+    if header.schema not in _known_revisions():
+        raise SyncError(f"{path} was made by a newer crm-desktop (schema {header.schema}); "
+                        "please update the application. Nothing was changed.")
+    if header.sender == identity:
+        raise SyncError(f"{path} was made from this database; nothing to apply.")
+    try:
+        changes = [Change.from_json(b) for b in bodies]
+    except (ValueError, KeyError, TypeError):
+        raise SyncError(f"{path} is not a complete crm-desktop sync packet (damaged); "
+                        "nothing was changed.") from None
+    with db.engine.connect() as conn, conn.begin():
+        _set_organisation(conn, _joined_organisation(
+            _organisation(conn), _is_empty(conn), header.organisation, False, str(path)))
+        summary = apply_changes(conn, changes, device, progress, cancelled)
+        peer = _peer(conn, header.sender)
+        if header.lo <= peer["received"] and header.hi > peer["received"] and not header.trip:
+            peer["received"] = header.hi
+        acked = header.received.get(identity, "")
+        if acked > peer["acked"]:
+            peer["acked"] = acked
+        peer["label"] = header.sender_label or peer["label"]
+        _save_peer(conn, peer)
+    return Imported(summary, header.sender, header.sender_label)
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from crm_desktop.storage.database import _alembic_config
+
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+# -- the conflict list --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConflictItem:
+    id: str
+    kind: str  # field, delete
+    entity_type: str
+    entity_id: str
+    field: str
+    mine: Any  # what the record holds now
+    theirs: Any  # the value that lost
+    winner_device: str
+    winner_member: str | None
+    winner_at: datetime | None
+    loser_device: str
+    loser_member: str | None
+    loser_at: datetime | None
+    resolved: bool
+    resolution: str
+
+
+def _current_value(conn: Connection, c: Any) -> Any:
+    name = c.entity_type
+    if name not in TABLES:
+        return c.winner_value
+    t = _table(name)
+    if c.kind == "delete":
+        deleted = conn.execute(select(t.c.deleted_at).where(t.c.id == c.entity_id)).first()
+        if deleted is None:
+            return c.winner_value
+        return "deleted" if deleted[0] is not None else "edited"
+    if c.field in t.c:
+        row = conn.execute(select(t.c[c.field]).where(t.c.id == c.entity_id)).first()
+        return encode(row[0]) if row is not None else c.winner_value
+    for link in LINKS[name]:
+        if link.key == c.field:
+            return sorted(conn.scalars(select(link.other).where(link.own == c.entity_id)))
+    return c.winner_value
+
+
+def conflicts(db: Database, include_resolved: bool = False) -> list[ConflictItem]:
+    t = _table("sync_conflict")
+    stmt = select(t).where(t.c.deleted_at.is_(None)).order_by(t.c.winner_at, t.c.id)
+    if not include_resolved:
+        stmt = stmt.where(t.c.resolved_at.is_(None))
+    with db.engine.connect() as conn:
+        items = []
+        for c in conn.execute(stmt):
+            items.append(ConflictItem(
+                c.id, c.kind, c.entity_type, c.entity_id, c.field,
+                _current_value(conn, c), c.loser_value, c.winner_origin, c.winner_member,
+                c.winner_at, c.loser_origin, c.loser_member, c.loser_at,
+                c.resolved_at is not None, c.resolution))
+        return items
+
+
+def open_conflict_count(db: Database) -> int:
+    return len(conflicts(db))
+
+
+def find_conflict(db: Database, text: str) -> ConflictItem:
+    wanted = text.strip().lower()
+    if len(wanted) < 4:
+        raise SyncError("Give at least 4 characters of the conflict id.")
+    found = [c for c in conflicts(db, include_resolved=True) if c.id.startswith(wanted)]
+    if not found:
+        raise SyncError(f"No conflict {text}.")
+    if len(found) > 1:
+        raise SyncError(f"The id {text} matches several conflicts; give more of it.")
+    return found[0]
+
+
+def resolve_conflict(db: Database, ctx: Any, conflict_id: str, keep: str) -> ConflictItem:
+    """Settle a conflict: ``keep`` is "mine" (the value the record holds), "theirs" (the
+    value that lost) or a new value for the field. The change goes through the session
+    hooks like any edit, so it is in the history and reaches the other replicas."""
+    session = db.session_factory()
+    session.info["ctx"] = ctx
+    try:
+        c = session.get(SyncConflict, conflict_id)
+        if c is None:
+            raise SyncError(f"No conflict {conflict_id}.")
+        if c.resolved_at is not None:
+            raise SyncError(f"The conflict {conflict_id[:8]} is already resolved.")
+        if c.entity_type not in TABLES:
+            raise SyncError(f"Cannot resolve a conflict on {c.entity_type}.")
+        model = _model(c.entity_type)
+        obj = session.get(model, c.entity_id)
+        if obj is None:
+            raise SyncError(f"The {c.entity_type} {c.entity_id[:8]} is not in this database.")
+        if keep == "theirs":
+            _set_value(session, obj, c, c.loser_value)
+        elif keep != "mine":
+            if c.kind == "delete":
+                raise SyncError("A delete conflict is settled with --keep mine or theirs.")
+            _set_value(session, obj, c, _parse_value(model, c.field, keep))
+        c.resolved_at = datetime.now(UTC)
+        c.resolution = keep if keep in ("mine", "theirs") else "value"
+        if keep == "theirs":
+            c.resolved_value = c.loser_value
+        elif keep != "mine":
+            c.resolved_value = encode(getattr(obj, c.field, None))
+        session.commit()
+        cid = c.id
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+    return find_conflict(db, cid)
+
+
+def _parse_value(model: Any, fld: str, text: str) -> Any:
+    t = model.__table__
+    if fld not in t.c:
+        raise SyncError(f"{fld} takes --keep mine or theirs only.")
+    col = t.c[fld]
+    try:
+        if isinstance(col.type, Enum) and col.type.enum_class is not None:
+            return col.type.enum_class(text).value
+        py = col.type.python_type
+        if py is bool:
+            if text.lower() not in ("true", "false", "yes", "no", "1", "0"):
+                raise ValueError(text)
+            return text.lower() in ("true", "yes", "1")
+        if py in (int, Decimal):
+            return encode(py(text))
+        if py in (list, dict):
+            return json.loads(text)
+        if py is date:
+            return date.fromisoformat(text).isoformat()
+        if py is datetime:
+            return datetime.fromisoformat(text).astimezone(UTC).isoformat()
+        length = getattr(col.type, "length", None)
+        if length is not None and len(text) > length:
+            raise SyncError(f"{fld} takes at most {length} characters.")
+        return text
+    except (ValueError, ArithmeticError, NotImplementedError):
+        raise SyncError(f"“{text}” is not a valid value for {fld}.") from None
+
+
+def _set_value(session: Session, obj: Any, c: Any, value: Any) -> None:
+    if c.kind == "delete":
+        if value == "deleted":
+            obj.deleted_at = obj.deleted_at or datetime.now(UTC)
+        else:
+            obj.deleted_at = None
+        return
+    t = obj.__table__
+    if c.field in t.c:
+        setattr(obj, c.field, _DECODERS[c.entity_type][c.field](value))
+        return
+    for link in LINKS[c.entity_type]:
+        if link.key == c.field:
+            rel = obj.__mapper__.relationships[c.field]
+            target = rel.mapper.class_
+            ids = list(value or [])
+            setattr(obj, c.field, list(session.scalars(select(target)
+                                                        .where(target.id.in_(ids)))))
+            return
+    raise SyncError(f"Cannot set {c.field}.")
