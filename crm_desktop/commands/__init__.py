@@ -1,4 +1,5 @@
-"""Headless subcommands. Each module registers its parsers; cli.py collects them."""
+"""Headless subcommands: their arguments in ``arguments`` (imported before parsing, so
+kept light), their handlers in one module per area, imported once a command is chosen."""
 
 from __future__ import annotations
 
@@ -6,31 +7,20 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from crm_desktop.config import Paths, database_url, resolve_paths
-from crm_desktop.runtime import Runtime, open_runtime
-from crm_desktop.storage.lock import READ, REPLACE, WRITE, DatabaseLocks
+if TYPE_CHECKING:
+    from crm_desktop.config import Paths
+    from crm_desktop.runtime import Runtime
+    from crm_desktop.storage.encryption import DatabaseKey
+    from crm_desktop.storage.lock import DatabaseLocks
 
-__all__ = ["READ", "REPLACE", "WRITE", "CliEnv", "add_command", "common_options", "out"]
+__all__ = ["READ", "REPLACE", "WRITE", "CliEnv", "out"]
 
-
-def common_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
-    """--db and --portable work before or after the subcommand."""
-    default = None if top_level else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file or URL (default: the user data directory, "
-                             "or $CRM_DATABASE_URL)")
-    parser.add_argument("--portable", action="store_true", default=False if top_level
-                        else argparse.SUPPRESS,
-                        help="keep database, settings and backups next to the application")
-
-
-def add_command(sub: argparse._SubParsersAction, name: str, help: str,
-                handler: object) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=help, description=help)
-    common_options(p)
-    p.set_defaults(handler=handler)
-    return p
+# = crm_desktop.storage.lock.READ, WRITE, REPLACE (tests/test_cli_parsing.py holds them
+# equal): this package is imported before the command line is parsed, and --version
+# must not import the storage layer.
+READ, WRITE, REPLACE = "read", "write", "replace"
 
 
 class CliEnv:
@@ -38,6 +28,8 @@ class CliEnv:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
+        from crm_desktop.config import resolve_paths
+
         self.paths: Paths = resolve_paths(portable=getattr(args, "portable", False))
         self._runtime: Runtime | None = None
         self._locks: DatabaseLocks | None = None
@@ -45,6 +37,8 @@ class CliEnv:
 
     @property
     def url(self) -> str:
+        from crm_desktop.config import database_url
+
         return database_url(getattr(self.args, "db", None), self.paths,
                             demo=getattr(self.args, "demo", False))
 
@@ -54,6 +48,7 @@ class CliEnv:
         a refusal is one line naming the holder. Returns the file (None for a server).
         Writers and whole-file operations also finish or undo what a killed one left."""
         from crm_desktop.storage.database import check_location, recover_interrupted, sqlite_path
+        from crm_desktop.storage.lock import DatabaseLocks
 
         path = sqlite_path(self.url)
         if path is None or self._locks is not None:
@@ -71,12 +66,15 @@ class CliEnv:
                                                      Settings.load(self.paths.settings_file)))
         return path
 
-    def runtime(self, create: bool = False) -> Runtime:
+    def runtime(self, create: bool = False, key: DatabaseKey | None = None) -> Runtime:
+        """The database and its services; ``create`` makes a missing database (``key``:
+        encrypted from the start)."""
         if self._runtime is None:
             from crm_desktop.commands.security import terminal_passphrase
+            from crm_desktop.runtime import open_runtime
 
             self.hold(READ)
-            self._runtime = open_runtime(self.url, self.paths, create=create,
+            self._runtime = open_runtime(self.url, self.paths, create=create, key=key,
                                          passphrase=terminal_passphrase, locks=self._locks)
         return self._runtime
 

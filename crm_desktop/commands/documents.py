@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import CliEnv, out
+from crm_desktop.commands.plural import count as counted
+from crm_desktop.commands.plural import lang_of
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import refuse_special, write_bytes_atomic
 
@@ -15,30 +17,9 @@ if TYPE_CHECKING:
     from crm_desktop.documents.loader import DocumentLoader
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    from crm_desktop.documents.labels import LANGUAGE_CHOICES
-
-    p = add_command(sub, "memo", "write meeting memos (or a trip report) as PDF", cmd_memo)
-    target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("meeting_id", nargs="?", metavar="MEETING_ID",
-                        help="the meeting (an id or the first 8 characters `list` shows)")
-    target.add_argument("--trip", metavar="TRIP_ID",
-                        help="one trip report: cover, summary of its meetings, then the memos")
-    target.add_argument("--all", action="store_true", help="one memo per meeting, into --out-dir")
-    p.add_argument("-o", "--output", metavar="FILE", help="the PDF file to write")
-    p.add_argument("--out-dir", metavar="DIR", help="folder for --all (created if missing)")
-    _lang_option(p, LANGUAGE_CHOICES)
-
-    p = add_command(sub, "dossier", "write a company dossier (briefing before a meeting) as PDF",
-                    cmd_dossier)
-    p.add_argument("company_id", metavar="COMPANY_ID")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
-    _lang_option(p, LANGUAGE_CHOICES)
-
-
-def _lang_option(p: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
-    p.add_argument("--lang", dest="doc_lang", choices=choices, default="ru",
-                   help="label language, or two side by side, e.g. ru+zh (default: ru)")
+def _language(args: argparse.Namespace, env: CliEnv) -> str:
+    """--lang after the command, else before it (cli.py copies it), else the settings'."""
+    return str(args.doc_lang or env.runtime().settings.document_language or "ru")
 
 
 def _context(env: CliEnv) -> tuple[DocumentLoader, str, str]:
@@ -67,10 +48,10 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
     loader, organisation, me = _context(env)
     if args.trip:
         trip = loader.trip(args.trip, prepared_by=me)
-        pdf = TripReportRenderer(args.doc_lang, organisation).render(trip)
+        pdf = TripReportRenderer(_language(args, env), organisation).render(trip)
     else:
         memo = loader.memo(args.meeting_id, prepared_by=me)
-        pdf = MemoRenderer(args.doc_lang, organisation).render(memo)
+        pdf = MemoRenderer(_language(args, env), organisation).render(memo)
     write_bytes_atomic(args.output, pdf, private=env.private)
     env.written(args.output)
     return 0
@@ -82,7 +63,7 @@ def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
     _check_target(Path(args.output))
     loader, organisation, _ = _context(env)
     data = loader.dossier(args.company_id)
-    pdf = DossierRenderer(args.doc_lang, organisation).render(data)
+    pdf = DossierRenderer(_language(args, env), organisation).render(data)
     write_bytes_atomic(args.output, pdf, private=env.private)
     env.written(args.output)
     return 0
@@ -100,7 +81,7 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
     if not folder.is_dir():
         raise CrmError(f"{folder} is not a folder.")
     loader, organisation, me = _context(env)
-    renderer = MemoRenderer(args.doc_lang, organisation)
+    renderer = MemoRenderer(_language(args, env), organisation)
     started = time.perf_counter()
     count = 0
     for item in render_memos(loader, renderer, loader.meeting_ids(), prepared_by=me):
@@ -108,7 +89,11 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
         write_bytes_atomic(target, item.pdf, private=env.private)
         env.written(target)
         count = item.done
-    out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    if lang_of(args) == "ru":
+        out(f"Записано в {folder}: {counted(count, 'memo', 'ru')} за {seconds:.1f} с")
+    else:
+        out(f"{counted(count, 'memo')} written to {folder} in {seconds:.1f} s")
     return 0
 
 

@@ -6,28 +6,11 @@ import argparse
 import json
 import sys
 
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import CliEnv, out
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime
-from crm_desktop.search.documents import KINDS
 from crm_desktop.search.index import index_counts, reindex
 from crm_desktop.search.service import Highlighted, SearchResults, SearchService
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(
-        sub,
-        "search",
-        "find companies, contacts, projects, meetings, sites and team members by any "
-        "spelling: 凯泉, Kaiquan, Кайцюань, or typed on the wrong keyboard layout",
-        cmd_search,
-    )
-    p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--json", action="store_true", help="print the results as JSON")
-    p.add_argument(
-        "--kind", action="append", choices=KINDS, help="only this kind of record (repeatable)"
-    )
-    p.add_argument("--limit", type=int, default=8, help="results per kind (default 8)")
 
 
 def cmd_search(args: argparse.Namespace, env: CliEnv) -> int:

@@ -1,12 +1,15 @@
 """Import contacts into the database: one transaction, duplicates detected, a report.
 
-An import either writes everything it decided to write or nothing: a row that cannot be
-imported (no name, an email that is not an email, a phone that is not a phone) is
-"rejected", and by default one rejected row rolls the whole import back, with every
-rejected line and its reason in the report. A dry run makes the same decisions and
-rolls back at the end. Duplicates (same id, email, E.164 phone, or the same name across
-scripts at the same company, see ``matching``) are skipped, merged or created anew,
-chosen for all rows or per row.
+An import is one transaction. A row that cannot be imported (no name, an email that is
+not an email) is "rejected" and reported with its line and reason; by default the valid
+rows are written all the same (one bad row must not block an address book of hundreds),
+and ``strict`` makes one rejected row roll the whole import back. A phone number without
+a country code is read in the contact's country, else its company's, else
+``default_region``; a number that still cannot be read does not reject the row: it is
+kept, as written, in the contact's notes, with a warning for the line. A dry run makes
+the same decisions and rolls back at the end. Duplicates (same id, email, E.164 phone,
+or the same name across scripts at the same company, see ``matching``) are skipped,
+merged or created anew, chosen for all rows or per row.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
+from crm_desktop.config import DEFAULT_PHONE_REGION
 from crm_desktop.domain.base import new_id
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import Company, Contact, Tag
@@ -41,6 +45,7 @@ from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
 from crm_desktop.exchange.xlsx_io import read_xlsx
 
 FLUSH_EVERY = 500
+UNREAD_PHONE_NOTE = "Phone (as written in the import)"
 
 
 class OnDuplicate(StrEnum):
@@ -61,8 +66,8 @@ class ImportOptions:
     on_duplicate: OnDuplicate = OnDuplicate.SKIP
     per_line: dict[int, OnDuplicate] = field(default_factory=dict)  # source line -> choice
     dry_run: bool = False
-    leave_out_rejected: bool = False  # import the valid rows even if some are rejected
-    default_region: str = "RU"  # for phone numbers written without a country code
+    strict: bool = False  # all or nothing: one rejected row and nothing is written
+    default_region: str = DEFAULT_PHONE_REGION  # for phone numbers without a country code
 
 
 @dataclass
@@ -77,6 +82,14 @@ class RowResult:
     matched_by: str = ""  # id | email | phone | name
     changed_fields: list[str] = field(default_factory=list)
     errors: list[FieldError] = field(default_factory=list)  # why it was rejected, by field
+    # phone numbers that could not be read; kept in the contact's notes as written
+    phones_in_notes: list[str] = field(default_factory=list)
+    region: str = ""  # where numbers without a country code were read
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"phone “{n}” is not a valid number in {self.region} or with a country "
+                "code; kept in the notes as written" for n in self.phones_in_notes]
 
 
 @dataclass
@@ -105,6 +118,15 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         return self.count(Outcome.REJECTED)
+
+    @property
+    def imported(self) -> int:
+        """Rows that were valid: created, merged, or duplicates skipped."""
+        return self.created + self.merged + self.skipped
+
+    @property
+    def warned(self) -> list[RowResult]:
+        return [r for r in self.rows if r.warnings]
 
     @property
     def duplicates(self) -> list[RowResult]:
@@ -182,13 +204,17 @@ class _Companies:
         self.services = services
         self.s = s
         self.by_name: dict[str, str] = {}
+        self.country: dict[str, str] = {}  # company id -> ISO code, where one is known
         self.created = 0
         rows = s.execute(
             select(
-                Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru
+                Company.id, Company.name, Company.name_native, Company.name_latin,
+                Company.name_ru, Company.country,
             ).where(Company.deleted_at.is_(None))
         )
         for row in rows:
+            if row.country:
+                self.country[row.id] = row.country
             for n in (row.name, row.name_native, row.name_latin, row.name_ru):
                 if n:
                     self.by_name.setdefault(_company_key(n), row.id)
@@ -210,6 +236,8 @@ class _Companies:
         self.services.companies._write(self.s, row, data)
         self.s.add(row)
         self.by_name[_company_key(name)] = row.id
+        if data.country:
+            self.country[row.id] = data.country
         self.created += 1
         return row.id
 
@@ -368,6 +396,48 @@ def merge_inputs(old: ContactInput, new: ContactInput) -> tuple[ContactInput, li
 LOOKUP_CHUNK = 5_000  # incoming rows whose matches are fetched with one query each way
 
 
+# a record, its name, its cleaned data (or why it is rejected), the region its numbers
+# were read in, and the numbers kept in its notes
+_Prepared = tuple[ContactRecord, str, ContactInput | ValidationError, str, list[str]]
+
+
+def _region(rec: ContactRecord, company_country: str | None, default: str) -> str:
+    """Where a number written without its country code is read: the contact's country
+    (an ISO code in the file), else its company's, else the default region."""
+    own = rec.country.strip().upper()
+    if own in ISO_3166:
+        return own
+    return company_country or default
+
+
+def _cleaned(services: Services, rec: ContactRecord, region: str,
+             aside: list[str]) -> ContactInput:
+    """The row's cleaned form data. A phone number that cannot be read in ``region``
+    (or is refused by the service) does not reject the row: the text is kept in the
+    notes as written, and a warning for the line says so."""
+    data = _to_input(rec, region, [])
+    aside += [p.value for p in data.phones if not p.value.startswith("+")]
+    if aside:
+        data = _phones_to_notes(data, aside)
+    try:
+        cleaned = _clean(services, data)
+    except ValidationError as exc:
+        bad = [k for k in exc.errors if k.startswith("phones.")]
+        if not bad or len(bad) != len(exc.errors):
+            raise
+        refused = [data.phones[int(k.split(".", 1)[1])].value for k in bad]
+        aside += refused
+        cleaned = _clean(services, _phones_to_notes(data, refused))
+    return cleaned
+
+
+def _phones_to_notes(data: ContactInput, numbers: list[str]) -> ContactInput:
+    notes = [data.notes] if data.notes else []
+    notes += [f"{UNREAD_PHONE_NOTE}: {n}" for n in numbers if n not in data.notes]
+    return replace(data, phones=[p for p in data.phones if p.value not in numbers],
+                   notes="\n".join(notes))
+
+
 class _ExistingContacts:
     """The database's contacts as the duplicate index sees them, fetched on demand.
 
@@ -392,22 +462,25 @@ class _ExistingContacts:
         companies: _Companies,
         options: ImportOptions,
         progress: Progress,
-    ) -> Iterator[tuple[ContactRecord, str, ContactInput | ValidationError]]:
-        """Each record with its cleaned form data (or why it is rejected), after the
-        contacts it could duplicate have been put into the index."""
-        chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]] = []
+    ) -> Iterator[_Prepared]:
+        """Each record with its cleaned form data (or why it is rejected) and its
+        warnings, after the contacts it could duplicate have been put into the index."""
+        chunk: list[_Prepared] = []
         for rec in records:
             progress.check()
             name = display_name(rec) or rec.organization
+            company_id = companies.find(rec.organization)
+            region = _region(rec, companies.country.get(company_id or ""),
+                             options.default_region)
+            aside: list[str] = []
             try:
-                data: ContactInput | ValidationError = _clean(
-                    companies.services, _to_input(rec, options.default_region, [])
-                )
+                data: ContactInput | ValidationError = _cleaned(
+                    companies.services, rec, region, aside)
                 assert isinstance(data, ContactInput)
-                data.company_id = companies.find(rec.organization)
+                data.company_id = company_id
             except ValidationError as exc:
                 data = exc
-            chunk.append((rec, name, data))
+            chunk.append((rec, name, data, region, aside))
             if len(chunk) >= LOOKUP_CHUNK:
                 self._fetch(chunk)
                 yield from chunk
@@ -416,12 +489,12 @@ class _ExistingContacts:
             self._fetch(chunk)
             yield from chunk
 
-    def _fetch(self, chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]]) -> None:
+    def _fetch(self, chunk: list[_Prepared]) -> None:
         uids: set[str] = set()
         emails: set[str] = set()
         phones: set[str] = set()
         company_ids: set[str | None] = set()
-        for rec, _name, data in chunk:
+        for rec, _name, data, _region, _aside in chunk:
             if isinstance(data, ValidationError):
                 continue
             if rec.uid:
@@ -536,7 +609,9 @@ def import_records(
             tags = _Tags(s)
             index = existing.index
             pending = 0
-            for rec, name, data in existing.prepared(records, companies, options, progress):
+            for rec, name, data, region, aside in existing.prepared(
+                records, companies, options, progress
+            ):
                 if isinstance(data, ValidationError):
                     report.rows.append(
                         RowResult(
@@ -559,7 +634,8 @@ def import_records(
                     [p.value for p in data.phones],
                     _forms(data),
                 )
-                result = RowResult(rec.source_line, name, Outcome.CREATED)
+                result = RowResult(rec.source_line, name, Outcome.CREATED,
+                                   phones_in_notes=aside, region=region)
                 choice = OnDuplicate.CREATE
                 if hit is not None:
                     result.duplicate_of, result.matched_by = hit
@@ -611,7 +687,7 @@ def import_records(
                 report.rows.append(result)
                 progress.advance()
             report.companies_created = companies.created
-            if report.rejected and not options.leave_out_rejected:
+            if report.rejected and options.strict:
                 raise _Rollback()
             if options.dry_run:
                 raise _Rollback()

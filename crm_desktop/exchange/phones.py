@@ -14,8 +14,9 @@ _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 def to_e164(raw: str, default_region: str = "RU") -> str:
     """E.164 (``+8613800138000``) when the number parses, else the digits as given.
 
-    Numbers without a country code are read in ``default_region``; a phone that cannot
-    be parsed is kept (trimmed) rather than dropped, so nothing a user typed is lost.
+    Numbers without a country code are read in ``default_region`` and must be valid
+    there; a phone that cannot be read is returned as written (trimmed), so nothing a
+    user typed is lost.
     """
     text = raw.strip()
     if text.lower().startswith("tel:"):
@@ -47,6 +48,10 @@ def to_e164(raw: str, default_region: str = "RU") -> str:
             if again is not None and phonenumbers.is_valid_number(again):
                 parsed = again
     if not phonenumbers.is_possible_number(parsed):
+        return raw.strip()
+    if not text.startswith("+") and not phonenumbers.is_valid_number(parsed):
+        # A national number that is no number of the region ("8 926 111-22-33" read in
+        # CN would become +86 89261112233): keep the text; the caller decides.
         return raw.strip()
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
