@@ -14,25 +14,49 @@ NOUNS: dict[str, tuple[str, str, str, str, str]] = {
     "task": ("task", "tasks", "задача", "задачи", "задач"),
     "trip": ("trip", "trips", "поездка", "поездки", "поездок"),
     "site": ("site", "sites", "площадка", "площадки", "площадок"),
-    "measure": ("support measure", "support measures", "мера поддержки", "меры поддержки",
-                "мер поддержки"),
+    "measure": (
+        "support measure",
+        "support measures",
+        "мера поддержки",
+        "меры поддержки",
+        "мер поддержки",
+    ),
     "member": ("team member", "team members", "сотрудник", "сотрудника", "сотрудников"),
-    "stage change": ("stage change", "stage changes", "смена стадии", "смены стадии",
-                     "смен стадии"),
+    "stage change": (
+        "stage change",
+        "stage changes",
+        "смена стадии",
+        "смены стадии",
+        "смен стадии",
+    ),
     "job": ("job", "jobs", "рабочее место", "рабочих места", "рабочих мест"),
     "row": ("row", "rows", "строка", "строки", "строк"),
     "memo": ("memo", "memos", "протокол", "протокола", "протоколов"),
     "problem": ("problem", "problems", "проблема", "проблемы", "проблем"),
     "warning": ("warning", "warnings", "предупреждение", "предупреждения", "предупреждений"),
-    "new company": ("new company", "new companies", "новая компания", "новые компании",
-                    "новых компаний"),
+    "new company": (
+        "new company",
+        "new companies",
+        "новая компания",
+        "новые компании",
+        "новых компаний",
+    ),
 }
 
 # The record lists' names (``list companies``, the demo's counts) -> their noun.
-PLURAL_NAMES = {"companies": "company", "contacts": "contact", "projects": "project",
-                "meetings": "meeting", "tasks": "task", "trips": "trip", "sites": "site",
-                "measures": "measure", "support measures": "measure", "members": "member",
-                "stage_changes": "stage change"}
+PLURAL_NAMES = {
+    "companies": "company",
+    "contacts": "contact",
+    "projects": "project",
+    "meetings": "meeting",
+    "tasks": "task",
+    "trips": "trip",
+    "sites": "site",
+    "measures": "measure",
+    "support measures": "measure",
+    "members": "member",
+    "stage_changes": "stage change",
+}
 
 
 def russian_form(n: int) -> int:

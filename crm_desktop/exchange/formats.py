@@ -18,8 +18,13 @@ EXTENSIONS = {
     "pdf": ".pdf",
 }
 # What a file name's extension means when no format is given.
-FORMAT_OF_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf", ".vcard": "vcf",
-                       ".pdf": "pdf"}
+FORMAT_OF_EXTENSION = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".vcf": "vcf",
+    ".vcard": "vcf",
+    ".pdf": "pdf",
+}
 
 
 class FormatChoiceError(ValueError):
@@ -37,13 +42,16 @@ def contact_format(path: str | PurePath, requested: str | None) -> str:
             shown = f"“{suffix}”" if suffix else "no extension"
             raise FormatChoiceError(
                 f"{PurePath(path).name} has {shown}; name the file with one of {known}, "
-                f"or give --format ({', '.join(CONTACT_FORMATS)}).")
+                f"or give --format ({', '.join(CONTACT_FORMATS)})."
+            )
         return named
     if requested not in CONTACT_FORMATS:
         raise FormatChoiceError(
-            f"unknown format “{requested}” (one of {', '.join(CONTACT_FORMATS)}).")
+            f"unknown format “{requested}” (one of {', '.join(CONTACT_FORMATS)})."
+        )
     if named is not None and EXTENSIONS[requested] != EXTENSIONS[named]:
         raise FormatChoiceError(
             f"--format {requested} writes {EXTENSIONS[requested]} files, but the file is "
-            f"named {PurePath(path).name}; change one of them. Nothing was written.")
+            f"named {PurePath(path).name}; change one of them. Nothing was written."
+        )
     return requested

@@ -382,7 +382,7 @@ class ImportDialog(QDialog):
             .replace("%4", number(report.rejected))
         )
         if report.warned:
-            counts += " " + self.tr("Phone numbers kept in the notes: %1 (see the list).").replace(
+            counts += ". " + self.tr("Phone numbers kept in the notes: %1 (see the list).").replace(
                 "%1", number(sum(len(r.phones_in_notes) for r in report.warned))
             )
         if report.written:
