@@ -190,3 +190,11 @@ def test_export_with_a_format_that_agrees_with_the_extension(demo_db, tmp_path, 
             str(out), data=data_dir)
     assert r.returncode == 0, r.stderr
     assert b";" in out.read_bytes().splitlines()[0]
+
+
+def test_an_unknown_region_is_refused_before_anything_is_read(tmp_path, data_dir):
+    db = tmp_path / "crm.sqlite3"
+    line = one_line(cli("--db", str(db), "import", "contacts", str(GOOGLE), "--create",
+                        "--region", "XX", data=data_dir))
+    assert "--region XX: not an ISO 3166 country code" in line
+    assert not db.exists()

@@ -12,6 +12,7 @@ from crm_desktop.commands.resolve import record_id, record_ids
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Company, Contact, Trip
 from crm_desktop.domain.services import Services
+from crm_desktop.domain.validation import ISO_3166
 from crm_desktop.exchange.db_export import (
     ContactFilter,
     MeetingFilter,
@@ -88,6 +89,8 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     """Partial by default: the valid rows are written in one transaction, each rejected
     row is named on stderr. Exit 1 when rows were rejected and none was valid, or with
     --strict when any was rejected (then nothing is written)."""
+    if args.region is not None and args.region.strip().upper() not in ISO_3166:
+        raise CrmError(f"--region {args.region}: not an ISO 3166 country code (CN, RU, ...).")
     path = sqlite_path(env.url)
     create = bool(args.create)
     if path is not None and not (path.exists() and path.stat().st_size > 0) and not create:
@@ -100,7 +103,7 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         on_duplicate=OnDuplicate(args.on_duplicate),
         dry_run=args.dry_run,
         strict=args.strict,
-        default_region=(args.region or rt.settings.default_region).upper(),
+        default_region=(args.region or rt.settings.default_region).strip().upper(),
     )
     report = import_file(rt.services, args.file, options)
     source = Path(args.file).name
