@@ -7,6 +7,7 @@ import json
 import sys
 
 from crm_desktop.commands import CliEnv, out
+from crm_desktop.commands.plural import count
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime
 from crm_desktop.search.index import index_counts, reindex
@@ -102,7 +103,7 @@ def reindex_database(rt: Runtime) -> None:
     with rt.db.engine.connect() as conn:
         counts = index_counts(conn)
     out(
-        f"search index rebuilt: {n} records ("
-        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        f"search index rebuilt: {count(n, 'record')} ("
+        + ", ".join(count(v, k) for k, v in counts.items())
         + ")"
     )
