@@ -97,8 +97,9 @@ def test_google_csv_imports_the_valid_rows_and_names_each_rejected_line(tmp_path
         "google_contacts_national.csv: 3 created, 0 merged, 0 skipped as duplicates, "
         "1 row rejected; 3 new companies; 1 warning")
     assert r.stderr.splitlines() == [
-        "google_contacts_national.csv, line 3: warning: phone “ext. 12-34” is not a valid "
-        "number in CN or with a country code; kept in the notes as written",
+        "google_contacts_national.csv, line 3: warning: phone “ext. 12-34” could not be read "
+        "as a number (without a country code it is read in CN or RU); kept in the notes as "
+        "written",
         "google_contacts_national.csv, line 4: rejected: “not-an-email@” is not a valid "
         "email address.",
     ]
@@ -152,7 +153,8 @@ def test_the_region_setting_reads_national_numbers(tmp_path, data_dir):
     people = contacts(db)
     assert people["Смирнова Ольга"][0] == ["+79031112233"]
     assert people["Wei Zhang"] == ([], "Phone (as written in the import): 13901234567")
-    assert "line 3: warning: phone “13901234567” is not a valid number in RU" in r.stderr
+    assert ("line 3: warning: phone “13901234567” could not be read as a number (without a "
+            "country code it is read in RU)") in r.stderr
     # --region beats the setting
     r = cli("--db", str(db), "import", "contacts", str(ru), "--region", "CN",
             "--on-duplicate", "merge", data=data_dir)
@@ -190,6 +192,30 @@ def test_export_with_a_format_that_agrees_with_the_extension(demo_db, tmp_path, 
             str(out), data=data_dir)
     assert r.returncode == 0, r.stderr
     assert b";" in out.read_bytes().splitlines()[0]
+
+
+def test_national_numbers_are_read_in_the_country_the_file_gives_else_in_russia(
+        tmp_path, data_dir):
+    db = tmp_path / "crm.sqlite3"
+    assert cli("init", "--db", str(db), data=data_dir).returncode == 0
+    rows = tmp_path / "google.csv"
+    rows.write_text(
+        "First Name,Last Name,Phone 1 - Value,Address 1 - Country\n"
+        "Ji-ho,Kim,12-34-56,Atlantis\n"              # not a country: CN, then RU
+        "Ji-woo,Park,010-9876-5432,KR\n"              # an ISO code
+        "Min-jun,Lee,010-5555-1234,South Korea\n"   # a name in English
+        "Мария,Кузнецова,8 496 212-00-00,\n"          # no country: CN, then RU
+        "Wei,Zhang,139 0123 4567,Китай\n",            # a country name in Russian
+        encoding="utf-8")
+    r = cli("--db", str(db), "import", "contacts", str(rows), data=data_dir)
+    assert r.returncode == 0, r.stderr
+    people = contacts(db)
+    assert people["Ji-woo Park"][0] == ["+821098765432"]
+    assert people["Min-jun Lee"][0] == ["+821055551234"]
+    assert people["Кузнецова Мария"][0] == ["+74962120000"]
+    assert people["Wei Zhang"][0] == ["+8613901234567"]
+    assert people["Ji-ho Kim"] == ([], "Phone (as written in the import): 12-34-56")
+    assert "line 2: warning" in r.stderr
 
 
 def test_an_unknown_region_is_refused_before_anything_is_read(tmp_path, data_dir):

@@ -5,7 +5,8 @@ not an email) is "rejected" and reported with its line and reason; by default th
 rows are written all the same (one bad row must not block an address book of hundreds),
 and ``strict`` makes one rejected row roll the whole import back. A phone number without
 a country code is read in the contact's country, else its company's, else
-``default_region``; a number that still cannot be read does not reject the row: it is
+``default_region``, else, when it is no number there, in Russia (the ministry's own
+numbers, written 8 916 ...); a number that still cannot be read does not reject the row: it is
 kept, as written, in the contact's notes, with a warning for the line. A dry run makes
 the same decisions and rolls back at the end. Duplicates (same id, email, E.164 phone,
 or the same name across scripts at the same company, see ``matching``) are skipped,
@@ -25,12 +26,13 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from crm_desktop.config import DEFAULT_PHONE_REGION
+from crm_desktop.documents.labels import COUNTRY_NAMES
 from crm_desktop.domain.base import new_id
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import Company, Contact, Tag
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.companies import CompanyInput
-from crm_desktop.domain.services.contacts import Channel, ContactInput
+from crm_desktop.domain.services.contacts import HOME_REGION, Channel, ContactInput
 from crm_desktop.domain.validation import ISO_3166
 from crm_desktop.exchange.csv_read import read_csv
 from crm_desktop.exchange.errors import FileFormatError
@@ -88,8 +90,10 @@ class RowResult:
 
     @property
     def warnings(self) -> list[str]:
-        return [f"phone “{n}” is not a valid number in {self.region} or with a country "
-                "code; kept in the notes as written" for n in self.phones_in_notes]
+        places = " or ".join(dict.fromkeys((self.region, HOME_REGION)))
+        return [f"phone “{n}” could not be read as a number (without a country code it is "
+                f"read in {places}); kept in the notes as written"
+                for n in self.phones_in_notes]
 
 
 @dataclass
@@ -229,7 +233,7 @@ class _Companies:
             name_native=name.strip() if script == Script.NATIVE else "",
             name_latin=name.strip() if script == Script.LATIN else "",
             name_ru=name.strip() if script == Script.CYRILLIC else "",
-            country=country.upper() if country.upper() in ISO_3166 else "",
+            country=country_code(country),
         )
         data = self.services.companies._clean(data)
         row = Company(id=new_id())  # an id now, the INSERT with the next batch flush
@@ -285,7 +289,9 @@ def _to_input(rec: ContactRecord, region: str, tags: list[str]) -> ContactInput:
     phones: list[Channel] = []
     seen: set[str] = set()
     for p in rec.phones:
-        value = to_e164(p.number, region)
+        # not a number of that country, perhaps one of ours: the delegation's address
+        # books are full of Russian numbers written as 8 916 ...
+        value = to_e164(p.number, region, HOME_REGION)
         if value and value not in seen:
             seen.add(value)
             phones.append(Channel(p.kind.value, value))
@@ -401,13 +407,22 @@ LOOKUP_CHUNK = 5_000  # incoming rows whose matches are fetched with one query e
 _Prepared = tuple[ContactRecord, str, ContactInput | ValidationError, str, list[str]]
 
 
+def country_code(text: str) -> str:
+    """The ISO code of a country as files write it: ``CN``, ``China``, ``Китай``, ``中国``
+    (the countries the documents name); "" when it is none of them."""
+    key = text.strip().casefold()
+    if key.upper() in ISO_3166:
+        return key.upper()
+    for code, names in COUNTRY_NAMES.items():
+        if key in (n.casefold() for n in names):
+            return code
+    return ""
+
+
 def _region(rec: ContactRecord, company_country: str | None, default: str) -> str:
     """Where a number written without its country code is read: the contact's country
-    (an ISO code in the file), else its company's, else the default region."""
-    own = rec.country.strip().upper()
-    if own in ISO_3166:
-        return own
-    return company_country or default
+    (in the file), else its company's, else the default region."""
+    return country_code(rec.country) or company_country or default
 
 
 def _cleaned(services: Services, rec: ContactRecord, region: str,
