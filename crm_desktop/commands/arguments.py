@@ -13,10 +13,15 @@ import argparse
 import datetime as dt
 import sys
 import textwrap
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from crm_desktop import APP_NAME
 from crm_desktop.exchange.formats import CONTACT_FORMATS
+
+if TYPE_CHECKING:
+    SubParsers = argparse._SubParsersAction[Any]  # of OneLineParser, the class of its parent
+else:
+    SubParsers = argparse._SubParsersAction
 
 # = sorted(crm_desktop.commands.core.LISTS)
 LIST_ENTITIES = (
@@ -105,9 +110,9 @@ def common_options(parser: argparse.ArgumentParser, top_level: bool = False) -> 
 
 
 def add_command(
-    sub: argparse._SubParsersAction,
+    sub: SubParsers,
     name: str,
-    help: str,  # type: ignore[type-arg]
+    help: str,
     handler: str,
     description: str | None = None,
 ) -> argparse.ArgumentParser:
@@ -118,11 +123,11 @@ def add_command(
 
 
 def _group(
-    sub: argparse._SubParsersAction,
+    sub: SubParsers,
     name: str,
-    help: str,  # type: ignore[type-arg]
+    help: str,
     description: str,
-) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+) -> SubParsers:
     p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=description)
     common_options(p)
     return p.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -160,7 +165,7 @@ SEARCH = "crm_desktop.commands.search"
 SECURITY = "crm_desktop.commands.security"
 
 
-def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_all(sub: SubParsers) -> None:
     _database(sub)
     _records(sub)
     _documents(sub)
@@ -169,7 +174,7 @@ def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     _report(sub)
 
 
-def _database(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _database(sub: SubParsers) -> None:
     p = add_command(
         sub, "init", "create an empty database (refuses to replace a file)", f"{CORE}:cmd_init"
     )
@@ -226,7 +231,7 @@ def _database(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p.add_argument("file", metavar="FILE", help="the backup to restore")
 
 
-def _records(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _records(sub: SubParsers) -> None:
     p = add_command(
         sub,
         "list",
@@ -265,7 +270,7 @@ def _records(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
 
 
-def _documents(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _documents(sub: SubParsers) -> None:
     p = add_command(
         sub, "memo", "write meeting memos (or a trip report) as PDF", f"{DOCS}:cmd_memo"
     )
@@ -313,7 +318,7 @@ def _document_language(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _exchange(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _exchange(sub: SubParsers) -> None:
     what = _group(
         sub,
         "export",
@@ -435,7 +440,7 @@ def _exchange(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     i.add_argument("--verbose", "-v", action="store_true", help="one line per row")
 
 
-def _security(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _security(sub: SubParsers) -> None:
     add_command(
         sub,
         "encrypt",
@@ -465,7 +470,7 @@ def _security(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     )
 
 
-def _report(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _report(sub: SubParsers) -> None:
     p = sub.add_parser("report", help="reports for managers", description="reports for managers")
     common_options(p)
     kinds = p.add_subparsers(dest="report", metavar="REPORT", required=True)
