@@ -325,7 +325,7 @@ def _spellings(rt) -> list[tuple[str, str, str, str]]:
     """(route, query, kind, id): real records and every way of spelling them."""
     from sqlalchemy import text
 
-    from crm_desktop.search.keys import palladius, pinyin_syllables, swap_layout
+    from crm_desktop.text.translit import palladius, pinyin_syllables, swap_layout
 
     out = []
     with rt.db.engine.connect() as conn:
@@ -492,10 +492,7 @@ def child_export(args: argparse.Namespace) -> dict[str, Any]:
     fmt = args.format
     target = args.work / f"contacts.{fmt}"
     if fmt == "baseline":
-        try:
-            from crm_desktop.exchange.benchmark import baseline_csv
-        except ImportError as e:
-            return {"na": f"no exchange baseline yet ({e})"}
+        from exchange_bench import baseline_csv
         t0 = time.perf_counter()
         n = baseline_csv(args.db, args.work / "baseline.csv")
         return {"seconds": time.perf_counter() - t0, "rows": n, "peak_mb": round(peak_mb(), 1)}

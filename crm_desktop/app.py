@@ -208,9 +208,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     want_import = False
     if is_empty(rt) and not getattr(args, "demo", False):
-        from crm_desktop.ui.main_window import exchange_available
-
-        dialog = FirstStartDialog(can_import=exchange_available())
+        dialog = FirstStartDialog(can_import=True)
         dialog.exec()
         if dialog.choice == FirstStartChoice.DEMO:
             rt.close()

@@ -121,7 +121,7 @@ def load_demo(services: Services, data: dict[str, Any] | None = None) -> dict[st
         start = datetime.fromisoformat(m["local_start"]).replace(tzinfo=zone)
         project_id = projects.get(m.get("project", ""))
         steps = [TaskInput(title, owner_id=members[owner], due_date=_day(due),
-                           status=TaskStatus.DONE if _day(due) and _day(due) < date(2026, 11, 1)
+                           status=TaskStatus.DONE if (day := _day(due)) and day < date(2026, 11, 1)
                            else TaskStatus.OPEN)
                  for title, owner, due in m.get("next_steps", [])]
         move = StageMove(stages[m["stage_move"]]) if m.get("stage_move") else None

@@ -36,7 +36,7 @@ from crm_desktop.domain.models import (
     meeting_members,
 )
 from crm_desktop.search.index import reindex
-from crm_desktop.search.keys import cyrillic_to_latin, palladius, pinyin_syllables
+from crm_desktop.text.translit import cyrillic_to_latin, palladius, pinyin_syllables
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 

@@ -46,7 +46,7 @@ def atomic_write(path: str | os.PathLike[str], error: type[CrmError] = CrmError,
         except OSError:
             pass
         with os.fdopen(fd, "wb") as f:
-            yield f  # type: ignore[misc]
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)

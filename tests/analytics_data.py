@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from crm_desktop.analytics.rates import ConversionRates
-from crm_desktop.domain.money import Rates
 from crm_desktop.domain.models import ProjectStatus, TaskStatus
+from crm_desktop.domain.money import Rates
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.members import MemberInput

@@ -51,7 +51,7 @@ def test_the_light_copies_of_choices_match_their_sources():
     from crm_desktop.search.documents import KINDS
     from crm_desktop.storage import lock
 
-    assert arguments.LIST_ENTITIES == tuple(sorted(LISTS))
+    assert arguments.LIST_ENTITIES == tuple(sorted(k.plural for k in LISTS))
     assert arguments.SEARCH_KINDS == KINDS
     assert arguments.DOCUMENT_LANGUAGES == LANGUAGE_CHOICES
     assert arguments.ON_DUPLICATE == tuple(o.value for o in OnDuplicate)

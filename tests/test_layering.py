@@ -1,10 +1,12 @@
-"""The architecture is checked by a machine: Qt stays in crm_desktop/ui and crm_desktop/app.py."""
+"""The architecture is checked by a machine: Qt stays in crm_desktop/ui and crm_desktop/app.py,
+packages import only the layers below them, and no two packages import each other."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,6 +17,20 @@ def test_import_linter_contracts_hold():
     r = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 broken" in r.stdout
+
+
+def test_the_layers_and_the_cycle_check_are_contracts_without_exceptions():
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "contracts"]
+    kinds = {c["type"] for c in contracts}
+    assert {"layers", "acyclic_siblings", "forbidden"} <= kinds
+    layers = next(c for c in contracts if c["type"] == "layers")["layers"]
+    named = {m.strip() for layer in layers for m in layer.split("|")}
+    top_level = {p.stem if p.is_file() else p.name for p in (ROOT / "crm_desktop").iterdir()
+                 if (p.suffix == ".py" and p.stem != "__init__")
+                 or (p.is_dir() and (p / "__init__.py").exists())}
+    assert named == {f"crm_desktop.{m}" for m in top_level}, "every package has its layer"
+    assert not [c["name"] for c in contracts if c.get("ignore_imports")]
 
 
 def test_core_runs_without_qt_installed_in_the_process():

@@ -37,7 +37,8 @@ def test_installed_wheel_finds_resources_outside_the_checkout(wheel, tmp_path):
     code = ("import crm_desktop.config as c, json; p = c.resources_dir();"
             "assert 'site' in str(p), p;"
             "print(len(json.loads((p / 'demo' / 'demo.json').read_text('utf-8'))['companies']))")
-    r = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {code}"],
+    script = f"import sys; sys.path.insert(0, {str(target)!r}); {code}"
+    r = subprocess.run([sys.executable, "-I", "-c", script],
                        capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert r.returncode == 0, r.stderr
     assert int(r.stdout.strip()) >= 8

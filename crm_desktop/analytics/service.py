@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import statistics
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -99,6 +99,9 @@ DEFAULT_STAGE_PROBABILITIES: dict[str, int] = {
 }  # fmt: skip
 
 TRIP_FOLLOW_UP_DAYS = 30
+
+# A SELECT of any columns (SQLAlchemy 2.1 types a Select by its columns).
+AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ class AnalyticsService:
         return case(*whens, else_=None)
 
     @staticmethod
-    def _scope(stmt: Select[Any], f: ReportFilter) -> Select[Any]:
+    def _scope(stmt: AnySelect, f: ReportFilter) -> AnySelect:
         """The filters on projects; the statement must already join Company."""
         stmt = stmt.where(Project.deleted_at.is_(None))
         if f.country:
@@ -300,7 +303,7 @@ class AnalyticsService:
                         .where(StageChange.deleted_at.is_(None),
                                *self._in_period(StageChange.changed_at, f))
                         .group_by(StageChange.to_stage_id))
-        entered = dict(s.execute(self._scope(entered_stmt, f)).all())
+        entered: dict[str, int] = {k: v for k, v in s.execute(self._scope(entered_stmt, f))}
         out = []
         for st in stages:
             count, cap, jobs = rows.get(st.id, (0, None, None))
@@ -375,7 +378,7 @@ class AnalyticsService:
         return out
 
     def _stalled_stmt(self, f: ReportFilter, stages: list[StageInfo],
-                      limits: Mapping[str, int], as_of: datetime) -> Select[Any]:
+                      limits: Mapping[str, int], as_of: datetime) -> AnySelect:
         over = [and_(Project.stage_id == st.id,
                      Project.stage_entered_at <= as_of - timedelta(days=limits[st.code] + 1))
                 for st in stages if st.code in limits]
@@ -387,7 +390,7 @@ class AnalyticsService:
                  limits: Mapping[str, int], as_of: datetime) -> list[StalledProject]:
         by_id = {st.id: st for st in stages}
         ids = self._stalled_stmt(f, stages, limits, as_of).correlate(None)
-        rows = s.execute(
+        rows: Sequence[Any] = s.execute(
             select(Project.id, Project.title, Company.name, Project.stage_id,
                    Project.stage_entered_at, Member.name)
             .join(Company, Company.id == Project.company_id)
@@ -411,7 +414,7 @@ class AnalyticsService:
         out.sort(key=lambda r: (-(r.days - r.limit), r.title, r.project_id))
         return out
 
-    def _milestone_ids(self, f: ReportFilter, position: int) -> Select[Any]:
+    def _milestone_ids(self, f: ReportFilter, position: int) -> AnySelect:
         first = (select(StageChange.project_id.label("project_id"),
                         func.min(StageChange.changed_at).label("reached"))
                  .join(Stage, Stage.id == StageChange.to_stage_id)
@@ -493,7 +496,7 @@ class AnalyticsService:
             out.append(Trip.id == f.trip_id)
         return out
 
-    def _overdue_stmt(self, f: ReportFilter, as_of: datetime) -> Select[Any]:
+    def _overdue_stmt(self, f: ReportFilter, as_of: datetime) -> AnySelect:
         stmt = select(Task.id).where(Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN,
                                      Task.due_date < as_of.date())
         if f.owner_id:
@@ -507,8 +510,10 @@ class AnalyticsService:
         ids = self._overdue_stmt(f, as_of)
         rows = s.execute(select(Task.owner_id, Member.name, func.count(), func.min(Task.due_date))
                          .outerjoin(Member, Member.id == Task.owner_id)
-                         .where(Task.id.in_(ids.correlate(None))).group_by(Task.owner_id, Member.name)).all()
-        out = [OverdueRow(m or "", name or "", int(n), d) for m, name, n, d in rows]
+                         .where(Task.id.in_(ids.correlate(None)))
+                         .group_by(Task.owner_id, Member.name)).all()
+        out = [OverdueRow(m or "", name or "", int(n), d) for m, name, n, d in rows
+               if d is not None]
         out.sort(key=lambda r: (-r.overdue, r.member))
         return out
 
@@ -531,7 +536,7 @@ class AnalyticsService:
                  .join(Project, Project.id == Meeting.project_id)
                  .where(Meeting.deleted_at.is_(None), Project.deleted_at.is_(None))
                  .distinct().subquery())
-        projects = dict(s.execute(
+        projects: dict[str, int] = dict(s.execute(
             select(pairs.c.trip_id, func.count(distinct(pairs.c.project_id)))
             .join(Trip, Trip.id == pairs.c.trip_id)
             .where(Trip.deleted_at.is_(None), *self._trip_overlap(f))
@@ -591,7 +596,7 @@ class AnalyticsService:
                 if stage_id in by_id]
 
     def _drill_ids(self, s: Session, f: ReportFilter, drill: Drill, stages: list[StageInfo],
-                   as_of: datetime) -> Select[Any]:
+                   as_of: datetime) -> AnySelect:
         kind, key = drill.kind, drill.key
         snap = self._snapshot(f, as_of)
         in_snap = select(snap.c.project_id)

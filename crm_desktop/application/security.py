@@ -16,8 +16,8 @@ from pathlib import Path
 
 from crm_desktop.application.errors import AlreadyEncryptedError, NotEncryptedError
 from crm_desktop.runtime import identify_file
+from crm_desktop.storage import backups, encryption
 from crm_desktop.storage import database as storage
-from crm_desktop.storage import encryption
 from crm_desktop.storage.drafts import DraftStore, drafts_folder
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import REPLACE, DatabaseLocks, WriterLock
@@ -59,7 +59,7 @@ def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Folders, d
         _report(progress, "database", 1, 1)
         skipped: list[Path] = []
         for folder in folders:
-            skipped += encryption.convert_backups(
+            skipped += backups.convert_backups(
                 folder, ident, old_key, new_key,
                 lambda done, total: _report(progress, "backups", done, total))
         _report(progress, "drafts", 0, 1)

@@ -70,7 +70,7 @@ class CliEnv:
         """The database and its services; ``create`` makes a missing database (``key``:
         encrypted from the start)."""
         if self._runtime is None:
-            from crm_desktop.commands.security import terminal_passphrase
+            from crm_desktop.commands.passphrase import terminal_passphrase
             from crm_desktop.runtime import open_runtime
 
             self.hold(READ)

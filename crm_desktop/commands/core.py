@@ -13,25 +13,25 @@ from typing import Any
 from crm_desktop.commands import REPLACE, WRITE, CliEnv, out
 from crm_desktop.commands.plural import count, lang_of
 from crm_desktop.config import database_url
-from crm_desktop.domain import serialize
+from crm_desktop.domain import kinds, serialize
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.kinds import Kind
 from crm_desktop.files import refuse_special
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import redact
 
-# entity -> (service attribute, serializer, column headings for the text table)
-LISTS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
-    "companies": ("companies", serialize.company, ("name_native", "name_latin", "name_ru",
-                                                   "country", "city")),
-    "contacts": ("contacts", serialize.contact, ("display_name", "name_latin", "name_ru",
-                                                 "position")),
-    "projects": ("projects", serialize.project, ("title", "status", "capex", "capex_currency")),
-    "meetings": ("meetings", serialize.meeting, ("local_start", "timezone", "title")),
-    "tasks": ("tasks", serialize.task, ("due_date", "status", "title")),
-    "trips": ("trips", serialize.trip, ("start_date", "end_date", "title")),
-    "sites": ("sites", serialize.site, ("kind", "name", "name_en")),
-    "measures": ("measures", serialize.measure, ("kind", "name", "name_en")),
-    "members": ("members", serialize.member, ("name", "position")),
+# kind -> (serializer, column headings for the text table); `list` names kinds by plural
+LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
+    kinds.COMPANY: (serialize.company, ("name_native", "name_latin", "name_ru", "country",
+                                        "city")),
+    kinds.CONTACT: (serialize.contact, ("display_name", "name_latin", "name_ru", "position")),
+    kinds.PROJECT: (serialize.project, ("title", "status", "capex", "capex_currency")),
+    kinds.MEETING: (serialize.meeting, ("local_start", "timezone", "title")),
+    kinds.TASK: (serialize.task, ("due_date", "status", "title")),
+    kinds.TRIP: (serialize.trip, ("start_date", "end_date", "title")),
+    kinds.SITE: (serialize.site, ("kind", "name", "name_en")),
+    kinds.SUPPORT_MEASURE: (serialize.measure, ("kind", "name", "name_en")),
+    kinds.MEMBER: (serialize.member, ("name", "position")),
 }
 
 
@@ -84,7 +84,7 @@ def cmd_init(args: argparse.Namespace, env: CliEnv) -> int:
         if path is None:
             raise CrmError("--encrypt encrypts an SQLite file; a server database is "
                            "protected by the server.")
-        from crm_desktop.commands.security import new_passphrase
+        from crm_desktop.commands.passphrase import new_passphrase
         from crm_desktop.storage import encryption
 
         encryption.sqlcipher()  # a clear error before the passphrase is asked
@@ -118,7 +118,7 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         env.hold(REPLACE)  # nobody else may have it open while it is replaced
         key = None
         if encryption.is_encrypted(path):
-            from crm_desktop.commands.security import terminal_passphrase
+            from crm_desktop.commands.passphrase import terminal_passphrase
 
             key = encryption.unlock(path, terminal_passphrase(path))
         storage._check_sqlite_file(path, key)  # never delete a file that is not ours
@@ -146,8 +146,9 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_list(args: argparse.Namespace, env: CliEnv) -> int:
-    attr, to_dict, columns = LISTS[args.entity]
-    service = getattr(env.runtime().services, attr)
+    kind = kinds.BY_PLURAL[args.entity]
+    to_dict, columns = LISTS[kind]
+    service = getattr(env.runtime().services, kind.service)
     rows = service.list(service.query(deleted=args.deleted, limit=args.limit))
     records = [to_dict(r) for r in rows]
     if args.json:
@@ -175,7 +176,7 @@ def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
     problems = storage.integrity_check(rt.db)
     out(f"database: {rt.db.path or redact.mask_url(rt.db.url)}")
     out(f"schema: {rt.db.schema_version()} (current: {storage.head_revision()})")
-    counts = {name: getattr(rt.services, attr).count() for name, (attr, _, _) in LISTS.items()}
+    counts = {k.plural: getattr(rt.services, k.service).count() for k in LISTS}
     lang = lang_of(args)
     out("records: " + ", ".join(count(n, k, lang) for k, n in counts.items()))
     if problems:
@@ -208,7 +209,7 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
 
 def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
     from crm_desktop.application import backups as app_backups
-    from crm_desktop.commands.security import terminal_passphrase
+    from crm_desktop.commands.passphrase import terminal_passphrase
     from crm_desktop.config import Settings
     from crm_desktop.runtime import backups_folder
     from crm_desktop.storage import encryption

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
-from crm_desktop.search.keys import fold
+from crm_desktop.text.translit import fold
 
 HEX = set("0123456789abcdef-")
 
@@ -29,7 +29,7 @@ def record_id(services: Services, model: Any, entity: str, text: str,
                 raise CrmError(f"The id {wanted} matches several {entity} records; "
                                "give more of it.")
             if ids:
-                return ids[0]
+                return str(ids[0])
         ids = []
         if names:
             # In Python, not SQL: SQLite's lower() folds ASCII letters only.
@@ -43,7 +43,7 @@ def record_id(services: Services, model: Any, entity: str, text: str,
         raise CrmError(f"No {entity} “{wanted}”.")
     if len(ids) > 1:
         raise CrmError(f"Several {entity} records are called “{wanted}”; give the id.")
-    return ids[0]
+    return str(ids[0])
 
 
 def record_ids(services: Services, model: Any, entity: str, texts: str) -> list[str]:

@@ -7,14 +7,12 @@ CRM_PASSPHRASE for scripts; change-passphrase reads the new one from CRM_NEW_PAS
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
 from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
 from crm_desktop.commands import REPLACE, CliEnv, out
+from crm_desktop.commands.passphrase import new_passphrase, terminal_passphrase
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
@@ -23,36 +21,6 @@ from crm_desktop.storage import encryption
 from crm_desktop.storage import identity as identities
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
-
-
-def _prompt(text: str) -> str:
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CrmError(f"No terminal to ask for the passphrase; set {encryption.ENV_PASSPHRASE}.")
-    try:
-        return getpass.getpass(text)
-    except EOFError:
-        raise CrmError("No passphrase given.") from None
-
-
-def terminal_passphrase(path: Path) -> str:
-    """The passphrase of an existing encrypted file: CRM_PASSPHRASE, else a prompt."""
-    env = encryption.passphrase_from_env()
-    if env is not None:
-        return env
-    return _prompt(f"Passphrase for {path}: ")
-
-
-def new_passphrase(env_name: str = encryption.ENV_PASSPHRASE) -> str:
-    """A new passphrase, typed twice, or from the environment variable."""
-    env = os.environ.get(env_name)
-    if env:
-        encryption.check_passphrase_strength(env)
-        return env
-    first = _prompt("New passphrase: ")
-    encryption.check_passphrase_strength(first)
-    if _prompt("Repeat the new passphrase: ") != first:
-        raise CrmError("The two passphrases differ; nothing was changed.")
-    return first
 
 
 def _folder(env: CliEnv) -> Path:

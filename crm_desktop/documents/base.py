@@ -118,7 +118,7 @@ class _PagedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab API
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own reset
 
     def save(self) -> None:
         total = len(self._pages)
@@ -260,9 +260,6 @@ class DocumentRenderer(ABC, Generic[T]):
             style = self.styles.cjk_variant(style)
         return Paragraph(self.fonts.markup(text, bold, style.fontName), style)
 
-    def label_text(self, key: str) -> str:
-        return self.labels.inline(key)
-
     def heading(self, key: str) -> list[Flowable]:
         """A section heading that never stays alone at the bottom of a page."""
         return [CondPageBreak(22 * mm), self.p(self.labels.inline(key), self.styles.heading, True)]
@@ -354,7 +351,7 @@ class DocumentRenderer(ABC, Generic[T]):
         table = Table(
             [header, *body], colWidths=scaled, repeatRows=1 if repeat_header else 0, hAlign="LEFT"
         )
-        style = [
+        style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),  # the cell default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),

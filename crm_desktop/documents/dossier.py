@@ -20,7 +20,7 @@ from crm_desktop.documents.data import (
 )
 from crm_desktop.documents.labels import short_name
 from crm_desktop.documents.memo import venue_zone
-from crm_desktop.exchange.phones import international
+from crm_desktop.text.phones import international
 
 T = TypeVar("T")
 

@@ -82,7 +82,7 @@ class FontSet:
                 return font
             path = self.fonts_dir / _FILES[name]
             try:
-                registered = pdfmetrics._fonts.get(name)  # noqa: SLF001 - reuse across FontSets
+                registered = pdfmetrics._fonts.get(name)  # type: ignore[attr-defined]  # noqa: SLF001
                 if isinstance(registered, TTFont) and Path(registered.face.filename) == path:
                     font = registered
                 else:
@@ -97,13 +97,6 @@ class FontSet:
                         addMapping(CJK, bold, italic, CJK)
             self._loaded[name] = font
             return font
-
-    @property
-    def cjk_loaded(self) -> bool:
-        return CJK in self._loaded
-
-    def font_names(self) -> list[str]:
-        return list(self._loaded)
 
     # -- splitting -------------------------------------------------------------------
 
@@ -219,7 +212,7 @@ def _teach_chinese_line_breaking() -> None:
         table = module.ALL_CANNOT_START
         missing = "".join(c for c in _CHINESE_CANNOT_START if c not in table)
         if missing:
-            module.ALL_CANNOT_START = table + missing
+            module.ALL_CANNOT_START = table + missing  # type: ignore[attr-defined]
 
 
 def clean_text(text: str) -> str:

@@ -661,10 +661,6 @@ class Labels:
     def code(self) -> str:
         return self.primary.code + (f"+{self.secondary.code}" if self.secondary else "")
 
-    @property
-    def bilingual(self) -> bool:
-        return self.secondary is not None
-
     def sets(self) -> tuple[LabelSet, ...]:
         return (self.primary,) if self.secondary is None else (self.primary, self.secondary)
 

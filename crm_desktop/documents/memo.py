@@ -10,8 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from crm_desktop.documents.base import CONTENT_WIDTH, INK, SANS, DocumentRenderer
+from crm_desktop.documents.base import CONTENT_WIDTH, INK, DocumentRenderer
 from crm_desktop.documents.data import Localized, MemoData, Person, Step
+from crm_desktop.documents.fonts import SANS
 
 MOSCOW = "Europe/Moscow"
 

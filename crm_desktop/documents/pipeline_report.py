@@ -85,7 +85,7 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         weights = [_WEIGHTS.get(k, 1.0) for k in table.kinds]
         widths = [w * CONTENT_WIDTH / sum(weights) for w in weights]
         grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        style = [
+        style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 8),  # the cell default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -116,8 +116,8 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         d = Drawing(CONTENT_WIDTH, height, initialFontName=SANS, initialFontSize=8)
         d.add(String(0, height - 10, title, fontName=SANS_BOLD, fontSize=9, fillColor=ACCENT))
         chart = HorizontalBarChart()
-        chart.x, chart.y = 62 * mm, 6 * mm
-        chart.width, chart.height = CONTENT_WIDTH - 70 * mm, height - 20 * mm
+        chart.x, chart.y = 62 * mm, 6 * mm  # type: ignore[assignment]  # stubs: int
+        chart.width, chart.height = CONTENT_WIDTH - 70 * mm, height - 20 * mm  # type: ignore[assignment]
         # the category axis runs bottom-up: reverse so the first stage is on top
         chart.data = [list(reversed(s)) or [0] for s in series]
         chart.categoryAxis.categoryNames = list(reversed(names)) or [""]
@@ -137,7 +137,7 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         chart.barLabels.fontSize = 6.5
         chart.barLabels.boxAnchor = "w"
         chart.barLabels.dx = 2
-        chart.barSpacing = 0.5
+        chart.barSpacing = 0.5  # type: ignore[assignment]  # ReportLab takes any number
         for i, fill in enumerate(fills):
             chart.bars[i].fillColor = fill
             chart.bars[i].strokeColor = None

@@ -43,7 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
         "agreement": "Заключено инвестиционное соглашение",
         "construction": "Начато строительство", "production": "Запущено производство",
         "chart_projects": "Проекты по этапам",
-        "more": "… и ещё {n} (полный список — в книге XLSX)", "chart_capex": "Капвложения по странам, {cur}",
+        "more": "… и ещё {n} (полный список — в книге XLSX)",
+        "chart_capex": "Капвложения по странам, {cur}",
     },
     "en": {
         "title": "Investment project pipeline",
@@ -71,7 +72,8 @@ TEXT: dict[str, dict[str, str]] = {
         "agreement": "Investment agreement signed",
         "construction": "Construction started", "production": "Production launched",
         "chart_projects": "Projects by stage",
-        "more": "… and {n} more (the full list is in the XLSX workbook)", "chart_capex": "Capex by country, {cur}",
+        "more": "… and {n} more (the full list is in the XLSX workbook)",
+        "chart_capex": "Capex by country, {cur}",
     },
 }
 

@@ -6,9 +6,9 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from crm_desktop.analytics.model import PipelineReport
 from crm_desktop.documents.pipeline_tables import SHEETS, report_tables
@@ -36,7 +36,8 @@ def _value(value: Any, kind: str) -> Any:
 def pipeline_workbook(rep: PipelineReport, lang: str = "ru") -> bytes:
     """The workbook as bytes (the caller writes it, atomically)."""
     wb = Workbook()
-    wb.remove(wb.active)
+    if wb.active is not None:
+        wb.remove(wb.active)
     names = SHEETS["ru" if lang.startswith("ru") else "en"]
     bold = Font(bold=True)
     for table in report_tables(rep, lang):

@@ -117,7 +117,7 @@ def language_list(text: str, lang: str) -> str:
     names: list[str] = []
     for part in parts:
         code = language_code(part)
-        name = LANGUAGE_NAMES[code][_INDEX[lang]] if code else part
+        name = str(LANGUAGE_NAMES[code][_INDEX[lang]]) if code else part
         if name not in names:
             names.append(name)
     return ("、" if lang == "zh" else ", ").join(names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
@@ -57,7 +58,7 @@ class HybridLogicalClock:
     text, so a later merge can pick the newer version of a row by comparing strings.
     """
 
-    def __init__(self, device_id: str, wall=time.time) -> None:
+    def __init__(self, device_id: str, wall: Callable[[], float] = time.time) -> None:
         self.device_id = device_id
         self._wall = wall
         self._last_ms = 0

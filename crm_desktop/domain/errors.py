@@ -59,7 +59,7 @@ class CrmError(Exception):
     messages: ClassVar[dict[str, str]] = MESSAGES
 
     @classmethod
-    def from_code(cls, code: str, **params: Any) -> Self:
+    def from_code(cls, code: str, /, **params: Any) -> Self:
         return cls(cls.messages[code].format(**params), code=code, **params)
 
 

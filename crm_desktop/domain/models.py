@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.domain.base import Base, SyncedMixin, UTCDateTime
+from crm_desktop.text.scripts import is_han
 
 # Sort keys compare by code point on every backend (PostgreSQL's default collation would
 # reorder them by the server's locale).
@@ -237,27 +238,13 @@ class Contact(SyncedMixin, Base):
     def name_ru(self) -> str:
         return " ".join(p for p in (self.family_name_ru, self.given_name_ru) if p)
 
-    @property
-    def primary_email(self) -> str:
-        return self.emails[0]["value"] if self.emails else ""
-
-    @property
-    def primary_phone(self) -> str:
-        return self.phones[0]["value"] if self.phones else ""
-
-
 def _join_name(family: str, given: str) -> str:
     """CJK names are written family-first without a space; others with one."""
     if not family or not given:
         return family or given
-    if _is_cjk(family[-1]) and _is_cjk(given[0]):
+    if is_han(family[-1]) and is_han(given[0]):
         return family + given
     return f"{family} {given}"
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F
 
 
 def contact_display_name(family_native: str, given_native: str, given_latin: str,

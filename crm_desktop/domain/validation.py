@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -121,18 +121,3 @@ class Checker:
         elif value.tzinfo is None:
             self.fail(field, "invalid_datetime", value=value.isoformat())
 
-
-def parse_date(text: str, field: str = "date") -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError({field: FieldError(field, "invalid_date", value=text)}) from None
-
-
-def parse_decimal(text: str | None, field: str) -> Decimal | None:
-    if text is None or not str(text).strip():
-        return None
-    try:
-        return Decimal(str(text).replace(" ", "").replace("\u00a0", "").replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError({field: FieldError(field, "invalid_number", value=text)}) from None

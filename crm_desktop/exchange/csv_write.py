@@ -21,10 +21,10 @@ from typing import BinaryIO, cast
 from crm_desktop.exchange.columns import EXPORT_COLUMNS, ExportColumn
 from crm_desktop.exchange.formulas import looks_like_phone, neutralise
 from crm_desktop.exchange.messengers import SERVICE_LABEL
-from crm_desktop.exchange.names import display_name
-from crm_desktop.exchange.phones import spaced
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger, PhoneKind
+from crm_desktop.text.names import display_name
+from crm_desktop.text.phones import spaced
 
 CellValue = str | bool | None
 

@@ -26,7 +26,6 @@ from crm_desktop.exchange.formats import CONTACT_FORMATS
 from crm_desktop.exchange.formats import EXTENSIONS as EXTENSIONS  # the dialogs import it here
 from crm_desktop.exchange.formulas import FORMULA_TRIGGERS
 from crm_desktop.exchange.ical_write import write_ics
-from crm_desktop.exchange.names import join_name
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import (
     Attendee,
@@ -41,7 +40,8 @@ from crm_desktop.exchange.records import (
 )
 from crm_desktop.exchange.vcard_write import write_vcards
 from crm_desktop.exchange.xlsx_io import write_xlsx
-from crm_desktop.search.keys import fold
+from crm_desktop.text.names import join_name
+from crm_desktop.text.translit import fold
 
 _TAG_SEP = "\x1f"
 
@@ -86,7 +86,7 @@ def _resolve_stage(services: Services, stage: str) -> str:
                                     fold(r.name_ru or ""))), None)
     if stage_id is None:
         raise ExchangeError.from_code("no_stage", stage=stage)
-    return stage_id
+    return str(stage_id)
 
 
 def _contact_ids_query(services: Services, flt: ContactFilter) -> Any:
@@ -229,7 +229,7 @@ def write_contacts(
     if fmt in ("vcf", "vcf4"):
         return write_vcards(records, out, "4.0" if fmt == "vcf4" else "3.0", progress)
     if fmt == "pdf":
-        from crm_desktop.documents.contact_sheet import render_contact_sheet
+        from crm_desktop.exchange.contact_sheet import render_contact_sheet
 
         items = list(records)
         data = render_contact_sheet(items, title=title, language=language or "ru")

@@ -38,13 +38,14 @@ from crm_desktop.exchange.csv_read import read_csv
 from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.matching import DuplicateIndex, NameForm
 from crm_desktop.exchange.messengers import SERVICE_LABEL
-from crm_desktop.exchange.names import Script, display_name, script_of
-from crm_desktop.exchange.phones import to_e164
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
 from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
 from crm_desktop.exchange.xlsx_io import read_xlsx
+from crm_desktop.text.names import display_name
+from crm_desktop.text.phones import to_e164
+from crm_desktop.text.scripts import Script, script_of
 
 FLUSH_EVERY = 500
 UNREAD_PHONE_NOTE = "Phone (as written in the import)"
@@ -172,18 +173,6 @@ def read_table(path: str | os.PathLike[str]) -> Table | None:
 
 def _read_bytes(p: Path) -> bytes:
     return read_import_bytes(p)  # refused before reading when over the size limit
-
-
-def read_records(
-    path: str | os.PathLike[str], table: Table | None = None
-) -> Iterator[ContactRecord]:
-    """Records of a vCard, CSV or XLSX file (with ``table``'s mapping if given)."""
-    p = Path(path)
-    if table is None:
-        table = read_table(p)
-    if table is None:
-        return iter_vcards(_read_bytes(p), source=p.name)
-    return table.records()
 
 
 # --- the import -------------------------------------------------------------------------
@@ -542,7 +531,7 @@ class _ExistingContacts:
             return []
         if self._dialect == "sqlite":
             item = func.json_each(column).table_valued("value")
-            value = func.json_extract(item.c.value, "$.value")
+            value: Any = func.json_extract(item.c.value, "$.value")
         else:
             item = func.json_array_elements(column).table_valued("value")
             value = item.c.value.op("->>")("value")

@@ -14,11 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crm_desktop.search.keys import (
+from crm_desktop.text.scripts import has_cyrillic, has_han, has_latin
+from crm_desktop.text.translit import (
     cyrillic_to_latin,
-    has_cyrillic,
-    has_han,
-    has_latin,
     latin_to_cyrillic,
     palladius_key,
     pinyin_key,

@@ -94,9 +94,6 @@ class ContactRecord:
                 return m.handle
         return ""
 
-    def phones_of(self, kind: PhoneKind) -> list[str]:
-        return [p.number for p in self.phones if p.kind == kind]
-
     def is_empty(self) -> bool:
         """No name, no organisation and no way to reach the person."""
         return not (

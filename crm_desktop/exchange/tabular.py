@@ -16,7 +16,6 @@ from crm_desktop.exchange.columns import ColumnMapping, Dialect, Field, recognis
 from crm_desktop.exchange.errors import ExchangeError, FileFormatError
 from crm_desktop.exchange.formulas import unneutralise
 from crm_desktop.exchange.messengers import service_from_name
-from crm_desktop.exchange.names import Script, finish_names, place_name
 from crm_desktop.exchange.records import (
     ContactRecord,
     Email,
@@ -26,6 +25,8 @@ from crm_desktop.exchange.records import (
     Phone,
     PhoneKind,
 )
+from crm_desktop.text.names import finish_names, place_name
+from crm_desktop.text.scripts import Script
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class Table:
     @classmethod
     def build(cls, headers: list[str], rows: list[Row], **meta: str) -> Table:
         dialect, mapping = recognise(headers)
-        return cls(headers, rows, dialect, mapping, **meta)  # type: ignore[arg-type]
+        return cls(headers, rows, dialect, mapping, **meta)
 
     def records(self) -> Iterator[ContactRecord]:
         for row in self.rows:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.messengers import handle_from_uri, service_from_name, service_from_uri
-from crm_desktop.exchange.names import Script, finish_names, place_name, script_of
 from crm_desktop.exchange.records import (
     ContactRecord,
     Email,
@@ -29,6 +28,8 @@ from crm_desktop.exchange.records import (
     PhoneKind,
 )
 from crm_desktop.exchange.tabular import LIMITS, LimitError, _mb, check_row
+from crm_desktop.text.names import finish_names, place_name
+from crm_desktop.text.scripts import Script, script_of
 
 SUPPORTED_VERSIONS = ("2.1", "3.0", "4.0")
 _NAME = re.compile(rb"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$")

@@ -20,9 +20,10 @@ from typing import BinaryIO
 from crm_desktop import __version__
 from crm_desktop.exchange.formulas import looks_like_phone
 from crm_desktop.exchange.messengers import SERVICE_LABEL, handle_to_uri
-from crm_desktop.exchange.names import is_cjk, join_name, language_tag
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, EmailKind, PhoneKind
+from crm_desktop.text.names import join_name
+from crm_desktop.text.scripts import is_cjk, language_tag
 
 PRODID = f"-//crm-desktop//crm-desktop {__version__}//EN"
 

@@ -11,16 +11,17 @@ measured while streaming).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO, cast
 
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from crm_desktop.exchange.columns import EXPORT_COLUMNS, ExportColumn
 from crm_desktop.exchange.csv_write import phone_text, record_values
@@ -117,14 +118,14 @@ def _text(value: object) -> str:
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 
 
-def check_workbook(path_or_file: object, source: str = "") -> None:
+def check_workbook(path_or_file: str | os.PathLike[str] | BinaryIO, source: str = "") -> None:
     """Refuse, before openpyxl reads it, a workbook that would take minutes or gigabytes:
     more unpacked data than the limit (a zip bomb; the sizes a zip declares are the most
     it yields, so they are what counts) or more shared strings than the limit (openpyxl
     loads all of them into memory before the first row). Reads the shared strings as a
     stream, a megabyte at a time."""
     try:
-        with zipfile.ZipFile(path_or_file) as zf:  # type: ignore[arg-type]
+        with zipfile.ZipFile(path_or_file) as zf:
             members = zf.infolist()
             unpacked = sum(m.file_size for m in members)
             if unpacked > LIMITS.unpacked_bytes:
@@ -151,14 +152,14 @@ def check_workbook(path_or_file: object, source: str = "") -> None:
         raise FileFormatError("not_workbook", None, source, detail=str(exc)) from exc
     finally:
         if hasattr(path_or_file, "seek"):
-            path_or_file.seek(0)  # type: ignore[union-attr]
+            path_or_file.seek(0)
 
 
-def read_xlsx(path_or_file: object, source: str = "") -> Table:
+def read_xlsx(path_or_file: str | os.PathLike[str] | BinaryIO, source: str = "") -> Table:
     """The first sheet as a table: its first non-empty row is the header."""
     check_workbook(path_or_file, source)
     try:
-        wb = load_workbook(path_or_file, read_only=True, data_only=True)  # type: ignore[arg-type]
+        wb = load_workbook(path_or_file, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise FileFormatError("not_workbook", None, source, detail=str(exc)) from exc
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file

@@ -11,10 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crm_desktop.search.keys import fold, is_han, is_hangul, search_keys
+from crm_desktop.domain import kinds
+from crm_desktop.search.keys import search_keys
+from crm_desktop.text.scripts import is_han, is_hangul
+from crm_desktop.text.translit import fold
 
-# Kinds in the order the Find anything dialog shows their groups.
-KINDS: tuple[str, ...] = ("company", "contact", "project", "meeting", "site", "member")
+# Kinds in the order the Find anything dialog shows their groups; their codes are stored.
+KINDS: tuple[str, ...] = tuple(k.name for k in kinds.searchable())
 KIND_CODES: dict[str, int] = {k: i + 1 for i, k in enumerate(KINDS)}
 KIND_BY_CODE: dict[int, str] = {v: k for k, v in KIND_CODES.items()}
 

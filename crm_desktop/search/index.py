@@ -17,14 +17,14 @@ own connection, so the index commits or rolls back with the data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.base import SyncedMixin
-from crm_desktop.domain.models import Company, Contact, Meeting, Member, Project, Site
 from crm_desktop.search.documents import (
     KIND_CODES,
     KIND_SHIFT,
@@ -40,14 +40,7 @@ SORTED_KINDS = ("company", "contact")  # the kinds with a stored sort key
 # Bump when keys or documents change shape: an index of another version is rebuilt.
 INDEX_VERSION = "2"  # 2: phrase readings across Latin letters, Korean keys, sort keys
 
-MODELS: dict[str, type[SyncedMixin]] = {
-    "company": Company,
-    "contact": Contact,
-    "project": Project,
-    "meeting": Meeting,
-    "site": Site,
-    "member": Member,
-}
+MODELS: dict[str, type[SyncedMixin]] = {k.name: k.model for k in kinds.searchable()}
 KIND_OF_MODEL: dict[type, str] = {m: k for k, m in MODELS.items()}
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -356,7 +349,7 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
             continue
         key = sort_key_of(kind, obj)
         if key is not None and getattr(obj, "sort_key", None) != key:
-            obj.sort_key = key  # type: ignore[attr-defined]
+            obj.sort_key = key
 
 
 # --------------------------------------------------------------------------- session hook
@@ -420,6 +413,3 @@ def index_counts(conn: Connection) -> dict[str, int]:
                 out[k] = n
     return out
 
-
-def iter_kinds(kinds: Iterable[str] | None) -> list[str]:
-    return [k for k in KINDS if kinds is None or k in set(kinds)]

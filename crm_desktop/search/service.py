@@ -31,13 +31,11 @@ from crm_desktop.search.keys import (
     QueryVariant,
     Route,
     SearchKey,
-    fold,
-    fold_mapped,
-    is_han,
-    pinyin_syllables,
     query_variants,
     search_keys,
 )
+from crm_desktop.text.scripts import is_han
+from crm_desktop.text.translit import fold, fold_mapped, pinyin_syllables
 
 GROUP_LABELS: dict[str, str] = {
     "company": "Companies",
@@ -377,10 +375,10 @@ def _name_tier(names: str, variants: tuple[QueryVariant, ...]) -> int:
 
 def _title(kind: str, row: Any) -> str:
     if kind == "contact":
-        return row.display_name or row.name_latin or row.name_ru
+        return str(row.display_name or row.name_latin or row.name_ru)
     if kind in ("project", "meeting"):
-        return row.title
-    return row.name
+        return str(row.title)
+    return str(row.name)
 
 
 def _native(kind: str, row: Any) -> str:

@@ -15,14 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.search.keys import (
-    fold,
-    has_han,
-    has_hangul,
-    is_han,
-    pinyin_syllables,
-    romanize_korean,
-)
+from crm_desktop.text.scripts import has_han, has_hangul, is_han
+from crm_desktop.text.translit import fold, pinyin_syllables, romanize_korean
 
 SORT_KEY_LENGTH = 300
 

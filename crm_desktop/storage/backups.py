@@ -123,7 +123,7 @@ def verify_backup(path: Path, key: DatabaseKey | None) -> list[str]:
         row = conn.execute("SELECT value FROM setting WHERE key = 'database.id'").fetchone()
         if m and row and row[0] and row[0] != m.group("id"):
             return [f"{path} holds a copy of another database (its name was changed)"]
-    except (*encryption.db_errors(), UnicodeDecodeError) as e:
+    except encryption.db_errors(UnicodeDecodeError) as e:
         return [f"{path} cannot be read: {e}"]
     finally:
         conn.close()
@@ -160,7 +160,7 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     except StorageError:
         _cleanup(tmp)
         raise
-    except (OSError, *encryption.db_errors()) as e:
+    except encryption.db_errors(OSError) as e:
         _cleanup(tmp)
         detail = getattr(e, "strerror", None) or e
         raise StorageError(f"Cannot write the backup {dest}: {detail}.") from None
@@ -412,3 +412,25 @@ class AutoBackup:
                 self.clock() - self.last < self.policy.min_interval:
             return None
         return self.backup_now("auto", wait=force)
+
+
+def convert_backups(folder: Path, identity: str | None, old_key: DatabaseKey | None,
+                    new_key: DatabaseKey | None,
+                    progress: Callable[[int, int], object] | None = None) -> list[Path]:
+    """Bring the backups of the database with this identity under the new key, so no
+    plaintext copy (or copy readable with an old passphrase) stays behind. Files that do
+    not open with the old key are left as they are and returned. ``progress(done, total)``
+    follows the files."""
+    skipped: list[Path] = []
+    found = list_backups(folder, identity)
+    for done, info in enumerate(found):
+        if progress is not None:
+            progress(done, len(found))
+        try:
+            if (old_key is None) == encryption.is_encrypted(info.path):
+                skipped.append(info.path)
+                continue
+            encryption.convert_in_place(info.path, old_key, new_key)
+        except StorageError:
+            skipped.append(info.path)
+    return skipped

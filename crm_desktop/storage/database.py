@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -250,7 +249,7 @@ def _recover_journal(path: Path, key: DatabaseKey | None) -> None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except (sqlite3.Error, StorageError, *encryption.db_errors()):
+    except encryption.db_errors(sqlite3.Error, StorageError):
         pass  # the checks that follow report what is wrong
 
 
@@ -441,10 +440,6 @@ def integrity_check(db: Database) -> list[str]:
     if db.schema_version() != head_revision():
         problems.append(f"schema {db.schema_version()} is not the current {head_revision()}")
     return problems
-
-
-def copy_database_file(src: Path, dest: Path) -> None:
-    shutil.copy2(src, dest)
 
 
 def remove_stale_before_parts(folder: Path, stem: str) -> None:

@@ -105,11 +105,12 @@ def check_passphrase_strength(passphrase: str) -> None:
         raise EncryptionError(f"The passphrase must be at least {MIN_PASSPHRASE} characters.")
 
 
-def db_errors() -> tuple[type[Exception], ...]:
-    """The error classes of both DB-API modules (plain sqlite3 and sqlcipher3)."""
+def db_errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
+    """The error classes of both DB-API modules (plain sqlite3 and sqlcipher3), and
+    ``more``: ``except db_errors(OSError)``."""
     import sqlite3
 
-    return (sqlite3.Error, sqlcipher().Error)
+    return (sqlite3.Error, sqlcipher().Error, *more)
 
 
 def file_header(path: Path) -> bytes:
@@ -242,7 +243,7 @@ def export_copy(src: Path, src_key: DatabaseKey | None, dest: Path,
         conn.close()
         _remove(dest)
         raise
-    except (*db_errors(), OSError) as e:
+    except db_errors(OSError) as e:
         conn.close()
         _remove(dest)
         raise StorageError(f"Could not write {dest}: {e}.") from None
@@ -367,27 +368,3 @@ def rekey_file(path: Path, old_key: DatabaseKey, new_passphrase: str) -> Databas
     new_key = DatabaseKey.new(new_passphrase)
     convert_in_place(path, old_key, new_key)
     return new_key
-
-
-def convert_backups(folder: Path, identity: str | None, old_key: DatabaseKey | None,
-                    new_key: DatabaseKey | None,
-                    progress: Callable[[int, int], object] | None = None) -> list[Path]:
-    """Bring the backups of the database with this identity under the new key, so no
-    plaintext copy (or copy readable with an old passphrase) stays behind. Files that do
-    not open with the old key are left as they are and returned. ``progress(done, total)``
-    follows the files."""
-    from crm_desktop.storage.backups import list_backups
-
-    skipped: list[Path] = []
-    found = list_backups(folder, identity)
-    for done, info in enumerate(found):
-        if progress is not None:
-            progress(done, len(found))
-        try:
-            if (old_key is None) == is_encrypted(info.path):
-                skipped.append(info.path)
-                continue
-            convert_in_place(info.path, old_key, new_key)
-        except StorageError:
-            skipped.append(info.path)
-    return skipped

@@ -111,13 +111,13 @@ def read(path: Path, key: DatabaseKey | None = None) -> str | None:
         return None
     try:
         conn = _connect(path, key, readonly=True)
-    except (encryption.EncryptionError, *encryption.db_errors(), OSError):
+    except encryption.db_errors(encryption.EncryptionError, OSError):
         return None
     except Exception:  # noqa: BLE001 - any other StorageError: unreadable means unknown
         return None
     try:
         return _get(conn, ID_KEY)
-    except (*encryption.db_errors(), UnicodeDecodeError):
+    except encryption.db_errors(UnicodeDecodeError):
         return None
     finally:
         conn.close()
@@ -157,7 +157,7 @@ def ensure(path: Path, key: DatabaseKey | None = None) -> Identity:
     in the module text, in one transaction. Call it after the file has been checked."""
     try:
         conn = _connect(path, key, readonly=False)
-    except (encryption.EncryptionError, *encryption.db_errors(), OSError):
+    except encryption.db_errors(encryption.EncryptionError, OSError):
         return Identity(read(path, key))
     try:
         conn.isolation_level = None

@@ -46,7 +46,6 @@ from crm_desktop.analytics.model import (
     PipelineReport,
     ProjectLine,
     ReportFilter,
-    StageInfo,
 )
 from crm_desktop.analytics.rates import ConversionRates, report_rates
 from crm_desktop.analytics.service import AnalyticsService, Drill
@@ -60,7 +59,7 @@ from crm_desktop.ui import unencrypted_copy
 from crm_desktop.ui.document_actions import with_wait_cursor
 from crm_desktop.ui.entity_forms import member_options, trip_options
 from crm_desktop.ui.filter_bar import ChoiceFilter, DateRangeFilter, FilterBar
-from crm_desktop.ui.labels import is_russian, money, number
+from crm_desktop.ui.labels import format_money, is_russian, number, stage_name
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_errors import crm_error_text
 
@@ -100,10 +99,6 @@ FILTERS = [
 ]
 
 
-def _stage(stage: StageInfo) -> str:
-    return stage.name_ru if is_russian() else stage.name_en
-
-
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)} %"
 
@@ -128,8 +123,9 @@ def _breakdown_rows(kind: str, rows: list[BreakdownRow], cur: str,
                     label: Callable[[BreakdownRow], str] | None = None,
                     ) -> list[tuple[list[str], Drill | str]]:
     none = translate("dashboard", "(none)")
-    return [([(label(r) if label else r.label) or none, number(r.projects), money(r.capex, cur),
-              money(r.weighted_capex, cur), number(r.jobs)], Drill(kind, r.key)) for r in rows]
+    return [([(label(r) if label else r.label) or none, number(r.projects),
+              format_money(r.capex, cur), format_money(r.weighted_capex, cur), number(r.jobs)],
+             Drill(kind, r.key)) for r in rows]
 
 
 def _breakdown_headers(first: Callable[[], str]) -> Callable[[], list[str]]:
@@ -142,7 +138,7 @@ SHOWN_STALLED = 200  # the rest behind one "more" row: a table of 20,000 helps n
 
 def _stalled_rows(rep: PipelineReport) -> list[tuple[list[str], Drill | str]]:
     rows: list[tuple[list[str], Drill | str]] = [
-        ([r.title, r.company, _stage(r.stage), number(r.days), number(r.limit), r.owner,
+        ([r.title, r.company, stage_name(r.stage), number(r.days), number(r.limit), r.owner,
           _day(r.last_meeting.date() if r.last_meeting else None)], r.project_id)
         for r in rep.stalled[:SHOWN_STALLED]]
     rest = len(rep.stalled) - SHOWN_STALLED
@@ -169,8 +165,8 @@ TABLES = [
                  translate("dashboard", "Weighted capex"), translate("dashboard", "Jobs"),
                  translate("dashboard", "Weighted jobs"),
                  translate("dashboard", "Entered in the period")],
-        lambda rep: [([_stage(r.stage), number(r.projects), money(r.capex, rep.currency),
-                       f"{r.probability} %", money(r.weighted_capex, rep.currency),
+        lambda rep: [([stage_name(r.stage), number(r.projects), format_money(r.capex, rep.currency),
+                       f"{r.probability} %", format_money(r.weighted_capex, rep.currency),
                        number(r.jobs), QLocale().toString(float(r.weighted_jobs), "f", 1),
                        number(r.entered)], Drill("stage", r.stage.id)) for r in rep.funnel]),
     TableSpec(
@@ -178,14 +174,14 @@ TABLES = [
         lambda: [translate("dashboard", "Stage"), translate("dashboard", "Next stage"),
                  translate("dashboard", "Entered in the period"),
                  translate("dashboard", "Moved on"), translate("dashboard", "Conversion")],
-        lambda rep: [([_stage(r.stage), _stage(r.next_stage), number(r.entered),
+        lambda rep: [([stage_name(r.stage), stage_name(r.next_stage), number(r.entered),
                        number(r.moved_on), _percent(r.rate)], Drill("entered", r.stage.id))
                      for r in rep.conversion]),
     TableSpec(
         "stage_times", lambda: translate("dashboard", "Days in stage"),
         lambda: [translate("dashboard", "Stage"), translate("dashboard", "Completed stays"),
                  translate("dashboard", "Median days")],
-        lambda rep: [([_stage(r.stage), number(r.stays), _days(r.median_days)],
+        lambda rep: [([stage_name(r.stage), number(r.stays), _days(r.median_days)],
                       Drill("stage_left", r.stage.id)) for r in rep.stage_times]),
     TableSpec(
         "stalled", lambda: translate("dashboard", "Stalled"),
@@ -199,8 +195,9 @@ TABLES = [
         lambda: [translate("dashboard", "Milestone"), translate("dashboard", "Stage"),
                  translate("dashboard", "Projects"), translate("dashboard", "Capex"),
                  translate("dashboard", "Jobs")],
-        lambda rep: [([_milestone(m.key), _stage(m.stage), number(m.projects),
-                       money(m.capex, rep.currency), number(m.jobs)], Drill("milestone", m.key))
+        lambda rep: [([_milestone(m.key), stage_name(m.stage), number(m.projects),
+                       format_money(m.capex, rep.currency), number(m.jobs)],
+                      Drill("milestone", m.key))
                      for m in rep.milestones]),
     TableSpec("by_country", lambda: translate("dashboard", "Countries"),
               _breakdown_headers(lambda: translate("dashboard", "Country")),
@@ -257,8 +254,8 @@ class ProjectListDialog(QDialog):
             self.tr("Project"), self.tr("Company"), self.tr("Stage"), self.tr("Capex"),
             self.tr("Owner")])
         for i, p in enumerate(projects):
-            for j, text in enumerate((p.title, p.company, _stage(p.stage),
-                                      money(p.capex, currency), p.owner)):
+            for j, text in enumerate((p.title, p.company, stage_name(p.stage),
+                                      format_money(p.capex, currency), p.owner)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, j, item)
@@ -382,8 +379,8 @@ class DashboardView(View):
         weighted = sum((r.weighted_capex for r in rep.funnel), Decimal(0))
         text = self.tr("%1 projects in the pipeline, capex %2, weighted %3; %4 stalled. "
                        "Rates of %5.")
-        text = (text.replace("%1", number(total)).replace("%2", money(capex, rep.currency))
-                .replace("%3", money(weighted, rep.currency))
+        text = (text.replace("%1", number(total)).replace("%2", format_money(capex, rep.currency))
+                .replace("%3", format_money(weighted, rep.currency))
                 .replace("%4", number(len(rep.stalled)))
                 .replace("%5", rep.rates.as_of.isoformat()))
         if rep.unconverted:
@@ -423,7 +420,7 @@ class DashboardView(View):
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         stages = QBarCategoryAxis()
-        stages.append([_stage(r.stage) for r in rows])
+        stages.append([stage_name(r.stage) for r in rows])
         stages.setTruncateLabels(False)  # the stage names are the point of this chart
         values = QValueAxis()
         values.setLabelFormat("%d")
@@ -439,7 +436,7 @@ class DashboardView(View):
         series.attachAxis(values)
         self.funnel_series = series
         bars.clicked.connect(lambda i: self.open_drill(
-            Drill("stage", rows[i].stage.id), _stage(rows[i].stage)))
+            Drill("stage", rows[i].stage.id), stage_name(rows[i].stage)))
 
     def _fill_country_chart(self, rep: PipelineReport) -> None:
         chart = self._reset(self.country_chart,

@@ -25,9 +25,9 @@ from crm_desktop.ui.labels import (
     format_area,
     format_date,
     format_datetime,
+    format_money,
     format_phone,
     language_names,
-    money,
     names_side_by_side,
     number,
     stage_name,
@@ -176,7 +176,7 @@ def company_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Website"), c.website)
     h.field(translate("details", "Registration code"), c.registration_code)
     h.field(translate("details", "Employees"), number(c.employees))
-    h.field(translate("details", "Revenue"), money(c.revenue, c.revenue_currency))
+    h.field(translate("details", "Revenue"), format_money(c.revenue, c.revenue_currency))
     h.field(translate("details", "Tags"), ", ".join(t.name for t in c.tags))
     h.text(translate("details", "Description"), c.description)
     contacts = services.contacts.list(services.contacts.query(company_id=c.id, limit=200))
@@ -257,7 +257,7 @@ def project_html(services: Services, record_id: str) -> str:
         )
     h.field(translate("details", "Product"), p.product)
     h.field(translate("details", "Planned output"), p.planned_output)
-    h.field(translate("details", "Capital expenditure"), money(p.capex, p.capex_currency))
+    h.field(translate("details", "Capital expenditure"), format_money(p.capex, p.capex_currency))
     h.field(translate("details", "Jobs"), number(p.jobs))
     h.field(translate("details", "Land area"), format_area(p.land_area_ha, "ha"))
     h.field(translate("details", "Floor area"), format_area(p.floor_area_m2))

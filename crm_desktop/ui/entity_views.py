@@ -33,14 +33,16 @@ from crm_desktop.ui.labels import (
     format_area,
     format_date,
     format_datetime,
+    format_money,
     format_phone,
-    money,
     names_side_by_side,
     number,
     stage_name,
+    ui_language,
 )
 from crm_desktop.ui.lazy_model import Column, ListSource
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
+from crm_desktop.ui.meeting_dialog import MeetingDialog
 from crm_desktop.ui.meeting_draft import DRAFT_KIND
 from crm_desktop.ui.trip_agenda import TripAgendaView
 from crm_desktop.ui.view import (
@@ -54,7 +56,7 @@ from crm_desktop.ui.view import (
     ENTITY_TRIP,
     View,
 )
-from crm_desktop.ui.widgets_display import person_short_name, ui_language
+from crm_desktop.ui.widgets_display import person_short_name
 
 if TYPE_CHECKING:
     from crm_desktop.storage.drafts import Draft, DraftStore
@@ -344,7 +346,7 @@ PROJECTS = EntitySpec(
         Column(
             "capex",
             lambda: translate("lists", "Capex"),
-            lambda p: money(p.capex, p.capex_currency),
+            lambda p: format_money(p.capex, p.capex_currency),
             "capex",
             120,
             align_right=True,
@@ -634,12 +636,6 @@ class TripsView(EntityListView):
         if agenda is not None and self.side_tabs.currentWidget() is agenda:
             agenda.show_trip(self.detail.record_id)
 
-    def show_agenda(self, trip_id: str) -> bool:
-        self.show_record(ENTITY_TRIP, trip_id)
-        self.side_tabs.setCurrentWidget(self.agenda)
-        return self.agenda.trip_id == trip_id
-
-
 SitesView = _subclass("SitesView", SITES)
 MeasuresView = _subclass("MeasuresView", MEASURES)
 MembersView = _subclass("MembersView", MEMBERS)
@@ -731,9 +727,6 @@ class MeetingsView(EntityListView):
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self._editors: list[QWidget] = []  # the meeting editor windows still open
 
-    def can_create(self) -> bool:
-        return _meeting_dialog() is not None
-
     def create_record(self) -> bool:
         return self._open_editor(None)
 
@@ -749,9 +742,7 @@ class MeetingsView(EntityListView):
         return self._open_editor(None, draft)
 
     def _open_editor(self, meeting_id: str | None, draft: Draft | None = None) -> bool:
-        dialog_type = _meeting_dialog()
-        if dialog_type is None:
-            return False
+        dialog_type = MeetingDialog
         existing = self._editor_of(meeting_id) if meeting_id and draft is None else None
         if existing is not None:  # one editor per meeting: bring it forward
             existing.raise_()
@@ -784,15 +775,6 @@ class MeetingsView(EntityListView):
     def _forget_editor(self, dialog: QWidget) -> None:
         if dialog in self._editors:
             self._editors.remove(dialog)
-
-
-def _meeting_dialog():  # noqa: ANN202
-    """The meeting editor window, when the meeting editor module is part of this build."""
-    try:
-        from crm_desktop.ui.meeting_dialog import MeetingDialog
-    except ImportError:
-        return None
-    return MeetingDialog
 
 
 VIEWS["meetings"] = MeetingsView

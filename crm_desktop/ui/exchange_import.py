@@ -36,10 +36,10 @@ from crm_desktop.exchange.db_import import (
     import_records,
     read_table,
 )
-from crm_desktop.exchange.names import display_name
 from crm_desktop.exchange.records import ContactRecord
 from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards
+from crm_desktop.text.names import display_name
 from crm_desktop.ui.exchange_worker import run_job
 from crm_desktop.ui.labels import encoding_name, number
 from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text

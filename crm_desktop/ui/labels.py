@@ -11,8 +11,8 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
+from typing import Protocol
 
-import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from crm_desktop.documents.labels import COUNTRY_NAMES
@@ -27,6 +27,7 @@ from crm_desktop.domain.models import (
     TaskStatus,
 )
 from crm_desktop.domain.validation import ISO_3166
+from crm_desktop.text.phones import international
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 
@@ -75,10 +76,15 @@ def is_russian() -> bool:
     return QLocale().language() == QLocale.Language.Russian
 
 
-def stage_name(stage: Stage | None) -> str:
+class _StageNames(Protocol):
+    def name(self, lang: str) -> str: ...
+
+
+def stage_name(stage: Stage | _StageNames | None, lang: str | None = None) -> str:
+    """A stage in the interface language (or ``lang``): the one place that picks it."""
     if stage is None:
         return ""
-    return stage.name_ru if is_russian() else stage.name_en
+    return stage.name(lang or ui_language())
 
 
 def names_side_by_side(*names: str) -> str:
@@ -91,9 +97,15 @@ def names_side_by_side(*names: str) -> str:
     return " · ".join(seen)
 
 
-def ui_lang() -> str:
-    """'ru' or 'en': the language the default QLocale (set with the translators) speaks."""
-    return "ru" if is_russian() else "en"
+def ui_language() -> str:
+    """'ru', 'en' or 'zh': the language the default QLocale (set with the translators)
+    speaks. Numbers, dates and names of codes follow the Russian rules or the English."""
+    lang = QLocale().language()
+    if lang == QLocale.Language.Russian:
+        return "ru"
+    if lang == QLocale.Language.Chinese:
+        return "zh"
+    return "en"
 
 
 # -- names of codes ---------------------------------------------------------------------------
@@ -105,7 +117,7 @@ def country_name(code: str | None, lang: str | None = None) -> str:
     names = COUNTRY_NAMES.get(code)
     if not names:
         return code
-    return names[0] if (lang or ui_lang()) == "ru" else names[1]
+    return names[0] if (lang or ui_language()) == "ru" else names[1]
 
 
 def country_choices(services: object = None) -> list[tuple[str, str]]:
@@ -123,7 +135,7 @@ def language_name(code: str | None, lang: str | None = None) -> str:
     names = _LANGUAGE_NAMES.get(key.split("-")[0]) or _LANGUAGE_BY_NAME.get(key)
     if not names:
         return code or ""
-    return names[0] if (lang or ui_lang()) == "ru" else names[1]
+    return names[0] if (lang or ui_language()) == "ru" else names[1]
 
 
 def language_names(codes: object, lang: str | None = None) -> str:
@@ -272,7 +284,7 @@ def format_number(value: object, lang: str | None = None, decimals: int | None =
             text = text.rstrip("0").rstrip(".")
     else:
         text = f"{number:,.{decimals}f}"
-    if (lang or ui_lang()) == "ru":
+    if (lang or ui_language()) == "ru":
         return text.replace(",", NARROW_NBSP).replace(".", ",")
     return text
 
@@ -290,7 +302,7 @@ def format_money(amount: object, currency: str | None, lang: str | None = None) 
         value = Decimal(str(amount))
     except (InvalidOperation, ValueError):
         return f"{amount} {currency or ''}".strip()
-    lang = lang or ui_lang()
+    lang = lang or ui_language()
     currency = currency or ""
     for size, ru, en in ((Decimal(10) ** 9, "млрд", "bn"), (Decimal(10) ** 6, "млн", "M")):
         if abs(value) >= size:
@@ -301,16 +313,12 @@ def format_money(amount: object, currency: str | None, lang: str | None = None) 
     return f"{format_number(value, lang, 0)} {currency}".strip()
 
 
-def money(amount: object, currency: str) -> str:
-    return format_money(amount, currency)
-
-
 def format_area(value: object, unit: str = "m2", lang: str | None = None) -> str:
     """18000 -> '18 000 м²' / '18,000 m²'; hectares with unit='ha': '12,5 га' / '12.5 ha'."""
     text = format_number(value, lang)
     if not text:
         return ""
-    ru = (lang or ui_lang()) == "ru"
+    ru = (lang or ui_language()) == "ru"
     suffix = ("га" if ru else "ha") if unit == "ha" else ("м²" if ru else "m²")
     return f"{text}\u00a0{suffix}"
 
@@ -322,11 +330,7 @@ def format_phone(value: str | None) -> str:
     text = (value or "").strip()
     if not text.startswith("+"):
         return text
-    try:
-        parsed = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException:
-        return text
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return international(text)
 
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -339,14 +343,14 @@ def format_date(value: dt.date | None, lang: str | None = None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    if (lang or ui_lang()) == "ru":
+    if (lang or ui_language()) == "ru":
         return f"{value.day:02d}.{value.month:02d}.{value.year}"
     return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
 
 
 def date_edit_format(lang: str | None = None) -> str:
     """The same date format for a QDateEdit: 'dd.MM.yyyy' / 'd MMM yyyy'."""
-    return "dd.MM.yyyy" if (lang or ui_lang()) == "ru" else "d MMM yyyy"
+    return "dd.MM.yyyy" if (lang or ui_language()) == "ru" else "d MMM yyyy"
 
 
 def format_datetime(value: dt.datetime | None, lang: str | None = None) -> str:

@@ -5,7 +5,6 @@ Composition only; the views, dialogs and commands live in their own modules.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from crm_desktop.domain.services.settings import ORGANISATION_NAME
 from crm_desktop.ui import document_actions
 from crm_desktop.ui.about_dialog import show_about
 from crm_desktop.ui.currency_settings import CurrencySettings
+from crm_desktop.ui.exchange_dialogs import add_file_menu_actions
 from crm_desktop.ui.find_dialog import FindAnythingDialog
 from crm_desktop.ui.navigation import Navigation
 from crm_desktop.ui.screen_fit import fitted_size
@@ -31,17 +31,6 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 
 if TYPE_CHECKING:
     from crm_desktop.storage.drafts import Draft, DraftStore
-
-
-def exchange_module() -> object | None:
-    try:
-        return importlib.import_module("crm_desktop.ui.exchange_dialogs")
-    except ImportError:
-        return None
-
-
-def exchange_available() -> bool:
-    return getattr(exchange_module(), "add_file_menu_actions", None) is not None
 
 
 class MainWindow(QMainWindow):
@@ -188,13 +177,9 @@ class MainWindow(QMainWindow):
         self._dialog = dialog
 
     def _add_exchange_actions(self, menu: QMenu) -> None:
-        """Import/export, when the exchange dialogs are part of this build."""
-        module = exchange_module()
-        install = getattr(module, "add_file_menu_actions", None)
-        self.import_action: QAction | None = None
-        if install is not None:
-            menu.addSeparator()
-            self.import_action = install(menu, self.services, self)
+        """Import/export of contacts and meetings."""
+        menu.addSeparator()
+        self.import_action: QAction | None = add_file_menu_actions(menu, self.services, self)
 
     def start_import(self) -> None:
         if self.import_action is not None:
@@ -247,12 +232,7 @@ class MainWindow(QMainWindow):
         self._dialog = dialog
 
     def _find_dialog(self) -> FindAnythingDialog:
-        # The search engineer's smarter dialog, when present, replaces the simple one.
-        try:
-            module = importlib.import_module("crm_desktop.ui.find_anything")
-            return module.FindAnythingDialog(self.services, self)  # type: ignore[no-any-return]
-        except (ImportError, AttributeError, TypeError):
-            return FindAnythingDialog(self.services, self)
+        return FindAnythingDialog(self.services, self)
 
     def _current_record(self, entity: str) -> str | None:
         view = self.nav.current_view()

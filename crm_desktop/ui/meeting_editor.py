@@ -61,6 +61,7 @@ from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
+from crm_desktop.ui.labels import ui_language
 from crm_desktop.ui.meeting_commands import RecordMeetingCommand
 from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft, NextStepDraft
 from crm_desktop.ui.record_picker import RecordPicker
@@ -70,7 +71,6 @@ from crm_desktop.ui.widgets_display import (
     company_label,
     contact_label,
     member_name,
-    ui_language,
 )
 from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 from crm_desktop.ui.widgets_zones import MOSCOW, ZoneCombo

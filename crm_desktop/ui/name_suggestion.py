@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from crm_desktop.search.keys import NameSpellings, chinese_name_spellings
+from crm_desktop.text.names import NameSpellings, chinese_name_spellings
 
 NATIVE = ("family_name_native", "given_name_native")
 TARGETS = ("family_name_latin", "given_name_latin", "family_name_ru", "given_name_ru")

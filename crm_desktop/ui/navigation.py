@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,6 +14,8 @@ from crm_desktop.config import Settings
 from crm_desktop.domain.services import Services
 from crm_desktop.ui import entity_views
 from crm_desktop.ui.dashboard_view import DashboardView
+from crm_desktop.ui.pipeline_board import PipelineBoard
+from crm_desktop.ui.tasks_view import TasksView
 from crm_desktop.ui.today_view import TodayView
 from crm_desktop.ui.trash_view import TrashView
 from crm_desktop.ui.view import (
@@ -44,21 +45,11 @@ class Section:
     entities: tuple[str, ...] = ()  # records this section can show
 
 
-def _optional(module: str, name: str) -> type[View] | None:
-    """A view another engineer provides; the section is left out while it is missing."""
-    try:
-        return getattr(importlib.import_module(f"crm_desktop.ui.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def sections() -> list[Section]:
     out: list[Section] = [
         Section("today", lambda: translate("navigation", "Today / Trip"), TodayView)
     ]
-    board = _optional("pipeline_board", "PipelineBoard")
-    if board is not None:
-        out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"), board))
+    out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"), PipelineBoard))
     out.append(Section("dashboard", lambda: translate("navigation", "Dashboard"), DashboardView))
     out += [
         Section(
@@ -92,11 +83,9 @@ def sections() -> list[Section]:
             (ENTITY_TRIP,),
         ),
     ]
-    tasks = _optional("tasks_view", "TasksView")
-    if tasks is not None:
-        out.append(
-            Section("tasks", lambda: translate("navigation", "Tasks"), tasks, (ENTITY_TASK,))
-        )
+    out.append(
+        Section("tasks", lambda: translate("navigation", "Tasks"), TasksView, (ENTITY_TASK,))
+    )
     out += [
         Section(
             "reference",

@@ -127,7 +127,8 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
         except WrongPassphraseError:
             if dialog.current is not None:
                 dialog.current.clear()
-            dialog.show_error(PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again."))
+            dialog.show_error(
+                PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again."))
         except CrmError as e:
             dialog.show_error(str(e))
     return None

@@ -50,10 +50,6 @@ DOCUMENT_LANGUAGES = ("ru", "en", "zh", "ru+zh")
 Rerender = Callable[[str], tuple[bytes, str]]
 
 
-def pdf_support_available() -> bool:
-    return QPdfDocument is not None
-
-
 class PdfPreviewDialog(QDialog):
     """Shows PDF bytes; Print (with page setup) and Save as PDF. Ctrl+P prints."""
 

@@ -65,15 +65,14 @@ from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
 from crm_desktop.domain.services.today import ProjectFacts
 from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
+from crm_desktop.ui.labels import format_money, ui_language
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
 from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
-    format_money,
     format_totals,
     member_name,
     person_short_name,
-    ui_language,
 )
 from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
 

@@ -94,13 +94,6 @@ class FormSpec:
     # a person's names in 汉字, pinyin and Russian: offer the spellings of the Chinese name
     name_spellings: bool = False
 
-    def all_fields(self) -> list[Field]:
-        out: list[Field] = []
-        for r in self.rows:
-            out.extend(r.fields if isinstance(r, NamesRow) else [r])
-        return out
-
-
 class _Text(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QLineEdit()

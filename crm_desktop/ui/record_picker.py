@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from crm_desktop.domain.services import Services
-from crm_desktop.search.keys import fold
 from crm_desktop.search.service import SearchService
+from crm_desktop.text.translit import fold
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # what QComboBox.addItem(text, data) stores
 RANKED = 50  # records the search ranks for a typed text

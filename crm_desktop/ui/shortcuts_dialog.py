@@ -119,8 +119,3 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(520, 600)
-
-    def shortcut_texts(self) -> list[str]:
-        """What the list shows, one "command — keys" line per shortcut."""
-        return [f"{r.action} — {r.keys}" for r in self.rows]
-

@@ -41,11 +41,11 @@ from crm_desktop.domain.services.tasks import TaskQuery
 from crm_desktop.ui import details
 from crm_desktop.ui.details import DetailPane
 from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
-from crm_desktop.ui.labels import format_date
+from crm_desktop.ui.labels import format_date, ui_language
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
 from crm_desktop.ui.undo import ServiceCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
-from crm_desktop.ui.widgets_display import member_name, ui_language
+from crm_desktop.ui.widgets_display import member_name
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 Index = QModelIndex | QPersistentModelIndex

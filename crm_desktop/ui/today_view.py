@@ -38,9 +38,9 @@ from crm_desktop.domain.services.today import (
     TaskItem,
     TodaySummary,
 )
-from crm_desktop.ui.labels import names_side_by_side
+from crm_desktop.ui.labels import names_side_by_side, ui_language
 from crm_desktop.ui.view import ENTITY_MEETING, ENTITY_PROJECT, ENTITY_TASK, View
-from crm_desktop.ui.widgets_display import person_short_name, ui_language
+from crm_desktop.ui.widgets_display import person_short_name
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.config import Settings
+from crm_desktop.domain import kinds
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.trash import TrashItem
@@ -31,17 +32,7 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 
 
 def trash_service(services: Services, entity_type: str) -> Any:
-    return {
-        "company": services.companies,
-        "contact": services.contacts,
-        "project": services.projects,
-        "meeting": services.meetings,
-        "task": services.tasks,
-        "trip": services.trips,
-        "site": services.sites,
-        "support_measure": services.measures,
-        "member": services.members,
-    }[entity_type]
+    return getattr(services, kinds.BY_NAME[entity_type].service)
 
 
 class TrashView(View):
@@ -89,15 +80,15 @@ class TrashView(View):
 
     def type_label(self, entity_type: str) -> str:
         return {
-            "company": self.tr("Company"),
-            "contact": self.tr("Contact"),
-            "project": self.tr("Project"),
-            "meeting": self.tr("Meeting"),
-            "task": self.tr("Task"),
-            "trip": self.tr("Trip"),
-            "site": self.tr("Site"),
-            "support_measure": self.tr("Support measure"),
-            "member": self.tr("Team member"),
+            kinds.COMPANY.name: self.tr("Company"),
+            kinds.CONTACT.name: self.tr("Contact"),
+            kinds.PROJECT.name: self.tr("Project"),
+            kinds.MEETING.name: self.tr("Meeting"),
+            kinds.TASK.name: self.tr("Task"),
+            kinds.TRIP.name: self.tr("Trip"),
+            kinds.SITE.name: self.tr("Site"),
+            kinds.SUPPORT_MEASURE.name: self.tr("Support measure"),
+            kinds.MEMBER.name: self.tr("Team member"),
         }.get(entity_type, entity_type)
 
     def refresh(self) -> None:

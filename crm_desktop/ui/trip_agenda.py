@@ -16,9 +16,8 @@ from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.today import AgendaMeeting, Attendee, TripAgenda
 from crm_desktop.ui.details import LINK_SCHEME, link
-from crm_desktop.ui.labels import enum_label, names_side_by_side
+from crm_desktop.ui.labels import enum_label, names_side_by_side, ui_language
 from crm_desktop.ui.view import ENTITY_MEETING
-from crm_desktop.ui.widgets_display import ui_language
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 

@@ -20,17 +20,19 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.config import Settings
+from crm_desktop.domain import kinds
 from crm_desktop.domain.services import Services
 
-ENTITY_COMPANY = "company"
-ENTITY_CONTACT = "contact"
-ENTITY_PROJECT = "project"
-ENTITY_MEETING = "meeting"
-ENTITY_TRIP = "trip"
-ENTITY_TASK = "task"
-ENTITY_SITE = "site"
-ENTITY_MEASURE = "measure"
-ENTITY_MEMBER = "member"
+# The kinds' stored names (domain.kinds), as open_record and the views' links carry them.
+ENTITY_COMPANY = kinds.COMPANY.name
+ENTITY_CONTACT = kinds.CONTACT.name
+ENTITY_PROJECT = kinds.PROJECT.name
+ENTITY_MEETING = kinds.MEETING.name
+ENTITY_TRIP = kinds.TRIP.name
+ENTITY_TASK = kinds.TASK.name
+ENTITY_SITE = kinds.SITE.name
+ENTITY_MEASURE = kinds.SUPPORT_MEASURE.name
+ENTITY_MEMBER = kinds.MEMBER.name
 
 
 class View(QWidget):

@@ -8,25 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
-
-from crm_desktop.domain.models import Company, Contact, Member, Stage
+from crm_desktop.domain.models import Company, Contact, Member
 from crm_desktop.domain.services.companies import CompanyChoice
 from crm_desktop.ui import labels
-
-
-def ui_language() -> str:
-    """'ru', 'en' or 'zh': the language of the interface (the default QLocale follows it)."""
-    lang = QLocale().language()
-    if lang == QLocale.Language.Russian:
-        return "ru"
-    if lang == QLocale.Language.Chinese:
-        return "zh"
-    return "en"
-
-
-def stage_name(stage: Stage, lang: str) -> str:
-    return stage.name(lang)
 
 
 def member_name(member: Member | None, lang: str) -> str:
@@ -36,13 +20,6 @@ def member_name(member: Member | None, lang: str) -> str:
     if lang != "ru" and member.name_latin:
         return member.name_latin
     return member.name
-
-
-def member_short_name(member: Member | None, lang: str) -> str:
-    """'Белов Д. С.' / 'Dmitry Belov' — what fits on a card."""
-    if member is None:
-        return ""
-    return person_short_name(member.name, member.name_latin, lang)
 
 
 def person_short_name(name: str, name_latin: str, lang: str) -> str:
@@ -92,12 +69,7 @@ def contact_label(contact: Contact, lang: str) -> str:
     return text
 
 
-def format_money(amount: Decimal | None, currency: str) -> str:
-    """A short amount for cards and totals: '2.4 bn RUB' / '2,4 млрд RUB', '15 M USD'."""
-    return labels.format_money(amount, currency)
-
-
 def format_totals(totals: dict[str, Decimal]) -> str:
     """Capex per currency, largest first: '6.2 bn RUB + 55 M USD'."""
-    parts = [format_money(v, c) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])]
+    parts = [labels.format_money(v, c) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])]
     return " + ".join(parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -36,10 +36,6 @@ def utc_offset(zone: str, when: datetime | None = None) -> str:
     sign = "+" if minutes >= 0 else "-"
     minutes = abs(minutes)
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def venue_to_moscow(day: date, clock: time, zone: str) -> datetime:
-    return datetime.combine(day, clock, tzinfo=ZoneInfo(zone)).astimezone(MOSCOW)
 
 
 class ZoneCombo(QComboBox):

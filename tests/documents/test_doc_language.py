@@ -25,7 +25,8 @@ def test_language_lists_in_each_language():
     assert language_list("普通话/俄语", "en") == "Chinese, Russian"
     assert language_list("китайский, суахили", "en") == "Chinese, суахили"  # unknown: as typed
     assert language_list("", "en") == ""
-    assert Labels.parse("ru+zh").languages("китайский, русский") == "китайский, русский / 中文、俄语"
+    both = Labels.parse("ru+zh")
+    assert both.languages("китайский, русский") == "китайский, русский / 中文、俄语"
 
 
 def test_job_titles_in_any_of_their_forms():

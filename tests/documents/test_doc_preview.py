@@ -9,11 +9,11 @@ from pypdf import PdfReader
 
 pytest.importorskip("PySide6.QtPdf")
 
+from document_samples import sample_memo, sample_trip  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from crm_desktop.documents.memo import MemoRenderer  # noqa: E402
-from crm_desktop.documents.samples import sample_memo, sample_trip  # noqa: E402
 from crm_desktop.documents.trip import TripReportRenderer  # noqa: E402
 from crm_desktop.ui.pdf_preview import PdfPreviewDialog  # noqa: E402
 

@@ -6,18 +6,18 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from pdfcheck import assert_all_fonts_embedded, inspect_pdf, squash
-
-from crm_desktop.documents.data import Person
-from crm_desktop.documents.dossier import DossierRenderer
-from crm_desktop.documents.memo import MemoRenderer
-from crm_desktop.documents.samples import (
+from document_samples import (
     AGREEMENTS,
     COMPANY_ZH,
     sample_dossier,
     sample_memo,
     sample_trip,
 )
+from pdfcheck import assert_all_fonts_embedded, inspect_pdf, squash
+
+from crm_desktop.documents.data import Person
+from crm_desktop.documents.dossier import DossierRenderer
+from crm_desktop.documents.memo import MemoRenderer
 from crm_desktop.documents.trip import TripReportRenderer
 
 ORG = "Министерство инвестиций Московской области"

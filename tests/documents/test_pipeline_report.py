@@ -35,7 +35,8 @@ def test_pdf_in_russian(report) -> None:
     # funnel row of the first meeting: P2, 1000 USD * 79, 10 %, weighted 7 900, 50 jobs
     assert info.contains("Первая встреча 1 79 000 10 % 7 900 50 5,0")
     # stalled: P2 129 days over the 45 allowed, last met on 10 April
-    assert info.contains("Paint plant Huaxin Chemicals Первая встреча 129 45 Борис Орлов 10.04.2026")
+    assert info.contains(
+        "Paint plant Huaxin Chemicals Первая встреча 129 45 Борис Орлов 10.04.2026")
     assert info.contains("Подписан протокол о намерениях Переговоры об условиях 1 1 100 10")
     assert info.contains("Mission to Shenzhen 01.03.2026 05.03.2026 3 2 4 3")
     assert info.contains("Стр. 1 из")

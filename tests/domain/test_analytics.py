@@ -205,7 +205,8 @@ def test_projects_behind_a_bar_or_row(analytics, known) -> None:
         "Battery assembly", "Printed circuit boards"]
     assert titles(Drill("trip", known.trip)) == ["Printed circuit boards"]
     assert titles(Drill("trip_meetings", known.trip)) == ["Printed circuit boards", "Solar glass"]
-    assert titles(Drill("milestone", "intentions")) == ["Battery assembly", "Printed circuit boards"]
+    assert titles(Drill("milestone", "intentions")) == ["Battery assembly",
+                                                        "Printed circuit boards"]
     assert titles(Drill("stalled")) == ["Paint plant", "Resin warehouse"]
     assert titles(Drill("overdue", known.members["boris"])) == ["Paint plant"]
     assert titles(Drill("entered", known.stages["lead"])) == [

@@ -113,7 +113,7 @@ def test_same_name_across_scripts_at_the_same_company_is_a_duplicate(services):
     company, zhang = _seed(services)
     for family, given in (("Чжан", "Вэй"), ("Zhang", "Wei"), ("Wei", "Zhang"), ("张", "伟")):
         rec = ContactRecord(family_name=family, given_name=given, organization="Huake Pumps")
-        from crm_desktop.exchange.names import place_name
+        from crm_desktop.text.names import place_name
 
         rec = ContactRecord(organization="huake pumps")
         place_name(rec, family, given)
@@ -395,7 +395,7 @@ def test_duplicates_are_found_across_lookup_chunks_without_reading_other_compani
     the same company and a row created earlier in the same file are all still found when
     every row falls in a chunk of its own; contacts of unrelated companies are never read."""
     import crm_desktop.exchange.db_import as db_import
-    from crm_desktop.exchange.names import place_name
+    from crm_desktop.text.names import place_name
 
     company, zhang = _seed(services)
     other = services.companies.create(CompanyInput(name_latin="Unrelated Works", country="DE"))

@@ -6,10 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crm_desktop.search.keys import (
+from crm_desktop.search.keys import KeyKind, Route, query_variants, search_keys
+from crm_desktop.text.translit import (
     PALLADIUS,
-    KeyKind,
-    Route,
     cyrillic_to_latin,
     fold,
     fold_mapped,
@@ -18,8 +17,6 @@ from crm_desktop.search.keys import (
     palladius_syllable,
     pinyin_key,
     pinyin_syllables,
-    query_variants,
-    search_keys,
     segment_pinyin,
     swap_layout,
 )

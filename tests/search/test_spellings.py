@@ -12,16 +12,15 @@ from sqlalchemy import text
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.search import index as search_index
-from crm_desktop.search.keys import (
-    KeyKind,
+from crm_desktop.search.keys import KeyKind, search_keys
+from crm_desktop.search.service import SearchService
+from crm_desktop.text.translit import (
     kontsevich,
     palladius,
     pinyin_syllables,
     romanize_korean,
-    search_keys,
     swap_layout,
 )
-from crm_desktop.search.service import SearchService
 
 # --------------------------------------------------------------------------- readings
 
@@ -191,7 +190,7 @@ def test_an_index_of_the_previous_version_is_rebuilt_on_open(runtime, paths, db_
     ],
 )
 def test_chinese_name_spellings(family, given, latin, russian, split) -> None:
-    from crm_desktop.search.keys import chinese_name_spellings
+    from crm_desktop.text.names import chinese_name_spellings
 
     s = chinese_name_spellings(family, given)
     assert s is not None
@@ -200,7 +199,7 @@ def test_chinese_name_spellings(family, given, latin, russian, split) -> None:
 
 
 def test_no_spellings_offered_for_other_scripts() -> None:
-    from crm_desktop.search.keys import chinese_name_spellings
+    from crm_desktop.text.names import chinese_name_spellings
 
     assert chinese_name_spellings("Ivanov", "") is None
     assert chinese_name_spellings("王", "Wei") is None

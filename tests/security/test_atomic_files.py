@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from crm_desktop import cli
-from crm_desktop.files import write_bytes_atomic
 from crm_desktop.config import Paths
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.exchange.atomic import atomic_write
+from crm_desktop.files import write_bytes_atomic
 from crm_desktop.runtime import open_runtime
 
 

@@ -73,7 +73,8 @@ def test_the_runtime_backs_up_at_start_and_after_a_change(paths: Paths):
     path = _db(paths, companies=1)
     rt = open_runtime("sqlite:///" + str(path), paths, auto_backup=True)
     try:
-        assert [b.reason for b in backups.list_backups(paths.backups_dir, identity_of(path))] == ["start"]
+        found = backups.list_backups(paths.backups_dir, identity_of(path))
+        assert [b.reason for b in found] == ["start"]
         rt.services.companies.create(CompanyInput(name="After start"))
     finally:
         rt.close()

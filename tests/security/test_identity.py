@@ -66,10 +66,10 @@ def _db_with_canary(paths: Paths, name: str = "crm.sqlite3", folder: Path | None
 
 
 def test_after_encrypt_no_readable_copy_of_any_record_is_left_anywhere(paths: Paths):
-    """An older version's database (schema 0001) is migrated (a before-migration backup, named for the newest revision), used
-    (start and automatic backups, a draft), backed up from the CLI, restored (a
-    before-restore backup), then encrypted: every file under the data directory and
-    the backup folder is then searched for the records' text."""
+    """An older version's database (schema 0001) is migrated (a before-migration backup,
+    named for the newest revision), used (start and automatic backups, a draft), backed up
+    from the CLI, restored (a before-restore backup), then encrypted: every file under the
+    data directory and the backup folder is then searched for the records' text."""
     db = paths.data_dir / "crm.sqlite3"
     shutil.copy(FIXTURE_0001, db)
     conn = sqlite3.connect(db)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from analytics_data import SETTINGS_RATES, build
+from pypdf import PdfReader
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTableWidget
-from pypdf import PdfReader
 
 from crm_desktop.config import Settings
 from crm_desktop.ui import dashboard_view
@@ -32,7 +32,8 @@ def known_rt(tmp_path: Path, paths):
 @pytest.fixture
 def dash(qtbot, known_rt) -> DashboardView:
     stack = QUndoStack()
-    w = DashboardView(known_rt.services, Settings(language="en", currency_rates=SETTINGS_RATES), undo_stack=stack)
+    settings = Settings(language="en", currency_rates=SETTINGS_RATES)
+    w = DashboardView(known_rt.services, settings, undo_stack=stack)
     w.stack = stack
     qtbot.addWidget(w)
     w.resize(1300, 800)

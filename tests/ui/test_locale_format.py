@@ -25,6 +25,7 @@ from crm_desktop.ui.labels import (
     format_number,
     format_phone,
     language_names,
+    stage_name,
 )
 from crm_desktop.ui.list_view import EntityListView
 from crm_desktop.ui.main_window import MainWindow
@@ -41,6 +42,21 @@ def test_numbers_group_with_narrow_no_break_spaces_in_russian() -> None:
     assert format_number(Decimal("12.50"), "ru") == "12,5"
     assert format_number(12.5, "en") == "12.5"
     assert format_number(None, "ru") == ""
+
+
+def test_one_stage_name_for_lists_forms_board_and_dashboard() -> None:
+    from crm_desktop.analytics.model import StageInfo
+    from crm_desktop.domain.models import Stage
+
+    stage = Stage(position=2, code="first_meeting", name_ru="Первая встреча",
+                  name_en="First meeting", name_zh="首次会面")
+    assert stage_name(stage, "ru") == "Первая встреча"
+    assert stage_name(stage, "en") == "First meeting"
+    assert stage_name(stage, "zh") == "首次会面"
+    info = StageInfo("id", "first_meeting", 2, "Первая встреча", "First meeting")
+    assert stage_name(info, "ru") == "Первая встреча"
+    assert stage_name(info, "en") == "First meeting"
+    assert stage_name(None, "ru") == ""
 
 
 def test_areas_carry_their_unit() -> None:

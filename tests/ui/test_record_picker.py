@@ -132,7 +132,7 @@ def test_task_form_project_picker_by_palladius_on_the_wrong_layout(
     picker = form.field_widget("project_id")
     assert isinstance(picker, RecordPicker)
     word = project.title.split()[0]  # a Russian title, typed on the Latin layout
-    from crm_desktop.search.keys import swap_layout
+    from crm_desktop.text.translit import swap_layout
 
     _type_and_choose(qtbot, picker, swap_layout(word) or word)
     chosen = form.widgets["project_id"].value()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Generic, TypeVar
@@ -30,7 +31,7 @@ class ListQuery:
 
 
 class Service(Generic[M]):
-    model: ClassVar[type]
+    model: ClassVar[type[Any]]  # the aggregate's mapped class (a SyncedMixin)
     entity: ClassVar[str]
     # sort key -> column expression; the first is the default
     SORTS: ClassVar[dict[str, Any]] = {}
@@ -51,7 +52,7 @@ class Service(Generic[M]):
         row = s.get(self.model, id)
         if row is None or (row.deleted_at is not None and not include_deleted):
             raise NotFoundError(self.entity, id)
-        return row  # type: ignore[return-value]
+        return row  # type: ignore[no-any-return]
 
     def _prepare_detached(self, row: M) -> None:
         """Touch what callers read after the session closes (lazy relationships)."""
@@ -99,7 +100,7 @@ class Service(Generic[M]):
         with self.ctx.reading() as s:
             return int(s.scalar(stmt) or 0)
 
-    def _order(self, q: ListQuery) -> list[Any]:
+    def _order(self, q: ListQuery) -> builtins.list[Any]:
         key = q.sort if q.sort in self.SORTS else next(iter(self.SORTS), "")
         cols = []
         if key:
@@ -165,7 +166,7 @@ class Service(Generic[M]):
     def _cascade_restore(self, s: Session, row: M, when: Any) -> None:
         pass
 
-    def history(self, id: str) -> list[AuditEntry]:
+    def history(self, id: str) -> builtins.list[AuditEntry]:
         """The record's field history, newest first."""
         stmt = (select(AuditEntry).where(AuditEntry.entity_type == self.entity,
                                          AuditEntry.entity_id == id)
@@ -182,7 +183,9 @@ class Service(Generic[M]):
             if f.name not in skip and hasattr(type(row), f.name):
                 setattr(row, f.name, getattr(data, f.name))
 
-    def _ids_to_rows(self, s: Session, model: type, ids: Sequence[str]) -> list[Any]:
+    def _ids_to_rows(
+        self, s: Session, model: type[Any], ids: Sequence[str]
+    ) -> builtins.list[Any]:
         if not ids:
             return []
         rows = {r.id: r for r in s.scalars(select(model).where(model.id.in_(list(ids))))}
@@ -196,12 +199,16 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def cascade_tombstone(s: Session, model: type, column: Any, parent_id: str, when: Any) -> None:
+def cascade_tombstone(
+    s: Session, model: type[Any], column: Any, parent_id: str, when: Any
+) -> None:
     for row in s.scalars(select(model).where(column == parent_id, model.deleted_at.is_(None))):
         row.deleted_at = when
 
 
-def cascade_untombstone(s: Session, model: type, column: Any, parent_id: str, when: Any) -> None:
+def cascade_untombstone(
+    s: Session, model: type[Any], column: Any, parent_id: str, when: Any
+) -> None:
     for row in s.scalars(select(model).where(column == parent_id, model.deleted_at == when)):
         row.deleted_at = None
 

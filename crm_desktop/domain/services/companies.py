@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.models import (
     Company,
     CompanyKind,
@@ -73,7 +74,7 @@ class CompanyChoice:
 
 class CompanyService(Service[Company]):
     model = Company
-    entity = "company"
+    entity = kinds.COMPANY.name
     SORTS = {"name": Company.sort_key,  # pinyin for Chinese names, ё as е
              "name_native": Company.name_native,
              "name_ru": Company.name_ru, "country": Company.country, "city": Company.city,

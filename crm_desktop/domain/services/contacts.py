@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.models import (
     Company,
     Contact,
@@ -73,7 +74,7 @@ class ContactQuery(ListQuery):
 
 class ContactService(Service[Contact]):
     model = Contact
-    entity = "contact"
+    entity = kinds.CONTACT.name
     SORTS = {"name": Contact.sort_key,  # pinyin for Chinese names, ё as е
              "family_name_ru": Contact.family_name_ru,
              "family_name_latin": Contact.family_name_latin, "position": Contact.position,

@@ -17,22 +17,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.context import Context
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import AuditEntry, Member
-
-# entity type -> (attribute of Services, input dataclass module path, class name)
-EDITABLE: dict[str, tuple[str, str, str]] = {
-    "company": ("companies", "crm_desktop.domain.services.companies", "CompanyInput"),
-    "contact": ("contacts", "crm_desktop.domain.services.contacts", "ContactInput"),
-    "meeting": ("meetings", "crm_desktop.domain.services.meetings", "MeetingInput"),
-    "member": ("members", "crm_desktop.domain.services.members", "MemberInput"),
-    "project": ("projects", "crm_desktop.domain.services.projects", "ProjectInput"),
-    "site": ("sites", "crm_desktop.domain.services.reference", "SiteInput"),
-    "support_measure": ("measures", "crm_desktop.domain.services.reference", "MeasureInput"),
-    "task": ("tasks", "crm_desktop.domain.services.tasks", "TaskInput"),
-    "trip": ("trips", "crm_desktop.domain.services.trips", "TripInput"),
-}
 
 
 @dataclass(frozen=True)
@@ -49,12 +37,8 @@ class HistoryItem:
 
 
 def _input_class(entity_type: str) -> type | None:
-    spec = EDITABLE.get(entity_type)
-    if spec is None:
-        return None
-    import importlib
-
-    return getattr(importlib.import_module(spec[1]), spec[2], None)
+    k = kinds.kind(entity_type)
+    return k.input_type() if k is not None and k.editable else None
 
 
 def _field_types(cls: type) -> dict[str, Any]:
@@ -117,7 +101,7 @@ class HistoryService:
         cls = _input_class(entity_type)
         if cls is None or field not in {f.name for f in dataclasses.fields(cls)}:
             raise CrmError.from_code("restore_field", field=field, entity=entity_type)
-        service = getattr(self.services, EDITABLE[entity_type][0])
+        service = getattr(self.services, kinds.BY_NAME[entity_type].service)
         row = service.get(entity_id, include_deleted=False)
         data = cls.from_row(row)  # type: ignore[attr-defined]
         setattr(data, field, _convert(value, _field_types(cls).get(field, Any)))

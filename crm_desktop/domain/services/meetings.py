@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import (
     Confidentiality,
@@ -87,7 +88,7 @@ class MeetingQuery(ListQuery):
 
 class MeetingService(Service[Meeting]):
     model = Meeting
-    entity = "meeting"
+    entity = kinds.MEETING.name
     SORTS = {"start": Meeting.starts_at, "title": Meeting.title, "place": Meeting.place}
     TEXT_COLUMNS = (Meeting.title, Meeting.place, Meeting.agenda, Meeting.agreements)
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.models import Member
 from crm_desktop.domain.services.base import Service
 from crm_desktop.domain.validation import Checker
@@ -24,7 +25,7 @@ class MemberInput:
 
 class MemberService(Service[Member]):
     model = Member
-    entity = "member"
+    entity = kinds.MEMBER.name
     SORTS = {"name": Member.name, "position": Member.position,
              "department": Member.department, "updated": Member.updated_at}
     TEXT_COLUMNS = (Member.name, Member.name_latin, Member.position, Member.email)

@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.base import utcnow
-from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
+from crm_desktop.domain.errors import CrmError, FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.models import (
     Company,
     Meeting,
@@ -162,7 +163,7 @@ class BoardCard:
 
 class ProjectService(Service[Project]):
     model = Project
-    entity = "project"
+    entity = kinds.PROJECT.name
     # "stage" sorts by the stage's place in the pipeline, not by its id
     SORTS = {"title": Project.title, "status": Project.status,
              "stage": select(Stage.position).where(Stage.id == Project.stage_id)
@@ -245,9 +246,11 @@ class ProjectService(Service[Project]):
             s.flush()
             id = change.id
         with self.ctx.reading() as s:
-            change = s.get(StageChange, id)
+            stored = s.get(StageChange, id)
+            if stored is None:
+                raise NotFoundError("stage_change", id)
             s.expunge_all()
-            return change  # type: ignore[return-value]
+            return stored
 
     def move_in_session(self, s: Session, project_id: str, stage_id: str, *, note: str = "",
                         meeting_id: str | None = None, when: datetime | None = None,
@@ -343,7 +346,8 @@ class ProjectService(Service[Project]):
             rows = s.execute(stmt).all()
         board: dict[str, list[BoardCard]] = {sid: [] for sid in stage_ids}
         for r in rows:
-            card = BoardCard(*r[:17], r[17], r[18] or "", r[19] or "")
+            values: tuple[Any, ...] = (*r[:18], r[18] or "", r[19] or "")
+            card = BoardCard(*values)
             card.status = ProjectStatus(card.status)
             board.setdefault(card.stage_id, []).append(card)
         return board

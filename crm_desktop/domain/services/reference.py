@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import MeasureKind, Site, SiteKind, SupportMeasure, Tag
 from crm_desktop.domain.services.base import ListQuery, Service
@@ -41,7 +42,7 @@ class SiteQuery(ListQuery):
 
 class SiteService(Service[Site]):
     model = Site
-    entity = "site"
+    entity = kinds.SITE.name
     SORTS = {"name": Site.name, "kind": Site.kind, "municipality": Site.municipality,
              "area": Site.available_area_m2}
     TEXT_COLUMNS = (Site.name, Site.name_en, Site.name_zh, Site.municipality)
@@ -80,7 +81,7 @@ class MeasureInput:
 
 class SupportMeasureService(Service[SupportMeasure]):
     model = SupportMeasure
-    entity = "support_measure"
+    entity = kinds.SUPPORT_MEASURE.name
     SORTS = {"name": SupportMeasure.name, "kind": SupportMeasure.kind}
     TEXT_COLUMNS = (SupportMeasure.name, SupportMeasure.name_en, SupportMeasure.provider)
 

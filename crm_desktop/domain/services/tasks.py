@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.models import Task, TaskStatus
 from crm_desktop.domain.services.base import ListQuery, Service
@@ -43,7 +44,7 @@ class TaskQuery(ListQuery):
 
 class TaskService(Service[Task]):
     model = Task
-    entity = "task"
+    entity = kinds.TASK.name
     SORTS = {"due": Task.due_date, "title": Task.title, "status": Task.status,
              "updated": Task.updated_at}
     TEXT_COLUMNS = (Task.title, Task.description)

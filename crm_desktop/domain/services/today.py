@@ -282,7 +282,7 @@ class TodayService:
         where = and_(Meeting.deleted_at.is_(None), Meeting.starts_at >= now - timedelta(days=1),
                      Meeting.starts_at < until)
         stmt = _meeting_select().where(where).order_by(Meeting.starts_at, Meeting.id)
-        items = []
+        items: list[Any] = []
         ended = 0
         for r in s.execute(stmt.limit(shown + 50)):
             m = _meeting_item(r)
@@ -374,8 +374,8 @@ class TodayService:
                                   case((Project.status == ProjectStatus.ACTIVE, 0), else_=1),
                                   Stage.position.desc(), Project.stage_entered_at.desc(),
                                   Project.id))
-                for r in s.execute(stmt):
-                    lead.setdefault(r.Project.company_id, r)
+                for row in s.execute(stmt):
+                    lead.setdefault(row.Project.company_id, row)
                 where = and_(Task.status == TaskStatus.OPEN, _linked_to_companies(chunk),
                              _TASK_COMPANY.in_(chunk))
                 for t in self._tasks(s, where, today):
@@ -384,8 +384,8 @@ class TodayService:
                     steps.setdefault(t.company.id, t)
                     n, late = counts.get(t.company.id, (0, 0))
                     counts[t.company.id] = (n + 1, late + int(t.overdue))
-                for cid, when, zone in _next_meetings(s, _MEETING_COMPANY, chunk, now):
-                    meetings.setdefault(cid, (when, zone))
+                for cid, at, zone in _next_meetings(s, _MEETING_COMPANY, chunk, now):
+                    meetings.setdefault(cid, (at, zone))
         out = {}
         for cid in ids:
             r = lead.get(cid)
@@ -417,8 +417,8 @@ class TodayService:
                         .group_by(_TASK_PROJECT))
                 for pid, n, late in s.execute(stmt):
                     counts[pid] = (int(n), int(late or 0))
-                for pid, when, zone in _next_meetings(s, Meeting.project_id, chunk, now):
-                    meetings.setdefault(pid, (when, zone))
+                for pid, at, zone in _next_meetings(s, Meeting.project_id, chunk, now):
+                    meetings.setdefault(pid, (at, zone))
         out = {}
         for pid in ids:
             when, zone = meetings.get(pid, (None, ""))
@@ -500,7 +500,7 @@ def _linked_to_companies(ids: Sequence[str]) -> ColumnElement[bool]:
                Task.meeting_id.in_(meetings))
 
 
-def _task_select() -> Select[Any]:
+def _task_select() -> Select[*tuple[Any, ...]]:
     return (select(Task.id, Task.title, Task.due_date, Task.status, Task.owner_id,
                    _OWNER.name.label("owner_name"), _OWNER.name_latin.label("owner_latin"),
                    Task.meeting_id, _TM.title.label("meeting_title"),
@@ -538,7 +538,7 @@ _MC = aliased(Company, name="meeting_company")
 _MPR = aliased(Project, name="meeting_project_title")
 
 
-def _meeting_select() -> Select[Any]:
+def _meeting_select() -> Select[*tuple[Any, ...]]:
     return (select(Meeting, _MC.id.label("company_id"), _MC.name.label("company_name"),
                    _MC.name_native.label("company_native"),
                    _MC.name_latin.label("company_latin"), _MPR.title.label("project_title"))
@@ -570,7 +570,7 @@ def _next_meetings(s: Session, key: Any, ids: Sequence[str],
 _PO = aliased(Member, name="project_owner")
 
 
-def _project_select() -> Select[Any]:
+def _project_select() -> Select[*tuple[Any, ...]]:
     return (select(Project, Stage, Company.name.label("company_name"),
                    Company.name_native.label("company_native"),
                    Company.name_latin.label("company_latin"),
@@ -612,7 +612,7 @@ def _trip_item(t: Trip) -> TripItem:
     return TripItem(t.id, t.title, t.start_date, t.end_date, t.cities)
 
 
-def _count(s: Session, stmt: Select[Any]) -> int:
+def _count(s: Session, stmt: Select[*tuple[Any, ...]]) -> int:
     return int(s.scalar(stmt.with_only_columns(func.count()).order_by(None)) or 0)
 
 

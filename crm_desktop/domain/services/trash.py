@@ -5,24 +5,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.context import Context
-from crm_desktop.domain.models import (
-    Company,
-    Contact,
-    Meeting,
-    Member,
-    Project,
-    Site,
-    SupportMeasure,
-    Task,
-    Trip,
-)
-
-TRASHABLE: dict[str, type] = {
-    "company": Company, "contact": Contact, "project": Project, "meeting": Meeting,
-    "task": Task, "trip": Trip, "site": Site, "support_measure": SupportMeasure,
-    "member": Member,
-}
 
 
 @dataclass
@@ -50,10 +34,12 @@ class TrashService:
     def list(self, limit: int = 1000) -> list[TrashItem]:
         items: list[TrashItem] = []
         with self.ctx.reading() as s:
-            for kind, model in TRASHABLE.items():
+            for kind in kinds.trashable():
+                model = kind.model
                 stmt = (select(model).where(model.deleted_at.is_not(None))
                         .order_by(model.deleted_at.desc()).limit(limit))
                 for row in s.scalars(stmt).unique():
-                    items.append(TrashItem(kind, row.id, _title(row), row.deleted_at))
+                    if row.deleted_at is not None:  # the query's own condition
+                        items.append(TrashItem(kind.name, row.id, _title(row), row.deleted_at))
         items.sort(key=lambda i: i.deleted_at, reverse=True)
         return items[:limit]

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+from crm_desktop.domain import kinds
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import Member, Trip
 from crm_desktop.domain.services.base import ListQuery, Service
@@ -38,7 +39,7 @@ class TripQuery(ListQuery):
 
 class TripService(Service[Trip]):
     model = Trip
-    entity = "trip"
+    entity = kinds.TRIP.name
     SORTS = {"start": Trip.start_date, "title": Trip.title, "end": Trip.end_date}
     TEXT_COLUMNS = (Trip.title, Trip.cities, Trip.goals)
 

@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _key_type() -> sa.types.TypeEngine:
+def _key_type() -> sa.types.TypeEngine[str]:
     return sa.String(length=300).with_variant(sa.String(length=300, collation="C"),
                                               "postgresql")
 

@@ -1,8 +1,8 @@
 """A printable contact sheet: every name form, organisation, position and how to reach them.
 
-Owned by the exchange area (export contacts --format pdf); built on the documents'
-``DocumentRenderer`` so it has the same fonts (Latin, Cyrillic and CJK runs), header,
-confidentiality marking and "Page X of Y" footer as the memos.
+Part of the exchange (export contacts --format pdf), over its ``ContactRecord``; built on
+the documents' ``DocumentRenderer`` so it has the same fonts (Latin, Cyrillic and CJK
+runs), header, confidentiality marking and "Page X of Y" footer as the memos.
 """
 
 from __future__ import annotations
@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from crm_desktop.documents.base import ACCENT, CONTENT_WIDTH, RULE, ZEBRA, DocumentRenderer
 from crm_desktop.documents.fonts import SANS
 from crm_desktop.exchange.messengers import SERVICE_LABEL
-from crm_desktop.exchange.names import is_cjk, join_name
-from crm_desktop.exchange.phones import international
 from crm_desktop.exchange.records import ContactRecord
+from crm_desktop.text.names import join_name
+from crm_desktop.text.phones import international
+from crm_desktop.text.scripts import is_cjk
 
 _TEXT = {
     "ru": {
@@ -128,7 +130,7 @@ class ContactSheetRenderer(DocumentRenderer[ContactSheet]):
         table = Table(
             rows, colWidths=[w * CONTENT_WIDTH / total for w in widths], repeatRows=1, hAlign="LEFT"
         )
-        style = [
+        style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 8.5),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),

@@ -64,14 +64,6 @@ def to_e164(raw: str, default_region: str = "RU", second_region: str = "") -> st
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def matching_key(raw: str, default_region: str = "RU") -> str:
-    """What two spellings of one number have in common: E.164, or the bare digits."""
-    e164 = to_e164(raw, default_region)
-    if e164.startswith("+"):
-        return e164
-    return _JUNK.sub("", e164)
-
-
 _COUNTRY_CODES = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
 
 

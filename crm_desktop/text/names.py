@@ -1,4 +1,5 @@
-"""Which script a name is written in, and where each form of a name goes.
+"""Names in several scripts: how a full name splits, how the parts join for display, where
+each form of a name goes, and the pinyin and Palladius spellings a form offers.
 
 Files rarely say which form of a name a field holds: an Android phone puts 张伟 in N,
 an Outlook export puts "Иванов" in "Фамилия", Google puts "Zhang" in "Last Name". We
@@ -8,74 +9,32 @@ form, any other letters (Han, Kana, Hangul, ...) to the native form.
 
 from __future__ import annotations
 
-import unicodedata
-from enum import StrEnum
-from functools import cache
+from dataclasses import dataclass
+from typing import Protocol
 
-from crm_desktop.exchange.records import ContactRecord
-
-
-class Script(StrEnum):
-    NONE = ""
-    LATIN = "latin"
-    CYRILLIC = "cyrillic"
-    NATIVE = "native"  # anything else: Han, Kana, Hangul, Arabic, Thai...
-
-
-def script_of(text: str) -> Script:
-    """The script of the majority of letters in ``text``."""
-    latin = cyrillic = other = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        cp = ord(ch)
-        if cp < 0x250 or 0x1E00 <= cp <= 0x1EFF:
-            latin += 1
-        elif 0x400 <= cp <= 0x52F:
-            cyrillic += 1
-        else:
-            other += 1
-    if other and other >= max(latin, cyrillic):
-        return Script.NATIVE
-    if cyrillic and cyrillic >= latin:
-        return Script.CYRILLIC
-    if latin:
-        return Script.LATIN
-    return Script.NONE
-
-
-def language_tag(text: str) -> str:
-    """A BCP 47 language for a native-script name (used in vCard 4.0 LANGUAGE=)."""
-    for ch in text:
-        name = unicodedata.name(ch, "")
-        if name.startswith(("HIRAGANA", "KATAKANA")):
-            return "ja"
-        if name.startswith("HANGUL"):
-            return "ko"
-    for ch in text:
-        if unicodedata.name(ch, "").startswith("CJK"):
-            return "zh"
-    return ""
-
-
-@cache
-def _is_cjk_char(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
-
-
-def is_cjk(text: str) -> bool:
-    # No character below U+1100 (Hangul Jamo) is CJK: Latin and Cyrillic names stop here,
-    # in C, which matters on a 200,000-contact export.
-    if not text or max(text) < "\u1100":
-        return False
-    return any(map(_is_cjk_char, text))
-
-
-# Two-character Chinese surnames, so 欧阳娜娜 splits as 欧阳 + 娜娜.
-_COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 "
-    "宇文 司徒 令狐 夏侯 端木 轩辕 独孤 南宫 西门 澹台".split()
+from crm_desktop.text.scripts import Script, is_cjk, is_han, script_of
+from crm_desktop.text.translit import (
+    COMPOUND_SURNAMES,
+    palladius,
+    pinyin_syllables,
+    surname_length,
 )
+
+
+class NameForms(Protocol):
+    """A person's name in its three forms, as import records and forms carry it."""
+
+    full_name: str
+    family_name: str
+    given_name: str
+    middle_name: str
+    family_name_latin: str
+    given_name_latin: str
+    family_name_ru: str
+    given_name_ru: str
+    middle_name_ru: str
+
+
 _RU_SURNAME_ENDINGS = (
     "ов",
     "ев",
@@ -102,7 +61,7 @@ def split_full_name(full: str) -> tuple[str, str, str]:
     if not text:
         return "", "", ""
     if is_cjk(text) and " " not in text:
-        if len(text) >= 3 and text[:2] in _COMPOUND_SURNAMES:
+        if len(text) >= 3 and text[:2] in COMPOUND_SURNAMES:
             return text[:2], text[2:], ""
         if len(text) == 1:
             return text, "", ""
@@ -134,7 +93,7 @@ def split_full_name(full: str) -> tuple[str, str, str]:
 
 
 def place_name(
-    record: ContactRecord,
+    record: NameForms,
     family: str,
     given: str,
     middle: str = "",
@@ -165,7 +124,7 @@ def place_name(
         record.middle_name = record.middle_name or middle
 
 
-def finish_names(record: ContactRecord) -> None:
+def finish_names(record: NameForms) -> None:
     """Fill name parts from ``full_name`` when the file gave no parts."""
     has_parts = any(
         (
@@ -192,11 +151,71 @@ def join_name(family: str, given: str, middle: str = "") -> str:
     return " ".join(p for p in (given, middle, family) if p)
 
 
-def display_name(record: ContactRecord) -> str:
+def display_name(record: NameForms) -> str:
     """The name to show first: native script, else Latin, else Russian, else what was given."""
     return (
         join_name(record.family_name, record.given_name, record.middle_name)
         or join_name(record.family_name_latin, record.given_name_latin, record.middle_name)
         or join_name(record.family_name_ru, record.given_name_ru, record.middle_name_ru)
         or record.full_name
+    )
+
+
+@dataclass(frozen=True)
+class NameSpellings:
+    """A Chinese name in pinyin and Palladius, as a form offers it: 曾国强 -> Zeng Guoqiang,
+    Цзэн Гоцян.  ``family_native``/``given_native`` say how the name was split when it
+    was typed whole into the family-name field."""
+
+    family_native: str
+    given_native: str
+    family_latin: str
+    given_latin: str
+    family_ru: str
+    given_ru: str
+
+    @property
+    def latin(self) -> str:
+        return " ".join(p for p in (self.family_latin, self.given_latin) if p)
+
+    @property
+    def russian(self) -> str:
+        return " ".join(p for p in (self.family_ru, self.given_ru) if p)
+
+
+def _pinyin_word(syllables: list[str]) -> str:
+    """Syllables written as one word, capitalised, with the apostrophe pinyin puts before
+    a, o, e inside a word (Guo'an, Xi'an)."""
+    out = ""
+    for k, syl in enumerate(syllables):
+        if k and syl[:1] in ("a", "o", "e"):
+            out += "'"
+        out += syl
+    return out[:1].upper() + out[1:]
+
+
+def chinese_name_spellings(family: str, given: str = "") -> NameSpellings | None:
+    """Pinyin and Palladius of a Chinese name (family name read as one: 曾 is Zeng).  A
+    whole name typed into the family-name field (曾国强, 欧阳修) is split after its family
+    name.  None when the name is not written in Chinese characters."""
+    family, given = family.strip(), given.strip()
+    if not family or not all(is_han(c) for c in family):
+        return None
+    if given and not all(is_han(c) for c in given):
+        return None
+    if not given and len(family) > 1:
+        n = surname_length(family)
+        if 0 < n < len(family):
+            family, given = family[:n], family[n:]
+    fam = pinyin_syllables(family, surname=True)
+    giv = pinyin_syllables(given) if given else []
+    if not fam or not all(fam) or not all(giv):
+        return None  # a character pypinyin cannot read: better no offer than a wrong one
+    return NameSpellings(
+        family,
+        given,
+        _pinyin_word(fam),
+        _pinyin_word(giv) if giv else "",
+        palladius(fam).capitalize(),
+        palladius(giv).capitalize() if giv else "",
     )

@@ -1,6 +1,6 @@
 """Export/import timings for N contacts, beside plain sqlite3 + csv writing the same rows.
 
-``python -m crm_desktop.exchange.benchmark --contacts 200000`` prints a table;
+``python benchmarks/exchange_bench.py --contacts 200000`` prints a table;
 ``run()`` returns the numbers for the project benchmark (benchmarks/bench.py).
 Peak memory of each export is measured with tracemalloc (Python allocations).
 """
@@ -11,6 +11,7 @@ import argparse
 import csv
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -20,13 +21,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout, not an installed copy
 
-from crm_desktop.config import Paths
-from crm_desktop.domain.models import Company, Contact
-from crm_desktop.domain.services import Services
-from crm_desktop.exchange.db_export import export_contacts
-from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_file
+from sqlalchemy import insert  # noqa: E402
+
+from crm_desktop.config import Paths  # noqa: E402
+from crm_desktop.domain.models import Company, Contact  # noqa: E402
+from crm_desktop.domain.services import Services  # noqa: E402
+from crm_desktop.exchange.db_export import export_contacts  # noqa: E402
+from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_file  # noqa: E402
 
 _FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
