@@ -91,13 +91,15 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     --strict when any was rejected (then nothing is written)."""
     if args.region is not None and args.region.strip().upper() not in ISO_3166:
         raise CrmError(f"--region {args.region}: not an ISO 3166 country code (CN, RU, ...).")
-    path = sqlite_path(env.url)
     create = bool(args.create)
+    if not args.dry_run or create:
+        # one writer: a second import or a restore waits its turn; and a restore killed
+        # half-way is finished first, so the file may exist only after this
+        env.hold(WRITE)
+    path = sqlite_path(env.url)
     if path is not None and not (path.exists() and path.stat().st_size > 0) and not create:
         raise CrmError(f"{path} does not exist; create it with `crm-desktop init --db "
                        f"{path}`, or add --create to the import.")
-    if not args.dry_run or create:
-        env.hold(WRITE)  # one writer: a second import or a restore waits its turn
     rt = env.runtime(create=create)
     options = ImportOptions(
         on_duplicate=OnDuplicate(args.on_duplicate),
