@@ -11,10 +11,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
-from crm_desktop.config import Paths, Settings, database_url, resolve_paths, resources_dir
+from crm_desktop.application.database import locate
+from crm_desktop.application.demo import is_empty, open_demo
+from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.runtime import Runtime, open_runtime
-from crm_desktop.storage.database import sqlite_path
+from crm_desktop.runtime import Runtime
 from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog, ask_who_am_i
 from crm_desktop.ui.fonts import register_bundled_fonts
 from crm_desktop.ui.i18n import Translators, choose_language
@@ -31,7 +32,8 @@ from crm_desktop.ui.widgets_errors import crm_error_text
 
 def make_application(argv: list[str], paths: Paths) -> QApplication:
     pin_none()  # PySide6 6.12 on CPython 3.11 drops references to None (see the module)
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
@@ -46,24 +48,6 @@ def make_application(argv: list[str], paths: Paths) -> QApplication:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))
     register_bundled_fonts()
     return app  # type: ignore[return-value]
-
-
-def is_empty(rt: Runtime) -> bool:
-    s = rt.services
-    return not (
-        s.companies.count() or s.contacts.count() or s.projects.count() or s.meetings.count()
-    )
-
-
-def open_demo(paths: Paths) -> Runtime:
-    """The demo database in the data directory, created and filled on first use."""
-    from crm_desktop.demo import load_demo
-
-    url = database_url(None, paths, demo=True)
-    rt = open_runtime(url, paths)
-    if is_empty(rt):
-        load_demo(rt.services)
-    return rt
 
 
 def storage_error(parent: QWidget | None, error: CrmError) -> None:
@@ -196,18 +180,18 @@ def run_gui(args: argparse.Namespace) -> int:
         if getattr(args, "demo", False) and not getattr(args, "db", None):
             rt = open_demo(paths)
         else:
-            url = database_url(getattr(args, "db", None), paths)
-            instance = SingleInstance(server_name(sqlite_path(url) or url))
+            location = locate(getattr(args, "db", None), paths)  # parsed once, here
+            instance = SingleInstance(server_name(location.instance_key))
             if instance.notify_running():
                 return 0
-            rt = open_secure_runtime(url, paths)  # passphrase, lock, backups, damage
+            rt = open_secure_runtime(location, paths)  # passphrase, lock, backups, damage
             if rt is None:
                 return 1
     except CrmError as e:
         storage_error(None, e)
         return 1
     want_import = False
-    if is_empty(rt) and not getattr(args, "demo", False):
+    if is_empty(rt.services) and not getattr(args, "demo", False):
         dialog = FirstStartDialog(can_import=True)
         dialog.exec()
         if dialog.choice == FirstStartChoice.DEMO:
@@ -219,7 +203,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 return 1
         want_import = dialog.choice == FirstStartChoice.IMPORT
         if dialog.choice != FirstStartChoice.DEMO:
-            rt = offer_encryption_at_first_start(rt, url, paths)
+            rt = offer_encryption_at_first_start(rt, paths)
     # Part of the first-start flow: once the team list has members (the demo chosen in
     # the welcome dialog, or members added since); not for a --demo run.
     if not getattr(args, "demo", False) and ask_who_am_i(rt.services, rt.settings):

@@ -24,9 +24,9 @@ from crm_desktop.storage.database import (
     Database,
     _check_sqlite_file,
     open_database,
-    sqlite_path,
 )
-from crm_desktop.storage.encryption import DatabaseKey, PassphraseSource
+from crm_desktop.storage.encryption import DatabaseKey
+from crm_desktop.storage.location import DatabaseLocation
 from crm_desktop.storage.lock import READ, WRITE, DatabaseLocks, WriterLock
 
 
@@ -79,16 +79,15 @@ def backups_folders(paths: Paths, settings: Settings) -> list[Path]:
     return list(dict.fromkeys([backups_folder(paths, settings), paths.backups_dir]))
 
 
-def open_runtime(url: str, paths: Paths, *, create: bool = True,
-                 passphrase: PassphraseSource | None = None, key: DatabaseKey | None = None,
-                 writer: bool = False, auto_backup: bool = False,
-                 deferred_checks: bool = False, locks: DatabaseLocks | None = None,
-                 ) -> Runtime:
-    """Open (create, migrate) the database and build the services over it.
-
-    An encrypted file asks ``passphrase(path)`` once; the key is derived here, once per
-    start, and proven with a real read. ``key`` (from a first-start dialog, say) creates
-    a new database encrypted. ``writer`` takes the one-writer lock (the GUI does);
+def open_runtime(where: str | DatabaseLocation, paths: Paths, *, create: bool = True,
+                 key: DatabaseKey | None = None, writer: bool = False,
+                 auto_backup: bool = False, deferred_checks: bool = False,
+                 locks: DatabaseLocks | None = None) -> Runtime:
+    """Open (create, migrate) the database and build the services over it: the steps
+    after the key is known. Front ends call ``application.database.open_database``, which
+    asks for the passphrase of an encrypted file and then calls this; an encrypted file
+    without ``key`` is refused (PassphraseRequiredError). ``key`` also creates a new
+    database encrypted. ``writer`` takes the one-writer lock (the GUI does);
     ``auto_backup`` backs up at start and after changes (rotated).
 
     ``deferred_checks`` (the GUI) keeps only the cheap checks (header, schema, version)
@@ -97,14 +96,10 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
     is up. Without it a writer gets the full check here, as the CLI always did.
     """
     settings = Settings.load(paths.settings_file)
-    try:
-        path = sqlite_path(url)
-    except Exception as e:  # noqa: BLE001 - SQLAlchemy's parser repeats the whole URL
-        raise StorageError(f"Not a database URL: {redact.mask(str(e))}") from None
-    if path is not None and key is None and encryption.is_encrypted(path):
-        if passphrase is None:
-            raise encryption.PassphraseRequiredError(path)
-        key = encryption.unlock(path, passphrase(path))
+    location = where if isinstance(where, DatabaseLocation) else DatabaseLocation.parse(where)
+    url, path = location.url, location.path
+    if path is not None and key is None and location.encrypted:
+        raise encryption.PassphraseRequiredError(path)
     own_locks: DatabaseLocks | None = None
     if path is not None and locks is None:
         own_locks = DatabaseLocks(path, WRITE if writer else READ).acquire()
@@ -120,7 +115,7 @@ def open_runtime(url: str, paths: Paths, *, create: bool = True,
             check: bool | str = "light" if deferred_checks else writer
             if path is not None:
                 _private_database_file(path, create)
-            db = open_database(url, backups_dir=folder, create=create, key=key,
+            db = open_database(location, backups_dir=folder, create=create, key=key,
                                full_check=check)
         except DamagedDatabaseError as e:
             raise damaged_with_backup(e, folder, key, paths.data_dir) from None

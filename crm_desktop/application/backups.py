@@ -9,6 +9,7 @@ ones (the newest ten plus one a day for a month).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from crm_desktop.storage import identity as identities
 from crm_desktop.storage.backups import BackupInfo, BackupPolicy
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import WriterLock
+
+__all__ = ["BackupInfo", "BackupPolicy", "CheckedBackup", "Copy", "Restored", "back_up_now",
+           "copy_to", "database_identity", "list_checked", "restore", "restore_key",
+           "last_identity"]
 
 
 @dataclass(frozen=True)
@@ -98,3 +103,31 @@ def restore(backup: Path, target: Path, folder: Path, key: DatabaseKey | None) -
             raise NotRestoredError(text if text.startswith("Not restored") else
                                    f"Not restored: {text}") from None
     return Restored(previous, key if encryption.is_encrypted(target) else None)
+
+
+def restore_key(backup: Path, target: Path,
+                passphrase: Callable[[Path], str]) -> DatabaseKey | None:
+    """The key a restore of ``backup`` over ``target`` works with: the backup's when it
+    is encrypted (the current file, when encrypted too, must open with the same one: a
+    file under another passphrase is not damaged and is never moved aside), else the
+    current file's when that one is encrypted. ``passphrase(path)`` is asked per file."""
+    if encryption.is_encrypted(backup):
+        key = encryption.unlock(backup, passphrase(backup))
+        if target.exists() and encryption.is_encrypted(target):
+            try:
+                encryption.connect(target, key, readonly=True).close()
+            except encryption.WrongPassphraseError:
+                raise NotRestoredError(
+                    f"{target} is encrypted under another passphrase than {backup}; "
+                    "nothing was changed. Restore into another file (--db), or give both "
+                    "the same passphrase first.") from None
+        return key
+    if target.exists() and encryption.is_encrypted(target):
+        return encryption.unlock(target, passphrase(target))
+    return None
+
+
+def last_identity(db_path: Path, key: DatabaseKey | None, data_dir: Path) -> str | None:
+    """The identity of a database that may be damaged: read from it when it still can
+    be, else the one it had when last opened sound (to find its backups)."""
+    return identities.read(db_path, key) or identities.last_known(data_dir, db_path)

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.storage.database import DamagedDatabaseError
+from crm_desktop.storage.lock import DatabaseLockedError
+
+# Raised by opening a database; the front ends offer a backup, or name the holder.
+__all__ = [
+    "AlreadyEncryptedError", "DamagedDatabaseError", "DatabaseLockedError",
+    "NotAFileDatabaseError", "NotEncryptedError", "NotRestoredError", "UseCaseError",
+]
 
 
 class UseCaseError(CrmError):

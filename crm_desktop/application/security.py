@@ -19,8 +19,25 @@ from crm_desktop.runtime import identify_file
 from crm_desktop.storage import backups, encryption
 from crm_desktop.storage import database as storage
 from crm_desktop.storage.drafts import DraftStore, drafts_folder
-from crm_desktop.storage.encryption import DatabaseKey
+from crm_desktop.storage.encryption import (
+    DatabaseKey,
+    PassphraseRequiredError,
+    WrongPassphraseError,
+)
+from crm_desktop.storage.location import DatabaseLocation
 from crm_desktop.storage.lock import REPLACE, DatabaseLocks, WriterLock
+
+__all__ = [
+    "ENV_PASSPHRASE", "MIN_PASSPHRASE", "Conversion", "DatabaseKey", "PassphraseRequiredError",
+    "WrongPassphraseError", "change_passphrase", "check_passphrase_strength", "decrypt",
+    "encrypt", "passphrase_from_env", "passphrase_matches", "unlock_file",
+]
+
+MIN_PASSPHRASE = encryption.MIN_PASSPHRASE
+ENV_PASSPHRASE = encryption.ENV_PASSPHRASE  # scripts give the passphrase here
+passphrase_from_env = encryption.passphrase_from_env
+check_passphrase_strength = encryption.check_passphrase_strength
+unlock_file = encryption.unlock  # the key of an encrypted file, proven with a real read
 
 # progress(step, done, total): step is "database", "backups" or "drafts"
 Progress = Callable[[str, int, int], object]
@@ -112,13 +129,21 @@ def change_passphrase(path: Path, key: DatabaseKey, new_passphrase: str,
                     has_file_alone)
 
 
-def database_file(url: str) -> Path:
-    """The SQLite file a URL names, which must exist; a server is refused."""
+def database_file(location: DatabaseLocation) -> Path:
+    """The SQLite file of ``location``, which must exist; a server is refused."""
     from crm_desktop.application.errors import NotAFileDatabaseError
 
-    path = storage.sqlite_path(url)
+    path = location.path
     if path is None:
         raise NotAFileDatabaseError(encryption.SERVER_MESSAGE)
-    if not path.is_file() or path.stat().st_size == 0:
+    if not location.exists:
         raise NotAFileDatabaseError(f"{path} does not exist.")
     return path
+
+
+def passphrase_matches(key: DatabaseKey, passphrase: str) -> bool:
+    """Does ``passphrase`` give the key the database was opened with? (The lock screen
+    and the current passphrase of a re-key; compared in constant time.)"""
+    import hmac
+
+    return hmac.compare_digest(DatabaseKey.derive(passphrase, key.salt).raw, key.raw)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from crm_desktop.application.database import DatabaseLocation
     from crm_desktop.config import Paths
     from crm_desktop.runtime import Runtime
     from crm_desktop.storage.encryption import DatabaseKey
@@ -27,55 +29,53 @@ class CliEnv:
     """What a command needs, opened lazily: paths, and the database with its services."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
         from crm_desktop.config import resolve_paths
 
+        self.args = args
         self.paths: Paths = resolve_paths(portable=getattr(args, "portable", False))
         self._runtime: Runtime | None = None
         self._locks: DatabaseLocks | None = None
         self._noted = False  # the note on unencrypted copies was printed
 
+    @cached_property
+    def location(self) -> DatabaseLocation:
+        """The database this command works on, parsed once from --db, $CRM_DATABASE_URL
+        or the default; everything after reads it from here."""
+        from crm_desktop.application.database import locate
+
+        return locate(getattr(self.args, "db", None), self.paths,
+                      demo=getattr(self.args, "demo", False))
+
     @property
     def url(self) -> str:
-        from crm_desktop.config import database_url
-
-        return database_url(getattr(self.args, "db", None), self.paths,
-                            demo=getattr(self.args, "demo", False))
+        return self.location.url
 
     def hold(self, access: str = READ) -> Path | None:
         """Take the locks ``access`` needs on the SQLite file (READ, WRITE or REPLACE; see
         storage.lock.DatabaseLocks) for the rest of the command, before anything is read;
         a refusal is one line naming the holder. Returns the file (None for a server).
         Writers and whole-file operations also finish or undo what a killed one left."""
-        from crm_desktop.storage.database import check_location, recover_interrupted, sqlite_path
-        from crm_desktop.storage.lock import DatabaseLocks
+        from crm_desktop.application.database import lock
 
-        path = sqlite_path(self.url)
+        path = self.location.path
         if path is None or self._locks is not None:
             return path
-        check_location(path, write=access != READ)
         command = " ".join(w for w in (getattr(self.args, "command", None),
                                        getattr(self.args, "what", None)) if w)
-        self._locks = DatabaseLocks(path, access, app=f"crm-desktop {command}".strip())
-        self._locks.acquire()
-        if access in (WRITE, REPLACE):
-            from crm_desktop.config import Settings
-            from crm_desktop.runtime import backups_folder
-
-            recover_interrupted(path, backups_folder(self.paths,
-                                                     Settings.load(self.paths.settings_file)))
+        self._locks = lock(self.location, self.paths, access,
+                           app=f"crm-desktop {command}".strip())
         return path
 
     def runtime(self, create: bool = False, key: DatabaseKey | None = None) -> Runtime:
         """The database and its services; ``create`` makes a missing database (``key``:
         encrypted from the start)."""
         if self._runtime is None:
+            from crm_desktop.application.database import open_database
             from crm_desktop.commands.passphrase import terminal_passphrase
-            from crm_desktop.runtime import open_runtime
 
             self.hold(READ)
-            self._runtime = open_runtime(self.url, self.paths, create=create, key=key,
-                                         passphrase=terminal_passphrase, locks=self._locks)
+            self._runtime = open_database(self.location, self.paths, create=create, key=key,
+                                          passphrase=terminal_passphrase, locks=self._locks)
         return self._runtime
 
     @property

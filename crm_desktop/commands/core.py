@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +17,6 @@ from crm_desktop.domain import kinds, serialize
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.kinds import Kind
 from crm_desktop.files import refuse_special
-from crm_desktop.storage import database as storage
-from crm_desktop.storage import redact
 
 # kind -> (serializer, column headings for the text table); `list` names kinds by plural
 LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
@@ -33,23 +31,6 @@ LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
     kinds.SUPPORT_MEASURE: (serialize.measure, ("kind", "name", "name_en")),
     kinds.MEMBER: (serialize.member, ("name", "position")),
 }
-
-
-DEMO_MARKER = "demo_database"  # setting row: this database holds demo data only
-
-
-def _is_demo_database(path: Path, key: object) -> bool:
-    from crm_desktop.storage import encryption
-
-    conn = (encryption.connect(path, key, readonly=True) if key is not None  # type: ignore[arg-type]
-            else sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True))
-    try:
-        row = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_MARKER,)).fetchone()
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
-    return bool(row and row[0] == "1")
 
 
 def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
@@ -70,15 +51,16 @@ def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
 
 def cmd_init(args: argparse.Namespace, env: CliEnv) -> int:
     """An empty database: migrated, with its identity; never over an existing one."""
-    path = storage.sqlite_path(env.url)
-    where = str(path) if path is not None else redact.mask_url(env.url)
+    location = env.location
+    path = location.path
     if path is not None:
         env.hold(WRITE)  # a second init of the same file is refused here or just below
         if path.exists() and (not path.is_file() or path.stat().st_size > 0):
             raise CrmError(f"{path} already exists; nothing was changed. Open it with --db, "
                            "or give init another file.")
-    elif _server_has_schema(env.url):
-        raise CrmError(f"{where} already holds a crm-desktop database; nothing was changed.")
+    elif _server_has_schema(location.url):
+        raise CrmError(f"{location.shown} already holds a crm-desktop database; nothing "
+                       "was changed.")
     key = None
     if args.encrypt:
         if path is None:
@@ -91,7 +73,7 @@ def cmd_init(args: argparse.Namespace, env: CliEnv) -> int:
         key = encryption.DatabaseKey.new(new_passphrase())
     rt = env.runtime(create=True, key=key)
     state = "encrypted, " if rt.key is not None else ""
-    out(f"Empty database ready: {where} ({state}schema {rt.db.schema_version()})")
+    out(f"Empty database ready: {location.shown} ({state}schema {rt.db.schema_version()})")
     return 0
 
 
@@ -106,43 +88,44 @@ def _server_has_schema(url: str) -> bool:
 
 
 def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.config import Settings
-    from crm_desktop.demo import load_demo
-    from crm_desktop.runtime import backups_folder
-    from crm_desktop.storage import backups, encryption
+    from crm_desktop.application import demo
+    from crm_desktop.commands.passphrase import terminal_passphrase
 
-    path = storage.sqlite_path(env.url)
-    if path is not None and path.exists() and path.stat().st_size > 0:
+    location = env.location
+    path = location.path
+    if path is not None and location.exists:
         if not args.force:
             raise CrmError(f"{path} already exists; use --force to replace it.")
         env.hold(REPLACE)  # nobody else may have it open while it is replaced
-        key = None
-        if encryption.is_encrypted(path):
-            from crm_desktop.commands.passphrase import terminal_passphrase
-
-            key = encryption.unlock(path, terminal_passphrase(path))
-        storage._check_sqlite_file(path, key)  # never delete a file that is not ours
-        storage.refuse_newer_schema(path, key)
-        if not _is_demo_database(path, key):
-            _confirm_replacing(path, args)
-        folder = backups_folder(env.paths, Settings.load(env.paths.settings_file))
-        saved = backups.make_backup(path, folder, "before-demo", key)  # verified copy
+        saved = demo.set_aside(location, env.paths, terminal_passphrase,
+                               lambda p: _confirm_replacing(p, args))
         out(f"The previous database was saved to {saved}")
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
     else:
         env.hold(WRITE)
     rt = env.runtime(create=True)
+    large = None
     if args.size == "large" or any((args.companies, args.contacts, args.meetings)):
-        from crm_desktop.demo_large import generate_for_cli
-
-        counts = generate_for_cli(rt, args.companies, args.contacts, args.meetings)
-    else:
-        counts = load_demo(rt.services)
-    rt.services.settings.set(DEMO_MARKER, "1")
-    out(f"Demo database ready: {path or redact.mask_url(env.url)}")
+        large = demo.LargeDemo(args.companies, args.contacts, args.meetings)
+    counts = demo.fill(rt, large, progress=_terminal_progress())
+    out(f"Demo database ready: {location.shown}")
     out(", ".join(count(n, k, lang_of(args)) for k, n in counts.items()))
     return 0
+
+
+def _terminal_progress() -> Callable[[str, int, int], None]:
+    """Progress of a long fill on a terminal's stderr (nothing when not a terminal)."""
+    started = time.monotonic()
+    shown = [0.0]
+
+    def progress(what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if sys.stderr.isatty() and (now - shown[0] > 0.5 or done == total):
+            shown[0] = now
+            end = "\n" if done == total else ""
+            print(f"\r{what}: {done}/{total}  ({now - started:.0f} s)   ", end=end,
+                  file=sys.stderr, flush=True)
+
+    return progress
 
 
 def cmd_list(args: argparse.Namespace, env: CliEnv) -> int:
@@ -166,6 +149,8 @@ def _cell(value: Any) -> str:
 
 
 def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
+    from crm_desktop.application.database import check
+
     if args.reindex:
         env.hold(WRITE)
     rt = env.runtime()
@@ -173,16 +158,16 @@ def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
         from crm_desktop.commands.search import reindex_database
 
         reindex_database(rt)
-    problems = storage.integrity_check(rt.db)
-    out(f"database: {rt.db.path or redact.mask_url(rt.db.url)}")
-    out(f"schema: {rt.db.schema_version()} (current: {storage.head_revision()})")
+    found = check(rt)
+    out(f"database: {found.shown}")
+    out(f"schema: {found.schema} (current: {found.current_schema})")
     counts = {k.plural: getattr(rt.services, k.service).count() for k in LISTS}
     lang = lang_of(args)
     out("records: " + ", ".join(count(n, k, lang) for k, n in counts.items()))
-    if problems:
-        for p in problems:
+    if not found.ok:
+        for p in found.problems:
             out(f"problem: {p}")
-        raise CrmError(f"{count(len(problems), 'problem')} found.")
+        raise CrmError(f"{count(len(found.problems), 'problem')} found.")
     out("integrity: ok")
     return 0
 
@@ -212,35 +197,22 @@ def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
     from crm_desktop.commands.passphrase import terminal_passphrase
     from crm_desktop.config import Settings
     from crm_desktop.runtime import backups_folder
-    from crm_desktop.storage import encryption
 
     src = Path(args.file)
     if not src.is_file():
         raise CrmError(f"{src} does not exist.")
-    target = storage.sqlite_path(env.url)
+    target = env.location.path
     if target is None:
         raise CrmError("Restore replaces an SQLite file; the current database is a server.")
     env.hold(REPLACE)  # no other process may have the file open while it is replaced
-    key = None
-    if encryption.is_encrypted(src):
-        key = encryption.unlock(src, terminal_passphrase(src))
-        if target.exists() and encryption.is_encrypted(target):
-            try:
-                encryption.connect(target, key, readonly=True).close()
-            except encryption.WrongPassphraseError:
-                # Not damaged, only under another passphrase: never move it aside.
-                raise CrmError(f"{target} is encrypted under another passphrase than {src}; "
-                               "nothing was changed. Restore into another file (--db), or "
-                               "give both the same passphrase first.") from None
-    elif target.exists() and encryption.is_encrypted(target):
-        key = encryption.unlock(target, terminal_passphrase(target))
+    key = app_backups.restore_key(src, target, terminal_passphrase)
     # The backup must be a sound crm-desktop database before it replaces anything; a
     # sound current database is backed up first, a damaged one is moved aside.
     folder = backups_folder(env.paths, Settings.load(env.paths.settings_file))
     done = app_backups.restore(src, target, folder, key)
     if done.previous is not None:
         out(f"The current database was saved to {done.previous}")
-    if key is not None and not encryption.is_encrypted(target):
+    if key is not None and done.key is None:
         out("note: the restored backup is not encrypted; run `crm-desktop encrypt` again.")
     rt = env.runtime()  # migrates an older backup to the current schema
     out(f"Restored {src} into {target} (schema {rt.db.schema_version()}).")

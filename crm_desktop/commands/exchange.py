@@ -16,19 +16,15 @@ from crm_desktop.domain.validation import ISO_3166
 from crm_desktop.exchange.db_export import (
     ContactFilter,
     MeetingFilter,
-    export_contacts,
-    export_meetings,
 )
 from crm_desktop.exchange.db_import import (
     ImportOptions,
     ImportReport,
     OnDuplicate,
     Outcome,
-    import_file,
 )
 from crm_desktop.exchange.formats import FormatChoiceError, contact_format
 from crm_desktop.files import refuse_special
-from crm_desktop.storage.database import sqlite_path
 
 
 def _company_id(services: Services, text: str) -> str:
@@ -56,8 +52,11 @@ def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         stage=args.stage or "",
         text=args.search,
     )
-    n = export_contacts(services, args.output, fmt, flt, language=args.sheet_lang or "")
-    _exported(args, n, "contact")
+    from crm_desktop.application import exchange
+
+    done = exchange.export_contacts(services, args.output, fmt, flt,
+                                    language=args.sheet_lang or "")
+    _exported(args, done.count, "contact")
     env.note_unencrypted(args.output)
     return 0
 
@@ -79,8 +78,10 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
         date_from=args.date_from,
         date_to=args.date_to,
     )
-    n = export_meetings(services, args.output, flt)
-    _exported(args, n, "meeting")
+    from crm_desktop.application import exchange
+
+    done = exchange.export_meetings(services, args.output, flt)
+    _exported(args, done.count, "meeting")
     env.note_unencrypted(args.output)
     return 0
 
@@ -96,7 +97,7 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         # one writer: a second import or a restore waits its turn; and a restore killed
         # half-way is finished first, so the file may exist only after this
         env.hold(WRITE)
-    path = sqlite_path(env.url)
+    path = env.location.path
     if path is not None and not (path.exists() and path.stat().st_size > 0) and not create:
         raise CrmError(f"{path} does not exist; create it with `crm-desktop init --db "
                        f"{path}`, or add --create to the import.")
@@ -107,7 +108,9 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         strict=args.strict,
         default_region=(args.region or rt.settings.default_region).strip().upper(),
     )
-    report = import_file(rt.services, args.file, options)
+    from crm_desktop.application import exchange
+
+    report = exchange.import_contacts(rt.services, args.file, options)
     source = Path(args.file).name
     for row in report.rows:
         if row.outcome == Outcome.REJECTED:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
+from crm_desktop.application.database import unlock
+from crm_desktop.application.errors import DamagedDatabaseError
 from crm_desktop.commands import REPLACE, CliEnv, out
 from crm_desktop.commands.passphrase import new_passphrase, terminal_passphrase
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
-from crm_desktop.storage import database as storage
-from crm_desktop.storage import encryption
-from crm_desktop.storage import identity as identities
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
 
@@ -40,9 +39,9 @@ def _report(done: security.Conversion) -> None:
 
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if encryption.is_encrypted(path):
+    if env.location.encrypted:
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
     done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir,
                             has_file_alone=True)
@@ -52,11 +51,11 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not encryption.is_encrypted(path):
+    if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted.")
-    key = encryption.unlock(path, terminal_passphrase(path))
+    key = security.unlock_file(path, terminal_passphrase(path))
     done = security.decrypt(path, key, _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
     _report(done)
@@ -64,11 +63,11 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
-    path = security.database_file(env.url)
+    path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not encryption.is_encrypted(path):
+    if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted; use encrypt.")
-    old_key = encryption.unlock(path, terminal_passphrase(path))
+    old_key = security.unlock_file(path, terminal_passphrase(path))
     done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
                                       _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"The passphrase of {path} was changed (and of its backups).")
@@ -77,7 +76,7 @@ def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
-    path = storage.sqlite_path(env.url)
+    path = env.location.path
     if path is None:
         raise CrmError("Backups of a server database are made with the server's tools.")
     folder = _folder(env)
@@ -86,11 +85,9 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
         try:
             rt = env.runtime()  # a copy of another database is told apart before listing
             key, ident = rt.key, rt.identity
-        except storage.DamagedDatabaseError:  # the listing is how to find a good backup
-            if encryption.is_encrypted(path):
-                key = encryption.unlock(path, terminal_passphrase(path))
-            ident = identities.read(path, key) or identities.last_known(env.paths.data_dir,
-                                                                          path)
+        except DamagedDatabaseError:  # the listing is how to find a good backup
+            key = unlock(env.location, terminal_passphrase)
+            ident = app_backups.last_identity(path, key, env.paths.data_dir)
     found = app_backups.list_checked(path, folder, key, ident)
     out(f"backups of {path} in {folder}:")
     for row in found:

@@ -39,16 +39,17 @@ class DocumentService:
     def from_context(cls, ctx: Context) -> DocumentService:
         return cls(ctx.session_factory, ctx.member_id)
 
-    def _prepared_by(self) -> str:
+    def prepared_by(self) -> str:
+        """The name under "prepared by": the member using this laptop, if chosen."""
         return self.loader.member_name(self.member_id)
 
     def memo(self, meeting_id: str, lang: str | Labels = "ru") -> Pdf:
-        data = self.loader.memo(meeting_id, self._prepared_by())
+        data = self.loader.memo(meeting_id, self.prepared_by())
         renderer = MemoRenderer(lang, self.loader.organisation())
         return Pdf(renderer.render(data), suggested_filename(data), renderer.title(data))
 
     def trip_report(self, trip_id: str, lang: str | Labels = "ru") -> Pdf:
-        data = self.loader.trip(trip_id, self._prepared_by())
+        data = self.loader.trip(trip_id, self.prepared_by())
         renderer = TripReportRenderer(lang, self.loader.organisation())
         name = memo_filename(data.start_date.isoformat(), data.title, "trip")
         return Pdf(renderer.render(data), name, renderer.title(data))

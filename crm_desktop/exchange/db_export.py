@@ -22,7 +22,7 @@ from crm_desktop.domain.services import Services
 from crm_desktop.exchange.atomic import atomic_write
 from crm_desktop.exchange.csv_write import CSV_FLAVOURS, phone_text, write_csv, write_csv_rows
 from crm_desktop.exchange.errors import ExchangeError
-from crm_desktop.exchange.formats import CONTACT_FORMATS
+from crm_desktop.exchange.formats import CONTACT_FORMATS as CONTACT_FORMATS  # re-exported
 from crm_desktop.exchange.formats import EXTENSIONS as EXTENSIONS  # the dialogs import it here
 from crm_desktop.exchange.formulas import FORMULA_TRIGGERS
 from crm_desktop.exchange.ical_write import write_ics

@@ -13,13 +13,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.domain import hooks
 from crm_desktop.domain.errors import StorageError
 from crm_desktop.storage import backups, encryption
 from crm_desktop.storage.encryption import DatabaseKey, PassphraseRequiredError
+from crm_desktop.storage.location import DatabaseLocation
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -75,6 +75,12 @@ class Database:
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    @property
+    def location(self) -> DatabaseLocation:
+        """Where this database is, for reopening it (after a re-key or a restore)."""
+        return DatabaseLocation(self.url, "sqlite" if self.is_sqlite else "postgresql",
+                                self.path)
 
     @property
     def is_sqlite(self) -> bool:
@@ -148,10 +154,9 @@ def _alembic_config() -> Config:
 
 
 def sqlite_path(url: str) -> Path | None:
-    u = make_url(url)
-    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
-        return None
-    return Path(u.database)
+    """The SQLite file a URL names (None for a server). Front ends parse once into a
+    DatabaseLocation and read ``.path``; this is for code that holds a bare URL."""
+    return DatabaseLocation.parse(url).path
 
 
 def _lenient_text(raw: bytes) -> str:
@@ -275,10 +280,10 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, record: object) -> None:
     cur.close()
 
 
-def make_engine(url: str, key: DatabaseKey | None = None) -> Engine:
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite" and key is not None:
-        path = sqlite_path(url)
+def make_engine(where: str | DatabaseLocation, key: DatabaseKey | None = None) -> Engine:
+    location = where if isinstance(where, DatabaseLocation) else DatabaseLocation.parse(where)
+    url, path = location.url, location.path
+    if location.kind == "sqlite" and key is not None:
         if path is None:
             raise encryption.EncryptionError("An encrypted database must be a file.")
 
@@ -290,7 +295,7 @@ def make_engine(url: str, key: DatabaseKey | None = None) -> Engine:
         return engine
     if key is not None:
         raise encryption.EncryptionUnavailableError(encryption.SERVER_MESSAGE)
-    if u.get_backend_name() == "sqlite":
+    if location.kind == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -317,16 +322,19 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     backups.online_backup(src, dest, key)
 
 
-def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True,
-                  create: bool = True, key: DatabaseKey | None = None,
+def open_database(where: str | DatabaseLocation, *, backups_dir: Path | None = None,
+                  migrate: bool = True, create: bool = True, key: DatabaseKey | None = None,
                   full_check: bool | str = False) -> Database:
     """Open (and create or upgrade) a database. Errors are StorageError with a clear text.
+
+    ``where`` is a parsed location (the front ends' way) or a URL, parsed here once.
 
     ``key`` opens an encrypted SQLite file, or creates a new file encrypted.
     ``full_check``: False (quick_check), True or "full" (integrity_check), or "light"
     (header, schema and version only; the caller checks the whole file afterwards).
     """
-    path = sqlite_path(url)
+    location = where if isinstance(where, DatabaseLocation) else DatabaseLocation.parse(where)
+    url, path = location.url, location.path
     revision: str | None = None
     if key is not None and path is None:
         raise encryption.EncryptionUnavailableError(encryption.SERVER_MESSAGE)
@@ -347,7 +355,7 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
                 raise StorageError(f"Cannot create {path.parent}: {e.strerror}.") from None
     head = head_revision()
     _refuse_unknown(path, revision)
-    engine = make_engine(url, key)
+    engine = make_engine(location, key)
     db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path,
                   key=key)
     db._guard_writes()

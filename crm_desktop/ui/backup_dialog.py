@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.application import backups as app_backups
+from crm_desktop.application.backups import BackupInfo
+from crm_desktop.application.errors import DamagedDatabaseError
+from crm_desktop.application.security import DatabaseKey
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage.backups import BackupInfo
-from crm_desktop.storage.database import DamagedDatabaseError
-from crm_desktop.storage.encryption import DatabaseKey
 
 
 def _size(n: int) -> str:

@@ -1,6 +1,6 @@
-"""Meeting memo, trip report and company dossier: rendered by the Qt-free DocumentService
-(the same as the CLI's, file names in the venue's date) and shown in the preview dialog
-(print or save from there)."""
+"""Meeting memo, trip report and company dossier: rendered by the Qt-free use case
+``application.documents`` (the same as the CLI's, file names in the venue's date) and
+shown in the preview dialog (print or save from there)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from crm_desktop.application import documents
 from crm_desktop.domain.services import Services
 
 
@@ -19,24 +20,18 @@ class Document:
     filename: str
 
 
-def _documents(services: Services):  # noqa: ANN202
-    from crm_desktop.documents.service import DocumentService  # reportlab on first use
-
-    return DocumentService.from_context(services.ctx)
-
-
 def meeting_memo(services: Services, meeting_id: str, lang: str) -> Document:
-    pdf = _documents(services).memo(meeting_id, lang)
+    pdf = documents.memo(services, meeting_id, lang)
     return Document(pdf.data, pdf.filename)
 
 
 def trip_report(services: Services, trip_id: str, lang: str) -> Document:
-    pdf = _documents(services).trip_report(trip_id, lang)
+    pdf = documents.trip_report(services, trip_id, lang)
     return Document(pdf.data, pdf.filename)
 
 
 def company_dossier(services: Services, company_id: str, lang: str) -> Document:
-    pdf = _documents(services).dossier(company_id, lang)
+    pdf = documents.dossier(services, company_id, lang)
     return Document(pdf.data, pdf.filename)
 
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from crm_desktop.application.drafts import Draft, DraftStore
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 IDLE_MS = 2000  # a pause in typing this long writes the draft

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from crm_desktop.application.meeting_form import DRAFT_KIND
 from crm_desktop.config import Settings
 from crm_desktop.domain.base import utcnow
 from crm_desktop.domain.models import CompanyKind, Meeting, ProjectStatus, SiteKind
@@ -43,7 +44,6 @@ from crm_desktop.ui.labels import (
 from crm_desktop.ui.lazy_model import Column, ListSource
 from crm_desktop.ui.list_view import EntityListView, EntitySpec
 from crm_desktop.ui.meeting_dialog import MeetingDialog
-from crm_desktop.ui.meeting_draft import DRAFT_KIND
 from crm_desktop.ui.trip_agenda import TripAgendaView
 from crm_desktop.ui.view import (
     ENTITY_COMPANY,
@@ -59,7 +59,7 @@ from crm_desktop.ui.view import (
 from crm_desktop.ui.widgets_display import person_short_name
 
 if TYPE_CHECKING:
-    from crm_desktop.storage.drafts import Draft, DraftStore
+    from crm_desktop.application.drafts import Draft, DraftStore
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 

@@ -38,17 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.config import DEFAULT_PHONE_REGION, Settings
-from crm_desktop.domain.errors import CrmError
-from crm_desktop.domain.services import Services
-from crm_desktop.exchange.db_export import (
+from crm_desktop.application import exchange
+from crm_desktop.application.exchange import (
     EXTENSIONS,
     ContactFilter,
     MeetingFilter,
     count_contacts,
-    export_contacts,
-    export_meetings,
 )
+from crm_desktop.config import DEFAULT_PHONE_REGION, Settings
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.services import Services
 from crm_desktop.ui import unencrypted_copy
 from crm_desktop.ui.exchange_import import ImportDialog
 from crm_desktop.ui.exchange_worker import run_job
@@ -252,10 +251,11 @@ class ExportContactsDialog(QDialog):
         self.export_button.setEnabled(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return export_contacts(services, path, fmt, flt, progress, language=lang)
+            return exchange.export_contacts(services, path, fmt, flt, language=lang,
+                                            progress=progress)
 
         self.job = run_job(
-            self, self.tr("Exporting contacts"), job, lambda n: self._done(int(n), path)
+            self, self.tr("Exporting contacts"), job, lambda done: self._done(done.count, path)
         )
         self.job.ended.connect(lambda: self.export_button.setEnabled(True))
 
@@ -348,11 +348,12 @@ class ExportMeetingsDialog(QDialog):
         calendar = self.trip.currentText() if flt.trip_id else ""
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return export_meetings(services, path, flt, progress, calendar_name=calendar)
+            return exchange.export_meetings(services, path, flt, calendar_name=calendar,
+                                            progress=progress)
 
         self.export_button.setEnabled(False)
         self.job = run_job(
-            self, self.tr("Exporting meetings"), job, lambda n: self._done(int(n), path)
+            self, self.tr("Exporting meetings"), job, lambda done: self._done(done.count, path)
         )
         self.job.ended.connect(lambda: self.export_button.setEnabled(True))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application import exchange
 from crm_desktop.config import DEFAULT_PHONE_REGION
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
@@ -33,7 +34,6 @@ from crm_desktop.exchange.db_import import (
     ImportReport,
     OnDuplicate,
     Outcome,
-    import_records,
     read_table,
 )
 from crm_desktop.exchange.records import ContactRecord
@@ -348,16 +348,13 @@ class ImportDialog(QDialog):
 
     def _start(self, dry_run: bool) -> None:
         table, cards = self._source()
-        total = len(table.rows) if table is not None else len(cards)
         options = self.options(dry_run)
         services = self.services
-        source = Path(self.path_edit.text()).name
+        source = exchange.ImportSource(Path(self.path_edit.text()).name, table, cards)
         self._set_ready(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            # rows become records here, off the GUI thread (a big file takes seconds)
-            records = table.records() if table is not None else cards
-            return import_records(services, records, options, progress, source=source, total=total)
+            return exchange.import_contacts(services, source, options, progress=progress)
 
         title = self.tr("Checking contacts") if dry_run else self.tr("Importing contacts")
         self.job = run_job(self, title, job, lambda report: self._finished(report, dry_run))

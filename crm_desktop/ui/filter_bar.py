@@ -42,6 +42,16 @@ class ChoiceFilter:
     label: Callable[[], str]
     options: Options
     enum: type[StrEnum] | None = None
+    # The first choice, "no filter": "<label>: all" unless named here; None leaves it out
+    # (a filter that always holds one of its options, e.g. "open tasks" / "all tasks").
+    all_label: Callable[[], str] | None = None
+    show_all: bool = True
+    # Shown as "Owner: [combo]" (label beside, wrapping together) instead of inside.
+    beside: bool = False
+    eager: bool = False  # options filled at once (a short list), not when first opened
+    initial: Callable[[], object] | None = None  # the value chosen at the first fill
+    # The query fields a value sets, when not simply ``attr = value``.
+    to_query: Callable[[Any], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -189,7 +199,8 @@ class FilterBar(QWidget):
     changed = Signal()
 
     def __init__(
-        self, services: Services, filters: Sequence[FilterSpec], parent: QWidget | None = None
+        self, services: Services, filters: Sequence[FilterSpec], parent: QWidget | None = None,
+        *, placeholder: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -200,7 +211,7 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("quick_filter")
         self.text.setClearButtonEnabled(True)
-        self.text.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
+        self.text.setPlaceholderText(placeholder or self.tr("Filter (Ctrl+F)"))
         self.text.setMinimumWidth(220)
         layout.add_widget(self.text, stretch=True)
         self._timer = QTimer(self)
@@ -213,16 +224,22 @@ class FilterBar(QWidget):
         for f in self.filters:
             if isinstance(f, ChoiceFilter):
                 combo = LazyCombo(lambda f=f: self._fill(f, self.combos[f.attr]))
-                combo.addItem(f.label() + ": " + self.tr("all"), None)
+                if f.show_all:
+                    combo.addItem(self._all_text(f), None)
                 combo.setObjectName(f"filter_{f.attr}")
-                combo.setToolTip(f.label())
+                combo.setToolTip(f.label().rstrip(":"))
                 # As wide as its longest choice (the flow wraps it to a row of its own
                 # rather than eliding "Country: all"), but a long trip title is cut.
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
                 combo.setMaximumWidth(MAX_COMBO_WIDTH)
                 self.combos[f.attr] = combo
+                if f.eager:
+                    combo.ensure_filled()
                 combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
-                layout.addWidget(combo)
+                if f.beside:
+                    layout.addWidget(self._beside(f.label(), combo))
+                else:
+                    layout.addWidget(combo)
             else:
                 # The label and its two dates wrap together, never apart.
                 pair = (self._date_edit(), self._date_edit())
@@ -236,6 +253,26 @@ class FilterBar(QWidget):
                 row.addWidget(pair[1])
                 layout.addWidget(group)
 
+    def _all_text(self, f: ChoiceFilter) -> str:
+        return f.all_label() if f.all_label is not None else f.label() + ": " + self.tr("all")
+
+    @staticmethod
+    def _beside(text: str, combo: QComboBox) -> QWidget:
+        """A label and its combo, wrapping together to the next row, never apart."""
+        pair = QWidget()
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        label = QLabel(text)
+        label.setBuddy(combo)
+        row.addWidget(label)
+        row.addWidget(combo)
+        return pair
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Something that belongs on the row after the filters (a "New" button)."""
+        self.flow.addWidget(widget)
+
     def _date_edit(self) -> QDateEdit:
         d = QDateEdit()
         d.setCalendarPopup(True)
@@ -247,13 +284,17 @@ class FilterBar(QWidget):
         return d
 
     def _fill(self, f: ChoiceFilter, combo: QComboBox) -> None:
-        current = combo.currentData()
+        first = combo.count() == int(f.show_all)  # nothing chosen yet
+        current = f.initial() if first and f.initial is not None else combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(f.label() + ": " + self.tr("all"), None)
+        if f.show_all:
+            combo.addItem(self._all_text(f), None)
         for value, label in f.options(self.services):
             combo.addItem(label, value)
-        i = combo.findData(current)
+            # a long choice (a trip's title) is cut at the combo's width: whole on hover
+            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        i = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(i, 0))
         combo.blockSignals(False)
 
@@ -267,6 +308,9 @@ class FilterBar(QWidget):
         for f in self.filters:
             if isinstance(f, ChoiceFilter):
                 v = self.combos[f.attr].currentData()
+                if f.to_query is not None:
+                    values.update(f.to_query(v))
+                    continue
                 values[f.attr] = f.enum(v) if (v is not None and f.enum) else v
                 if v is None and isinstance(getattr(query, f.attr, None), str):
                     values[f.attr] = ""

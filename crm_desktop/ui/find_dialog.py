@@ -192,12 +192,12 @@ def simple_find(services: Services, text: str) -> list[Found]:
             ENTITY_COMPANY,
             services.companies,
             lambda c: names_side_by_side(c.name, c.name_native, c.name_ru),
-        ),  # type: ignore
+        ),
         (
             ENTITY_CONTACT,
             services.contacts,
             lambda c: c.display_name + (f" — {c.company.name}" if c.company else ""),
-        ),  # type: ignore
+        ),
         (ENTITY_PROJECT, services.projects, lambda p: p.title),  # type: ignore
         (ENTITY_MEETING, services.meetings, lambda m: f"{m.starts_at:%Y-%m-%d} {m.title}"),  # type: ignore
         (ENTITY_TRIP, services.trips, lambda t: t.title),  # type: ignore

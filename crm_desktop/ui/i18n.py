@@ -44,7 +44,7 @@ def system_language() -> str:
 def choose_language(cli: str | None, saved: str) -> str:
     for lang in (cli, saved):
         if lang in LANGUAGES:
-            return lang  # type: ignore[return-value]
+            return lang
     return system_language()
 
 
@@ -58,6 +58,8 @@ class Translators:
     def install(self, language: str) -> bool:
         """Install the application's and Qt's own translations; False if a file is missing."""
         app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("Translators.install needs a QApplication")
         for t in self._installed:
             app.removeTranslator(t)
         self._installed.clear()

@@ -30,7 +30,7 @@ from crm_desktop.ui.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 if TYPE_CHECKING:
-    from crm_desktop.storage.drafts import Draft, DraftStore
+    from crm_desktop.application.drafts import Draft, DraftStore
 
 
 class MainWindow(QMainWindow):
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             return
         document_actions.preview(
             doc, self, make=make, services=self.services, record_id=record_id, language=language
-        )  # type: ignore[arg-type]
+        )
 
     def print_memo(self) -> None:
         self._document(

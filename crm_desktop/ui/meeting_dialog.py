@@ -10,9 +10,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
+from crm_desktop.application.drafts import DraftStore
 from crm_desktop.config import Settings
 from crm_desktop.domain.services import Services
-from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.ui.meeting_editor import MeetingEditor
 from crm_desktop.ui.screen_fit import fitted_size
 

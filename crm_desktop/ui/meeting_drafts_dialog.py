@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application.drafts import Draft, DraftStore
+from crm_desktop.application.meeting_form import DRAFT_KIND, MeetingDraft
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.draft_autosave import pending_drafts
-from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft
 from crm_desktop.ui.widgets_errors import crm_error_text
 
 

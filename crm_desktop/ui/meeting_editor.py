@@ -12,7 +12,7 @@ changes; ``restore_draft`` opens the editor from a draft a crash left behind.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
@@ -52,20 +52,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.application.drafts import Draft, DraftStore
+from crm_desktop.application.meeting_form import (
+    DRAFT_KIND,
+    MeetingDraft,
+    MeetingForm,
+    NextStepForm,
+)
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
 from crm_desktop.domain.models import Confidentiality, MeetingFormat, TaskStatus
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.meetings import MeetingInput, StageMove
 from crm_desktop.domain.services.tasks import TaskInput
-from crm_desktop.storage.drafts import Draft, DraftStore
 from crm_desktop.ui.contact_quick_form import NewContactBox
 from crm_desktop.ui.draft_autosave import DraftAutosaver
 from crm_desktop.ui.labels import ui_language
-from crm_desktop.ui.meeting_commands import RecordMeetingCommand
-from crm_desktop.ui.meeting_draft import DRAFT_KIND, MeetingDraft, NextStepDraft
 from crm_desktop.ui.record_picker import RecordPicker
-from crm_desktop.ui.undo import perform
+from crm_desktop.ui.undo import RecordMeetingCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
     company_label,
@@ -608,16 +612,75 @@ class MeetingEditor(View):
             self.steps.removeRow(row)
 
     def next_step_inputs(self) -> list[TaskInput]:
+        return self.form().next_step_inputs()
+
+    # -- the form: widgets <-> MeetingForm, in one place each way ------------------------------
+    def form(self) -> MeetingForm:
+        """Every input as it stands, raw (nothing stripped)."""
         steps = []
         for row in range(self.steps.rowCount()):
             item = self.steps.item(row, 0)
             owner = self.steps.cellWidget(row, 1)
             due = self.steps.cellWidget(row, 2)
-            steps.append(TaskInput(
+            steps.append(NextStepForm(
                 title=item.text() if item else "",
                 owner_id=owner.currentData() if isinstance(owner, QComboBox) else None,
-                due_date=due.date().toPython() if isinstance(due, QDateEdit) else None))
-        return steps
+                due=due.date().toPython() if isinstance(due, QDateEdit) else None))
+        company_id = self.company_id()
+        return MeetingForm(
+            day=self.date.date().toPython(), clock=self.time.time().toPython(),
+            meeting_id=self.meeting_id, title=self.title.text(),
+            trip_id=self.trip.currentData(), company_id=company_id,
+            company_text="" if company_id else self.company.currentText(),
+            project_id=self.project_id(), timezone=self.zone.zone(),
+            duration_min=self.duration.value(), format=self.format.currentData(),
+            place=self.place.text(), language=self.language.currentText(),
+            interpreter=self.interpreter.text(),
+            confidentiality=self.confidentiality.currentData(),
+            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs),
+            agenda=self.agenda.toPlainText(), discussion=self.discussion.toPlainText(),
+            agreements=self.agreements.toPlainText(), next_steps=steps,
+            stage_move=self.stage_box.isChecked(), stage_id=self.stage.currentData(),
+            stage_note=self.stage_note.text())
+
+    def show_form(self, f: MeetingForm) -> None:
+        """Fill every input from ``f`` (the editor's own state, meeting_id, stays)."""
+        self.title.setText(f.title)
+        self.title.setCursorPosition(0)
+        self._set_combo(self.trip, f.trip_id)
+        self.zone.set_zone(f.timezone)
+        self.date.setDate(QDate(f.day.year, f.day.month, f.day.day))
+        self.time.setTime(QTime(f.clock.hour, f.clock.minute))
+        self.duration.setValue(f.duration_min)
+        self._set_combo(self.format, f.format)
+        self._set_combo(self.confidentiality, f.confidentiality)
+        self.place.setText(f.place)
+        self.language.setEditText(f.language)
+        self.interpreter.setText(f.interpreter)
+        self.agenda.setPlainText(f.agenda)
+        self.discussion.setPlainText(f.discussion)
+        self.agreements.setPlainText(f.agreements)
+        self._loading = True
+        try:
+            self._set_combo(self.company, f.company_id)
+            if f.company_id is None and f.company_text:
+                self.company.setEditText(f.company_text)
+        finally:
+            self._loading = False
+        self._load_projects(f.project_id)
+        self._load_contacts(set(f.contact_ids))
+        self._set_checked(self.ours, set(f.member_ids))
+        self.steps.setRowCount(0)
+        for step in f.next_steps:
+            row = self.add_next_step(step.title, step.owner_id, step.due)
+            owner = self.steps.cellWidget(row, 1)
+            if isinstance(owner, QComboBox):
+                self._set_combo(owner, step.owner_id)  # "No owner" stays "No owner"
+        self.stage_box.setChecked(f.stage_move and self.stage_box.isEnabled())
+        if f.stage_id is not None:
+            self._set_combo(self.stage, f.stage_id)
+        self.stage_note.setText(f.stage_note)
+        self._update_moscow()
 
     # -- loading a meeting ---------------------------------------------------------------------
     def new_meeting(self, company_id: str | None = None, project_id: str | None = None,
@@ -627,32 +690,14 @@ class MeetingEditor(View):
         self._clear_errors()
         self.status.clear()
         self.heading.setText(self.tr("New meeting"))
-        for w in (self.title, self.place, self.interpreter, self.stage_note):
-            w.clear()
-        for w in (self.agenda, self.discussion, self.agreements):
-            w.clear()
-        self.language.setCurrentIndex(0)
-        self.format.setCurrentIndex(0)
-        self._set_combo(self.confidentiality, Confidentiality.INTERNAL)
-        self.duration.setValue(60)
         if trip_id is None:
             today = date.today()
             trip_id = next((t.id for t in self._trips if t.start_date <= today <= t.end_date),
                            None)
-        self._set_combo(self.trip, trip_id)
-        zone = "Asia/Shanghai"
-        self.zone.set_zone(zone)
-        now = datetime.now(ZoneInfo(zone))
-        self.date.setDate(now.date())
-        self.time.setTime(QTime(now.hour, 0 if now.minute < 30 else 30))
-        self._set_combo(self.company, company_id)
-        self._load_projects(project_id)
-        self._load_contacts(set())
-        self._set_checked(self.ours, {self.settings.current_member_id} - {None})  # type: ignore
-        self.steps.setRowCount(0)
+        self.show_form(MeetingForm.new(
+            datetime.now(UTC), trip_id=trip_id, company_id=company_id, project_id=project_id,
+            member_id=self.settings.current_member_id, language=self.language.itemText(0)))
         self.recorded_steps.hide()
-        self.stage_box.setChecked(False)
-        self._update_moscow()
         self.title.setFocus()
         self._track_draft()
 
@@ -663,33 +708,7 @@ class MeetingEditor(View):
         self._clear_errors()
         self.status.clear()
         self.heading.setText(self.tr("Meeting: %1").replace("%1", m.title))
-        self.title.setText(m.title)
-        self.title.setCursorPosition(0)
-        self._set_combo(self.trip, m.trip_id)
-        self.zone.set_zone(m.timezone)
-        local = m.local_start
-        self.date.setDate(QDate(local.year, local.month, local.day))
-        self.time.setTime(QTime(local.hour, local.minute))
-        self.duration.setValue(m.duration_min)
-        self._set_combo(self.format, MeetingFormat(m.format))
-        self._set_combo(self.confidentiality, Confidentiality(m.confidentiality))
-        self.place.setText(m.place)
-        self.language.setEditText(m.language)
-        self.interpreter.setText(m.interpreter)
-        self.agenda.setPlainText(m.agenda)
-        self.discussion.setPlainText(m.discussion)
-        self.agreements.setPlainText(m.agreements)
-        self._loading = True
-        try:
-            self._set_combo(self.company, m.company_id)
-        finally:
-            self._loading = False
-        self._load_projects(m.project_id)
-        self._load_contacts({c.id for c in m.their_participants})
-        self._set_checked(self.ours, {x.id for x in m.our_participants})
-        self.steps.setRowCount(0)
-        self.stage_box.setChecked(False)
-        self.stage_note.clear()
+        self.show_form(MeetingForm.from_meeting(m))
         tasks = self.services.meetings.next_steps(m.id)
         change = self.services.meetings.stage_change_of(m.id)
         lines = []
@@ -729,34 +748,7 @@ class MeetingEditor(View):
 
     def draft_data(self) -> dict[str, object]:
         """Every input as it stands, raw (nothing stripped), for the draft store."""
-        steps = []
-        for row in range(self.steps.rowCount()):
-            item = self.steps.item(row, 0)
-            owner = self.steps.cellWidget(row, 1)
-            due = self.steps.cellWidget(row, 2)
-            steps.append(NextStepDraft(
-                title=item.text() if item else "",
-                owner_id=owner.currentData() if isinstance(owner, QComboBox) else None,
-                due_date=due.date().toPython().isoformat() if isinstance(due, QDateEdit)
-                else ""))
-        company_id = self.company_id()
-        draft = MeetingDraft(
-            meeting_id=self.meeting_id, title=self.title.text(),
-            trip_id=self.trip.currentData(), company_id=company_id,
-            company_text="" if company_id else self.company.currentText(),
-            project_id=self.project_id(),
-            date=self.date.date().toPython().isoformat(),
-            time=self.time.time().toString("HH:mm"), timezone=self.zone.zone(),
-            duration_min=self.duration.value(), format=str(self.format.currentData() or ""),
-            place=self.place.text(), language=self.language.currentText(),
-            interpreter=self.interpreter.text(),
-            confidentiality=str(self.confidentiality.currentData() or ""),
-            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs),
-            agenda=self.agenda.toPlainText(), discussion=self.discussion.toPlainText(),
-            agreements=self.agreements.toPlainText(), next_steps=steps,
-            stage_move=self.stage_box.isChecked(), stage_id=self.stage.currentData(),
-            stage_note=self.stage_note.text())
-        return draft.to_json()
+        return self.form().to_draft().to_json()
 
     def restore_draft(self, draft: Draft) -> None:
         """Open the meeting a draft was kept for (or a new one) and fill in the draft."""
@@ -768,64 +760,14 @@ class MeetingEditor(View):
                 self.new_meeting()
         except CrmError:
             self.new_meeting()  # deleted since: the draft becomes a new meeting
-        baseline = self.draft_data()
-        self._apply_draft(data)
+        current = self.form()
+        baseline = current.to_draft().to_json()
+        self.show_form(current.with_draft(data))
         if self.autosave is not None:
             self.autosave.record_id = draft.record_id
             self.autosave.start(baseline=baseline, stored=True)
         self.status.setText(self.tr("Restored from a draft saved at %1").replace(
             "%1", draft.saved_at.astimezone().strftime("%d.%m.%Y %H:%M")))
-
-    def _apply_draft(self, d: MeetingDraft) -> None:
-        self.title.setText(d.title)
-        self.title.setCursorPosition(0)
-        self._set_combo(self.trip, d.trip_id)
-        if d.timezone:
-            self.zone.set_zone(d.timezone)
-        try:
-            day = date.fromisoformat(d.date)
-            self.date.setDate(QDate(day.year, day.month, day.day))
-        except ValueError:
-            pass
-        clock = QTime.fromString(d.time, "HH:mm")
-        if clock.isValid():
-            self.time.setTime(clock)
-        self.duration.setValue(d.duration_min)
-        for combo, value in ((self.format, d.format), (self.confidentiality, d.confidentiality)):
-            i = combo.findData(value)
-            if i >= 0:
-                combo.setCurrentIndex(i)
-        self.place.setText(d.place)
-        self.language.setEditText(d.language)
-        self.interpreter.setText(d.interpreter)
-        self.agenda.setPlainText(d.agenda)
-        self.discussion.setPlainText(d.discussion)
-        self.agreements.setPlainText(d.agreements)
-        self._loading = True
-        try:
-            self._set_combo(self.company, d.company_id)
-            if d.company_id is None and d.company_text:
-                self.company.setEditText(d.company_text)
-        finally:
-            self._loading = False
-        self._load_projects(d.project_id)
-        self._load_contacts(set(d.contact_ids))
-        self._set_checked(self.ours, set(d.member_ids))
-        self.steps.setRowCount(0)
-        for step in d.next_steps:
-            try:
-                due = date.fromisoformat(step.due_date)
-            except ValueError:
-                due = None
-            row = self.add_next_step(step.title, step.owner_id, due)
-            owner = self.steps.cellWidget(row, 1)
-            if isinstance(owner, QComboBox):
-                self._set_combo(owner, step.owner_id)  # "No owner" stays "No owner"
-        self.stage_box.setChecked(d.stage_move and self.stage_box.isEnabled())
-        if d.stage_id is not None:
-            self._set_combo(self.stage, d.stage_id)
-        self.stage_note.setText(d.stage_note)
-        self._update_moscow()
 
     def has_unsaved_changes(self) -> bool:
         return self.autosave is not None and self.autosave.has_changes()
@@ -842,25 +784,7 @@ class MeetingEditor(View):
 
     # -- saving ----------------------------------------------------------------------------------
     def meeting_input(self) -> MeetingInput:
-        day = self.date.date().toPython()
-        clock = self.time.time().toPython()
-        zone = self.zone.zone()
-        try:
-            starts = MeetingInput.local_time(day, clock, zone)
-        except (KeyError, ValueError):
-            starts = None  # the service reports the zone
-        return MeetingInput(
-            title=self.title.text(), starts_at=starts, timezone=zone,
-            duration_min=self.duration.value(), trip_id=self.trip.currentData(),
-            company_id=self.company_id(), project_id=self.project_id(),
-            place=self.place.text().strip(), format=self.format.currentData(),
-            language=self.language.currentText().strip(),
-            interpreter=self.interpreter.text().strip(),
-            agenda=self.agenda.toPlainText().strip(),
-            discussion=self.discussion.toPlainText().strip(),
-            agreements=self.agreements.toPlainText().strip(),
-            confidentiality=self.confidentiality.currentData(),
-            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs))
+        return self.form().meeting_input()
 
     def stage_move(self) -> StageMove | None:
         if not (self.stage_box.isEnabled() and self.stage_box.isChecked()):

@@ -32,7 +32,7 @@ from crm_desktop.ui.view import (
 )
 
 if TYPE_CHECKING:
-    from crm_desktop.storage.drafts import DraftStore
+    from crm_desktop.application.drafts import DraftStore
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 

@@ -8,6 +8,7 @@ returned key.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.application import security
+from crm_desktop.application.security import DatabaseKey
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage import encryption
-from crm_desktop.storage.encryption import DatabaseKey, WrongPassphraseError
 
 MAX_TRIES = 5
 
@@ -55,7 +55,7 @@ class PassphraseDialog(QDialog):
                 "Without the passphrase nobody can read the data, not even you: "
                 "there is no way to recover a forgotten passphrase. Write it down and keep "
                 "it apart from the laptop. At least %1 characters."
-            ).replace("%1", str(encryption.MIN_PASSPHRASE)), self)
+            ).replace("%1", str(security.MIN_PASSPHRASE)), self)
             warn.setWordWrap(True)
             layout.addWidget(warn)
         form = QFormLayout()
@@ -96,10 +96,10 @@ class PassphraseDialog(QDialog):
     def _accept(self) -> None:
         if self.mode in (Mode.NEW, Mode.CHANGE):
             try:
-                encryption.check_passphrase_strength(self.new_passphrase())
+                security.check_passphrase_strength(self.new_passphrase())
             except CrmError:
                 self.show_error(self.tr("The passphrase must be at least %1 characters.")
-                                .replace("%1", str(encryption.MIN_PASSPHRASE)))
+                                .replace("%1", str(security.MIN_PASSPHRASE)))
                 return
             if self.repeat is None or self.new_passphrase() != self.repeat.text():
                 self.show_error(self.tr("The two passphrases differ."))
@@ -123,8 +123,8 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         try:
-            return encryption.unlock(path, dialog.passphrase())
-        except WrongPassphraseError:
+            return security.unlock_file(path, dialog.passphrase())
+        except security.WrongPassphraseError:
             if dialog.current is not None:
                 dialog.current.clear()
             dialog.show_error(
@@ -154,7 +154,7 @@ def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Fol
     """Re-key an encrypted database (and its backups and drafts); None if cancelled."""
     dialog = PassphraseDialog(Mode.CHANGE, path, parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
-        if DatabaseKey.derive(dialog.passphrase(), key.salt).raw != key.raw:
+        if not security.passphrase_matches(key, dialog.passphrase()):
             dialog.show_error(PassphraseDialog.tr("The current passphrase is wrong."))
             continue
         try:
@@ -167,11 +167,6 @@ def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Fol
     return None
 
 
-def verifier(key: DatabaseKey):  # noqa: ANN201 - Callable[[str], bool]
+def verifier(key: DatabaseKey) -> Callable[[str], bool]:
     """For the lock screen: does this passphrase give the key derived at start?"""
-    import hmac
-
-    def verify(passphrase: str) -> bool:
-        return hmac.compare_digest(DatabaseKey.derive(passphrase, key.salt).raw, key.raw)
-
-    return verify
+    return lambda passphrase: security.passphrase_matches(key, passphrase)

@@ -37,12 +37,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -59,15 +57,15 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError, ValidationError
-from crm_desktop.domain.models import Project, ProjectStatus, Stage
+from crm_desktop.domain.models import ProjectStatus, Stage
 from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates, total_in
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.projects import BoardCard, ProjectQuery
 from crm_desktop.domain.services.today import ProjectFacts
-from crm_desktop.ui.filter_bar import MAX_COMBO_WIDTH, FlowLayout, flow_spacing
+from crm_desktop.ui.filter_bar import ChoiceFilter, FilterBar
 from crm_desktop.ui.labels import format_money, ui_language
 from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
-from crm_desktop.ui.undo import ServiceCommand, StageMoveCommand, perform
+from crm_desktop.ui.undo import StageMoveCommand, StatusCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, View
 from crm_desktop.ui.widgets_display import (
     format_totals,
@@ -334,31 +332,6 @@ class StageColumn(QFrame):
         self.list.doItemsLayout()  # the cards' heights change with the mode
 
 
-class StatusCommand(ServiceCommand):
-    """Mark a project won, lost, on hold or active; undo restores the status and reason."""
-
-    def __init__(self, services: Services, project_id: str, status: ProjectStatus,
-                 reason: str, text: str) -> None:
-        super().__init__(text)
-        self.services = services
-        self.project_id = project_id
-        self.new = (status, reason)
-        self.old: tuple[ProjectStatus, str] | None = None
-
-    def execute(self) -> Project:
-        before = self.services.projects.get(self.project_id)
-        result = self.services.projects.set_status(self.project_id, *self.new)
-        self.old = (ProjectStatus(before.status), before.status_reason)
-        return result
-
-    def _undo(self) -> None:
-        if self.old is not None:
-            self.services.projects.set_status(self.project_id, *self.old)
-
-    def _redo(self) -> None:
-        self.services.projects.set_status(self.project_id, *self.new)
-
-
 class PipelineBoard(View):
     """Projects by stage, with filters by owner, country, trip and status."""
 
@@ -372,43 +345,33 @@ class PipelineBoard(View):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        bar_widget = QWidget()
-        bar = FlowLayout(bar_widget, flow_spacing(self))
-        self.filter_bar = bar_widget
-        self.filter_text = QLineEdit()
-        self.filter_text.setPlaceholderText(self.tr("Filter projects…"))
-        self.filter_text.setClearButtonEnabled(True)
-        self.filter_text.setMinimumWidth(200)
-        self.owner_filter = QComboBox()
-        self.country_filter = QComboBox()
-        self.trip_filter = QComboBox()
-        self.status_filter = QComboBox()
-        for combo in (self.owner_filter, self.country_filter, self.trip_filter,
-                      self.status_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMaximumWidth(MAX_COMBO_WIDTH)
-        for key, label in (("not_lost", self.tr("All but lost")),
-                           ("active", self.tr("Active", "status filter")),
-                           ("on_hold", self.tr("On hold", "status filter")),
-                           ("won", self.tr("Won", "status filter")),
-                           ("lost", self.tr("Lost", "status filter")),
-                           ("all", self.tr("All statuses"))):
-            self.status_filter.addItem(label, key)
-        for text, widget in ((self.tr("Owner:"), self.owner_filter),
-                             (self.tr("Country:"), self.country_filter),
-                             (self.tr("Trip:"), self.trip_filter),
-                             (self.tr("Status:"), self.status_filter)):
-            # A label and its combo wrap together to the next row, never apart.
-            pair = QWidget()
-            row = QHBoxLayout(pair)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(4)
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
-            bar.addWidget(pair)
-        bar.add_widget(self.filter_text, stretch=True)
+        statuses = (("not_lost", self.tr("All but lost")),
+                    ("active", self.tr("Active", "status filter")),
+                    ("on_hold", self.tr("On hold", "status filter")),
+                    ("won", self.tr("Won", "status filter")),
+                    ("lost", self.tr("Lost", "status filter")),
+                    ("all", self.tr("All statuses")))
+        filters = [
+            ChoiceFilter("owner_id", lambda: self.tr("Owner:"),
+                         lambda s: [(m.id, member_name(m, self.lang)) for m in s.members.list()],
+                         all_label=lambda: self.tr("All owners"), beside=True, eager=True),
+            ChoiceFilter("country", lambda: self.tr("Country:"),
+                         lambda s: [(c, c) for c in s.companies.countries()],
+                         all_label=lambda: self.tr("All countries"), beside=True, eager=True),
+            ChoiceFilter("trip_id", lambda: self.tr("Trip:"),
+                         lambda s: [(t.id, t.title) for t in s.trips.list(
+                             s.trips.query(sort="start", descending=True))],
+                         all_label=lambda: self.tr("All trips"), beside=True, eager=True),
+            ChoiceFilter("statuses", lambda: self.tr("Status:"), lambda s: statuses,
+                         show_all=False, beside=True, eager=True,
+                         to_query=lambda key: {"statuses": STATUS_FILTERS[key or "not_lost"]}),
+        ]
+        self.filter_bar = FilterBar(services, filters, placeholder=self.tr("Filter projects…"))
+        self.filter_text = self.filter_bar.text
+        self.owner_filter = self.filter_bar.combos["owner_id"]
+        self.country_filter = self.filter_bar.combos["country"]
+        self.trip_filter = self.filter_bar.combos["trip_id"]
+        self.status_filter = self.filter_bar.combos["statuses"]
         self.compact_button = QToolButton()
         self.compact_button.setObjectName("board_compact")
         self.compact_button.setText(self.tr("Compact cards"))
@@ -417,8 +380,8 @@ class PipelineBoard(View):
         self.compact_button.setCheckable(True)
         self.compact_button.setChecked(bool(QSettings().value(COMPACT_KEY, False, bool)))
         self.compact_button.toggled.connect(self.set_compact)
-        bar.addWidget(self.compact_button)
-        layout.addWidget(bar_widget)
+        self.filter_bar.add_widget(self.compact_button)
+        layout.addWidget(self.filter_bar)
         self.summary = QLabel()
         self.summary.setObjectName("board_total")
         self.summary.setWordWrap(True)
@@ -434,17 +397,9 @@ class PipelineBoard(View):
         self.scroll.setWidget(self.board)
         layout.addWidget(self.scroll, 1)
 
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(250)
-        self._filter_timer.timeout.connect(self.reload_cards)
-        self.filter_text.textChanged.connect(self._filter_timer.start)
-        for combo in (self.owner_filter, self.country_filter, self.trip_filter,
-                      self.status_filter):
-            combo.currentIndexChanged.connect(self._filters_changed)
+        self.filter_bar.changed.connect(self.reload_cards)
         if undo_stack is not None:
             undo_stack.indexChanged.connect(self._after_undo_stack_change)
-        self._updating_filters = False
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
@@ -454,44 +409,9 @@ class PipelineBoard(View):
 
     def refresh(self) -> None:
         """Reload stages, filter choices and cards, keeping the filters chosen."""
-        self._load_filter_choices()
+        self.filter_bar.reload_options()  # new members, countries, trips; choices kept
         self._build_columns()
         self.reload_cards()
-
-    def _load_filter_choices(self) -> None:
-        self._updating_filters = True
-        try:
-            lang = self.lang
-            owner = self.owner_filter.currentData()
-            self.owner_filter.clear()
-            self.owner_filter.addItem(self.tr("All owners"), None)
-            for m in self.services.members.list():
-                self.owner_filter.addItem(member_name(m, lang), m.id)
-            self._restore(self.owner_filter, owner)
-
-            country = self.country_filter.currentData()
-            self.country_filter.clear()
-            self.country_filter.addItem(self.tr("All countries"), "")
-            for code in self.services.companies.countries():
-                self.country_filter.addItem(code, code)
-            self._restore(self.country_filter, country)
-
-            trip = self.trip_filter.currentData()
-            self.trip_filter.clear()
-            self.trip_filter.addItem(self.tr("All trips"), None)
-            for t in self.services.trips.list(self.services.trips.query(sort="start",
-                                                                        descending=True)):
-                self.trip_filter.addItem(t.title, t.id)
-                self.trip_filter.setItemData(self.trip_filter.count() - 1, t.title,
-                                             Qt.ItemDataRole.ToolTipRole)
-            self._restore(self.trip_filter, trip)
-        finally:
-            self._updating_filters = False
-
-    @staticmethod
-    def _restore(combo: QComboBox, value: object) -> None:
-        i = combo.findData(value) if value is not None else 0
-        combo.setCurrentIndex(max(i, 0))
 
     def _build_columns(self) -> None:
         stages = self.services.stages.list()
@@ -520,12 +440,7 @@ class PipelineBoard(View):
         self.board_layout.addStretch(1)
 
     def query(self) -> ProjectQuery:
-        return ProjectQuery(
-            text=self.filter_text.text().strip(), sort="stage_entered",
-            owner_id=self.owner_filter.currentData() or None,
-            country=self.country_filter.currentData() or "",
-            trip_id=self.trip_filter.currentData() or None,
-            statuses=STATUS_FILTERS[self.status_filter.currentData() or "not_lost"])
+        return self.filter_bar.apply(ProjectQuery(sort="stage_entered"))
 
     def reload_cards(self) -> None:
         selected = self.selected_project_id()
@@ -679,7 +594,7 @@ class PipelineBoard(View):
         for column in self.columns.values():
             if column.list is not lst:
                 column.list.clearSelection()
-                column.list.setCurrentItem(None)  # type: ignore[arg-type]
+                column.list.setCurrentItem(None)
 
     def selected_project_id(self) -> str | None:
         for column in self.columns.values():
@@ -840,10 +755,6 @@ class PipelineBoard(View):
         return menu
 
     # -- helpers --------------------------------------------------------------------------------
-    def _filters_changed(self) -> None:
-        if not self._updating_filters:
-            self.reload_cards()
-
     def _after_undo_stack_change(self) -> None:
         # Any undo or redo (ours or another view's) may have moved or changed a project;
         # reload once the stack settles, unless someone (the main window) already did.

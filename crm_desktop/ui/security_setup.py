@@ -2,10 +2,11 @@
 switch on the protections: single instance, passphrase, damaged-database recovery,
 writer lock, automatic backups, auto-lock.
 
-    instance = SingleInstance(server_name(url))
+    location = locate(args.db, paths)             # application.database: parsed once
+    instance = SingleInstance(server_name(location.instance_key))
     if instance.notify_running():
         return 0                                  # the first window came to the front
-    rt = open_secure_runtime(url, paths)          # None: the user cancelled
+    rt = open_secure_runtime(location, paths)     # None: the user cancelled
     ...
     protections = Protections(rt, lambda: gui.window, instance)
 """
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.application.backups import restore as restore_backup
+from crm_desktop.application.database import DatabaseLocation, open_database, unlock
+from crm_desktop.application.drafts import DraftStore, drafts_of
+from crm_desktop.application.errors import DamagedDatabaseError, DatabaseLockedError
+from crm_desktop.application.security import DatabaseKey, PassphraseRequiredError
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import (
@@ -29,14 +34,8 @@ from crm_desktop.runtime import (
     StartChecks,
     backups_folder,
     backups_folders,
-    open_runtime,
     start_checks_in_background,
 )
-from crm_desktop.storage import encryption
-from crm_desktop.storage.database import DamagedDatabaseError, sqlite_path
-from crm_desktop.storage.drafts import DraftStore
-from crm_desktop.storage.encryption import DatabaseKey
-from crm_desktop.storage.lock import DatabaseLockedError
 from crm_desktop.ui.backup_dialog import BackupDialog, offer_backup_for_damaged
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin, pin_matches
 from crm_desktop.ui.lock_screen import LOCK_SHORTCUT, LockController
@@ -47,29 +46,28 @@ BACKUP_CHECK_MS = 60_000
 DEFAULT_LOCK_MINUTES = 10
 
 
-def open_secure_runtime(url: str, paths: Paths, parent: QWidget | None = None,
-                        **options: object) -> Runtime | None:
+def open_secure_runtime(where: DatabaseLocation | str, paths: Paths,
+                        parent: QWidget | None = None, **options: object) -> Runtime | None:
     """Ask the passphrase (an encrypted file), take the writer lock, and offer the newest
     good backup when the file is damaged. None when the user cancels; other problems
     raise CrmError as open_runtime does. Only the cheap checks run here: the full
     integrity_check and the start backup follow once the window is up
     (Protections.start_checks)."""
-    path = sqlite_path(url)
-    key = None
-    if path is not None and encryption.is_encrypted(path):
-        key = unlock_at_start(path, parent)
-        if key is None:
-            return None
+    location = where if isinstance(where, DatabaseLocation) else DatabaseLocation.parse(where)
+    try:
+        key = unlock(location, lambda path: unlock_at_start(path, parent))
+    except PassphraseRequiredError:
+        return None  # the passphrase dialog was cancelled
     settings = Settings.load(paths.settings_file)
     while True:
         try:
             options.setdefault("deferred_checks", True)
-            return open_runtime(url, paths, key=key, writer=True, auto_backup=True,
-                                **options)  # type: ignore[arg-type]
+            return open_database(location, paths, key=key, writer=True, auto_backup=True,
+                                 **options)  # type: ignore[arg-type]
         except DamagedDatabaseError as e:
             if not offer_backup_for_damaged(e, backups_folder(paths, settings), key, parent):
                 return None
-            if path is not None and not encryption.is_encrypted(path):
+            if not location.encrypted:
                 key = None  # the restored backup was a plain one
         except DatabaseLockedError as e:
             QMessageBox.information(parent, APP_DISPLAY_NAME, str(e))
@@ -222,12 +220,12 @@ class Protections(QObject):
             if window is not None:  # stays open, read only, to look things up
                 window.setWindowTitle(window.windowTitle() + " — " + self.tr("read only"))
             return
-        path, key = rt.db.path, rt.key
-        if path is not None and not encryption.is_encrypted(path):
+        location, key = rt.db.location, rt.key
+        if not location.encrypted:
             key = None  # the restored backup was a plain one
         try:
-            new = open_runtime(rt.db.url, rt.paths, key=key, writer=True, auto_backup=True,
-                               deferred_checks=True)
+            new = open_database(location, rt.paths, key=key, writer=True, auto_backup=True,
+                                deferred_checks=True)
         except CrmError as e:
             QMessageBox.critical(window, APP_DISPLAY_NAME, str(e))
             if window is not None:
@@ -285,15 +283,12 @@ class Protections(QObject):
                  ) -> None:
         """Close the database, run ``convert`` (which returns the key to reopen with, or
         None when cancelled), reopen and hand the new runtime over."""
-        url, paths = self.rt.db.url, self.rt.paths
+        location, paths = self.rt.db.location, self.rt.paths
         self.rt.close()
         key = convert()
-        new_key = key if key is not None else fallback
-        path = sqlite_path(url)
-        if path is not None and not encryption.is_encrypted(path):
-            new_key = None
-        rt = open_runtime(url, paths, key=new_key, writer=True, auto_backup=True,
-                          deferred_checks=True)
+        new_key = (key if key is not None else fallback) if location.encrypted else None
+        rt = open_database(location, paths, key=new_key, writer=True, auto_backup=True,
+                           deferred_checks=True)
         self._use(rt)
         if self.reopen is not None:
             self.reopen(rt)
@@ -355,7 +350,7 @@ class Protections(QObject):
 
     def drafts(self) -> DraftStore:
         """The store the meeting editor's DraftAutosaver writes to."""
-        return DraftStore(self.rt.drafts_dir, self.rt.key, self.rt.identity)
+        return drafts_of(self.rt)
 
     def stop(self) -> None:
         self.backup_timer.stop()
@@ -365,7 +360,7 @@ class Protections(QObject):
             self.instance.close()
 
 
-def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
+def offer_encryption_at_first_start(rt: Runtime, paths: Paths,
                                     parent: QWidget | None = None) -> Runtime:
     """A new, empty, plain database file: offer to encrypt it before anything is typed.
     Returns the runtime to go on with (reopened under the key when encrypted)."""
@@ -384,4 +379,4 @@ def offer_encryption_at_first_start(rt: Runtime, url: str, paths: Paths,
     from crm_desktop.ui.passphrase_dialog import encrypt_database
 
     key = encrypt_database(path, folder, paths.data_dir, parent)
-    return open_runtime(url, paths, key=key, writer=True, auto_backup=True)
+    return open_database(rt.db.location, paths, key=key, writer=True, auto_backup=True)

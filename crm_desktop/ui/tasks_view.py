@@ -19,10 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -40,10 +37,10 @@ from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.tasks import TaskQuery
 from crm_desktop.ui import details
 from crm_desktop.ui.details import DetailPane
-from crm_desktop.ui.filter_bar import FlowLayout, flow_spacing
+from crm_desktop.ui.filter_bar import ChoiceFilter, FilterBar
 from crm_desktop.ui.labels import format_date, ui_language
 from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
-from crm_desktop.ui.undo import ServiceCommand, perform
+from crm_desktop.ui.undo import TaskDoneCommand, perform
 from crm_desktop.ui.view import ENTITY_PROJECT, ENTITY_TASK, View
 from crm_desktop.ui.widgets_display import member_name
 from crm_desktop.ui.widgets_errors import crm_error_text
@@ -52,23 +49,6 @@ Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = QColor("#fdecea")
 OVERDUE_TEXT = QColor("#b03a2e")
 DONE_COLUMN = 0
-
-
-class TaskDoneCommand(ServiceCommand):
-    """Mark a task done or open again; undo flips it back."""
-
-    def __init__(self, services: Services, task_id: str, done: bool, text: str) -> None:
-        super().__init__(text)
-        self.services, self.task_id, self.done = services, task_id, done
-
-    def execute(self) -> Task:
-        return self.services.tasks.set_done(self.task_id, self.done)
-
-    def _undo(self) -> None:
-        self.services.tasks.set_done(self.task_id, not self.done)
-
-    def _redo(self) -> None:
-        self.execute()
 
 
 class TasksModel(LazyTableModel):
@@ -108,7 +88,7 @@ class TasksModel(LazyTableModel):
                     else None
             if role == Qt.ItemDataRole.DecorationRole:
                 return self.overdue_icon
-            days = (self.today - task.due_date).days  # type: ignore[operator]
+            days = (self.today - task.due_date).days
             return self.tr("Overdue by %1 d").replace("%1", str(days))
         if role in (Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
@@ -173,35 +153,23 @@ class TasksView(View):
         self._own_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.filter_bar = QWidget()  # wraps on a narrow screen instead of clipping
-        bar = FlowLayout(self.filter_bar, flow_spacing(self))
-        self.owner = QComboBox()
-        self.owner.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.owner.setMinimumContentsLength(22)
-        self.show_filter = QComboBox()
-        self.show_filter.addItem(self.tr("Open tasks"), True)
-        self.show_filter.addItem(self.tr("All tasks"), False)
-        self.filter_text = QLineEdit()
-        self.filter_text.setPlaceholderText(self.tr("Filter tasks…"))
-        self.filter_text.setClearButtonEnabled(True)
-        for text, widget in ((self.tr("Owner:"), self.owner),
-                             (self.tr("Show:"), self.show_filter)):
-            pair = QWidget()
-            row = QHBoxLayout(pair)
-            row.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
-            bar.addWidget(pair)
-        self.filter_text.setMinimumWidth(200)
-        bar.add_widget(self.filter_text, stretch=True)
+        shown = ((True, self.tr("Open tasks")), (False, self.tr("All tasks")))
+        self.filter_bar = FilterBar(services, [  # wraps on a narrow screen, never clips
+            ChoiceFilter("owner_id", lambda: self.tr("Owner:"), self._owner_options,
+                         all_label=lambda: self.tr("All owners"), beside=True, eager=True,
+                         initial=lambda: self.settings.current_member_id),
+            ChoiceFilter("open_only", lambda: self.tr("Show:"), lambda s: shown,
+                         show_all=False, beside=True, eager=True,
+                         to_query=lambda v: {"open_only": bool(v)}),
+        ], placeholder=self.tr("Filter tasks…"))
+        self.owner = self.filter_bar.combos["owner_id"]
+        self.show_filter = self.filter_bar.combos["open_only"]
+        self.filter_text = self.filter_bar.text
         self.new_button = QPushButton(self.tr("New task"))
         self.new_button.setObjectName("tasks_new")
         self.new_button.setToolTip(self.tr("Create a task (Ctrl+N)"))
         self.new_button.clicked.connect(self.create_record)
-        bar.addWidget(self.new_button)
+        self.filter_bar.add_widget(self.new_button)
         layout.addWidget(self.filter_bar)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -244,13 +212,7 @@ class TasksView(View):
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
 
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(250)
-        self._filter_timer.timeout.connect(self.reload)
-        self.filter_text.textChanged.connect(self._filter_timer.start)
-        self.owner.currentIndexChanged.connect(self.reload)
-        self.show_filter.currentIndexChanged.connect(self.reload)
+        self.filter_bar.changed.connect(self.reload)
         self.model.done_toggled.connect(self.set_done)
         self.table.doubleClicked.connect(self._open)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -262,29 +224,17 @@ class TasksView(View):
 
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.owner.blockSignals(True)
-        try:
-            current = self.owner.currentData() if self.owner.count() else \
-                self.settings.current_member_id
-            self.owner.clear()
-            self.owner.addItem(self.tr("All owners"), None)
-            lang = ui_language()
-            me = self.settings.current_member_id
-            for m in self.services.members.list():
-                label = member_name(m, lang)
-                if m.id == me:
-                    label = self.tr("%1 (me)").replace("%1", label)
-                self.owner.addItem(label, m.id)
-            i = self.owner.findData(current) if current else 0
-            self.owner.setCurrentIndex(max(i, 0))
-        finally:
-            self.owner.blockSignals(False)
+        self.filter_bar.reload_options()  # new members; the owner chosen is kept
         self.reload()
 
+    def _owner_options(self, services: Services) -> list[tuple[str, str]]:
+        lang = ui_language()
+        me = self.settings.current_member_id
+        return [(m.id, self.tr("%1 (me)").replace("%1", member_name(m, lang)) if m.id == me
+                 else member_name(m, lang)) for m in services.members.list()]
+
     def query(self) -> TaskQuery:
-        return TaskQuery(owner_id=self.owner.currentData(),
-                         open_only=bool(self.show_filter.currentData()), overdue_first=True,
-                         text=self.filter_text.text().strip())
+        return self.filter_bar.apply(TaskQuery(overdue_first=True))
 
     def reload(self) -> None:
         self._related.clear()

@@ -52,7 +52,7 @@ def docs(demo_db: Path, paths: Paths) -> Iterator[tuple[DocumentService, str]]:
 def _free_text_words(docs: DocumentService, meeting_id: str) -> set[str]:
     """The Cyrillic words a memo may print in any language: what people typed (titles,
     places, discussion, task titles), the organisation and people's and companies' names."""
-    m = docs.loader.memo(meeting_id, docs._prepared_by())
+    m = docs.loader.memo(meeting_id, docs.prepared_by())
     texts = [m.title, m.place, m.trip_title, m.project_title, m.agenda, m.discussion,
              m.agreements, docs.loader.organisation(), *m.company_names,
              *(step.title for step in m.next_steps)]

@@ -9,6 +9,8 @@ import pytest
 from secutil import PASSPHRASE, digest, folder_state, identity_of
 
 from crm_desktop import cli
+from crm_desktop.application import database as app_database
+from crm_desktop.application.database import DatabaseLocation
 from crm_desktop.config import Paths
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.runtime import open_runtime
@@ -46,7 +48,8 @@ def test_a_new_encrypted_database_has_no_plaintext_and_opens_with_the_passphrase
         asked.append(path)
         return PASSPHRASE
 
-    rt = open_runtime("sqlite:///" + str(enc_path), paths, passphrase=ask)
+    rt = app_database.open_database(DatabaseLocation.parse("sqlite:///" + str(enc_path)), paths,
+                       passphrase=ask)
     try:
         assert rt.db.encrypted
         assert rt.services.companies.get(cid).name == MARKER
@@ -72,7 +75,8 @@ def test_wrong_passphrase_gives_a_clear_message_and_changes_nothing(enc_runtime,
     enc_runtime.close()
     before = folder_state(paths.data_dir)
     with pytest.raises(WrongPassphraseError) as e:
-        open_runtime("sqlite:///" + str(enc_path), paths, passphrase=lambda p: "not it at all")
+        app_database.open_database(DatabaseLocation.parse("sqlite:///" + str(enc_path)), paths,
+                      passphrase=lambda p: "not it at all")
     assert "Wrong passphrase" in str(e.value) and "Nothing was changed" in str(e.value)
     assert folder_state(paths.data_dir) == before
 

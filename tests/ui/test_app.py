@@ -8,7 +8,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop import APP_ID
-from crm_desktop.app import is_empty, make_application, open_demo, run_gui
+from crm_desktop.app import make_application, run_gui
+from crm_desktop.application.demo import is_empty, open_demo
 from crm_desktop.cli import build_parser
 from crm_desktop.config import Paths
 from crm_desktop.runtime import open_runtime
@@ -26,7 +27,7 @@ def test_application_identity_and_bundled_fonts(qapp, paths: Paths) -> None:
 def test_demo_database_is_created_on_first_use(paths: Paths) -> None:
     rt = open_demo(paths)
     try:
-        assert not is_empty(rt)
+        assert not is_empty(rt.services)
         assert paths.demo_database.exists()
         companies = rt.services.companies.count()
     finally:
@@ -41,7 +42,7 @@ def test_demo_database_is_created_on_first_use(paths: Paths) -> None:
 def test_an_empty_database_is_recognised(paths: Paths, tmp_path: Path) -> None:
     rt = open_runtime("sqlite:///" + str(tmp_path / "empty.sqlite3"), paths)
     try:
-        assert is_empty(rt)
+        assert is_empty(rt.services)
     finally:
         rt.close()
 

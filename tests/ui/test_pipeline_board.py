@@ -201,3 +201,19 @@ def test_the_reason_dialog_needs_a_reason_and_the_note_is_trimmed(qtbot):
     qtbot.addWidget(note)
     note.note.setPlainText("\n после встречи \n")
     assert note.value() == "после встречи"
+
+
+def test_the_board_filters_through_the_shared_filter_bar(qtbot, board: PipelineBoard,
+                                                         rt: Runtime):
+    from crm_desktop.ui.filter_bar import FilterBar
+
+    assert isinstance(board.filter_bar, FilterBar)
+    pumps = _project(rt, "насосных станций")
+    assert len(board._cards) > 1
+    board.filter_text.setFocus()
+    qtbot.keyClicks(board.filter_text, "Esipovo")  # typed in Latin letters; one query
+    qtbot.waitUntil(lambda: set(board._cards) == {pumps.id}, timeout=3000)
+    qtbot.keyClick(board.status_filter, Qt.Key.Key_End)  # "All statuses", from the keyboard
+    assert board.status_filter.currentData() == "all"
+    board.filter_text.clear()
+    qtbot.waitUntil(lambda: _project(rt, "упаковка").id in board._cards, timeout=3000)

@@ -112,3 +112,18 @@ def test_space_marks_the_selected_task_done(view: TasksView, rt: Runtime, late, 
     assert rt.services.tasks.get(late.id).status == TaskStatus.DONE
     qtbot.keyClick(view.table, Qt.Key.Key_Space)
     assert rt.services.tasks.get(late.id).status == TaskStatus.OPEN
+
+
+def test_the_tasks_filter_bar_is_the_shared_one_and_keeps_me_after_a_refresh(
+        qtbot, view: TasksView, rt: Runtime, me):
+    from crm_desktop.ui.filter_bar import FilterBar
+
+    assert isinstance(view.filter_bar, FilterBar)
+    assert view.new_button.parent() is view.filter_bar  # on the same wrapping row
+    view.owner.setCurrentIndex(view.owner.findData(None))
+    qtbot.keyClicks(view.filter_text, "Zhonglian")  # one query once typing pauses
+    qtbot.waitUntil(lambda: [t.title for t in _rows(view)] == [
+        "Напомнить Zhonglian о проекте в январе 2027 года"], timeout=3000)
+    view.owner.setCurrentIndex(view.owner.findData(me.id))
+    view.refresh()  # members reloaded: the owner chosen stays, "(me)" still marks me
+    assert view.owner.currentData() == me.id and view.owner.currentText().endswith("(me)")
