@@ -5,44 +5,40 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from types import ModuleType
+from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from crm_desktop import APP_NAME, __version__
-from crm_desktop.commands import CliEnv, common_options
-from crm_desktop.domain.errors import CrmError
+from crm_desktop.commands.arguments import (
+    OneLineParser,
+    common_options,
+    environment_epilog,
+    register_all,
+)
 
-
-def command_modules() -> list[ModuleType]:
-    """Every module that registers subcommands (explicit, so packagers see the imports)."""
-    from crm_desktop.commands import (
-        core,
-        documents,
-        edit,
-        exchange,
-        report,
-        search,
-        security,
-        sync,
-    )
-
-    return [core, documents, search, exchange, security, report, edit, sync]
+# Nothing heavy above this line: --version and --help answer before SQLAlchemy, the
+# models or the services are imported (tests/test_cli_parsing.py checks it). A command's
+# module is imported once the command line names it.
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=APP_NAME,
-        description="Offline desktop CRM for investment negotiations. "
-                    "Without a command it opens the main window.")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+        description="Offline desktop CRM for investment negotiations.\n"
+                    "Without a command it opens the main window.",
+        epilog=environment_epilog() + "\n\n`crm-desktop COMMAND --help` describes a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="print the version and exit")
     common_options(parser, top_level=True)
     parser.add_argument("--demo", action="store_true",
                         help="open the demo database (created on first use)")
-    parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
+    parser.add_argument("--lang", choices=("ru", "en"),
+                        help="interface language; before a command, also the language of "
+                             "the documents and sheets it writes")
     if with_commands:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-        for module in command_modules():
-            module.register(sub)
+        register_all(sub)
     else:
         parser.set_defaults(command=None)
     return parser
@@ -64,6 +60,24 @@ def _names_a_command(argv: list[str]) -> bool:
     return False
 
 
+def handler_of(args: argparse.Namespace) -> Callable[..., int | None]:
+    """The function a parsed command names as ``"module:function"``, imported now."""
+    module, _, name = str(args.handler).partition(":")
+    handler: Callable[..., int | None] = getattr(import_module(module), name)
+    return handler
+
+
+def _languages(args: argparse.Namespace) -> None:
+    """``--lang`` before the command is the language of what the command writes, unless
+    the command's own ``--lang`` says otherwise."""
+    top = getattr(args, "lang", None)
+    if top is None:
+        return
+    for dest in ("doc_lang", "sheet_lang"):
+        if dest in args and getattr(args, dest) is None:
+            setattr(args, dest, top)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Starting the GUI must not pay for importing every subcommand's libraries.
@@ -77,10 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from crm_desktop.app import run_gui
 
         return run_gui(args)
+    _languages(args)
+    from crm_desktop.commands import CliEnv
+    from crm_desktop.domain.errors import CrmError
+
     env = CliEnv(args)
     try:
         try:
-            return int(args.handler(args, env) or 0)
+            return int(handler_of(args)(args, env) or 0)
         finally:
             env.close()
     except CrmError as e:

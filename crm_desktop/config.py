@@ -102,6 +102,10 @@ def device_id(paths: Paths) -> str:
 
 
 DOCUMENT_LANGUAGES = ("ru", "en", "zh", "ru+zh")  # ru+zh: the partner's bilingual copy
+# Imports read phone numbers written without a country code in the contact's or its
+# company's country, else in this region (settings key; most partners are in China).
+DEFAULT_REGION_KEY = "exchange.default_region"
+DEFAULT_PHONE_REGION = "CN"
 
 
 @dataclass
@@ -120,6 +124,14 @@ class Settings:
     total_currency: str = "RUB"
     # also in extra: "lock_after_minutes" (auto-lock, 0 = never), "backups_dir"
     extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def default_region(self) -> str:
+        """The ISO country code of ``exchange.default_region`` (CN when unset or bad)."""
+        value = self.extra.get(DEFAULT_REGION_KEY)
+        if isinstance(value, str) and len(value.strip()) == 2 and value.strip().isalpha():
+            return value.strip().upper()
+        return DEFAULT_PHONE_REGION
 
     @classmethod
     def load(cls, path: Path) -> Settings:

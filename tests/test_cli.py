@@ -103,10 +103,15 @@ def test_restore_refuses_a_broken_file_and_keeps_the_database(demo_db, tmp_path,
     assert hashlib.sha256(demo_db.read_bytes()).hexdigest() == before
 
 
-@pytest.mark.parametrize("args", [["list", "planets"], ["restore"]])
-def test_usage_errors_exit_non_zero(args, data_dir):
+@pytest.mark.parametrize("args", [["list", "planets"], ["restore"], ["--db"], ["export"],
+                                  ["export", "contacts"], ["memo", "--lang", "xx", "abc"],
+                                  ["list", "trips", "--limit", "many"], ["frobnicate"]])
+def test_usage_errors_are_one_line_with_a_pointer_to_help(args, data_dir):
     r = run(*args, env_dir=data_dir)
-    assert r.returncode == 2 and "usage:" in r.stderr
+    assert r.returncode == 2 and r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and "usage:" not in r.stderr, r.stderr
+    assert lines[0].startswith("crm-desktop: error: ") and lines[0].endswith(" --help)")
 
 
 def test_backup_to_an_unwritable_place_says_why(demo_db, tmp_path, data_dir):

@@ -1,4 +1,5 @@
-"""Headless subcommands. Each module registers its parsers; cli.py collects them."""
+"""Headless subcommands: their arguments in ``arguments`` (imported before parsing, so
+kept light), their handlers in one module per area, imported once a command is chosen."""
 
 from __future__ import annotations
 
@@ -9,39 +10,27 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_desktop.config import Paths, resolve_paths
-from crm_desktop.runtime import Runtime
-from crm_desktop.storage.lock import READ, REPLACE, WRITE, DatabaseLocks
-
 if TYPE_CHECKING:
     from crm_desktop.application.database import DatabaseLocation
+    from crm_desktop.config import Paths
+    from crm_desktop.runtime import Runtime
+    from crm_desktop.storage.encryption import DatabaseKey
+    from crm_desktop.storage.lock import DatabaseLocks
 
-__all__ = ["READ", "REPLACE", "WRITE", "CliEnv", "add_command", "common_options", "out"]
+__all__ = ["READ", "REPLACE", "WRITE", "CliEnv", "out"]
 
-
-def common_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
-    """--db and --portable work before or after the subcommand."""
-    default = None if top_level else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file or URL (default: the user data directory, "
-                             "or $CRM_DATABASE_URL)")
-    parser.add_argument("--portable", action="store_true", default=False if top_level
-                        else argparse.SUPPRESS,
-                        help="keep database, settings and backups next to the application")
-
-
-def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str,
-                handler: object) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=help, description=help)
-    common_options(p)
-    p.set_defaults(handler=handler)
-    return p
+# = crm_desktop.storage.lock.READ, WRITE, REPLACE (tests/test_cli_parsing.py holds them
+# equal): this package is imported before the command line is parsed, and --version
+# must not import the storage layer.
+READ, WRITE, REPLACE = "read", "write", "replace"
 
 
 class CliEnv:
     """What a command needs, opened lazily: paths, and the database with its services."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from crm_desktop.config import resolve_paths
+
         self.args = args
         self.paths: Paths = resolve_paths(portable=getattr(args, "portable", False))
         self._runtime: Runtime | None = None
@@ -77,13 +66,15 @@ class CliEnv:
                            app=f"crm-desktop {command}".strip())
         return path
 
-    def runtime(self, create: bool = False) -> Runtime:
+    def runtime(self, create: bool = False, key: DatabaseKey | None = None) -> Runtime:
+        """The database and its services; ``create`` makes a missing database (``key``:
+        encrypted from the start)."""
         if self._runtime is None:
             from crm_desktop.application.database import open_database
             from crm_desktop.commands.passphrase import terminal_passphrase
 
             self.hold(READ)
-            self._runtime = open_database(self.location, self.paths, create=create,
+            self._runtime = open_database(self.location, self.paths, create=create, key=key,
                                           passphrase=terminal_passphrase, locks=self._locks)
         return self._runtime
 

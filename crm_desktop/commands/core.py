@@ -10,45 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.commands import REPLACE, WRITE, CliEnv, add_command, out
+from crm_desktop.commands import REPLACE, WRITE, CliEnv, out
+from crm_desktop.commands.plural import count, lang_of
 from crm_desktop.config import database_url
 from crm_desktop.domain import kinds, serialize
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.kinds import Kind
 from crm_desktop.files import refuse_special
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(sub, "demo", "create a database filled with the demo story", cmd_demo)
-    p.add_argument("--force", action="store_true", help="replace an existing database file "
-                   "(a backup of it is made first)")
-    p.add_argument("--yes-replace-my-data", action="store_true", dest="replace_my_data",
-                   help="with --force: replace a database that is not a demo database "
-                   "without asking")
-    p.add_argument("--size", choices=("story", "large"), default="story",
-                   help="the demo story, or large synthetic data for measuring speed")
-    for what in ("companies", "contacts", "meetings"):
-        p.add_argument(f"--{what}", type=int, metavar="N", help=f"{what} in large data")
-
-    p = add_command(sub, "list", "list records", cmd_list)
-    p.add_argument("entity", choices=sorted(k.plural for k in LISTS))
-    p.add_argument("--json", action="store_true", help="one JSON object per record")
-    p.add_argument("--deleted", action="store_true", help="list the Trash instead")
-    p.add_argument("--limit", type=_limit, default=None, metavar="N")
-
-    p = add_command(sub, "check", "check the database's integrity and schema version",
-                    cmd_check)
-    p.add_argument("--reindex", action="store_true", help="rebuild the search index")
-
-    p = add_command(sub, "backup", "write a consistent copy of the database (into the "
-                    "backup folder, rotated, or to FILE)", cmd_backup)
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write the copy here instead of the backup folder")
-
-    p = add_command(sub, "restore", "replace the database with a backup (after checking it)",
-                    cmd_restore)
-    p.add_argument("file", metavar="FILE")
-
 
 # kind -> (serializer, column headings for the text table); `list` names kinds by plural
 LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
@@ -65,16 +33,6 @@ LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
 }
 
 
-def _limit(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-    if not 0 <= n <= 2**62:
-        raise argparse.ArgumentTypeError(f"{text} is out of range (0 to {2**62})")
-    return n
-
-
 def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
     if args.replace_my_data:
         return
@@ -89,6 +47,44 @@ def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
         raise CrmError(refusal) from None
     if answer.strip().lower() != "yes":
         raise CrmError("Nothing was changed.")
+
+
+def cmd_init(args: argparse.Namespace, env: CliEnv) -> int:
+    """An empty database: migrated, with its identity; never over an existing one."""
+    location = env.location
+    path = location.path
+    if path is not None:
+        env.hold(WRITE)  # a second init of the same file is refused here or just below
+        if path.exists() and (not path.is_file() or path.stat().st_size > 0):
+            raise CrmError(f"{path} already exists; nothing was changed. Open it with --db, "
+                           "or give init another file.")
+    elif _server_has_schema(location.url):
+        raise CrmError(f"{location.shown} already holds a crm-desktop database; nothing "
+                       "was changed.")
+    key = None
+    if args.encrypt:
+        if path is None:
+            raise CrmError("--encrypt encrypts an SQLite file; a server database is "
+                           "protected by the server.")
+        from crm_desktop.commands.passphrase import new_passphrase
+        from crm_desktop.storage import encryption
+
+        encryption.sqlcipher()  # a clear error before the passphrase is asked
+        key = encryption.DatabaseKey.new(new_passphrase())
+    rt = env.runtime(create=True, key=key)
+    state = "encrypted, " if rt.key is not None else ""
+    out(f"Empty database ready: {location.shown} ({state}schema {rt.db.schema_version()})")
+    return 0
+
+
+def _server_has_schema(url: str) -> bool:
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(url)
+    try:
+        return "alembic_version" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
 
 
 def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
@@ -112,7 +108,7 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         large = demo.LargeDemo(args.companies, args.contacts, args.meetings)
     counts = demo.fill(rt, large, progress=_terminal_progress())
     out(f"Demo database ready: {location.shown}")
-    out(", ".join(f"{n} {k}" for k, n in counts.items()))
+    out(", ".join(count(n, k, lang_of(args)) for k, n in counts.items()))
     return 0
 
 
@@ -167,11 +163,12 @@ def cmd_check(args: argparse.Namespace, env: CliEnv) -> int:
     out(f"database: {found.shown}")
     out(f"schema: {found.schema} (current: {found.current_schema})")
     counts = {k.plural: getattr(rt.services, k.service).count() for k in LISTS}
-    out("records: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    lang = lang_of(args)
+    out("records: " + ", ".join(count(n, k, lang) for k, n in counts.items()))
     if not found.ok:
         for p in found.problems:
             out(f"problem: {p}")
-        raise CrmError(f"{len(found.problems)} problem(s) found.")
+        raise CrmError(f"{count(len(found.problems), 'problem')} found.")
     out("integrity: ok")
     return 0
 
@@ -223,4 +220,4 @@ def cmd_restore(args: argparse.Namespace, env: CliEnv) -> int:
     return 0
 
 
-__all__ = ["database_url", "register"]
+__all__ = ["LISTS", "database_url"]

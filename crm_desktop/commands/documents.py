@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_desktop.commands import WRITE, CliEnv, add_command, out
+from crm_desktop.commands import WRITE, CliEnv, out
+from crm_desktop.commands.plural import count as counted
+from crm_desktop.commands.plural import lang_of
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.files import write_bytes_atomic
 
@@ -16,42 +18,9 @@ if TYPE_CHECKING:
     from crm_desktop.domain.context import Context
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from crm_desktop.documents.labels import LANGUAGE_CHOICES
-
-    p = add_command(sub, "memo", "write meeting memos (or a trip report) as PDF", cmd_memo)
-    target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("meeting_id", nargs="?", metavar="MEETING_ID",
-                        help="the meeting (an id or the first 8 characters `list` shows)")
-    target.add_argument("--trip", metavar="TRIP_ID",
-                        help="one trip report: cover, summary of its meetings, then the memos")
-    target.add_argument("--all", action="store_true", help="one memo per meeting, into --out-dir")
-    p.add_argument("-o", "--output", metavar="FILE", help="the PDF file to write")
-    p.add_argument("--out-dir", metavar="DIR", help="folder for --all (created if missing)")
-    _lang_option(p, LANGUAGE_CHOICES)
-    p.add_argument("--copy", choices=("internal", "partner"), default="internal",
-                   help="internal: the ministry's memo (stage, task status, requisites); "
-                        "partner: the copy handed over, signed by both heads of delegation")
-    p.add_argument("--compiler", metavar="MEMBER",
-                   help="who compiles the memo (a team member's name or id; default: the "
-                        "\"Who am I\" member chosen in the program)")
-    state = p.add_mutually_exclusive_group()
-    state.add_argument("--approve", action="store_true",
-                       help="approve the memo: registration number, content frozen (an "
-                            "edited meeting approved again becomes the next revision)")
-    state.add_argument("--draft", action="store_true",
-                       help="print the meeting as it is now, not its approved revision")
-
-    p = add_command(sub, "dossier", "write a company dossier (briefing before a meeting) as PDF",
-                    cmd_dossier)
-    p.add_argument("company_id", metavar="COMPANY_ID")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
-    _lang_option(p, LANGUAGE_CHOICES)
-
-
-def _lang_option(p: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
-    p.add_argument("--lang", dest="doc_lang", choices=choices, default="ru",
-                   help="label language, or two side by side, e.g. ru+zh (default: ru)")
+def _language(args: argparse.Namespace, env: CliEnv) -> str:
+    """--lang after the command, else before it (cli.py copies it), else the settings'."""
+    return str(args.doc_lang or env.runtime().settings.document_language or "ru")
 
 
 def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
@@ -75,7 +44,7 @@ def cmd_memo(args: argparse.Namespace, env: CliEnv) -> int:
         documents.check_target(Path(args.output))
     if args.trip:
         services = env.runtime().services
-        pdf = documents.trip_report(services, args.trip, args.doc_lang)
+        pdf = documents.trip_report(services, args.trip, _language(args, env))
         documents.save(services, pdf, Path(args.output))
         env.written(args.output)
         return 0
@@ -94,7 +63,7 @@ def _one_memo(args: argparse.Namespace, env: CliEnv) -> int:
         out(f"memo No. {approval.number}, revision {approval.revision}: {what}")
     if not args.output:
         return 0
-    pdf = memos.render(args.meeting_id, args.doc_lang, args.copy, draft=args.draft)
+    pdf = memos.render(args.meeting_id, _language(args, env), args.copy, draft=args.draft)
     write_bytes_atomic(args.output, pdf.data, private=env.private)
     env.written(args.output)
     state = pdf.state
@@ -115,7 +84,7 @@ def cmd_dossier(args: argparse.Namespace, env: CliEnv) -> int:
     target = Path(args.output)
     documents.check_target(target)
     services = env.runtime().services
-    pdf = documents.dossier(services, args.company_id, args.doc_lang)
+    pdf = documents.dossier(services, args.company_id, _language(args, env))
     documents.save(services, pdf, target)
     env.written(args.output)
     return 0
@@ -131,12 +100,16 @@ def _all_memos(args: argparse.Namespace, env: CliEnv) -> int:
     started = time.perf_counter()
     count = 0
     for meeting_id in memos.loader.meeting_ids():
-        pdf = memos.render(meeting_id, args.doc_lang, args.copy, draft=args.draft)
+        pdf = memos.render(meeting_id, _language(args, env), args.copy, draft=args.draft)
         target = folder / pdf.filename
         write_bytes_atomic(target, pdf.data, private=env.private)
         env.written(target)
         count += 1
-    out(f"{count} memo(s) written to {folder} in {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    if lang_of(args) == "ru":
+        out(f"Записано в {folder}: {counted(count, 'memo', 'ru')} за {seconds:.1f} с")
+    else:
+        out(f"{counted(count, 'memo')} written to {folder} in {seconds:.1f} s")
     return 0
 
 

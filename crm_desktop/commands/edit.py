@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crm_desktop.commands import WRITE, CliEnv, add_command, out
+from crm_desktop.commands import WRITE, CliEnv, out
 from crm_desktop.commands.core import LISTS
 from crm_desktop.commands.resolve import record_id
 from crm_desktop.domain import kinds
@@ -42,26 +42,6 @@ from crm_desktop.domain.services.history import _field_types
 
 # `list`'s kinds, so that list, update and delete agree
 KIND_NAMES = sorted(k.plural for k in LISTS if k.editable)
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(sub, "update", "change fields of one record (prints its new version)",
-                    cmd_update)
-    p.add_argument("kind", choices=KIND_NAMES, metavar="KIND",
-                   help="one of: " + ", ".join(KIND_NAMES))
-    p.add_argument("id", metavar="ID", help="id, id prefix or name")
-    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
-                   dest="assignments", help="a field as `list --json` names it (repeatable); "
-                   "references by id prefix or name, lists comma-separated, empty clears")
-    p.add_argument("--if-version", type=int, metavar="N", default=None, dest="if_version",
-                   help="only if the record is still at version N (else exit 1)")
-
-    p = add_command(sub, "delete", "move one record to the Trash", cmd_delete)
-    p.add_argument("kind", choices=KIND_NAMES, metavar="KIND",
-                   help="one of: " + ", ".join(KIND_NAMES))
-    p.add_argument("id", metavar="ID", help="id, id prefix or name")
-    p.add_argument("--if-version", type=int, metavar="N", default=None, dest="if_version",
-                   help="only if the record is still at version N (else exit 1)")
 
 
 # The model a reference field points at, and the names a record is found by.

@@ -3,103 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import sys
+from pathlib import Path
 
-from crm_desktop.commands import WRITE, CliEnv, common_options, out
+from crm_desktop.commands import WRITE, CliEnv, out
+from crm_desktop.commands.plural import count, lang_of
 from crm_desktop.commands.resolve import record_id, record_ids
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Company, Contact, Trip
 from crm_desktop.domain.services import Services
-from crm_desktop.exchange.db_export import CONTACT_FORMATS, ContactFilter, MeetingFilter
-from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, Outcome
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "export",
-        help="export contacts (CSV, Excel, vCard, PDF) or meetings (iCalendar)",
-        description="Export contacts or meetings to a file.",
-    )
-    common_options(p)
-    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-
-    c = what.add_parser(
-        "contacts",
-        help="contacts, all or filtered",
-        description="Export contacts. Filters combine (all must match).",
-    )
-    common_options(c)
-    c.add_argument("--format", "-f", choices=CONTACT_FORMATS, default="csv")
-    c.add_argument("-o", "--output", required=True, metavar="FILE")
-    c.add_argument("--ids", metavar="ID,ID,...", help="only these contacts (the list's selection)")
-    c.add_argument("--company", metavar="ID|NAME", help="contacts of one company")
-    c.add_argument("--country", metavar="CC", help="contacts of companies in a country (ISO code)")
-    c.add_argument("--tag", metavar="ID|NAME")
-    c.add_argument("--trip", metavar="ID|TITLE", help="contacts met during a trip")
-    c.add_argument(
-        "--stage", metavar="ID|CODE|N", help="contacts of companies with a project at this stage"
-    )
-    c.add_argument("--search", default="", metavar="TEXT", help="the list's quick filter")
-    c.add_argument(
-        "--lang",
-        dest="sheet_lang",
-        choices=("ru", "en", "zh"),
-        default=None,
-        help="headings of XLSX and PDF (default: ru for PDF, en for XLSX)",
-    )
-    c.set_defaults(handler=cmd_export_contacts)
-
-    m = what.add_parser(
-        "meetings",
-        help="meetings as iCalendar (.ics)",
-        description="Export meetings of a trip or a date range as iCalendar.",
-    )
-    common_options(m)
-    m.add_argument("--format", "-f", choices=("ics",), default="ics")
-    m.add_argument("-o", "--output", required=True, metavar="FILE")
-    m.add_argument("--trip", metavar="ID|TITLE")
-    m.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_date)
-    m.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_date)
-    m.set_defaults(handler=cmd_export_meetings)
-
-    p = sub.add_parser(
-        "import",
-        help="import contacts from CSV, Excel or vCard",
-        description="Import contacts in one transaction: on any error nothing is written.",
-    )
-    common_options(p)
-    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    i = what.add_parser(
-        "contacts",
-        help="contacts from a .csv, .xlsx or .vcf file",
-        description="Import contacts. Duplicates (same email, phone, or name "
-        "across scripts at the same company) are skipped, merged "
-        "or created.",
-    )
-    common_options(i)
-    i.add_argument("file", metavar="FILE")
-    i.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
-    i.add_argument("--on-duplicate", choices=[o.value for o in OnDuplicate], default="skip")
-    i.add_argument(
-        "--leave-out-rejected",
-        action="store_true",
-        help="import the valid rows even if some rows are rejected",
-    )
-    i.add_argument(
-        "--region",
-        default="RU",
-        metavar="CC",
-        help="country for phone numbers without a country code (default RU)",
-    )
-    i.add_argument("--verbose", "-v", action="store_true", help="one line per row")
-    i.set_defaults(handler=cmd_import_contacts)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from None
+from crm_desktop.domain.validation import ISO_3166
+from crm_desktop.exchange.db_export import (
+    ContactFilter,
+    MeetingFilter,
+)
+from crm_desktop.exchange.db_import import (
+    ImportOptions,
+    ImportReport,
+    OnDuplicate,
+    Outcome,
+)
+from crm_desktop.exchange.formats import FormatChoiceError, contact_format
+from crm_desktop.files import refuse_special
 
 
 def _company_id(services: Services, text: str) -> str:
@@ -112,6 +37,11 @@ def _trip_id(services: Services, text: str) -> str:
 
 
 def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
+    refuse_special(Path(args.output))  # a device or FIFO is named before the extension
+    try:
+        fmt = contact_format(args.output, args.format)
+    except FormatChoiceError as e:
+        raise CrmError(str(e)) from None
     services = env.runtime().services
     flt = ContactFilter(
         ids=record_ids(services, Contact, "contact", args.ids) if args.ids else None,
@@ -124,11 +54,19 @@ def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     )
     from crm_desktop.application import exchange
 
-    done = exchange.export_contacts(services, args.output, args.format, flt,
+    done = exchange.export_contacts(services, args.output, fmt, flt,
                                     language=args.sheet_lang or "")
-    out(f"Exported {done.count} contact(s) to {args.output}")
+    _exported(args, done.count, "contact")
     env.note_unencrypted(args.output)
     return 0
+
+
+def _exported(args: argparse.Namespace, n: int, what: str) -> None:
+    lang = lang_of(args)
+    if lang == "ru":
+        out(f"Экспорт: {count(n, what, lang)} → {args.output}")
+    else:
+        out(f"Exported {count(n, what)} to {args.output}")
 
 
 def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
@@ -143,37 +81,81 @@ def cmd_export_meetings(args: argparse.Namespace, env: CliEnv) -> int:
     from crm_desktop.application import exchange
 
     done = exchange.export_meetings(services, args.output, flt)
-    out(f"Exported {done.count} meeting(s) to {args.output}")
+    _exported(args, done.count, "meeting")
     env.note_unencrypted(args.output)
     return 0
 
 
 def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
-    if not args.dry_run:
-        env.hold(WRITE)  # one writer: a second import or a restore waits its turn
-    services = env.runtime().services
+    """Partial by default: the valid rows are written in one transaction, each rejected
+    row is named on stderr. Exit 1 when rows were rejected and none was valid, or with
+    --strict when any was rejected (then nothing is written)."""
+    if args.region is not None and args.region.strip().upper() not in ISO_3166:
+        raise CrmError(f"--region {args.region}: not an ISO 3166 country code (CN, RU, ...).")
+    create = bool(args.create)
+    if not args.dry_run or create:
+        # one writer: a second import or a restore waits its turn; and a restore killed
+        # half-way is finished first, so the file may exist only after this
+        env.hold(WRITE)
+    path = env.location.path
+    if path is not None and not (path.exists() and path.stat().st_size > 0) and not create:
+        raise CrmError(f"{path} does not exist; create it with `crm-desktop init --db "
+                       f"{path}`, or add --create to the import.")
+    rt = env.runtime(create=create)
     options = ImportOptions(
         on_duplicate=OnDuplicate(args.on_duplicate),
         dry_run=args.dry_run,
-        leave_out_rejected=args.leave_out_rejected,
-        default_region=args.region.upper(),
+        strict=args.strict,
+        default_region=(args.region or rt.settings.default_region).strip().upper(),
     )
     from crm_desktop.application import exchange
 
-    report = exchange.import_contacts(services, args.file, options)
+    report = exchange.import_contacts(rt.services, args.file, options)
+    source = Path(args.file).name
     for row in report.rows:
         if row.outcome == Outcome.REJECTED:
-            out(f"line {row.line}: rejected: {row.reason}")
-        elif args.verbose:
+            _err(f"{source}, line {row.line}: rejected: {row.reason}")
+        for warning in row.warnings:
+            _err(f"{source}, line {row.line}: warning: {warning}")
+        if args.verbose and row.outcome != Outcome.REJECTED:
             extra = (
                 f" (same {row.matched_by} as “{row.duplicate_name}”)" if row.duplicate_of else ""
             )
             out(f"line {row.line}: {row.outcome.value}: {row.name}{extra}")
-    out(report.summary())
-    if report.rejected and not report.written and not args.dry_run:
+    out(import_summary(report, source, lang_of(args)))
+    if report.rejected and (args.strict or not report.imported):
         first = next(r for r in report.rows if r.outcome == Outcome.REJECTED)
+        why = "--strict: " if args.strict and report.imported else ""
         raise CrmError(
-            f"{report.rejected} row(s) rejected, nothing was imported "
+            f"{count(report.rejected, 'row')} rejected; {why}nothing was imported "
             f"(first: line {first.line}: {first.reason})."
         )
     return 0
+
+
+def import_summary(report: ImportReport, source: str, lang: str = "en") -> str:
+    """One line: what the import did, with the counts in ``lang``."""
+    if lang == "ru":
+        text = (f"{source}: создано: {report.created}, объединено: {report.merged}, "
+                f"пропущено (дубликаты): {report.skipped}, отклонено: "
+                f"{count(report.rejected, 'row', lang)}")
+        if report.companies_created:
+            text += f"; {count(report.companies_created, 'new company', lang)}"
+        if report.warned:
+            text += f"; {count(len(report.warned), 'warning', lang)}"
+        if report.dry_run:
+            return text + " (пробный запуск: ничего не записано)"
+        return text + ("" if report.written else " (ничего не записано)")
+    text = (f"{source}: {report.created} created, {report.merged} merged, {report.skipped} "
+            f"skipped as duplicates, {count(report.rejected, 'row')} rejected")
+    if report.companies_created:
+        text += f"; {count(report.companies_created, 'new company')}"
+    if report.warned:
+        text += f"; {count(len(report.warned), 'warning')}"
+    if report.dry_run:
+        return text + " (dry run: nothing written)"
+    return text + ("" if report.written else " (nothing written)")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")

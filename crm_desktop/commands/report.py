@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.analytics.rates import ConversionRates, report_rates
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import CliEnv, out
+from crm_desktop.commands.plural import count
 from crm_desktop.commands.resolve import record_id
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
@@ -19,25 +20,6 @@ from crm_desktop.domain.money import DEFAULT_CURRENCY, Rates
 from crm_desktop.files import write_bytes_atomic
 
 FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="reports for managers",
-                       description="reports for managers")
-    kinds = p.add_subparsers(dest="report", metavar="REPORT", required=True)
-    r = add_command(kinds, "pipeline", "funnel, conversion, days in stage, stalled projects, "
-                    "milestones and breakdowns", cmd_pipeline)
-    r.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
-    r.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
-    r.add_argument("--country", metavar="CN", help="companies of this country (ISO code)")
-    r.add_argument("--sector", metavar="SECTOR", help="companies of this industry")
-    r.add_argument("--owner", metavar="MEMBER_ID", help="projects of this team member")
-    r.add_argument("--trip", metavar="TRIP_ID", help="projects discussed on this trip")
-    r.add_argument("--lang", dest="doc_lang", choices=("ru", "en"), default="ru",
-                   help="language of the PDF and XLSX (default: ru)")
-    fmt = r.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="the whole report as JSON")
-    fmt.add_argument("-o", "--output", metavar="FILE", help="write report.pdf or report.xlsx")
 
 
 def _date(text: str | None) -> date | None:
@@ -79,6 +61,7 @@ def cmd_pipeline(args: argparse.Namespace, env: CliEnv) -> int:
     from crm_desktop.domain.models import Member, Trip
 
     fmt = None
+    lang = args.doc_lang or "ru"  # --lang after the command, else before it (cli.py)
     if args.output:
         path = Path(args.output)
         fmt = FORMATS.get(path.suffix.lower())
@@ -104,12 +87,12 @@ def cmd_pipeline(args: argparse.Namespace, env: CliEnv) -> int:
     if fmt == "pdf":
         from crm_desktop.documents.pipeline_report import PipelineReportRenderer
 
-        data = PipelineReportRenderer(args.doc_lang, rt.services.settings.organisation_name
+        data = PipelineReportRenderer(lang, rt.services.settings.organisation_name
                                       ).render(rep)
     elif fmt == "xlsx":
         from crm_desktop.documents.pipeline_xlsx import pipeline_workbook
 
-        data = pipeline_workbook(rep, args.doc_lang)
+        data = pipeline_workbook(rep, lang)
     else:
         _print_summary(rep)
         return 0
@@ -125,8 +108,9 @@ def _print_summary(rep: Any) -> None:
         out(f"{r.stage.name_en:<32} {r.projects:>8} {r.capex:>18,.0f} "
             f"{r.weighted_capex:>18,.0f} {r.jobs:>7}")
     for m in rep.milestones:
-        out(f"{m.key}: {m.projects} project(s), capex {m.capex:,.0f} {cur}, {m.jobs} jobs")
-    out(f"stalled: {len(rep.stalled)} project(s); overdue follow-ups: "
+        out(f"{m.key}: {count(m.projects, 'project')}, capex {m.capex:,.0f} {cur}, "
+            f"{count(m.jobs, 'job')}")
+    out(f"stalled: {count(len(rep.stalled), 'project')}; overdue follow-ups: "
         f"{sum(r.overdue for r in rep.overdue)}")
     if rep.unconverted:
         out(f"no rate for {', '.join(rep.unconverted)}: that capex is left out")

@@ -6,28 +6,12 @@ import argparse
 import json
 import sys
 
-from crm_desktop.commands import CliEnv, add_command, out
+from crm_desktop.commands import CliEnv, out
+from crm_desktop.commands.plural import count
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import Runtime
-from crm_desktop.search.documents import KINDS
 from crm_desktop.search.index import index_counts, reindex
 from crm_desktop.search.service import Highlighted, SearchResults, SearchService
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub,
-        "search",
-        "find companies, contacts, projects, meetings, sites and team members by any "
-        "spelling: 凯泉, Kaiquan, Кайцюань, or typed on the wrong keyboard layout",
-        cmd_search,
-    )
-    p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--json", action="store_true", help="print the results as JSON")
-    p.add_argument(
-        "--kind", action="append", choices=KINDS, help="only this kind of record (repeatable)"
-    )
-    p.add_argument("--limit", type=int, default=8, help="results per kind (default 8)")
 
 
 def cmd_search(args: argparse.Namespace, env: CliEnv) -> int:
@@ -119,7 +103,7 @@ def reindex_database(rt: Runtime) -> None:
     with rt.db.engine.connect() as conn:
         counts = index_counts(conn)
     out(
-        f"search index rebuilt: {n} records ("
-        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        f"search index rebuilt: {count(n, 'record')} ("
+        + ", ".join(count(v, k) for k, v in counts.items())
         + ")"
     )

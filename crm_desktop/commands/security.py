@@ -13,24 +13,13 @@ from crm_desktop.application import backups as app_backups
 from crm_desktop.application import security
 from crm_desktop.application.database import unlock
 from crm_desktop.application.errors import DamagedDatabaseError
-from crm_desktop.commands import REPLACE, CliEnv, add_command, out
+from crm_desktop.commands import REPLACE, CliEnv, out
 from crm_desktop.commands.passphrase import new_passphrase, terminal_passphrase
 from crm_desktop.config import Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import backups_folder, backups_folders
 
 ENV_NEW_PASSPHRASE = "CRM_NEW_PASSPHRASE"
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    add_command(sub, "encrypt", "encrypt the database file (SQLCipher) and its backups",
-                cmd_encrypt)
-    add_command(sub, "decrypt", "turn an encrypted database (and its backups) back into "
-                "plain SQLite", cmd_decrypt)
-    add_command(sub, "change-passphrase", "set a new passphrase for an encrypted database "
-                "and its backups", cmd_change_passphrase)
-    add_command(sub, "backups", "list this database's backups, newest first, and check them",
-                cmd_backups)
 
 
 def _folder(env: CliEnv) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.application import sync
-from crm_desktop.commands import WRITE, CliEnv, common_options, out
+from crm_desktop.commands import WRITE, CliEnv, out
 from crm_desktop.commands.resolve import record_id
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Member, Trip
@@ -22,45 +22,6 @@ from crm_desktop.storage.lock import DatabaseLocks
 from crm_desktop.storage.redact import mask
 
 PACKET_PASSPHRASE_ENV = "CRM_PACKET_PASSPHRASE"
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "sync",
-        help="merge with another database (file or PostgreSQL URL), or carry changes "
-             "as a packet file",
-        description="`sync OTHER` merges both ways with another database file or a "
-                    "PostgreSQL URL. `sync export -o FILE` writes a packet of changes, "
-                    "`sync import FILE` applies one.",
-    )
-    common_options(p)
-    p.add_argument("what", metavar="OTHER|export|import",
-                   help="another database (file or URL), or export / import")
-    p.add_argument("file", nargs="?", metavar="FILE", help="the packet to import")
-    p.add_argument("-o", "--output", metavar="FILE", help="export: the packet to write")
-    p.add_argument("--since-peer", metavar="NAME",
-                   help="export: only what that peer has not seen (its name or id)")
-    p.add_argument("--trip", metavar="ID|TITLE",
-                   help="export: only one trip's companies, contacts, projects, meetings")
-    p.add_argument("--passphrase", action="store_true",
-                   help=f"export: encrypt the packet with a passphrase (asked, or "
-                        f"${PACKET_PASSPHRASE_ENV})")
-    p.set_defaults(handler=cmd_sync)
-
-    c = sub.add_parser(
-        "conflicts",
-        help="values that lost a merge; `conflicts resolve ID --keep mine|theirs|VALUE`",
-        description="List the open conflicts, or resolve one.",
-    )
-    common_options(c)
-    c.add_argument("what", nargs="?", choices=("resolve",), help="resolve a conflict")
-    c.add_argument("id", nargs="?", metavar="ID", help="the conflict (id or its prefix)")
-    c.add_argument("--keep", metavar="mine|theirs|VALUE",
-                   help="mine: the value the record holds; theirs: the value that lost; "
-                        "or a new value")
-    c.add_argument("--json", action="store_true", help="machine-readable list")
-    c.add_argument("--all", action="store_true", help="also the resolved ones")
-    c.set_defaults(handler=cmd_conflicts)
 
 
 def _label(url: str) -> str:

@@ -218,6 +218,7 @@ _GOOGLE = {
     "organization 1 - title": Field.TITLE,
     "organization 1 - department": Field.DEPARTMENT,
     "group membership": Field.TAGS,
+    "address 1 - country": Field.COUNTRY,  # where numbers without +country are read
 }
 _GOOGLE_PAIRED = re.compile(r"^(e-mail|phone|im) (\d+) - (value|label|type|service)$")
 _GOOGLE_MARKERS = {

@@ -23,6 +23,8 @@ from crm_desktop.domain.services import Services
 from crm_desktop.exchange.atomic import atomic_write
 from crm_desktop.exchange.csv_write import CSV_FLAVOURS, phone_text, write_csv, write_csv_rows
 from crm_desktop.exchange.errors import ExchangeError
+from crm_desktop.exchange.formats import CONTACT_FORMATS as CONTACT_FORMATS  # re-exported
+from crm_desktop.exchange.formats import EXTENSIONS as EXTENSIONS  # the dialogs import it here
 from crm_desktop.exchange.formulas import FORMULA_TRIGGERS
 from crm_desktop.exchange.ical_write import write_ics
 from crm_desktop.exchange.progress import Progress, ensure
@@ -41,15 +43,6 @@ from crm_desktop.exchange.vcard_write import write_vcards
 from crm_desktop.text.names import join_name
 from crm_desktop.text.translit import fold
 
-CONTACT_FORMATS = ("csv", "csv-excel-ru", "xlsx", "vcf", "vcf4", "pdf")
-EXTENSIONS = {
-    "csv": ".csv",
-    "csv-excel-ru": ".csv",
-    "xlsx": ".xlsx",
-    "vcf": ".vcf",
-    "vcf4": ".vcf",
-    "pdf": ".pdf",
-}
 _TAG_SEP = "\x1f"
 
 

@@ -1,12 +1,16 @@
 """Import contacts into the database: one transaction, duplicates detected, a report.
 
-An import either writes everything it decided to write or nothing: a row that cannot be
-imported (no name, an email that is not an email, a phone that is not a phone) is
-"rejected", and by default one rejected row rolls the whole import back, with every
-rejected line and its reason in the report. A dry run makes the same decisions and
-rolls back at the end. Duplicates (same id, email, E.164 phone, or the same name across
-scripts at the same company, see ``matching``) are skipped, merged or created anew,
-chosen for all rows or per row.
+An import is one transaction. A row that cannot be imported (no name, an email that is
+not an email) is "rejected" and reported with its line and reason; by default the valid
+rows are written all the same (one bad row must not block an address book of hundreds),
+and ``strict`` makes one rejected row roll the whole import back. A phone number without
+a country code is read in the contact's country, else its company's, else
+``default_region``, else, when it is no number there, in Russia (the ministry's own
+numbers, written 8 916 ...); a number that still cannot be read does not reject the row: it is
+kept, as written, in the contact's notes, with a warning for the line. A dry run makes
+the same decisions and rolls back at the end. Duplicates (same id, email, E.164 phone,
+or the same name across scripts at the same company, see ``matching``) are skipped,
+merged or created anew, chosen for all rows or per row.
 """
 
 from __future__ import annotations
@@ -23,12 +27,14 @@ from sqlalchemy import String, func, select, text, true
 from sqlalchemy import column as column_
 from sqlalchemy.orm import Session
 
+from crm_desktop.config import DEFAULT_PHONE_REGION
+from crm_desktop.documents.labels import COUNTRY_NAMES
 from crm_desktop.domain.base import new_id
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.models import Company, Contact, Tag
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.companies import CompanyInput
-from crm_desktop.domain.services.contacts import Channel, ContactInput
+from crm_desktop.domain.services.contacts import HOME_REGION, Channel, ContactInput
 from crm_desktop.domain.validation import ISO_3166
 from crm_desktop.exchange.csv_read import read_csv
 from crm_desktop.exchange.errors import FileFormatError
@@ -43,6 +49,7 @@ from crm_desktop.text.phones import to_e164
 from crm_desktop.text.scripts import Script, script_of
 
 FLUSH_EVERY = 500
+UNREAD_PHONE_NOTE = "Phone (as written in the import)"
 
 
 class OnDuplicate(StrEnum):
@@ -63,8 +70,8 @@ class ImportOptions:
     on_duplicate: OnDuplicate = OnDuplicate.SKIP
     per_line: dict[int, OnDuplicate] = field(default_factory=dict)  # source line -> choice
     dry_run: bool = False
-    leave_out_rejected: bool = False  # import the valid rows even if some are rejected
-    default_region: str = "RU"  # for phone numbers written without a country code
+    strict: bool = False  # all or nothing: one rejected row and nothing is written
+    default_region: str = DEFAULT_PHONE_REGION  # for phone numbers without a country code
 
 
 @dataclass
@@ -79,6 +86,16 @@ class RowResult:
     matched_by: str = ""  # id | email | phone | name
     changed_fields: list[str] = field(default_factory=list)
     errors: list[FieldError] = field(default_factory=list)  # why it was rejected, by field
+    # phone numbers that could not be read; kept in the contact's notes as written
+    phones_in_notes: list[str] = field(default_factory=list)
+    region: str = ""  # where numbers without a country code were read
+
+    @property
+    def warnings(self) -> list[str]:
+        places = " or ".join(dict.fromkeys((self.region, HOME_REGION)))
+        return [f"phone “{n}” could not be read as a number (without a country code it is "
+                f"read in {places}); kept in the notes as written"
+                for n in self.phones_in_notes]
 
 
 @dataclass
@@ -107,6 +124,15 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         return self.count(Outcome.REJECTED)
+
+    @property
+    def imported(self) -> int:
+        """Rows that were valid: created, merged, or duplicates skipped."""
+        return self.created + self.merged + self.skipped
+
+    @property
+    def warned(self) -> list[RowResult]:
+        return [r for r in self.rows if r.warnings]
 
     @property
     def duplicates(self) -> list[RowResult]:
@@ -174,13 +200,17 @@ class _Companies:
         self.services = services
         self.s = s
         self.by_name: dict[str, str] = {}
+        self.country: dict[str, str] = {}  # company id -> ISO code, where one is known
         self.created = 0
         rows = s.execute(
             select(
-                Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru
+                Company.id, Company.name, Company.name_native, Company.name_latin,
+                Company.name_ru, Company.country,
             ).where(Company.deleted_at.is_(None))
         )
         for row in rows:
+            if row.country:
+                self.country[row.id] = row.country
             for n in (row.name, row.name_native, row.name_latin, row.name_ru):
                 if n:
                     self.by_name.setdefault(_company_key(n), row.id)
@@ -195,13 +225,15 @@ class _Companies:
             name_native=name.strip() if script == Script.NATIVE else "",
             name_latin=name.strip() if script == Script.LATIN else "",
             name_ru=name.strip() if script == Script.CYRILLIC else "",
-            country=country.upper() if country.upper() in ISO_3166 else "",
+            country=country_code(country),
         )
         data = self.services.companies._clean(data)
         row = Company(id=new_id())  # an id now, the INSERT with the next batch flush
         self.services.companies._write(self.s, row, data)
         self.s.add(row)
         self.by_name[_company_key(name)] = row.id
+        if data.country:
+            self.country[row.id] = data.country
         self.created += 1
         return row.id
 
@@ -249,7 +281,9 @@ def _to_input(rec: ContactRecord, region: str, tags: list[str]) -> ContactInput:
     phones: list[Channel] = []
     seen: set[str] = set()
     for p in rec.phones:
-        value = to_e164(p.number, region)
+        # not a number of that country, perhaps one of ours: the delegation's address
+        # books are full of Russian numbers written as 8 916 ...
+        value = to_e164(p.number, region, HOME_REGION)
         if value and value not in seen:
             seen.add(value)
             phones.append(Channel(p.kind.value, value))
@@ -360,6 +394,57 @@ def merge_inputs(old: ContactInput, new: ContactInput) -> tuple[ContactInput, li
 LOOKUP_CHUNK = 10_000  # incoming rows whose matches are fetched with one query each way
 
 
+# a record, its name, its cleaned data (or why it is rejected), the region its numbers
+# were read in, and the numbers kept in its notes
+_Prepared = tuple[ContactRecord, str, ContactInput | ValidationError, str, list[str]]
+
+
+def country_code(text: str) -> str:
+    """The ISO code of a country as files write it: ``CN``, ``China``, ``Китай``, ``中国``
+    (the countries the documents name); "" when it is none of them."""
+    key = text.strip().casefold()
+    if key.upper() in ISO_3166:
+        return key.upper()
+    for code, names in COUNTRY_NAMES.items():
+        if key in (n.casefold() for n in names):
+            return code
+    return ""
+
+
+def _region(rec: ContactRecord, company_country: str | None, default: str) -> str:
+    """Where a number written without its country code is read: the contact's country
+    (in the file), else its company's, else the default region."""
+    return country_code(rec.country) or company_country or default
+
+
+def _cleaned(services: Services, rec: ContactRecord, region: str,
+             aside: list[str]) -> ContactInput:
+    """The row's cleaned form data. A phone number that cannot be read in ``region``
+    (or is refused by the service) does not reject the row: the text is kept in the
+    notes as written, and a warning for the line says so."""
+    data = _to_input(rec, region, [])
+    aside += [p.value for p in data.phones if not p.value.startswith("+")]
+    if aside:
+        data = _phones_to_notes(data, aside)
+    try:
+        cleaned = _clean(services, data)
+    except ValidationError as exc:
+        bad = [k for k in exc.errors if k.startswith("phones.")]
+        if not bad or len(bad) != len(exc.errors):
+            raise
+        refused = [data.phones[int(k.split(".", 1)[1])].value for k in bad]
+        aside += refused
+        cleaned = _clean(services, _phones_to_notes(data, refused))
+    return cleaned
+
+
+def _phones_to_notes(data: ContactInput, numbers: list[str]) -> ContactInput:
+    notes = [data.notes] if data.notes else []
+    notes += [f"{UNREAD_PHONE_NOTE}: {n}" for n in numbers if n not in data.notes]
+    return replace(data, phones=[p for p in data.phones if p.value not in numbers],
+                   notes="\n".join(notes))
+
+
 class _ExistingContacts:
     """The database's contacts as the duplicate index sees them, fetched on demand.
 
@@ -384,22 +469,25 @@ class _ExistingContacts:
         companies: _Companies,
         options: ImportOptions,
         progress: Progress,
-    ) -> Iterator[tuple[ContactRecord, str, ContactInput | ValidationError]]:
-        """Each record with its cleaned form data (or why it is rejected), after the
-        contacts it could duplicate have been put into the index."""
-        chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]] = []
+    ) -> Iterator[_Prepared]:
+        """Each record with its cleaned form data (or why it is rejected) and its
+        warnings, after the contacts it could duplicate have been put into the index."""
+        chunk: list[_Prepared] = []
         for rec in records:
             progress.check()
             name = display_name(rec) or rec.organization
+            company_id = companies.find(rec.organization)
+            region = _region(rec, companies.country.get(company_id or ""),
+                             options.default_region)
+            aside: list[str] = []
             try:
-                data: ContactInput | ValidationError = _clean(
-                    companies.services, _to_input(rec, options.default_region, [])
-                )
+                data: ContactInput | ValidationError = _cleaned(
+                    companies.services, rec, region, aside)
                 assert isinstance(data, ContactInput)
-                data.company_id = companies.find(rec.organization)
+                data.company_id = company_id
             except ValidationError as exc:
                 data = exc
-            chunk.append((rec, name, data))
+            chunk.append((rec, name, data, region, aside))
             if len(chunk) >= LOOKUP_CHUNK:
                 self._fetch(chunk)
                 yield from chunk
@@ -408,14 +496,12 @@ class _ExistingContacts:
             self._fetch(chunk)
             yield from chunk
 
-    def _fetch(
-        self, chunk: list[tuple[ContactRecord, str, ContactInput | ValidationError]]
-    ) -> None:
+    def _fetch(self, chunk: list[_Prepared]) -> None:
         uids: set[str] = set()
         emails: set[str] = set()
         phones: set[str] = set()
         company_ids: set[str | None] = set()
-        for rec, _name, data in chunk:
+        for rec, _name, data, _region, _aside in chunk:
             if isinstance(data, ValidationError):
                 continue
             if rec.uid:
@@ -542,7 +628,9 @@ def import_records(
             tags = _Tags(s)
             index = existing.index
             pending = 0
-            for rec, name, data in existing.prepared(records, companies, options, progress):
+            for rec, name, data, region, aside in existing.prepared(
+                records, companies, options, progress
+            ):
                 if isinstance(data, ValidationError):
                     report.rows.append(
                         RowResult(
@@ -565,7 +653,8 @@ def import_records(
                     [p.value for p in data.phones],
                     _forms(data),
                 )
-                result = RowResult(rec.source_line, name, Outcome.CREATED)
+                result = RowResult(rec.source_line, name, Outcome.CREATED,
+                                   phones_in_notes=aside, region=region)
                 choice = OnDuplicate.CREATE
                 if hit is not None:
                     result.duplicate_of, result.matched_by = hit
@@ -617,7 +706,7 @@ def import_records(
                 report.rows.append(result)
                 progress.advance()
             report.companies_created = companies.created
-            if report.rejected and not options.leave_out_rejected:
+            if report.rejected and options.strict:
                 raise _Rollback()
             if options.dry_run:
                 raise _Rollback()

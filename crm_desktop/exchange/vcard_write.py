@@ -49,6 +49,9 @@ _EMAIL_TYPES_30 = {
 _EMAIL_TYPES_40 = {EmailKind.WORK: "work", EmailKind.HOME: "home", EmailKind.OTHER: ""}
 
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
+# RFC 2426 allows no control character in a value but tab: the rest are dropped.
+_ESCAPES.update({c: None for c in (*range(0x20), 0x7F) if c not in (0x09, 0x0A, 0x0D)})
+_CONTROLS = {c: None for c in (*range(0x20), 0x7F) if c != 0x09}
 _PARAM_UNSAFE = re.compile(r'[";:,\r\n]')
 
 
@@ -57,7 +60,7 @@ def escape(text: str) -> str:
 
 
 def _param_value(text: str) -> str:
-    clean = text.replace('"', "'").replace("\r", " ").replace("\n", " ")
+    clean = text.replace('"', "'").replace("\r", " ").replace("\n", " ").translate(_CONTROLS)
     return f'"{clean}"' if _PARAM_UNSAFE.search(clean) else clean
 
 

@@ -11,11 +11,12 @@ _SEPARATORS = re.compile(r"[\s\-().\u00a0]")
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
-def to_e164(raw: str, default_region: str = "RU") -> str:
+def to_e164(raw: str, default_region: str = "RU", second_region: str = "") -> str:
     """E.164 (``+8613800138000``) when the number parses, else the digits as given.
 
-    Numbers without a country code are read in ``default_region``; a phone that cannot
-    be parsed is kept (trimmed) rather than dropped, so nothing a user typed is lost.
+    Numbers without a country code are read in ``default_region`` and must be valid
+    there (or in ``second_region``, tried next); a phone that cannot be read is
+    returned as written (trimmed), so nothing a user typed is lost.
     """
     text = raw.strip()
     if text.lower().startswith("tel:"):
@@ -35,6 +36,14 @@ def to_e164(raw: str, default_region: str = "RU") -> str:
         parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
     except phonenumbers.NumberParseException:
         return raw.strip()
+    if (not text.startswith("+") and second_region and second_region != default_region
+            and not phonenumbers.is_valid_number(parsed)):
+        try:
+            again = phonenumbers.parse(text, second_region)
+        except phonenumbers.NumberParseException:
+            again = None
+        if again is not None and phonenumbers.is_valid_number(again):
+            parsed = again
     if not text.startswith("+") and not phonenumbers.is_valid_number(parsed):
         # A spreadsheet that turned "+79161234567" into the number 79161234567 lost
         # only the plus: try the digits as an international number.
@@ -47,6 +56,10 @@ def to_e164(raw: str, default_region: str = "RU") -> str:
             if again is not None and phonenumbers.is_valid_number(again):
                 parsed = again
     if not phonenumbers.is_possible_number(parsed):
+        return raw.strip()
+    if not text.startswith("+") and not phonenumbers.is_valid_number(parsed):
+        # A national number that is no number of the region ("8 926 111-22-33" read in
+        # CN would become +86 89261112233): keep the text; the caller decides.
         return raw.strip()
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

@@ -45,6 +45,7 @@ from crm_desktop.application.exchange import (
     MeetingFilter,
     count_contacts,
 )
+from crm_desktop.config import DEFAULT_PHONE_REGION, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.ui import unencrypted_copy
@@ -370,7 +371,9 @@ class ExportMeetingsDialog(QDialog):
 def open_import_dialog(
     services: Services, parent: QWidget | None = None, path: str = ""
 ) -> ImportDialog:
-    dialog = ImportDialog(services, parent, path)
+    settings = getattr(parent, "settings", None)  # the main window's: exchange.default_region
+    region = settings.default_region if isinstance(settings, Settings) else DEFAULT_PHONE_REGION
+    dialog = ImportDialog(services, parent, path, default_region=region)
     dialog.show()
     return dialog
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.application import exchange
+from crm_desktop.config import DEFAULT_PHONE_REGION
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.exchange.columns import ColumnMapping, Field
@@ -51,8 +52,10 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)  # ImportReport
 
-    def __init__(self, services: Services, parent: QWidget | None = None, path: str = "") -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, path: str = "",
+                 default_region: str = DEFAULT_PHONE_REGION) -> None:
         super().__init__(parent)
+        self.default_region = default_region  # numbers without +country, no country known
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import contacts"))
         self.services = services
@@ -81,10 +84,13 @@ class ImportDialog(QDialog):
         self.on_duplicate.setObjectName("on_duplicate")
         for value, text in self._duplicate_options():
             self.on_duplicate.addItem(text, value)
-        self.leave_out = QCheckBox(self.tr("Import the valid rows even if some rows are rejected"))
+        self.strict = QCheckBox(self.tr("Strict: import nothing if any row is rejected"))
+        self.strict.setObjectName("import_strict")
+        self.strict.setToolTip(self.tr("Without it, the valid rows are imported and the "
+                                       "rejected ones are listed with their line."))
         form = QFormLayout()
         form.addRow(self.tr("If the contact already exists:"), self.on_duplicate)
-        form.addRow("", self.leave_out)
+        form.addRow("", self.strict)
 
         self.results = QTableWidget(0, 5)
         self.results.setObjectName("import_results")
@@ -336,7 +342,8 @@ class ImportDialog(QDialog):
             on_duplicate=OnDuplicate(self.on_duplicate.currentData()),
             per_line=self.options_per_line(),
             dry_run=dry_run,
-            leave_out_rejected=self.leave_out.isChecked(),
+            strict=self.strict.isChecked(),
+            default_region=self.default_region,
         )
 
     def _start(self, dry_run: bool) -> None:
@@ -371,22 +378,41 @@ class ImportDialog(QDialog):
             .replace("%3", number(report.skipped))
             .replace("%4", number(report.rejected))
         )
+        if report.warned:
+            counts += ". " + self.tr("Phone numbers kept in the notes: %1 (see the list).").replace(
+                "%1", number(sum(len(r.phones_in_notes) for r in report.warned))
+            )
         if report.written:
-            self.summary.setText(self.tr("Imported. %1").replace("%1", counts))
+            if report.rejected:
+                self.summary.setText(
+                    self.tr("Imported the valid rows; the rejected ones are listed with their "
+                            "line. %1").replace("%1", counts)
+                )
+            else:
+                self.summary.setText(self.tr("Imported. %1").replace("%1", counts))
             self.imported.emit(report)
         elif dry_run:
             self.summary.setText(self.tr("Dry run, nothing written yet. %1").replace("%1", counts))
+        elif report.rejected and report.imported:  # valid rows, held back by Strict
+            self.summary.setText(
+                self.tr("Nothing was imported: some rows are rejected and Strict is on (see "
+                        "the list). %1").replace("%1", counts)
+            )
+            QMessageBox.warning(self, self.tr("Import contacts"), self.summary.text())
         else:
             self.summary.setText(
-                self.tr("Nothing was imported: some rows are rejected (see the list). %1").replace(
-                    "%1", counts
-                )
+                self.tr("Nothing was imported: no row could be imported (see the list). "
+                        "%1").replace("%1", counts)
             )
             QMessageBox.warning(self, self.tr("Import contacts"), self.summary.text())
 
     def _show_results(self, report: ImportReport) -> None:
         keep = {line: combo.currentData() for line, combo in self._choices.items()}
-        shown = [r for r in report.rows if r.duplicate_of or r.outcome == Outcome.REJECTED]
+        shown = [
+            r
+            for r in report.rows
+            if r.duplicate_of or r.outcome == Outcome.REJECTED or r.phones_in_notes
+        ]
         self.results.setRowCount(len(shown))
         self._choices = {}
         for i, r in enumerate(shown):
@@ -397,6 +423,10 @@ class ImportDialog(QDialog):
                 text += ": " + (
                     " ".join(field_error_text(fe) for fe in r.errors) if r.errors else r.reason
                 )
+            for phone in r.phones_in_notes:
+                text += "; " + self.tr(
+                    "the phone “%1” is not a valid number (read in %2); kept in the notes"
+                ).replace("%1", phone).replace("%2", r.region)
             self.results.setItem(i, 2, QTableWidgetItem(text))
             if r.duplicate_of:
                 self.results.setItem(

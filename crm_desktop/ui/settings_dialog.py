@@ -1,6 +1,7 @@
 """Settings: interface language, who I am (the current team member), the default document
-language, auto-lock, the backup folder, the lock PIN, the organisation name, currency
-rates, and the pipeline's stage limits and probabilities."""
+language, auto-lock, the backup folder, the lock PIN, the country of imported phone numbers
+written without a country code, the organisation name, currency rates, and the pipeline's
+stage limits and probabilities."""
 
 from __future__ import annotations
 
@@ -26,11 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.config import DOCUMENT_LANGUAGES, Settings
+from crm_desktop.config import (
+    DEFAULT_PHONE_REGION,
+    DEFAULT_REGION_KEY,
+    DOCUMENT_LANGUAGES,
+    Settings,
+)
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.pipeline_settings import PipelineSettingsService
 from crm_desktop.ui.currency_settings import CurrencyChoice, CurrencySettings
+from crm_desktop.ui.labels import country_choices
 from crm_desktop.ui.lock_pin import PinDialog, hash_pin
 from crm_desktop.ui.pipeline_settings import PipelineSettingsBox
 from crm_desktop.ui.screen_fit import FRAME_WIDTH, fitted_size
@@ -50,6 +57,7 @@ class SettingsChoice:
     backups_dir: str = ""  # "": the data directory's backups folder
     lock_pin_hash: str | None = None  # None: the PIN was not changed
     currency: CurrencyChoice | None = None  # the Currency section (board total, rates)
+    default_region: str = DEFAULT_PHONE_REGION  # imports: numbers without +country
 
     def apply_to(self, settings: Settings) -> None:
         """This computer's part of the choice (the organisation name is the database's)."""
@@ -63,6 +71,7 @@ class SettingsChoice:
             settings.extra.pop("backups_dir", None)
         if self.lock_pin_hash is not None:
             settings.lock_pin_hash = self.lock_pin_hash
+        settings.extra[DEFAULT_REGION_KEY] = self.default_region
 
 
 class SettingsDialog(QDialog):
@@ -125,6 +134,15 @@ class SettingsDialog(QDialog):
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin_button)
         pin_row.addStretch(1)
+        self.default_region = QComboBox()
+        self.default_region.setObjectName("default_region")
+        for code, name in country_choices():
+            self.default_region.addItem(name if name == code else f"{name} ({code})", code)
+        self.default_region.setCurrentIndex(
+            max(0, self.default_region.findData(settings.default_region)))
+        self.default_region.setToolTip(self.tr(
+            "Imported phone numbers written without a country code are read as numbers of "
+            "the contact's or company's country, else of this one."))
         self.organisation = QLineEdit(services.settings.organisation_name)
         self.organisation.setObjectName("organisation")
         form = QFormLayout()
@@ -134,6 +152,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lock after idle"), self.lock_after)
         form.addRow(self.tr("Lock PIN (unencrypted database)"), pin_row)
         form.addRow(self.tr("Backup folder"), backups_row)
+        form.addRow(self.tr("Imported phones without +country"), self.default_region)
         form.addRow(self.tr("Organisation (printed on documents)"), self.organisation)
         memo_button = QPushButton(self.tr("Memo requisites…"))
         memo_button.setObjectName("memo_requisites")
@@ -221,6 +240,7 @@ class SettingsDialog(QDialog):
             self.pin_hash,
         )
         choice.currency = self.currency.choice()
+        choice.default_region = self.default_region.currentData()
         return choice
 
     def _ok(self) -> None:

@@ -626,8 +626,12 @@ The details were written to the error output.</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <source>Import the valid rows even if some rows are rejected</source>
-        <translation>Импортировать корректные строки, даже если часть строк отклонена</translation>
+        <source>Strict: import nothing if any row is rejected</source>
+        <translation>Строго: не импортировать ничего, если отклонена хотя бы одна строка</translation>
+    </message>
+    <message>
+        <source>Without it, the valid rows are imported and the rejected ones are listed with their line.</source>
+        <translation>Без этого флажка корректные строки импортируются, а отклонённые перечисляются с номерами строк.</translation>
     </message>
     <message>
         <source>If the contact already exists:</source>
@@ -894,6 +898,14 @@ The details were written to the error output.</source>
         <translation>новых: %1, объединено: %2, пропущено: %3, отклонено: %4</translation>
     </message>
     <message>
+        <source>Phone numbers kept in the notes: %1 (see the list).</source>
+        <translation>Телефоны, сохранённые в заметках: %1 (см. список).</translation>
+    </message>
+    <message>
+        <source>Imported the valid rows; the rejected ones are listed with their line. %1</source>
+        <translation>Корректные строки импортированы; отклонённые перечислены с номерами строк. %1</translation>
+    </message>
+    <message>
         <source>Imported. %1</source>
         <translation>Импорт выполнен. %1</translation>
     </message>
@@ -902,8 +914,16 @@ The details were written to the error output.</source>
         <translation>Проверка, ничего не записано. %1</translation>
     </message>
     <message>
-        <source>Nothing was imported: some rows are rejected (see the list). %1</source>
-        <translation>Ничего не импортировано: часть строк отклонена (см. список). %1</translation>
+        <source>Nothing was imported: some rows are rejected and Strict is on (see the list). %1</source>
+        <translation>Ничего не импортировано: часть строк отклонена, а включён режим «Строго» (см. список). %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: no row could be imported (see the list). %1</source>
+        <translation>Ничего не импортировано: ни одну строку нельзя импортировать (см. список). %1</translation>
+    </message>
+    <message>
+        <source>the phone “%1” is not a valid number (read in %2); kept in the notes</source>
+        <translation>телефон «%1» не является действительным номером (регион %2); сохранён в заметках</translation>
     </message>
     <message>
         <source>as chosen for all</source>
@@ -2265,6 +2285,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Задать PIN-код…</translation>
     </message>
     <message>
+        <source>Imported phone numbers written without a country code are read as numbers of the contact&apos;s or company&apos;s country, else of this one.</source>
+        <translation>Импортируемые номера без кода страны читаются как номера страны контакта или его компании, а если она неизвестна — этой страны.</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
@@ -2287,6 +2311,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
+    </message>
+    <message>
+        <source>Imported phones without +country</source>
+        <translation>Импорт: телефоны без кода страны</translation>
     </message>
     <message>
         <source>Organisation (printed on documents)</source>

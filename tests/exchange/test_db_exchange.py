@@ -96,7 +96,8 @@ def test_import_twice_creates_nothing_new(services):
 
 
 def test_phone_numbers_are_stored_in_e164_and_match_across_spellings(services):
-    import_file(services, FIXTURES / "android_21_qp.vcf")
+    ru = ImportOptions(default_region="RU")  # the setting exchange.default_region
+    import_file(services, FIXTURES / "android_21_qp.vcf", ru)
     petrov = next(c for c in services.contacts.list() if c.family_name_ru == "Петров")
     assert [p["value"] for p in petrov.phones] == ["+79261112233", "+74951112233"]
     rec = ContactRecord(
@@ -104,7 +105,7 @@ def test_phone_numbers_are_stored_in_e164_and_match_across_spellings(services):
         given_name_latin="Aleksey",
         phones=[Phone("8 (926) 111-22-33", PhoneKind.MOBILE)],
     )
-    rep = import_records(services, [rec])
+    rep = import_records(services, [rec], ru)
     assert rep.rows[0].outcome == Outcome.SKIPPED and rep.rows[0].matched_by == "phone"
 
 
@@ -220,17 +221,15 @@ def test_broken_files_leave_the_database_unchanged_and_name_the_line(services, n
     assert _snapshot(services) == before
 
 
-def test_a_rejected_row_rolls_back_the_whole_import(services):
+def test_strict_import_rolls_back_on_a_rejected_row_and_the_default_leaves_it_out(services):
     before = _snapshot(services)
-    rep = import_file(services, FIXTURES / "broken_bad_email.csv")
+    rep = import_file(services, FIXTURES / "broken_bad_email.csv", ImportOptions(strict=True))
     assert not rep.written and rep.rejected == 1 and rep.created == 1
     bad = next(r for r in rep.rows if r.outcome == Outcome.REJECTED)
     assert bad.line == 3 and "not-an-email@" in bad.reason
     assert _snapshot(services) == before
-    rep = import_file(
-        services, FIXTURES / "broken_bad_email.csv", ImportOptions(leave_out_rejected=True)
-    )
-    assert rep.written and services.contacts.count() == 1
+    rep = import_file(services, FIXTURES / "broken_bad_email.csv")
+    assert rep.written and rep.rejected == 1 and services.contacts.count() == 1
 
 
 def test_cancel_during_import_writes_nothing(services):
@@ -326,16 +325,19 @@ def test_cli_export_and_import(demo_db, tmp_path, capsys, data_dir):
     )
     assert out.read_bytes().startswith(b"BEGIN:VCARD")
     assert main(["--db", db, "import", "contacts", str(out), "--dry-run"]) == 0
-    assert "created 0" in capsys.readouterr().out
+    assert "0 created" in capsys.readouterr().out
     assert main(["--db", db, "export", "meetings", "-o", str(tmp_path / "m.ics")]) == 0
     shutil.copy(FIXTURES / "broken_unclosed.vcf", tmp_path / "bad.vcf")
     capsys.readouterr()
     assert main(["--db", db, "import", "contacts", str(tmp_path / "bad.vcf")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.vcf, line 6" in err[0]
-    assert main(["--db", db, "import", "contacts", str(FIXTURES / "broken_bad_email.csv")]) == 1
+    bad_email = str(FIXTURES / "broken_bad_email.csv")
+    assert main(["--db", db, "import", "contacts", bad_email, "--strict"]) == 1
     captured = capsys.readouterr()
-    assert "line 3: rejected" in captured.out and len(captured.err.strip().splitlines()) == 1
+    assert "1 created" in captured.out and "(nothing written)" in captured.out
+    err = captured.err.strip().splitlines()
+    assert len(err) == 2 and "line 3: rejected" in err[0] and "--strict" in err[1]
     assert (
         main(["--db", db, "export", "contacts", "-o", str(tmp_path / "x.csv"), "--tag", "nope"])
         == 1

@@ -12,7 +12,7 @@ from exchange_samples import FIXTURES
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget  # noqa: E402
 
 from crm_desktop.domain.services.contacts import Channel, ContactInput  # noqa: E402
@@ -99,15 +99,63 @@ def test_import_of_a_broken_file_shows_the_line_and_disables_import(qtbot, servi
     assert not dialog.import_button.isEnabled()
 
 
-def test_rejected_rows_write_nothing_and_are_listed(qtbot, services, no_message_boxes):
+def _click_import(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    _wait_job(qtbot, dialog)
+
+
+def test_import_writes_the_valid_rows_and_lists_rejected_and_warned_lines(
+    qtbot, services, no_message_boxes
+):
+    dialog = ImportDialog(services, path=str(FIXTURES / "google_contacts_national.csv"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.strict.isChecked()  # partial by default
+    _click_import(qtbot, dialog)
+    assert dialog.report is not None and dialog.report.written
+    assert services.contacts.count() == 3
+    rows = {
+        dialog.results.item(r, 0).text(): dialog.results.item(r, 2).text()
+        for r in range(dialog.results.rowCount())
+    }
+    assert set(rows) == {"3", "4"}
+    assert "ext. 12-34" in rows["3"] and "notes" in rows["3"]
+    assert rows["4"].startswith("rejected") and "not-an-email@" in rows["4"]
+    assert "rejected: 1" in dialog.summary.text() and "listed" in dialog.summary.text()
+    zhang = next(c for c in services.contacts.list() if c.family_name_native == "张")
+    assert [p["value"] for p in zhang.phones] == ["+8613901234567"]  # read in CN
+    assert no_message_boxes == []
+
+
+def test_strict_import_writes_nothing_when_a_row_is_rejected(qtbot, services, no_message_boxes):
     dialog = ImportDialog(services, path=str(FIXTURES / "broken_bad_email.csv"))
     qtbot.addWidget(dialog)
-    dialog.run_import()
-    _wait_job(qtbot, dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # on the box itself (the widget is as wide as the form; its middle is empty space)
+    box = QPoint(8, dialog.strict.height() // 2)
+    qtbot.mouseClick(dialog.strict, Qt.MouseButton.LeftButton, pos=box)
+    assert dialog.strict.isChecked()
+    _click_import(qtbot, dialog)
     assert dialog.report is not None and not dialog.report.written
     assert services.contacts.count() == 0
     assert dialog.results.item(0, 0).text() == "3"
-    assert no_message_boxes  # the user is told nothing was imported
+    assert no_message_boxes and "Strict" in no_message_boxes[0]  # told nothing was imported
+
+
+def test_the_import_dialog_reads_national_numbers_in_the_region_it_is_given(
+    qtbot, services, no_message_boxes
+):
+    dialog = ImportDialog(
+        services, path=str(FIXTURES / "google_contacts_national.csv"), default_region="RU"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _click_import(qtbot, dialog)
+    zhang = next(c for c in services.contacts.list() if c.family_name_native == "张")
+    assert zhang.phones == [] and "13901234567" in zhang.notes
 
 
 def test_export_dialog_scopes_and_writes_a_file(qtbot, services, tmp_path):

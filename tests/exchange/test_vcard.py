@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import vobject
@@ -101,6 +102,7 @@ def test_lines_are_folded_at_75_octets_without_splitting_characters():
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @settings(max_examples=60, deadline=None)
@@ -116,10 +118,12 @@ def test_any_text_survives_vobject_and_our_reader(family, given_name, notes, org
     card = vobject.readOne(data.decode("utf-8"))
     assert card.n.value.family == rec.family_name_latin
     assert card.n.value.given == rec.given_name_latin
-    if rec.notes:
-        assert card.note.value == rec.notes
+    # RFC 2426 carries no control character but tab and (escaped) newline in a value
+    notes = _CONTROLS.sub("", rec.notes)
+    if notes:
+        assert card.note.value == notes
     back = read_vcards(data)[0]
-    assert back.notes == rec.notes
+    assert back.notes == notes.strip()
     assert back.organization == rec.organization
 
 

@@ -225,7 +225,7 @@ def test_reindex_restores_a_lost_index(runtime, search, kaiquan, db_url, capsys)
         conn.execute(text("DELETE FROM search_doc"))
     assert search.search("Kaiquan").groups == ()
     assert main(["check", "--db", db_url, "--reindex"]) == 0
-    assert "search index rebuilt: 1 records" in capsys.readouterr().out
+    assert "search index rebuilt: 1 record (" in capsys.readouterr().out
     assert ids(search.search("Kaiquan"), "company") == [kaiquan]
 
 

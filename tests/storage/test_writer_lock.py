@@ -174,7 +174,7 @@ def test_two_imports_at_once_never_lose_or_invent_rows(db, data, tmp_path):
     for out, err, code in results:
         assert "Traceback" not in err, err
         if code == 0:
-            assert "created 2000" in out, out
+            assert "2000 created" in out, out
             imported += 2000
         else:
             lines = err.strip().splitlines()

@@ -10,7 +10,7 @@ import pytest
 from synchelp import company, edit_company, get_company, open_rep, snapshot
 
 from crm_desktop.application import sync
-from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.errors import CrmError, NotFoundError
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.trips import TripInput
 from crm_desktop.storage import sync_store
@@ -96,7 +96,7 @@ def test_trip_packet_and_merge_back_never_delete_what_the_member_never_had(trio)
     member = open_rep(tmp, "member")  # a new laptop: an empty database
     _import(member, packet)
     assert get_company(member, cid).name == "Kaiquan Pumps"
-    with pytest.raises(Exception):
+    with pytest.raises(NotFoundError):
         member.services.companies.get(other)
     edit_company(member, cid, city="Suzhou")
     back = _export(member, tmp / "back.crmsync").path

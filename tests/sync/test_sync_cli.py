@@ -57,7 +57,8 @@ def _edit_city(db: Path, cid: str, city: str) -> None:
             "Path(sys.argv[3]) / 'c'), writer=True);"
             "s = rt.services.companies; cid = [c.id for c in s.list() "
             "if c.id.startswith(sys.argv[2])][0];"
-            "s.update(cid, dataclasses.replace(CompanyInput.from_row(s.get(cid)), city=sys.argv[4]));"
+            "s.update(cid, dataclasses.replace(CompanyInput.from_row(s.get(cid)),"
+            " city=sys.argv[4]));"
             "rt.close()")
     subprocess.run([sys.executable, "-c", code, str(db), cid, str(db.parent / db.stem), city],
                    check=True, timeout=120)

@@ -167,3 +167,31 @@ def test_who_am_i_can_be_skipped(qtbot, rt: Runtime) -> None:
     assert ask_who_am_i(rt.services, settings)
     timer.stop()
     assert settings.current_member_id is None and settings.asked_who_am_i
+
+
+def test_the_region_of_imported_phone_numbers_is_a_setting_the_import_uses(
+        qtbot, rt: Runtime) -> None:
+    window = MainWindow(rt.services, rt.settings, rt.paths, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = open_settings(qtbot, window)
+    region = dialog.findChild(QComboBox, "default_region")
+    assert region.currentData() == "CN"  # most partners are in China
+    region.setFocus()
+    qtbot.keyClicks(region, "Russia")  # a closed combo box selects by typing
+    assert region.currentData() == "RU"
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    saved = json.loads(rt.paths.settings_file.read_text(encoding="utf-8"))
+    assert saved["extra"]["exchange.default_region"] == "RU"
+    assert Settings.load(rt.paths.settings_file).default_region == "RU"
+
+    from crm_desktop.ui.exchange_import import ImportDialog
+
+    window.start_import()  # File → Import contacts…
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)
+    importer = window.findChild(ImportDialog)
+    assert importer.default_region == "RU"
+    assert importer.options(dry_run=True).default_region == "RU"
+    importer.close()
