@@ -12,6 +12,10 @@ from typing import Any, ClassVar, Self
 # English templates, keyed by code. The GUI translates these through Qt (context "errors").
 MESSAGES: dict[str, str] = {
     "required": "{field} is required.",
+    "stage_limit_range": "The limit of stage {stage} must be a whole number of days "
+                         "from {low} to {high}.",
+    "stage_probability_range": "The probability of stage {stage} must be a whole number "
+                               "from {low} to {high}.",
     "invalid_email": "“{value}” is not a valid email address.",
     "invalid_phone": "“{value}” is not a valid phone number "
                      "(use +country code, e.g. +86 10 1234 5678).",

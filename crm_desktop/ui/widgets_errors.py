@@ -12,6 +12,10 @@ from crm_desktop.ui.labels import encoding_name, entity_name, field_label
 # (MESSAGES, REASONS, WHERE), listed so lupdate extracts them; a test holds them equal.
 _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{field} is required."),
+    QT_TRANSLATE_NOOP("errors", "The limit of stage {stage} must be a whole number of days "
+                                "from {low} to {high}."),
+    QT_TRANSLATE_NOOP("errors", "The probability of stage {stage} must be a whole number "
+                                "from {low} to {high}."),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid email address."),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid phone number "
                                 "(use +country code, e.g. +86 10 1234 5678)."),

@@ -3394,6 +3394,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>Поле «{field}» обязательно.</translation>
     </message>
     <message>
+        <source>The limit of stage {stage} must be a whole number of days from {low} to {high}.</source>
+        <translation>Срок стадии {stage} должен быть целым числом дней от {low} до {high}.</translation>
+    </message>
+    <message>
+        <source>The probability of stage {stage} must be a whole number from {low} to {high}.</source>
+        <translation>Вероятность стадии {stage} должна быть целым числом от {low} до {high}.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a valid email address.</source>
         <translation>«{value}» — неверный адрес эл. почты.</translation>
     </message>

@@ -69,8 +69,7 @@ def read_stage_probabilities(s: Session) -> dict[str, int]:
 def _check(values: Mapping[str, int], low: int, high: int, what: str) -> None:
     for code, v in values.items():
         if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
-            raise CrmError(f"The {what} for stage {code} must be a whole number "
-                           f"from {low} to {high}.")
+            raise CrmError.from_code(f"stage_{what}_range", stage=code, low=low, high=high)
 
 
 class PipelineSettingsService:
@@ -86,9 +85,9 @@ class PipelineSettingsService:
         """Both in one transaction. A limit is 1 to 3650 days, or 0: the stage never
         stalls; a probability is 0 to 100 %."""
         if limits is not None:
-            _check(limits, 0, MAX_LIMIT_DAYS, "limit in days")
+            _check(limits, 0, MAX_LIMIT_DAYS, "limit")
         if probabilities is not None:
-            _check(probabilities, 0, 100, "probability in percent")
+            _check(probabilities, 0, 100, "probability")
         with self.ctx.unit_of_work() as s:
             for key, values in ((STAGE_LIMITS_KEY, limits),
                                 (STAGE_PROBABILITIES_KEY, probabilities)):
