@@ -35,18 +35,8 @@ LIST_ENTITIES = (
     "tasks",
     "trips",
 )
-# = crm_desktop.commands.edit.KIND_NAMES (the list kinds a script may change)
-EDIT_KINDS = (
-    "companies",
-    "contacts",
-    "measures",
-    "meetings",
-    "members",
-    "projects",
-    "sites",
-    "tasks",
-    "trips",
-)
+# = crm_desktop.commands.edit.KIND_NAMES: every list kind is editable
+EDIT_KINDS = LIST_ENTITIES
 # = crm_desktop.search.documents.KINDS
 SEARCH_KINDS = ("company", "contact", "project", "meeting", "site", "member")
 # = crm_desktop.documents.labels.LANGUAGE_CHOICES
