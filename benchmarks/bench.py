@@ -232,8 +232,9 @@ def _cpu_ms() -> float:
     return round((r.ru_utime + r.ru_stime) * 1000)
 
 
-def _exit_on_first_paint(window_check, extra: dict[str, Any] | None = None,
-                         content_check=None) -> None:
+def _exit_on_first_paint(
+    window_check, extra: dict[str, Any] | None = None, content_check=None
+) -> None:
     """Report the moment a top-level main window is first painted, then leave; with
     ``content_check``, also the moment its first view is painted (leaving then)."""
     from PySide6.QtCore import QEvent, QObject
@@ -246,15 +247,21 @@ def _exit_on_first_paint(window_check, extra: dict[str, Any] | None = None,
             if event.type() != QEvent.Type.Paint:
                 return False
             if not report and window_check(obj):
-                report.update({"shown_at": time.time(), "cpu_ms": _cpu_ms(),
-                               "peak_mb": round(peak_mb(), 1)})
+                report.update(
+                    {"shown_at": time.time(), "cpu_ms": _cpu_ms(), "peak_mb": round(peak_mb(), 1)}
+                )
                 report.update(extra or {})
                 if content_check is None:
                     print(json.dumps(report), flush=True)
                     os._exit(0)
             elif report and content_check is not None and content_check(obj):
-                report.update({"content_at": time.time(), "content_cpu_ms": _cpu_ms(),
-                               "peak_mb": round(peak_mb(), 1)})
+                report.update(
+                    {
+                        "content_at": time.time(),
+                        "content_cpu_ms": _cpu_ms(),
+                        "peak_mb": round(peak_mb(), 1),
+                    }
+                )
                 print(json.dumps(report), flush=True)
                 os._exit(0)
             return False
@@ -336,7 +343,8 @@ def child_app_start(args: argparse.Namespace) -> dict[str, Any]:
     _time_calls(phases, "crm_desktop.storage.backups", "AutoBackup.at_start", "backup at start")
     _time_calls(phases, "crm_desktop.runtime", "open_runtime", "open database")
     _exit_on_first_paint(
-        lambda obj: isinstance(obj, QMainWindow) and obj.isWindow(), {"phases_ms": phases},
+        lambda obj: isinstance(obj, QMainWindow) and obj.isWindow(),
+        {"phases_ms": phases},
         content_check=lambda obj: _inside(obj, "view_today"),  # the first view, painted
     )
     from crm_desktop.cli import main
@@ -392,6 +400,7 @@ def _spellings(rt) -> list[tuple[str, str, str, str]]:
                 "AND deleted_at IS NULL ORDER BY id LIMIT 5"
             )
         ).all()
+
     def spelled(native: str) -> tuple[str, str, str]:
         """The name as a user spells it: each run of characters read as words (厦门 is
         xiamen), the Latin letters of the name ("厦门TCL纺织") kept as written."""
@@ -469,7 +478,8 @@ def _probe_spellings(work: Path) -> tuple[int, list[str]]:
         ]
         svc = SearchService(rt.db.session_factory)
         misses = [
-            f"{route}: {q}" for route, q, kind, rid in checks
+            f"{route}: {q}"
+            for route, q, kind, rid in checks
             if rid not in svc.matching_ids(kind, q)
         ]
     finally:
@@ -536,6 +546,7 @@ def child_export(args: argparse.Namespace) -> dict[str, Any]:
     target = args.work / f"contacts.{fmt}"
     if fmt == "baseline":
         from exchange_bench import baseline_csv
+
         t0 = time.perf_counter()
         n = baseline_csv(args.db, args.work / "baseline.csv")
         return {"seconds": time.perf_counter() - t0, "rows": n, "peak_mb": round(peak_mb(), 1)}
@@ -601,8 +612,13 @@ def child_import_file(args: argparse.Namespace) -> dict[str, Any]:
     rt = open_runtime("sqlite:///" + str(scratch), Paths(data, data / "config"))
     generate(
         rt.db.engine,
-        LargeCounts(companies=min(800, max(args.n // 12, 5)), contacts=args.n, meetings=0,
-                    members=1, sites=0),
+        LargeCounts(
+            companies=min(800, max(args.n // 12, 5)),
+            contacts=args.n,
+            meetings=0,
+            members=1,
+            sites=0,
+        ),
         seed=7,
     )
     out = args.work / "import.csv"
@@ -650,8 +666,9 @@ def child_pipeline_report(args: argparse.Namespace) -> dict[str, Any]:
     service = AnalyticsService(rt.services.ctx)
     # the large database quotes capex in RUB, CNY and USD: all three converted, as a user
     # with rates in Settings sees it
-    rates = ConversionRates("RUB", date(2026, 12, 1), {"CNY": Decimal("11.2"),
-                                                      "USD": Decimal("79.5")})
+    rates = ConversionRates(
+        "RUB", date(2026, 12, 1), {"CNY": Decimal("11.2"), "USD": Decimal("79.5")}
+    )
     t0, c0 = time.perf_counter(), time.process_time()
     rep = service.report(rates=rates)
     first, first_cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -672,14 +689,22 @@ def child_pipeline_report(args: argparse.Namespace) -> dict[str, Any]:
     xlsx_s = time.perf_counter() - t4
     projects = sum(r.projects for r in rep.funnel)
     rt.close()
-    return {"first_s": round(first, 2), "warm_s": round(statistics.median(warm), 2),
-            "warm_best_s": round(min(warm), 2), "first_cpu_s": round(first_cpu, 2),
-            "warm_cpu_best_s": round(min(warm_cpu), 2),
-            "past_period_s": round(past, 2), "pdf_s": round(pdf_s, 2),
-            "xlsx_s": round(xlsx_s, 2), "projects": projects, "pdf_kb": len(pdf) // 1024,
-            "xlsx_kb": len(xlsx) // 1024, "stalled": len(rep.stalled),
-            "past_projects": sum(r.projects for r in year.funnel),
-            "peak_mb": round(peak_mb(), 1)}
+    return {
+        "first_s": round(first, 2),
+        "warm_s": round(statistics.median(warm), 2),
+        "warm_best_s": round(min(warm), 2),
+        "first_cpu_s": round(first_cpu, 2),
+        "warm_cpu_best_s": round(min(warm_cpu), 2),
+        "past_period_s": round(past, 2),
+        "pdf_s": round(pdf_s, 2),
+        "xlsx_s": round(xlsx_s, 2),
+        "projects": projects,
+        "pdf_kb": len(pdf) // 1024,
+        "xlsx_kb": len(xlsx) // 1024,
+        "stalled": len(rep.stalled),
+        "past_projects": sum(r.projects for r in year.funnel),
+        "peak_mb": round(peak_mb(), 1),
+    }
 
 
 def child_sync_prepare(args: argparse.Namespace) -> dict[str, Any]:
@@ -694,11 +719,13 @@ def child_sync_prepare(args: argparse.Namespace) -> dict[str, Any]:
     half = args.n // 2
     for n, name in enumerate(("sync-mine", "sync-theirs")):
         data = args.work / name
-        rt = open_runtime("sqlite:///" + str(args.work / f"{name}.sqlite3"),
-                          Paths(data, data / "config"))
+        rt = open_runtime(
+            "sqlite:///" + str(args.work / f"{name}.sqlite3"), Paths(data, data / "config")
+        )
         with rt.services.ctx.reading() as s:
-            ids = list(s.scalars(select(Contact.id).order_by(Contact.id)
-                                 .offset(n * half).limit(half)))
+            ids = list(
+                s.scalars(select(Contact.id).order_by(Contact.id).offset(n * half).limit(half))
+            )
         with rt.services.ctx.unit_of_work() as s:
             for row in s.scalars(select(Contact).where(Contact.id.in_(ids))):
                 row.position = f"{row.position} ({name})"
@@ -718,8 +745,9 @@ def child_sync(args: argparse.Namespace) -> dict[str, Any]:
     reps = []
     for name in ("sync-mine", "sync-theirs"):
         data = args.work / name
-        rt = open_runtime("sqlite:///" + str(args.work / f"{name}.sqlite3"),
-                          Paths(data, data / "config"))
+        rt = open_runtime(
+            "sqlite:///" + str(args.work / f"{name}.sqlite3"), Paths(data, data / "config")
+        )
         reps.append((rt, sync.Replica(rt.db, rt.identity or "", name)))
     t0 = time.perf_counter()
     result = sync.synchronise(reps[0][1], reps[1][1], reps[0][0].services.ctx.device_id)
@@ -797,22 +825,34 @@ class Table:
         self.rows: list[tuple[str, str, str, str, str]] = []
         self.records: list[dict[str, Any]] = []
 
-    def add(self, what: str, result: str, target: str = "", peak: Any = "", note: str = "",
-            *, value: float | None = None, unit: str = "", baseline: float | None = None):
+    def add(
+        self,
+        what: str,
+        result: str,
+        target: str = "",
+        peak: Any = "",
+        note: str = "",
+        *,
+        value: float | None = None,
+        unit: str = "",
+        baseline: float | None = None,
+    ):
         peak_s = f"{peak:.0f} MB" if isinstance(peak, int | float) else str(peak)
         self.rows.append((what, result, target, peak_s, note))
         ratio = value / baseline if value is not None and baseline else None
-        self.records.append({
-            "name": what.strip(),
-            "value": value,
-            "unit": unit,
-            "baseline": baseline,
-            "ratio": round(ratio, 3) if ratio is not None else None,
-            "result": result,
-            "target": target,
-            "peak_mb": peak if isinstance(peak, int | float) else None,
-            "note": note,
-        })
+        self.records.append(
+            {
+                "name": what.strip(),
+                "value": value,
+                "unit": unit,
+                "baseline": baseline,
+                "ratio": round(ratio, 3) if ratio is not None else None,
+                "result": result,
+                "target": target,
+                "peak_mb": peak if isinstance(peak, int | float) else None,
+                "note": note,
+            }
+        )
 
     def na(self, what: str, r: dict[str, Any], target: str = "") -> bool:
         if "na" in r:
@@ -845,9 +885,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help="the large database (default: in the cache)")
     ap.add_argument("--rebuild", action="store_true", help="build the large database again")
     ap.add_argument("--quick", action="store_true", help="a tenth of the data (smoke run)")
-    ap.add_argument("--size", type=int, metavar="CONTACTS",
-                    help="a database of this many contacts (a tenth as many companies, half "
-                         "as many meetings), e.g. a tiny one for a test of this script")
+    ap.add_argument(
+        "--size",
+        type=int,
+        metavar="CONTACTS",
+        help="a database of this many contacts (a tenth as many companies, half "
+        "as many meetings), e.g. a tiny one for a test of this script",
+    )
     ap.add_argument("--rounds", type=int, default=5, help="search rounds over the query set")
     ap.add_argument("--starts", type=int, default=3, help="cold starts to take the median of")
     ap.add_argument(
@@ -856,10 +900,15 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         choices=["start", "list", "search", "export", "memo", "report", "import", "sync"],
     )
-    ap.add_argument("--json", nargs="?", const="-", metavar="FILE",
-                    help="print every row as JSON (name, value, unit, baseline, ratio) on "
-                         "stdout, the table then going to stderr; with FILE, write the rows "
-                         "and the raw numbers there instead")
+    ap.add_argument(
+        "--json",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help="print every row as JSON (name, value, unit, baseline, ratio) on "
+        "stdout, the table then going to stderr; with FILE, write the rows "
+        "and the raw numbers there instead",
+    )
     args = ap.parse_args(argv)
 
     if args.child:
@@ -883,7 +932,8 @@ def main(argv: list[str] | None = None) -> int:
     # between the start and the main window (a first start measures a person's choice).
     (work / "data" / "config").mkdir()
     (work / "data" / "config" / "settings.json").write_text(
-        json.dumps({"asked_who_am_i": True}), encoding="utf-8")
+        json.dumps({"asked_who_am_i": True}), encoding="utf-8"
+    )
     raw: dict[str, Any] = {"database": str(db), "build": built, "counts": counts}
     t = Table()
     how = "cached" if built.get("cached") else "built now"
@@ -894,7 +944,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"{how}: generated in {built['seconds']} s ({built.get('cpu_seconds', '?')} s CPU), "
         f"{built['size_mb']} MB",
-        value=built["seconds"], unit="s",
+        value=built["seconds"],
+        unit="s",
     )
     n_contacts = counts["contacts"]
     start_target = "<= 3x bare (1.5x next)"
@@ -911,11 +962,18 @@ def main(argv: list[str] | None = None) -> int:
                     "",
                     bare["peak_mb"],
                     f"median of {bare['runs']}",
-                    value=bare["ms"], unit="ms",
+                    value=bare["ms"],
+                    unit="ms",
                 )
-                t.add("  the same, CPU time", f"{bare['cpu_ms']:.0f} ms", "", "",
-                      "user + system time of the process until the paint",
-                      value=bare["cpu_ms"], unit="ms")
+                t.add(
+                    "  the same, CPU time",
+                    f"{bare['cpu_ms']:.0f} ms",
+                    "",
+                    "",
+                    "user + system time of the process until the paint",
+                    value=bare["cpu_ms"],
+                    unit="ms",
+                )
             if not t.na("application cold start to main window", app, start_target):
                 base_ms = bare.get("ms")
                 ratio = app["ms"] / base_ms if base_ms else float("nan")
@@ -927,20 +985,35 @@ def main(argv: list[str] | None = None) -> int:
                     verdict(ratio <= 3)
                     + "; GUI peak memory target < 300 MB: "
                     + verdict(app["peak_mb"] < 300),
-                    value=app["ms"], unit="ms", baseline=base_ms,
+                    value=app["ms"],
+                    unit="ms",
+                    baseline=base_ms,
                 )
                 base_cpu = bare.get("cpu_ms")
                 cpu_ratio = app["cpu_ms"] / base_cpu if base_cpu else float("nan")
-                t.add("  the same, CPU time", f"{app['cpu_ms']:.0f} ms ({cpu_ratio:.2f}x bare)",
-                      start_target, "", verdict(cpu_ratio <= 3) + "; steadier on a shared machine",
-                      value=app["cpu_ms"], unit="ms", baseline=base_cpu)
+                t.add(
+                    "  the same, CPU time",
+                    f"{app['cpu_ms']:.0f} ms ({cpu_ratio:.2f}x bare)",
+                    start_target,
+                    "",
+                    verdict(cpu_ratio <= 3) + "; steadier on a shared machine",
+                    value=app["cpu_ms"],
+                    unit="ms",
+                    baseline=base_cpu,
+                )
                 if "content_ms" in app:
                     c_ratio = app["content_ms"] / base_ms if base_ms else float("nan")
-                    t.add("  Today filled in and painted",
-                          f"{app['content_ms']:.0f} ms ({c_ratio:.2f}x bare); CPU "
-                          f"{app['content_cpu_ms']:.0f} ms",
-                          "", "", "its queries run right after the window's first paint",
-                          value=app["content_ms"], unit="ms", baseline=base_ms)
+                    t.add(
+                        "  Today filled in and painted",
+                        f"{app['content_ms']:.0f} ms ({c_ratio:.2f}x bare); CPU "
+                        f"{app['content_cpu_ms']:.0f} ms",
+                        "",
+                        "",
+                        "its queries run right after the window's first paint",
+                        value=app["content_ms"],
+                        unit="ms",
+                        baseline=base_ms,
+                    )
                 phases = app.get("phases_ms") or {}
                 if phases:
                     t.add(
@@ -949,7 +1022,8 @@ def main(argv: list[str] | None = None) -> int:
                         "",
                         "",
                         "storage work on a 1 GB file before the window appears",
-                        value=sum(phases.values()), unit="ms",
+                        value=sum(phases.values()),
+                        unit="ms",
                     )
 
         if "list" not in args.skip:
@@ -963,7 +1037,8 @@ def main(argv: list[str] | None = None) -> int:
                     "< 100 ms",
                     r["peak_mb"],
                     verdict(ms < 100) + f"; {r.get('contacts')} contacts",
-                    value=ms, unit="ms",
+                    value=ms,
+                    unit="ms",
                 )
 
         if "search" not in args.skip:
@@ -976,7 +1051,8 @@ def main(argv: list[str] | None = None) -> int:
                     "p95 < 30 ms",
                     r["peak_mb"],
                     verdict(r["long_p95"] < 30) + f"; {len(LONG_QUERIES)} queries x {r['rounds']}",
-                    value=r["long_p95"], unit="ms",
+                    value=r["long_p95"],
+                    unit="ms",
                 )
                 t.add(
                     "  the same, CPU time only",
@@ -985,7 +1061,8 @@ def main(argv: list[str] | None = None) -> int:
                     "",
                     verdict(r["long_cpu_p95"] < 30)
                     + "; wall time minus waiting for a core (the machine is shared)",
-                    value=r["long_cpu_p95"], unit="ms",
+                    value=r["long_cpu_p95"],
+                    unit="ms",
                 )
                 t.add(
                     "search, 1-2 Chinese characters, p50 / p95",
@@ -995,7 +1072,8 @@ def main(argv: list[str] | None = None) -> int:
                     verdict(r["short_p95"] < 100)
                     + f"; {len(SHORT_CN_QUERIES)} queries; CPU {r['short_cpu_p50']} / "
                     f"{r['short_cpu_p95']} ms",
-                    value=r["short_p95"], unit="ms",
+                    value=r["short_p95"],
+                    unit="ms",
                 )
                 misses = r["spelling_misses"]
                 t.add(
@@ -1004,7 +1082,8 @@ def main(argv: list[str] | None = None) -> int:
                     "all",
                     "",
                     verdict(not misses) + (f"; missed: {misses[:3]}" if misses else ""),
-                    value=r["spelling_checks"] - len(misses), unit="found",
+                    value=r["spelling_checks"] - len(misses),
+                    unit="found",
                     baseline=r["spelling_checks"],
                 )
                 probes = r["probe_misses"]
@@ -1013,14 +1092,23 @@ def main(argv: list[str] | None = None) -> int:
                     f"{r['probe_checks'] - len(probes)}/{r['probe_checks']}",
                     "all",
                     "",
-                    verdict(not probes) + (f"; missed: {probes[:3]}" if probes else "")
+                    verdict(not probes)
+                    + (f"; missed: {probes[:3]}" if probes else "")
                     + "; on a small database of their own",
-                    value=r["probe_checks"] - len(probes), unit="found",
+                    value=r["probe_checks"] - len(probes),
+                    unit="found",
                     baseline=r["probe_checks"],
                 )
                 if r["empty"]:
-                    t.add("queries that found nothing", ", ".join(r["empty"]), "", "", "",
-                          value=len(r["empty"]), unit="queries")
+                    t.add(
+                        "queries that found nothing",
+                        ", ".join(r["empty"]),
+                        "",
+                        "",
+                        "",
+                        value=len(r["empty"]),
+                        unit="queries",
+                    )
 
         if "export" not in args.skip:
             base = run_child("export", db, work, "--format", "baseline")
@@ -1032,7 +1120,8 @@ def main(argv: list[str] | None = None) -> int:
                     "",
                     base["peak_mb"],
                     "baseline",
-                    value=round(base["seconds"], 3), unit="s",
+                    value=round(base["seconds"], 3),
+                    unit="s",
                 )
             for fmt in ("csv", "xlsx", "vcf"):
                 r = run_child("export", db, work, "--format", fmt)
@@ -1046,9 +1135,16 @@ def main(argv: list[str] | None = None) -> int:
                 note = f"{ratio:.1f}x baseline, {r['mb']} MB file"
                 if fmt == "csv":
                     note = verdict(ratio <= 2) + "; " + note
-                t.add(label, f"{r['seconds']:.2f} s", target, r["peak_mb"], note,
-                      value=round(r["seconds"], 3), unit="s",
-                      baseline=round(base_s, 3) if base_s else None)
+                t.add(
+                    label,
+                    f"{r['seconds']:.2f} s",
+                    target,
+                    r["peak_mb"],
+                    note,
+                    value=round(r["seconds"], 3),
+                    unit="s",
+                    baseline=round(base_s, 3) if base_s else None,
+                )
 
         if "memo" not in args.skip:
             r = run_child("memo", db, work)
@@ -1060,7 +1156,8 @@ def main(argv: list[str] | None = None) -> int:
                     "",
                     r["peak_mb"],
                     f"{r['first_with_imports_ms']} ms with imports; from the large database",
-                    value=r["first_ms"], unit="ms",
+                    value=r["first_ms"],
+                    unit="ms",
                 )
 
         if "report" not in args.skip:
@@ -1076,7 +1173,8 @@ def main(argv: list[str] | None = None) -> int:
                     + f"; CPU {r.get('first_cpu_s')} / {r.get('warm_cpu_best_s')} s"
                     + f"; {r['projects']} projects, {r['stalled']} stalled; "
                     f"PDF {r['pdf_s']} s ({r['pdf_kb']} KB), XLSX {r['xlsx_s']} s",
-                    value=r["first_s"], unit="s",
+                    value=r["first_s"],
+                    unit="s",
                 )
 
         if "import" not in args.skip:
@@ -1097,7 +1195,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{r['created']} created, duplicates checked against {n_contacts}"
                     if r["written"]
                     else f"NOTHING WRITTEN: {r['rejected']} rows rejected (the import rolled back)",
-                    value=round(r["seconds"], 3), unit="s",
+                    value=round(r["seconds"], 3),
+                    unit="s",
                 )
         if "sync" not in args.skip:
             print("copying the large database twice for the sync ...", file=sys.stderr)
@@ -1127,13 +1226,19 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "",
         f"1/5/15-minute load average on {os.cpu_count()} cores",
-        value=round(load[0], 2), unit="load",
+        value=round(load[0], 2),
+        unit="load",
     )
     table = t.render()
     if args.json == "-":
         print(table, file=sys.stderr)
-        print(json.dumps({"rows": t.records, "counts": counts, "cores": os.cpu_count()},
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"rows": t.records, "counts": counts, "cores": os.cpu_count()},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     print(table)
     if args.json:

@@ -33,8 +33,14 @@ def best_of(args: list[str], runs: int) -> tuple[float, float]:
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run([sys.executable, *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [sys.executable, *args],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
         walls.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -51,14 +57,25 @@ def main() -> int:
     bare, bare_cpu = results["bare python"]
     for name, (wall, cpu) in results.items():
         if args.json:
-            print(json.dumps({"name": name, "value": round(wall * 1000, 1), "unit": "ms",
-                              "over_bare_ms": round((wall - bare) * 1000, 1),
-                              "cpu_ms": round(cpu * 1000, 1),
-                              "cpu_over_bare_ms": round((cpu - bare_cpu) * 1000, 1),
-                              "load": load}))
+            print(
+                json.dumps(
+                    {
+                        "name": name,
+                        "value": round(wall * 1000, 1),
+                        "unit": "ms",
+                        "over_bare_ms": round((wall - bare) * 1000, 1),
+                        "cpu_ms": round(cpu * 1000, 1),
+                        "cpu_over_bare_ms": round((cpu - bare_cpu) * 1000, 1),
+                        "load": load,
+                    }
+                )
+            )
         else:
-            over = (f"  (+{(wall - bare) * 1000:.0f} ms; CPU +{(cpu - bare_cpu) * 1000:.0f} ms)"
-                    if name != "bare python" else "")
+            over = (
+                f"  (+{(wall - bare) * 1000:.0f} ms; CPU +{(cpu - bare_cpu) * 1000:.0f} ms)"
+                if name != "bare python"
+                else ""
+            )
             print(f"{name:<24} {wall * 1000:6.0f} ms wall, {cpu * 1000:5.0f} ms CPU{over}")
     if not args.json:
         print(f"best of {args.runs}; load average {load:.1f}; goal: within 150 ms of bare")

@@ -73,8 +73,9 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not (self.lost_rows or self.lost_edits or self.integrity_failures
-                    or self.open_failures)
+        return not (
+            self.lost_rows or self.lost_edits or self.integrity_failures or self.open_failures
+        )
 
     @property
     def median_first_save_ms(self) -> float:
@@ -98,8 +99,9 @@ class Report:
         return "\n".join(lines)
 
 
-def _child(url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run: int,
-           ready_fd: int) -> None:
+def _child(
+    url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run: int, ready_fd: int
+) -> None:
     """The save loop; never returns (the parent kills it)."""
     rt = open_runtime(url, paths, key=key, writer=True)
     ack = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -111,9 +113,15 @@ def _child(url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run:
     i = 0
     while True:
         i += 1
-        row = companies.create(CompanyInput(name=f"crash-{run}-{i}", name_native=f"崩溃{i}",
-                                            name_ru=f"Сбой {i}", country="CN",
-                                            description="x" * random.randint(0, 3000)))
+        row = companies.create(
+            CompanyInput(
+                name=f"crash-{run}-{i}",
+                name_native=f"崩溃{i}",
+                name_ru=f"Сбой {i}",
+                country="CN",
+                description="x" * random.randint(0, 3000),
+            )
+        )
         os.write(ack, f"C {row.id} {time.monotonic()}\n".encode())  # create() returned
         if edited is None:
             edited = row.id
@@ -124,8 +132,7 @@ def _child(url: str, paths: Paths, key: DatabaseKey | None, ack_path: Path, run:
             os.write(ack, f"E {edited} {i}\n".encode())
 
 
-def _check(url: str, path: Path, key: DatabaseKey | None, ack_path: Path,
-           report: Report) -> None:
+def _check(url: str, path: Path, key: DatabaseKey | None, ack_path: Path, report: Report) -> None:
     acked: list[str] = []
     ready_at = 0.0
     edits: dict[str, int] = {}
@@ -188,9 +195,15 @@ def _wait_for_first_save(ack_path: Path, pid: int, limit: float = 30.0) -> bool:
     return False
 
 
-def run(runs: int = 1000, *, folder: Path | None = None, encrypted: bool = False,
-        max_ms: float = 400.0, seed: int | None = None,
-        progress: bool = False) -> Report:
+def run(
+    runs: int = 1000,
+    *,
+    folder: Path | None = None,
+    encrypted: bool = False,
+    max_ms: float = 400.0,
+    seed: int | None = None,
+    progress: bool = False,
+) -> Report:
     if not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"):
         raise SystemExit("The crash test needs fork() and SIGKILL (Linux, macOS).")
     rng = random.Random(seed)
@@ -241,8 +254,11 @@ def run(runs: int = 1000, *, folder: Path | None = None, encrypted: bool = False
                 os.waitpid(pid, 0)
             _check(url, path, key, ack_path, report)
             if progress and (n + 1) % 50 == 0:
-                print(f"... {n + 1} runs, {report.acknowledged_creates} saves, "
-                      f"{report.lost_rows} lost", flush=True)
+                print(
+                    f"... {n + 1} runs, {report.acknowledged_creates} saves, "
+                    f"{report.lost_rows} lost",
+                    flush=True,
+                )
     finally:
         gc.unfreeze()
         report.seconds = time.monotonic() - started
@@ -255,23 +271,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1000)
     parser.add_argument("--encrypted", action="store_true", help="an SQLCipher database")
-    parser.add_argument("--max-ms", type=float, default=400.0,
-                        help="the kill comes 0..MAX ms after the child is ready")
+    parser.add_argument(
+        "--max-ms",
+        type=float,
+        default=400.0,
+        help="the kill comes 0..MAX ms after the child is ready",
+    )
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--folder", type=Path, default=None,
-                        help="work here instead of a temporary folder (kept)")
-    parser.add_argument("--operations", action="store_true",
-                        help="kill import, restore, encrypt, re-key and backup instead")
+    parser.add_argument(
+        "--folder", type=Path, default=None, help="work here instead of a temporary folder (kept)"
+    )
+    parser.add_argument(
+        "--operations",
+        action="store_true",
+        help="kill import, restore, encrypt, re-key and backup instead",
+    )
     args = parser.parse_args(argv)
     if args.operations:
         ops = run_operations(args.runs, folder=args.folder, seed=args.seed, progress=True)
         print(ops.text())
         return 0 if ops.ok else 1
-    report = run(args.runs, folder=args.folder, encrypted=args.encrypted,
-                 max_ms=args.max_ms, seed=args.seed, progress=True)
+    report = run(
+        args.runs,
+        folder=args.folder,
+        encrypted=args.encrypted,
+        max_ms=args.max_ms,
+        seed=args.seed,
+        progress=True,
+    )
     print(report.text())
     return 0 if report.ok else 1
-
 
 
 # -- whole-file and bulk operations -------------------------------------------------------
@@ -298,8 +327,7 @@ class OpsReport:
 
     @property
     def ok(self) -> bool:
-        return not (self.lost or self.left_behind or self.integrity_failures
-                    or self.checker_errors)
+        return not (self.lost or self.left_behind or self.integrity_failures or self.checker_errors)
 
     def text(self) -> str:
         ops = ", ".join(f"{k} {v}" for k, v in sorted(self.by_operation.items()))
@@ -333,8 +361,11 @@ class _Fixture:
 
 
 def _count(path: Path, key: DatabaseKey | None) -> int:
-    conn = encryption.connect(path, key, readonly=True) if key else sqlite3.connect(
-        "file:" + str(path) + "?mode=ro", uri=True)
+    conn = (
+        encryption.connect(path, key, readonly=True)
+        if key
+        else sqlite3.connect("file:" + str(path) + "?mode=ro", uri=True)
+    )
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if rows != ["ok"]:
@@ -390,21 +421,32 @@ def _make_fixture(base_dir: Path) -> _Fixture:
     shutil.copy(base, enc)
     encryption.encrypt_file(enc, PASSPHRASE)
     csv = base_dir / "import.csv"
-    rows = ["Family name,Given name,Email"] + [f"王{i},建国,crash{i}@example.com"
-                                               for i in range(IMPORT_ROWS)]
+    rows = ["Family name,Given name,Email"] + [
+        f"王{i},建国,crash{i}@example.com" for i in range(IMPORT_ROWS)
+    ]
     csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
     sides = []
     for name, n in (("sync-mine", SYNC_MINE), ("sync-theirs", SYNC_THEIRS)):
         side = base_dir / f"{name}.sqlite3"
         shutil.copy(base, side)
-        rt = open_runtime("sqlite:///" + str(side), Paths(base_dir / name,
-                                                           base_dir / name / "config"))
+        rt = open_runtime(
+            "sqlite:///" + str(side), Paths(base_dir / name, base_dir / name / "config")
+        )
         for i in range(n):
             rt.services.companies.create(CompanyInput(name=f"{name}-{i}", country="CN"))
         rt.close()
         sides.append(side)
-    return _Fixture(base, enc, backup, csv, _count(base, None), _count(backup, None),
-                    sides[0], sides[1], _companies(base))
+    return _Fixture(
+        base,
+        enc,
+        backup,
+        csv,
+        _count(base, None),
+        _count(backup, None),
+        sides[0],
+        sides[1],
+        _companies(base),
+    )
 
 
 def _first_write(op: str, db: Path, out: Path, wal_before: int) -> bool:
@@ -417,8 +459,10 @@ def _first_write(op: str, db: Path, out: Path, wal_before: int) -> bool:
     if op in ("encrypt", "rekey"):
         return any(db.parent.glob(name + ".converting-*"))
     if op == "sync":
-        return any(w.exists() and w.stat().st_size > wal_before for w in (
-            Path(str(db) + "-wal"), db.parent / "theirs.sqlite3-wal"))
+        return any(
+            w.exists() and w.stat().st_size > wal_before
+            for w in (Path(str(db) + "-wal"), db.parent / "theirs.sqlite3-wal")
+        )
     return Path(str(out) + ".part").exists()
 
 
@@ -434,18 +478,30 @@ def _op_args(op: str, db: Path, fx: _Fixture, out: Path) -> list[str]:
 
 
 def _leftovers(work: Path, db: Path, data: Path, out: Path) -> list[str]:
-    allowed = {db.name, db.name + "-wal", db.name + "-shm", out.name, "ack",
-               "theirs.sqlite3", "theirs.sqlite3-wal", "theirs.sqlite3-shm"}
+    allowed = {
+        db.name,
+        db.name + "-wal",
+        db.name + "-shm",
+        out.name,
+        "ack",
+        "theirs.sqlite3",
+        "theirs.sqlite3-wal",
+        "theirs.sqlite3-shm",
+    }
     found = [p.name for p in work.iterdir() if p.is_file() and p.name not in allowed]
     backups = data / "backups"
     if backups.is_dir():
-        found += [f"backups/{p.name}" for p in backups.iterdir()
-                  if ".part" in p.name or p.name.endswith(("-journal", "-wal", "-shm"))]
+        found += [
+            f"backups/{p.name}"
+            for p in backups.iterdir()
+            if ".part" in p.name or p.name.endswith(("-journal", "-wal", "-shm"))
+        ]
     return found
 
 
-def _check_operation(op: str, work: Path, fx: _Fixture, acked: bool,
-                     report: OpsReport, n: int) -> None:
+def _check_operation(
+    op: str, work: Path, fx: _Fixture, acked: bool, report: OpsReport, n: int
+) -> None:
     db, out, data = work / "crm.sqlite3", work / "copy.sqlite3", work / "data"
     # The next start: a writer open finishes or undoes what the command left.
     if op == "backup":
@@ -469,8 +525,7 @@ def _check_operation(op: str, work: Path, fx: _Fixture, acked: bool,
                 break
             except encryption.WrongPassphraseError:
                 continue
-    key = encryption.unlock(db, passphrase) if db.exists() and encryption.is_encrypted(
-        db) else None
+    key = encryption.unlock(db, passphrase) if db.exists() and encryption.is_encrypted(db) else None
     paths = Paths(data, data / "config")
     try:
         rt = open_runtime("sqlite:///" + str(db), paths, key=key, writer=True, create=False)
@@ -501,8 +556,9 @@ def _check_operation(op: str, work: Path, fx: _Fixture, acked: bool,
         ok = count == before and _count(out, key) == before
     if not ok:
         report.lost += 1
-        report.problems.append(f"run {n} ({op}): {count} contacts, acknowledged={acked}, "
-                               f"encrypted={encrypted_now}")
+        report.problems.append(
+            f"run {n} ({op}): {count} contacts, acknowledged={acked}, encrypted={encrypted_now}"
+        )
     left = _leftovers(work, db, data, out)
     if left:
         report.left_behind += len(left)
@@ -516,16 +572,18 @@ def _check_sync(work: Path, fx: _Fixture, acked: bool, report: OpsReport, n: int
     merged = fx.companies + SYNC_MINE + SYNC_THEIRS
     try:
         for path in (db, theirs):
-            rt = open_runtime("sqlite:///" + str(path), Paths(data, data / "config"),
-                              writer=True, create=False)
+            rt = open_runtime(
+                "sqlite:///" + str(path), Paths(data, data / "config"), writer=True, create=False
+            )
             rt.close()
         mine_n, theirs_n = _companies(db), _companies(theirs)
     except Exception as e:  # noqa: BLE001 - what the next start meets is what we count
         report.integrity_failures += 1
         report.problems.append(f"run {n} (sync): {e}")
         return
-    ok = (mine_n in ({merged} if acked else {fx.companies + SYNC_MINE, merged})
-          and theirs_n in ({merged} if acked else {fx.companies + SYNC_THEIRS, merged}))
+    ok = mine_n in ({merged} if acked else {fx.companies + SYNC_MINE, merged}) and theirs_n in (
+        {merged} if acked else {fx.companies + SYNC_THEIRS, merged}
+    )
     import contextlib
     import io
 
@@ -533,17 +591,24 @@ def _check_sync(work: Path, fx: _Fixture, acked: bool, report: OpsReport, n: int
         again = _cli(*_op_args("sync", db, fx, work / "copy.sqlite3"))
     if not ok or again != 0 or (_companies(db), _companies(theirs)) != (merged, merged):
         report.lost += 1
-        report.problems.append(f"run {n} (sync): mine {mine_n}, theirs {theirs_n} companies, "
-                               f"acknowledged={acked}, the next sync returned {again}")
+        report.problems.append(
+            f"run {n} (sync): mine {mine_n}, theirs {theirs_n} companies, "
+            f"acknowledged={acked}, the next sync returned {again}"
+        )
     left = _leftovers(work, db, data, work / "copy.sqlite3")
     if left:
         report.left_behind += len(left)
         report.problems.append(f"run {n} (sync): left behind {left}")
 
 
-def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | None = None,
-                   operations: tuple[str, ...] = OPERATIONS,
-                   progress: bool = False) -> OpsReport:
+def run_operations(
+    runs: int = 100,
+    *,
+    folder: Path | None = None,
+    seed: int | None = None,
+    operations: tuple[str, ...] = OPERATIONS,
+    progress: bool = False,
+) -> OpsReport:
     """Kill import / restore / encrypt / re-key / backup at random moments (see the
     module text)."""
     if not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"):
@@ -555,22 +620,28 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
     base_dir = Path(tmp.name) if tmp else Path(folder)  # type: ignore[arg-type]
     report = OpsReport()
     started = time.monotonic()
-    saved_env = {k: os.environ.get(k) for k in ("CRM_DATA_DIR", "CRM_PASSPHRASE",
-                                                  "CRM_NEW_PASSPHRASE")}
+    saved_env = {
+        k: os.environ.get(k) for k in ("CRM_DATA_DIR", "CRM_PASSPHRASE", "CRM_NEW_PASSPHRASE")
+    }
     try:
         fx = _make_fixture(base_dir)
         durations: dict[str, list[float]] = {}  # how long each finished command took
         for n in range(runs):
-            op = operations[n % len(operations)] if n < len(operations) else rng.choice(
-                operations)
+            op = operations[n % len(operations)] if n < len(operations) else rng.choice(operations)
             report.runs += 1
             report.by_operation[op] = report.by_operation.get(op, 0) + 1
             work = base_dir / f"run-{n}"
             try:
                 work.mkdir()
                 db, out, data = work / "crm.sqlite3", work / "copy.sqlite3", work / "data"
-                shutil.copy(fx.base_encrypted if op == "rekey" else
-                            fx.sync_mine if op == "sync" else fx.base, db)
+                shutil.copy(
+                    fx.base_encrypted
+                    if op == "rekey"
+                    else fx.sync_mine
+                    if op == "sync"
+                    else fx.base,
+                    db,
+                )
                 if op == "sync":
                     shutil.copy(fx.sync_theirs, work / "theirs.sqlite3")
                 os.environ["CRM_DATA_DIR"] = str(data)
@@ -633,8 +704,11 @@ def run_operations(runs: int = 100, *, folder: Path | None = None, seed: int | N
             finally:
                 shutil.rmtree(work, ignore_errors=True)
             if progress and (n + 1) % 25 == 0:
-                print(f"... {n + 1} runs, {report.lost} lost, {report.left_behind} left, "
-                      f"{report.integrity_failures} integrity", flush=True)
+                print(
+                    f"... {n + 1} runs, {report.lost} lost, {report.left_behind} left, "
+                    f"{report.integrity_failures} integrity",
+                    flush=True,
+                )
     finally:
         for k, v in saved_env.items():
             if v is None:

@@ -53,12 +53,20 @@ def first_memo(runs: int = 3) -> dict[str, float]:
     """A fresh interpreter per run: imports, font loading and the first render."""
     results = []
     walls = []
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        (str(ROOT), str(SAMPLES), os.environ.get("PYTHONPATH", "")))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join((str(ROOT), str(SAMPLES), os.environ.get("PYTHONPATH", ""))),
+    }
     for _ in range(runs):
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", _FIRST], capture_output=True, text=True,
-                              env=env, cwd=str(ROOT), check=True)
+        proc = subprocess.run(
+            [sys.executable, "-c", _FIRST],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=str(ROOT),
+            check=True,
+        )
         walls.append((time.perf_counter() - started) * 1000)
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     best = sorted(results, key=lambda r: r["first_ms"])[len(results) // 2]
@@ -88,8 +96,11 @@ def warm_memo(repeats: int = 50) -> dict[str, float]:
         renderer.render(memo)
         times.append((time.perf_counter() - t) * 1000)
         cpu.append((time.process_time() - c) * 1000)
-    return {"warm_memo_ms": statistics.median(times), "warm_memo_p95_ms": _p95(times),
-            "warm_memo_cpu_ms": statistics.median(cpu)}
+    return {
+        "warm_memo_ms": statistics.median(times),
+        "warm_memo_p95_ms": _p95(times),
+        "warm_memo_cpu_ms": statistics.median(cpu),
+    }
 
 
 def batch_of_samples(count: int) -> dict[str, float]:
@@ -163,6 +174,7 @@ def _p95(values: list[float]) -> float:
 def report(r: dict[str, float]) -> str:
     """Wall-clock numbers against the targets; CPU time beside them, since on a shared
     machine the wall clock also counts other processes."""
+
     def mark(value: float, target: float) -> str:
         return "ok" if value < target else "OVER TARGET"
 
@@ -198,8 +210,7 @@ def main() -> int:
     args = parser.parse_args()
     results = run(args.count, with_database=not args.no_database)
     print(json.dumps(results, indent=2) if args.json else report(results))
-    ok = (results["first_memo_ms"] < TARGET_FIRST_MS
-          and results["warm_memo_ms"] < TARGET_WARM_MS)
+    ok = results["first_memo_ms"] < TARGET_FIRST_MS and results["warm_memo_ms"] < TARGET_WARM_MS
     return 0 if ok else 1
 
 

@@ -116,8 +116,9 @@ class AfterFirstPaint(QObject):
     ``fallback_ms`` if it never is, e.g. started minimised): work that may wait for the
     window, such as the full integrity check, starts only once the user sees it."""
 
-    def __init__(self, window: QWidget, callback: Callable[[], object],
-                 fallback_ms: int = 3000) -> None:
+    def __init__(
+        self, window: QWidget, callback: Callable[[], object], fallback_ms: int = 3000
+    ) -> None:
         super().__init__(window)
         self.window, self.callback, self.fired = window, callback, False
         window.installEventFilter(self)
@@ -139,8 +140,9 @@ class AfterFirstPaint(QObject):
 class Gui:
     """Holds what lives as long as the application: runtime, translators, window."""
 
-    def __init__(self, app: QApplication, rt: Runtime, translators: Translators,
-                 *, paint_first: bool = False) -> None:
+    def __init__(
+        self, app: QApplication, rt: Runtime, translators: Translators, *, paint_first: bool = False
+    ) -> None:
         self.app, self.rt, self.translators = app, rt, translators
         self.window: MainWindow | None = None
         self.window_hooks: list[Callable[[MainWindow], object]] = []  # e.g. Security menu
@@ -154,7 +156,10 @@ class Gui:
     def show_window(self) -> MainWindow:
         old = self.window
         self.window = MainWindow(
-            self.rt.services, self.rt.settings, self.rt.paths, self.translators.language,
+            self.rt.services,
+            self.rt.settings,
+            self.rt.paths,
+            self.translators.language,
             load_first_view=not self.paint_first,
         )
         if self.paint_first:

@@ -25,17 +25,26 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog=APP_NAME,
         description="Offline desktop CRM for investment negotiations.\n"
-                    "Without a command it opens the main window.",
+        "Without a command it opens the main window.",
         epilog=environment_epilog() + "\n\n`crm-desktop COMMAND --help` describes a command.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
-                        help="print the version and exit")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="print the version and exit",
+    )
     common_options(parser, top_level=True)
-    parser.add_argument("--demo", action="store_true",
-                        help="open the demo database (created on first use)")
-    parser.add_argument("--lang", choices=("ru", "en"),
-                        help="interface language; before a command, also the language of "
-                             "the documents and sheets it writes")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo database (created on first use)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("ru", "en"),
+        help="interface language; before a command, also the language of "
+        "the documents and sheets it writes",
+    )
     if with_commands:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
         register_all(sub)
@@ -146,13 +155,20 @@ def known_error_text(e: BaseException) -> str:
     cause: BaseException = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
     detail = str(cause).splitlines()[0] if str(cause) else cause.__class__.__name__
     if isinstance(cause, sqlite3.Error) or cause.__class__.__name__ in (
-            "OperationalError", "DatabaseError", "IntegrityError"):
+        "OperationalError",
+        "DatabaseError",
+        "IntegrityError",
+    ):
         if "readonly" in detail:
-            return ("the database cannot be written: the file or its folder is read-only. "
-                    "Nothing was changed.")
+            return (
+                "the database cannot be written: the file or its folder is read-only. "
+                "Nothing was changed."
+            )
         if "locked" in detail or "busy" in detail:
-            return ("the database is busy in another process; nothing was changed. "
-                    "Try again when it has finished.")
+            return (
+                "the database is busy in another process; nothing was changed. "
+                "Try again when it has finished."
+            )
         if "disk I/O" in detail or "full" in detail:
             return f"the database could not be written ({detail}); nothing was changed."
         return f"database error: {detail}"
@@ -162,6 +178,7 @@ def known_error_text(e: BaseException) -> str:
     if isinstance(cause, MemoryError):
         return "out of memory; nothing was changed."
     return f"{cause.__class__.__name__}: {detail} (set CRM_DEBUG=1 to see where)"
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

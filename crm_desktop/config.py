@@ -142,9 +142,15 @@ class Settings:
         if not isinstance(raw, dict):
             return cls()
         types: dict[str, tuple[type, ...]] = {
-            "language": (str,), "current_member_id": (str, type(None)), "last_view": (str,),
-            "document_language": (str,), "lock_pin_hash": (str,), "asked_who_am_i": (bool,),
-            "total_currency": (str,), "currency_rates": (dict,)}
+            "language": (str,),
+            "current_member_id": (str, type(None)),
+            "last_view": (str,),
+            "document_language": (str,),
+            "lock_pin_hash": (str,),
+            "asked_who_am_i": (bool,),
+            "total_currency": (str,),
+            "currency_rates": (dict,),
+        }
         known = {k: raw[k] for k, t in types.items() if k in raw and isinstance(raw[k], t)}
         if known.get("document_language") not in (None, *DOCUMENT_LANGUAGES):
             del known["document_language"]

@@ -254,8 +254,13 @@ WORLD = [
 KR = (
     "KR",
     "Seoul",
-    ["Hanbit Precision", "Daeyang Engineering", "Mirae Machinery", "Saebyeok Solutions",
-     "Cheongun Cable"],
+    [
+        "Hanbit Precision",
+        "Daeyang Engineering",
+        "Mirae Machinery",
+        "Saebyeok Solutions",
+        "Cheongun Cable",
+    ],
     ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon"],
     ["Min-jun", "Seo-yeon", "Ji-hoon", "Su-bin", "Hyun-woo", "Ji-min"],
 )
@@ -267,8 +272,10 @@ JP = (
     ["健太", "美咲", "翔太", "陽菜", "大輔"],
 )
 # The same names in Latin letters, index for index.
-JP_LATIN = (["Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito"],
-            ["Kenta", "Misaki", "Shota", "Hina", "Daisuke"])
+JP_LATIN = (
+    ["Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito"],
+    ["Kenta", "Misaki", "Shota", "Hina", "Daisuke"],
+)
 
 POSITIONS_CN = [
     "总经理",

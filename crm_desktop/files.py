@@ -23,8 +23,9 @@ PRIVATE_MODE = 0o600
 
 
 @contextmanager
-def atomic_write(path: str | os.PathLike[str], error: type[CrmError] = CrmError, *,
-                 private: bool = False) -> Iterator[BinaryIO]:
+def atomic_write(
+    path: str | os.PathLike[str], error: type[CrmError] = CrmError, *, private: bool = False
+) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces ``path``. On any exception (a cancel
     included) the temporary file is removed and ``path`` keeps its previous content.
     OS errors become ``error`` with a one-line message naming the file. ``private``: the
@@ -62,23 +63,31 @@ def refuse_special(target: Path, error: type[CrmError] = CrmError) -> None:
     """A folder, device, FIFO or socket is never a file to write: renaming over it would
     replace the node (``-o /dev/null`` run as root replaced /dev/null)."""
     if target.is_dir():
-        raise error(f"{target} is a folder; give a file name.", code="is_folder",
-                    path=str(target))
+        raise error(f"{target} is a folder; give a file name.", code="is_folder", path=str(target))
     if os.path.lexists(target) and not target.is_file():
-        raise error(f"{target} is not a regular file (a device, FIFO or socket); "
-                    "give a file name.", code="not_a_file", path=str(target))
+        raise error(
+            f"{target} is not a regular file (a device, FIFO or socket); give a file name.",
+            code="not_a_file",
+            path=str(target),
+        )
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes,
-                       error: type[CrmError] = CrmError, *, private: bool = False) -> None:
+def write_bytes_atomic(
+    path: str | os.PathLike[str],
+    data: bytes,
+    error: type[CrmError] = CrmError,
+    *,
+    private: bool = False,
+) -> None:
     with atomic_write(path, error, private=private) as f:
         f.write(data)
 
 
 def _cannot_write(error: type[CrmError], target: Path, exc: OSError) -> CrmError:
     reason = exc.strerror or str(exc)
-    return error(f"Cannot write {target}: {reason}.", code="cannot_write", path=str(target),
-                 reason=reason)
+    return error(
+        f"Cannot write {target}: {reason}.", code="cannot_write", path=str(target), reason=reason
+    )
 
 
 def _unlink(path: str) -> None:

@@ -80,10 +80,17 @@ def backups_folders(paths: Paths, settings: Settings) -> list[Path]:
     return list(dict.fromkeys([backups_folder(paths, settings), paths.backups_dir]))
 
 
-def open_runtime(where: str | DatabaseLocation, paths: Paths, *, create: bool = True,
-                 key: DatabaseKey | None = None, writer: bool = False,
-                 auto_backup: bool = False, deferred_checks: bool = False,
-                 locks: DatabaseLocks | None = None) -> Runtime:
+def open_runtime(
+    where: str | DatabaseLocation,
+    paths: Paths,
+    *,
+    create: bool = True,
+    key: DatabaseKey | None = None,
+    writer: bool = False,
+    auto_backup: bool = False,
+    deferred_checks: bool = False,
+    locks: DatabaseLocks | None = None,
+) -> Runtime:
     """Open (create, migrate) the database and build the services over it: the steps
     after the key is known. Front ends call ``application.database.open_database``, which
     asks for the passphrase of an encrypted file and then calls this; an encrypted file
@@ -116,8 +123,9 @@ def open_runtime(where: str | DatabaseLocation, paths: Paths, *, create: bool = 
             check: bool | str = "light" if deferred_checks else writer
             if path is not None:
                 _private_database_file(path, create)
-            db = open_database(location, backups_dir=folder, create=create, key=key,
-                               full_check=check)
+            db = open_database(
+                location, backups_dir=folder, create=create, key=key, full_check=check
+            )
         except DamagedDatabaseError as e:
             raise damaged_with_backup(e, folder, key, paths.data_dir) from None
         except StorageError as e:
@@ -132,11 +140,18 @@ def open_runtime(where: str | DatabaseLocation, paths: Paths, *, create: bool = 
             raise
         try:
             search_index.attach(db.engine, db.session_factory)  # index follows every write
-            device = (identities.writer_id(ident, device_id(paths)) if db.path is not None
-                      else device_id(paths))
-            ctx = Context(db.session_factory, device, settings.current_member_id,
-                          encrypted_at_rest=db.key is not None,
-                          text_index=search_filters.text_index_for(db.engine))
+            device = (
+                identities.writer_id(ident, device_id(paths))
+                if db.path is not None
+                else device_id(paths)
+            )
+            ctx = Context(
+                db.session_factory,
+                device,
+                settings.current_member_id,
+                encrypted_at_rest=db.key is not None,
+                text_index=search_filters.text_index_for(db.engine),
+            )
             with ctx.reading() as s:
                 latest = latest_stamp(s)
             if latest is not None:
@@ -193,16 +208,16 @@ def find_identity(db: Database, paths: Paths, folder: Path) -> str | None:
     return found.id
 
 
-def identify_file(path: Path, key: DatabaseKey | None, folder: Path,
-                  data_dir: Path) -> str | None:
+def identify_file(path: Path, key: DatabaseKey | None, folder: Path, data_dir: Path) -> str | None:
     """The identity of a checked database file: made, kept or split off from the
     original as ``storage.identity`` explains. A database that gets its first identity
     adopts the backups and drafts an older version named after its file stem."""
     return _identify_file(path, key, folder, data_dir)[0]
 
 
-def _identify_file(path: Path, key: DatabaseKey | None, folder: Path,
-                   data_dir: Path) -> tuple[str | None, dict[Path, Path]]:
+def _identify_file(
+    path: Path, key: DatabaseKey | None, folder: Path, data_dir: Path
+) -> tuple[str | None, dict[Path, Path]]:
     found = identities.ensure(path, key)
     if found.id is None:
         return None, {}
@@ -226,9 +241,13 @@ def _private_copies(folder: Path, data_dir: Path, ident: str) -> None:
             backups.make_private(p)
 
 
-def damaged_with_backup(error: DamagedDatabaseError, folder: Path,
-                        key: DatabaseKey | None, data_dir: Path | None = None,
-                        identity: str | None = None) -> DamagedDatabaseError:
+def damaged_with_backup(
+    error: DamagedDatabaseError,
+    folder: Path,
+    key: DatabaseKey | None,
+    data_dir: Path | None = None,
+    identity: str | None = None,
+) -> DamagedDatabaseError:
     """The same error, naming the newest good backup (``error.backup``) when there is one:
     a backup carrying the identity of the damaged file (read from it when it still can
     be, else the one it had when last opened sound)."""
@@ -267,10 +286,8 @@ def run_start_checks(rt: Runtime) -> StartChecks:
         _check_sqlite_file(path, rt.db.key, "full")
     except DamagedDatabaseError as e:
         damaged(rt, e.detail)
-        folder = rt.autobackup.folder if rt.autobackup else backups_folder(rt.paths,
-                                                                           rt.settings)
-        result.damaged = damaged_with_backup(e, folder, rt.db.key, rt.paths.data_dir,
-                                             rt.identity)
+        folder = rt.autobackup.folder if rt.autobackup else backups_folder(rt.paths, rt.settings)
+        result.damaged = damaged_with_backup(e, folder, rt.db.key, rt.paths.data_dir, rt.identity)
         result.check_seconds = time.perf_counter() - started
         return result
     except StorageError as e:  # unreadable now (removed, permissions): no backup of it
@@ -288,15 +305,18 @@ def run_start_checks(rt: Runtime) -> StartChecks:
 
 def damaged(rt: Runtime, detail: str) -> None:
     """The open database was found damaged: refuse writes, stop automatic backups."""
-    reason = (f"{rt.db.path} is damaged ({detail}); nothing more is written to it. "
-              "Restore a backup (Security > Backups).")
+    reason = (
+        f"{rt.db.path} is damaged ({detail}); nothing more is written to it. "
+        "Restore a backup (Security > Backups)."
+    )
     rt.db.refuse_writes(reason)
     if rt.autobackup is not None:
         rt.autobackup.stop(reason)
 
 
-def start_checks_in_background(rt: Runtime,
-                               done: Callable[[StartChecks], object]) -> threading.Thread:
+def start_checks_in_background(
+    rt: Runtime, done: Callable[[StartChecks], object]
+) -> threading.Thread:
     """:func:`run_start_checks` on a daemon thread; ``done(result)`` is called on that
     thread (a GUI hands it over to its own thread). A process that ends meanwhile loses
     nothing: the database is only read, and a half-written backup is removed by the next

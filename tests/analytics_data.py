@@ -52,61 +52,142 @@ def build(services) -> Known:
     k.stages = {s.code: s.id for s in S.stages.list()}
     k.members["anna"] = S.members.create(MemberInput("Анна Смирнова")).id
     k.members["boris"] = S.members.create(MemberInput("Борис Орлов")).id
-    k.companies["C1"] = S.companies.create(CompanyInput(
-        name="Qiming Electronics", name_native="启明电子", country="CN",
-        industry="Electronics")).id
-    k.companies["C2"] = S.companies.create(CompanyInput(
-        name="Huaxin Chemicals", country="CN", industry="Chemicals")).id
-    k.companies["C3"] = S.companies.create(CompanyInput(
-        name="Astana Electronics", country="KZ", industry="Electronics")).id
+    k.companies["C1"] = S.companies.create(
+        CompanyInput(
+            name="Qiming Electronics", name_native="启明电子", country="CN", industry="Electronics"
+        )
+    ).id
+    k.companies["C2"] = S.companies.create(
+        CompanyInput(name="Huaxin Chemicals", country="CN", industry="Chemicals")
+    ).id
+    k.companies["C3"] = S.companies.create(
+        CompanyInput(name="Astana Electronics", country="KZ", industry="Electronics")
+    ).id
 
-    def project(key: str, title: str, company: str, owner: str | None, capex: str | None,
-                currency: str, jobs: int | None, history: list[tuple[str, str]]) -> None:
+    def project(
+        key: str,
+        title: str,
+        company: str,
+        owner: str | None,
+        capex: str | None,
+        currency: str,
+        jobs: int | None,
+        history: list[tuple[str, str]],
+    ) -> None:
         first_code, first_day = history[0]
-        p = S.projects.create(ProjectInput(
-            title=title, company_id=k.companies[company],
-            owner_id=k.members[owner] if owner else None,
-            capex=Decimal(capex) if capex else None, capex_currency=currency, jobs=jobs,
-            stage_id=k.stages[first_code], stage_entered_at=noon(first_day)))
+        p = S.projects.create(
+            ProjectInput(
+                title=title,
+                company_id=k.companies[company],
+                owner_id=k.members[owner] if owner else None,
+                capex=Decimal(capex) if capex else None,
+                capex_currency=currency,
+                jobs=jobs,
+                stage_id=k.stages[first_code],
+                stage_entered_at=noon(first_day),
+            )
+        )
         for code, day in history[1:]:
             S.projects.move_to_stage(p.id, k.stages[code], when=noon(day))
         k.projects[key] = p.id
 
-    project("P1", "Printed circuit boards", "C1", "anna", "100", "CNY", 10,
-            [("lead", "2026-01-01"), ("first_meeting", "2026-01-11"),
-             ("presentation", "2026-03-03"), ("negotiation", "2026-03-20")])
-    project("P2", "Paint plant", "C2", "boris", "1000", "USD", 50,
-            [("lead", "2026-02-01"), ("first_meeting", "2026-02-21")])
-    project("P3", "Battery assembly", "C3", "anna", "500", "RUB", 5,
-            [("lead", "2026-01-15"), ("first_meeting", "2026-02-14"),
-             ("agreement", "2026-04-15"), ("implementation", "2026-06-01")])
-    project("P4", "Solar glass", "C1", None, "200", "GBP", 20,
-            [("lead", "2026-03-02"), ("first_meeting", "2026-03-04"), ("lead", "2026-03-10")])
+    project(
+        "P1",
+        "Printed circuit boards",
+        "C1",
+        "anna",
+        "100",
+        "CNY",
+        10,
+        [
+            ("lead", "2026-01-01"),
+            ("first_meeting", "2026-01-11"),
+            ("presentation", "2026-03-03"),
+            ("negotiation", "2026-03-20"),
+        ],
+    )
+    project(
+        "P2",
+        "Paint plant",
+        "C2",
+        "boris",
+        "1000",
+        "USD",
+        50,
+        [("lead", "2026-02-01"), ("first_meeting", "2026-02-21")],
+    )
+    project(
+        "P3",
+        "Battery assembly",
+        "C3",
+        "anna",
+        "500",
+        "RUB",
+        5,
+        [
+            ("lead", "2026-01-15"),
+            ("first_meeting", "2026-02-14"),
+            ("agreement", "2026-04-15"),
+            ("implementation", "2026-06-01"),
+        ],
+    )
+    project(
+        "P4",
+        "Solar glass",
+        "C1",
+        None,
+        "200",
+        "GBP",
+        20,
+        [("lead", "2026-03-02"), ("first_meeting", "2026-03-04"), ("lead", "2026-03-10")],
+    )
     S.projects.set_status(k.projects["P4"], ProjectStatus.LOST, "went to another region")
-    project("P5", "Resin warehouse", "C2", "boris", "300", "GBP", 8,
-            [("lead", "2026-05-20")])
+    project("P5", "Resin warehouse", "C2", "boris", "300", "GBP", 8, [("lead", "2026-05-20")])
 
-    k.trip = S.trips.create(TripInput(
-        title="Mission to Shenzhen", start_date=date(2026, 3, 1), end_date=date(2026, 3, 5),
-        countries=["CN"])).id
+    k.trip = S.trips.create(
+        TripInput(
+            title="Mission to Shenzhen",
+            start_date=date(2026, 3, 1),
+            end_date=date(2026, 3, 5),
+            countries=["CN"],
+        )
+    ).id
 
     def meeting(key: str, day: str, project: str, trip: bool) -> None:
-        k.meetings[key] = S.meetings.create(MeetingInput(
-            title=f"Meeting {key}", starts_at=noon(day), timezone="Asia/Shanghai",
-            trip_id=k.trip if trip else None, project_id=k.projects[project],
-            company_id=None)).id
+        k.meetings[key] = S.meetings.create(
+            MeetingInput(
+                title=f"Meeting {key}",
+                starts_at=noon(day),
+                timezone="Asia/Shanghai",
+                trip_id=k.trip if trip else None,
+                project_id=k.projects[project],
+                company_id=None,
+            )
+        ).id
 
     meeting("M1", "2026-03-02", "P1", True)
     meeting("M2", "2026-03-03", "P4", True)
     meeting("M3", "2026-03-04", "P1", True)
     meeting("M4", "2026-04-10", "P2", False)
 
-    def task(title: str, owner: str, due: str, status: TaskStatus = TaskStatus.OPEN,
-             project: str | None = None, meeting: str | None = None) -> None:
-        S.tasks.create(TaskInput(title=title, owner_id=k.members[owner],
-                                 due_date=date.fromisoformat(due), status=status,
-                                 project_id=k.projects[project] if project else None,
-                                 meeting_id=k.meetings[meeting] if meeting else None))
+    def task(
+        title: str,
+        owner: str,
+        due: str,
+        status: TaskStatus = TaskStatus.OPEN,
+        project: str | None = None,
+        meeting: str | None = None,
+    ) -> None:
+        S.tasks.create(
+            TaskInput(
+                title=title,
+                owner_id=k.members[owner],
+                due_date=date.fromisoformat(due),
+                status=status,
+                project_id=k.projects[project] if project else None,
+                meeting_id=k.meetings[meeting] if meeting else None,
+            )
+        )
 
     task("Send the site list", "anna", "2026-06-01", project="P1", meeting="M1")
     task("Call the bank", "anna", "2026-06-20")

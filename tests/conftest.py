@@ -119,10 +119,16 @@ def pytest_report_header(config: pytest.Config) -> str:
     return "crm-desktop databases: SQLite only (set CRM_TEST_POSTGRES_URL for PostgreSQL)"
 
 
-def pytest_terminal_summary(terminalreporter: object, exitstatus: int,
-                            config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: object, exitstatus: int, config: pytest.Config
+) -> None:
     stats = getattr(terminalreporter, "stats", {})
-    ran = [r for key in ("passed", "failed") for r in stats.get(key, [])
-           if "[postgres" in getattr(r, "nodeid", "")]
+    ran = [
+        r
+        for key in ("passed", "failed")
+        for r in stats.get(key, [])
+        if "[postgres" in getattr(r, "nodeid", "")
+    ]
     terminalreporter.write_line(  # type: ignore[attr-defined]
-        f"crm-desktop: {len(ran)} tests ran against PostgreSQL")
+        f"crm-desktop: {len(ran)} tests ran against PostgreSQL"
+    )

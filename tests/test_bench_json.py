@@ -15,12 +15,27 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_bench_prints_every_row_as_json(tmp_path: Path) -> None:
-    env = {**os.environ, "CRM_BENCH_CACHE": str(tmp_path / "cache"),
-           "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "CRM_BENCH_CACHE": str(tmp_path / "cache"), "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--size", "100",
-         "--starts", "1", "--rounds", "1", "--skip", "list", "--json"],
-        capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=600,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            "--quick",
+            "--size",
+            "100",
+            "--starts",
+            "1",
+            "--rounds",
+            "1",
+            "--skip",
+            "list",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout)  # stdout is the JSON alone; the table went to stderr

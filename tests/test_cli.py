@@ -18,8 +18,13 @@ from crm_desktop import __version__
 def run(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRM_DATA_DIR": str(env_dir)}
     env.pop("CRM_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "crm_desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_version(data_dir):
@@ -43,7 +48,8 @@ def test_demo_then_list_companies_in_all_scripts(tmp_path, data_dir):
     contacts = json.loads(r.stdout)
     assert len(contacts) >= 25
     assert {"王建国", "Jianguo Wang", "Ван Цзяньго"} <= {
-        v for c in contacts for v in (c["name_native"], c["name_latin"], c["name_ru"])}
+        v for c in contacts for v in (c["name_native"], c["name_latin"], c["name_ru"])
+    }
     for entity in ("projects", "meetings", "tasks", "trips", "sites", "measures", "members"):
         r = run("--db", str(db), "list", entity, env_dir=data_dir)
         assert r.returncode == 0 and r.stdout.strip(), entity
@@ -90,8 +96,10 @@ def test_backup_and_restore_round_trip(demo_db, tmp_path, data_dir):
     assert r.returncode == 0, r.stderr
     r = run("--db", str(demo_db), "list", "companies", "--json", env_dir=data_dir)
     assert len(json.loads(r.stdout)) == n
-    assert any(p.name.startswith("demo-") and "-before-restore." in p.name
-               for p in (data_dir / "backups").iterdir())
+    assert any(
+        p.name.startswith("demo-") and "-before-restore." in p.name
+        for p in (data_dir / "backups").iterdir()
+    )
 
 
 def test_restore_refuses_a_broken_file_and_keeps_the_database(demo_db, tmp_path, data_dir):
@@ -103,9 +111,19 @@ def test_restore_refuses_a_broken_file_and_keeps_the_database(demo_db, tmp_path,
     assert hashlib.sha256(demo_db.read_bytes()).hexdigest() == before
 
 
-@pytest.mark.parametrize("args", [["list", "planets"], ["restore"], ["--db"], ["export"],
-                                  ["export", "contacts"], ["memo", "--lang", "xx", "abc"],
-                                  ["list", "trips", "--limit", "many"], ["frobnicate"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "planets"],
+        ["restore"],
+        ["--db"],
+        ["export"],
+        ["export", "contacts"],
+        ["memo", "--lang", "xx", "abc"],
+        ["list", "trips", "--limit", "many"],
+        ["frobnicate"],
+    ],
+)
 def test_usage_errors_are_one_line_with_a_pointer_to_help(args, data_dir):
     r = run(*args, env_dir=data_dir)
     assert r.returncode == 2 and r.stdout == ""
@@ -115,6 +133,12 @@ def test_usage_errors_are_one_line_with_a_pointer_to_help(args, data_dir):
 
 
 def test_backup_to_an_unwritable_place_says_why(demo_db, tmp_path, data_dir):
-    r = run("--db", str(demo_db), "backup", "-o", str(tmp_path / "no" / "such" / "dir" / "b.db"),
-            env_dir=data_dir)
+    r = run(
+        "--db",
+        str(demo_db),
+        "backup",
+        "-o",
+        str(tmp_path / "no" / "such" / "dir" / "b.db"),
+        env_dir=data_dir,
+    )
     assert r.returncode == 1 and "Cannot write" in r.stderr

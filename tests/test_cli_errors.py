@@ -25,17 +25,26 @@ OTHER_PASSPHRASE = "another long passphrase for tests 7"
 DROP = "-dac_override,-dac_read_search,-fowner"
 
 
-def cli(*args: str, data: Path, as_user: bool = False, passphrase: str = PASSPHRASE,
-        new_passphrase: str = OTHER_PASSPHRASE, **kw: object,
-        ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CRM_DATA_DIR": str(data), "CRM_PASSPHRASE": passphrase,
-           "CRM_NEW_PASSPHRASE": new_passphrase, "PYTHONPATH": str(ROOT)}
+def cli(
+    *args: str,
+    data: Path,
+    as_user: bool = False,
+    passphrase: str = PASSPHRASE,
+    new_passphrase: str = OTHER_PASSPHRASE,
+    **kw: object,
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "CRM_DATA_DIR": str(data),
+        "CRM_PASSPHRASE": passphrase,
+        "CRM_NEW_PASSPHRASE": new_passphrase,
+        "PYTHONPATH": str(ROOT),
+    }
     env.pop("CRM_DATABASE_URL", None)
     cmd = [sys.executable, "-m", "crm_desktop", *args]
     if as_user and os.geteuid() == 0:
         cmd = ["setpriv", f"--inh-caps={DROP}", f"--bounding-set={DROP}", *cmd]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300,
-                          **kw)  # type: ignore[call-overload]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, **kw)  # type: ignore[call-overload]
 
 
 def one_line(r: subprocess.CompletedProcess[str]) -> str:
@@ -59,7 +68,8 @@ def count(db: Path) -> int:
 
 needs_permissions = pytest.mark.skipif(
     os.geteuid() == 0 and shutil.which("setpriv") is None,
-    reason="root ignores permissions and setpriv is missing")
+    reason="root ignores permissions and setpriv is missing",
+)
 
 
 @pytest.fixture
@@ -87,16 +97,21 @@ def csv_file(tmp_path: Path) -> Path:
 
 
 @needs_permissions
-def test_writing_to_a_read_only_file_is_one_line_and_changes_nothing(folder, data, csv_file,
-                                                                       tmp_path):
+def test_writing_to_a_read_only_file_is_one_line_and_changes_nothing(
+    folder, data, csv_file, tmp_path
+):
     db = folder / "crm.sqlite3"
     backup = tmp_path / "b.sqlite3"
     assert cli("--db", str(db), "backup", "-o", str(backup), data=data).returncode == 0
     db.chmod(0o444)
     before = sha(db)
     try:
-        for args in (["import", "contacts", str(csv_file)], ["encrypt"],
-                     ["restore", str(backup)], ["demo", "--force", "--yes-replace-my-data"]):
+        for args in (
+            ["import", "contacts", str(csv_file)],
+            ["encrypt"],
+            ["restore", str(backup)],
+            ["demo", "--force", "--yes-replace-my-data"],
+        ):
             line = one_line(cli("--db", str(db), *args, data=data, as_user=True))
             assert "is read-only; nothing was changed" in line, (args, line)
     finally:
@@ -114,8 +129,9 @@ def test_a_read_only_folder_is_named_as_such_not_as_damage(folder, data, csv_fil
     before = sha(db)
     folder.chmod(0o555)
     try:
-        line = one_line(cli("--db", str(db), "import", "contacts", str(csv_file), data=data,
-                            as_user=True))
+        line = one_line(
+            cli("--db", str(db), "import", "contacts", str(csv_file), data=data, as_user=True)
+        )
         assert f"The folder {folder} is read-only" in line
         line = one_line(cli("--db", str(db), "list", "contacts", data=data, as_user=True))
         assert "read-only" in line and "damaged" not in line
@@ -133,12 +149,20 @@ def test_restore_never_moves_aside_a_database_under_another_passphrase(folder, d
     r = cli("--db", str(other), "encrypt", data=tmp_path / "d2", passphrase=OTHER_PASSPHRASE)
     assert r.returncode == 0, r.stderr
     backup = tmp_path / "b.sqlite3"
-    r = cli("--db", str(other), "backup", "-o", str(backup), data=tmp_path / "d2",
-            passphrase=OTHER_PASSPHRASE)
+    r = cli(
+        "--db",
+        str(other),
+        "backup",
+        "-o",
+        str(backup),
+        data=tmp_path / "d2",
+        passphrase=OTHER_PASSPHRASE,
+    )
     assert r.returncode == 0, r.stderr
     before = sha(db)
-    line = one_line(cli("--db", str(db), "restore", str(backup), data=data,
-                        passphrase=OTHER_PASSPHRASE))
+    line = one_line(
+        cli("--db", str(db), "restore", str(backup), data=data, passphrase=OTHER_PASSPHRASE)
+    )
     assert "encrypted under another passphrase" in line
     assert sha(db) == before
     assert not [p for p in folder.iterdir() if ".damaged" in p.name]
@@ -161,8 +185,7 @@ def test_encrypt_and_decrypt_refuse_a_newer_schema_like_every_other_command(fold
     conn.commit()
     conn.close()
     before = sha(db)
-    for args in (["list", "contacts"], ["encrypt"], ["demo", "--force",
-                                                      "--yes-replace-my-data"]):
+    for args in (["list", "contacts"], ["encrypt"], ["demo", "--force", "--yes-replace-my-data"]):
         line = one_line(cli("--db", str(db), *args, data=data))
         assert "written by a newer crm-desktop" in line, (args, line)
     assert sha(db) == before
@@ -178,15 +201,19 @@ def test_a_huge_limit_is_an_argument_error_not_an_overflow(folder, data):
 
 def test_output_into_a_closed_pipe_ends_quietly(folder, data, tmp_path):
     db = folder / "crm.sqlite3"
-    rows = ["Family name,Given name,Email"] + [f"王{i},建国,w{i}@example.com"
-                                               for i in range(1500)]
+    rows = ["Family name,Given name,Email"] + [f"王{i},建国,w{i}@example.com" for i in range(1500)]
     (tmp_path / "many.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    assert cli("--db", str(db), "import", "contacts", str(tmp_path / "many.csv"),
-               data=data).returncode == 0
+    assert (
+        cli("--db", str(db), "import", "contacts", str(tmp_path / "many.csv"), data=data).returncode
+        == 0
+    )
     env = {**os.environ, "CRM_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "crm_desktop", "--db", str(db), "list",
-                             "contacts"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crm_desktop", "--db", str(db), "list", "contacts"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     assert proc.stdout is not None and proc.stderr is not None
     assert proc.stdout.read(100)  # like `| head -c 100`: one line per contact follows
     proc.stdout.close()
@@ -209,16 +236,18 @@ def test_writing_output_onto_a_fifo_or_device_is_refused(folder, data, tmp_path)
     os.mkfifo(fifo)
     meeting = sqlite3.connect(db).execute("SELECT id FROM meeting LIMIT 1").fetchone()[0]
     for target in (str(fifo), "/dev/null"):
-        for args in (["backup", "-o", target], ["export", "contacts", "-o", target],
-                     ["memo", meeting, "-o", target]):
+        for args in (
+            ["backup", "-o", target],
+            ["export", "contacts", "-o", target],
+            ["memo", meeting, "-o", target],
+        ):
             line = one_line(cli("--db", str(db), *args, data=data))
             assert "is not a regular file" in line, (args, line)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
-def test_demo_force_never_replaces_real_data_without_a_backup_and_a_yes(folder, data,
-                                                                          csv_file):
+def test_demo_force_never_replaces_real_data_without_a_backup_and_a_yes(folder, data, csv_file):
     db = folder / "crm.sqlite3"
     r = cli("--db", str(db), "import", "contacts", str(csv_file), data=data)
     assert r.returncode == 0, r.stderr
@@ -241,15 +270,23 @@ def test_demo_force_never_replaces_real_data_without_a_backup_and_a_yes(folder, 
 def test_no_lock_or_work_files_are_left_after_commands(folder, data, tmp_path):
     db = folder / "crm.sqlite3"
     backup = tmp_path / "b.sqlite3"
-    steps = [(["list", "contacts"], PASSPHRASE), (["backup", "-o", str(backup)], PASSPHRASE),
-             (["encrypt"], PASSPHRASE), (["change-passphrase"], PASSPHRASE),
-             (["decrypt"], OTHER_PASSPHRASE), (["restore", str(backup)], PASSPHRASE),
-             (["check"], PASSPHRASE)]
+    steps = [
+        (["list", "contacts"], PASSPHRASE),
+        (["backup", "-o", str(backup)], PASSPHRASE),
+        (["encrypt"], PASSPHRASE),
+        (["change-passphrase"], PASSPHRASE),
+        (["decrypt"], OTHER_PASSPHRASE),
+        (["restore", str(backup)], PASSPHRASE),
+        (["check"], PASSPHRASE),
+    ]
     for args, passphrase in steps:
         r = cli("--db", str(db), *args, data=data, passphrase=passphrase)
         assert r.returncode == 0, (args, r.stderr)
     # and after a refused one
     one_line(cli("--db", str(db), "restore", str(tmp_path / "missing.sqlite3"), data=data))
     left = sorted(p.name for p in folder.iterdir())
-    assert left == ["crm.sqlite3"] or set(left) <= {"crm.sqlite3", "crm.sqlite3-wal",
-                                                    "crm.sqlite3-shm"}, left
+    assert left == ["crm.sqlite3"] or set(left) <= {
+        "crm.sqlite3",
+        "crm.sqlite3-wal",
+        "crm.sqlite3-shm",
+    }, left

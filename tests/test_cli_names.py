@@ -14,9 +14,13 @@ import pytest
 def crm(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRM_DATA_DIR": str(root / "data")}
     env.pop("CRM_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "crm_desktop", "--db",
-                           str(root / "demo.sqlite3"), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", "--db", str(root / "demo.sqlite3"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,23 +44,52 @@ def _exported(r: subprocess.CompletedProcess[str]) -> int:
 def test_trip_by_prefix_and_by_title_in_another_case(demo: Path, tmp_path: Path) -> None:
     prefix = _first(demo, "trips")[0]
     assert len(prefix) == 8
-    by_prefix = _exported(crm(demo, "export", "contacts", "-o", str(tmp_path / "a.csv"),
-                              "--trip", prefix))
+    by_prefix = _exported(
+        crm(demo, "export", "contacts", "-o", str(tmp_path / "a.csv"), "--trip", prefix)
+    )
     assert by_prefix > 0
-    by_title = _exported(crm(demo, "export", "contacts", "-o", str(tmp_path / "b.csv"),
-                             "--trip", "ДЕЛОВАЯ МИССИЯ МОСКОВСКОЙ ОБЛАСТИ В КИТАЙ"))
+    by_title = _exported(
+        crm(
+            demo,
+            "export",
+            "contacts",
+            "-o",
+            str(tmp_path / "b.csv"),
+            "--trip",
+            "ДЕЛОВАЯ МИССИЯ МОСКОВСКОЙ ОБЛАСТИ В КИТАЙ",
+        )
+    )
     assert by_title == by_prefix
-    meetings = crm(demo, "export", "meetings", "--format", "ics", "-o",
-                   str(tmp_path / "t.ics"), "--trip", prefix)
+    meetings = crm(
+        demo,
+        "export",
+        "meetings",
+        "--format",
+        "ics",
+        "-o",
+        str(tmp_path / "t.ics"),
+        "--trip",
+        prefix,
+    )
     assert meetings.returncode == 0 and "Exported 0" not in meetings.stdout
 
 
 def test_company_by_prefix_and_russian_name_in_lower_case(demo: Path, tmp_path: Path) -> None:
     prefix = _first(demo, "companies")[0]
-    by_prefix = _exported(crm(demo, "export", "contacts", "-o", str(tmp_path / "a.csv"),
-                              "--company", prefix))
-    by_name = _exported(crm(demo, "export", "contacts", "-o", str(tmp_path / "b.csv"),
-                            "--company", "пекин цимин нью энерджи"))
+    by_prefix = _exported(
+        crm(demo, "export", "contacts", "-o", str(tmp_path / "a.csv"), "--company", prefix)
+    )
+    by_name = _exported(
+        crm(
+            demo,
+            "export",
+            "contacts",
+            "-o",
+            str(tmp_path / "b.csv"),
+            "--company",
+            "пекин цимин нью энерджи",
+        )
+    )
     assert by_prefix == by_name > 0
 
 
@@ -64,18 +97,20 @@ def test_ids_with_prefixes_export_exactly_those(demo: Path, tmp_path: Path) -> N
     r = crm(demo, "list", "contacts")
     ids = [line.split()[0] for line in r.stdout.splitlines()[:3]]
     out = tmp_path / "three.csv"
-    assert _exported(crm(demo, "export", "contacts", "-o", str(out), "--ids",
-                         ",".join(ids))) == 3
+    assert _exported(crm(demo, "export", "contacts", "-o", str(out), "--ids", ",".join(ids))) == 3
 
 
-@pytest.mark.parametrize("option, value, words", [
-    ("--trip", "ffffffff", "No trip"),
-    ("--company", "Нет такой компании", "No company"),
-    ("--ids", "0000aaaa", "No contact"),
-])
-def test_an_unknown_record_is_one_line_and_writes_nothing(demo: Path, tmp_path: Path,
-                                                          option: str, value: str,
-                                                          words: str) -> None:
+@pytest.mark.parametrize(
+    "option, value, words",
+    [
+        ("--trip", "ffffffff", "No trip"),
+        ("--company", "Нет такой компании", "No company"),
+        ("--ids", "0000aaaa", "No contact"),
+    ],
+)
+def test_an_unknown_record_is_one_line_and_writes_nothing(
+    demo: Path, tmp_path: Path, option: str, value: str, words: str
+) -> None:
     out = tmp_path / "x.csv"
     r = crm(demo, "export", "contacts", "-o", str(out), option, value)
     assert r.returncode != 0 and words in r.stderr

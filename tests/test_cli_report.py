@@ -35,9 +35,14 @@ def known_db(tmp_path_factory):
 def run(root: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRM_DATA_DIR": str(root / "data")}
     env.pop("CRM_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(db), "report",
-                           "pipeline", *args], capture_output=True, text=True, env=env,
-                          cwd=root, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", "--db", str(db), "report", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=120,
+    )
 
 
 def test_json(known_db) -> None:
@@ -58,17 +63,20 @@ def test_json(known_db) -> None:
 
 def test_period_country_and_trip_prefix(known_db) -> None:
     root, db, known = known_db
-    res = run(root, db, "--json", "--from", "2026-01-01", "--to", "2026-03-31",
-              "--trip", known.trip[:8])
+    res = run(
+        root, db, "--json", "--from", "2026-01-01", "--to", "2026-03-31", "--trip", known.trip[:8]
+    )
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["filter"]["trip_id"] == known.trip
     assert {r["stage"]["code"]: r["projects"] for r in data["funnel"] if r["projects"]} == {
-        "negotiation": 1}
+        "negotiation": 1
+    }
     res = run(root, db, "--json", "--country", "kz")
     data = json.loads(res.stdout)
     assert {r["stage"]["code"]: r["projects"] for r in data["funnel"] if r["projects"]} == {
-        "implementation": 1}
+        "implementation": 1
+    }
 
 
 def test_text_summary(known_db) -> None:
@@ -94,15 +102,18 @@ def test_pdf_and_xlsx_files(known_db) -> None:
     assert row[1:3] == (1, 79000)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--from", "2026-02-30"], "is not a date"),
-    (["--from", "2026-05-01", "--to", "2026-04-01"], "end date is before the start date"),
-    (["--country", "China"], "is not an ISO 3166 country code"),
-    (["--trip", "ffff0000"], "No trip with id ffff0000"),
-    (["--owner", "zzz"], "No member with id zzz"),
-    (["-o", "report.txt"], "use a .pdf or .xlsx file name"),
-    (["-o", "missing/report.pdf"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--from", "2026-02-30"], "is not a date"),
+        (["--from", "2026-05-01", "--to", "2026-04-01"], "end date is before the start date"),
+        (["--country", "China"], "is not an ISO 3166 country code"),
+        (["--trip", "ffff0000"], "No trip with id ffff0000"),
+        (["--owner", "zzz"], "No member with id zzz"),
+        (["-o", "report.txt"], "use a .pdf or .xlsx file name"),
+        (["-o", "missing/report.pdf"], "does not exist"),
+    ],
+)
 def test_errors_are_one_line_and_write_nothing(known_db, args, message) -> None:
     root, db, _ = known_db
     before = sorted(p.name for p in root.iterdir())

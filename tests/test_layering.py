@@ -21,22 +21,28 @@ def test_import_linter_contracts_hold():
 
 def test_the_layers_and_the_cycle_check_are_contracts_without_exceptions():
     contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
-        "contracts"]
+        "contracts"
+    ]
     kinds = {c["type"] for c in contracts}
     assert {"layers", "acyclic_siblings", "forbidden"} <= kinds
     layers = next(c for c in contracts if c["type"] == "layers")["layers"]
     named = {m.strip() for layer in layers for m in layer.split("|")}
-    top_level = {p.stem if p.is_file() else p.name for p in (ROOT / "crm_desktop").iterdir()
-                 if (p.suffix == ".py" and p.stem != "__init__")
-                 or (p.is_dir() and (p / "__init__.py").exists())}
+    top_level = {
+        p.stem if p.is_file() else p.name
+        for p in (ROOT / "crm_desktop").iterdir()
+        if (p.suffix == ".py" and p.stem != "__init__")
+        or (p.is_dir() and (p / "__init__.py").exists())
+    }
     assert named == {f"crm_desktop.{m}" for m in top_level}, "every package has its layer"
     assert not [c["name"] for c in contracts if c.get("ignore_imports")]
 
 
 def test_core_runs_without_qt_installed_in_the_process():
-    code = ("import sys; import crm_desktop.cli, crm_desktop.demo, crm_desktop.runtime;"
-            "import crm_desktop.domain.services, crm_desktop.storage.database;"
-            "import crm_desktop.application.security, crm_desktop.application.backups;"
-            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
+    code = (
+        "import sys; import crm_desktop.cli, crm_desktop.demo, crm_desktop.runtime;"
+        "import crm_desktop.domain.services, crm_desktop.storage.database;"
+        "import crm_desktop.application.security, crm_desktop.application.backups;"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
+    )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr

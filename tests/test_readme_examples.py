@@ -50,16 +50,21 @@ def _crm() -> list[str]:
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*_crm(), *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [*_crm(), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def _ids(cwd: Path, env: dict[str, str]) -> dict[str, str]:
     """The first record of each kind in the demo data, as the prefix `list` prints."""
     ids = {}
-    for kind, placeholder in (("meetings", "MEETING_ID"), ("trips", "TRIP_ID"),
-                              ("companies", "COMPANY_ID"), ("contacts", "CONTACT_ID"),
-                              ("projects", "PROJECT_ID")):
+    for kind, placeholder in (
+        ("meetings", "MEETING_ID"),
+        ("trips", "TRIP_ID"),
+        ("companies", "COMPANY_ID"),
+        ("contacts", "CONTACT_ID"),
+        ("projects", "PROJECT_ID"),
+    ):
         r = _run(["--db", "demo.sqlite3", "list", kind, "--json"], cwd, env)
         assert r.returncode == 0, r.stderr
         rows = json.loads(r.stdout)

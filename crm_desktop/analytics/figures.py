@@ -80,8 +80,9 @@ class Group:
             key = (stage_id, p.currency)
             self.capex[key] = self.capex.get(key, ZERO) + p.capex
 
-    def converted(self, rates: Mapping[str, Decimal],
-                  weights: Mapping[str, int]) -> tuple[Decimal, Decimal]:
+    def converted(
+        self, rates: Mapping[str, Decimal], weights: Mapping[str, int]
+    ) -> tuple[Decimal, Decimal]:
         """(capex, capex weighted by each stage's probability) in the report currency;
         amounts in a currency without a rate are left out."""
         total = weighted = ZERO
@@ -97,8 +98,13 @@ class Group:
 
 def unconverted(projects: Iterable[ProjectFacts], rates: Mapping[str, Decimal]) -> list[str]:
     """Currencies with an amount but no rate (those amounts are left out of the sums)."""
-    return sorted({p.currency for p in projects
-                   if p.capex is not None and p.currency and p.currency.upper() not in rates})
+    return sorted(
+        {
+            p.currency
+            for p in projects
+            if p.capex is not None and p.currency and p.currency.upper() not in rates
+        }
+    )
 
 
 @dataclass
@@ -112,8 +118,12 @@ class HistoryFigures:
     stage_at_end: dict[str, str] = field(default_factory=dict)  # project -> stage id
 
 
-def read_history(rows: Iterable[HistoryRow], scope: Mapping[str, object],
-                 positions: Mapping[str, int], milestones: Sequence[int]) -> HistoryFigures:
+def read_history(
+    rows: Iterable[HistoryRow],
+    scope: Mapping[str, object],
+    positions: Mapping[str, int],
+    milestones: Sequence[int],
+) -> HistoryFigures:
     """One pass over the ordered history of the projects in ``scope``.
 
     Per project: a stay in a stage ends with the next change (its length in days, kept
@@ -164,9 +174,13 @@ def read_history(rows: Iterable[HistoryRow], scope: Mapping[str, object],
     return out
 
 
-def funnel(stages: Sequence[StageInfo], snapshot: Iterable[tuple[ProjectFacts, str]],
-           entered: Mapping[str, set[str]], rates: Mapping[str, Decimal],
-           probs: Mapping[str, int]) -> list[FunnelRow]:
+def funnel(
+    stages: Sequence[StageInfo],
+    snapshot: Iterable[tuple[ProjectFacts, str]],
+    entered: Mapping[str, set[str]],
+    rates: Mapping[str, Decimal],
+    probs: Mapping[str, int],
+) -> list[FunnelRow]:
     groups: dict[str, Group] = {}
     for project, stage_id in snapshot:
         groups.setdefault(stage_id, Group()).add(project, stage_id)
@@ -175,15 +189,26 @@ def funnel(stages: Sequence[StageInfo], snapshot: Iterable[tuple[ProjectFacts, s
         g = groups.get(st.id) or Group()
         prob = probs.get(st.code, 0)
         cap, _ = g.converted(rates, {})
-        out.append(FunnelRow(st, g.projects, cap, g.jobs, prob, money(cap * prob / 100),
-                             (Decimal(g.jobs) * prob / 100).quantize(TENTH),
-                             len(entered.get(st.id, ()))))
+        out.append(
+            FunnelRow(
+                st,
+                g.projects,
+                cap,
+                g.jobs,
+                prob,
+                money(cap * prob / 100),
+                (Decimal(g.jobs) * prob / 100).quantize(TENTH),
+                len(entered.get(st.id, ())),
+            )
+        )
     return out
 
 
 def conversion(stages: Sequence[StageInfo], h: HistoryFigures) -> list[ConversionRow]:
-    return [ConversionRow(a, b, len(h.entered.get(a.id, ())), len(h.moved_on.get(a.id, ())))
-            for a, b in zip(stages, stages[1:], strict=False)]
+    return [
+        ConversionRow(a, b, len(h.entered.get(a.id, ())), len(h.moved_on.get(a.id, ())))
+        for a, b in zip(stages, stages[1:], strict=False)
+    ]
 
 
 def median_days(values: list[float]) -> float | None:
@@ -200,13 +225,18 @@ def median_days(values: list[float]) -> float | None:
 
 
 def stage_times(stages: Sequence[StageInfo], h: HistoryFigures) -> list[StageTimeRow]:
-    return [StageTimeRow(st, len(h.stays.get(st.id, ())), median_days(h.stays.get(st.id, [])))
-            for st in stages]
+    return [
+        StageTimeRow(st, len(h.stays.get(st.id, ())), median_days(h.stays.get(st.id, [])))
+        for st in stages
+    ]
 
 
-def milestones(chosen: Sequence[tuple[str, StageInfo]], h: HistoryFigures,
-               scope: Mapping[str, ProjectFacts],
-               rates: Mapping[str, Decimal]) -> list[MilestoneRow]:
+def milestones(
+    chosen: Sequence[tuple[str, StageInfo]],
+    h: HistoryFigures,
+    scope: Mapping[str, ProjectFacts],
+    rates: Mapping[str, Decimal],
+) -> list[MilestoneRow]:
     out = []
     for (key, st), reached in zip(chosen, h.reached, strict=True):
         g = Group()
@@ -217,8 +247,12 @@ def milestones(chosen: Sequence[tuple[str, StageInfo]], h: HistoryFigures,
     return out
 
 
-def breakdown(rows: Iterable[tuple[str, ProjectFacts, str]], labels: Mapping[str, str] | None,
-              rates: Mapping[str, Decimal], weights: Mapping[str, int]) -> list[BreakdownRow]:
+def breakdown(
+    rows: Iterable[tuple[str, ProjectFacts, str]],
+    labels: Mapping[str, str] | None,
+    rates: Mapping[str, Decimal],
+    weights: Mapping[str, int],
+) -> list[BreakdownRow]:
     """Rows of (key, project, its stage) summed per key, the largest capex first; a key is
     its own label unless ``labels`` names it."""
     # inlined rather than Group.add: four breakdowns of every project in the snapshot

@@ -139,16 +139,20 @@ class AnalyticsService:
     # -- building blocks ------------------------------------------------------------------
     @staticmethod
     def _stages(s: Session) -> list[StageInfo]:
-        rows = s.execute(select(Stage.id, Stage.code, Stage.position, Stage.name_ru,
-                                Stage.name_en).where(Stage.deleted_at.is_(None))
-                         .order_by(Stage.position)).all()
+        rows = s.execute(
+            select(Stage.id, Stage.code, Stage.position, Stage.name_ru, Stage.name_en)
+            .where(Stage.deleted_at.is_(None))
+            .order_by(Stage.position)
+        ).all()
         return [StageInfo(*r) for r in rows]
 
     @staticmethod
     def _capex(rates: ConversionRates) -> Any:
         """Project.capex in the report currency; NULL when the currency has no rate."""
-        whens = [(Project.capex_currency == code, Project.capex * literal(rate))
-                 for code, rate in sorted(rates.known().items())]
+        whens = [
+            (Project.capex_currency == code, Project.capex * literal(rate))
+            for code, rate in sorted(rates.known().items())
+        ]
         return case(*whens, else_=None)
 
     @staticmethod
@@ -162,9 +166,13 @@ class AnalyticsService:
         if f.owner_id:
             stmt = stmt.where(Project.owner_id == f.owner_id)
         if f.trip_id:
-            stmt = stmt.where(Project.id.in_(
-                select(Meeting.project_id).where(Meeting.trip_id == f.trip_id,
-                                                 Meeting.deleted_at.is_(None))))
+            stmt = stmt.where(
+                Project.id.in_(
+                    select(Meeting.project_id).where(
+                        Meeting.trip_id == f.trip_id, Meeting.deleted_at.is_(None)
+                    )
+                )
+            )
         return stmt
 
     @staticmethod
@@ -187,22 +195,34 @@ class AnalyticsService:
             base = select(Project.id.label("project_id"), Project.stage_id.label("stage_id"))
         else:
             ranked = (
-                select(StageChange.project_id, StageChange.to_stage_id,
-                       func.row_number().over(
-                           partition_by=StageChange.project_id,
-                           order_by=(StageChange.changed_at.desc(), StageChange.hlc.desc()),
-                       ).label("rn"))
+                select(
+                    StageChange.project_id,
+                    StageChange.to_stage_id,
+                    func.row_number()
+                    .over(
+                        partition_by=StageChange.project_id,
+                        order_by=(StageChange.changed_at.desc(), StageChange.hlc.desc()),
+                    )
+                    .label("rn"),
+                )
                 .where(StageChange.deleted_at.is_(None), StageChange.changed_at < end)
-                .subquery())
-            base = (select(Project.id.label("project_id"), ranked.c.to_stage_id.label("stage_id"))
-                    .join(ranked, and_(ranked.c.project_id == Project.id, ranked.c.rn == 1)))
+                .subquery()
+            )
+            base = select(
+                Project.id.label("project_id"), ranked.c.to_stage_id.label("stage_id")
+            ).join(ranked, and_(ranked.c.project_id == Project.id, ranked.c.rn == 1))
         base = base.join(Company, Company.id == Project.company_id).where(
-            Project.status != ProjectStatus.LOST)
+            Project.status != ProjectStatus.LOST
+        )
         return self._scope(base, f).subquery("snap")
 
     # -- the report ---------------------------------------------------------------------------
-    def report(self, f: ReportFilter | None = None, rates: ConversionRates | None = None,
-               as_of: datetime | None = None) -> PipelineReport:
+    def report(
+        self,
+        f: ReportFilter | None = None,
+        rates: ConversionRates | None = None,
+        as_of: datetime | None = None,
+    ) -> PipelineReport:
         f = f or ReportFilter()
         as_of = as_of or utcnow()
         rates = rates or no_rates("RUB", as_of.date())
@@ -218,14 +238,18 @@ class AnalyticsService:
             scope = self._scope_facts(s, f, self._stalls(stages, limits, as_of))
             by_code = {st.code: st for st in stages}
             chosen = [(key, by_code[code]) for key, code in MILESTONES if code in by_code]
-            hist = figures.read_history(self._history(s, f), scope, positions,
-                                        [st.position for _, st in chosen])
+            hist = figures.read_history(
+                self._history(s, f), scope, positions, [st.position for _, st in chosen]
+            )
             end = self._end(f)
             if end is None or end > as_of:
                 snapshot = [(p, p.stage_id) for p in scope.values() if not p.lost]
             else:
-                snapshot = [(p, hist.stage_at_end[p.id]) for p in scope.values()
-                            if not p.lost and p.id in hist.stage_at_end]
+                snapshot = [
+                    (p, hist.stage_at_end[p.id])
+                    for p in scope.values()
+                    if not p.lost and p.id in hist.stage_at_end
+                ]
             weights = {st.id: probs.get(st.code, 0) for st in stages}
             rep = PipelineReport(f, rates, as_of)
             rep.funnel = figures.funnel(stages, snapshot, hist.entered, known, probs)
@@ -234,11 +258,14 @@ class AnalyticsService:
             rep.stalled = self._stalled(s, scope, stages, limits, members, as_of)
             rep.milestones = figures.milestones(chosen, hist, scope, known)
             rep.by_country = figures.breakdown(
-                ((p.country or "", p, st) for p, st in snapshot), None, known, weights)
+                ((p.country or "", p, st) for p, st in snapshot), None, known, weights
+            )
             rep.by_sector = figures.breakdown(
-                ((p.industry or "", p, st) for p, st in snapshot), None, known, weights)
+                ((p.industry or "", p, st) for p, st in snapshot), None, known, weights
+            )
             rep.by_owner = figures.breakdown(
-                ((p.owner_id or "", p, st) for p, st in snapshot), members, known, weights)
+                ((p.owner_id or "", p, st) for p, st in snapshot), members, known, weights
+            )
             rep.by_trip = self._by_trip(s, f, snapshot, known, weights)
             rep.overdue = self._overdue(s, f, members, as_of)
             rep.trips = self._trips(s, f, stages)
@@ -249,18 +276,30 @@ class AnalyticsService:
                 rep.trip_title = s.scalar(select(Trip.title).where(Trip.id == f.trip_id)) or ""
         return rep
 
-    def _scope_facts(self, s: Session, f: ReportFilter,
-                     stalls: Any) -> dict[str, figures.ProjectFacts]:
+    def _scope_facts(
+        self, s: Session, f: ReportFilter, stalls: Any
+    ) -> dict[str, figures.ProjectFacts]:
         """Every project the filters let in (lost ones too), one plain row each; when it
         has stalled (the SQL condition ``stalls``), since when."""
-        stmt = (select(Project.id, Project.stage_id, Project.status == ProjectStatus.LOST,
-                       Project.owner_id, Project.capex, Project.capex_currency, Project.jobs,
-                       Company.country, Company.industry, Project.title, Company.name,
-                       case((stalls, Project.stage_entered_at), else_=None))
-                .join(Company, Company.id == Project.company_id))
+        stmt = select(
+            Project.id,
+            Project.stage_id,
+            Project.status == ProjectStatus.LOST,
+            Project.owner_id,
+            Project.capex,
+            Project.capex_currency,
+            Project.jobs,
+            Company.country,
+            Company.industry,
+            Project.title,
+            Company.name,
+            case((stalls, Project.stage_entered_at), else_=None),
+        ).join(Company, Company.id == Project.company_id)
         # Core rows (s.connection()): the ORM's row wrapping is a third of a bulk read
-        return {r[0]: figures.ProjectFacts._make(r)
-                for r in s.connection().execute(self._scope(stmt, f)).all()}
+        return {
+            r[0]: figures.ProjectFacts._make(r)
+            for r in s.connection().execute(self._scope(stmt, f)).all()
+        }
 
     def _day_number(self, s: Session, column: Any) -> Any:
         """A timestamp as a number of days (only differences are used)."""
@@ -276,12 +315,20 @@ class AnalyticsService:
         end = self._end(f)
         # 1/0 rather than booleans: a Boolean column costs a Python call per row to convert
         in_period = case((and_(*period), 1), else_=0) if period else literal(1)
-        before_end = case((StageChange.changed_at < end, 1), else_=0) \
-            if end is not None else literal(1)
-        stmt = (select(StageChange.project_id, StageChange.to_stage_id,
-                       self._day_number(s, StageChange.changed_at), in_period, before_end)
-                .where(StageChange.deleted_at.is_(None))
-                .order_by(StageChange.project_id, StageChange.changed_at, StageChange.hlc))
+        before_end = (
+            case((StageChange.changed_at < end, 1), else_=0) if end is not None else literal(1)
+        )
+        stmt = (
+            select(
+                StageChange.project_id,
+                StageChange.to_stage_id,
+                self._day_number(s, StageChange.changed_at),
+                in_period,
+                before_end,
+            )
+            .where(StageChange.deleted_at.is_(None))
+            .order_by(StageChange.project_id, StageChange.changed_at, StageChange.hlc)
+        )
         # in slices: the whole history as rows at once cost 35 MB of peak memory
         for part in s.connection().execute(stmt).partitions(10_000):
             yield from part
@@ -289,30 +336,49 @@ class AnalyticsService:
     @staticmethod
     def _stalls(stages: list[StageInfo], limits: Mapping[str, int], as_of: datetime) -> Any:
         """An active project more whole days in its stage than the stage's limit (SQL)."""
-        over = [and_(Project.stage_id == st.id,
-                     Project.stage_entered_at <= as_of - timedelta(days=limits[st.code] + 1))
-                for st in stages if st.code in limits]
+        over = [
+            and_(
+                Project.stage_id == st.id,
+                Project.stage_entered_at <= as_of - timedelta(days=limits[st.code] + 1),
+            )
+            for st in stages
+            if st.code in limits
+        ]
         return and_(Project.status == ProjectStatus.ACTIVE, or_(false(), *over))
 
-    def _stalled_stmt(self, f: ReportFilter, stages: list[StageInfo],
-                      limits: Mapping[str, int], as_of: datetime) -> AnySelect:
-        stmt = (select(Project.id).join(Company, Company.id == Project.company_id)
-                .where(self._stalls(stages, limits, as_of)))
+    def _stalled_stmt(
+        self, f: ReportFilter, stages: list[StageInfo], limits: Mapping[str, int], as_of: datetime
+    ) -> AnySelect:
+        stmt = (
+            select(Project.id)
+            .join(Company, Company.id == Project.company_id)
+            .where(self._stalls(stages, limits, as_of))
+        )
         return self._scope(stmt, f)
 
-    def _stalled(self, s: Session, scope: Mapping[str, figures.ProjectFacts],
-                 stages: list[StageInfo], limits: Mapping[str, int], members: Mapping[str, str],
-                 as_of: datetime) -> list[StalledProject]:
+    def _stalled(
+        self,
+        s: Session,
+        scope: Mapping[str, figures.ProjectFacts],
+        stages: list[StageInfo],
+        limits: Mapping[str, int],
+        members: Mapping[str, str],
+        as_of: datetime,
+    ) -> list[StalledProject]:
         by_id = {st.id: st for st in stages}
         stalled = [p for p in scope.values() if p.stalled_since is not None]
         if not stalled:
             return []
         # Every project's last meeting in one grouped pass: a correlated max() per project
         # is answered from the starts_at index, scanning every meeting for each (50 s).
-        last = {pid: met for pid, met in s.connection().execute(
-            select(Meeting.project_id, func.max(Meeting.starts_at))
-            .where(Meeting.deleted_at.is_(None), Meeting.project_id.is_not(None))
-            .group_by(Meeting.project_id))}
+        last = {
+            pid: met
+            for pid, met in s.connection().execute(
+                select(Meeting.project_id, func.max(Meeting.starts_at))
+                .where(Meeting.deleted_at.is_(None), Meeting.project_id.is_not(None))
+                .group_by(Meeting.project_id)
+            )
+        }
         out = []
         for p in stalled:
             st = by_id[p.stage_id]
@@ -320,39 +386,72 @@ class AnalyticsService:
             met = last.get(p.id)
             if met is not None and met.tzinfo is None:
                 met = met.replace(tzinfo=UTC)
-            out.append(StalledProject(p.id, p.title, p.company, st, (as_of - p.stalled_since).days,
-                                      limits[st.code], members.get(p.owner_id or "", ""), met))
+            out.append(
+                StalledProject(
+                    p.id,
+                    p.title,
+                    p.company,
+                    st,
+                    (as_of - p.stalled_since).days,
+                    limits[st.code],
+                    members.get(p.owner_id or "", ""),
+                    met,
+                )
+            )
         out.sort(key=lambda r: (-(r.days - r.limit), r.title, r.project_id))
         return out
 
     def _milestone_ids(self, f: ReportFilter, position: int) -> AnySelect:
-        first = (select(StageChange.project_id.label("project_id"),
-                        func.min(StageChange.changed_at).label("reached"))
-                 .join(Stage, Stage.id == StageChange.to_stage_id)
-                 .where(StageChange.deleted_at.is_(None), Stage.position >= position)
-                 .group_by(StageChange.project_id).subquery())
-        stmt = (select(first.c.project_id).join(Project, Project.id == first.c.project_id)
-                .join(Company, Company.id == Project.company_id)
-                .where(*self._in_period(first.c.reached, f)))
+        first = (
+            select(
+                StageChange.project_id.label("project_id"),
+                func.min(StageChange.changed_at).label("reached"),
+            )
+            .join(Stage, Stage.id == StageChange.to_stage_id)
+            .where(StageChange.deleted_at.is_(None), Stage.position >= position)
+            .group_by(StageChange.project_id)
+            .subquery()
+        )
+        stmt = (
+            select(first.c.project_id)
+            .join(Project, Project.id == first.c.project_id)
+            .join(Company, Company.id == Project.company_id)
+            .where(*self._in_period(first.c.reached, f))
+        )
         return self._scope(stmt, f)
 
-    def _by_trip(self, s: Session, f: ReportFilter,
-                 snapshot: list[tuple[figures.ProjectFacts, str]], rates: Mapping[str, Decimal],
-                 weights: Mapping[str, int]) -> list[BreakdownRow]:
+    def _by_trip(
+        self,
+        s: Session,
+        f: ReportFilter,
+        snapshot: list[tuple[figures.ProjectFacts, str]],
+        rates: Mapping[str, Decimal],
+        weights: Mapping[str, int],
+    ) -> list[BreakdownRow]:
         """Snapshot projects per trip (of the period) on which they were discussed."""
         pairs = s.execute(
-            select(Meeting.trip_id, Meeting.project_id, Trip.title).distinct()
+            select(Meeting.trip_id, Meeting.project_id, Trip.title)
+            .distinct()
             .join(Trip, Trip.id == Meeting.trip_id)
-            .where(Meeting.deleted_at.is_(None), Meeting.project_id.is_not(None),
-                   Trip.deleted_at.is_(None), *self._trip_overlap(f))).all()
+            .where(
+                Meeting.deleted_at.is_(None),
+                Meeting.project_id.is_not(None),
+                Trip.deleted_at.is_(None),
+                *self._trip_overlap(f),
+            )
+        ).all()
         trips: dict[str, list[str]] = {}
         titles: dict[str, str] = {}
         for trip_id, project_id, title in pairs:
             if trip_id is not None and project_id is not None:
                 trips.setdefault(project_id, []).append(trip_id)
                 titles[trip_id] = title
-        return figures.breakdown(((trip_id, p, st) for p, st in snapshot
-                                  for trip_id in trips.get(p.id, ())), titles, rates, weights)
+        return figures.breakdown(
+            ((trip_id, p, st) for p, st in snapshot for trip_id in trips.get(p.id, ())),
+            titles,
+            rates,
+            weights,
+        )
 
     @staticmethod
     def _trip_overlap(f: ReportFilter) -> list[Any]:
@@ -369,20 +468,23 @@ class AnalyticsService:
     def _overdue_where(f: ReportFilter, as_of: datetime) -> list[Any]:
         # coalesce(): SQLite would otherwise walk the due-date index, which nearly every
         # task matches; a plain scan of the table is several times faster (0.02 s).
-        out = [Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN,
-               func.coalesce(Task.due_date, Task.due_date) < as_of.date()]
+        out = [
+            Task.deleted_at.is_(None),
+            Task.status == TaskStatus.OPEN,
+            func.coalesce(Task.due_date, Task.due_date) < as_of.date(),
+        ]
         if f.owner_id:
             out.append(Task.owner_id == f.owner_id)
         if f.trip_id:
-            out.append(Task.meeting_id.in_(
-                select(Meeting.id).where(Meeting.trip_id == f.trip_id)))
+            out.append(Task.meeting_id.in_(select(Meeting.id).where(Meeting.trip_id == f.trip_id)))
         return out
 
     def _overdue_stmt(self, f: ReportFilter, as_of: datetime) -> AnySelect:
         return select(Task.id).where(*self._overdue_where(f, as_of))
 
-    def _overdue(self, s: Session, f: ReportFilter, members: Mapping[str, str],
-                 as_of: datetime) -> list[OverdueRow]:
+    def _overdue(
+        self, s: Session, f: ReportFilter, members: Mapping[str, str], as_of: datetime
+    ) -> list[OverdueRow]:
         # Counted here: grouped in SQL, SQLite walks the owner index to every one of the
         # 100,000 tasks (0.17 s); the overdue ones are few.
         stmt = select(Task.owner_id, Task.due_date).where(*self._overdue_where(f, as_of))
@@ -405,59 +507,107 @@ class AnalyticsService:
         return day + literal(n)
 
     def _trips(self, s: Session, f: ReportFilter, stages: list[StageInfo]) -> list[TripRow]:
-        trips = s.execute(select(Trip.id, Trip.title, Trip.start_date, Trip.end_date)
-                          .where(Trip.deleted_at.is_(None), *self._trip_overlap(f))).all()
+        trips = s.execute(
+            select(Trip.id, Trip.title, Trip.start_date, Trip.end_date).where(
+                Trip.deleted_at.is_(None), *self._trip_overlap(f)
+            )
+        ).all()
         if not trips:
             return []
-        meetings = dict(s.execute(
-            select(Meeting.trip_id, func.count()).join(Trip, Trip.id == Meeting.trip_id)
-            .where(Meeting.deleted_at.is_(None), Trip.deleted_at.is_(None),
-                   *self._trip_overlap(f))
-            .group_by(Meeting.trip_id)).all())
-        pairs = (select(Meeting.trip_id, Meeting.project_id)
-                 .join(Project, Project.id == Meeting.project_id)
-                 .where(Meeting.deleted_at.is_(None), Project.deleted_at.is_(None))
-                 .distinct().subquery())
-        projects: dict[str | None, int] = dict(s.execute(
-            select(pairs.c.trip_id, func.count(distinct(pairs.c.project_id)))
-            .join(Trip, Trip.id == pairs.c.trip_id)
-            .where(Trip.deleted_at.is_(None), *self._trip_overlap(f))
-            .group_by(pairs.c.trip_id)).all())
+        meetings = dict(
+            s.execute(
+                select(Meeting.trip_id, func.count())
+                .join(Trip, Trip.id == Meeting.trip_id)
+                .where(
+                    Meeting.deleted_at.is_(None), Trip.deleted_at.is_(None), *self._trip_overlap(f)
+                )
+                .group_by(Meeting.trip_id)
+            ).all()
+        )
+        pairs = (
+            select(Meeting.trip_id, Meeting.project_id)
+            .join(Project, Project.id == Meeting.project_id)
+            .where(Meeting.deleted_at.is_(None), Project.deleted_at.is_(None))
+            .distinct()
+            .subquery()
+        )
+        projects: dict[str | None, int] = dict(
+            s.execute(
+                select(pairs.c.trip_id, func.count(distinct(pairs.c.project_id)))
+                .join(Trip, Trip.id == pairs.c.trip_id)
+                .where(Trip.deleted_at.is_(None), *self._trip_overlap(f))
+                .group_by(pairs.c.trip_id)
+            ).all()
+        )
         src, dst = aliased(Stage), aliased(Stage)
         # From the first day of the trip to 30 days after its last, inclusive.
         window_end = self._plus_days(s, Trip.end_date, TRIP_FOLLOW_UP_DAYS + 1)
-        moves = {r[0]: (int(r[1]), int(r[2])) for r in s.execute(
-            select(Trip.id, func.count(distinct(StageChange.id)),
-                   func.count(distinct(case((dst.position > src.position, StageChange.id)))))
-            .join(pairs, pairs.c.trip_id == Trip.id)
-            .join(StageChange, StageChange.project_id == pairs.c.project_id)
-            .join(src, src.id == StageChange.from_stage_id)
-            .join(dst, dst.id == StageChange.to_stage_id)
-            .where(Trip.deleted_at.is_(None), StageChange.deleted_at.is_(None),
-                   StageChange.changed_at >= Trip.start_date,
-                   StageChange.changed_at < window_end, *self._trip_overlap(f))
-            .group_by(Trip.id))}
+        moves = {
+            r[0]: (int(r[1]), int(r[2]))
+            for r in s.execute(
+                select(
+                    Trip.id,
+                    func.count(distinct(StageChange.id)),
+                    func.count(distinct(case((dst.position > src.position, StageChange.id)))),
+                )
+                .join(pairs, pairs.c.trip_id == Trip.id)
+                .join(StageChange, StageChange.project_id == pairs.c.project_id)
+                .join(src, src.id == StageChange.from_stage_id)
+                .join(dst, dst.id == StageChange.to_stage_id)
+                .where(
+                    Trip.deleted_at.is_(None),
+                    StageChange.deleted_at.is_(None),
+                    StageChange.changed_at >= Trip.start_date,
+                    StageChange.changed_at < window_end,
+                    *self._trip_overlap(f),
+                )
+                .group_by(Trip.id)
+            )
+        }
         out = []
         for tid, title, start, end in trips:
             n, fwd = moves.get(tid, (0, 0))
-            out.append(TripRow(tid, title, start, end, int(meetings.get(tid, 0)),
-                               int(projects.get(tid, 0)), n, fwd))
+            out.append(
+                TripRow(
+                    tid,
+                    title,
+                    start,
+                    end,
+                    int(meetings.get(tid, 0)),
+                    int(projects.get(tid, 0)),
+                    n,
+                    fwd,
+                )
+            )
         out.sort(key=lambda r: (r.start_date, r.title), reverse=True)
         return out
 
     def sectors(self) -> list[str]:
         """The industries recorded for companies with projects (the sector filter)."""
         with self.ctx.reading() as s:
-            return [x for x in s.scalars(
-                select(Company.industry).distinct()
-                .join(Project, Project.company_id == Company.id)
-                .where(Company.deleted_at.is_(None), Project.deleted_at.is_(None),
-                       Company.industry != "")
-                .order_by(Company.industry))]
+            return [
+                x
+                for x in s.scalars(
+                    select(Company.industry)
+                    .distinct()
+                    .join(Project, Project.company_id == Company.id)
+                    .where(
+                        Company.deleted_at.is_(None),
+                        Project.deleted_at.is_(None),
+                        Company.industry != "",
+                    )
+                    .order_by(Company.industry)
+                )
+            ]
 
     # -- the projects behind a bar or a row -------------------------------------------------
-    def projects(self, f: ReportFilter, drill: Drill, rates: ConversionRates | None = None,
-                 as_of: datetime | None = None) -> list[ProjectLine]:
+    def projects(
+        self,
+        f: ReportFilter,
+        drill: Drill,
+        rates: ConversionRates | None = None,
+        as_of: datetime | None = None,
+    ) -> list[ProjectLine]:
         as_of = as_of or utcnow()
         rates = rates or no_rates("RUB", as_of.date())
         with self.ctx.reading() as s:
@@ -465,57 +615,109 @@ class AnalyticsService:
             ids = self._drill_ids(s, f, drill, stages, as_of)
             capex = self._capex(rates)
             rows = s.execute(
-                select(Project.id, Project.title, Company.name, Project.stage_id,
-                       Project.status, capex, Project.jobs, Member.name)
+                select(
+                    Project.id,
+                    Project.title,
+                    Company.name,
+                    Project.stage_id,
+                    Project.status,
+                    capex,
+                    Project.jobs,
+                    Member.name,
+                )
                 .join(Company, Company.id == Project.company_id)
                 .outerjoin(Member, Member.id == Project.owner_id)
                 .where(Project.id.in_(ids.correlate(None)))
-                .order_by(Project.title, Project.id)).all()
+                .order_by(Project.title, Project.id)
+            ).all()
         by_id = {st.id: st for st in stages}
-        return [ProjectLine(pid, title, company, by_id[stage_id], str(status),
-                            None if cap is None else _money(cap), jobs, owner or "")
-                for pid, title, company, stage_id, status, cap, jobs, owner in rows
-                if stage_id in by_id]
+        return [
+            ProjectLine(
+                pid,
+                title,
+                company,
+                by_id[stage_id],
+                str(status),
+                None if cap is None else _money(cap),
+                jobs,
+                owner or "",
+            )
+            for pid, title, company, stage_id, status, cap, jobs, owner in rows
+            if stage_id in by_id
+        ]
 
-    def _drill_ids(self, s: Session, f: ReportFilter, drill: Drill, stages: list[StageInfo],
-                   as_of: datetime) -> AnySelect:
+    def _drill_ids(
+        self, s: Session, f: ReportFilter, drill: Drill, stages: list[StageInfo], as_of: datetime
+    ) -> AnySelect:
         kind, key = drill.kind, drill.key
         snap = self._snapshot(f, as_of)
         in_snap = select(snap.c.project_id)
         if kind == "stage":
             return in_snap.where(snap.c.stage_id == key)
         if kind in ("country", "sector", "owner"):
-            col = {"country": Company.country, "sector": Company.industry,
-                   "owner": Project.owner_id}[kind]
+            col = {
+                "country": Company.country,
+                "sector": Company.industry,
+                "owner": Project.owner_id,
+            }[kind]
             match = col == key if key else or_(col.is_(None), col == "")
-            return (select(snap.c.project_id).join(Project, Project.id == snap.c.project_id)
-                    .join(Company, Company.id == Project.company_id).where(match))
+            return (
+                select(snap.c.project_id)
+                .join(Project, Project.id == snap.c.project_id)
+                .join(Company, Company.id == Project.company_id)
+                .where(match)
+            )
         if kind == "trip":
-            return in_snap.where(snap.c.project_id.in_(
-                select(Meeting.project_id).where(Meeting.trip_id == key,
-                                                 Meeting.deleted_at.is_(None))))
+            return in_snap.where(
+                snap.c.project_id.in_(
+                    select(Meeting.project_id).where(
+                        Meeting.trip_id == key, Meeting.deleted_at.is_(None)
+                    )
+                )
+            )
         if kind == "trip_meetings":
-            return select(Meeting.project_id).where(Meeting.trip_id == key,
-                                                    Meeting.deleted_at.is_(None),
-                                                    Meeting.project_id.is_not(None))
+            return select(Meeting.project_id).where(
+                Meeting.trip_id == key,
+                Meeting.deleted_at.is_(None),
+                Meeting.project_id.is_not(None),
+            )
         if kind == "entered":
-            stmt = (select(StageChange.project_id)
-                    .join(Project, Project.id == StageChange.project_id)
-                    .join(Company, Company.id == Project.company_id)
-                    .where(StageChange.deleted_at.is_(None), StageChange.to_stage_id == key,
-                           *self._in_period(StageChange.changed_at, f)))
+            stmt = (
+                select(StageChange.project_id)
+                .join(Project, Project.id == StageChange.project_id)
+                .join(Company, Company.id == Project.company_id)
+                .where(
+                    StageChange.deleted_at.is_(None),
+                    StageChange.to_stage_id == key,
+                    *self._in_period(StageChange.changed_at, f),
+                )
+            )
             return self._scope(stmt, f)
         if kind == "stage_left":
-            stays = (select(StageChange.project_id, StageChange.to_stage_id.label("stage_id"),
-                            func.lead(StageChange.changed_at).over(
-                                partition_by=StageChange.project_id,
-                                order_by=(StageChange.changed_at, StageChange.hlc))
-                            .label("left"))
-                     .where(StageChange.deleted_at.is_(None)).subquery())
-            stmt = (select(stays.c.project_id).join(Project, Project.id == stays.c.project_id)
-                    .join(Company, Company.id == Project.company_id)
-                    .where(stays.c.stage_id == key, stays.c.left.is_not(None),
-                           *self._in_period(stays.c.left, f)))
+            stays = (
+                select(
+                    StageChange.project_id,
+                    StageChange.to_stage_id.label("stage_id"),
+                    func.lead(StageChange.changed_at)
+                    .over(
+                        partition_by=StageChange.project_id,
+                        order_by=(StageChange.changed_at, StageChange.hlc),
+                    )
+                    .label("left"),
+                )
+                .where(StageChange.deleted_at.is_(None))
+                .subquery()
+            )
+            stmt = (
+                select(stays.c.project_id)
+                .join(Project, Project.id == stays.c.project_id)
+                .join(Company, Company.id == Project.company_id)
+                .where(
+                    stays.c.stage_id == key,
+                    stays.c.left.is_not(None),
+                    *self._in_period(stays.c.left, f),
+                )
+            )
             return self._scope(stmt, f)
         if kind == "milestone":
             code = dict(MILESTONES).get(key)
@@ -529,7 +731,9 @@ class AnalyticsService:
             return self._stalled_stmt(f, chosen, limits, as_of)
         if kind == "overdue":
             owner = Task.owner_id == key if key else Task.owner_id.is_(None)
-            return (select(Task.project_id)
-                    .where(Task.id.in_(self._overdue_stmt(f, as_of).correlate(None)), owner,
-                           Task.project_id.is_not(None)))
+            return select(Task.project_id).where(
+                Task.id.in_(self._overdue_stmt(f, as_of).correlate(None)),
+                owner,
+                Task.project_id.is_not(None),
+            )
         raise CrmError(f"Unknown breakdown {kind}.")

@@ -21,9 +21,20 @@ from crm_desktop.storage.backups import BackupInfo, BackupPolicy
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.lock import WriterLock
 
-__all__ = ["BackupInfo", "BackupPolicy", "CheckedBackup", "Copy", "Restored", "back_up_now",
-           "copy_to", "database_identity", "list_checked", "restore", "restore_key",
-           "last_identity"]
+__all__ = [
+    "BackupInfo",
+    "BackupPolicy",
+    "CheckedBackup",
+    "Copy",
+    "Restored",
+    "back_up_now",
+    "copy_to",
+    "database_identity",
+    "list_checked",
+    "restore",
+    "restore_key",
+    "last_identity",
+]
 
 
 @dataclass(frozen=True)
@@ -47,17 +58,24 @@ def database_identity(db_path: Path, key: DatabaseKey | None) -> str | None:
     return identities.read(db_path, key if encryption.is_encrypted(db_path) else None)
 
 
-def list_checked(db_path: Path, folder: Path, key: DatabaseKey | None,
-                 identity: str | None = None) -> list[CheckedBackup]:
+def list_checked(
+    db_path: Path, folder: Path, key: DatabaseKey | None, identity: str | None = None
+) -> list[CheckedBackup]:
     """The backups of this database in ``folder``, newest first, each checked. The
     identity is read from the database unless given (a damaged file's last known one)."""
     found = backups.list_backups(folder, identity or database_identity(db_path, key))
-    return [CheckedBackup(b, backups.verify_backup(b.path, key if b.encrypted else None))
-            for b in found]
+    return [
+        CheckedBackup(b, backups.verify_backup(b.path, key if b.encrypted else None)) for b in found
+    ]
 
 
-def back_up_now(db_path: Path, folder: Path, key: DatabaseKey | None, reason: str = "manual",
-                policy: BackupPolicy | None = None) -> Path:
+def back_up_now(
+    db_path: Path,
+    folder: Path,
+    key: DatabaseKey | None,
+    reason: str = "manual",
+    policy: BackupPolicy | None = None,
+) -> Path:
     """A verified backup into the backup folder, then rotation as for automatic ones."""
     ident = database_identity(db_path, key)
     made = backups.make_backup(db_path, folder, reason, key, identity=ident)
@@ -78,8 +96,9 @@ def copy_to(db_path: Path, dest: Path, key: DatabaseKey | None) -> Copy:
         backups.online_backup(db_path, dest, key)
     except StorageError as e:
         raise UseCaseError(str(e)) from None
-    return Copy(dest, encryption.is_encrypted(dest), os.name != "posix"
-                or not dest.stat().st_mode & 0o077)
+    return Copy(
+        dest, encryption.is_encrypted(dest), os.name != "posix" or not dest.stat().st_mode & 0o077
+    )
 
 
 @dataclass(frozen=True)
@@ -100,13 +119,15 @@ def restore(backup: Path, target: Path, folder: Path, key: DatabaseKey | None) -
             previous = backups.restore_backup(backup, target, folder, key)
         except StorageError as e:
             text = str(e)
-            raise NotRestoredError(text if text.startswith("Not restored") else
-                                   f"Not restored: {text}") from None
+            raise NotRestoredError(
+                text if text.startswith("Not restored") else f"Not restored: {text}"
+            ) from None
     return Restored(previous, key if encryption.is_encrypted(target) else None)
 
 
-def restore_key(backup: Path, target: Path,
-                passphrase: Callable[[Path], str]) -> DatabaseKey | None:
+def restore_key(
+    backup: Path, target: Path, passphrase: Callable[[Path], str]
+) -> DatabaseKey | None:
     """The key a restore of ``backup`` over ``target`` works with: the backup's when it
     is encrypted (the current file, when encrypted too, must open with the same one: a
     file under another passphrase is not damaged and is never moved aside), else the
@@ -120,7 +141,8 @@ def restore_key(backup: Path, target: Path,
                 raise NotRestoredError(
                     f"{target} is encrypted under another passphrase than {backup}; "
                     "nothing was changed. Restore into another file (--db), or give both "
-                    "the same passphrase first.") from None
+                    "the same passphrase first."
+                ) from None
         return key
     if target.exists() and encryption.is_encrypted(target):
         return encryption.unlock(target, passphrase(target))

@@ -21,8 +21,19 @@ from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.location import DatabaseLocation
 from crm_desktop.storage.lock import READ, REPLACE, WRITE, DatabaseLocks
 
-__all__ = ["READ", "REPLACE", "WRITE", "DatabaseCheck", "DatabaseLocation", "DatabaseLocks",
-           "check", "locate", "lock", "open_database", "unlock"]
+__all__ = [
+    "READ",
+    "REPLACE",
+    "WRITE",
+    "DatabaseCheck",
+    "DatabaseLocation",
+    "DatabaseLocks",
+    "check",
+    "locate",
+    "lock",
+    "open_database",
+    "unlock",
+]
 
 # The passphrase of an existing encrypted file (None: the user cancelled).
 Passphrase = Callable[[Path], str | None]
@@ -47,11 +58,18 @@ def unlock(location: DatabaseLocation, passphrase: Passphrase) -> DatabaseKey | 
     return encryption.unlock(path, given)
 
 
-def open_database(location: DatabaseLocation, paths: Paths, *,
-                  passphrase: Passphrase | None = None, key: DatabaseKey | None = None,
-                  create: bool = True, writer: bool = False, auto_backup: bool = False,
-                  deferred_checks: bool = False,
-                  locks: DatabaseLocks | None = None) -> Runtime:
+def open_database(
+    location: DatabaseLocation,
+    paths: Paths,
+    *,
+    passphrase: Passphrase | None = None,
+    key: DatabaseKey | None = None,
+    create: bool = True,
+    writer: bool = False,
+    auto_backup: bool = False,
+    deferred_checks: bool = False,
+    locks: DatabaseLocks | None = None,
+) -> Runtime:
     """Open the database at ``location`` and build the services over it.
 
     An encrypted file is unlocked with ``key`` when given, else with what
@@ -63,13 +81,21 @@ def open_database(location: DatabaseLocation, paths: Paths, *,
     """
     if key is None and passphrase is not None:
         key = unlock(location, passphrase)
-    return open_runtime(location, paths, create=create, key=key, writer=writer,
-                        auto_backup=auto_backup, deferred_checks=deferred_checks,
-                        locks=locks)
+    return open_runtime(
+        location,
+        paths,
+        create=create,
+        key=key,
+        writer=writer,
+        auto_backup=auto_backup,
+        deferred_checks=deferred_checks,
+        locks=locks,
+    )
 
 
-def lock(location: DatabaseLocation, paths: Paths, access: str = READ,
-         app: str = "crm-desktop") -> DatabaseLocks | None:
+def lock(
+    location: DatabaseLocation, paths: Paths, access: str = READ, app: str = "crm-desktop"
+) -> DatabaseLocks | None:
     """Take the locks ``access`` needs on the file (READ, WRITE or REPLACE; see
     storage.lock.DatabaseLocks), before anything is read; a refusal names the holder
     (``app`` is how this process is named to others). A writer or a whole-file operation
@@ -83,7 +109,8 @@ def lock(location: DatabaseLocation, paths: Paths, access: str = READ,
     if access in (WRITE, REPLACE):
         try:
             storage.recover_interrupted(
-                path, backups_folder(paths, Settings.load(paths.settings_file)))
+                path, backups_folder(paths, Settings.load(paths.settings_file))
+            )
         except BaseException:
             locks.release()
             raise
@@ -105,5 +132,6 @@ class DatabaseCheck:
 def check(rt: Runtime) -> DatabaseCheck:
     """The full integrity check of an open database, with its schema version."""
     problems = storage.integrity_check(rt.db)
-    return DatabaseCheck(rt.db.location.shown, rt.db.schema_version(),
-                         storage.head_revision(), problems)
+    return DatabaseCheck(
+        rt.db.location.shown, rt.db.schema_version(), storage.head_revision(), problems
+    )

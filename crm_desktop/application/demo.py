@@ -40,14 +40,18 @@ class LargeDemo:
 def is_empty(services: Services) -> bool:
     """No companies, contacts, projects or meetings: the first start's question."""
     s = services
-    return not (s.companies.count() or s.contacts.count() or s.projects.count()
-                or s.meetings.count())
+    return not (
+        s.companies.count() or s.contacts.count() or s.projects.count() or s.meetings.count()
+    )
 
 
 def is_demo_database(path: Path, key: DatabaseKey | None) -> bool:
     """The file was filled by this module (read only; False for anything unreadable)."""
-    conn = (encryption.connect(path, key, readonly=True) if key is not None
-            else sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True))
+    conn = (
+        encryption.connect(path, key, readonly=True)
+        if key is not None
+        else sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True)
+    )
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (DEMO_MARKER,)).fetchone()
     except sqlite3.Error:
@@ -57,8 +61,12 @@ def is_demo_database(path: Path, key: DatabaseKey | None) -> bool:
     return bool(row and row[0] == "1")
 
 
-def set_aside(location: DatabaseLocation, paths: Paths, passphrase: Passphrase,
-              confirm: Callable[[Path], object]) -> Path:
+def set_aside(
+    location: DatabaseLocation,
+    paths: Paths,
+    passphrase: Passphrase,
+    confirm: Callable[[Path], object],
+) -> Path:
     """Make room for a demo database at ``location``, an existing file: it must be a
     sound crm-desktop database of a known schema (never delete a file that is not ours);
     one holding the user's own data is replaced only if ``confirm(path)`` returns (it
@@ -79,8 +87,9 @@ def set_aside(location: DatabaseLocation, paths: Paths, passphrase: Passphrase,
     return saved
 
 
-def fill(rt: Runtime, large: LargeDemo | None = None,
-         progress: Progress | None = None) -> dict[str, int]:
+def fill(
+    rt: Runtime, large: LargeDemo | None = None, progress: Progress | None = None
+) -> dict[str, int]:
     """Fill an empty database with the demo story (or large synthetic data) and mark it
     as a demo. Returns what was created, by kind."""
     if large is None:
@@ -94,7 +103,8 @@ def fill(rt: Runtime, large: LargeDemo | None = None,
         sizes = LargeCounts(
             companies=default.companies if large.companies is None else large.companies,
             contacts=default.contacts if large.contacts is None else large.contacts,
-            meetings=default.meetings if large.meetings is None else large.meetings)
+            meetings=default.meetings if large.meetings is None else large.meetings,
+        )
         for name in ("companies", "contacts", "meetings"):
             if getattr(sizes, name) < 0:
                 from crm_desktop.application.errors import UseCaseError

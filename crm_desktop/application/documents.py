@@ -83,9 +83,15 @@ def memo_folder(folder: Path) -> Path:
     return folder
 
 
-def write_memos(services: Services, folder: Path, lang: str = "ru", *,
-                meeting_ids: Sequence[str] | None = None, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Batch:
+def write_memos(
+    services: Services,
+    folder: Path,
+    lang: str = "ru",
+    *,
+    meeting_ids: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Batch:
     """One memo per meeting (all of them, or ``meeting_ids``, in date order) into
     ``folder``, named by date, title and id. ``progress`` follows every file;
     ``cancelled()`` is asked before each memo."""

@@ -8,8 +8,13 @@ from crm_desktop.storage.lock import DatabaseLockedError
 
 # Raised by opening a database; the front ends offer a backup, or name the holder.
 __all__ = [
-    "AlreadyEncryptedError", "DamagedDatabaseError", "DatabaseLockedError",
-    "NotAFileDatabaseError", "NotEncryptedError", "NotRestoredError", "UseCaseError",
+    "AlreadyEncryptedError",
+    "DamagedDatabaseError",
+    "DatabaseLockedError",
+    "NotAFileDatabaseError",
+    "NotEncryptedError",
+    "NotRestoredError",
+    "UseCaseError",
 ]
 
 

@@ -31,9 +31,23 @@ from crm_desktop.exchange.records import ContactRecord
 from crm_desktop.exchange.tabular import Table
 
 __all__ = [
-    "CONTACT_FORMATS", "EXTENSIONS", "Cancelled", "ContactFilter", "Exported", "ImportOptions",
-    "ImportReport", "ImportSource", "MeetingFilter", "OnDuplicate", "Outcome", "Progress",
-    "count_contacts", "export_contacts", "export_meetings", "import_contacts", "progress",
+    "CONTACT_FORMATS",
+    "EXTENSIONS",
+    "Cancelled",
+    "ContactFilter",
+    "Exported",
+    "ImportOptions",
+    "ImportReport",
+    "ImportSource",
+    "MeetingFilter",
+    "OnDuplicate",
+    "Outcome",
+    "Progress",
+    "count_contacts",
+    "export_contacts",
+    "export_meetings",
+    "import_contacts",
+    "progress",
 ]
 
 
@@ -53,19 +67,30 @@ def _exported(services: Services, path: str | os.PathLike[str], count: int) -> E
     return Exported(Path(path), count, services.ctx.encrypted_at_rest)
 
 
-def export_contacts(services: Services, path: str | os.PathLike[str], fmt: str,
-                    flt: ContactFilter | None = None, *, language: str = "",
-                    progress: Progress | None = None) -> Exported:
+def export_contacts(
+    services: Services,
+    path: str | os.PathLike[str],
+    fmt: str,
+    flt: ContactFilter | None = None,
+    *,
+    language: str = "",
+    progress: Progress | None = None,
+) -> Exported:
     """Contacts (all, or those ``flt`` selects) as CSV, XLSX, vCard or a PDF sheet."""
     count = db_export.export_contacts(services, path, fmt, flt, progress, language=language)
     return _exported(services, path, count)
 
 
-def export_meetings(services: Services, path: str | os.PathLike[str], flt: MeetingFilter,
-                    *, calendar_name: str = "", progress: Progress | None = None) -> Exported:
+def export_meetings(
+    services: Services,
+    path: str | os.PathLike[str],
+    flt: MeetingFilter,
+    *,
+    calendar_name: str = "",
+    progress: Progress | None = None,
+) -> Exported:
     """Meetings of a trip or a date range as iCalendar."""
-    count = db_export.export_meetings(services, path, flt, progress,
-                                      calendar_name=calendar_name)
+    count = db_export.export_meetings(services, path, flt, progress, calendar_name=calendar_name)
     return _exported(services, path, count)
 
 
@@ -83,14 +108,19 @@ class ImportSource:
         return len(self.table.rows) if self.table is not None else len(self.cards)
 
 
-def import_contacts(services: Services, source: str | os.PathLike[str] | ImportSource,
-                    options: ImportOptions | None = None, *,
-                    progress: Progress | None = None) -> ImportReport:
+def import_contacts(
+    services: Services,
+    source: str | os.PathLike[str] | ImportSource,
+    options: ImportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Contacts from a file (its columns recognised), or from the preview's ``source``,
     in one transaction; duplicates are skipped, merged or created as ``options`` say."""
     if not isinstance(source, ImportSource):
         return db_import.import_file(services, source, options, progress)
     # rows become records here, on the caller's (worker) thread: a big file takes seconds
     records = source.table.records() if source.table is not None else list(source.cards)
-    return db_import.import_records(services, records, options, progress, source=source.name,
-                                    total=source.total)
+    return db_import.import_records(
+        services, records, options, progress, source=source.name, total=source.total
+    )

@@ -153,75 +153,137 @@ class MeetingForm:
 
     # -- from ------------------------------------------------------------------------------
     @classmethod
-    def new(cls, now: datetime, *, trip_id: str | None = None, company_id: str | None = None,
-            project_id: str | None = None, member_id: str | None = None,
-            language: str = "", zone: str = DEFAULT_ZONE) -> MeetingForm:
+    def new(
+        cls,
+        now: datetime,
+        *,
+        trip_id: str | None = None,
+        company_id: str | None = None,
+        project_id: str | None = None,
+        member_id: str | None = None,
+        language: str = "",
+        zone: str = DEFAULT_ZONE,
+    ) -> MeetingForm:
         """An empty form for a meeting that just happened: now at the venue, rounded down
         to the half hour; the user of this laptop among our participants."""
         local = now.astimezone(ZoneInfo(zone))
-        return cls(day=local.date(), clock=time(local.hour, 0 if local.minute < 30 else 30),
-                   trip_id=trip_id, company_id=company_id, project_id=project_id,
-                   timezone=zone, language=language,
-                   member_ids=[member_id] if member_id else [])
+        return cls(
+            day=local.date(),
+            clock=time(local.hour, 0 if local.minute < 30 else 30),
+            trip_id=trip_id,
+            company_id=company_id,
+            project_id=project_id,
+            timezone=zone,
+            language=language,
+            member_ids=[member_id] if member_id else [],
+        )
 
     @classmethod
     def from_meeting(cls, m: Meeting) -> MeetingForm:
         """The form of a recorded meeting (its next steps are recorded tasks already)."""
         local = m.local_start
         return cls(
-            day=local.date(), clock=time(local.hour, local.minute), meeting_id=m.id,
-            title=m.title, trip_id=m.trip_id, company_id=m.company_id,
-            project_id=m.project_id, timezone=m.timezone, duration_min=m.duration_min,
-            format=MeetingFormat(m.format), place=m.place, language=m.language,
-            interpreter=m.interpreter, confidentiality=Confidentiality(m.confidentiality),
+            day=local.date(),
+            clock=time(local.hour, local.minute),
+            meeting_id=m.id,
+            title=m.title,
+            trip_id=m.trip_id,
+            company_id=m.company_id,
+            project_id=m.project_id,
+            timezone=m.timezone,
+            duration_min=m.duration_min,
+            format=MeetingFormat(m.format),
+            place=m.place,
+            language=m.language,
+            interpreter=m.interpreter,
+            confidentiality=Confidentiality(m.confidentiality),
             member_ids=[x.id for x in m.our_participants],
             contact_ids=[c.id for c in m.their_participants],
-            agenda=m.agenda, discussion=m.discussion, agreements=m.agreements,
-            second_language=m.second_language, title_alt=m.title_alt, agenda_alt=m.agenda_alt,
-            agreements_alt=m.agreements_alt, next_steps_alt=m.next_steps_alt)
+            agenda=m.agenda,
+            discussion=m.discussion,
+            agreements=m.agreements,
+            second_language=m.second_language,
+            title_alt=m.title_alt,
+            agenda_alt=m.agenda_alt,
+            agreements_alt=m.agreements_alt,
+            next_steps_alt=m.next_steps_alt,
+        )
 
     def with_draft(self, d: MeetingDraft) -> MeetingForm:
         """This form with a draft's inputs over it. What the draft holds that no longer
         parses (a bad date, an unknown format) keeps this form's value; an empty time
         zone or stage keeps this form's too."""
         return replace(
-            self, meeting_id=d.meeting_id, title=d.title, trip_id=d.trip_id,
-            company_id=d.company_id, company_text=d.company_text if d.company_id is None
-            else "", project_id=d.project_id, day=_parse_date(d.date) or self.day,
-            clock=_parse_clock(d.time) or self.clock, timezone=d.timezone or self.timezone,
-            duration_min=d.duration_min, format=_member(MeetingFormat, d.format, self.format),
-            place=d.place, language=d.language, interpreter=d.interpreter,
+            self,
+            meeting_id=d.meeting_id,
+            title=d.title,
+            trip_id=d.trip_id,
+            company_id=d.company_id,
+            company_text=d.company_text if d.company_id is None else "",
+            project_id=d.project_id,
+            day=_parse_date(d.date) or self.day,
+            clock=_parse_clock(d.time) or self.clock,
+            timezone=d.timezone or self.timezone,
+            duration_min=d.duration_min,
+            format=_member(MeetingFormat, d.format, self.format),
+            place=d.place,
+            language=d.language,
+            interpreter=d.interpreter,
             confidentiality=_member(Confidentiality, d.confidentiality, self.confidentiality),
             member_ids=list(d.member_ids),
-            contact_ids=list(d.contact_ids), agenda=d.agenda, discussion=d.discussion,
+            contact_ids=list(d.contact_ids),
+            agenda=d.agenda,
+            discussion=d.discussion,
             agreements=d.agreements,
-            next_steps=[NextStepForm(s.title, s.owner_id, _parse_date(s.due_date))
-                        for s in d.next_steps],
+            next_steps=[
+                NextStepForm(s.title, s.owner_id, _parse_date(s.due_date)) for s in d.next_steps
+            ],
             stage_move=d.stage_move,
             stage_id=d.stage_id if d.stage_id is not None else self.stage_id,
-            stage_note=d.stage_note, second_language=d.second_language,
-            title_alt=d.title_alt, agenda_alt=d.agenda_alt, agreements_alt=d.agreements_alt,
-            next_steps_alt=d.next_steps_alt)
+            stage_note=d.stage_note,
+            second_language=d.second_language,
+            title_alt=d.title_alt,
+            agenda_alt=d.agenda_alt,
+            agreements_alt=d.agreements_alt,
+            next_steps_alt=d.next_steps_alt,
+        )
 
     # -- to --------------------------------------------------------------------------------
     def to_draft(self) -> MeetingDraft:
         return MeetingDraft(
-            meeting_id=self.meeting_id, title=self.title, trip_id=self.trip_id,
+            meeting_id=self.meeting_id,
+            title=self.title,
+            trip_id=self.trip_id,
             company_id=self.company_id,
             company_text="" if self.company_id else self.company_text,
-            project_id=self.project_id, date=self.day.isoformat(),
-            time=self.clock.strftime("%H:%M"), timezone=self.timezone,
-            duration_min=self.duration_min, format=str(self.format), place=self.place,
-            language=self.language, interpreter=self.interpreter,
-            confidentiality=str(self.confidentiality), member_ids=list(self.member_ids),
-            contact_ids=list(self.contact_ids), agenda=self.agenda,
-            discussion=self.discussion, agreements=self.agreements,
-            next_steps=[NextStepDraft(s.title, s.owner_id, s.due.isoformat() if s.due else "")
-                        for s in self.next_steps],
-            stage_move=self.stage_move, stage_id=self.stage_id, stage_note=self.stage_note,
-            second_language=self.second_language, title_alt=self.title_alt,
-            agenda_alt=self.agenda_alt, agreements_alt=self.agreements_alt,
-            next_steps_alt=self.next_steps_alt)
+            project_id=self.project_id,
+            date=self.day.isoformat(),
+            time=self.clock.strftime("%H:%M"),
+            timezone=self.timezone,
+            duration_min=self.duration_min,
+            format=str(self.format),
+            place=self.place,
+            language=self.language,
+            interpreter=self.interpreter,
+            confidentiality=str(self.confidentiality),
+            member_ids=list(self.member_ids),
+            contact_ids=list(self.contact_ids),
+            agenda=self.agenda,
+            discussion=self.discussion,
+            agreements=self.agreements,
+            next_steps=[
+                NextStepDraft(s.title, s.owner_id, s.due.isoformat() if s.due else "")
+                for s in self.next_steps
+            ],
+            stage_move=self.stage_move,
+            stage_id=self.stage_id,
+            stage_note=self.stage_note,
+            second_language=self.second_language,
+            title_alt=self.title_alt,
+            agenda_alt=self.agenda_alt,
+            agreements_alt=self.agreements_alt,
+            next_steps_alt=self.next_steps_alt,
+        )
 
     def starts_at(self) -> datetime | None:
         """The start as an aware time; None for a zone that does not exist (the service
@@ -234,18 +296,31 @@ class MeetingForm:
     def meeting_input(self) -> MeetingInput:
         """What the meeting service records (texts stripped)."""
         return MeetingInput(
-            title=self.title, starts_at=self.starts_at(), timezone=self.timezone,
-            duration_min=self.duration_min, trip_id=self.trip_id,
-            company_id=self.company_id, project_id=self.project_id,
-            place=self.place.strip(), format=self.format, language=self.language.strip(),
-            interpreter=self.interpreter.strip(), agenda=self.agenda.strip(),
-            discussion=self.discussion.strip(), agreements=self.agreements.strip(),
-            confidentiality=self.confidentiality, member_ids=list(self.member_ids),
-            contact_ids=list(self.contact_ids), second_language=self.second_language,
-            title_alt=self.title_alt.strip(), agenda_alt=self.agenda_alt.strip(),
+            title=self.title,
+            starts_at=self.starts_at(),
+            timezone=self.timezone,
+            duration_min=self.duration_min,
+            trip_id=self.trip_id,
+            company_id=self.company_id,
+            project_id=self.project_id,
+            place=self.place.strip(),
+            format=self.format,
+            language=self.language.strip(),
+            interpreter=self.interpreter.strip(),
+            agenda=self.agenda.strip(),
+            discussion=self.discussion.strip(),
+            agreements=self.agreements.strip(),
+            confidentiality=self.confidentiality,
+            member_ids=list(self.member_ids),
+            contact_ids=list(self.contact_ids),
+            second_language=self.second_language,
+            title_alt=self.title_alt.strip(),
+            agenda_alt=self.agenda_alt.strip(),
             agreements_alt=self.agreements_alt.strip(),
-            next_steps_alt=self.next_steps_alt.strip())
+            next_steps_alt=self.next_steps_alt.strip(),
+        )
 
     def next_step_inputs(self) -> list[TaskInput]:
-        return [TaskInput(title=s.title, owner_id=s.owner_id, due_date=s.due)
-                for s in self.next_steps]
+        return [
+            TaskInput(title=s.title, owner_id=s.owner_id, due_date=s.due) for s in self.next_steps
+        ]

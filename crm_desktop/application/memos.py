@@ -69,8 +69,10 @@ def number_from_format(pattern: str, year: int, seq: int) -> str:
     """The registration number from the settings' pattern ('{year}-{seq:04d}')."""
     fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
     if "seq" not in fields or not fields <= {"year", "seq"}:
-        raise CrmError(f"The memo number format {pattern!r} must contain {{seq}} and may "
-                       "contain {year}, e.g. {year}-{seq:04d}.")
+        raise CrmError(
+            f"The memo number format {pattern!r} must contain {{seq}} and may "
+            "contain {year}, e.g. {year}-{seq:04d}."
+        )
     try:
         return pattern.format(year=year, seq=seq)
     except (ValueError, IndexError, KeyError) as e:
@@ -81,14 +83,20 @@ def _comparable(data: MemoData) -> str:
     """What counts as an edit of the meeting: its content, not the tasks' progress, the
     compiler or the requisites added at approval."""
     steps = tuple(dataclasses.replace(s, status="") for s in data.next_steps)
-    plain = dataclasses.replace(data, next_steps=steps, requisites=Requisites(),
-                                prepared_by="", prepared_by_latin="")
+    plain = dataclasses.replace(
+        data, next_steps=steps, requisites=Requisites(), prepared_by="", prepared_by_latin=""
+    )
     return content_hash(memo_to_json(plain))
 
 
 class MemoService:
-    def __init__(self, ctx: Context, *, today: Callable[[], dt.date] = dt.date.today,
-                 now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
         self.ctx = ctx
         self.loader = DocumentLoader(ctx.session_factory)
         self._today = today
@@ -114,7 +122,8 @@ class MemoService:
         return s.scalars(
             select(MemoRevision)
             .where(MemoRevision.meeting_id == meeting_id, MemoRevision.deleted_at.is_(None))
-            .order_by(MemoRevision.revision.desc()).limit(1)
+            .order_by(MemoRevision.revision.desc())
+            .limit(1)
         ).first()
 
     def state(self, meeting_id: str, live: MemoData | None = None) -> MemoState:
@@ -123,8 +132,12 @@ class MemoService:
             latest = self._latest(s, live.id)
             if latest is None:
                 return MemoState(0, "", None, False)
-            return MemoState(latest.revision, latest.number, latest.approved_at,
-                             latest.content_hash != _comparable(live))
+            return MemoState(
+                latest.revision,
+                latest.number,
+                latest.approved_at,
+                latest.content_hash != _comparable(live),
+            )
 
     def frozen(self, meeting_id: str) -> MemoData | None:
         """The latest approved revision's data, as it was approved."""
@@ -135,8 +148,14 @@ class MemoService:
             latest = self._latest(s, full_id)
             return memo_from_json(latest.content) if latest is not None else None
 
-    def render(self, meeting_id: str, lang: str | Labels = "ru",
-               copy: MemoCopy = "internal", *, draft: bool = False) -> MemoPdf:
+    def render(
+        self,
+        meeting_id: str,
+        lang: str | Labels = "ru",
+        copy: MemoCopy = "internal",
+        *,
+        draft: bool = False,
+    ) -> MemoPdf:
         """The approved memo as approved (a reprint), or the meeting as it is now when it
         was never approved or ``draft`` is asked for."""
         live = self.live(meeting_id)
@@ -147,12 +166,22 @@ class MemoService:
             snapshot = self._frozen(live.id)
             if snapshot is not None:
                 data, frozen = snapshot, True
-        renderer = MemoRenderer(lang, self.loader.organisation(), copy=copy,
-                                organisation_names=self.loader.organisation_names())
+        renderer = MemoRenderer(
+            lang,
+            self.loader.organisation(),
+            copy=copy,
+            organisation_names=self.loader.organisation_names(),
+        )
         name, position = data.prepared_by, data.requisites.compiler_position
         compiler = ", ".join(x for x in (name, position) if x)
-        return MemoPdf(renderer.render(data), suggested_filename(data), renderer.title(data),
-                       state, frozen, compiler)
+        return MemoPdf(
+            renderer.render(data),
+            suggested_filename(data),
+            renderer.title(data),
+            state,
+            frozen,
+            compiler,
+        )
 
     # -- approving ---------------------------------------------------------------------
 
@@ -171,13 +200,28 @@ class MemoService:
                 number, revision = latest.number, latest.revision + 1
             else:
                 number, revision = self._next_number(s, today.year), 1
-            frozen = dataclasses.replace(live, requisites=dataclasses.replace(
-                live.requisites, number=number, revision=revision, approved_on=today,
-                compiled_on=today))
+            frozen = dataclasses.replace(
+                live,
+                requisites=dataclasses.replace(
+                    live.requisites,
+                    number=number,
+                    revision=revision,
+                    approved_on=today,
+                    compiled_on=today,
+                ),
+            )
             approver = self.compiler()[0]
-            s.add(MemoRevision(meeting_id=live.id, revision=revision, number=number,
-                               approved_at=self._now(), approved_by=approver,
-                               content=memo_to_json(frozen), content_hash=comparable))
+            s.add(
+                MemoRevision(
+                    meeting_id=live.id,
+                    revision=revision,
+                    number=number,
+                    approved_at=self._now(),
+                    approved_by=approver,
+                    content=memo_to_json(frozen),
+                    content_hash=comparable,
+                )
+            )
         return Approval(number, revision, True)
 
     def _next_number(self, s: Session, year: int) -> str:

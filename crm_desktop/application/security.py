@@ -28,9 +28,19 @@ from crm_desktop.storage.location import DatabaseLocation
 from crm_desktop.storage.lock import REPLACE, DatabaseLocks, WriterLock
 
 __all__ = [
-    "ENV_PASSPHRASE", "MIN_PASSPHRASE", "Conversion", "DatabaseKey", "PassphraseRequiredError",
-    "WrongPassphraseError", "change_passphrase", "check_passphrase_strength", "decrypt",
-    "encrypt", "passphrase_from_env", "passphrase_matches", "unlock_file",
+    "ENV_PASSPHRASE",
+    "MIN_PASSPHRASE",
+    "Conversion",
+    "DatabaseKey",
+    "PassphraseRequiredError",
+    "WrongPassphraseError",
+    "change_passphrase",
+    "check_passphrase_strength",
+    "decrypt",
+    "encrypt",
+    "passphrase_from_env",
+    "passphrase_matches",
+    "unlock_file",
 ]
 
 MIN_PASSPHRASE = encryption.MIN_PASSPHRASE
@@ -60,9 +70,15 @@ def _report(progress: Progress | None, step: str, done: int, total: int) -> None
 Folders = Path | Sequence[Path]  # the backup folder, or every one (runtime.backups_folders)
 
 
-def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Folders, data_dir: Path,
-             convert_database: Callable[[], DatabaseKey | None],
-             progress: Progress | None, caller_has_file_alone: bool = False) -> Conversion:
+def _convert(
+    path: Path,
+    old_key: DatabaseKey | None,
+    backups_folder: Folders,
+    data_dir: Path,
+    convert_database: Callable[[], DatabaseKey | None],
+    progress: Progress | None,
+    caller_has_file_alone: bool = False,
+) -> Conversion:
     folders = [backups_folder] if isinstance(backups_folder, Path) else list(backups_folder)
     # Alone with the file: no other process may have it open while it is swapped (the
     # CLI already holds that for the whole command; the GUI has closed its own copy).
@@ -77,8 +93,12 @@ def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Folders, d
         skipped: list[Path] = []
         for folder in folders:
             skipped += backups.convert_backups(
-                folder, ident, old_key, new_key,
-                lambda done, total: _report(progress, "backups", done, total))
+                folder,
+                ident,
+                old_key,
+                new_key,
+                lambda done, total: _report(progress, "backups", done, total),
+            )
         _report(progress, "drafts", 0, 1)
         if ident is not None:
             DraftStore(drafts_folder(data_dir, ident), old_key, ident).rekey(new_key)
@@ -89,23 +109,46 @@ def _convert(path: Path, old_key: DatabaseKey | None, backups_folder: Folders, d
 def damaged_copies(path: Path) -> list[Path]:
     """Damaged files moved aside beside the database (``<name>.damaged-<time>``): kept for
     a data-recovery attempt, never converted (they fail the check), so still plain."""
-    return sorted(p for p in path.parent.glob(path.name + ".damaged-*")
-                  if p.is_file() and not encryption.is_encrypted(p))
+    return sorted(
+        p
+        for p in path.parent.glob(path.name + ".damaged-*")
+        if p.is_file() and not encryption.is_encrypted(p)
+    )
 
 
-def encrypt(path: Path, passphrase: str, backups_folder: Folders, data_dir: Path,
-            progress: Progress | None = None, *, has_file_alone: bool = False) -> Conversion:
+def encrypt(
+    path: Path,
+    passphrase: str,
+    backups_folder: Folders,
+    data_dir: Path,
+    progress: Progress | None = None,
+    *,
+    has_file_alone: bool = False,
+) -> Conversion:
     """Encrypt a plain database file, its backups and its drafts under ``passphrase``."""
     if encryption.is_encrypted(path):
         raise AlreadyEncryptedError(f"{path} is already encrypted; use change-passphrase.")
     encryption.check_passphrase_strength(passphrase)
-    return _convert(path, None, backups_folder, data_dir,
-                    lambda: encryption.encrypt_file(path, passphrase), progress,
-                    has_file_alone)
+    return _convert(
+        path,
+        None,
+        backups_folder,
+        data_dir,
+        lambda: encryption.encrypt_file(path, passphrase),
+        progress,
+        has_file_alone,
+    )
 
 
-def decrypt(path: Path, key: DatabaseKey, backups_folder: Folders, data_dir: Path,
-            progress: Progress | None = None, *, has_file_alone: bool = False) -> Conversion:
+def decrypt(
+    path: Path,
+    key: DatabaseKey,
+    backups_folder: Folders,
+    data_dir: Path,
+    progress: Progress | None = None,
+    *,
+    has_file_alone: bool = False,
+) -> Conversion:
     """Turn an encrypted database, its backups and drafts back into plain SQLite."""
     if not encryption.is_encrypted(path):
         raise NotEncryptedError(f"{path} is not encrypted.")
@@ -116,17 +159,29 @@ def decrypt(path: Path, key: DatabaseKey, backups_folder: Folders, data_dir: Pat
     return _convert(path, key, backups_folder, data_dir, convert, progress, has_file_alone)
 
 
-def change_passphrase(path: Path, key: DatabaseKey, new_passphrase: str,
-                      backups_folder: Folders, data_dir: Path,
-                      progress: Progress | None = None, *,
-                      has_file_alone: bool = False) -> Conversion:
+def change_passphrase(
+    path: Path,
+    key: DatabaseKey,
+    new_passphrase: str,
+    backups_folder: Folders,
+    data_dir: Path,
+    progress: Progress | None = None,
+    *,
+    has_file_alone: bool = False,
+) -> Conversion:
     """Re-key an encrypted database, its backups and drafts under ``new_passphrase``."""
     if not encryption.is_encrypted(path):
         raise NotEncryptedError(f"{path} is not encrypted; use encrypt.")
     encryption.check_passphrase_strength(new_passphrase)
-    return _convert(path, key, backups_folder, data_dir,
-                    lambda: encryption.rekey_file(path, key, new_passphrase), progress,
-                    has_file_alone)
+    return _convert(
+        path,
+        key,
+        backups_folder,
+        data_dir,
+        lambda: encryption.rekey_file(path, key, new_passphrase),
+        progress,
+        has_file_alone,
+    )
 
 
 def database_file(location: DatabaseLocation) -> Path:

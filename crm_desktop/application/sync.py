@@ -83,8 +83,22 @@ from crm_desktop.storage.database import Database, head_revision
 from crm_desktop.storage.encryption import DatabaseKey
 
 # Replicated tables in the order their rows can be inserted (references first).
-TABLES = ("member", "tag", "stage", "site", "support_measure", "company", "contact", "trip",
-          "project", "meeting", "stage_change", "task", "attachment", "sync_conflict")
+TABLES = (
+    "member",
+    "tag",
+    "stage",
+    "site",
+    "support_measure",
+    "company",
+    "contact",
+    "trip",
+    "project",
+    "meeting",
+    "stage_change",
+    "task",
+    "attachment",
+    "sync_conflict",
+)
 META = frozenset({"id", "created_at", "updated_at", "origin", "hlc", "version", "deleted_at"})
 DERIVED = frozenset({"sort_key", "display_name"})  # recomputed from the merged names
 # fields written together with another one: its conflict says it all (a stage move
@@ -115,6 +129,7 @@ class SyncCancelled(SyncError):
 
 # -- summaries -----------------------------------------------------------------------------
 
+
 @dataclass
 class KindCounts:
     created: int = 0
@@ -142,8 +157,12 @@ class Summary:
         return sum(c.created + c.updated + c.deleted for c in self.kinds.values())
 
     def lines(self) -> list[str]:
-        rows = [f"  {kind}: {c.created} created, {c.updated} updated, {c.deleted} deleted, "
-                f"{c.conflicts} conflicts" for kind, c in sorted(self.kinds.items()) if c.total]
+        rows = [
+            f"  {kind}: {c.created} created, {c.updated} updated, {c.deleted} deleted, "
+            f"{c.conflicts} conflicts"
+            for kind, c in sorted(self.kinds.items())
+            if c.total
+        ]
         return rows or ["  no changes"]
 
 
@@ -155,6 +174,7 @@ class SyncResult:
 
 
 # -- tables, columns, values -----------------------------------------------------------------
+
 
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
@@ -227,8 +247,8 @@ def _decoder(col: Column[Any]) -> Callable[[Any], Any]:
 
 
 _DECODERS: dict[str, dict[str, Callable[[Any], Any]]] = {
-    name: {c.name: _decoder(c) for c in _table(name).c}
-    for name in (*TABLES, "audit_entry")}
+    name: {c.name: _decoder(c) for c in _table(name).c} for name in (*TABLES, "audit_entry")
+}
 
 
 def _decode(name: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -242,7 +262,7 @@ def _encode_row(row: Any) -> dict[str, Any]:
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), _BATCH):
-        yield items[i:i + _BATCH]
+        yield items[i : i + _BATCH]
 
 
 def _stamp_minus(stamp: str, ms: int) -> str:
@@ -256,6 +276,7 @@ def _stamp_minus(stamp: str, ms: int) -> str:
 
 
 # -- reading one side ------------------------------------------------------------------------
+
 
 @dataclass
 class Change:
@@ -272,8 +293,11 @@ class Change:
         return str(self.row["id"])
 
     def to_json(self) -> str:
-        return json.dumps({"t": self.table, "r": self.row, "l": self.links, "h": self.history,
-                           "c": self.content}, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(
+            {"t": self.table, "r": self.row, "l": self.links, "h": self.history, "c": self.content},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Change:
@@ -298,8 +322,7 @@ def _link_sets(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dic
         for i in ids:
             out[i][link.key] = []
         for part in _chunks(ids):
-            for own, other in conn.execute(select(link.own, link.other)
-                                           .where(link.own.in_(part))):
+            for own, other in conn.execute(select(link.own, link.other).where(link.own.in_(part))):
                 out[own][link.key].append(other)
         for i in ids:
             out[i][link.key].sort()
@@ -310,8 +333,7 @@ def _histories(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, lis
     t = _table("audit_entry")
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for part in _chunks(ids):
-        for row in conn.execute(select(t).where(t.c.entity_id.in_(part),
-                                                t.c.entity_type == name)):
+        for row in conn.execute(select(t).where(t.c.entity_id.in_(part), t.c.entity_type == name)):
             out[row.entity_id].append(_encode_row(row))
     for entries in out.values():
         entries.sort(key=lambda e: (e["hlc"], e["id"]))
@@ -322,8 +344,9 @@ def _contents(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     t = _table("attachment_content")
     out: dict[str, str] = {}
     for part in _chunks(ids):
-        for aid, data in conn.execute(select(t.c.attachment_id, t.c.data)
-                                      .where(t.c.attachment_id.in_(part))):
+        for aid, data in conn.execute(
+            select(t.c.attachment_id, t.c.data).where(t.c.attachment_id.in_(part))
+        ):
             out[aid] = base64.b64encode(bytes(data)).decode("ascii")
     return out
 
@@ -335,14 +358,19 @@ def changed_ids(conn: Connection, name: str, since: str) -> list[str]:
     # a shared server's clients write with clocks of their own: resend a margin
     low = since if conn.dialect.name == "sqlite" else _stamp_minus(since, _MARGIN_MS)
     arrivals = _table("sync_arrival")
-    arrived = select(arrivals.c.entity_id).where(arrivals.c.entity_type == name,
-                                                 arrivals.c.stamp > low)
+    arrived = select(arrivals.c.entity_id).where(
+        arrivals.c.entity_type == name, arrivals.c.stamp > low
+    )
     return list(conn.scalars(select(t.c.id).where(or_(t.c.hlc > low, t.c.id.in_(arrived)))))
 
 
-def collect(conn: Connection, since: str = "", only: dict[str, set[str]] | None = None,
-            progress: Progress | None = None,
-            cancelled: Cancelled | None = None) -> Iterator[Change]:
+def collect(
+    conn: Connection,
+    since: str = "",
+    only: dict[str, set[str]] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Iterator[Change]:
     """The records changed after ``since`` (this database's stamp; "" for all), each with
     its links and whole history; ``only`` limits them to the given ids per table."""
     for n, name in enumerate(TABLES):
@@ -366,6 +394,7 @@ def collect(conn: Connection, since: str = "", only: dict[str, set[str]] | None 
 
 # -- clocks and watermarks -------------------------------------------------------------------
 
+
 def local_floor(conn: Connection) -> str:
     """The newest stamp in this database: rows, arrivals and the stored floor."""
     best = sync_store.get_setting(conn, sync_store.CLOCK_KEY) or ""
@@ -375,8 +404,9 @@ def local_floor(conn: Connection) -> str:
         if value and value > best:
             best = value
     arrivals = _table("sync_arrival")
-    value = conn.execute(select(arrivals.c.stamp).order_by(arrivals.c.stamp.desc())
-                         .limit(1)).scalar()
+    value = conn.execute(
+        select(arrivals.c.stamp).order_by(arrivals.c.stamp.desc()).limit(1)
+    ).scalar()
     if value and value > best:
         best = value
     return best
@@ -402,6 +432,7 @@ def watermark(conn: Connection, device: str) -> str:
 
 # -- merging one record ------------------------------------------------------------------------
 
+
 @dataclass
 class Merged:
     row: dict[str, Any]
@@ -411,33 +442,75 @@ class Merged:
 
 
 def _content(row: dict[str, Any], links: dict[str, list[str]]) -> tuple[Any, ...]:
-    return (json.dumps({k: v for k, v in row.items() if k not in META or k == "deleted_at"},
-                       sort_keys=True, ensure_ascii=False),
-            json.dumps(links, sort_keys=True))
+    return (
+        json.dumps(
+            {k: v for k, v in row.items() if k not in META or k == "deleted_at"},
+            sort_keys=True,
+            ensure_ascii=False,
+        ),
+        json.dumps(links, sort_keys=True),
+    )
 
 
 def _newest(entries: list[dict[str, Any]]) -> dict[str, Any]:
     return max(entries, key=lambda e: (e["hlc"], e["id"]))
 
 
-def _conflict(name: str, rec: str, fld: str, kind: str, win: dict[str, Any], lose: dict[str, Any],
-              win_value: Any, lose_value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+def _conflict(
+    name: str,
+    rec: str,
+    fld: str,
+    kind: str,
+    win: dict[str, Any],
+    lose: dict[str, Any],
+    win_value: Any,
+    lose_value: Any,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     cid = str(uuid.uuid5(_NS, f"{rec}|{fld}|{kind}|{win['id']}|{lose['id']}"))
     at = win["at"]
-    conflict = {"id": cid, "kind": kind, "entity_type": name, "entity_id": rec, "field": fld,
-                "winner_value": win_value, "loser_value": lose_value,
-                "winner_hlc": win["hlc"], "winner_origin": win["origin"],
-                "winner_member": win.get("member_id"), "winner_at": win["at"],
-                "loser_hlc": lose["hlc"], "loser_origin": lose["origin"],
-                "loser_member": lose.get("member_id"), "loser_at": lose["at"],
-                "resolved_at": None, "resolution": "", "resolved_value": None,
-                "created_at": at, "updated_at": at, "origin": win["origin"],
-                "hlc": win["hlc"], "version": 1, "deleted_at": None}
-    entry = {"id": str(uuid.uuid5(_NS, "merge|" + cid)), "entity_type": name,
-             "entity_id": rec, "action": "merge", "field": fld, "old_value": lose_value,
-             "new_value": win_value, "member_id": win.get("member_id"), "at": at,
-             "created_at": at, "updated_at": at, "origin": win["origin"], "hlc": win["hlc"],
-             "version": 1, "deleted_at": None}
+    conflict = {
+        "id": cid,
+        "kind": kind,
+        "entity_type": name,
+        "entity_id": rec,
+        "field": fld,
+        "winner_value": win_value,
+        "loser_value": lose_value,
+        "winner_hlc": win["hlc"],
+        "winner_origin": win["origin"],
+        "winner_member": win.get("member_id"),
+        "winner_at": win["at"],
+        "loser_hlc": lose["hlc"],
+        "loser_origin": lose["origin"],
+        "loser_member": lose.get("member_id"),
+        "loser_at": lose["at"],
+        "resolved_at": None,
+        "resolution": "",
+        "resolved_value": None,
+        "created_at": at,
+        "updated_at": at,
+        "origin": win["origin"],
+        "hlc": win["hlc"],
+        "version": 1,
+        "deleted_at": None,
+    }
+    entry = {
+        "id": str(uuid.uuid5(_NS, "merge|" + cid)),
+        "entity_type": name,
+        "entity_id": rec,
+        "action": "merge",
+        "field": fld,
+        "old_value": lose_value,
+        "new_value": win_value,
+        "member_id": win.get("member_id"),
+        "at": at,
+        "created_at": at,
+        "updated_at": at,
+        "origin": win["origin"],
+        "hlc": win["hlc"],
+        "version": 1,
+        "deleted_at": None,
+    }
     return conflict, entry
 
 
@@ -449,7 +522,9 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
     new_mine = [e for e in mine.history if e["id"] not in ids_theirs]
     new_theirs = [e for e in theirs.history if e["id"] not in ids_mine]
     mine_newer = (mine.row["hlc"], json.dumps(_content(mine.row, mine.links))) >= (
-        theirs.row["hlc"], json.dumps(_content(theirs.row, theirs.links)))
+        theirs.row["hlc"],
+        json.dumps(_content(theirs.row, theirs.links)),
+    )
     rec = mine.id
     row = dict(mine.row)
     links = dict(mine.links)
@@ -494,8 +569,7 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
             wm, wt = _newest(dm), _newest(dt)
             row["deleted_at"] = md if (wm["hlc"], wm["id"]) >= (wt["hlc"], wt["id"]) else td
         elif dm or dt:
-            side_del, side_entries, other_new = ((md, dm, new_theirs) if dm
-                                                 else (td, dt, new_mine))
+            side_del, side_entries, other_new = (md, dm, new_theirs) if dm else (td, dt, new_mine)
             row["deleted_at"] = side_del
             edits = [e for e in other_new if e["action"] in CHANGES]
             last = _newest(side_entries)
@@ -527,6 +601,7 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
 
 # -- applying changes to one side --------------------------------------------------------------
 
+
 @dataclass
 class _Apply:
     conn: Connection
@@ -550,8 +625,9 @@ def _fk_columns(name: str) -> list[Column[Any]]:
     return cols
 
 
-def _remap_row(name: str, row: dict[str, Any], links: dict[str, list[str]],
-               remap: dict[str, str]) -> None:
+def _remap_row(
+    name: str, row: dict[str, Any], links: dict[str, list[str]], remap: dict[str, str]
+) -> None:
     if not remap:
         return
     t = _table(name)
@@ -562,8 +638,12 @@ def _remap_row(name: str, row: dict[str, Any], links: dict[str, list[str]],
         links[key] = sorted({remap.get(i, i) for i in ids})
 
 
-def _unify(ap: _Apply, name: str, changes: list[Change], local: dict[str, dict[str, Any]],
-           ) -> list[Change]:
+def _unify(
+    ap: _Apply,
+    name: str,
+    changes: list[Change],
+    local: dict[str, dict[str, Any]],
+) -> list[Change]:
     """Stages are one per code and tags one per name on every replica: two databases that
     made the default stages apart keep the one with the smaller id, everywhere."""
     col = UNIQUE[name]
@@ -573,8 +653,9 @@ def _unify(ap: _Apply, name: str, changes: list[Change], local: dict[str, dict[s
         if ch.id in local or ch.id in ap.remap:
             kept.append(ch)
             continue
-        other = ap.conn.execute(select(t.c.id).where(t.c[col] == ch.row.get(col),
-                                                     t.c.id != ch.id)).scalar()
+        other = ap.conn.execute(
+            select(t.c.id).where(t.c[col] == ch.row.get(col), t.c.id != ch.id)
+        ).scalar()
         if other is None:
             kept.append(ch)
         elif other < ch.id:
@@ -595,15 +676,19 @@ def _replace_duplicates(ap: _Apply, name: str) -> None:
         for c in _fk_columns(table):
             ap.conn.execute(update(c.table).where(c == old).values({c.name: new}))
         audit = _table("audit_entry")  # its history goes with it, to travel with the winner
-        ap.conn.execute(update(audit).where(audit.c.entity_type == table,
-                                            audit.c.entity_id == old).values(entity_id=new))
+        ap.conn.execute(
+            update(audit)
+            .where(audit.c.entity_type == table, audit.c.entity_id == old)
+            .values(entity_id=new)
+        )
         ap.conn.execute(delete(t).where(t.c.id == old))
         ap.conn.execute(delete(arrivals).where(arrivals.c.entity_id == old))
         ap.arrivals[(table, new)] = None
 
 
-def _write_links(conn: Connection, name: str, rec: str, before: dict[str, list[str]],
-                 after: dict[str, list[str]]) -> None:
+def _write_links(
+    conn: Connection, name: str, rec: str, before: dict[str, list[str]], after: dict[str, list[str]]
+) -> None:
     for link in LINKS[name]:
         old, new = set(before.get(link.key, [])), set(after.get(link.key, []))
         if old == new:
@@ -612,16 +697,22 @@ def _write_links(conn: Connection, name: str, rec: str, before: dict[str, list[s
         if gone:
             conn.execute(delete(link.table).where(link.own == rec, link.other.in_(gone)))
         if added:
-            conn.execute(insert(link.table), [{link.own.name: rec, link.other.name: o}
-                                              for o in sorted(added)])
+            conn.execute(
+                insert(link.table),
+                [{link.own.name: rec, link.other.name: o} for o in sorted(added)],
+            )
 
 
 def _derive(name: str, row: dict[str, Any]) -> None:
     if name == "contact":
         row["display_name"] = contact_display_name(
-            row.get("family_name_native") or "", row.get("given_name_native") or "",
-            row.get("given_name_latin") or "", row.get("family_name_latin") or "",
-            row.get("family_name_ru") or "", row.get("given_name_ru") or "")
+            row.get("family_name_native") or "",
+            row.get("given_name_native") or "",
+            row.get("given_name_latin") or "",
+            row.get("family_name_latin") or "",
+            row.get("family_name_ru") or "",
+            row.get("given_name_ru") or "",
+        )
     if name in ("contact", "company") and "sort_key" in row:
         key = sort_key_of(name, SimpleNamespace(**row))
         if key is not None:
@@ -652,8 +743,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             inserts.append(_decode(name, row))
             ap.touched.setdefault(name, set()).add(ch.id)
             if name in SEARCH_FIELDS:
-                ap.reindex.setdefault(name, []).append(
-                    (SimpleNamespace(**inserts[-1]), None))
+                ap.reindex.setdefault(name, []).append((SimpleNamespace(**inserts[-1]), None))
             ap.arrivals[(name, ch.id)] = None
             _queue_history(ap, ch.history, set())
             if row.get("deleted_at") is None:
@@ -682,8 +772,11 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             ap.touched.setdefault(name, set()).add(ch.id)
             if name in SEARCH_FIELDS:
                 ap.reindex.setdefault(name, []).append(
-                    (SimpleNamespace(**updates[-1], id=ch.id),
-                     SimpleNamespace(**_decode(name, mine.row))))
+                    (
+                        SimpleNamespace(**updates[-1], id=ch.id),
+                        SimpleNamespace(**_decode(name, mine.row)),
+                    )
+                )
             was_deleted = mine.row.get("deleted_at") is not None
             now_deleted = merged.row.get("deleted_at") is not None
             if now_deleted and not was_deleted:
@@ -695,7 +788,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
     _update_rows(conn, t, updates)
     if inserts:
         for start in range(0, len(inserts), _BATCH):
-            conn.execute(insert(t), inserts[start:start + _BATCH])
+            conn.execute(insert(t), inserts[start : start + _BATCH])
         for ch in changes:
             if ch.id in known or ch.id in ap.remap:
                 continue
@@ -703,8 +796,10 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             _remap_row(name, {}, links, ap.remap)
             _write_links(conn, name, ch.id, {}, links)
             if ch.content is not None and name == "attachment":
-                conn.execute(insert(_table("attachment_content")),
-                             {"attachment_id": ch.id, "data": base64.b64decode(ch.content)})
+                conn.execute(
+                    insert(_table("attachment_content")),
+                    {"attachment_id": ch.id, "data": base64.b64decode(ch.content)},
+                )
     _replace_duplicates(ap, name)
 
 
@@ -714,8 +809,11 @@ def _update_rows(conn: Connection, t: Table, updates: list[dict[str, Any]]) -> N
     for u in updates:
         groups.setdefault(tuple(sorted(k for k in u if k != "_id")), []).append(u)
     for cols, rows in groups.items():
-        stmt = update(t).where(t.c.id == bindparam("b__id")).values(
-            {c: bindparam("b_" + c) for c in cols})
+        stmt = (
+            update(t)
+            .where(t.c.id == bindparam("b__id"))
+            .values({c: bindparam("b_" + c) for c in cols})
+        )
         conn.execute(stmt, [{"b_" + k: v for k, v in r.items()} for r in rows])
 
 
@@ -736,7 +834,7 @@ def _flush_history(ap: _Apply) -> None:
         present.update(ap.conn.scalars(select(t.c.id).where(t.c.id.in_(part))))
     rows = [_decode("audit_entry", e) for i, e in ap.entries.items() if i not in present]
     for start in range(0, len(rows), _BATCH):
-        ap.conn.execute(insert(t), rows[start:start + _BATCH])
+        ap.conn.execute(insert(t), rows[start : start + _BATCH])
 
 
 def _flush_conflicts(ap: _Apply) -> None:
@@ -763,7 +861,7 @@ def _flush_arrivals(ap: _Apply) -> None:
             ap.conn.execute(delete(t).where(t.c.entity_type == name, t.c.entity_id.in_(part)))
     rows = [{"entity_type": n, "entity_id": i, "stamp": ap.stamp} for n, i in keys]
     for start in range(0, len(rows), _BATCH):
-        ap.conn.execute(insert(t), rows[start:start + _BATCH])
+        ap.conn.execute(insert(t), rows[start : start + _BATCH])
 
 
 def _reindex(ap: _Apply) -> None:
@@ -772,9 +870,13 @@ def _reindex(ap: _Apply) -> None:
         search_index.index_rows(ap.conn, name, pairs)
 
 
-def apply_changes(conn: Connection, changes: Iterable[Change], device: str,
-                  progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> Summary:
+def apply_changes(
+    conn: Connection,
+    changes: Iterable[Change],
+    device: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Summary:
     """Merge the records of another replica into this database (inside the caller's
     transaction). Returns what changed here."""
     by_table: dict[str, list[Change]] = {name: [] for name in TABLES}
@@ -796,7 +898,7 @@ def apply_changes(conn: Connection, changes: Iterable[Change], device: str,
             progress("applying", done, total)
         chunk = by_table[name]
         for start in range(0, len(chunk), 2000):
-            _apply_table(ap, name, chunk[start:start + 2000])
+            _apply_table(ap, name, chunk[start : start + 2000])
         done += len(chunk)
     _flush_conflicts(ap)
     _flush_history(ap)
@@ -810,11 +912,15 @@ def apply_changes(conn: Connection, changes: Iterable[Change], device: str,
 
 # -- peers and organisation --------------------------------------------------------------------
 
+
 def _peer(conn: Connection, peer_id: str) -> dict[str, Any]:
     t = _table("sync_peer")
     row = conn.execute(select(t).where(t.c.peer_id == peer_id)).first()
-    return dict(row._mapping) if row else {"peer_id": peer_id, "label": "", "received": "",
-                                           "acked": "", "last_at": None}
+    return (
+        dict(row._mapping)
+        if row
+        else {"peer_id": peer_id, "label": "", "received": "", "acked": "", "last_at": None}
+    )
 
 
 def _save_peer(conn: Connection, peer: dict[str, Any]) -> None:
@@ -836,8 +942,10 @@ class PeerInfo:
 def peers(db: Database) -> list[PeerInfo]:
     t = _table("sync_peer")
     with db.engine.connect() as conn:
-        return [PeerInfo(r.peer_id, r.label, r.received, r.acked, r.last_at)
-                for r in conn.execute(select(t).order_by(t.c.label, t.c.peer_id))]
+        return [
+            PeerInfo(r.peer_id, r.label, r.received, r.acked, r.last_at)
+            for r in conn.execute(select(t).order_by(t.c.label, t.c.peer_id))
+        ]
 
 
 def find_peer(db: Database, text: str) -> PeerInfo:
@@ -865,15 +973,17 @@ def _is_empty(conn: Connection) -> bool:
     return True
 
 
-def _joined_organisation(own: str | None, own_empty: bool, theirs: str | None,
-                         theirs_empty: bool, other_name: str) -> str:
+def _joined_organisation(
+    own: str | None, own_empty: bool, theirs: str | None, theirs_empty: bool, other_name: str
+) -> str:
     if own and theirs and own != theirs:
         if own_empty:
             return theirs  # a new database joins the organisation it first syncs with
         if theirs_empty:
             return own
-        raise SyncError(f"{other_name} belongs to another organisation's databases; "
-                        "nothing was changed.")
+        raise SyncError(
+            f"{other_name} belongs to another organisation's databases; nothing was changed."
+        )
     return own or theirs or uuid.uuid4().hex
 
 
@@ -884,6 +994,7 @@ def _set_organisation(conn: Connection, org: str) -> None:
 
 # -- direct sync --------------------------------------------------------------------------------
 
+
 @dataclass
 class Replica:
     """One open database taking part: the caller opens it and holds its writer lock."""
@@ -893,9 +1004,13 @@ class Replica:
     label: str
 
 
-def synchronise(mine: Replica, other: Replica, device: str,
-                progress: Progress | None = None,
-                cancelled: Cancelled | None = None) -> SyncResult:
+def synchronise(
+    mine: Replica,
+    other: Replica,
+    device: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> SyncResult:
     """Two-way merge: afterwards both hold the same records, Trash, history and conflict
     list. One transaction per side; the other side commits first, so a failure between
     the commits leaves at worst changes to send again, never a gap."""
@@ -906,8 +1021,9 @@ def synchronise(mine: Replica, other: Replica, device: str,
         b = stack.enter_context(other.db.engine.connect())
         ta, tb = a.begin(), b.begin()
         try:
-            org = _joined_organisation(_organisation(a), _is_empty(a), _organisation(b),
-                                       _is_empty(b), other.label)
+            org = _joined_organisation(
+                _organisation(a), _is_empty(a), _organisation(b), _is_empty(b), other.label
+            )
             _set_organisation(a, org)
             _set_organisation(b, org)
             pa, pb = _peer(a, other.identity), _peer(b, mine.identity)
@@ -941,10 +1057,10 @@ def _differing(src: Connection, dest: Connection) -> dict[str, set[str]]:
     for name in TABLES:
         t = _table(name)
         theirs = {i: stamp for i, stamp in dest.execute(select(t.c.id, t.c.hlc))}
-        wanted = {i for i, stamp in src.execute(select(t.c.id, t.c.hlc))
-                  if theirs.get(i) != stamp}
-        wanted.update(src.scalars(select(arrivals.c.entity_id)
-                                  .where(arrivals.c.entity_type == name)))
+        wanted = {i for i, stamp in src.execute(select(t.c.id, t.c.hlc)) if theirs.get(i) != stamp}
+        wanted.update(
+            src.scalars(select(arrivals.c.entity_id).where(arrivals.c.entity_type == name))
+        )
         out[name] = wanted
     return out
 
@@ -963,6 +1079,7 @@ def _scaled(progress: Progress | None, phase: int) -> Progress | None:
 
 # -- packets ------------------------------------------------------------------------------------
 
+
 def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     """A trip's records and everything they refer to: its meetings, their companies and
     projects, those companies' contacts and projects, the meetings' participants, the
@@ -972,19 +1089,22 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     for name in ("member", "tag", "stage", "site", "support_measure"):
         sel[name] = set(conn.scalars(select(_table(name).c.id)))
     sel["trip"] = {trip_id}
-    meetings = list(conn.execute(select(Meeting.id, Meeting.company_id, Meeting.project_id)
-                                 .where(Meeting.trip_id == trip_id)))
+    meetings = list(
+        conn.execute(
+            select(Meeting.id, Meeting.company_id, Meeting.project_id).where(
+                Meeting.trip_id == trip_id
+            )
+        )
+    )
     sel["meeting"] = {m.id for m in meetings}
     sel["company"] = {m.company_id for m in meetings if m.company_id}
     projects = {m.project_id for m in meetings if m.project_id}
     for part in _chunks(sorted(projects)):
-        sel["company"].update(conn.scalars(select(Project.company_id)
-                                           .where(Project.id.in_(part))))
+        sel["company"].update(conn.scalars(select(Project.company_id).where(Project.id.in_(part))))
     companies = sorted(sel["company"])
     for part in _chunks(companies):
         projects.update(conn.scalars(select(Project.id).where(Project.company_id.in_(part))))
-        sel["contact"].update(conn.scalars(select(Contact.id)
-                                           .where(Contact.company_id.in_(part))))
+        sel["contact"].update(conn.scalars(select(Contact.id).where(Contact.company_id.in_(part))))
     sel["project"] = projects
     links = {lk.key: lk for lk in LINKS["meeting"]}
     mids = sorted(sel["meeting"])
@@ -992,12 +1112,14 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
         lk = links["their_participants"]
         sel["contact"].update(conn.scalars(select(lk.other).where(lk.own.in_(part))))
     for part in _chunks(sorted(sel["contact"])):
-        sel["company"].update(c for c in conn.scalars(
-            select(Contact.company_id).where(Contact.id.in_(part))) if c)
+        sel["company"].update(
+            c for c in conn.scalars(select(Contact.company_id).where(Contact.id.in_(part))) if c
+        )
     pids = sorted(projects)
     for part in _chunks(pids):
-        sel["stage_change"].update(conn.scalars(select(StageChange.id)
-                                                .where(StageChange.project_id.in_(part))))
+        sel["stage_change"].update(
+            conn.scalars(select(StageChange.id).where(StageChange.project_id.in_(part)))
+        )
         sel["task"].update(conn.scalars(select(Task.id).where(Task.project_id.in_(part))))
     for part in _chunks(mids):
         sel["task"].update(conn.scalars(select(Task.id).where(Task.meeting_id.in_(part))))
@@ -1005,8 +1127,13 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     att = _table("attachment")
     for name in ("company", "contact", "project", "meeting", "task", "trip"):
         for part in _chunks(sorted(sel[name])):
-            sel["attachment"].update(conn.scalars(select(att.c.id).where(
-                and_(att.c.entity_type == name, att.c.entity_id.in_(part)))))
+            sel["attachment"].update(
+                conn.scalars(
+                    select(att.c.id).where(
+                        and_(att.c.entity_type == name, att.c.entity_id.in_(part))
+                    )
+                )
+            )
     return sel
 
 
@@ -1026,13 +1153,13 @@ def _close_references(conn: Connection, sel: dict[str, set[str]]) -> None:
         changed = False
         for name in TABLES:
             t = _table(name)
-            fks = [(c, next(iter(c.foreign_keys)).column.table.name) for c in t.c
-                   if c.foreign_keys]
+            fks = [(c, next(iter(c.foreign_keys)).column.table.name) for c in t.c if c.foreign_keys]
             ids = sorted(sel.get(name, ()))
-            refs: list[tuple[Any, str]] = [(_column_refs(t, col), target)
-                                           for col, target in fks]
-            refs += [(_link_refs(lk), next(iter(lk.other.foreign_keys)).column.table.name)
-                     for lk in LINKS[name]]
+            refs: list[tuple[Any, str]] = [(_column_refs(t, col), target) for col, target in fks]
+            refs += [
+                (_link_refs(lk), next(iter(lk.other.foreign_keys)).column.table.name)
+                for lk in LINKS[name]
+            ]
             for query, target in refs:
                 if target not in sel:
                     continue
@@ -1051,11 +1178,19 @@ class Exported:
     peer: str  # the peer's label or id ("" without --since-peer)
 
 
-def export_packet(db: Database, identity: str, label: str, dest: Path, device: str, *,
-                  since_peer: str | None = None, trip_id: str | None = None,
-                  key: DatabaseKey | None = None,
-                  progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> Exported:
+def export_packet(
+    db: Database,
+    identity: str,
+    label: str,
+    dest: Path,
+    device: str,
+    *,
+    since_peer: str | None = None,
+    trip_id: str | None = None,
+    key: DatabaseKey | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Exported:
     """Write what the peer has not seen (everything without ``since_peer``) to ``dest``.
     ``key``: encrypt the packet (the database's key, or one made from a passphrase)."""
     with db.engine.connect() as conn, conn.begin():
@@ -1069,11 +1204,20 @@ def export_packet(db: Database, identity: str, label: str, dest: Path, device: s
         t = _table("sync_peer")
         received = {r.peer_id: r.received for r in conn.execute(select(t))}
         header = sync_store.PacketHeader(
-            identity, label, org, head_revision(), since, hi, trip_id or "", received,
-            datetime.now(UTC).isoformat(timespec="seconds"))
+            identity,
+            label,
+            org,
+            head_revision(),
+            since,
+            hi,
+            trip_id or "",
+            received,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
         sync_store.write_packet(dest, header, bodies, key)
-    return Exported(dest, len(bodies), key is not None,
-                    (peer.label or peer.peer_id) if peer else "")
+    return Exported(
+        dest, len(bodies), key is not None, (peer.label or peer.peer_id) if peer else ""
+    )
 
 
 @dataclass
@@ -1083,26 +1227,38 @@ class Imported:
     sender_label: str
 
 
-def import_packet(db: Database, identity: str, path: Path, device: str,
-                  key: Callable[[], DatabaseKey] | None = None,
-                  progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> Imported:
+def import_packet(
+    db: Database,
+    identity: str,
+    path: Path,
+    device: str,
+    key: Callable[[], DatabaseKey] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Imported:
     """Apply a packet in one transaction; a packet that is damaged, from another
     organisation or for a newer schema is refused before anything is written."""
     header, bodies = sync_store.read_packet(path, key)
     if header.schema not in _known_revisions():
-        raise SyncError(f"{path} was made by a newer crm-desktop (schema {header.schema}); "
-                        "please update the application. Nothing was changed.")
+        raise SyncError(
+            f"{path} was made by a newer crm-desktop (schema {header.schema}); "
+            "please update the application. Nothing was changed."
+        )
     if header.sender == identity:
         raise SyncError(f"{path} was made from this database; nothing to apply.")
     try:
         changes = [Change.from_json(b) for b in bodies]
     except (ValueError, KeyError, TypeError):
-        raise SyncError(f"{path} is not a complete crm-desktop sync packet (damaged); "
-                        "nothing was changed.") from None
+        raise SyncError(
+            f"{path} is not a complete crm-desktop sync packet (damaged); nothing was changed."
+        ) from None
     with db.engine.connect() as conn, conn.begin():
-        _set_organisation(conn, _joined_organisation(
-            _organisation(conn), _is_empty(conn), header.organisation, False, str(path)))
+        _set_organisation(
+            conn,
+            _joined_organisation(
+                _organisation(conn), _is_empty(conn), header.organisation, False, str(path)
+            ),
+        )
         summary = apply_changes(conn, changes, device, progress, cancelled)
         peer = _peer(conn, header.sender)
         if header.lo <= peer["received"] and header.hi > peer["received"] and not header.trip:
@@ -1124,6 +1280,7 @@ def _known_revisions() -> set[str]:
 
 
 # -- the conflict list --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ConflictItem:
@@ -1171,11 +1328,25 @@ def conflicts(db: Database, include_resolved: bool = False) -> list[ConflictItem
     with db.engine.connect() as conn:
         items = []
         for c in conn.execute(stmt):
-            items.append(ConflictItem(
-                c.id, c.kind, c.entity_type, c.entity_id, c.field,
-                _current_value(conn, c), c.loser_value, c.winner_origin, c.winner_member,
-                c.winner_at, c.loser_origin, c.loser_member, c.loser_at,
-                c.resolved_at is not None, c.resolution))
+            items.append(
+                ConflictItem(
+                    c.id,
+                    c.kind,
+                    c.entity_type,
+                    c.entity_id,
+                    c.field,
+                    _current_value(conn, c),
+                    c.loser_value,
+                    c.winner_origin,
+                    c.winner_member,
+                    c.winner_at,
+                    c.loser_origin,
+                    c.loser_member,
+                    c.loser_at,
+                    c.resolved_at is not None,
+                    c.resolution,
+                )
+            )
         return items
 
 
@@ -1280,7 +1451,6 @@ def _set_value(session: Session, obj: Any, c: Any, value: Any) -> None:
             rel = obj.__mapper__.relationships[c.field]
             target = rel.mapper.class_
             ids = list(value or [])
-            setattr(obj, c.field, list(session.scalars(select(target)
-                                                        .where(target.id.in_(ids)))))
+            setattr(obj, c.field, list(session.scalars(select(target).where(target.id.in_(ids)))))
             return
     raise SyncError(f"Cannot set {c.field}.")

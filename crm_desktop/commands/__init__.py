@@ -43,8 +43,9 @@ class CliEnv:
         or the default; everything after reads it from here."""
         from crm_desktop.application.database import locate
 
-        return locate(getattr(self.args, "db", None), self.paths,
-                      demo=getattr(self.args, "demo", False))
+        return locate(
+            getattr(self.args, "db", None), self.paths, demo=getattr(self.args, "demo", False)
+        )
 
     @property
     def url(self) -> str:
@@ -60,10 +61,10 @@ class CliEnv:
         path = self.location.path
         if path is None or self._locks is not None:
             return path
-        command = " ".join(w for w in (getattr(self.args, "command", None),
-                                       getattr(self.args, "what", None)) if w)
-        self._locks = lock(self.location, self.paths, access,
-                           app=f"crm-desktop {command}".strip())
+        command = " ".join(
+            w for w in (getattr(self.args, "command", None), getattr(self.args, "what", None)) if w
+        )
+        self._locks = lock(self.location, self.paths, access, app=f"crm-desktop {command}".strip())
         return path
 
     def runtime(self, create: bool = False, key: DatabaseKey | None = None) -> Runtime:
@@ -74,8 +75,14 @@ class CliEnv:
             from crm_desktop.commands.passphrase import terminal_passphrase
 
             self.hold(READ)
-            self._runtime = open_database(self.location, self.paths, create=create, key=key,
-                                          passphrase=terminal_passphrase, locks=self._locks)
+            self._runtime = open_database(
+                self.location,
+                self.paths,
+                create=create,
+                key=key,
+                passphrase=terminal_passphrase,
+                locks=self._locks,
+            )
         return self._runtime
 
     @property
@@ -92,8 +99,10 @@ class CliEnv:
     def note_unencrypted(self, path: str | os.PathLike[str]) -> None:
         if self.private and not self._noted:
             self._noted = True
-            out(f"note: {path} is not encrypted (the database is); it is readable by your "
-                "account only: keep it on an encrypted disk or delete it after use.")
+            out(
+                f"note: {path} is not encrypted (the database is); it is readable by your "
+                "account only: keep it on an encrypted disk or delete it after use."
+            )
 
     def close_runtime(self) -> None:
         """Close the database but keep the locks (a whole-file operation closes every

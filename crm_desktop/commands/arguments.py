@@ -65,8 +65,7 @@ ENVIRONMENT = (
     ("CRM_NEW_PASSPHRASE", "the new passphrase for change-passphrase (instead of a prompt)"),
     (
         "CRM_PACKET_PASSPHRASE",
-        "passphrase of a sync packet (sync export --passphrase, sync import) "
-        "instead of a prompt",
+        "passphrase of a sync packet (sync export --passphrase, sync import) instead of a prompt",
     ),
     ("CRM_DEBUG", "set to 1 to add the traceback to an error"),
 )

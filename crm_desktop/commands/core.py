@@ -20,8 +20,7 @@ from crm_desktop.files import refuse_special
 
 # kind -> (serializer, column headings for the text table); `list` names kinds by plural
 LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
-    kinds.COMPANY: (serialize.company, ("name_native", "name_latin", "name_ru", "country",
-                                        "city")),
+    kinds.COMPANY: (serialize.company, ("name_native", "name_latin", "name_ru", "country", "city")),
     kinds.CONTACT: (serialize.contact, ("display_name", "name_latin", "name_ru", "position")),
     kinds.PROJECT: (serialize.project, ("title", "status", "capex", "capex_currency")),
     kinds.MEETING: (serialize.meeting, ("local_start", "timezone", "title")),
@@ -36,13 +35,17 @@ LISTS: dict[Kind, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...]]] = {
 def _confirm_replacing(path: Path, args: argparse.Namespace) -> None:
     if args.replace_my_data:
         return
-    refusal = (f"{path} is not a demo database; nothing was changed. To replace it with "
-               "demo data anyway, add --yes-replace-my-data (a backup is made first).")
+    refusal = (
+        f"{path} is not a demo database; nothing was changed. To replace it with "
+        "demo data anyway, add --yes-replace-my-data (a backup is made first)."
+    )
     if not sys.stdin or not sys.stdin.isatty():
         raise CrmError(refusal)
     try:
-        answer = input(f"{path} holds your own data, not a demo. Replace it with demo data "
-                       "(a backup is made first)? Type yes to go on: ")
+        answer = input(
+            f"{path} holds your own data, not a demo. Replace it with demo data "
+            "(a backup is made first)? Type yes to go on: "
+        )
     except EOFError:
         raise CrmError(refusal) from None
     if answer.strip().lower() != "yes":
@@ -56,16 +59,20 @@ def cmd_init(args: argparse.Namespace, env: CliEnv) -> int:
     if path is not None:
         env.hold(WRITE)  # a second init of the same file is refused here or just below
         if path.exists() and (not path.is_file() or path.stat().st_size > 0):
-            raise CrmError(f"{path} already exists; nothing was changed. Open it with --db, "
-                           "or give init another file.")
+            raise CrmError(
+                f"{path} already exists; nothing was changed. Open it with --db, "
+                "or give init another file."
+            )
     elif _server_has_schema(location.url):
-        raise CrmError(f"{location.shown} already holds a crm-desktop database; nothing "
-                       "was changed.")
+        raise CrmError(
+            f"{location.shown} already holds a crm-desktop database; nothing was changed."
+        )
     key = None
     if args.encrypt:
         if path is None:
-            raise CrmError("--encrypt encrypts an SQLite file; a server database is "
-                           "protected by the server.")
+            raise CrmError(
+                "--encrypt encrypts an SQLite file; a server database is protected by the server."
+            )
         from crm_desktop.commands.passphrase import new_passphrase
         from crm_desktop.storage import encryption
 
@@ -97,8 +104,9 @@ def cmd_demo(args: argparse.Namespace, env: CliEnv) -> int:
         if not args.force:
             raise CrmError(f"{path} already exists; use --force to replace it.")
         env.hold(REPLACE)  # nobody else may have it open while it is replaced
-        saved = demo.set_aside(location, env.paths, terminal_passphrase,
-                               lambda p: _confirm_replacing(p, args))
+        saved = demo.set_aside(
+            location, env.paths, terminal_passphrase, lambda p: _confirm_replacing(p, args)
+        )
         out(f"The previous database was saved to {saved}")
     else:
         env.hold(WRITE)
@@ -122,8 +130,12 @@ def _terminal_progress() -> Callable[[str, int, int], None]:
         if sys.stderr.isatty() and (now - shown[0] > 0.5 or done == total):
             shown[0] = now
             end = "\n" if done == total else ""
-            print(f"\r{what}: {done}/{total}  ({now - started:.0f} s)   ", end=end,
-                  file=sys.stderr, flush=True)
+            print(
+                f"\r{what}: {done}/{total}  ({now - started:.0f} s)   ",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )
 
     return progress
 
@@ -179,11 +191,14 @@ def cmd_backup(args: argparse.Namespace, env: CliEnv) -> int:
 
     rt = env.runtime()
     if rt.db.path is None:
-        raise CrmError("Backups of a server database are made with the server's tools "
-                       "(pg_dump); this command copies SQLite files.")
+        raise CrmError(
+            "Backups of a server database are made with the server's tools "
+            "(pg_dump); this command copies SQLite files."
+        )
     if args.output is None:
-        made = app_backups.back_up_now(rt.db.path, backups_folder(rt.paths, rt.settings),
-                                       rt.key, reason="cli")
+        made = app_backups.back_up_now(
+            rt.db.path, backups_folder(rt.paths, rt.settings), rt.key, reason="cli"
+        )
         out(f"Backup written: {made}")
         return 0
     dest = Path(args.output)

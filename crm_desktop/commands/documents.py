@@ -70,9 +70,15 @@ def _one_memo(args: argparse.Namespace, env: CliEnv) -> int:
     if not state.approved:
         out("draft: not approved (memo --approve registers and freezes it)")
     elif pdf.frozen:
-        out(f"reprint of No. {state.number}, revision {state.revision}"
-            + (" (the meeting was edited since: --approve makes the next revision, "
-               "--draft prints it as it is now)" if state.changed_since else ""))
+        out(
+            f"reprint of No. {state.number}, revision {state.revision}"
+            + (
+                " (the meeting was edited since: --approve makes the next revision, "
+                "--draft prints it as it is now)"
+                if state.changed_since
+                else ""
+            )
+        )
     if args.copy == "internal":
         out(f"compiled by: {pdf.compiler or 'nobody (choose who you are in the program)'}")
     return 0
@@ -122,6 +128,5 @@ def _memo_context(args: argparse.Namespace, env: CliEnv) -> Context:
     from crm_desktop.domain.models import Member
 
     services = env.runtime().services
-    member = record_id(services, Member, "member", args.compiler,
-                       (Member.name, Member.name_latin))
+    member = record_id(services, Member, "member", args.compiler, (Member.name, Member.name_latin))
     return dataclasses.replace(ctx, member_id=member)

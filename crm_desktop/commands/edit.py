@@ -59,9 +59,14 @@ REFERENCES: dict[str, tuple[type, tuple[str, ...]]] = {
     "stage_id": (Stage, ("code", "name_ru", "name_en")),
 }
 # `list --json` names that differ from the service's field
-ALIASES = {"our_participants": "member_ids", "their_participants": "contact_ids",
-           "members": "member_ids", "tags": "tag_ids", "sites": "site_ids",
-           "measures": "measure_ids"}
+ALIASES = {
+    "our_participants": "member_ids",
+    "their_participants": "contact_ids",
+    "members": "member_ids",
+    "tags": "tag_ids",
+    "sites": "site_ids",
+    "measures": "measure_ids",
+}
 # Fields the service does not change on update (a stage moves on the board or with a
 # meeting, where the move is recorded with who, when and why).
 NOT_EDITABLE = {"stage_id", "stage_entered_at"}
@@ -82,9 +87,16 @@ def _names(model: type, columns: tuple[str, ...]) -> list[Any]:
 def _find(services: Services, kind: str, text: str) -> str:
     service, entity, _ = _service(services, kind)
     model = service.model
-    return record_id(services, model, entity, text,
-                     _names(model, ("name", "title", "display_name", "name_native",
-                                    "name_latin", "name_ru", "name_en")))
+    return record_id(
+        services,
+        model,
+        entity,
+        text,
+        _names(
+            model,
+            ("name", "title", "display_name", "name_native", "name_latin", "name_ru", "name_en"),
+        ),
+    )
 
 
 def _field_name(kind: str, cls: type, given: str) -> str:
@@ -94,8 +106,10 @@ def _field_name(kind: str, cls: type, given: str) -> str:
         if candidate in fields:
             return candidate
     if name in NOT_EDITABLE or f"{name}_id" in NOT_EDITABLE:
-        raise CrmError(f"The {given} of {kind} is not changed by update: move a project "
-                       "on the board or record the move with a meeting.")
+        raise CrmError(
+            f"The {given} of {kind} is not changed by update: move a project "
+            "on the board or record the move with a meeting."
+        )
     raise CrmError(f"{kind} have no field “{given}” (fields: {', '.join(fields)}).")
 
 
@@ -115,8 +129,11 @@ def parse_value(services: Services, field: str, hint: Any, text: str, data: Any)
         model, columns = REFERENCES[field]
         entity = model.__tablename__  # type: ignore[attr-defined]
         if typing.get_origin(target) is list:
-            return [record_id(services, model, entity, t, _names(model, columns))
-                    for t in text.split(",") if t.strip()]
+            return [
+                record_id(services, model, entity, t, _names(model, columns))
+                for t in text.split(",")
+                if t.strip()
+            ]
         if not text:
             return None
         return record_id(services, model, entity, text, _names(model, columns))
@@ -157,9 +174,13 @@ def parse_value(services: Services, field: str, hint: Any, text: str, data: Any)
 
 
 def _kind_of(target: Any) -> str:
-    return {bool: "yes or no", int: "a whole number", Decimal: "a number",
-            date: "a date (YYYY-MM-DD)",
-            datetime: "a date and time (YYYY-MM-DD HH:MM)"}.get(target, "valid")
+    return {
+        bool: "yes or no",
+        int: "a whole number",
+        Decimal: "a number",
+        date: "a date (YYYY-MM-DD)",
+        datetime: "a date and time (YYYY-MM-DD HH:MM)",
+    }.get(target, "valid")
 
 
 def _channel(text: str) -> Channel:
@@ -170,8 +191,9 @@ def _channel(text: str) -> Channel:
     return Channel("work", text)
 
 
-def update_record(services: Services, kind: str, id_text: str, assignments: list[str],
-                  if_version: int | None) -> int:
+def update_record(
+    services: Services, kind: str, id_text: str, assignments: list[str], if_version: int | None
+) -> int:
     """Apply ``FIELD=VALUE`` assignments to one record in one transaction; its new version."""
     service, _entity, cls = _service(services, kind)
     if not assignments:

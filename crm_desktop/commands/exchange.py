@@ -28,8 +28,13 @@ from crm_desktop.files import refuse_special
 
 
 def _company_id(services: Services, text: str) -> str:
-    return record_id(services, Company, "company", text,
-                     (Company.name, Company.name_native, Company.name_latin, Company.name_ru))
+    return record_id(
+        services,
+        Company,
+        "company",
+        text,
+        (Company.name, Company.name_native, Company.name_latin, Company.name_ru),
+    )
 
 
 def _trip_id(services: Services, text: str) -> str:
@@ -54,8 +59,7 @@ def cmd_export_contacts(args: argparse.Namespace, env: CliEnv) -> int:
     )
     from crm_desktop.application import exchange
 
-    done = exchange.export_contacts(services, args.output, fmt, flt,
-                                    language=args.sheet_lang or "")
+    done = exchange.export_contacts(services, args.output, fmt, flt, language=args.sheet_lang or "")
     _exported(args, done.count, "contact")
     env.note_unencrypted(args.output)
     return 0
@@ -99,8 +103,10 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
         env.hold(WRITE)
     path = env.location.path
     if path is not None and not (path.exists() and path.stat().st_size > 0) and not create:
-        raise CrmError(f"{path} does not exist; create it with `crm-desktop init --db "
-                       f"{path}`, or add --create to the import.")
+        raise CrmError(
+            f"{path} does not exist; create it with `crm-desktop init --db "
+            f"{path}`, or add --create to the import."
+        )
     rt = env.runtime(create=create)
     options = ImportOptions(
         on_duplicate=OnDuplicate(args.on_duplicate),
@@ -136,9 +142,11 @@ def cmd_import_contacts(args: argparse.Namespace, env: CliEnv) -> int:
 def import_summary(report: ImportReport, source: str, lang: str = "en") -> str:
     """One line: what the import did, with the counts in ``lang``."""
     if lang == "ru":
-        text = (f"{source}: создано: {report.created}, объединено: {report.merged}, "
-                f"пропущено (дубликаты): {report.skipped}, отклонено: "
-                f"{count(report.rejected, 'row', lang)}")
+        text = (
+            f"{source}: создано: {report.created}, объединено: {report.merged}, "
+            f"пропущено (дубликаты): {report.skipped}, отклонено: "
+            f"{count(report.rejected, 'row', lang)}"
+        )
         if report.companies_created:
             text += f"; {count(report.companies_created, 'new company', lang)}"
         if report.warned:
@@ -146,8 +154,10 @@ def import_summary(report: ImportReport, source: str, lang: str = "en") -> str:
         if report.dry_run:
             return text + " (пробный запуск: ничего не записано)"
         return text + ("" if report.written else " (ничего не записано)")
-    text = (f"{source}: {report.created} created, {report.merged} merged, {report.skipped} "
-            f"skipped as duplicates, {count(report.rejected, 'row')} rejected")
+    text = (
+        f"{source}: {report.created} created, {report.merged} merged, {report.skipped} "
+        f"skipped as duplicates, {count(report.rejected, 'row')} rejected"
+    )
     if report.companies_created:
         text += f"; {count(report.companies_created, 'new company')}"
     if report.warned:

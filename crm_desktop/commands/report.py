@@ -75,10 +75,14 @@ def cmd_pipeline(args: argparse.Namespace, env: CliEnv) -> int:
     country = (args.country or "").strip().upper()
     if country and (len(country) != 2 or not country.isalpha()):
         raise CrmError.from_code("invalid_country", value=args.country)
-    f = ReportFilter(_date(args.date_from), _date(args.date_to), country,
-                     (args.sector or "").strip(),
-                     _resolve(env, Member, "member", args.owner),
-                     _resolve(env, Trip, "trip", args.trip))
+    f = ReportFilter(
+        _date(args.date_from),
+        _date(args.date_to),
+        country,
+        (args.sector or "").strip(),
+        _resolve(env, Member, "member", args.owner),
+        _resolve(env, Trip, "trip", args.trip),
+    )
     rt = env.runtime()
     rep = AnalyticsService(rt.services.ctx).report(f, _rates(rt.settings))
     if args.json:
@@ -87,8 +91,7 @@ def cmd_pipeline(args: argparse.Namespace, env: CliEnv) -> int:
     if fmt == "pdf":
         from crm_desktop.documents.pipeline_report import PipelineReportRenderer
 
-        data = PipelineReportRenderer(lang, rt.services.settings.organisation_name
-                                      ).render(rep)
+        data = PipelineReportRenderer(lang, rt.services.settings.organisation_name).render(rep)
     elif fmt == "xlsx":
         from crm_desktop.documents.pipeline_xlsx import pipeline_workbook
 
@@ -105,18 +108,27 @@ def _print_summary(rep: Any) -> None:
     cur = rep.currency
     out(f"{'stage':<32} {'projects':>8} {'capex ' + cur:>18} {'weighted':>18} {'jobs':>7}")
     for r in rep.funnel:
-        out(f"{r.stage.name_en:<32} {r.projects:>8} {r.capex:>18,.0f} "
-            f"{r.weighted_capex:>18,.0f} {r.jobs:>7}")
+        out(
+            f"{r.stage.name_en:<32} {r.projects:>8} {r.capex:>18,.0f} "
+            f"{r.weighted_capex:>18,.0f} {r.jobs:>7}"
+        )
     for m in rep.milestones:
-        out(f"{m.key}: {count(m.projects, 'project')}, capex {m.capex:,.0f} {cur}, "
-            f"{count(m.jobs, 'job')}")
-    out(f"stalled: {count(len(rep.stalled), 'project')}; overdue follow-ups: "
-        f"{sum(r.overdue for r in rep.overdue)}")
+        out(
+            f"{m.key}: {count(m.projects, 'project')}, capex {m.capex:,.0f} {cur}, "
+            f"{count(m.jobs, 'job')}"
+        )
+    out(
+        f"stalled: {count(len(rep.stalled), 'project')}; overdue follow-ups: "
+        f"{sum(r.overdue for r in rep.overdue)}"
+    )
     if rep.unconverted:
         out(f"no rate for {', '.join(rep.unconverted)}: that capex is left out")
 
 
 def _rates(settings: Settings) -> ConversionRates:
     """The conversion rates kept in Settings, as the pipeline board's total uses them."""
-    return report_rates(Rates.from_settings(settings.currency_rates),
-                        settings.total_currency or DEFAULT_CURRENCY, date.today())
+    return report_rates(
+        Rates.from_settings(settings.currency_rates),
+        settings.total_currency or DEFAULT_CURRENCY,
+        date.today(),
+    )

@@ -15,19 +15,26 @@ from crm_desktop.text.translit import fold
 HEX = set("0123456789abcdef-")
 
 
-def record_id(services: Services, model: Any, entity: str, text: str,
-              names: Sequence[Any] = ()) -> str:
+def record_id(
+    services: Services, model: Any, entity: str, text: str, names: Sequence[Any] = ()
+) -> str:
     """The live record ``text`` names; one line (CrmError) when none or several do."""
     wanted = text.strip()
     if not wanted:
         raise CrmError(f"Give a {entity} id or name.")
     with services.ctx.reading() as s:
         if len(wanted) >= 4 and set(wanted.lower()) <= HEX:
-            ids = list(s.scalars(select(model.id).where(
-                model.deleted_at.is_(None), model.id.startswith(wanted.lower())).limit(2)))
+            ids = list(
+                s.scalars(
+                    select(model.id)
+                    .where(model.deleted_at.is_(None), model.id.startswith(wanted.lower()))
+                    .limit(2)
+                )
+            )
             if len(ids) > 1:
-                raise CrmError(f"The id {wanted} matches several {entity} records; "
-                               "give more of it.")
+                raise CrmError(
+                    f"The id {wanted} matches several {entity} records; give more of it."
+                )
             if ids:
                 return str(ids[0])
         ids = []

@@ -34,8 +34,10 @@ def _report(done: security.Conversion) -> None:
     for p in done.skipped_backups:
         out(f"warning: backup {p} was left as it was (it does not open with the old key)")
     for p in done.plaintext_left:
-        out(f"warning: {p} is a damaged copy moved aside earlier and is NOT encrypted; "
-            "delete it once nothing needs to be recovered from it")
+        out(
+            f"warning: {p} is a damaged copy moved aside earlier and is NOT encrypted; "
+            "delete it once nothing needs to be recovered from it"
+        )
 
 
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
@@ -43,8 +45,9 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
     env.hold(REPLACE)  # alone with the file: nobody else has it open
     if env.location.encrypted:
         raise CrmError(f"{path} is already encrypted; use change-passphrase.")
-    done = security.encrypt(path, new_passphrase(), _folders(env), env.paths.data_dir,
-                            has_file_alone=True)
+    done = security.encrypt(
+        path, new_passphrase(), _folders(env), env.paths.data_dir, has_file_alone=True
+    )
     out(f"Encrypted {path}. Keep the passphrase safe: without it the data cannot be read.")
     _report(done)
     return 0
@@ -68,8 +71,14 @@ def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
     if not env.location.encrypted:
         raise CrmError(f"{path} is not encrypted; use encrypt.")
     old_key = security.unlock_file(path, terminal_passphrase(path))
-    done = security.change_passphrase(path, old_key, new_passphrase(ENV_NEW_PASSPHRASE),
-                                      _folders(env), env.paths.data_dir, has_file_alone=True)
+    done = security.change_passphrase(
+        path,
+        old_key,
+        new_passphrase(ENV_NEW_PASSPHRASE),
+        _folders(env),
+        env.paths.data_dir,
+        has_file_alone=True,
+    )
     out(f"The passphrase of {path} was changed (and of its backups).")
     _report(done)
     return 0
@@ -94,8 +103,10 @@ def cmd_backups(args: argparse.Namespace, env: CliEnv) -> int:
         b = row.info
         state = "ok" if row.ok else f"BAD: {row.problems[0]}"
         lock = " encrypted" if b.encrypted else ""
-        out(f"{b.made_at:%Y-%m-%d %H:%M:%S} UTC  {b.reason:<16} {b.size:>10}{lock}  "
-            f"{state}  {b.path.name}")
+        out(
+            f"{b.made_at:%Y-%m-%d %H:%M:%S} UTC  {b.reason:<16} {b.size:>10}{lock}  "
+            f"{state}  {b.path.name}"
+        )
     if not found:
         out("(none)")
     return 0

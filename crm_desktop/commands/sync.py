@@ -72,16 +72,21 @@ def _direct(args: argparse.Namespace, env: CliEnv) -> int:
         if other_path is not None:
             locks = DatabaseLocks(other_path, WRITE, app="crm-desktop sync").acquire()
             stack.callback(locks.release)
-        other: Runtime = open_database(DatabaseLocation.parse(other_url), env.paths,
-                                       create=False, passphrase=terminal_passphrase,
-                                       locks=locks)
+        other: Runtime = open_database(
+            DatabaseLocation.parse(other_url),
+            env.paths,
+            create=False,
+            passphrase=terminal_passphrase,
+            locks=locks,
+        )
         stack.callback(other.close)
         if rt.identity is None or other.identity is None:
             raise CrmError("A read-only database cannot take part in a sync.")
         result = sync.synchronise(
             sync.Replica(rt.db, rt.identity, _label(env.url)),
             sync.Replica(other.db, other.identity, _label(other_url)),
-            rt.services.ctx.device_id)
+            rt.services.ctx.device_id,
+        )
     out(f"Synchronised with {_label(other_url)}.")
     _print_summary(f"here ({_label(env.url)}):", result.here)
     _print_summary(f"there ({_label(other_url)}):", result.there)
@@ -112,11 +117,19 @@ def _export(args: argparse.Namespace, env: CliEnv) -> int:
     key: DatabaseKey | None = rt.key
     if args.passphrase:
         key = DatabaseKey.new(_packet_passphrase())
-    trip_id = (record_id(rt.services, Trip, "trip", args.trip, names=(Trip.title,))
-               if args.trip else None)
-    done = sync.export_packet(rt.db, rt.identity, _label(env.url), Path(args.output),
-                              rt.services.ctx.device_id, since_peer=args.since_peer,
-                              trip_id=trip_id, key=key)
+    trip_id = (
+        record_id(rt.services, Trip, "trip", args.trip, names=(Trip.title,)) if args.trip else None
+    )
+    done = sync.export_packet(
+        rt.db,
+        rt.identity,
+        _label(env.url),
+        Path(args.output),
+        rt.services.ctx.device_id,
+        since_peer=args.since_peer,
+        trip_id=trip_id,
+        key=key,
+    )
     how = "encrypted" if done.encrypted else "not encrypted"
     for_whom = f" for {done.peer}" if done.peer else ""
     out(f"{done.path}: {done.records} records{for_whom} ({how}).")
@@ -145,12 +158,14 @@ def _import(args: argparse.Namespace, env: CliEnv) -> int:
         try:
             return encryption.unlock(path, phrase)
         except encryption.WrongPassphraseError:
-            raise CrmError(f"{path} does not open with that passphrase; "
-                           "nothing was changed.") from None
+            raise CrmError(
+                f"{path} does not open with that passphrase; nothing was changed."
+            ) from None
 
     done = sync.import_packet(rt.db, rt.identity, path, rt.services.ctx.device_id, key)
-    _print_summary(f"Applied {path.name} from {done.sender_label or done.sender[:8]}:",
-                   done.summary)
+    _print_summary(
+        f"Applied {path.name} from {done.sender_label or done.sender[:8]}:", done.summary
+    )
     _conflict_hint(len(done.summary.new_conflicts))
     return 0
 
@@ -181,8 +196,10 @@ def cmd_conflicts(args: argparse.Namespace, env: CliEnv) -> int:
         rt = env.runtime()
         found = sync.find_conflict(rt.db, args.id)
         done = sync.resolve_conflict(rt.db, rt.services.ctx, found.id, args.keep)
-        out(f"Resolved {done.id[:8]}: {done.entity_type} {done.entity_id[:8]} "
-            f"{done.field or 'deleted or kept'} = {_show(done.mine)}")
+        out(
+            f"Resolved {done.id[:8]}: {done.entity_type} {done.entity_id[:8]} "
+            f"{done.field or 'deleted or kept'} = {_show(done.mine)}"
+        )
         return 0
     if args.id or args.keep is not None:
         raise CrmError("Use `conflicts resolve ID --keep mine|theirs|VALUE`.")
@@ -190,15 +207,36 @@ def cmd_conflicts(args: argparse.Namespace, env: CliEnv) -> int:
     items = sync.conflicts(rt.db, include_resolved=args.all)
     names = _member_names(rt)
     if args.json:
-        out(json.dumps([{
-            "id": c.id, "kind": c.kind, "entity_type": c.entity_type,
-            "entity_id": c.entity_id, "field": c.field, "mine": c.mine, "theirs": c.theirs,
-            "winner": {"device": c.winner_device, "member": names.get(c.winner_member or ""),
-                       "at": c.winner_at.isoformat() if c.winner_at else None},
-            "loser": {"device": c.loser_device, "member": names.get(c.loser_member or ""),
-                      "at": c.loser_at.isoformat() if c.loser_at else None},
-            "resolved": c.resolved, "resolution": c.resolution,
-        } for c in items], ensure_ascii=False, indent=2))
+        out(
+            json.dumps(
+                [
+                    {
+                        "id": c.id,
+                        "kind": c.kind,
+                        "entity_type": c.entity_type,
+                        "entity_id": c.entity_id,
+                        "field": c.field,
+                        "mine": c.mine,
+                        "theirs": c.theirs,
+                        "winner": {
+                            "device": c.winner_device,
+                            "member": names.get(c.winner_member or ""),
+                            "at": c.winner_at.isoformat() if c.winner_at else None,
+                        },
+                        "loser": {
+                            "device": c.loser_device,
+                            "member": names.get(c.loser_member or ""),
+                            "at": c.loser_at.isoformat() if c.loser_at else None,
+                        },
+                        "resolved": c.resolved,
+                        "resolution": c.resolution,
+                    }
+                    for c in items
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not items:
         out("No open conflicts.")
@@ -206,8 +244,16 @@ def cmd_conflicts(args: argparse.Namespace, env: CliEnv) -> int:
     for c in items:
         what = c.field if c.kind == "field" else "deleted / edited"
         out(f"{c.id[:8]}  {c.entity_type} {c.entity_id[:8]}  {what}")
-        out(f"    mine:   {_show(c.mine)}   ({_who(names, c.winner_member, c.winner_device)}, "
-            f"{c.winner_at:%Y-%m-%d %H:%M} UTC)" if c.winner_at else f"    mine:   {_show(c.mine)}")
-        out(f"    theirs: {_show(c.theirs)}   ({_who(names, c.loser_member, c.loser_device)}, "
-            f"{c.loser_at:%Y-%m-%d %H:%M} UTC)" if c.loser_at else f"    theirs: {_show(c.theirs)}")
+        out(
+            f"    mine:   {_show(c.mine)}   ({_who(names, c.winner_member, c.winner_device)}, "
+            f"{c.winner_at:%Y-%m-%d %H:%M} UTC)"
+            if c.winner_at
+            else f"    mine:   {_show(c.mine)}"
+        )
+        out(
+            f"    theirs: {_show(c.theirs)}   ({_who(names, c.loser_member, c.loser_device)}, "
+            f"{c.loser_at:%Y-%m-%d %H:%M} UTC)"
+            if c.loser_at
+            else f"    theirs: {_show(c.theirs)}"
+        )
     return 0

@@ -60,7 +60,12 @@ class Styles:
 
     def __init__(self) -> None:
         base = ParagraphStyle(
-            "body", fontName=SANS, fontSize=10.5, leading=14, textColor=INK, spaceAfter=3,
+            "body",
+            fontName=SANS,
+            fontSize=10.5,
+            leading=14,
+            textColor=INK,
+            spaceAfter=3,
             bulletFontName=SANS,  # the default bullet font is the unembedded Helvetica
         )
         self.body = base
@@ -175,8 +180,11 @@ class DocumentRenderer(ABC, Generic[T]):
         """The ministry's name in the document's languages ('' for none)."""
         if self.organisation_names is None:
             return self.organisation
-        names = Localized(self.organisation or self.organisation_names.ru,
-                          self.organisation_names.en, self.organisation_names.zh)
+        names = Localized(
+            self.organisation or self.organisation_names.ru,
+            self.organisation_names.en,
+            self.organisation_names.zh,
+        )
         return names.for_labels(tuple(s.code for s in self.labels.sets()))
 
     # -- the template method ------------------------------------------------------------
@@ -287,8 +295,10 @@ class DocumentRenderer(ABC, Generic[T]):
 
     def subheading(self, key: str) -> list[Flowable]:
         """A subheading with room for its first lines (or a table's header and first row)."""
-        return [CondPageBreak(18 * mm),
-                self.p(self.labels.inline(key), self.styles.subheading, True)]
+        return [
+            CondPageBreak(18 * mm),
+            self.p(self.labels.inline(key), self.styles.subheading, True),
+        ]
 
     def text_block(self, text: str | None, empty: bool = True) -> list[Flowable]:
         """Multi-paragraph user text: blank lines separate paragraphs, '- ' lines are bullets.
@@ -308,8 +318,13 @@ class DocumentRenderer(ABC, Generic[T]):
                 if _mostly_cjk(stripped):
                     style = self.styles.cjk_variant(style)
                     stripped = chinese_punctuation(stripped)
-                out.append(Paragraph(self.fonts.markup(stripped[2:], False, style.fontName),
-                                     style, bulletText="•"))
+                out.append(
+                    Paragraph(
+                        self.fonts.markup(stripped[2:], False, style.fontName),
+                        style,
+                        bulletText="•",
+                    )
+                )
             else:
                 out.append(self.p(block))
         return out
@@ -381,8 +396,10 @@ class DocumentRenderer(ABC, Generic[T]):
         scaled = [w * CONTENT_WIDTH / total for w in widths]
         top = 1 if header else 0
         table = Table(
-            [head_row, *body] if header else body, colWidths=scaled,
-            repeatRows=1 if repeat_header and header else 0, hAlign="LEFT",
+            [head_row, *body] if header else body,
+            colWidths=scaled,
+            repeatRows=1 if repeat_header and header else 0,
+            hAlign="LEFT",
         )
         style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 9),  # the cell default is Helvetica
@@ -413,8 +430,10 @@ class DocumentRenderer(ABC, Generic[T]):
         whole table."""
         if len(rows) <= tail + 1:
             return [self.grid(header_keys, rows, widths, small=small)]
-        return [self.grid(header_keys, rows[:-tail], widths, small=small),
-                self.grid(header_keys, rows[-tail:], widths, small=small, header=False)]
+        return [
+            self.grid(header_keys, rows[:-tail], widths, small=small),
+            self.grid(header_keys, rows[-tail:], widths, small=small, header=False),
+        ]
 
     def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)
@@ -485,8 +504,9 @@ def wrap_text(fonts: FontSet, text: str, size: float, width: float) -> list[str]
         return []
     lines: list[str] = []
     current = ""
-    for word in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*",
-                           text):
+    for word in re.findall(
+        r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*", text
+    ):
         candidate = current + word
         if current and fonts.string_width(candidate.rstrip(), size) > width:
             lines.append(current.rstrip())

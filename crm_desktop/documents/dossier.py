@@ -105,14 +105,18 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                 name += "<br/>" + self.fonts.markup(extra)
             if c.decision_maker:
                 name += "<br/>★ " + self.fonts.markup(self.labels.inline("decision_maker"))
-            position = "<br/>".join(self.fonts.markup(self.labels.job_title(x))
-                                    for x in (c.position, c.department) if x)
+            position = "<br/>".join(
+                self.fonts.markup(self.labels.job_title(x)) for x in (c.position, c.department) if x
+            )
             phones = (international(p) for p in c.phones)
             reach = "<br/>".join(self.fonts.markup(x) for x in (*phones, *c.emails))
-            other = [f"WeChat: {c.wechat}" if c.wechat else "",
-                     f"Telegram: {c.telegram}" if c.telegram else "",
-                     f"{self.labels.primary.languages}: {self.labels.languages(c.languages)}"
-                     if c.languages else ""]
+            other = [
+                f"WeChat: {c.wechat}" if c.wechat else "",
+                f"Telegram: {c.telegram}" if c.telegram else "",
+                f"{self.labels.primary.languages}: {self.labels.languages(c.languages)}"
+                if c.languages
+                else "",
+            ]
             cell = self.styles.tiny
             rows.append([
                 Paragraph(name, cell),
@@ -120,8 +124,9 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                 Paragraph(reach, cell),
                 Paragraph("<br/>".join(self.fonts.markup(x) for x in other if x), cell),
             ])  # fmt: skip
-        return self.grid(("name", "position", "contacts", "messengers"), rows, (24, 24, 32, 20),
-                         small=True)
+        return self.grid(
+            ("name", "position", "contacts", "messengers"), rows, (24, 24, 32, 20), small=True
+        )
 
     def project(self, p: ProjectEntry) -> list[Flowable]:
         labels = self.labels
@@ -181,8 +186,9 @@ class DossierRenderer(DocumentRenderer[DossierData]):
             head = f"{self.labels.format_short_date(local.date())} — {m.title}"
             block: list[Flowable] = [self.p(head, self.styles.subheading, bold=True)]
             if m.project_title:
-                block.append(self.p(f"{self.labels.primary.project}: {m.project_title}",
-                                    self.styles.muted))
+                block.append(
+                    self.p(f"{self.labels.primary.project}: {m.project_title}", self.styles.muted)
+                )
             out.append(KeepTogether(block + self.text_block(m.agreements)[:1]))
             out += self.text_block(m.agreements)[1:]
         return out
@@ -191,8 +197,12 @@ class DossierRenderer(DocumentRenderer[DossierData]):
         if not data.open_tasks:
             return self.p(self.labels.primary.nothing_recorded, self.styles.muted)
         rows = [
-            [t.title, short_name(self.labels.person_name(t.owner, t.owner_latin)),
-             self.labels.format_short_date(t.due), t.project_title]
+            [
+                t.title,
+                short_name(self.labels.person_name(t.owner, t.owner_latin)),
+                self.labels.format_short_date(t.due),
+                t.project_title,
+            ]
             for t in data.open_tasks
         ]
         return self.grid(("task", "owner", "due", "project"), rows, (42, 18, 12, 28))
@@ -210,8 +220,14 @@ class DossierRenderer(DocumentRenderer[DossierData]):
                 )
                 if x
             )
-            rows.append([self._loc(site.name), self.labels.enum("site_kinds", site.kind),
-                         site.municipality, area])
+            rows.append(
+                [
+                    self._loc(site.name),
+                    self.labels.enum("site_kinds", site.kind),
+                    site.municipality,
+                    area,
+                ]
+            )
         return self.grid(("title_col", "kind", "city", "area"), rows, (38, 22, 22, 18))
 
     def measures(self, measures: list[MeasureEntry]) -> Flowable:

@@ -63,12 +63,26 @@ from crm_desktop.text.scripts import has_cyrillic, has_han
 from crm_desktop.text.translit import fold
 
 # The partner's time zone by the company's country, for a video call held from Moscow.
-COUNTRY_ZONES = {"CN": "Asia/Shanghai", "HK": "Asia/Hong_Kong", "TW": "Asia/Taipei",
-                 "KR": "Asia/Seoul", "JP": "Asia/Tokyo", "SG": "Asia/Singapore",
-                 "IN": "Asia/Kolkata", "VN": "Asia/Ho_Chi_Minh", "AE": "Asia/Dubai",
-                 "TR": "Europe/Istanbul", "KZ": "Asia/Almaty", "UZ": "Asia/Tashkent",
-                 "BY": "Europe/Minsk", "DE": "Europe/Berlin", "IT": "Europe/Rome",
-                 "FR": "Europe/Paris", "MY": "Asia/Kuala_Lumpur", "TH": "Asia/Bangkok"}
+COUNTRY_ZONES = {
+    "CN": "Asia/Shanghai",
+    "HK": "Asia/Hong_Kong",
+    "TW": "Asia/Taipei",
+    "KR": "Asia/Seoul",
+    "JP": "Asia/Tokyo",
+    "SG": "Asia/Singapore",
+    "IN": "Asia/Kolkata",
+    "VN": "Asia/Ho_Chi_Minh",
+    "AE": "Asia/Dubai",
+    "TR": "Europe/Istanbul",
+    "KZ": "Asia/Almaty",
+    "UZ": "Asia/Tashkent",
+    "BY": "Europe/Minsk",
+    "DE": "Europe/Berlin",
+    "IT": "Europe/Rome",
+    "FR": "Europe/Paris",
+    "MY": "Asia/Kuala_Lumpur",
+    "TH": "Asia/Bangkok",
+}
 
 
 def _value(enum_or_text: object) -> str:
@@ -90,8 +104,9 @@ def company_names(company: Company | None) -> tuple[str, ...]:
 
 
 def _member(m: Member, head: bool = False) -> Person:
-    return Person(distinct(m.name, m.name_latin), m.position, m.department,
-                  m.position_en, m.position_zh, head)
+    return Person(
+        distinct(m.name, m.name_latin), m.position, m.department, m.position_en, m.position_zh, head
+    )
 
 
 def _contact(c: Contact, head: bool = False) -> Person:
@@ -115,15 +130,21 @@ def _alive(rows: Sequence[R]) -> list[R]:
 # Russian with Ё as Е (fold), a contact by the sort key the contact list keeps (a Chinese
 # name by its pinyin; see search/sorting.py).
 def _members_sorted(rows: Sequence[Member]) -> list[Member]:
-    return sorted((r for r in rows if r.deleted_at is None),
-                  key=lambda m: (title_rank(m.position), fold(m.name), m.id))
+    return sorted(
+        (r for r in rows if r.deleted_at is None),
+        key=lambda m: (title_rank(m.position), fold(m.name), m.id),
+    )
 
 
 def _contacts_sorted(rows: Sequence[Contact]) -> list[Contact]:
     return sorted(
         (r for r in rows if r.deleted_at is None),
-        key=lambda c: (title_rank(c.position), not c.decision_maker,
-                       c.sort_key or fold(c.display_name), c.id),
+        key=lambda c: (
+            title_rank(c.position),
+            not c.decision_maker,
+            c.sort_key or fold(c.display_name),
+            c.id,
+        ),
     )
 
 
@@ -172,10 +193,12 @@ class DocumentLoader:
         """The ministry's name in Russian, English and Chinese (the last two from settings,
         empty when not set)."""
         with self._session() as s:
-            found = self._settings(s, ORGANISATION_NAME, ORGANISATION_NAME_EN,
-                                   ORGANISATION_NAME_ZH)
-        return Localized(found.get(ORGANISATION_NAME, DEFAULT_ORGANISATION),
-                         found.get(ORGANISATION_NAME_EN, ""), found.get(ORGANISATION_NAME_ZH, ""))
+            found = self._settings(s, ORGANISATION_NAME, ORGANISATION_NAME_EN, ORGANISATION_NAME_ZH)
+        return Localized(
+            found.get(ORGANISATION_NAME, DEFAULT_ORGANISATION),
+            found.get(ORGANISATION_NAME_EN, ""),
+            found.get(ORGANISATION_NAME_ZH, ""),
+        )
 
     def _settings(self, s: Session, *keys: str) -> dict[str, str]:
         rows = s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
@@ -250,8 +273,13 @@ class DocumentLoader:
             discussion=m.discussion,
             agreements=m.agreements,
             next_steps=tuple(
-                Step(t.title, t.owner.name if t.owner else "", t.due_date, _value(t.status),
-                     t.owner.name_latin if t.owner else "")
+                Step(
+                    t.title,
+                    t.owner.name if t.owner else "",
+                    t.due_date,
+                    _value(t.status),
+                    t.owner.name_latin if t.owner else "",
+                )
                 for t in steps
             ),
             confidentiality=_value(m.confidentiality),
@@ -266,27 +294,35 @@ class DocumentLoader:
             requisites=self._requisites(s, trip, m, prepared_by),
         )
 
-    def _requisites(self, s: Session, trip: Trip | None, m: Meeting,
-                    prepared_by: str) -> Requisites:
+    def _requisites(
+        self, s: Session, trip: Trip | None, m: Meeting, prepared_by: str
+    ) -> Requisites:
         """A draft's requisites: who approves and who gets copies (settings), the compiler's
         position, the place of compilation. Number and approval come with approving."""
-        found = self._settings(s, MEMO_APPROVER, MEMO_APPROVER_POSITION, MEMO_DISTRIBUTION,
-                               MEMO_PLACE)
+        found = self._settings(
+            s, MEMO_APPROVER, MEMO_APPROVER_POSITION, MEMO_DISTRIBUTION, MEMO_PLACE
+        )
         place = found.get(MEMO_PLACE, "").strip()
         if not place and trip is not None and trip.cities.strip():
             place = trip.cities.replace("，", ",").split(",")[0].strip()
         if not place:
             place = m.place
-        compiler = s.scalars(select(Member).where(Member.name == prepared_by.strip(),
-                                                  Member.deleted_at.is_(None)).limit(1)).first()
+        compiler = s.scalars(
+            select(Member)
+            .where(Member.name == prepared_by.strip(), Member.deleted_at.is_(None))
+            .limit(1)
+        ).first()
         return Requisites(
             approver=found.get(MEMO_APPROVER, "").strip(),
             approver_position=found.get(MEMO_APPROVER_POSITION, "").strip(),
             compiled_on=dt.date.today(),
             compiled_at=place,
             compiler_position=compiler.position if compiler is not None and prepared_by else "",
-            distribution=tuple(line.strip() for line in found.get(MEMO_DISTRIBUTION, "")
-                               .splitlines() if line.strip()),
+            distribution=tuple(
+                line.strip()
+                for line in found.get(MEMO_DISTRIBUTION, "").splitlines()
+                if line.strip()
+            ),
         )
 
     def _member_latin_names(self, s: Session) -> dict[str, str]:
@@ -358,8 +394,9 @@ class DocumentLoader:
                 end_date=trip.end_date,
                 countries=tuple(trip.countries or ()),
                 cities=trip.cities,
-                members=tuple(_member(x, i == 0)
-                              for i, x in enumerate(_members_sorted(trip.members))),
+                members=tuple(
+                    _member(x, i == 0) for i, x in enumerate(_members_sorted(trip.members))
+                ),
                 goals=trip.goals,
                 memos=memos,
                 conclusions=trip.conclusions,
@@ -432,14 +469,23 @@ class DocumentLoader:
                 contacts=tuple(self._contact_entry(x) for x in contacts),
                 projects=tuple(self._project_entry(s, p) for p in projects),
                 past_meetings=tuple(
-                    PastMeeting(m.starts_at, m.timezone, m.title, m.agreements,
-                                project_titles.get(m.project_id or "", ""))
+                    PastMeeting(
+                        m.starts_at,
+                        m.timezone,
+                        m.title,
+                        m.agreements,
+                        project_titles.get(m.project_id or "", ""),
+                    )
                     for m in meetings
                 ),
                 open_tasks=tuple(
-                    OpenTask(t.title, t.owner.name if t.owner else "", t.due_date,
-                             project_titles.get(t.project_id or "", ""),
-                             t.owner.name_latin if t.owner else "")
+                    OpenTask(
+                        t.title,
+                        t.owner.name if t.owner else "",
+                        t.due_date,
+                        project_titles.get(t.project_id or "", ""),
+                        t.owner.name_latin if t.owner else "",
+                    )
                     for t in tasks
                 ),
                 generated_at=now,
@@ -467,9 +513,14 @@ class DocumentLoader:
             .order_by(StageChange.changed_at, StageChange.hlc)
         ).unique()
         history = tuple(
-            StageMove(ch.changed_at, _stage(ch.from_stage), _stage(ch.to_stage) or Localized(),
-                      ch.member.name if ch.member else "", ch.note,
-                      ch.member.name_latin if ch.member else "")
+            StageMove(
+                ch.changed_at,
+                _stage(ch.from_stage),
+                _stage(ch.to_stage) or Localized(),
+                ch.member.name if ch.member else "",
+                ch.note,
+                ch.member.name_latin if ch.member else "",
+            )
             for ch in changes
         )
         return ProjectEntry(
@@ -499,11 +550,17 @@ class DocumentLoader:
 
     @staticmethod
     def _site(site: Site) -> SiteEntry:
-        return SiteEntry(Localized(site.name, site.name_en, site.name_zh), _value(site.kind),
-                         site.municipality, site.available_area_m2, site.land_area_ha,
-                         site.utilities)
+        return SiteEntry(
+            Localized(site.name, site.name_en, site.name_zh),
+            _value(site.kind),
+            site.municipality,
+            site.available_area_m2,
+            site.land_area_ha,
+            site.utilities,
+        )
 
     @staticmethod
     def _measure(m: SupportMeasure) -> MeasureEntry:
-        return MeasureEntry(Localized(m.name, m.name_en, m.name_zh), _value(m.kind), m.provider,
-                            m.terms)
+        return MeasureEntry(
+            Localized(m.name, m.name_en, m.name_zh), _value(m.kind), m.provider, m.terms
+        )

@@ -41,8 +41,13 @@ def _utc_offset(value: dt.datetime) -> str:
 class MemoSections:
     """The memo's building blocks; shared by the memo and the trip report."""
 
-    def __init__(self, renderer: DocumentRenderer[Any], copy: MemoCopy = "internal", *,
-                 in_report: bool = False) -> None:
+    def __init__(
+        self,
+        renderer: DocumentRenderer[Any],
+        copy: MemoCopy = "internal",
+        *,
+        in_report: bool = False,
+    ) -> None:
         self.r = renderer
         self.partner = copy == "partner"
         # a memo inside the trip report: no requisites or signature of its own (the report
@@ -117,8 +122,9 @@ class MemoSections:
         """Venue date and time with its zone named, then Moscow time, then the partner's own
         time when a video call is held from a third zone (from Moscow, say)."""
         start = m.starts_at.astimezone(venue_zone(m.timezone))
-        lines = [f"{self._interval(start, m.duration_min, True)} "
-                 f"({self._zone_name(m.timezone, start)})"]
+        lines = [
+            f"{self._interval(start, m.duration_min, True)} ({self._zone_name(m.timezone, start)})"
+        ]
         shown = {start.utcoffset()}
         others = [MOSCOW]
         if m.format == "video" and m.partner_timezone:
@@ -129,8 +135,10 @@ class MemoSections:
                 continue
             shown.add(there.utcoffset())
             same_day = there.date() == start.date()
-            lines.append(f"{self._interval(there, m.duration_min, not same_day)} "
-                         f"({self._zone_name(zone, there)})")
+            lines.append(
+                f"{self._interval(there, m.duration_min, not same_day)} "
+                f"({self._zone_name(zone, there)})"
+            )
         return "\n".join(lines)
 
     def stage_move(self, m: MemoData) -> str:
@@ -169,8 +177,12 @@ class MemoSections:
         else:
             left.append(r.p(labels.inline("draft"), r.styles.cell, bold=True))
         if q.compiled_on:
-            left.append(r.p(f"{labels.inline('compiled_on')}: "
-                            f"{labels.format_date(q.compiled_on)}", r.styles.cell))
+            left.append(
+                r.p(
+                    f"{labels.inline('compiled_on')}: {labels.format_date(q.compiled_on)}",
+                    r.styles.cell,
+                )
+            )
         if q.compiled_at and "ru" in self.lang_codes:  # the place is recorded in Russian
             left.append(r.p(f"{labels.inline('compiled_at')}: {q.compiled_at}", r.styles.cell))
         marking = labels.marking(m.confidentiality)
@@ -318,13 +330,20 @@ class MemoSections:
         columns: list[list[str]]
         if self.partner:
             ours = next((p for p in m.our_side if p.head), m.our_side[0] if m.our_side else None)
-            theirs = next((p for p in m.their_side if p.head),
-                          m.their_side[0] if m.their_side else None)
+            theirs = next(
+                (p for p in m.their_side if p.head), m.their_side[0] if m.their_side else None
+            )
             columns = [
-                [r.organisation_text(), self.position(ours) if ours else "",
-                 *(ours.names if ours else ())],
-                [" / ".join(m.company_names[:2]), self.position(theirs) if theirs else "",
-                 *(theirs.names if theirs else ())],
+                [
+                    r.organisation_text(),
+                    self.position(ours) if ours else "",
+                    *(ours.names if ours else ()),
+                ],
+                [
+                    " / ".join(m.company_names[:2]),
+                    self.position(theirs) if theirs else "",
+                    *(theirs.names if theirs else ()),
+                ],
             ]
             caption = r.labels.inline("head_of_delegation")
             first_name = 2
@@ -370,8 +389,9 @@ class MemoSections:
         r = self.r
         out: list[Flowable] = [Spacer(0, 4 * mm), *r.subheading("distribution")]
         copy = r.labels.inline("copy_no")
-        out += [r.p(f"{copy} {i} — {name}", r.styles.small)
-                for i, name in enumerate(names, start=1)]
+        out += [
+            r.p(f"{copy} {i} — {name}", r.styles.small) for i, name in enumerate(names, start=1)
+        ]
         return out
 
     def body(self, m: MemoData) -> list[Flowable]:

@@ -82,12 +82,20 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
             out.append(self.p(self._t("empty"), self.styles.muted))
             return out
         header = [self.p(h, self.styles.tiny_bold, True) for h in table.headers]
-        rows = [[self.p(self._cell(v, k), self._number if k != "text" else self.styles.tiny)
-                 for v, k in zip(row, table.kinds, strict=True)]
-                for row in table.rows[:PRINTED_ROWS]]
-        widths = self._widths(table, [[self._cell(v, k) for v, k in zip(row, table.kinds,
-                                                                       strict=True)]
-                                      for row in table.rows[:PRINTED_ROWS]])
+        rows = [
+            [
+                self.p(self._cell(v, k), self._number if k != "text" else self.styles.tiny)
+                for v, k in zip(row, table.kinds, strict=True)
+            ]
+            for row in table.rows[:PRINTED_ROWS]
+        ]
+        widths = self._widths(
+            table,
+            [
+                [self._cell(v, k) for v, k in zip(row, table.kinds, strict=True)]
+                for row in table.rows[:PRINTED_ROWS]
+            ],
+        )
         grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
         style: list[Any] = [
             ("FONT", (0, 0), (-1, -1), SANS, 8),  # the cell default is Helvetica
@@ -103,8 +111,9 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         grid.setStyle(TableStyle(style))
         out.append(grid)
         if len(table.rows) > PRINTED_ROWS:
-            more = self._t("more").format(n=self.labels.primary.format_number(
-                len(table.rows) - PRINTED_ROWS))
+            more = self._t("more").format(
+                n=self.labels.primary.format_number(len(table.rows) - PRINTED_ROWS)
+            )
             out.append(self.p(more, self.styles.muted))
         return out
 
@@ -126,11 +135,13 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
                 values = [width(w, body) for row in cells for w in row[i].split()]
             need.append(max([*words, *values, 0.0]) + pad)
         weights = [_WEIGHTS.get(k, 1.0) for k in table.kinds]
-        widths = [max(w * CONTENT_WIDTH / sum(weights), n) for w, n in zip(weights, need,
-                                                                             strict=True)]
+        widths = [
+            max(w * CONTENT_WIDTH / sum(weights), n) for w, n in zip(weights, need, strict=True)
+        ]
         excess = sum(widths) - CONTENT_WIDTH
-        slack = [w - n if k == "text" else 0.0
-                 for w, n, k in zip(widths, need, table.kinds, strict=True)]
+        slack = [
+            w - n if k == "text" else 0.0 for w, n, k in zip(widths, need, table.kinds, strict=True)
+        ]
         if excess > 0 and sum(slack) > 0:
             share = min(1.0, excess / sum(slack))
             widths = [w - s * share for w, s in zip(widths, slack, strict=True)]
@@ -143,8 +154,14 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
         return ParagraphStyle("tiny_right", parent=self.styles.tiny, alignment=TA_RIGHT)
 
     # -- charts -------------------------------------------------------------------------
-    def _bar_chart(self, title: str, names: list[str], series: list[list[float]],
-                   fills: list[Any], legend: list[str] | None = None) -> Drawing:
+    def _bar_chart(
+        self,
+        title: str,
+        names: list[str],
+        series: list[list[float]],
+        fills: list[Any],
+        legend: list[str] | None = None,
+    ) -> Drawing:
         height = 18 * mm + 5.5 * mm * max(3, len(names)) * max(1, len(series))
         # the drawing's own start font would be the unembedded Helvetica
         d = Drawing(CONTENT_WIDTH, height, initialFontName=SANS, initialFontSize=8)
@@ -208,24 +225,38 @@ class PipelineReportRenderer(DocumentRenderer[PipelineReport]):
             chosen.append(f"{self._t('trip')}: {data.trip_title or f.trip_id}")
         if chosen:
             lines.append(f"{self._t('filters')}: " + "; ".join(chosen))
-        lines.append(self._t("currency").format(
-            cur=data.currency, date=self.labels.format_short_date(data.rates.as_of)))
+        lines.append(
+            self._t("currency").format(
+                cur=data.currency, date=self.labels.format_short_date(data.rates.as_of)
+            )
+        )
         if data.unconverted:
             lines.append(self._t("no_rate").format(codes=", ".join(data.unconverted)))
         out += [self.p(x, self.styles.muted) for x in lines]
         out.append(Spacer(0, 4 * mm))
         stages = [r.stage.name(code) for r in data.funnel]
-        out.append(self._bar_chart(self._t("chart_projects"), stages,
-                                   [[r.projects for r in data.funnel]], [BAR]))
-        countries = [country_name(r.key, code) if r.key else self._t("none")
-                     for r in data.by_country]
+        out.append(
+            self._bar_chart(
+                self._t("chart_projects"), stages, [[r.projects for r in data.funnel]], [BAR]
+            )
+        )
+        countries = [
+            country_name(r.key, code) if r.key else self._t("none") for r in data.by_country
+        ]
         if data.by_country:
             out.append(Spacer(0, 3 * mm))
-            out.append(self._bar_chart(
-                self._t("chart_capex").format(cur=data.currency), countries,
-                [[float(r.capex) for r in data.by_country],
-                 [float(r.weighted_capex) for r in data.by_country]], [BAR, BAR_WEIGHTED],
-                [self._t("capex"), self._t("weighted_capex")]))
+            out.append(
+                self._bar_chart(
+                    self._t("chart_capex").format(cur=data.currency),
+                    countries,
+                    [
+                        [float(r.capex) for r in data.by_country],
+                        [float(r.weighted_capex) for r in data.by_country],
+                    ],
+                    [BAR, BAR_WEIGHTED],
+                    [self._t("capex"), self._t("weighted_capex")],
+                )
+            )
         for table in report_tables(data, lang):
             out += self._table(table)
         return out

@@ -13,8 +13,7 @@ from openpyxl.utils import get_column_letter
 from crm_desktop.analytics.model import PipelineReport
 from crm_desktop.documents.pipeline_tables import SHEETS, report_tables
 
-_FORMATS = {"money": "#,##0.00", "percent": "0%", "number": "0.0", "int": "0",
-            "date": "yyyy-mm-dd"}
+_FORMATS = {"money": "#,##0.00", "percent": "0%", "number": "0.0", "int": "0", "date": "yyyy-mm-dd"}
 _WIDTHS = {"text": 36, "money": 18, "date": 12}
 
 

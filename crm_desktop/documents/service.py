@@ -47,14 +47,16 @@ class DocumentService:
         """The internal memo of the meeting as it is now (a draft). Approved memos,
         reprints and the partner's copy: application.memos.MemoService."""
         data = self.loader.memo(meeting_id, self.prepared_by())
-        renderer = MemoRenderer(lang, self.loader.organisation(),
-                                organisation_names=self.loader.organisation_names())
+        renderer = MemoRenderer(
+            lang, self.loader.organisation(), organisation_names=self.loader.organisation_names()
+        )
         return Pdf(renderer.render(data), suggested_filename(data), renderer.title(data))
 
     def trip_report(self, trip_id: str, lang: str | Labels = "ru") -> Pdf:
         data = self.loader.trip(trip_id, self.prepared_by())
-        renderer = TripReportRenderer(lang, self.loader.organisation(),
-                                      organisation_names=self.loader.organisation_names())
+        renderer = TripReportRenderer(
+            lang, self.loader.organisation(), organisation_names=self.loader.organisation_names()
+        )
         name = memo_filename(data.start_date.isoformat(), data.title, "trip")
         return Pdf(renderer.render(data), name, renderer.title(data))
 

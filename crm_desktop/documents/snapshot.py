@@ -43,8 +43,12 @@ def _plain(value: Any) -> Any:
 
 def memo_to_json(data: MemoData) -> str:
     """Canonical JSON (sorted keys), so equal data gives equal text and hash."""
-    return json.dumps({"format": SNAPSHOT_FORMAT, "memo": _plain(data)}, ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        {"format": SNAPSHOT_FORMAT, "memo": _plain(data)},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
 
 
 def content_hash(text: str) -> str:

@@ -64,14 +64,17 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
     def signature(self, data: TripReportData) -> Table:
         head = next((m for m in data.members if m.head), data.members[0] if data.members else None)
         sections = MemoSections(self)
-        rows = [[self.p(self.labels.inline("head_of_delegation"), self.styles.cell, bold=True),
-                 ""]]
+        rows = [[self.p(self.labels.inline("head_of_delegation"), self.styles.cell, bold=True), ""]]
         if head is not None:
             rows.append([self.p(sections.position(head), self.styles.cell), ""])
             name = self.labels.person_name(head.name, head.names[-1])
             rows.append([Spacer(0, 9 * mm), ""])
-            rows.append([self.p(self.labels.inline("signature"), self.styles.muted),
-                         self.p(no_break(name), self.styles.cell)])
+            rows.append(
+                [
+                    self.p(self.labels.inline("signature"), self.styles.muted),
+                    self.p(no_break(name), self.styles.cell),
+                ]
+            )
         else:
             rows.append([Spacer(0, 9 * mm), ""])
             rows.append([self.p(self.labels.inline("signature"), self.styles.muted), ""])
@@ -101,8 +104,11 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
         if data.members:
             markup = "<br/>".join(
                 self.fonts.markup(self.labels.person_name(m.name, m.names[-1]), bold=True)
-                + (" — " + self.fonts.markup(self.labels.job_title(m.position))
-                   if m.position else "")
+                + (
+                    " — " + self.fonts.markup(self.labels.job_title(m.position))
+                    if m.position
+                    else ""
+                )
                 for m in data.members
             )
             members = Paragraph(markup, s.cell)

@@ -106,8 +106,10 @@ class SyncedMixin:
         # a row another session or process changed meanwhile updates nothing and the flush
         # fails (StaleDataError, turned into ConflictError by the services) on SQLite and
         # PostgreSQL alike. The session hooks set the next version themselves.
-        return {"version_id_col": cls.__table__.c.version,  # type: ignore[attr-defined]
-                "version_id_generator": False}
+        return {
+            "version_id_col": cls.__table__.c.version,  # type: ignore[attr-defined]
+            "version_id_generator": False,
+        }
 
     @property
     def is_deleted(self) -> bool:

@@ -13,12 +13,12 @@ from typing import Any, ClassVar, Self
 MESSAGES: dict[str, str] = {
     "required": "{field} is required.",
     "stage_limit_range": "The limit of stage {stage} must be a whole number of days "
-                         "from {low} to {high}.",
+    "from {low} to {high}.",
     "stage_probability_range": "The probability of stage {stage} must be a whole number "
-                               "from {low} to {high}.",
+    "from {low} to {high}.",
     "invalid_email": "“{value}” is not a valid email address.",
     "invalid_phone": "“{value}” is not a valid phone number "
-                     "(use +country code, e.g. +86 10 1234 5678).",
+    "(use +country code, e.g. +86 10 1234 5678).",
     "invalid_currency": "“{value}” is not an ISO 4217 currency code (e.g. RUB, CNY, USD).",
     "invalid_country": "“{value}” is not an ISO 3166 country code (e.g. CN, RU).",
     "invalid_timezone": "“{value}” is not a known time zone (e.g. Asia/Shanghai).",
@@ -43,9 +43,9 @@ MESSAGES: dict[str, str] = {
     "unknown_stage_code": "No stage with code {code}.",
     "stage_move_final": "This stage move cannot be undone.",
     "stale": "{member} changed this {entity} on device {device} at {at} (it is now version "
-             "{current}, you had version {loaded}); nothing was saved.",
+    "{current}, you had version {loaded}); nothing was saved.",
     "stale_no_member": "This {entity} was changed on device {device} at {at} (it is now "
-                       "version {current}, you had version {loaded}); nothing was saved.",
+    "version {current}, you had version {loaded}); nothing was saved.",
 }
 
 
@@ -119,13 +119,29 @@ class ConflictError(CrmError):
 
     code = "stale"
 
-    def __init__(self, entity: str, id: str, *, loaded: int, current: int, member: str,
-                 device: str, at: datetime | None, deleted: bool = False) -> None:
+    def __init__(
+        self,
+        entity: str,
+        id: str,
+        *,
+        loaded: int,
+        current: int,
+        member: str,
+        device: str,
+        at: datetime | None,
+        deleted: bool = False,
+    ) -> None:
         when = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if at else "?"
         code = "stale" if member else "stale_no_member"
-        params: dict[str, Any] = {"entity": entity, "id": id, "member": member,
-                                  "device": device[:8] or "?", "at": when,
-                                  "current": current, "loaded": loaded}
+        params: dict[str, Any] = {
+            "entity": entity,
+            "id": id,
+            "member": member,
+            "device": device[:8] or "?",
+            "at": when,
+            "current": current,
+            "loaded": loaded,
+        }
         super().__init__(MESSAGES[code].format(**params), code=code, **params)
         self.entity, self.record_id = entity, id
         self.loaded, self.current = loaded, current

@@ -105,13 +105,26 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
         session.add(entry)
 
 
-def _entry(obj: SyncedMixin, action: str, field: str, old: Any, new: Any,
-           member: str | None, device: str, now: datetime) -> AuditEntry:
+def _entry(
+    obj: SyncedMixin,
+    action: str,
+    field: str,
+    old: Any,
+    new: Any,
+    member: str | None,
+    device: str,
+    now: datetime,
+) -> AuditEntry:
     return AuditEntry(
         entity_type=obj.__tablename__,  # type: ignore[attr-defined]
-        entity_id=obj.id, action=action, field=field,
-        old_value=json_value(old), new_value=json_value(new),
-        member_id=member, at=now, origin=device,
+        entity_id=obj.id,
+        action=action,
+        field=field,
+        old_value=json_value(old),
+        new_value=json_value(new),
+        member_id=member,
+        at=now,
+        origin=device,
     )
 
 

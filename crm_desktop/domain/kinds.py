@@ -56,25 +56,68 @@ _SERVICES = "crm_desktop.domain.services."
 
 # The order of the searchable kinds is stored: the search index numbers its documents by
 # kind (search.documents.KIND_CODES), so new kinds go to the end.
-COMPANY = Kind("company", "companies", Company, "companies", _SERVICES + "companies",
-               "CompanyInput", searchable=True)
-CONTACT = Kind("contact", "contacts", Contact, "contacts", _SERVICES + "contacts",
-               "ContactInput", searchable=True)
-PROJECT = Kind("project", "projects", Project, "projects", _SERVICES + "projects",
-               "ProjectInput", searchable=True)
-MEETING = Kind("meeting", "meetings", Meeting, "meetings", _SERVICES + "meetings",
-               "MeetingInput", searchable=True)
-SITE = Kind("site", "sites", Site, "sites", _SERVICES + "reference", "SiteInput",
-            searchable=True)
-MEMBER = Kind("member", "members", Member, "members", _SERVICES + "members", "MemberInput",
-              searchable=True)
+COMPANY = Kind(
+    "company",
+    "companies",
+    Company,
+    "companies",
+    _SERVICES + "companies",
+    "CompanyInput",
+    searchable=True,
+)
+CONTACT = Kind(
+    "contact",
+    "contacts",
+    Contact,
+    "contacts",
+    _SERVICES + "contacts",
+    "ContactInput",
+    searchable=True,
+)
+PROJECT = Kind(
+    "project",
+    "projects",
+    Project,
+    "projects",
+    _SERVICES + "projects",
+    "ProjectInput",
+    searchable=True,
+)
+MEETING = Kind(
+    "meeting",
+    "meetings",
+    Meeting,
+    "meetings",
+    _SERVICES + "meetings",
+    "MeetingInput",
+    searchable=True,
+)
+SITE = Kind("site", "sites", Site, "sites", _SERVICES + "reference", "SiteInput", searchable=True)
+MEMBER = Kind(
+    "member", "members", Member, "members", _SERVICES + "members", "MemberInput", searchable=True
+)
 TASK = Kind("task", "tasks", Task, "tasks", _SERVICES + "tasks", "TaskInput")
 TRIP = Kind("trip", "trips", Trip, "trips", _SERVICES + "trips", "TripInput")
-SUPPORT_MEASURE = Kind("support_measure", "measures", SupportMeasure, "measures",
-                       _SERVICES + "reference", "MeasureInput")
+SUPPORT_MEASURE = Kind(
+    "support_measure",
+    "measures",
+    SupportMeasure,
+    "measures",
+    _SERVICES + "reference",
+    "MeasureInput",
+)
 
-KINDS: tuple[Kind, ...] = (COMPANY, CONTACT, PROJECT, MEETING, SITE, MEMBER, TASK, TRIP,
-                           SUPPORT_MEASURE)
+KINDS: tuple[Kind, ...] = (
+    COMPANY,
+    CONTACT,
+    PROJECT,
+    MEETING,
+    SITE,
+    MEMBER,
+    TASK,
+    TRIP,
+    SUPPORT_MEASURE,
+)
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 BY_PLURAL: dict[str, Kind] = {k.plural: k for k in KINDS}
 

@@ -35,8 +35,13 @@ SORT_KEY_TYPE = String(300).with_variant(String(300, collation="C"), "postgresql
 
 def _enum(cls: type[enum.Enum]) -> Enum:
     # Stored as the lowercase value, checked in Python, no native PG enum type to migrate.
-    return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False,
-                length=32, validate_strings=True)
+    return Enum(
+        cls,
+        values_callable=lambda e: [m.value for m in e],
+        native_enum=False,
+        length=32,
+        validate_strings=True,
+    )
 
 
 class CompanyKind(enum.StrEnum):
@@ -95,45 +100,54 @@ class MeasureKind(enum.StrEnum):
 # --- link tables (rows identified by both ends; merging a link is a set union) ----------
 
 company_tags = Table(
-    "company_tag", Base.metadata,
+    "company_tag",
+    Base.metadata,
     Column("company_id", ForeignKey("company.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
 )
 contact_tags = Table(
-    "contact_tag", Base.metadata,
+    "contact_tag",
+    Base.metadata,
     Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
 )
 project_tags = Table(
-    "project_tag", Base.metadata,
+    "project_tag",
+    Base.metadata,
     Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
 )
 project_sites = Table(
-    "project_site", Base.metadata,
+    "project_site",
+    Base.metadata,
     Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
     Column("site_id", ForeignKey("site.id", ondelete="CASCADE"), primary_key=True),
 )
 project_measures = Table(
-    "project_measure", Base.metadata,
+    "project_measure",
+    Base.metadata,
     Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
     Column("measure_id", ForeignKey("support_measure.id", ondelete="CASCADE"), primary_key=True),
 )
 trip_members = Table(
-    "trip_member", Base.metadata,
+    "trip_member",
+    Base.metadata,
     Column("trip_id", ForeignKey("trip.id", ondelete="CASCADE"), primary_key=True),
     Column("member_id", ForeignKey("member.id", ondelete="CASCADE"), primary_key=True),
 )
 meeting_members = Table(
-    "meeting_member", Base.metadata,
+    "meeting_member",
+    Base.metadata,
     Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
     Column("member_id", ForeignKey("member.id", ondelete="CASCADE"), primary_key=True),
 )
 meeting_contacts = Table(
-    "meeting_contact", Base.metadata,
+    "meeting_contact",
+    Base.metadata,
     Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
-    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True,
-           index=True),
+    Column(
+        "contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 
@@ -166,8 +180,7 @@ class Company(SyncedMixin, Base):
 
     name: Mapped[str] = mapped_column(String(300), index=True)  # display name
     # the name as the list sorts it (pinyin for Chinese, ё as е); see search/sorting.py
-    sort_key: Mapped[str] = mapped_column(SORT_KEY_TYPE, default="", server_default="",
-                                          index=True)
+    sort_key: Mapped[str] = mapped_column(SORT_KEY_TYPE, default="", server_default="", index=True)
     name_native: Mapped[str] = mapped_column(String(300), default="")  # e.g. 汉字
     name_latin: Mapped[str] = mapped_column(String(300), default="")  # English / pinyin
     name_ru: Mapped[str] = mapped_column(String(300), default="")
@@ -184,8 +197,9 @@ class Company(SyncedMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
     tags: Mapped[list[Tag]] = relationship(secondary=company_tags, lazy="selectin")
-    contacts: Mapped[list[Contact]] = relationship(back_populates="company", lazy="raise_on_sql",
-                                                   viewonly=True)
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="company", lazy="raise_on_sql", viewonly=True
+    )
 
 
 class Contact(SyncedMixin, Base):
@@ -193,17 +207,26 @@ class Contact(SyncedMixin, Base):
     __table_args__ = (
         # The contacts list in name order, live rows only: a jump to the middle of
         # 200,000 contacts reads the index, not every row before it.
-        Index("ix_contact_live_name", "display_name", "id",
-              sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_contact_live_name",
+            "display_name",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         # the same in the order people expect names in (曾 under Z, ё with е)
-        Index("ix_contact_live_sort", "sort_key", "id",
-              sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_contact_live_sort",
+            "sort_key",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
-    company_id: Mapped[str | None] = mapped_column(ForeignKey("company.id"), nullable=True,
-                                                   index=True)
+    company_id: Mapped[str | None] = mapped_column(
+        ForeignKey("company.id"), nullable=True, index=True
+    )
     family_name_native: Mapped[str] = mapped_column(String(100), default="")
     given_name_native: Mapped[str] = mapped_column(String(100), default="")
     family_name_latin: Mapped[str] = mapped_column(String(100), default="")
@@ -241,6 +264,7 @@ class Contact(SyncedMixin, Base):
     def name_ru(self) -> str:
         return " ".join(p for p in (self.family_name_ru, self.given_name_ru) if p)
 
+
 def _join_name(family: str, given: str) -> str:
     """CJK names are written family-first without a space; others with one."""
     if not family or not given:
@@ -250,12 +274,20 @@ def _join_name(family: str, given: str) -> str:
     return f"{family} {given}"
 
 
-def contact_display_name(family_native: str, given_native: str, given_latin: str,
-                         family_latin: str, family_ru: str, given_ru: str) -> str:
+def contact_display_name(
+    family_native: str,
+    given_native: str,
+    given_latin: str,
+    family_latin: str,
+    family_ru: str,
+    given_ru: str,
+) -> str:
     """What lists show: the native-script name, else the Latin form, else the Russian."""
-    return (_join_name(family_native, given_native)
-            or " ".join(p for p in (given_latin, family_latin) if p)
-            or " ".join(p for p in (family_ru, given_ru) if p))
+    return (
+        _join_name(family_native, given_native)
+        or " ".join(p for p in (given_latin, family_latin) if p)
+        or " ".join(p for p in (family_ru, given_ru) if p)
+    )
 
 
 class Stage(SyncedMixin, Base):
@@ -309,11 +341,11 @@ class Project(SyncedMixin, Base):
     company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
     stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"), index=True)
     stage_entered_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus),
-                                                  default=ProjectStatus.ACTIVE)
+    status: Mapped[ProjectStatus] = mapped_column(
+        _enum(ProjectStatus), default=ProjectStatus.ACTIVE
+    )
     status_reason: Mapped[str] = mapped_column(Text, default="")
-    owner_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True,
-                                                 index=True)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True, index=True)
     product: Mapped[str] = mapped_column(String(300), default="")
     planned_output: Mapped[str] = mapped_column(String(300), default="")
     capex: Mapped[Decimal | None] = mapped_column(Numeric(20, 2), nullable=True)
@@ -329,8 +361,9 @@ class Project(SyncedMixin, Base):
     stage: Mapped[Stage] = relationship(lazy="joined")
     owner: Mapped[Member | None] = relationship(lazy="joined")
     sites: Mapped[list[Site]] = relationship(secondary=project_sites, lazy="selectin")
-    measures: Mapped[list[SupportMeasure]] = relationship(secondary=project_measures,
-                                                          lazy="selectin")
+    measures: Mapped[list[SupportMeasure]] = relationship(
+        secondary=project_measures, lazy="selectin"
+    )
     tags: Mapped[list[Tag]] = relationship(secondary=project_tags, lazy="selectin")
 
 
@@ -354,23 +387,27 @@ class Meeting(SyncedMixin, Base):
 
     title: Mapped[str] = mapped_column(String(300))
     trip_id: Mapped[str | None] = mapped_column(ForeignKey("trip.id"), nullable=True, index=True)
-    company_id: Mapped[str | None] = mapped_column(ForeignKey("company.id"), nullable=True,
-                                                   index=True)
-    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id"), nullable=True,
-                                                   index=True)
+    company_id: Mapped[str | None] = mapped_column(
+        ForeignKey("company.id"), nullable=True, index=True
+    )
+    project_id: Mapped[str | None] = mapped_column(
+        ForeignKey("project.id"), nullable=True, index=True
+    )
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     timezone: Mapped[str] = mapped_column(String(64))  # IANA zone of the venue
     duration_min: Mapped[int] = mapped_column(Integer, default=60)
     place: Mapped[str] = mapped_column(String(300), default="")
-    format: Mapped[MeetingFormat] = mapped_column(_enum(MeetingFormat),
-                                                  default=MeetingFormat.IN_PERSON)
+    format: Mapped[MeetingFormat] = mapped_column(
+        _enum(MeetingFormat), default=MeetingFormat.IN_PERSON
+    )
     language: Mapped[str] = mapped_column(String(50), default="")
     interpreter: Mapped[str] = mapped_column(String(200), default="")
     agenda: Mapped[str] = mapped_column(Text, default="")
     discussion: Mapped[str] = mapped_column(Text, default="")
     agreements: Mapped[str] = mapped_column(Text, default="")
     confidentiality: Mapped[Confidentiality] = mapped_column(
-        _enum(Confidentiality), default=Confidentiality.INTERNAL)
+        _enum(Confidentiality), default=Confidentiality.INTERNAL
+    )
     # The text once more in the partner's language (optional), for the partner's copy.
     second_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
     title_alt: Mapped[str] = mapped_column(String(300), default="", server_default="")
@@ -381,10 +418,12 @@ class Meeting(SyncedMixin, Base):
     trip: Mapped[Trip | None] = relationship(lazy="joined")
     company: Mapped[Company | None] = relationship(lazy="joined")
     project: Mapped[Project | None] = relationship(lazy="joined")
-    our_participants: Mapped[list[Member]] = relationship(secondary=meeting_members,
-                                                          lazy="selectin")
-    their_participants: Mapped[list[Contact]] = relationship(secondary=meeting_contacts,
-                                                             lazy="selectin")
+    our_participants: Mapped[list[Member]] = relationship(
+        secondary=meeting_members, lazy="selectin"
+    )
+    their_participants: Mapped[list[Contact]] = relationship(
+        secondary=meeting_contacts, lazy="selectin"
+    )
 
     @property
     def local_start(self) -> datetime:
@@ -401,8 +440,9 @@ class StageChange(SyncedMixin, Base):
     to_stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True)
-    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"), nullable=True,
-                                                   index=True)
+    meeting_id: Mapped[str | None] = mapped_column(
+        ForeignKey("meeting.id"), nullable=True, index=True
+    )
     note: Mapped[str] = mapped_column(Text, default="")
 
     from_stage: Mapped[Stage | None] = relationship(foreign_keys=[from_stage_id], lazy="joined")
@@ -415,17 +455,19 @@ class Task(SyncedMixin, Base):
 
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
-    owner_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True,
-                                                 index=True)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True, index=True)
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     status: Mapped[TaskStatus] = mapped_column(_enum(TaskStatus), default=TaskStatus.OPEN)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"), nullable=True,
-                                                   index=True)
-    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id"), nullable=True,
-                                                   index=True)
-    company_id: Mapped[str | None] = mapped_column(ForeignKey("company.id"), nullable=True,
-                                                   index=True)
+    meeting_id: Mapped[str | None] = mapped_column(
+        ForeignKey("meeting.id"), nullable=True, index=True
+    )
+    project_id: Mapped[str | None] = mapped_column(
+        ForeignKey("project.id"), nullable=True, index=True
+    )
+    company_id: Mapped[str | None] = mapped_column(
+        ForeignKey("company.id"), nullable=True, index=True
+    )
 
     owner: Mapped[Member | None] = relationship(lazy="joined")
 
@@ -436,8 +478,9 @@ class MemoRevision(SyncedMixin, Base):
     approving again adds revision 2, 3, ... under the same registration number."""
 
     __tablename__ = "memo_revision"
-    __table_args__ = (Index("ux_memo_revision_meeting_revision", "meeting_id", "revision",
-                            unique=True),)
+    __table_args__ = (
+        Index("ux_memo_revision_meeting_revision", "meeting_id", "revision", unique=True),
+    )
 
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     revision: Mapped[int] = mapped_column(Integer)
@@ -473,7 +516,8 @@ class AttachmentContent(Base):
     __tablename__ = "attachment_content"
 
     attachment_id: Mapped[str] = mapped_column(
-        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True
+    )
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
@@ -502,9 +546,19 @@ class Setting(Base):
 
 
 ENTITY_TYPES: dict[str, type[SyncedMixin]] = {
-    "member": Member, "tag": Tag, "company": Company, "contact": Contact, "stage": Stage,
-    "site": Site, "support_measure": SupportMeasure, "project": Project, "trip": Trip,
-    "meeting": Meeting, "stage_change": StageChange, "task": Task, "attachment": Attachment,
+    "member": Member,
+    "tag": Tag,
+    "company": Company,
+    "contact": Contact,
+    "stage": Stage,
+    "site": Site,
+    "support_measure": SupportMeasure,
+    "project": Project,
+    "trip": Trip,
+    "meeting": Meeting,
+    "stage_change": StageChange,
+    "task": Task,
+    "attachment": Attachment,
 }
 
 

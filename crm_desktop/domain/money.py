@@ -153,8 +153,11 @@ def _is_code(text: str) -> bool:
 
 
 # Rounded Bank of Russia rates of the day this version was made: a start, not a feed.
-STARTING_RATES = Rates(DEFAULT_CURRENCY, (
-    Rate("CNY", Decimal("11"), dt.date(2026, 12, 1)),
-    Rate("EUR", Decimal("92"), dt.date(2026, 12, 1)),
-    Rate("USD", Decimal("79"), dt.date(2026, 12, 1)),
-))
+STARTING_RATES = Rates(
+    DEFAULT_CURRENCY,
+    (
+        Rate("CNY", Decimal("11"), dt.date(2026, 12, 1)),
+        Rate("EUR", Decimal("92"), dt.date(2026, 12, 1)),
+        Rate("USD", Decimal("79"), dt.date(2026, 12, 1)),
+    ),
+)

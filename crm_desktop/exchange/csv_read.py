@@ -69,8 +69,9 @@ def detect_delimiter(text: str) -> str:
 
 def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Table:
     if len(data) > LIMITS.file_bytes:
-        raise LimitError("limit_file", None, source, size=_mb(len(data)),
-                         limit=_mb(LIMITS.file_bytes))
+        raise LimitError(
+            "limit_file", None, source, size=_mb(len(data)), limit=_mb(LIMITS.file_bytes)
+        )
     text, encoding = decode(data, source)
     _check_text(text, source)
     offset = 0
@@ -108,8 +109,9 @@ def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Tab
             rows.append(Row(line, cells))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise LimitError("limit_cell_csv", reader.line_num + offset, source,
-                             limit=f"{LIMITS.cell_chars:,}") from None
+            raise LimitError(
+                "limit_cell_csv", reader.line_num + offset, source, limit=f"{LIMITS.cell_chars:,}"
+            ) from None
         raise FileFormatError(
             "malformed_csv", reader.line_num + offset, source, detail=str(exc)
         ) from exc

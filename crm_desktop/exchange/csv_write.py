@@ -134,8 +134,9 @@ def write_csv(
 ) -> int:
     """Stream ``records`` as CSV into the binary ``out``; returns the number of rows."""
     language = CSV_FLAVOURS[flavour].language
-    return write_csv_rows((csv_cells(rec, columns, language) for rec in records), out, flavour,
-                          progress, columns)
+    return write_csv_rows(
+        (csv_cells(rec, columns, language) for rec in records), out, flavour, progress, columns
+    )
 
 
 def write_csv_rows(

@@ -65,9 +65,14 @@ def _resolve_tag(services: Services, tag: str) -> str:
     key = fold(tag)
     with services.ctx.reading() as s:
         # names folded in Python (case, ё/е) as search does: SQLite's lower() is ASCII-only
-        tag_id = next((id for id, name in s.execute(
-            select(Tag.id, Tag.name).where(Tag.deleted_at.is_(None)))
-            if id == tag.strip() or fold(name) == key), None)
+        tag_id = next(
+            (
+                id
+                for id, name in s.execute(select(Tag.id, Tag.name).where(Tag.deleted_at.is_(None)))
+                if id == tag.strip() or fold(name) == key
+            ),
+            None,
+        )
     if tag_id is None:
         raise ExchangeError.from_code("no_tag", tag=tag)
     return tag_id
@@ -79,11 +84,20 @@ def _resolve_stage(services: Services, stage: str) -> str:
     text = stage.strip()
     key = fold(text)
     with services.ctx.reading() as s:
-        rows = s.execute(select(Stage.id, Stage.code, Stage.name_en, Stage.name_ru,
-                                Stage.position).where(Stage.deleted_at.is_(None)))
-        stage_id = next((r.id for r in rows if text in (r.id, str(r.position))
-                         or key in (fold(r.code or ""), fold(r.name_en or ""),
-                                    fold(r.name_ru or ""))), None)
+        rows = s.execute(
+            select(Stage.id, Stage.code, Stage.name_en, Stage.name_ru, Stage.position).where(
+                Stage.deleted_at.is_(None)
+            )
+        )
+        stage_id = next(
+            (
+                r.id
+                for r in rows
+                if text in (r.id, str(r.position))
+                or key in (fold(r.code or ""), fold(r.name_en or ""), fold(r.name_ru or ""))
+            ),
+            None,
+        )
     if stage_id is None:
         raise ExchangeError.from_code("no_stage", stage=stage)
     return str(stage_id)
@@ -260,9 +274,7 @@ def write_contacts(
         out.write(data)
         ensure(progress).advance(len(items))
         return len(items)
-    raise ExchangeError.from_code(
-        "unknown_format", format=fmt, formats=", ".join(CONTACT_FORMATS)
-    )
+    raise ExchangeError.from_code("unknown_format", format=fmt, formats=", ".join(CONTACT_FORMATS))
 
 
 def export_contacts(
@@ -300,9 +312,28 @@ def csv_row(row: Any, language: str) -> list[str]:
 
     ``row`` is one of ``iter_contact_rows``, unpacked by position into locals: an
     attribute of a result row per cell cost as much as the rest of the row's work."""
-    (cid, family_native, given_native, family_latin, given_latin, family_ru, given_ru,
-     display, position, department, emails_raw, phones_raw, wechat, telegram, languages,
-     decision_maker, notes, company_name, country, tags_raw) = row
+    (
+        cid,
+        family_native,
+        given_native,
+        family_latin,
+        given_latin,
+        family_ru,
+        given_ru,
+        display,
+        position,
+        department,
+        emails_raw,
+        phones_raw,
+        wechat,
+        telegram,
+        languages,
+        decision_maker,
+        notes,
+        company_name,
+        country,
+        tags_raw,
+    ) = row
     mobile: list[str] = []
     work: list[str] = []
     home: list[str] = []
@@ -322,21 +353,38 @@ def csv_row(row: Any, language: str) -> list[str]:
     head = [
         join_name(family_native, given_native)
         or join_name(family_latin, given_latin)
-        or join_name(family_ru, given_ru) or display,
-        family_native, given_native, family_latin, given_latin, family_ru, given_ru, "",
-        company_name or "", department, position, country or "",
+        or join_name(family_ru, given_ru)
+        or display,
+        family_native,
+        given_native,
+        family_latin,
+        given_latin,
+        family_ru,
+        given_ru,
+        "",
+        company_name or "",
+        department,
+        position,
+        country or "",
     ]
     tail = [
-        emails[0] if emails else "", "; ".join(emails[1:]), wechat or "",
-        telegram or "", "",
-        ", ".join(x.strip() for x in languages.split(",") if x.strip())
-        if languages else "",
-        ", ".join(tags), yes if decision_maker else no, notes or "", cid,
+        emails[0] if emails else "",
+        "; ".join(emails[1:]),
+        wechat or "",
+        telegram or "",
+        "",
+        ", ".join(x.strip() for x in languages.split(",") if x.strip()) if languages else "",
+        ", ".join(tags),
+        yes if decision_maker else no,
+        notes or "",
+        cid,
     ]
     return (
         [c if c[:1] not in t else "'" + c for c in head]
-        + ["; ".join(map(phone_text, group)) if group else ""
-           for group in (mobile, work, home, fax, other)]
+        + [
+            "; ".join(map(phone_text, group)) if group else ""
+            for group in (mobile, work, home, fax, other)
+        ]
         + [c if c[:1] not in t else "'" + c for c in tail]
     )
 

@@ -93,9 +93,11 @@ class RowResult:
     @property
     def warnings(self) -> list[str]:
         places = " or ".join(dict.fromkeys((self.region, HOME_REGION)))
-        return [f"phone “{n}” could not be read as a number (without a country code it is "
-                f"read in {places}); kept in the notes as written"
-                for n in self.phones_in_notes]
+        return [
+            f"phone “{n}” could not be read as a number (without a country code it is "
+            f"read in {places}); kept in the notes as written"
+            for n in self.phones_in_notes
+        ]
 
 
 @dataclass
@@ -204,8 +206,12 @@ class _Companies:
         self.created = 0
         rows = s.execute(
             select(
-                Company.id, Company.name, Company.name_native, Company.name_latin,
-                Company.name_ru, Company.country,
+                Company.id,
+                Company.name,
+                Company.name_native,
+                Company.name_latin,
+                Company.name_ru,
+                Company.country,
             ).where(Company.deleted_at.is_(None))
         )
         for row in rows:
@@ -417,8 +423,7 @@ def _region(rec: ContactRecord, company_country: str | None, default: str) -> st
     return country_code(rec.country) or company_country or default
 
 
-def _cleaned(services: Services, rec: ContactRecord, region: str,
-             aside: list[str]) -> ContactInput:
+def _cleaned(services: Services, rec: ContactRecord, region: str, aside: list[str]) -> ContactInput:
     """The row's cleaned form data. A phone number that cannot be read in ``region``
     (or is refused by the service) does not reject the row: the text is kept in the
     notes as written, and a warning for the line says so."""
@@ -441,8 +446,9 @@ def _cleaned(services: Services, rec: ContactRecord, region: str,
 def _phones_to_notes(data: ContactInput, numbers: list[str]) -> ContactInput:
     notes = [data.notes] if data.notes else []
     notes += [f"{UNREAD_PHONE_NOTE}: {n}" for n in numbers if n not in data.notes]
-    return replace(data, phones=[p for p in data.phones if p.value not in numbers],
-                   notes="\n".join(notes))
+    return replace(
+        data, phones=[p for p in data.phones if p.value not in numbers], notes="\n".join(notes)
+    )
 
 
 class _ExistingContacts:
@@ -477,12 +483,12 @@ class _ExistingContacts:
             progress.check()
             name = display_name(rec) or rec.organization
             company_id = companies.find(rec.organization)
-            region = _region(rec, companies.country.get(company_id or ""),
-                             options.default_region)
+            region = _region(rec, companies.country.get(company_id or ""), options.default_region)
             aside: list[str] = []
             try:
                 data: ContactInput | ValidationError = _cleaned(
-                    companies.services, rec, region, aside)
+                    companies.services, rec, region, aside
+                )
                 assert isinstance(data, ContactInput)
                 data.company_id = company_id
             except ValidationError as exc:
@@ -653,8 +659,9 @@ def import_records(
                     [p.value for p in data.phones],
                     _forms(data),
                 )
-                result = RowResult(rec.source_line, name, Outcome.CREATED,
-                                   phones_in_notes=aside, region=region)
+                result = RowResult(
+                    rec.source_line, name, Outcome.CREATED, phones_in_notes=aside, region=region
+                )
                 choice = OnDuplicate.CREATE
                 if hit is not None:
                     result.duplicate_of, result.matched_by = hit

@@ -44,7 +44,7 @@ REASONS: dict[str, str] = {
     "vcard_none": "no vCards found",
     # over the import limits (tabular.ImportLimits); nothing was read into the database
     "limit_file": "the file is {size}; the limit for an import is {limit} (split it into "
-                  "smaller files)",
+    "smaller files)",
     "limit_rows": "more than {limit} rows; the limit for one import is {limit} (split the file)",
     "limit_cell": "a cell of {size} characters; the limit is {limit}",
     "limit_cell_csv": "a cell longer than {limit} characters, the limit",

@@ -62,23 +62,27 @@ def read_import_bytes(path: str | os.PathLike[str], limits: ImportLimits = LIMIT
         if not p.is_file():
             raise ExchangeError.from_code("not_regular_file", path=str(p))
         if size > limits.file_bytes:
-            raise LimitError("limit_file", None, p.name, size=_mb(size),
-                             limit=_mb(limits.file_bytes))
+            raise LimitError(
+                "limit_file", None, p.name, size=_mb(size), limit=_mb(limits.file_bytes)
+            )
         return p.read_bytes()
     except OSError as exc:
-        raise ExchangeError.from_code("cannot_read", path=str(p),
-                                      detail=exc.strerror or str(exc)) from None
+        raise ExchangeError.from_code(
+            "cannot_read", path=str(p), detail=exc.strerror or str(exc)
+        ) from None
 
 
-def check_row(count: int, cells: list[str], line: int, source: str,
-              limits: ImportLimits = LIMITS) -> None:
+def check_row(
+    count: int, cells: list[str], line: int, source: str, limits: ImportLimits = LIMITS
+) -> None:
     """Refuse the ``count``-th data row when there are too many, or a cell is too long."""
     if count > limits.rows:
         raise LimitError("limit_rows", line, source, limit=f"{limits.rows:,}")
     for cell in cells:
         if len(cell) > limits.cell_chars:
-            raise LimitError("limit_cell", line, source, size=f"{len(cell):,}",
-                             limit=f"{limits.cell_chars:,}")
+            raise LimitError(
+                "limit_cell", line, source, size=f"{len(cell):,}", limit=f"{limits.cell_chars:,}"
+            )
 
 
 @dataclass

@@ -213,9 +213,7 @@ def _parse_property(line_no: int, line: bytes, charset: str) -> Property:
     try:
         prop.value = value_bytes.decode(prop_charset)
     except UnicodeDecodeError as exc:
-        raise FileFormatError(
-            "vcard_not_text", line_no, name=name, charset=prop_charset
-        ) from exc
+        raise FileFormatError("vcard_not_text", line_no, name=name, charset=prop_charset) from exc
     except (LookupError, ValueError) as exc:  # ValueError: a NUL inside the charset name
         raise FileFormatError(
             "vcard_charset", line_no, name=name, charset=repr(prop_charset)
@@ -377,8 +375,9 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
     """Yield one ``ContactRecord`` per card; ``FileFormatError`` names the line at fault
     (a LimitError for a file, card count or value over the import limits)."""
     if len(data) > LIMITS.file_bytes:
-        raise LimitError("limit_file", None, source, size=_mb(len(data)),
-                         limit=_mb(LIMITS.file_bytes))
+        raise LimitError(
+            "limit_file", None, source, size=_mb(len(data)), limit=_mb(LIMITS.file_bytes)
+        )
     data = _normalise_bytes(data)
     charset = _detect_charset(data)
     depth = 0
@@ -415,8 +414,9 @@ def iter_vcards(data: bytes, source: str = "") -> Iterator[ContactRecord]:
                     raise FileFormatError("vcard_version", line_no, version=repr(version))
                 continue
             if len(line) > 4 * LIMITS.cell_chars:  # bytes: up to 4 per character
-                raise LimitError("limit_value", line_no, size=f"{len(line):,}",
-                                 limit=f"{LIMITS.cell_chars:,}")
+                raise LimitError(
+                    "limit_value", line_no, size=f"{len(line):,}", limit=f"{LIMITS.cell_chars:,}"
+                )
             props.append(_parse_property(line_no, line, charset))
         if depth:
             raise FileFormatError("vcard_not_closed", start)

@@ -168,8 +168,11 @@ def card_lines(rec: ContactRecord, version: str = "3.0") -> list[str]:
         if not v4:
             lines.append(f"SORT-STRING:{escape(_latin_display(rec))}")
     if rec.family_name_ru or rec.given_name_ru:
-        for prop, part in (("FAMILY", rec.family_name_ru), ("GIVEN", rec.given_name_ru),
-                           ("MIDDLE", rec.middle_name_ru)):
+        for prop, part in (
+            ("FAMILY", rec.family_name_ru),
+            ("GIVEN", rec.given_name_ru),
+            ("MIDDLE", rec.middle_name_ru),
+        ):
             if part:
                 lines.append(f"X-CRM-{prop}-NAME-RU:{escape(part)}")
     if rec.organization or rec.department:

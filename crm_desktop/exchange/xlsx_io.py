@@ -129,8 +129,13 @@ def check_workbook(path_or_file: str | os.PathLike[str] | BinaryIO, source: str 
             members = zf.infolist()
             unpacked = sum(m.file_size for m in members)
             if unpacked > LIMITS.unpacked_bytes:
-                raise LimitError("limit_unpacked", None, source, size=_mb(unpacked),
-                                 limit=_mb(LIMITS.unpacked_bytes))
+                raise LimitError(
+                    "limit_unpacked",
+                    None,
+                    source,
+                    size=_mb(unpacked),
+                    limit=_mb(LIMITS.unpacked_bytes),
+                )
             for m in members:
                 if not m.filename.lower().endswith("sharedstrings.xml"):
                     continue
@@ -140,12 +145,17 @@ def check_workbook(path_or_file: str | os.PathLike[str] | BinaryIO, source: str 
                         data = tail + chunk
                         # a tag cut at the chunk's end completes in the next one; one
                         # that ends inside the carried tail was counted already
-                        count += sum(1 for t in _SHARED_STRING.finditer(data)
-                                     if t.end() > len(tail))
+                        count += sum(
+                            1 for t in _SHARED_STRING.finditer(data) if t.end() > len(tail)
+                        )
                         tail = data[-64:]
                         if count > LIMITS.shared_strings:
-                            raise LimitError("limit_shared_strings", None, source,
-                                             limit=f"{LIMITS.shared_strings:,}")
+                            raise LimitError(
+                                "limit_shared_strings",
+                                None,
+                                source,
+                                limit=f"{LIMITS.shared_strings:,}",
+                            )
     except LimitError:
         raise
     except Exception as exc:  # noqa: BLE001 - BadZipFile, a damaged member, a bad CRC

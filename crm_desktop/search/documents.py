@@ -64,9 +64,13 @@ def _values(items: Any) -> list[str]:
 
 def _native_full(family: str, given: str) -> str:
     """Chinese and Korean full names are written without a space: 王伟, 김민준."""
-    if family and given and (
-        (is_han(family[-1]) and is_han(given[0]))
-        or (is_hangul(family[-1]) and is_hangul(given[0]))
+    if (
+        family
+        and given
+        and (
+            (is_han(family[-1]) and is_han(given[0]))
+            or (is_hangul(family[-1]) and is_hangul(given[0]))
+        )
     ):
         return family + given
     return _join(family, given)

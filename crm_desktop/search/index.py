@@ -225,8 +225,7 @@ def write_documents(conn: Connection, docs: Iterable[Document]) -> None:
         found: dict[str, tuple[int, str, str]] = {}
         refs = list(batch)
         lookup = text(
-            "SELECT ref_id, doc_id, names, body FROM search_doc "
-            "WHERE kind = :k AND ref_id IN :refs"
+            "SELECT ref_id, doc_id, names, body FROM search_doc WHERE kind = :k AND ref_id IN :refs"
         ).bindparams(bindparam("refs", expanding=True))
         for i in range(0, len(refs), _LOOKUP):
             for ref_id, doc_id, names, body in conn.execute(
@@ -248,15 +247,15 @@ def write_documents(conn: Connection, docs: Iterable[Document]) -> None:
                 if next_id is None:
                     next_id = _next_doc_id(conn, kind)
                 doc_id, next_id = next_id, next_id + 1
-                inserts.append(
-                    {"d": doc_id, "k": code, "r": ref_id, "n": doc.names, "b": doc.body}
-                )
+                inserts.append({"d": doc_id, "k": code, "r": ref_id, "n": doc.names, "b": doc.body})
             words.extend(_word_rows(doc_id, doc))
         if updates:
-            conn.execute(text("UPDATE search_doc SET names = :n, body = :b WHERE doc_id = :d"),
-                         updates)
-            conn.execute(text("DELETE FROM search_word WHERE doc_id = :d"),
-                         [{"d": u["d"]} for u in updates])
+            conn.execute(
+                text("UPDATE search_doc SET names = :n, body = :b WHERE doc_id = :d"), updates
+            )
+            conn.execute(
+                text("DELETE FROM search_word WHERE doc_id = :d"), [{"d": u["d"]} for u in updates]
+            )
         if inserts:
             conn.execute(_INSERT_DOC, inserts)
         if words:
@@ -369,14 +368,20 @@ def _fill_sort_keys(conn: Connection, kind: str, batch: int) -> None:
     """Write every live record's sort key (the rebuild's pass; writes go by the hook)."""
     model = MODELS[kind]
     table = model.__table__  # type: ignore[attr-defined]
-    update = (
-        table.update()
-        .where(table.c.id == bindparam("rid"))
-        .values(sort_key=bindparam("key"))
+    update = table.update().where(table.c.id == bindparam("rid")).values(sort_key=bindparam("key"))
+    names = (
+        ("name",)
+        if kind == "company"
+        else (
+            "family_name_native",
+            "given_name_native",
+            "family_name_latin",
+            "given_name_latin",
+            "family_name_ru",
+            "given_name_ru",
+            "display_name",
+        )
     )
-    names = ("name",) if kind == "company" else (
-        "family_name_native", "given_name_native", "family_name_latin", "given_name_latin",
-        "family_name_ru", "given_name_ru", "display_name")
     # only the names, a batch at a time in id order, each read before its writes
     # (SQLite cannot update a table under an open read of it)
     cols = select(table.c.id, table.c.sort_key, *(table.c[n] for n in names)).where(
@@ -476,8 +481,7 @@ def index_counts(conn: Connection) -> dict[str, int]:
     return out
 
 
-def index_rows(conn: Connection, kind: str,
-               rows: Iterable[tuple[Any, Any | None]]) -> None:
+def index_rows(conn: Connection, kind: str, rows: Iterable[tuple[Any, Any | None]]) -> None:
     """Bring the index in line with records written without a session (a sync merge):
     ``rows`` gives (the record now, the record before or None), each any object with
     the record's attributes. A record whose names did not change keeps its name keys
@@ -489,12 +493,16 @@ def index_rows(conn: Connection, kind: str,
     for now, before in rows:
         if getattr(now, "deleted_at", None) is not None:
             remove(conn, kind, str(now.id))
-        elif (before is None or getattr(before, "deleted_at", None) is not None
-              or fields(before)[0] != fields(now)[0]):
+        elif (
+            before is None
+            or getattr(before, "deleted_at", None) is not None
+            or fields(before)[0] != fields(now)[0]
+        ):
             upsert(conn, build_document(kind, now))
         else:
             body = build_document_body(kind, now)
             bodies.append({"b": body, "r": str(now.id), "k": KIND_CODES[kind]})
     if bodies:
-        conn.execute(text("UPDATE search_doc SET body = :b WHERE ref_id = :r AND kind = :k"),
-                     bodies)
+        conn.execute(
+            text("UPDATE search_doc SET body = :b WHERE ref_id = :r AND kind = :k"), bodies
+        )

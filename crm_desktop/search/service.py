@@ -501,8 +501,9 @@ def _highlight(kind: str, row: Any, variants: tuple[QueryVariant, ...]) -> _Show
             return _Shown(Highlighted(title), native=Highlighted(native, (span,)))
     found = _find_in(title, variants, surname=kind == "contact")
     if found.span is not None:
-        return _Shown(Highlighted(title, (found.span,)), native=plain_native,
-                      spelling=_spelling(kind, found))
+        return _Shown(
+            Highlighted(title, (found.span,)), native=plain_native, spelling=_spelling(kind, found)
+        )
     names, body = FIELDS[kind](row)
     for f in names:
         if not f.text or f.text == title:
@@ -511,10 +512,17 @@ def _highlight(kind: str, row: Any, variants: tuple[QueryVariant, ...]) -> _Show
         if found.span is None:
             continue
         if f.text == native:  # matched through the native name's pinyin, Palladius...
-            return _Shown(Highlighted(title), native=Highlighted(native, (found.span,)),
-                          spelling=_spelling(kind, found))
-        return _Shown(Highlighted(title), Highlighted(f.text, (found.span,)),
-                      native=plain_native, spelling=_spelling(kind, found))
+            return _Shown(
+                Highlighted(title),
+                native=Highlighted(native, (found.span,)),
+                spelling=_spelling(kind, found),
+            )
+        return _Shown(
+            Highlighted(title),
+            Highlighted(f.text, (found.span,)),
+            native=plain_native,
+            spelling=_spelling(kind, found),
+        )
     for b in body:
         folded = fold(b)
         for v in variants:

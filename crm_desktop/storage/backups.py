@@ -33,11 +33,15 @@ SUFFIX = ".sqlite3"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 # The stamp is the only part with capitals, the reason has no dots and the identity is
 # 32 hex digits: whatever the stem holds, the name splits one way only.
-_NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z0-9_-]+)"
-                   r"\.(?P<id>[0-9a-f]{32})" + re.escape(SUFFIX) + "$")
+_NAME = re.compile(
+    r"^(?P<stem>.*)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z0-9_-]+)"
+    r"\.(?P<id>[0-9a-f]{32})" + re.escape(SUFFIX) + "$"
+)
 # What older versions wrote, after "<stem>-"; only these reasons are theirs.
-_LEGACY = re.compile(r"^(?P<reason>start|auto|manual|before-restore|before-\d{4}[a-z0-9_]*)"
-                     r"-(?P<stamp>\d{8}T\d{12}Z)" + re.escape(SUFFIX) + "$")
+_LEGACY = re.compile(
+    r"^(?P<reason>start|auto|manual|before-restore|before-\d{4}[a-z0-9_]*)"
+    r"-(?P<stamp>\d{8}T\d{12}Z)" + re.escape(SUFFIX) + "$"
+)
 PRIVATE = 0o600
 
 
@@ -81,8 +85,9 @@ def list_backups(folder: Path, identity: str | None) -> list[BackupInfo]:
             size = p.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(p, m.group("reason"), when, size, encryption.is_encrypted(p),
-                                identity))
+        found.append(
+            BackupInfo(p, m.group("reason"), when, size, encryption.is_encrypted(p), identity)
+        )
     found.sort(key=lambda b: b.made_at, reverse=True)
     return found
 
@@ -141,8 +146,11 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
         create_private(tmp)  # SQLite keeps the mode of an existing (empty) file
         src_conn = _connect(src, key, readonly=True)
         try:
-            dst_conn = (encryption.connect(tmp, key, verify=False) if key is not None
-                        else sqlite3.connect(tmp))
+            dst_conn = (
+                encryption.connect(tmp, key, verify=False)
+                if key is not None
+                else sqlite3.connect(tmp)
+            )
             try:
                 src_conn.backup(dst_conn)
                 # A backup is a single file: no WAL beside it to lose when it is copied.
@@ -197,8 +205,14 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def make_backup(src: Path, folder: Path, reason: str, key: DatabaseKey | None = None,
-                now: datetime | None = None, identity: str | None = None) -> Path:
+def make_backup(
+    src: Path,
+    folder: Path,
+    reason: str,
+    key: DatabaseKey | None = None,
+    now: datetime | None = None,
+    identity: str | None = None,
+) -> Path:
     """A verified backup of ``src`` in ``folder``, named with the database's identity
     (read from ``src`` when not given)."""
     from crm_desktop.storage import identity as identities
@@ -227,8 +241,9 @@ def to_keep(backups: list[BackupInfo], policy: BackupPolicy, now: datetime) -> s
     return keep
 
 
-def rotate(folder: Path, identity: str | None, policy: BackupPolicy,
-           now: datetime | None = None) -> list[Path]:
+def rotate(
+    folder: Path, identity: str | None, policy: BackupPolicy, now: datetime | None = None
+) -> list[Path]:
     """Delete backups the policy no longer keeps; returns what was deleted."""
     backups = list_backups(folder, identity)
     keep = to_keep(backups, policy, now or datetime.now(UTC))
@@ -243,8 +258,9 @@ def rotate(folder: Path, identity: str | None, policy: BackupPolicy,
     return removed
 
 
-def newest_good_backup(folder: Path, identity: str | None,
-                       key: DatabaseKey | None) -> BackupInfo | None:
+def newest_good_backup(
+    folder: Path, identity: str | None, key: DatabaseKey | None
+) -> BackupInfo | None:
     for b in list_backups(folder, identity):
         if not verify_backup(b.path, key if b.encrypted else None):
             return b
@@ -255,8 +271,9 @@ def _sidecars(path: Path) -> list[Path]:
     return [Path(str(path) + s) for s in ("-wal", "-shm", "-journal")]
 
 
-def restore_backup(backup: Path, target: Path, folder: Path,
-                   key: DatabaseKey | None = None) -> Path | None:
+def restore_backup(
+    backup: Path, target: Path, folder: Path, key: DatabaseKey | None = None
+) -> Path | None:
     """Replace ``target`` with a verified ``backup``.
 
     The current file is never silently lost: a sound one is backed up first
@@ -282,7 +299,7 @@ def restore_backup(backup: Path, target: Path, folder: Path,
             os.replace(target, previous)
             for side in _sidecars(target):
                 if side.exists():
-                    os.replace(side, Path(str(previous) + side.name[len(target.name):]))
+                    os.replace(side, Path(str(previous) + side.name[len(target.name) :]))
     for side in _sidecars(target):
         side.unlink(missing_ok=True)  # a stale WAL must never be replayed onto the backup
     os.replace(staged, target)
@@ -324,7 +341,7 @@ def adopt_legacy(folder: Path, stem: str, identity: str) -> dict[Path, Path]:
     for p in sorted(folder.iterdir()):
         if not p.name.startswith(stem + "-") or not p.is_file():
             continue
-        m = _LEGACY.match(p.name[len(stem) + 1:])
+        m = _LEGACY.match(p.name[len(stem) + 1 :])
         if not m:
             continue
         try:
@@ -344,10 +361,15 @@ class AutoBackup:
     :meth:`run_if_due` from a timer (on a worker thread) and at close; the session hook
     marks changes. One backup at a time; :meth:`stop` (a damaged source) ends them."""
 
-    def __init__(self, path: Path, folder: Path, key: DatabaseKey | None = None,
-                 policy: BackupPolicy | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 identity: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        folder: Path,
+        key: DatabaseKey | None = None,
+        policy: BackupPolicy | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        identity: str | None = None,
+    ) -> None:
         from crm_desktop.storage import identity as identities
 
         self.path = path
@@ -387,8 +409,9 @@ class AutoBackup:
                 return None
             changed, self.changed = self.changed, False  # changes from now on: next backup
             try:
-                made = make_backup(self.path, self.folder, reason, self.key, self.clock(),
-                                   self.identity)
+                made = make_backup(
+                    self.path, self.folder, reason, self.key, self.clock(), self.identity
+                )
             except StorageError as e:
                 self.changed = self.changed or changed
                 self.last_error = str(e)
@@ -408,15 +431,22 @@ class AutoBackup:
     def run_if_due(self, force: bool = False) -> Path | None:
         if not self.changed or self.stopped is not None:
             return None
-        if not force and self.last is not None and \
-                self.clock() - self.last < self.policy.min_interval:
+        if (
+            not force
+            and self.last is not None
+            and self.clock() - self.last < self.policy.min_interval
+        ):
             return None
         return self.backup_now("auto", wait=force)
 
 
-def convert_backups(folder: Path, identity: str | None, old_key: DatabaseKey | None,
-                    new_key: DatabaseKey | None,
-                    progress: Callable[[int, int], object] | None = None) -> list[Path]:
+def convert_backups(
+    folder: Path,
+    identity: str | None,
+    old_key: DatabaseKey | None,
+    new_key: DatabaseKey | None,
+    progress: Callable[[int, int], object] | None = None,
+) -> list[Path]:
     """Bring the backups of the database with this identity under the new key, so no
     plaintext copy (or copy readable with an old passphrase) stays behind. Files that do
     not open with the old key are left as they are and returned. ``progress(done, total)``

@@ -42,9 +42,11 @@ class DamagedDatabaseError(StorageError):
     def __init__(self, path: Path, detail: str, backup: backups.BackupInfo | None = None) -> None:
         text = f"{path} is damaged: {detail}."
         if backup is not None:
-            text += (f" It was left untouched. The newest good backup is {backup.path} "
-                     f"({backup.made_at:%Y-%m-%d %H:%M} UTC); restore it with "
-                     f"`crm-desktop restore {backup.path}`.")
+            text += (
+                f" It was left untouched. The newest good backup is {backup.path} "
+                f"({backup.made_at:%Y-%m-%d %H:%M} UTC); restore it with "
+                f"`crm-desktop restore {backup.path}`."
+            )
         super().__init__(text)
         self.path = path
         self.detail = detail
@@ -81,8 +83,7 @@ class Database:
     @property
     def location(self) -> DatabaseLocation:
         """Where this database is, for reopening it (after a re-key or a restore)."""
-        return DatabaseLocation(self.url, "sqlite" if self.is_sqlite else "postgresql",
-                                self.path)
+        return DatabaseLocation(self.url, "sqlite" if self.is_sqlite else "postgresql", self.path)
 
     @property
     def is_sqlite(self) -> bool:
@@ -129,12 +130,17 @@ class Database:
         if not self.is_sqlite:
             return  # PostgreSQL's autovacuum keeps its statistics
         with self.engine.connect() as conn:
-            tables = [r[0] for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+            tables = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+                )
+            ]
             known: dict[str, int] = {}
             if conn.exec_driver_sql(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).first():
                 for table, stat in conn.exec_driver_sql("SELECT tbl, stat FROM sqlite_stat1"):
                     head = (stat or "").split(" ", 1)[0]
                     if head.isdigit():
@@ -144,7 +150,8 @@ class Database:
                 rows = int(conn.exec_driver_sql(f"SELECT count(*) FROM {quoted}").scalar() or 0)
                 before = known.get(table)
                 if (before is None and rows > 0) or (
-                        before is not None and rows > max(2 * before, before + 1000)):
+                    before is not None and rows > max(2 * before, before + 1000)
+                ):
                     conn.exec_driver_sql(f"ANALYZE {quoted}")
             conn.commit()
 
@@ -208,8 +215,9 @@ def _lenient_text(raw: bytes) -> str:
 CHECKS = ("quick", "full", "light")
 
 
-def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
-                       full: bool | str = False) -> str | None:
+def _check_sqlite_file(
+    path: Path, key: DatabaseKey | None = None, full: bool | str = False
+) -> str | None:
     """Read-only look at an existing file. Returns its schema revision (None if empty).
 
     Raises StorageError for a file that is not SQLite, is damaged (DamagedDatabaseError),
@@ -235,9 +243,11 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
         if not encryption.is_encrypted(path):
             size = path.stat().st_size
             if len(header) == 16 and size % 512 and not header.isascii():
-                raise StorageError(f"{path} is incomplete: it looks like an encrypted "
-                                   f"crm-desktop database cut short ({size} bytes, not whole "
-                                   "pages). Restore a backup.")
+                raise StorageError(
+                    f"{path} is incomplete: it looks like an encrypted "
+                    f"crm-desktop database cut short ({size} bytes, not whole "
+                    "pages). Restore a backup."
+                )
             raise StorageError(f"{path} is not a crm-desktop database (not an SQLite file).")
         if key is None:
             raise PassphraseRequiredError(path)
@@ -262,13 +272,15 @@ def _check_sqlite_file(path: Path, key: DatabaseKey | None = None,
                 rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
                 if rows != ["ok"]:
                     raise DamagedDatabaseError(path, rows[0] if rows else "no answer")
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not tables:
                 return None
             if "alembic_version" not in tables or not CORE_TABLES <= tables:
-                raise StorageError(f"{path} is an SQLite file of another program, "
-                                   "not a crm-desktop database.")
+                raise StorageError(
+                    f"{path} is an SQLite file of another program, not a crm-desktop database."
+                )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
         except (dbapi_error, UnicodeDecodeError) as e:  # damaged names are not UTF-8
@@ -284,14 +296,16 @@ def _recover_journal(path: Path, key: DatabaseKey | None) -> None:
     One read-write open lets SQLite recover the file as the next open always does."""
     journal = Path(str(path) + "-journal")
     wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
-    hot = (journal.exists() and journal.stat().st_size > 0) or (wal.exists()
-                                                                and not shm.exists())
+    hot = (journal.exists() and journal.stat().st_size > 0) or (wal.exists() and not shm.exists())
     folder = path.parent if str(path.parent) else Path(".")
     if not hot or not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
         return
     try:
-        conn = (encryption.connect(path, key) if key is not None
-                else sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+        conn = (
+            encryption.connect(path, key)
+            if key is not None
+            else sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        )
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
@@ -306,10 +320,13 @@ def _damaged_or_unreachable(path: Path, detail: str) -> StorageError:
     damage."""
     folder = path.parent if str(path.parent) else Path(".")
     if ("unable to open" in detail or "readonly" in detail or "read-only" in detail) and (
-            not os.access(folder, os.W_OK) or not os.access(path, os.R_OK)):
-        return StorageError(f"{path} cannot be opened: the folder {folder} is read-only and "
-                            "SQLite needs to write beside the file. Copy it to a writable "
-                            "folder, or make this one writable.")
+        not os.access(folder, os.W_OK) or not os.access(path, os.R_OK)
+    ):
+        return StorageError(
+            f"{path} cannot be opened: the folder {folder} is read-only and "
+            "SQLite needs to write beside the file. Copy it to a writable "
+            "folder, or make this one writable."
+        )
     return DamagedDatabaseError(path, detail)
 
 
@@ -345,16 +362,17 @@ def make_engine(where: str | DatabaseLocation, key: DatabaseKey | None = None) -
         return create_engine(url, pool_pre_ping=True)
     except ImportError as e:  # the driver is missing, or psycopg found no libpq to load
         if e.name == "psycopg":
-            raise StorageError("PostgreSQL needs the psycopg package: "
-                               "pip install 'crm-desktop[postgres]'.") from None
+            raise StorageError(
+                "PostgreSQL needs the psycopg package: pip install 'crm-desktop[postgres]'."
+            ) from None
         if "pq wrapper" in str(e) or "libpq" in str(e):
-            raise StorageError("PostgreSQL needs libpq installed (Debian and Ubuntu: "
-                               "libpq5, Fedora: libpq).") from None
+            raise StorageError(
+                "PostgreSQL needs libpq installed (Debian and Ubuntu: libpq5, Fedora: libpq)."
+            ) from None
         raise
 
 
-def backup_file(path: Path, dest_dir: Path, reason: str,
-                key: DatabaseKey | None = None) -> Path:
+def backup_file(path: Path, dest_dir: Path, reason: str, key: DatabaseKey | None = None) -> Path:
     """A consistent, verified copy through SQLite's online backup API (encrypted under
     the same key when ``key`` is given)."""
     return backups.make_backup(path, dest_dir, reason, key)
@@ -364,9 +382,15 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
     backups.online_backup(src, dest, key)
 
 
-def open_database(where: str | DatabaseLocation, *, backups_dir: Path | None = None,
-                  migrate: bool = True, create: bool = True, key: DatabaseKey | None = None,
-                  full_check: bool | str = False) -> Database:
+def open_database(
+    where: str | DatabaseLocation,
+    *,
+    backups_dir: Path | None = None,
+    migrate: bool = True,
+    create: bool = True,
+    key: DatabaseKey | None = None,
+    full_check: bool | str = False,
+) -> Database:
     """Open (and create or upgrade) a database. Errors are StorageError with a clear text.
 
     ``where`` is a parsed location (the front ends' way) or a URL, parsed here once.
@@ -398,8 +422,9 @@ def open_database(where: str | DatabaseLocation, *, backups_dir: Path | None = N
     head = head_revision()
     _refuse_unknown(path, revision)
     engine = make_engine(location, key)
-    db = Database(url=url, engine=engine, session_factory=_session_factory(engine), path=path,
-                  key=key)
+    db = Database(
+        url=url, engine=engine, session_factory=_session_factory(engine), path=path, key=key
+    )
     db._guard_writes()
     try:
         if path is None:
@@ -415,8 +440,10 @@ def open_database(where: str | DatabaseLocation, *, backups_dir: Path | None = N
         raise
     except Exception as e:  # driver errors (server down, bad password) become one line
         engine.dispose()
-        raise StorageError(f"Cannot open the database: {e.__class__.__name__}: "
-                           f"{str(e).splitlines()[0] if str(e) else ''}") from e
+        raise StorageError(
+            f"Cannot open the database: {e.__class__.__name__}: "
+            f"{str(e).splitlines()[0] if str(e) else ''}"
+        ) from e
     return db
 
 
@@ -426,24 +453,29 @@ def check_location(path: Path, *, write: bool) -> None:
     writes, a read-only file or folder (SQLite's own message is "attempt to write a
     readonly database", after the work is done)."""
     if path.exists() and not path.is_dir() and not path.is_file():
-        raise StorageError(f"{path} is not a regular file (a device, FIFO or socket); "
-                           "a database is a file.")
+        raise StorageError(
+            f"{path} is not a regular file (a device, FIFO or socket); a database is a file."
+        )
     if not write:
         return
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_file() and not os.access(path, os.W_OK):
         raise StorageError(f"{path} is read-only; nothing was changed.")
     if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-        raise StorageError(f"The folder {folder} is read-only (SQLite writes its journal "
-                           f"beside {path.name}); nothing was changed.")
+        raise StorageError(
+            f"The folder {folder} is read-only (SQLite writes its journal "
+            f"beside {path.name}); nothing was changed."
+        )
 
 
 def _refuse_unknown(path: Path | None, revision: str | None) -> None:
     if revision is None or revision == head_revision():
         return
     if revision not in migration_graph():
-        raise StorageError(f"{path} was written by a newer crm-desktop "
-                           f"(schema {revision}); please update the application.")
+        raise StorageError(
+            f"{path} was written by a newer crm-desktop "
+            f"(schema {revision}); please update the application."
+        )
 
 
 def refuse_newer_schema(path: Path, key: DatabaseKey | None = None) -> None:
@@ -457,8 +489,10 @@ def _check_server(db: Database) -> None:
     if tables and not (CORE_TABLES <= tables and "alembic_version" in tables):
         if tables & CORE_TABLES or "alembic_version" in tables:
             return  # a partly migrated crm-desktop schema: let Alembic continue
-        raise StorageError("The server database has tables of another program; "
-                           "point crm-desktop at an empty database or schema.")
+        raise StorageError(
+            "The server database has tables of another program; "
+            "point crm-desktop at an empty database or schema."
+        )
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -499,8 +533,10 @@ def remove_stale_before_parts(folder: Path, stem: str) -> None:
     as ``<stem>-before``, so backups.remove_stale_parts misses them."""
     import re
 
-    pattern = re.compile(rf"^{re.escape(stem)}-before-[a-z0-9_.-]+-\d{{8}}T\d{{12}}Z"
-                         r"\.[a-z0-9]+\.part(-journal|-wal|-shm)?$")
+    pattern = re.compile(
+        rf"^{re.escape(stem)}-before-[a-z0-9_.-]+-\d{{8}}T\d{{12}}Z"
+        r"\.[a-z0-9]+\.part(-journal|-wal|-shm)?$"
+    )
     try:
         for p in folder.iterdir():
             if pattern.match(p.name):
@@ -536,12 +572,14 @@ def recover_interrupted(path: Path, backups_dir: Path | None = None) -> list[str
         return done
 
     def siblings(tag: str) -> list[Path]:
-        return sorted(p for p in folder.glob(f"{path.name}.{tag}-*")
-                      if p.is_file() and not p.name.endswith(("-wal", "-shm", "-journal")))
+        return sorted(
+            p
+            for p in folder.glob(f"{path.name}.{tag}-*")
+            if p.is_file() and not p.name.endswith(("-wal", "-shm", "-journal"))
+        )
 
     try:
-        olds, staged, converting = (siblings("old"), siblings("restoring"),
-                                    siblings("converting"))
+        olds, staged, converting = (siblings("old"), siblings("restoring"), siblings("converting"))
         if not path.exists() and olds:
             os.replace(olds[-1], path)
             done.append(f"put back {olds[-1].name} (an interrupted conversion)")

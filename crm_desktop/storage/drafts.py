@@ -62,8 +62,9 @@ class Draft:
 class DraftStore:
     """Drafts of one database, in one SQLite (or SQLCipher) file inside ``folder``."""
 
-    def __init__(self, folder: Path, key: DatabaseKey | None = None,
-                 identity: str | None = None) -> None:
+    def __init__(
+        self, folder: Path, key: DatabaseKey | None = None, identity: str | None = None
+    ) -> None:
         self.folder = folder
         self.key = key
         self.identity = identity  # the database these drafts are for (None: not checked)
@@ -107,12 +108,12 @@ class DraftStore:
             if self.identity is not None:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'database'").fetchone()
                 if row is None and create:
-                    conn.execute("INSERT INTO meta (key, value) VALUES ('database', ?)",
-                                 (self.identity,))
+                    conn.execute(
+                        "INSERT INTO meta (key, value) VALUES ('database', ?)", (self.identity,)
+                    )
                 elif row is not None and row[0] != self.identity:
                     conn.close()
-                    raise StorageError(f"The drafts file {self.path} belongs to another "
-                                       "database.")
+                    raise StorageError(f"The drafts file {self.path} belongs to another database.")
         except encryption.db_errors() as e:
             conn.close()
             raise StorageError(f"The drafts file {self.path} cannot be used: {e}.") from None
@@ -122,15 +123,19 @@ class DraftStore:
     def save(self, kind: str, record_id: str, data: dict[str, Any]) -> Path:
         """Keep ``data`` (plain JSON-able values) as the draft of this record, replacing
         the previous one, in one durable transaction."""
-        payload = json.dumps({"version": FORMAT_VERSION, "data": data}, ensure_ascii=False,
-                             default=str)
+        payload = json.dumps(
+            {"version": FORMAT_VERSION, "data": data}, ensure_ascii=False, default=str
+        )
         saved_at = datetime.now(UTC).isoformat()
         conn = self._connect(create=True)
         assert conn is not None
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT OR REPLACE INTO draft (kind, record_id, data, saved_at) "
-                         "VALUES (?, ?, ?, ?)", (kind, record_id, payload, saved_at))
+            conn.execute(
+                "INSERT OR REPLACE INTO draft (kind, record_id, data, saved_at) "
+                "VALUES (?, ?, ?, ?)",
+                (kind, record_id, payload, saved_at),
+            )
             conn.execute("COMMIT")
         except encryption.db_errors() as e:
             raise StorageError(f"Cannot save the draft in {self.path}: {e}.") from None
@@ -146,8 +151,9 @@ class DraftStore:
         if conn is None:
             return []
         try:
-            rows = conn.execute("SELECT kind, record_id, data, saved_at FROM draft "
-                                + where, args).fetchall()
+            rows = conn.execute(
+                "SELECT kind, record_id, data, saved_at FROM draft " + where, args
+            ).fetchall()
         except encryption.db_errors():
             return []
         finally:
@@ -156,8 +162,15 @@ class DraftStore:
         for kind, record_id, payload, saved_at in rows:
             try:
                 raw = json.loads(payload)
-                found.append(Draft(str(kind), str(record_id), dict(raw["data"]),
-                                   datetime.fromisoformat(saved_at), self.path))
+                found.append(
+                    Draft(
+                        str(kind),
+                        str(record_id),
+                        dict(raw["data"]),
+                        datetime.fromisoformat(saved_at),
+                        self.path,
+                    )
+                )
             except (ValueError, KeyError, TypeError):  # a damaged row is not offered
                 continue
         return found

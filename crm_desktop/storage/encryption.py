@@ -33,8 +33,10 @@ KEY_BYTES = 32
 SALT_BYTES = 16
 MIN_PASSPHRASE = 8
 ENV_PASSPHRASE = "CRM_PASSPHRASE"
-SERVER_MESSAGE = ("Encryption is available for SQLite database files only; a PostgreSQL "
-                  "server is protected by the server's own disk encryption and access rules.")
+SERVER_MESSAGE = (
+    "Encryption is available for SQLite database files only; a PostgreSQL "
+    "server is protected by the server's own disk encryption and access rules."
+)
 
 PassphraseSource = Callable[[Path], str]
 
@@ -87,8 +89,9 @@ class DatabaseKey:
 
     @classmethod
     def derive(cls, passphrase: str, salt: bytes) -> DatabaseKey:
-        raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS,
-                                  KEY_BYTES)
+        raw = hashlib.pbkdf2_hmac(
+            "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
+        )
         return cls(raw, salt)
 
     @classmethod
@@ -145,13 +148,23 @@ def unlock(path: Path, passphrase: str) -> DatabaseKey:
     return key
 
 
-def connect(path: Path, key: DatabaseKey, *, readonly: bool = False, timeout: float = 5.0,
-            verify: bool = True) -> Any:
+def connect(
+    path: Path,
+    key: DatabaseKey,
+    *,
+    readonly: bool = False,
+    timeout: float = 5.0,
+    verify: bool = True,
+) -> Any:
     """A sqlcipher3 connection keyed with the raw key; the key is proven with a read."""
     db = sqlcipher()
     if readonly:
-        conn = db.connect("file:" + str(Path(path).resolve()) + "?mode=ro", uri=True,
-                          timeout=timeout, check_same_thread=False)
+        conn = db.connect(
+            "file:" + str(Path(path).resolve()) + "?mode=ro",
+            uri=True,
+            timeout=timeout,
+            check_same_thread=False,
+        )
     else:
         conn = db.connect(str(path), timeout=timeout, check_same_thread=False)
     try:
@@ -174,9 +187,14 @@ def passphrase_from_env() -> str | None:
 
 # -- conversions ---------------------------------------------------------------------------
 
+
 def table_counts(conn: Any) -> dict[str, int]:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     counts: dict[str, int] = {}
     for name in names:
         try:
@@ -187,8 +205,10 @@ def table_counts(conn: Any) -> dict[str, int]:
 
 
 def _integrity(conn: Any) -> list[str]:
-    rows = [r[0] if isinstance(r[0], str) else repr(r[0])
-            for r in conn.execute("PRAGMA integrity_check")]
+    rows = [
+        r[0] if isinstance(r[0], str) else repr(r[0])
+        for r in conn.execute("PRAGMA integrity_check")
+    ]
     return [] if rows == ["ok"] else rows
 
 
@@ -213,8 +233,9 @@ def _attach_literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def export_copy(src: Path, src_key: DatabaseKey | None, dest: Path,
-                dest_key: DatabaseKey | None) -> None:
+def export_copy(
+    src: Path, src_key: DatabaseKey | None, dest: Path, dest_key: DatabaseKey | None
+) -> None:
     """Write ``dest`` (must not exist) as a verified copy of ``src`` under another key.
 
     ``None`` as a key means plain SQLite. On any failure ``dest`` is removed and the
@@ -267,8 +288,10 @@ def verify_copy(path: Path, key: DatabaseKey | None, expected: dict[str, int]) -
         check.close()
     if got != expected:
         diff = sorted(k for k in set(got) | set(expected) if got.get(k) != expected.get(k))
-        raise StorageError(f"The converted copy {path} differs from the original in "
-                           f"{', '.join(diff)}; the original was kept.")
+        raise StorageError(
+            f"The converted copy {path} differs from the original in "
+            f"{', '.join(diff)}; the original was kept."
+        )
     if key is not None and not is_encrypted(path):
         raise StorageError(f"The converted copy {path} is not encrypted; the original was kept.")
 
@@ -340,8 +363,7 @@ def swap_in(original: Path, converted: Path, *, original_was_plain: bool) -> Non
         aside.unlink(missing_ok=True)
 
 
-def convert_in_place(path: Path, old_key: DatabaseKey | None,
-                     new_key: DatabaseKey | None) -> None:
+def convert_in_place(path: Path, old_key: DatabaseKey | None, new_key: DatabaseKey | None) -> None:
     """Encrypt (None -> key), decrypt (key -> None) or re-key a database file safely."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     tmp = path.with_name(f"{path.name}.converting-{stamp}")

@@ -123,8 +123,9 @@ def read(path: Path, key: DatabaseKey | None = None) -> str | None:
         conn.close()
 
 
-def _decide(stored_id: str | None, stored_loc: str | None, path: Path,
-            key: DatabaseKey | None) -> tuple[str, str | None, bool]:
+def _decide(
+    stored_id: str | None, stored_loc: str | None, path: Path, key: DatabaseKey | None
+) -> tuple[str, str | None, bool]:
     """(identity to keep, the identity it was split from, whether anything changes)."""
     if stored_id is None:
         return new_id(), None, True
@@ -217,8 +218,10 @@ def ensure_server(engine: Engine) -> Identity:
             return Identity(str(value))
         ident = new_id()
         # Two computers opening a new server database at once: the first one's wins.
-        conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v) "
-                          "ON CONFLICT (key) DO NOTHING"), {"k": ID_KEY, "v": ident})
+        conn.execute(
+            text("INSERT INTO setting (key, value) VALUES (:k, :v) ON CONFLICT (key) DO NOTHING"),
+            {"k": ID_KEY, "v": ident},
+        )
         value = conn.execute(select, {"k": ID_KEY}).scalar()
     return Identity(str(value), created=value == ident)
 

@@ -41,8 +41,10 @@ class DatabaseLocation:
             return cls(url, "sqlite", path)
         if backend == "postgresql":
             return cls(url, "postgresql", None)
-        raise StorageError(f"Not a supported database URL ({backend}): use a file, "
-                           "sqlite:///PATH or postgresql+psycopg://...")
+        raise StorageError(
+            f"Not a supported database URL ({backend}): use a file, "
+            "sqlite:///PATH or postgresql+psycopg://..."
+        )
 
     @property
     def is_file(self) -> bool:

@@ -44,8 +44,9 @@ class LockOwner:
 
 
 def _me(app: str) -> LockOwner:
-    return LockOwner(os.getpid(), socket.gethostname(),
-                     datetime.now(UTC).isoformat(timespec="seconds"), app)
+    return LockOwner(
+        os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat(timespec="seconds"), app
+    )
 
 
 class DatabaseLockedError(StorageError):
@@ -53,8 +54,10 @@ class DatabaseLockedError(StorageError):
 
     def __init__(self, path: Path, owner: LockOwner | None) -> None:
         who = owner.describe() if owner else "another program"
-        super().__init__(f"{path} is already open for writing ({who}). "
-                         "Switch to that window or wait for that command, then try again.")
+        super().__init__(
+            f"{path} is already open for writing ({who}). "
+            "Switch to that window or wait for that command, then try again."
+        )
         self.path = path
         self.owner = owner
 
@@ -66,8 +69,12 @@ def lock_path(db_path: Path) -> Path:
 def read_owner(path: Path) -> LockOwner | None:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return LockOwner(int(raw["pid"]), str(raw["host"]), str(raw["started"]),
-                         str(raw.get("app", "crm-desktop")))
+        return LockOwner(
+            int(raw["pid"]),
+            str(raw["host"]),
+            str(raw["started"]),
+            str(raw.get("app", "crm-desktop")),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -121,8 +128,9 @@ def _open_locked(path: Path, shared: bool = False) -> IO[bytes] | None:
             # Not O_TRUNC: the holder's text must survive a failed attempt to read it.
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as e:
-            raise StorageError(f"Cannot create the lock file {path}: {e.strerror}; "
-                               "nothing was changed.") from None
+            raise StorageError(
+                f"Cannot create the lock file {path}: {e.strerror}; nothing was changed."
+            ) from None
         f = os.fdopen(fd, "r+b", buffering=0)
         if not _try_os_lock(f, shared):
             f.close()
@@ -266,8 +274,7 @@ class OpenLock:
     """Held by every process that has the database open (shared), or by a whole-file
     operation (exclusive) that must be alone with the file."""
 
-    def __init__(self, db_path: Path, *, exclusive: bool = False,
-                 app: str = "crm-desktop") -> None:
+    def __init__(self, db_path: Path, *, exclusive: bool = False, app: str = "crm-desktop") -> None:
         self.db_path = db_path
         self.exclusive = exclusive
         self.app = app
@@ -282,8 +289,12 @@ class OpenLock:
         if self._file is not None:
             return self
         folder = self.path.parent
-        if (not self.exclusive and folder.is_dir() and not self.path.exists()
-                and not os.access(folder, os.W_OK)):
+        if (
+            not self.exclusive
+            and folder.is_dir()
+            and not self.path.exists()
+            and not os.access(folder, os.W_OK)
+        ):
             return self  # read-only media: nobody can replace the file there either
         f = _open_locked(self.path, shared=not self.exclusive)
         if f is None:
@@ -299,7 +310,9 @@ class OpenLock:
             who = owner.describe() if owner else "another program"
             return DatabaseInUseError(
                 f"{self.db_path} is being replaced right now ({who}); "
-                "try again when that has finished.", owner)
+                "try again when that has finished.",
+                owner,
+            )
         writer = holder(self.db_path)
         if writer is not None:
             who = writer.describe()
@@ -308,7 +321,9 @@ class OpenLock:
             who = ", ".join(_process_name(p) for p in pids[:3]) or "another program"
         return DatabaseInUseError(
             f"{self.db_path} is open in another process ({who}); close it first: "
-            "this command replaces the whole file.", writer)
+            "this command replaces the whole file.",
+            writer,
+        )
 
     def release(self) -> None:
         f, self._file = self._file, None

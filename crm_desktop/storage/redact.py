@@ -13,8 +13,9 @@ MASK = "***"
 # the password must not leave its tail visible)
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)(?P<pw>[^/\s]*)@")
 # libpq conninfo and query strings: password=... / password='...'
-_KV_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<pw>'(?:[^'\\]|\\.)*'|[^\s&;]+)",
-                          re.IGNORECASE)
+_KV_PASSWORD = re.compile(
+    r"(?P<head>\bpassword\s*=\s*)(?P<pw>'(?:[^'\\]|\\.)*'|[^\s&;]+)", re.IGNORECASE
+)
 
 
 def mask(text: str, *secrets: str | None) -> str:

@@ -48,21 +48,36 @@ class PacketHeader:
     created_at: str = ""
 
     def to_meta(self) -> dict[str, str]:
-        return {"sender": self.sender, "sender_label": self.sender_label,
-                "organisation": self.organisation, "schema": self.schema, "lo": self.lo,
-                "hi": self.hi, "trip": self.trip, "received": json.dumps(self.received),
-                "created_at": self.created_at}
+        return {
+            "sender": self.sender,
+            "sender_label": self.sender_label,
+            "organisation": self.organisation,
+            "schema": self.schema,
+            "lo": self.lo,
+            "hi": self.hi,
+            "trip": self.trip,
+            "received": json.dumps(self.received),
+            "created_at": self.created_at,
+        }
 
     @classmethod
     def from_meta(cls, meta: dict[str, str]) -> PacketHeader:
         received = json.loads(meta.get("received") or "{}")
-        return cls(meta["sender"], meta.get("sender_label", ""), meta["organisation"],
-                   meta["schema"], meta.get("lo", ""), meta["hi"], meta.get("trip", ""),
-                   {str(k): str(v) for k, v in received.items()},
-                   meta.get("created_at", ""))
+        return cls(
+            meta["sender"],
+            meta.get("sender_label", ""),
+            meta["organisation"],
+            meta["schema"],
+            meta.get("lo", ""),
+            meta["hi"],
+            meta.get("trip", ""),
+            {str(k): str(v) for k, v in received.items()},
+            meta.get("created_at", ""),
+        )
 
 
 # -- settings kept in the database -------------------------------------------------------
+
 
 def get_setting(conn: Connection, key: str) -> str | None:
     value = conn.execute(text("SELECT value FROM setting WHERE key = :k"), {"k": key}).scalar()
@@ -70,11 +85,13 @@ def get_setting(conn: Connection, key: str) -> str | None:
 
 
 def set_setting(conn: Connection, key: str, value: str) -> None:
-    updated = conn.execute(text("UPDATE setting SET value = :v WHERE key = :k"),
-                           {"k": key, "v": value})
+    updated = conn.execute(
+        text("UPDATE setting SET value = :v WHERE key = :k"), {"k": key, "v": value}
+    )
     if not updated.rowcount:
-        conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
-                     {"k": key, "v": value})
+        conn.execute(
+            text("INSERT INTO setting (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+        )
 
 
 def clock_floor(engine: Engine) -> str | None:
@@ -89,6 +106,7 @@ def clock_floor(engine: Engine) -> str | None:
 
 # -- packet files ------------------------------------------------------------------------
 
+
 def _digest(bodies: Iterable[str]) -> tuple[int, str]:
     h = hashlib.sha256()
     n = 0
@@ -99,8 +117,9 @@ def _digest(bodies: Iterable[str]) -> tuple[int, str]:
     return n, h.hexdigest()
 
 
-def write_packet(path: Path, header: PacketHeader, bodies: list[str],
-                 key: DatabaseKey | None) -> None:
+def write_packet(
+    path: Path, header: PacketHeader, bodies: list[str], key: DatabaseKey | None
+) -> None:
     """Write the packet next to ``path`` and move it into place when complete, so a
     killed export never leaves a file that looks whole."""
     if path.is_dir():
@@ -110,16 +129,24 @@ def write_packet(path: Path, header: PacketHeader, bodies: list[str],
         p.unlink(missing_ok=True)
     try:
         backups.create_private(part)
-        conn: Any = (encryption.connect(part, key, verify=False) if key is not None
-                     else sqlite3.connect(str(part)))
+        conn: Any = (
+            encryption.connect(part, key, verify=False)
+            if key is not None
+            else sqlite3.connect(str(part))
+        )
     except OSError as e:
         raise PacketError(f"Cannot write {path}: {e.strerror}.") from None
     try:
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         conn.execute("CREATE TABLE item (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)")
         count, digest = _digest(bodies)
-        meta = {"format": FORMAT, "format_version": FORMAT_VERSION, **header.to_meta(),
-                "count": str(count), "sha256": digest}
+        meta = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            **header.to_meta(),
+            "count": str(count),
+            "sha256": digest,
+        }
         conn.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
         conn.executemany("INSERT INTO item (body) VALUES (?)", ((b,) for b in bodies))
         conn.commit()
@@ -148,12 +175,16 @@ def packet_salt(path: Path) -> bytes:
     return encryption.file_header(path)
 
 
-def read_packet(path: Path, key: Callable[[], DatabaseKey] | None = None,
-                ) -> tuple[PacketHeader, Iterator[str]]:
+def read_packet(
+    path: Path,
+    key: Callable[[], DatabaseKey] | None = None,
+) -> tuple[PacketHeader, Iterator[str]]:
     """The header and the item bodies of a checked packet. ``key`` gives the key of an
     encrypted one. Raises PacketError (one line) for anything that is not a whole packet."""
-    damaged = (f"{path} is not a complete crm-desktop sync packet (damaged or cut short); "
-               "nothing was changed.")
+    damaged = (
+        f"{path} is not a complete crm-desktop sync packet (damaged or cut short); "
+        "nothing was changed."
+    )
     if not path.is_file():
         raise PacketError(f"{path} does not exist.")
     header = encryption.file_header(path)
@@ -167,8 +198,9 @@ def read_packet(path: Path, key: Callable[[], DatabaseKey] | None = None,
         else:
             raise PacketError(damaged)
     except encryption.WrongPassphraseError:
-        raise PacketError(f"{path} does not open with that passphrase; "
-                          "nothing was changed.") from None
+        raise PacketError(
+            f"{path} does not open with that passphrase; nothing was changed."
+        ) from None
     except encryption.db_errors():
         raise PacketError(damaged) from None
     try:
@@ -178,8 +210,10 @@ def read_packet(path: Path, key: Callable[[], DatabaseKey] | None = None,
         if meta.get("format") != FORMAT:
             raise PacketError(f"{path} is not a crm-desktop sync packet.")
         if meta.get("format_version") != FORMAT_VERSION:
-            raise PacketError(f"{path} was made by a newer crm-desktop (packet format "
-                              f"{meta.get('format_version')}); please update the application.")
+            raise PacketError(
+                f"{path} was made by a newer crm-desktop (packet format "
+                f"{meta.get('format_version')}); please update the application."
+            )
         bodies = [str(r[0]) for r in conn.execute("SELECT body FROM item ORDER BY seq")]
     except encryption.db_errors():
         raise PacketError(damaged) from None

@@ -36,8 +36,12 @@ def to_e164(raw: str, default_region: str = "RU", second_region: str = "") -> st
         parsed = phonenumbers.parse(text, None if text.startswith("+") else default_region)
     except phonenumbers.NumberParseException:
         return raw.strip()
-    if (not text.startswith("+") and second_region and second_region != default_region
-            and not phonenumbers.is_valid_number(parsed)):
+    if (
+        not text.startswith("+")
+        and second_region
+        and second_region != default_region
+        and not phonenumbers.is_valid_number(parsed)
+    ):
         try:
             again = phonenumbers.parse(text, second_region)
         except phonenumbers.NumberParseException:

@@ -617,9 +617,13 @@ def _korean_word(word: str, cyrillic: bool) -> list[str]:
                 tail, carried = _KO_FINAL[final], ""
         else:
             initial = carried or _RR_INITIAL[lead]
-            if not carried and prev_final is not None and (
-                (lead == _INITIAL_RIEUL and prev_final in (_FINAL_NIEUN, _FINAL_RIEUL))
-                or (lead == _INITIAL_NIEUN and prev_final == _FINAL_RIEUL)
+            if (
+                not carried
+                and prev_final is not None
+                and (
+                    (lead == _INITIAL_RIEUL and prev_final in (_FINAL_NIEUN, _FINAL_RIEUL))
+                    or (lead == _INITIAL_NIEUN and prev_final == _FINAL_RIEUL)
+                )
             ):
                 initial = "l"  # 신라 silla, 설날 seollal
             body = _RR_VOWEL[vowel]

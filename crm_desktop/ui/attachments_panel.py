@@ -83,8 +83,11 @@ class AttachmentsPanel(QWidget):
                 item.setToolTip(a.note or a.filename)
                 self.list.addItem(item)
         count = self.list.count()
-        self.title.setText(self.tr("Attachments: %1").replace("%1", str(count)) if count
-                           else self.tr("Attachments: none"))
+        self.title.setText(
+            self.tr("Attachments: %1").replace("%1", str(count))
+            if count
+            else self.tr("Attachments: none")
+        )
         self.list.setVisible(count > 0)
         self.save_button.setVisible(count > 0)
         self.remove_button.setVisible(count > 0)
@@ -109,8 +112,11 @@ class AttachmentsPanel(QWidget):
                 data = Path(name).read_bytes()
                 self.services.attachments.add(self.entity_type, self.record_id, name, data)
             except OSError as e:
-                self._error(self.tr("Cannot read %1: %2").replace("%1", name)
-                            .replace("%2", e.strerror or str(e)))
+                self._error(
+                    self.tr("Cannot read %1: %2")
+                    .replace("%1", name)
+                    .replace("%2", e.strerror or str(e))
+                )
             except CrmError as e:
                 self._error(str(e))
         self.refresh()
@@ -122,17 +128,24 @@ class AttachmentsPanel(QWidget):
             return
         attachment = self.services.attachments.get(attachment_id)
         if not target:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"),
-                                                    attachment.filename)
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save a copy"), attachment.filename
+            )
         if not target:
             return
         try:
-            write_bytes_atomic(target, self.services.attachments.content(attachment_id),
-                               private=unencrypted_copy.private(self.services))
+            write_bytes_atomic(
+                target,
+                self.services.attachments.content(attachment_id),
+                private=unencrypted_copy.private(self.services),
+            )
         except CrmError as e:
             if e.code == "cannot_write":
-                self._error(self.tr("Cannot write %1: %2").replace("%1", target)
-                            .replace("%2", str(e.params.get("reason", ""))))
+                self._error(
+                    self.tr("Cannot write %1: %2")
+                    .replace("%1", target)
+                    .replace("%2", str(e.params.get("reason", "")))
+                )
             else:
                 self._error(str(e))
             return

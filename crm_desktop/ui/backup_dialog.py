@@ -46,8 +46,9 @@ class BackupDialog(QDialog):
     restore_requested = Signal(str)  # the backup file to restore
     folder_changed = Signal(str)  # the settings should remember this folder
 
-    def __init__(self, db_path: Path, folder: Path, key: DatabaseKey | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db_path: Path, folder: Path, key: DatabaseKey | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Backups"))
         self.resize(720, 420)
@@ -57,8 +58,15 @@ class BackupDialog(QDialog):
         self.where = QLabel(self)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Size"),
-                                   self.tr("Encrypted"), self.tr("Check")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Made"),
+                self.tr("Why"),
+                self.tr("Size"),
+                self.tr("Encrypted"),
+                self.tr("Check"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemSelectionChanged.connect(self._selection)
@@ -71,11 +79,11 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button.clicked.connect(self.choose_folder)
         self.open_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))))
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        )
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, self.folder_button,
-                  self.open_button):
+        for b in (self.backup_button, self.restore_button, self.folder_button, self.open_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -92,10 +100,15 @@ class BackupDialog(QDialog):
         checked = app_backups.list_checked(self.db_path, self.folder, self.key)
         self.infos = [row.info for row in checked]
         for info, problems in ((row.info, row.problems) for row in checked):
-            item = QTreeWidgetItem([
-                info.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), info.reason,
-                _size(info.size), self.tr("yes") if info.encrypted else self.tr("no"),
-                self.tr("ok") if not problems else problems[0]])
+            item = QTreeWidgetItem(
+                [
+                    info.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                    info.reason,
+                    _size(info.size),
+                    self.tr("yes") if info.encrypted else self.tr("no"),
+                    self.tr("ok") if not problems else problems[0],
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(4, "\n".join(problems) or str(info.path))
             self.tree.addTopLevelItem(item)
@@ -116,8 +129,7 @@ class BackupDialog(QDialog):
         return made
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
-                                                  str(self.folder))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), str(self.folder))
         if chosen:
             self.folder = Path(chosen)
             self.folder_changed.emit(chosen)
@@ -129,16 +141,24 @@ class BackupDialog(QDialog):
             return
         path = items[0].data(0, Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(
-            self, self.tr("Restore"),
-            self.tr("Replace the current database with the backup of %1? The current "
-                    "database is backed up first.").replace("%1", items[0].text(0)))
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the current database with the backup of %1? The current "
+                "database is backed up first."
+            ).replace("%1", items[0].text(0)),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(path)
 
 
-def offer_backup_for_damaged(error: DamagedDatabaseError, folder: Path,
-                             key: DatabaseKey | None, parent: QWidget | None = None,
-                             before_restore: Callable[[], object] | None = None) -> bool:
+def offer_backup_for_damaged(
+    error: DamagedDatabaseError,
+    folder: Path,
+    key: DatabaseKey | None,
+    parent: QWidget | None = None,
+    before_restore: Callable[[], object] | None = None,
+) -> bool:
     """At start: the database is damaged. Offer the newest good backup; True if restored.
 
     The damaged file is moved aside (never overwritten or deleted). ``before_restore``
@@ -148,15 +168,23 @@ def offer_backup_for_damaged(error: DamagedDatabaseError, folder: Path,
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QMessageBox.tr("The database is damaged"))
     if error.backup is None:
-        box.setText(QMessageBox.tr("%1\n\nNo good backup was found in %2. The file was left as it "
-                           "is.").replace("%1", str(error)).replace("%2", str(folder)))
+        box.setText(
+            QMessageBox.tr("%1\n\nNo good backup was found in %2. The file was left as it is.")
+            .replace("%1", str(error))
+            .replace("%2", str(folder))
+        )
         box.exec()
         return False
     when = error.backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    box.setText(QMessageBox.tr("%1 is damaged (%2).\n\nRestore the newest good backup, made %3? "
-                       "The damaged file is kept beside it.")
-                .replace("%1", str(error.path)).replace("%2", error.detail)
-                .replace("%3", when))
+    box.setText(
+        QMessageBox.tr(
+            "%1 is damaged (%2).\n\nRestore the newest good backup, made %3? "
+            "The damaged file is kept beside it."
+        )
+        .replace("%1", str(error.path))
+        .replace("%2", error.detail)
+        .replace("%3", when)
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False

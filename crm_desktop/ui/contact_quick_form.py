@@ -33,8 +33,13 @@ class NewContactBox(QGroupBox):
 
     created = Signal(str)  # contact id
 
-    def __init__(self, services: Services, company_id: Callable[[], str | None],
-                 undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        company_id: Callable[[], str | None],
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("New contact"))
         self.services = services
@@ -56,9 +61,11 @@ class NewContactBox(QGroupBox):
         self.family_ru.setPlaceholderText(self.tr("Family name, e.g. Ван"))
         self.given_ru.setPlaceholderText(self.tr("Given name, e.g. Цзяньго"))
         self.position.setPlaceholderText(self.tr("e.g. General manager"))
-        rows = ((self.tr("Native script:"), self.family_native, self.given_native),
-                (self.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
-                (self.tr("Russian:"), self.family_ru, self.given_ru))
+        rows = (
+            (self.tr("Native script:"), self.family_native, self.given_native),
+            (self.tr("Pinyin / Latin:"), self.family_latin, self.given_latin),
+            (self.tr("Russian:"), self.family_ru, self.given_ru),
+        )
         for r, (label, family, given) in enumerate(rows):
             grid.addWidget(QLabel(label), r, 0)
             grid.addWidget(family, r, 1)
@@ -81,8 +88,15 @@ class NewContactBox(QGroupBox):
         self.cancel_button.clicked.connect(self.close_form)
 
     def fields(self) -> list[QLineEdit]:
-        return [self.family_native, self.given_native, self.family_latin, self.given_latin,
-                self.family_ru, self.given_ru, self.position]
+        return [
+            self.family_native,
+            self.given_native,
+            self.family_latin,
+            self.given_latin,
+            self.family_ru,
+            self.given_ru,
+            self.position,
+        ]
 
     def open_form(self) -> None:
         for f in self.fields():
@@ -97,20 +111,34 @@ class NewContactBox(QGroupBox):
     def create(self) -> str | None:
         company_id = self.company_id()
         data = ContactInput(
-            company_id=company_id, family_name_native=self.family_native.text(),
-            given_name_native=self.given_native.text(), family_name_latin=self.family_latin.text(),
-            given_name_latin=self.given_latin.text(), family_name_ru=self.family_ru.text(),
-            given_name_ru=self.given_ru.text(), position=self.position.text())
-        name = " ".join(t for t in (data.family_name_native + data.given_name_native,
-                                    data.given_name_latin, data.family_name_latin) if t)
-        command = CreateCommand(self.services.contacts, data,
-                                self.tr("Add contact “%1”").replace("%1", name))
+            company_id=company_id,
+            family_name_native=self.family_native.text(),
+            given_name_native=self.given_native.text(),
+            family_name_latin=self.family_latin.text(),
+            given_name_latin=self.given_latin.text(),
+            family_name_ru=self.family_ru.text(),
+            given_name_ru=self.given_ru.text(),
+            position=self.position.text(),
+        )
+        name = " ".join(
+            t
+            for t in (
+                data.family_name_native + data.given_name_native,
+                data.given_name_latin,
+                data.family_name_latin,
+            )
+            if t
+        )
+        command = CreateCommand(
+            self.services.contacts, data, self.tr("Add contact “%1”").replace("%1", name)
+        )
         try:
             contact = perform(self.undo_stack, command)
         except ValidationError as e:
             labels = {"family_name_native": self.tr("A name in at least one script")}
-            self.error.setText("\n".join(field_error_text(fe, labels.get(k, k))
-                                         for k, fe in e.errors.items()))
+            self.error.setText(
+                "\n".join(field_error_text(fe, labels.get(k, k)) for k, fe in e.errors.items())
+            )
             self.error.show()
             return None
         except CrmError as e:

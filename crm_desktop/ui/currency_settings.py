@@ -33,8 +33,9 @@ class CurrencyChoice:
 
 
 class CurrencySettings(QGroupBox):
-    def __init__(self, settings: Settings, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Currency"))
         self.setObjectName("currency_settings")

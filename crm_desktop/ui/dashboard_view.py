@@ -78,8 +78,14 @@ class DashboardQuery(ListQuery):
     trip_id: str | None = None
 
     def report_filter(self) -> ReportFilter:
-        return ReportFilter(self.date_from, self.date_to, self.country or "", self.sector or "",
-                            self.owner_id, self.trip_id)
+        return ReportFilter(
+            self.date_from,
+            self.date_to,
+            self.country or "",
+            self.sector or "",
+            self.owner_id,
+            self.trip_id,
+        )
 
 
 def _sector_options(services: Services) -> Sequence[tuple[object, str]]:
@@ -119,18 +125,36 @@ class TableSpec:
     rows: Callable[[PipelineReport], list[tuple[list[str], Drill | str]]]
 
 
-def _breakdown_rows(kind: str, rows: list[BreakdownRow], cur: str,
-                    label: Callable[[BreakdownRow], str] | None = None,
-                    ) -> list[tuple[list[str], Drill | str]]:
+def _breakdown_rows(
+    kind: str,
+    rows: list[BreakdownRow],
+    cur: str,
+    label: Callable[[BreakdownRow], str] | None = None,
+) -> list[tuple[list[str], Drill | str]]:
     none = translate("dashboard", "(none)")
-    return [([(label(r) if label else r.label) or none, number(r.projects),
-              format_money(r.capex, cur), format_money(r.weighted_capex, cur), number(r.jobs)],
-             Drill(kind, r.key)) for r in rows]
+    return [
+        (
+            [
+                (label(r) if label else r.label) or none,
+                number(r.projects),
+                format_money(r.capex, cur),
+                format_money(r.weighted_capex, cur),
+                number(r.jobs),
+            ],
+            Drill(kind, r.key),
+        )
+        for r in rows
+    ]
 
 
 def _breakdown_headers(first: Callable[[], str]) -> Callable[[], list[str]]:
-    return lambda: [first(), translate("dashboard", "Projects"), translate("dashboard", "Capex"),
-                    translate("dashboard", "Weighted capex"), translate("dashboard", "Jobs")]
+    return lambda: [
+        first(),
+        translate("dashboard", "Projects"),
+        translate("dashboard", "Capex"),
+        translate("dashboard", "Weighted capex"),
+        translate("dashboard", "Jobs"),
+    ]
 
 
 SHOWN_STALLED = 200  # the rest behind one "more" row: a table of 20,000 helps nobody
@@ -138,9 +162,20 @@ SHOWN_STALLED = 200  # the rest behind one "more" row: a table of 20,000 helps n
 
 def _stalled_rows(rep: PipelineReport) -> list[tuple[list[str], Drill | str]]:
     rows: list[tuple[list[str], Drill | str]] = [
-        ([r.title, r.company, stage_name(r.stage), number(r.days), number(r.limit), r.owner,
-          _day(r.last_meeting.date() if r.last_meeting else None)], r.project_id)
-        for r in rep.stalled[:SHOWN_STALLED]]
+        (
+            [
+                r.title,
+                r.company,
+                stage_name(r.stage),
+                number(r.days),
+                number(r.limit),
+                r.owner,
+                _day(r.last_meeting.date() if r.last_meeting else None),
+            ],
+            r.project_id,
+        )
+        for r in rep.stalled[:SHOWN_STALLED]
+    ]
     rest = len(rep.stalled) - SHOWN_STALLED
     if rest > 0:
         more = translate("dashboard", "… %1 more: click to list all").replace("%1", number(rest))
@@ -159,88 +194,214 @@ def _milestone(key: str) -> str:
 
 TABLES = [
     TableSpec(
-        "funnel", lambda: translate("dashboard", "Funnel"),
-        lambda: [translate("dashboard", "Stage"), translate("dashboard", "Projects"),
-                 translate("dashboard", "Capex"), translate("dashboard", "Probability"),
-                 translate("dashboard", "Weighted capex"), translate("dashboard", "Jobs"),
-                 translate("dashboard", "Weighted jobs"),
-                 translate("dashboard", "Entered in the period")],
-        lambda rep: [([stage_name(r.stage), number(r.projects), format_money(r.capex, rep.currency),
-                       f"{r.probability} %", format_money(r.weighted_capex, rep.currency),
-                       number(r.jobs), QLocale().toString(float(r.weighted_jobs), "f", 1),
-                       number(r.entered)], Drill("stage", r.stage.id)) for r in rep.funnel]),
+        "funnel",
+        lambda: translate("dashboard", "Funnel"),
+        lambda: [
+            translate("dashboard", "Stage"),
+            translate("dashboard", "Projects"),
+            translate("dashboard", "Capex"),
+            translate("dashboard", "Probability"),
+            translate("dashboard", "Weighted capex"),
+            translate("dashboard", "Jobs"),
+            translate("dashboard", "Weighted jobs"),
+            translate("dashboard", "Entered in the period"),
+        ],
+        lambda rep: [
+            (
+                [
+                    stage_name(r.stage),
+                    number(r.projects),
+                    format_money(r.capex, rep.currency),
+                    f"{r.probability} %",
+                    format_money(r.weighted_capex, rep.currency),
+                    number(r.jobs),
+                    QLocale().toString(float(r.weighted_jobs), "f", 1),
+                    number(r.entered),
+                ],
+                Drill("stage", r.stage.id),
+            )
+            for r in rep.funnel
+        ],
+    ),
     TableSpec(
-        "conversion", lambda: translate("dashboard", "Conversion"),
-        lambda: [translate("dashboard", "Stage"), translate("dashboard", "Next stage"),
-                 translate("dashboard", "Entered in the period"),
-                 translate("dashboard", "Moved on"), translate("dashboard", "Conversion")],
-        lambda rep: [([stage_name(r.stage), stage_name(r.next_stage), number(r.entered),
-                       number(r.moved_on), _percent(r.rate)], Drill("entered", r.stage.id))
-                     for r in rep.conversion]),
+        "conversion",
+        lambda: translate("dashboard", "Conversion"),
+        lambda: [
+            translate("dashboard", "Stage"),
+            translate("dashboard", "Next stage"),
+            translate("dashboard", "Entered in the period"),
+            translate("dashboard", "Moved on"),
+            translate("dashboard", "Conversion"),
+        ],
+        lambda rep: [
+            (
+                [
+                    stage_name(r.stage),
+                    stage_name(r.next_stage),
+                    number(r.entered),
+                    number(r.moved_on),
+                    _percent(r.rate),
+                ],
+                Drill("entered", r.stage.id),
+            )
+            for r in rep.conversion
+        ],
+    ),
     TableSpec(
-        "stage_times", lambda: translate("dashboard", "Days in stage"),
-        lambda: [translate("dashboard", "Stage"), translate("dashboard", "Completed stays"),
-                 translate("dashboard", "Median days")],
-        lambda rep: [([stage_name(r.stage), number(r.stays), _days(r.median_days)],
-                      Drill("stage_left", r.stage.id)) for r in rep.stage_times]),
+        "stage_times",
+        lambda: translate("dashboard", "Days in stage"),
+        lambda: [
+            translate("dashboard", "Stage"),
+            translate("dashboard", "Completed stays"),
+            translate("dashboard", "Median days"),
+        ],
+        lambda rep: [
+            (
+                [stage_name(r.stage), number(r.stays), _days(r.median_days)],
+                Drill("stage_left", r.stage.id),
+            )
+            for r in rep.stage_times
+        ],
+    ),
     TableSpec(
-        "stalled", lambda: translate("dashboard", "Stalled"),
-        lambda: [translate("dashboard", "Project"), translate("dashboard", "Company"),
-                 translate("dashboard", "Stage"), translate("dashboard", "Days in stage"),
-                 translate("dashboard", "Limit, days"), translate("dashboard", "Owner"),
-                 translate("dashboard", "Last meeting")],
-        lambda rep: _stalled_rows(rep)),
+        "stalled",
+        lambda: translate("dashboard", "Stalled"),
+        lambda: [
+            translate("dashboard", "Project"),
+            translate("dashboard", "Company"),
+            translate("dashboard", "Stage"),
+            translate("dashboard", "Days in stage"),
+            translate("dashboard", "Limit, days"),
+            translate("dashboard", "Owner"),
+            translate("dashboard", "Last meeting"),
+        ],
+        lambda rep: _stalled_rows(rep),
+    ),
     TableSpec(
-        "milestones", lambda: translate("dashboard", "Intentions → agreements → realised"),
-        lambda: [translate("dashboard", "Milestone"), translate("dashboard", "Stage"),
-                 translate("dashboard", "Projects"), translate("dashboard", "Capex"),
-                 translate("dashboard", "Jobs")],
-        lambda rep: [([_milestone(m.key), stage_name(m.stage), number(m.projects),
-                       format_money(m.capex, rep.currency), number(m.jobs)],
-                      Drill("milestone", m.key))
-                     for m in rep.milestones]),
-    TableSpec("by_country", lambda: translate("dashboard", "Countries"),
-              _breakdown_headers(lambda: translate("dashboard", "Country")),
-              lambda rep: _breakdown_rows("country", rep.by_country, rep.currency)),
-    TableSpec("by_sector", lambda: translate("dashboard", "Sectors"),
-              _breakdown_headers(lambda: translate("dashboard", "Sector")),
-              lambda rep: _breakdown_rows("sector", rep.by_sector, rep.currency)),
-    TableSpec("by_owner", lambda: translate("dashboard", "Owners"),
-              _breakdown_headers(lambda: translate("dashboard", "Owner")),
-              lambda rep: _breakdown_rows("owner", rep.by_owner, rep.currency)),
-    TableSpec("by_trip", lambda: translate("dashboard", "Projects by trip"),
-              _breakdown_headers(lambda: translate("dashboard", "Trip")),
-              lambda rep: _breakdown_rows("trip", rep.by_trip, rep.currency)),
+        "milestones",
+        lambda: translate("dashboard", "Intentions → agreements → realised"),
+        lambda: [
+            translate("dashboard", "Milestone"),
+            translate("dashboard", "Stage"),
+            translate("dashboard", "Projects"),
+            translate("dashboard", "Capex"),
+            translate("dashboard", "Jobs"),
+        ],
+        lambda rep: [
+            (
+                [
+                    _milestone(m.key),
+                    stage_name(m.stage),
+                    number(m.projects),
+                    format_money(m.capex, rep.currency),
+                    number(m.jobs),
+                ],
+                Drill("milestone", m.key),
+            )
+            for m in rep.milestones
+        ],
+    ),
     TableSpec(
-        "overdue", lambda: translate("dashboard", "Overdue follow-ups"),
-        lambda: [translate("dashboard", "Team member"), translate("dashboard", "Overdue"),
-                 translate("dashboard", "Oldest due date")],
-        lambda rep: [([r.member or translate("dashboard", "(none)"), number(r.overdue),
-                       _day(r.oldest_due)], Drill("overdue", r.member_id)) for r in rep.overdue]),
+        "by_country",
+        lambda: translate("dashboard", "Countries"),
+        _breakdown_headers(lambda: translate("dashboard", "Country")),
+        lambda rep: _breakdown_rows("country", rep.by_country, rep.currency),
+    ),
     TableSpec(
-        "trips", lambda: translate("dashboard", "Meetings per trip"),
-        lambda: [translate("dashboard", "Trip"), translate("dashboard", "Start"),
-                 translate("dashboard", "End"), translate("dashboard", "Meetings"),
-                 translate("dashboard", "Projects"),
-                 translate("dashboard", "Stage moves within 30 days"),
-                 translate("dashboard", "Forward moves")],
-        lambda rep: [([r.title, _day(r.start_date), _day(r.end_date), number(r.meetings),
-                       number(r.projects), number(r.moves), number(r.forward_moves)],
-                      Drill("trip_meetings", r.trip_id)) for r in rep.trips]),
+        "by_sector",
+        lambda: translate("dashboard", "Sectors"),
+        _breakdown_headers(lambda: translate("dashboard", "Sector")),
+        lambda rep: _breakdown_rows("sector", rep.by_sector, rep.currency),
+    ),
+    TableSpec(
+        "by_owner",
+        lambda: translate("dashboard", "Owners"),
+        _breakdown_headers(lambda: translate("dashboard", "Owner")),
+        lambda rep: _breakdown_rows("owner", rep.by_owner, rep.currency),
+    ),
+    TableSpec(
+        "by_trip",
+        lambda: translate("dashboard", "Projects by trip"),
+        _breakdown_headers(lambda: translate("dashboard", "Trip")),
+        lambda rep: _breakdown_rows("trip", rep.by_trip, rep.currency),
+    ),
+    TableSpec(
+        "overdue",
+        lambda: translate("dashboard", "Overdue follow-ups"),
+        lambda: [
+            translate("dashboard", "Team member"),
+            translate("dashboard", "Overdue"),
+            translate("dashboard", "Oldest due date"),
+        ],
+        lambda rep: [
+            (
+                [
+                    r.member or translate("dashboard", "(none)"),
+                    number(r.overdue),
+                    _day(r.oldest_due),
+                ],
+                Drill("overdue", r.member_id),
+            )
+            for r in rep.overdue
+        ],
+    ),
+    TableSpec(
+        "trips",
+        lambda: translate("dashboard", "Meetings per trip"),
+        lambda: [
+            translate("dashboard", "Trip"),
+            translate("dashboard", "Start"),
+            translate("dashboard", "End"),
+            translate("dashboard", "Meetings"),
+            translate("dashboard", "Projects"),
+            translate("dashboard", "Stage moves within 30 days"),
+            translate("dashboard", "Forward moves"),
+        ],
+        lambda rep: [
+            (
+                [
+                    r.title,
+                    _day(r.start_date),
+                    _day(r.end_date),
+                    number(r.meetings),
+                    number(r.projects),
+                    number(r.moves),
+                    number(r.forward_moves),
+                ],
+                Drill("trip_meetings", r.trip_id),
+            )
+            for r in rep.trips
+        ],
+    ),
 ]
 
 
-NUMERIC = {"funnel": (1, 2, 3, 4, 5, 6, 7), "conversion": (2, 3, 4), "stage_times": (1, 2),
-           "stalled": (3, 4), "milestones": (2, 3, 4), "by_country": (1, 2, 3, 4),
-           "by_sector": (1, 2, 3, 4), "by_owner": (1, 2, 3, 4), "by_trip": (1, 2, 3, 4),
-           "overdue": (1,), "trips": (3, 4, 5, 6)}
+NUMERIC = {
+    "funnel": (1, 2, 3, 4, 5, 6, 7),
+    "conversion": (2, 3, 4),
+    "stage_times": (1, 2),
+    "stalled": (3, 4),
+    "milestones": (2, 3, 4),
+    "by_country": (1, 2, 3, 4),
+    "by_sector": (1, 2, 3, 4),
+    "by_owner": (1, 2, 3, 4),
+    "by_trip": (1, 2, 3, 4),
+    "overdue": (1,),
+    "trips": (3, 4, 5, 6),
+}
 
 
 class ProjectListDialog(QDialog):
     """The projects behind a bar or a row; double-click or Enter opens one."""
 
-    def __init__(self, title: str, projects: list[ProjectLine], currency: str,
-                 open_project: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        projects: list[ProjectLine],
+        currency: str,
+        open_project: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard_projects")
         self.setWindowTitle(title)
@@ -250,12 +411,19 @@ class ProjectListDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Projects: %1").replace("%1", str(len(projects)))))
         self.table = QTableWidget(len(projects), 5)
         self.table.setObjectName("dashboard_projects_table")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Project"), self.tr("Company"), self.tr("Stage"), self.tr("Capex"),
-            self.tr("Owner")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Project"),
+                self.tr("Company"),
+                self.tr("Stage"),
+                self.tr("Capex"),
+                self.tr("Owner"),
+            ]
+        )
         for i, p in enumerate(projects):
-            for j, text in enumerate((p.title, p.company, stage_name(p.stage),
-                                      format_money(p.capex, currency), p.owner)):
+            for j, text in enumerate(
+                (p.title, p.company, stage_name(p.stage), format_money(p.capex, currency), p.owner)
+            ):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, j, item)
@@ -280,8 +448,14 @@ class ProjectListDialog(QDialog):
 class DashboardView(View):
     status_message = Signal(str)  # shown in the main window's status bar
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.setObjectName("dashboard")
         self.analytics = AnalyticsService(services.ctx)
@@ -340,8 +514,11 @@ class DashboardView(View):
     # -- data ---------------------------------------------------------------------------
     def _rates(self) -> ConversionRates:
         """The conversion rates kept in Settings, the ones the pipeline board's total uses."""
-        return report_rates(Rates.from_settings(self.settings.currency_rates),
-                            self.settings.total_currency or DEFAULT_CURRENCY, date.today())
+        return report_rates(
+            Rates.from_settings(self.settings.currency_rates),
+            self.settings.total_currency or DEFAULT_CURRENCY,
+            date.today(),
+        )
 
     def current_filter(self) -> ReportFilter:
         query = self.filters.apply(DashboardQuery())
@@ -367,8 +544,9 @@ class DashboardView(View):
                 for j, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     if j in NUMERIC.get(spec.key, ()):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                              | Qt.AlignmentFlag.AlignVCenter)
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
                     table.setItem(i, j, item)
             table.resizeColumnsToContents()  # the first column (names) whole, never elided
             table.horizontalHeader().setStretchLastSection(True)
@@ -377,15 +555,20 @@ class DashboardView(View):
         total = sum(r.projects for r in rep.funnel)
         capex = sum((r.capex for r in rep.funnel), Decimal(0))
         weighted = sum((r.weighted_capex for r in rep.funnel), Decimal(0))
-        text = self.tr("%1 projects in the pipeline, capex %2, weighted %3; %4 stalled. "
-                       "Rates of %5.")
-        text = (text.replace("%1", number(total)).replace("%2", format_money(capex, rep.currency))
-                .replace("%3", format_money(weighted, rep.currency))
-                .replace("%4", number(len(rep.stalled)))
-                .replace("%5", rep.rates.as_of.isoformat()))
+        text = self.tr(
+            "%1 projects in the pipeline, capex %2, weighted %3; %4 stalled. Rates of %5."
+        )
+        text = (
+            text.replace("%1", number(total))
+            .replace("%2", format_money(capex, rep.currency))
+            .replace("%3", format_money(weighted, rep.currency))
+            .replace("%4", number(len(rep.stalled)))
+            .replace("%5", rep.rates.as_of.isoformat())
+        )
         if rep.unconverted:
             text += " " + self.tr("No rate for %1: that capex is left out.").replace(
-                "%1", ", ".join(rep.unconverted))
+                "%1", ", ".join(rep.unconverted)
+            )
         self.summary.setText(text)
 
     # -- charts --------------------------------------------------------------------------
@@ -435,12 +618,14 @@ class DashboardView(View):
         series.attachAxis(stages)
         series.attachAxis(values)
         self.funnel_series = series
-        bars.clicked.connect(lambda i: self.open_drill(
-            Drill("stage", rows[i].stage.id), stage_name(rows[i].stage)))
+        bars.clicked.connect(
+            lambda i: self.open_drill(Drill("stage", rows[i].stage.id), stage_name(rows[i].stage))
+        )
 
     def _fill_country_chart(self, rep: PipelineReport) -> None:
-        chart = self._reset(self.country_chart,
-                            self.tr("Capex by country, million %1").replace("%1", rep.currency))
+        chart = self._reset(
+            self.country_chart, self.tr("Capex by country, million %1").replace("%1", rep.currency)
+        )
         rows = rep.by_country
         capex = QBarSet(self.tr("Capex"))
         weighted = QBarSet(self.tr("Weighted capex"))
@@ -464,8 +649,11 @@ class DashboardView(View):
         series.attachAxis(values)
         self.country_series = series
         for bar_set in (capex, weighted):
-            bar_set.clicked.connect(lambda i: self.open_drill(
-                Drill("country", rows[i].key), rows[i].key or translate("dashboard", "(none)")))
+            bar_set.clicked.connect(
+                lambda i: self.open_drill(
+                    Drill("country", rows[i].key), rows[i].key or translate("dashboard", "(none)")
+                )
+            )
 
     # -- drilling down ----------------------------------------------------------------------
     def _row_clicked(self, key: str, row: int) -> None:
@@ -482,14 +670,16 @@ class DashboardView(View):
 
     def open_drill(self, drill: Drill, title: str) -> None:
         try:
-            projects = with_wait_cursor(self.analytics.projects, self.current_filter(), drill,
-                                        self._rates())
+            projects = with_wait_cursor(
+                self.analytics.projects, self.current_filter(), drill, self._rates()
+            )
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot list the projects"), crm_error_text(e))
             return
         currency = self.report.currency if self.report else ""
-        dialog = ProjectListDialog(title, projects, currency,
-                                   lambda pid: self.open_record.emit(ENTITY_PROJECT, pid), self)
+        dialog = ProjectListDialog(
+            title, projects, currency, lambda pid: self.open_record.emit(ENTITY_PROJECT, pid), self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "dialog", None))
         self.dialog = dialog
@@ -498,10 +688,14 @@ class DashboardView(View):
     # -- saving ---------------------------------------------------------------------------
     def export(self, fmt: str) -> None:
         name = "pipeline-report." + fmt
-        caption = self.tr("Save the report as PDF") if fmt == "pdf" else self.tr(
-            "Save the report as XLSX")
-        pattern = self.tr("PDF files (*.pdf)") if fmt == "pdf" else self.tr(
-            "Excel workbooks (*.xlsx)")
+        caption = (
+            self.tr("Save the report as PDF")
+            if fmt == "pdf"
+            else self.tr("Save the report as XLSX")
+        )
+        pattern = (
+            self.tr("PDF files (*.pdf)") if fmt == "pdf" else self.tr("Excel workbooks (*.xlsx)")
+        )
         path, _ = QFileDialog.getSaveFileName(self, caption, name, pattern)
         if path:
             self.save_report(path, fmt)

@@ -383,7 +383,9 @@ def task_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Status"), enum_label(t.status))
     if services.tasks.is_overdue(t):
         late = translate("details", "overdue by %1 d").replace(
-            "%1", str((date.today() - t.due_date).days))  # type: ignore[operator]
+            "%1",
+            str((date.today() - t.due_date).days),  # type: ignore[operator]
+        )
         h.field(
             translate("details", "Due"),
             f"<span style='color:#b03a2e'><b>{escape(_when(t.due_date))}</b> ⚠ "
@@ -400,13 +402,17 @@ def task_html(services: Services, record_id: str) -> str:
     project_id = t.project_id or (meeting.project_id if meeting else None)
     project = services.projects.get(project_id) if project_id else None
     # the company through whichever link names it, as the company pane counts it
-    company_id = (t.company_id or (project.company_id if project else None)
-                  or (meeting.company_id if meeting else None))
+    company_id = (
+        t.company_id
+        or (project.company_id if project else None)
+        or (meeting.company_id if meeting else None)
+    )
     company = services.companies.get(company_id) if company_id else None
     if meeting is not None:
         h.field(
             translate("details", "Meeting"),
-            escape(_when(_venue_time(meeting))) + " "
+            escape(_when(_venue_time(meeting)))
+            + " "
             + link(ENTITY_MEETING, meeting.id, meeting.title),
             raw=True,
         )
@@ -420,8 +426,11 @@ def task_html(services: Services, record_id: str) -> str:
     if company is not None:
         h.field(
             translate("details", "Company"),
-            link(ENTITY_COMPANY, company.id,
-                 names_side_by_side(company.name_native, company.name_latin or company.name)),
+            link(
+                ENTITY_COMPANY,
+                company.id,
+                names_side_by_side(company.name_native, company.name_latin or company.name),
+            ),
             raw=True,
         )
     h.text(translate("details", "Description"), t.description)

@@ -81,8 +81,13 @@ def preview(
     if make is meeting_memo and services is not None:
         memo = MemoSource(services, record_id)
     dialog = PdfPreviewDialog(
-        document.pdf, document.filename, parent, rerender=rerender, language=language,
-        services=services, memo=memo,
+        document.pdf,
+        document.filename,
+        parent,
+        rerender=rerender,
+        language=language,
+        services=services,
+        memo=memo,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

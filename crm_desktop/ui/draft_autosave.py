@@ -39,9 +39,16 @@ class DraftAutosaver(QObject):
     saved = Signal()
     failed = Signal(str)  # why the draft could not be written (disk full, ...)
 
-    def __init__(self, store: DraftStore, kind: str, record_id: str,
-                 collect: Callable[[], dict[str, Any]], interval_ms: int = INTERVAL_MS,
-                 idle_ms: int = IDLE_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: DraftStore,
+        kind: str,
+        record_id: str,
+        collect: Callable[[], dict[str, Any]],
+        interval_ms: int = INTERVAL_MS,
+        idle_ms: int = IDLE_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.kind = kind

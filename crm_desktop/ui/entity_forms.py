@@ -136,8 +136,13 @@ def contact_form() -> FormSpec:
                 ],
                 lambda: translate("forms", "Given name"),
             ),
-            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
-                search="company"),
+            Field(
+                "company_id",
+                lambda: translate("forms", "Company"),
+                "choice",
+                company_options,
+                search="company",
+            ),
             Field("position", lambda: translate("forms", "Position")),
             Field("department", lambda: translate("forms", "Department")),
             Field(
@@ -171,8 +176,13 @@ def project_form(new: bool = True) -> FormSpec:
     rows: list[Field | NamesRow] = [
         Field("title", lambda: translate("forms", "Title")),
         Field("code_name", lambda: translate("forms", "Code name")),
-        Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
-            search="company"),
+        Field(
+            "company_id",
+            lambda: translate("forms", "Company"),
+            "choice",
+            company_options,
+            search="company",
+        ),
     ]
     if new:  # later moves go through the pipeline, so they are recorded as stage changes
         rows.append(
@@ -248,10 +258,20 @@ def task_form() -> FormSpec:
                 optional=False,
                 enum=TaskStatus,
             ),
-            Field("company_id", lambda: translate("forms", "Company"), "choice", company_options,
-                search="company"),
-            Field("project_id", lambda: translate("forms", "Project"), "choice", project_options,
-                search="project"),
+            Field(
+                "company_id",
+                lambda: translate("forms", "Company"),
+                "choice",
+                company_options,
+                search="company",
+            ),
+            Field(
+                "project_id",
+                lambda: translate("forms", "Project"),
+                "choice",
+                project_options,
+                search="project",
+            ),
             Field("description", lambda: translate("forms", "Description"), "multiline"),
         ],
     )

@@ -65,8 +65,14 @@ translate = QCoreApplication.translate  # a name lupdate recognises
 
 
 def _updated_column() -> Column:
-    return Column("updated", lambda: translate("lists", "Updated"),
-                  lambda r: format_date(r.updated_at.astimezone()), "updated", 90, False)
+    return Column(
+        "updated",
+        lambda: translate("lists", "Updated"),
+        lambda r: format_date(r.updated_at.astimezone()),
+        "updated",
+        90,
+        False,
+    )
 
 
 def _person_name_header() -> str:
@@ -139,8 +145,11 @@ def _open_tasks_text(f: CompanyFacts) -> str:
     if not f.open_tasks:
         return ""
     if f.overdue_tasks:
-        return translate("lists", "%1 (%2 overdue)").replace("%1", str(f.open_tasks)).replace(
-            "%2", str(f.overdue_tasks))
+        return (
+            translate("lists", "%1 (%2 overdue)")
+            .replace("%1", str(f.open_tasks))
+            .replace("%2", str(f.overdue_tasks))
+        )
     return str(f.open_tasks)
 
 
@@ -163,24 +172,40 @@ def company_columns(facts: FactsOf = lambda _id: None) -> list[Column]:
             "",
             150,
         ),
-        Column("next_step", lambda: translate("lists", "Next step"),
-               _facts_text(facts, _next_step_text), "", 230),
+        Column(
+            "next_step",
+            lambda: translate("lists", "Next step"),
+            _facts_text(facts, _next_step_text),
+            "",
+            230,
+        ),
         Column(
             "owner",
             lambda: translate("lists", "Responsible"),
             _facts_text(
                 facts,
-                lambda f: person_short_name(f.owner.name, f.owner.name_latin, lang())
-                if f.owner
-                else "",
+                lambda f: (
+                    person_short_name(f.owner.name, f.owner.name_latin, lang()) if f.owner else ""
+                ),
             ),
             "",
             110,
         ),
-        Column("next_meeting", lambda: translate("lists", "Next meeting"),
-               _facts_text(facts, _next_meeting_text), "", 95),
-        Column("open_tasks", lambda: translate("lists", "Open tasks"),
-               _facts_text(facts, _open_tasks_text), "", 80, align_right=True),
+        Column(
+            "next_meeting",
+            lambda: translate("lists", "Next meeting"),
+            _facts_text(facts, _next_meeting_text),
+            "",
+            95,
+        ),
+        Column(
+            "open_tasks",
+            lambda: translate("lists", "Open tasks"),
+            _facts_text(facts, _open_tasks_text),
+            "",
+            80,
+            align_right=True,
+        ),
         Column(
             "name_ru",
             lambda: translate("lists", "Russian name"),
@@ -575,8 +600,6 @@ def _subclass(name: str, spec: EntitySpec) -> type[EntityListView]:
     return type(name, (EntityListView,), {"spec": spec})
 
 
-
-
 class CompaniesView(EntityListView):
     """Companies, each row with its leading project's stage and owner, next step, next
     meeting and open tasks (counted through its projects and meetings too)."""
@@ -635,6 +658,7 @@ class TripsView(EntityListView):
         agenda = getattr(self, "agenda", None)  # the base class shows a record before it exists
         if agenda is not None and self.side_tabs.currentWidget() is agenda:
             agenda.show_trip(self.detail.record_id)
+
 
 SitesView = _subclass("SitesView", SITES)
 MeasuresView = _subclass("MeasuresView", MEASURES)
@@ -767,10 +791,15 @@ class MeetingsView(EntityListView):
         self._dialog = dialog
         return True
 
-
     def _editor_of(self, meeting_id: str) -> QWidget | None:
-        return next((d for d in self._editors if d.isVisible()
-                     and d.editor.meeting_id == meeting_id), None)  # type: ignore[attr-defined]
+        return next(
+            (
+                d
+                for d in self._editors
+                if d.isVisible() and d.editor.meeting_id == meeting_id  # type: ignore[attr-defined]
+            ),
+            None,
+        )
 
     def _forget_editor(self, dialog: QWidget) -> None:
         if dialog in self._editors:

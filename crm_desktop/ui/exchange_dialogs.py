@@ -251,8 +251,9 @@ class ExportContactsDialog(QDialog):
         self.export_button.setEnabled(False)
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return exchange.export_contacts(services, path, fmt, flt, language=lang,
-                                            progress=progress)
+            return exchange.export_contacts(
+                services, path, fmt, flt, language=lang, progress=progress
+            )
 
         self.job = run_job(
             self, self.tr("Exporting contacts"), job, lambda done: self._done(done.count, path)
@@ -348,8 +349,9 @@ class ExportMeetingsDialog(QDialog):
         calendar = self.trip.currentText() if flt.trip_id else ""
 
         def job(progress):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return exchange.export_meetings(services, path, flt, calendar_name=calendar,
-                                            progress=progress)
+            return exchange.export_meetings(
+                services, path, flt, calendar_name=calendar, progress=progress
+            )
 
         self.export_button.setEnabled(False)
         self.job = run_job(

@@ -52,8 +52,13 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)  # ImportReport
 
-    def __init__(self, services: Services, parent: QWidget | None = None, path: str = "",
-                 default_region: str = DEFAULT_PHONE_REGION) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        path: str = "",
+        default_region: str = DEFAULT_PHONE_REGION,
+    ) -> None:
         super().__init__(parent)
         self.default_region = default_region  # numbers without +country, no country known
         self.setObjectName("import_dialog")
@@ -86,8 +91,12 @@ class ImportDialog(QDialog):
             self.on_duplicate.addItem(text, value)
         self.strict = QCheckBox(self.tr("Strict: import nothing if any row is rejected"))
         self.strict.setObjectName("import_strict")
-        self.strict.setToolTip(self.tr("Without it, the valid rows are imported and the "
-                                       "rejected ones are listed with their line."))
+        self.strict.setToolTip(
+            self.tr(
+                "Without it, the valid rows are imported and the "
+                "rejected ones are listed with their line."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("If the contact already exists:"), self.on_duplicate)
         form.addRow("", self.strict)
@@ -385,8 +394,9 @@ class ImportDialog(QDialog):
         if report.written:
             if report.rejected:
                 self.summary.setText(
-                    self.tr("Imported the valid rows; the rejected ones are listed with their "
-                            "line. %1").replace("%1", counts)
+                    self.tr(
+                        "Imported the valid rows; the rejected ones are listed with their line. %1"
+                    ).replace("%1", counts)
                 )
             else:
                 self.summary.setText(self.tr("Imported. %1").replace("%1", counts))
@@ -395,14 +405,17 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Dry run, nothing written yet. %1").replace("%1", counts))
         elif report.rejected and report.imported:  # valid rows, held back by Strict
             self.summary.setText(
-                self.tr("Nothing was imported: some rows are rejected and Strict is on (see "
-                        "the list). %1").replace("%1", counts)
+                self.tr(
+                    "Nothing was imported: some rows are rejected and Strict is on (see "
+                    "the list). %1"
+                ).replace("%1", counts)
             )
             QMessageBox.warning(self, self.tr("Import contacts"), self.summary.text())
         else:
             self.summary.setText(
-                self.tr("Nothing was imported: no row could be imported (see the list). "
-                        "%1").replace("%1", counts)
+                self.tr(
+                    "Nothing was imported: no row could be imported (see the list). %1"
+                ).replace("%1", counts)
             )
             QMessageBox.warning(self, self.tr("Import contacts"), self.summary.text())
 

@@ -199,8 +199,12 @@ class FilterBar(QWidget):
     changed = Signal()
 
     def __init__(
-        self, services: Services, filters: Sequence[FilterSpec], parent: QWidget | None = None,
-        *, placeholder: str | None = None,
+        self,
+        services: Services,
+        filters: Sequence[FilterSpec],
+        parent: QWidget | None = None,
+        *,
+        placeholder: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services

@@ -115,8 +115,12 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.setTextWidth(self._width(option))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         html = index.data(HTML_ROLE)
         if not html:
             super().paint(painter, option, index)
@@ -135,8 +139,11 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.drawContents(painter)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
         html = index.data(HTML_ROLE)
         if not html:
             return super().sizeHint(option, index)

@@ -84,10 +84,13 @@ class WhoAmIDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("who_am_i")
         self.setWindowTitle(self.tr("Who am I"))
-        text = QLabel(self.tr(
-            "Who uses this computer? New projects, tasks and meetings get you as the "
-            "responsible member, and memos name you as the compiler. You can change it "
-            "later in File → Settings."))
+        text = QLabel(
+            self.tr(
+                "Who uses this computer? New projects, tasks and meetings get you as the "
+                "responsible member, and memos name you as the compiler. You can change it "
+                "later in File → Settings."
+            )
+        )
         text.setWordWrap(True)
         self.member = QComboBox()
         self.member.setObjectName("who_am_i_member")
@@ -113,8 +116,7 @@ class WhoAmIDialog(QDialog):
         return self.member.currentData()
 
 
-def ask_who_am_i(services: Services, settings: Settings,
-                 parent: QWidget | None = None) -> bool:
+def ask_who_am_i(services: Services, settings: Settings, parent: QWidget | None = None) -> bool:
     """Ask once (answered or skipped), when nobody is chosen yet and the team has members.
     Returns whether ``settings`` changed (the caller saves them)."""
     if settings.asked_who_am_i or settings.current_member_id:
@@ -123,7 +125,8 @@ def ask_who_am_i(services: Services, settings: Settings,
     if not members:
         return False  # asked later, once the team list has members
     dialog = WhoAmIDialog(
-        [(m.id, f"{m.name} — {m.position}" if m.position else m.name) for m in members], parent)
+        [(m.id, f"{m.name} — {m.position}" if m.position else m.name) for m in members], parent
+    )
     if dialog.exec() == QDialog.DialogCode.Accepted:
         settings.current_member_id = dialog.member_id()
         services.ctx.member_id = settings.current_member_id

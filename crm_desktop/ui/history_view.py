@@ -60,16 +60,22 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.COLUMNS[section])
         return None
 
     def _action_text(self, item: HistoryItem) -> str:
-        return {"create": self.tr("(created)"), "delete": self.tr("(moved to the Trash)"),
-                "restore": self.tr("(restored from the Trash)")}.get(
-                    item.action, field_label(item.field or ""))
+        return {
+            "create": self.tr("(created)"),
+            "delete": self.tr("(moved to the Trash)"),
+            "restore": self.tr("(restored from the Trash)"),
+        }.get(item.action, field_label(item.field or ""))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -112,8 +118,12 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.restore_button = QPushButton(self.tr("Restore this value"), self)
-        self.restore_button.setToolTip(self.tr("Set the field back to the old value of the "
-                                               "selected change (recorded as a new change)"))
+        self.restore_button.setToolTip(
+            self.tr(
+                "Set the field back to the old value of the "
+                "selected change (recorded as a new change)"
+            )
+        )
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty = QLabel(self.tr("No changes recorded yet."), self)
@@ -132,8 +142,7 @@ class HistoryView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        items = (self.history.entries(self.entity_type, self.record_id)
-                 if self.record_id else [])
+        items = self.history.entries(self.entity_type, self.record_id) if self.record_id else []
         self.model.set_items(items)
         self.empty.setVisible(not items)
         self.table.resizeColumnsToContents()
@@ -152,8 +161,7 @@ class HistoryView(QWidget):
         if item is None or not item.restorable or self.record_id is None:
             return
         try:
-            self.history.restore_value(self.entity_type, self.record_id, item.field,
-                                       item.old_value)
+            self.history.restore_value(self.entity_type, self.record_id, item.field, item.old_value)
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Restore this value"), crm_error_text(e))
             return

@@ -172,9 +172,7 @@ _LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
     "be": ("белорусский", "Belarusian"),
     "tt": ("татарский", "Tatar"),
 }
-_LANGUAGE_BY_NAME = {
-    name.lower(): names for names in _LANGUAGE_NAMES.values() for name in names
-}
+_LANGUAGE_BY_NAME = {name.lower(): names for names in _LANGUAGE_NAMES.values() for name in names}
 
 
 def encoding_name(encoding: str) -> str:
@@ -333,8 +331,7 @@ def format_phone(value: str | None) -> str:
     return international(text)
 
 
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def format_date(value: dt.date | None, lang: str | None = None) -> str:
@@ -367,4 +364,3 @@ def local_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     return format_datetime(value.astimezone(), lang)
-

@@ -342,7 +342,8 @@ class EntityListView(View):
         dialog = RecordForm(form, self.services, before, self)
         dialog.loaded_version = row.version  # what the save checks (optimistic locking)
         dialog.submitted.connect(
-            lambda data: self._save_edit(dialog, record_id, dialog.loaded_before, data))
+            lambda data: self._save_edit(dialog, record_id, dialog.loaded_before, data)
+        )
         dialog.loaded_before = before
         dialog.open()
         self._dialog = dialog
@@ -371,8 +372,9 @@ class EntityListView(View):
         dialog.accept()
         self._after_change(record_id)
 
-    def _stale_save(self, dialog: RecordForm, record_id: str, mine: Any,
-                    error: ConflictError) -> None:
+    def _stale_save(
+        self, dialog: RecordForm, record_id: str, mine: Any, error: ConflictError
+    ) -> None:
         """Someone else saved the record since the form opened: reload, overwrite, compare."""
         theirs_row = self.service.get(record_id)
         theirs = dialog.spec.input_type.from_row(theirs_row)
@@ -388,8 +390,9 @@ class EntityListView(View):
             elif choice == OVERWRITE:
                 self._save_edit(dialog, record_id, theirs, mine)
 
-        self._stale_dialog = ask_stale_save(dialog, self.services, error, mine, theirs,
-                                            chosen, dialog.labels)
+        self._stale_dialog = ask_stale_save(
+            dialog, self.services, error, mine, theirs, chosen, dialog.labels
+        )
 
     def delete_selected(self) -> bool:
         rid = self.current_id()

@@ -82,7 +82,8 @@ class PinDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,8 +104,9 @@ class PinDialog(QDialog):
     def _accept(self) -> None:
         pin = self.pin.text()
         if len(pin) < MIN_PIN:
-            self.error.setText(self.tr("The PIN must be at least %1 characters.")
-                               .replace("%1", str(MIN_PIN)))
+            self.error.setText(
+                self.tr("The PIN must be at least %1 characters.").replace("%1", str(MIN_PIN))
+            )
             return
         if pin != self.repeat.text():
             self.error.setText(self.tr("The two PINs differ."))

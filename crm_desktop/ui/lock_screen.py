@@ -33,8 +33,13 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import APP_DISPLAY_NAME
 
-ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-            QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
 CHECK_MS = 5000
 LOCK_SHORTCUT = "Ctrl+L"
 
@@ -44,8 +49,12 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, timeout_s: float, clock: Callable[[], float] = time.time,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        timeout_s: float,
+        clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.timeout_s = timeout_s
         self.clock = clock
@@ -77,8 +86,11 @@ class IdleWatcher(QObject):
         self.fired = False
 
     def check(self) -> None:
-        if self.timeout_s > 0 and not self.fired and \
-                self.clock() - self.last_activity >= self.timeout_s:
+        if (
+            self.timeout_s > 0
+            and not self.fired
+            and self.clock() - self.last_activity >= self.timeout_s
+        ):
             self.fired = True
             self.idle.emit()
 
@@ -123,8 +135,12 @@ class UnlockForm(QWidget):
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.title.setFont(font)
-        self.hint = QLabel(self.tr("Enter the PIN to see the data again.") if pin
-                           else self.tr("Enter the passphrase to see the data again."), self)
+        self.hint = QLabel(
+            self.tr("Enter the PIN to see the data again.")
+            if pin
+            else self.tr("Enter the passphrase to see the data again."),
+            self,
+        )
         self.field = QLineEdit(self)
         self.field.setObjectName("unlock_field")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -163,12 +179,17 @@ class LockController(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, verify: Callable[[str], bool], idle_s: float = 600,
-                 clock: Callable[[], float] = time.time,
-                 parent: QObject | None = None, *, pin: bool = False,
-                 ready: Callable[[], bool] | None = None,
-                 set_up: Callable[[QWidget | None, Callable[[], object]], object] | None = None,
-                 ) -> None:
+    def __init__(
+        self,
+        verify: Callable[[str], bool],
+        idle_s: float = 600,
+        clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+        *,
+        pin: bool = False,
+        ready: Callable[[], bool] | None = None,
+        set_up: Callable[[QWidget | None, Callable[[], object]], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.verify = verify
         self.pin = pin
@@ -201,9 +222,13 @@ class LockController(QObject):
         """Ctrl+L locks from any window, modal dialogs included; while locked, keys
         reach only the unlock form (no typing into, or shortcuts of, covered windows)."""
         kind = event.type()
-        if kind == QEvent.Type.FocusIn and self.form is not None and \
-                isinstance(watched, QWidget) and watched.window() is self.form.window() \
-                and not (watched is self.form or self.form.isAncestorOf(watched)):
+        if (
+            kind == QEvent.Type.FocusIn
+            and self.form is not None
+            and isinstance(watched, QWidget)
+            and watched.window() is self.form.window()
+            and not (watched is self.form or self.form.isAncestorOf(watched))
+        ):
             # Activation gives focus back to what had it before the lock (the list,
             # or whatever a closing dialog returns it to): typing belongs in the field.
             QTimer.singleShot(0, self, self._focus_field)
@@ -217,15 +242,22 @@ class LockController(QObject):
             # directly, never showed it).
             return False
         if not self.locked:
-            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
-                    event.keyCombination().toCombined() == QKeySequence(LOCK_SHORTCUT)[0] \
-                    .toCombined() and not event.isAutoRepeat():
+            if (
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.keyCombination().toCombined()
+                == QKeySequence(LOCK_SHORTCUT)[0].toCombined()
+                and not event.isAutoRepeat()
+            ):
                 self.lock()
                 return True
             return False
         form = self.form
-        inside = form is not None and isinstance(watched, QWidget) and \
-            (watched is form or form.isAncestorOf(watched))
+        inside = (
+            form is not None
+            and isinstance(watched, QWidget)
+            and (watched is form or form.isAncestorOf(watched))
+        )
         return not inside
 
     def _focus_field(self) -> None:
@@ -241,9 +273,13 @@ class LockController(QObject):
         return shortcut
 
     def _windows(self) -> list[QWidget]:
-        return [w for w in QApplication.topLevelWidgets()
-                if w.isVisible() and not isinstance(w, _Cover) and w.windowType() in (
-                    Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Tool)]
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible()
+            and not isinstance(w, _Cover)
+            and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Tool)
+        ]
 
     def lock(self, ask: bool = True) -> bool:
         """Cover every window. Without a secret to unlock with (no PIN yet) nothing is
@@ -264,8 +300,9 @@ class LockController(QObject):
             if isinstance(w, QMainWindow):  # a native (macOS) menu bar is not covered
                 w.menuBar().setEnabled(False)
         host = QApplication.activeModalWidget() or QApplication.activeWindow()
-        target = next((c for c in self.covers if c.parentWidget() is host), None) \
-            or (self.covers[0] if self.covers else None)
+        target = next((c for c in self.covers if c.parentWidget() is host), None) or (
+            self.covers[0] if self.covers else None
+        )
         if target is not None:
             self.form = UnlockForm(target, pin=self.pin)
             target.layout_.addWidget(self.form)
@@ -280,8 +317,9 @@ class LockController(QObject):
     def try_unlock(self, secret: str) -> bool:
         if not self.verify(secret):
             if self.form is not None:
-                self.form.error.setText(self.tr("Wrong PIN.") if self.pin
-                                        else self.tr("Wrong passphrase."))
+                self.form.error.setText(
+                    self.tr("Wrong PIN.") if self.pin else self.tr("Wrong passphrase.")
+                )
                 self.form.field.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self.unlock()

@@ -269,9 +269,7 @@ class MainWindow(QMainWindow):
             return editor
         return None
 
-    def _document(
-        self, entity: str, make: document_actions.Make, missing: str
-    ) -> None:
+    def _document(self, entity: str, make: document_actions.Make, missing: str) -> None:
         from crm_desktop.ui import document_actions
 
         record_id = self._current_record(entity)

@@ -92,9 +92,15 @@ class MeetingEditor(View):
 
     saved = Signal(str)
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None,
-                 drafts: DraftStore | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        drafts: DraftStore | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.meeting_id: str | None = None
         self.loaded_version: int | None = None  # the meeting's version the save checks
@@ -107,8 +113,12 @@ class MeetingEditor(View):
         self._watch_changes()
         if self.autosave is not None:
             self.autosave.failed.connect(self._draft_failed)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Save),
+            self,
+            self.save,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.refresh()
         self.new_meeting()
 
@@ -147,9 +157,14 @@ class MeetingEditor(View):
         self.status = QLabel()
         header.addWidget(self.status)
         self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save the meeting (%1)").replace(
-            "%1", QKeySequence(QKeySequence.StandardKey.Save).toString(
-                QKeySequence.SequenceFormat.NativeText)))
+        self.save_button.setToolTip(
+            self.tr("Save the meeting (%1)").replace(
+                "%1",
+                QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+            )
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         header.addWidget(self.save_button)
@@ -222,10 +237,12 @@ class MeetingEditor(View):
         self.duration.setSuffix(self.tr(" min"))
         form.addRow(self.tr("&Duration:"), self._with_error(self.duration, "duration_min"))
         self.format = QComboBox()
-        for value, label in ((MeetingFormat.IN_PERSON, self.tr("In person")),
-                             (MeetingFormat.VIDEO, self.tr("Video call")),
-                             (MeetingFormat.PHONE, self.tr("Phone call")),
-                             (MeetingFormat.EVENT, self.tr("Event"))):
+        for value, label in (
+            (MeetingFormat.IN_PERSON, self.tr("In person")),
+            (MeetingFormat.VIDEO, self.tr("Video call")),
+            (MeetingFormat.PHONE, self.tr("Phone call")),
+            (MeetingFormat.EVENT, self.tr("Event")),
+        ):
             self.format.addItem(label, value)
         form.addRow(self.tr("&Format:"), self.format)
         self.place = QLineEdit()
@@ -233,17 +250,26 @@ class MeetingEditor(View):
         form.addRow(self.tr("P&lace:"), self.place)
         self.language = QComboBox()
         self.language.setEditable(True)
-        self.language.addItems([self.tr("Chinese, Russian"), self.tr("Chinese, English"),
-                                self.tr("English, Russian"), self.tr("Chinese"),
-                                self.tr("English"), self.tr("Russian")])
+        self.language.addItems(
+            [
+                self.tr("Chinese, Russian"),
+                self.tr("Chinese, English"),
+                self.tr("English, Russian"),
+                self.tr("Chinese"),
+                self.tr("English"),
+                self.tr("Russian"),
+            ]
+        )
         form.addRow(self.tr("L&anguage:"), self.language)
         self.interpreter = QLineEdit()
         self.interpreter.setPlaceholderText(self.tr("Name of the interpreter, if any"))
         form.addRow(self.tr("&Interpreter:"), self.interpreter)
         self.confidentiality = QComboBox()
-        for value, label in ((Confidentiality.PUBLIC, self.tr("Public")),
-                             (Confidentiality.INTERNAL, self.tr("Internal")),
-                             (Confidentiality.CONFIDENTIAL, self.tr("Confidential"))):
+        for value, label in (
+            (Confidentiality.PUBLIC, self.tr("Public")),
+            (Confidentiality.INTERNAL, self.tr("Internal")),
+            (Confidentiality.CONFIDENTIAL, self.tr("Confidential")),
+        ):
             self.confidentiality.addItem(label, value)
         form.addRow(self.tr("Confidentiality:"), self.confidentiality)
         left.addWidget(meeting_box)
@@ -274,10 +300,12 @@ class MeetingEditor(View):
         for picker, lst in ((self.our_picker, self.ours), (self.their_picker, self.theirs)):
             picker.lineEdit().setPlaceholderText(self.tr("Add a participant: type a name"))
             picker.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             picker.setMinimumContentsLength(12)
             picker.picked.connect(
-                lambda record_id, p=picker, lst=lst: self._participant_picked(p, lst, record_id))
+                lambda record_id, p=picker, lst=lst: self._participant_picked(p, lst, record_id)
+            )
         grid.addWidget(self.our_picker, 2, 0)
         grid.addWidget(self.their_picker, 2, 1)
         grid.setColumnStretch(0, 2)
@@ -292,9 +320,11 @@ class MeetingEditor(View):
         self.agenda = QPlainTextEdit()
         self.discussion = QPlainTextEdit()
         self.agreements = QPlainTextEdit()
-        for label, edit, height in ((self.tr("A&genda"), self.agenda, 70),
-                                    (self.tr("D&iscussion"), self.discussion, 110),
-                                    (self.tr("Agreements &reached"), self.agreements, 90)):
+        for label, edit, height in (
+            (self.tr("A&genda"), self.agenda, 70),
+            (self.tr("D&iscussion"), self.discussion, 110),
+            (self.tr("Agreements &reached"), self.agreements, 90),
+        ):
             title = QLabel(label)
             title.setBuddy(edit)
             edit.setTabChangesFocus(True)
@@ -312,8 +342,9 @@ class MeetingEditor(View):
         self.recorded_steps.hide()
         steps_layout.addWidget(self.recorded_steps)
         self.steps = QTableWidget(0, 3)
-        self.steps.setHorizontalHeaderLabels([self.tr("What"), self.tr("Owner"),
-                                              self.tr("Due date")])
+        self.steps.setHorizontalHeaderLabels(
+            [self.tr("What"), self.tr("Owner"), self.tr("Due date")]
+        )
         header_view = self.steps.horizontalHeader()
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -347,17 +378,16 @@ class MeetingEditor(View):
         stage_form.addRow(self.tr("Note:"), self.stage_note)
         right.addWidget(self.stage_box)
 
-        for combo in (self.trip, self.company, self.project, self.zone, self.language,
-                      self.stage):
+        for combo in (self.trip, self.company, self.project, self.zone, self.language, self.stage):
             # Long company and project names must not widen the form past the window.
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(16)
         self.company.currentIndexChanged.connect(self._company_changed)
         self.project.currentIndexChanged.connect(self._project_changed)
         self.open_project.clicked.connect(self._open_project)
-        for signal in (self.date.dateChanged, self.time.timeChanged,
-                       self.zone.currentIndexChanged):
+        for signal in (self.date.dateChanged, self.time.timeChanged, self.zone.currentIndexChanged):
             signal.connect(self._update_moscow)
         self.add_contact.clicked.connect(self._add_contact_clicked)
         self.new_contact.created.connect(self._contact_created)
@@ -376,8 +406,15 @@ class MeetingEditor(View):
         for text in (self.agenda, self.discussion, self.agreements):
             text.textChanged.connect(mark)
         self.partner_text.changed.connect(mark)
-        for combo in (self.trip, self.company, self.project, self.zone, self.format,
-                      self.confidentiality, self.stage):
+        for combo in (
+            self.trip,
+            self.company,
+            self.project,
+            self.zone,
+            self.format,
+            self.confidentiality,
+            self.stage,
+        ):
             combo.currentIndexChanged.connect(mark)
         for editable in (self.company, self.language):
             editable.editTextChanged.connect(mark)
@@ -410,8 +447,9 @@ class MeetingEditor(View):
             trip = self.trip.currentData()
             self.trip.clear()
             self.trip.addItem(self.tr("No trip"), None)
-            self._trips = self.services.trips.list(self.services.trips.query(sort="start",
-                                                                             descending=True))
+            self._trips = self.services.trips.list(
+                self.services.trips.query(sort="start", descending=True)
+            )
             for t in self._trips:
                 self.trip.addItem(t.title, t.id)
             self._set_combo(self.trip, trip)
@@ -425,8 +463,9 @@ class MeetingEditor(View):
                 item.setData(IdRole, m.id)
                 item.setToolTip(" · ".join(x for x in (m.name, m.name_latin, m.position) if x))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if m.id in checked
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if m.id in checked else Qt.CheckState.Unchecked
+                )
                 self.ours.addItem(item)
             self._fill_picker(self.our_picker, self.ours)
 
@@ -448,15 +487,19 @@ class MeetingEditor(View):
 
     @staticmethod
     def _checked(lst: QListWidget) -> list[str]:
-        return [lst.item(i).data(IdRole) for i in range(lst.count())
-                if lst.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            lst.item(i).data(IdRole)
+            for i in range(lst.count())
+            if lst.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     @staticmethod
     def _set_checked(lst: QListWidget, ids: set[str]) -> None:
         for i in range(lst.count()):
             item = lst.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(IdRole) in ids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(IdRole) in ids else Qt.CheckState.Unchecked
+            )
 
     def company_id(self) -> str | None:
         i = self.company.currentIndex()
@@ -476,12 +519,14 @@ class MeetingEditor(View):
             if company_id:
                 q = self.services.projects.query(company_id=company_id, sort="title")
             else:  # the most recently worked on, to pick before the company
-                q = self.services.projects.query(sort="updated", descending=True,
-                                                 limit=RECENT_PROJECTS)
+                q = self.services.projects.query(
+                    sort="updated", descending=True, limit=RECENT_PROJECTS
+                )
             self._projects = {p.id: p for p in self.services.projects.list(q)}
             for p in self._projects.values():
-                label = p.title if company_id else \
-                    f"{p.title} — {company_label(p.company, self.lang)}"
+                label = (
+                    p.title if company_id else f"{p.title} — {company_label(p.company, self.lang)}"
+                )
                 self.project.addItem(label, p.id)
             self._set_combo(self.project, keep)
         finally:
@@ -496,8 +541,9 @@ class MeetingEditor(View):
             picker.addItem(lst.item(i).text(), lst.item(i).data(IdRole))
         picker.setEnabled(lst.count() > 0)
 
-    def _participant_picked(self, picker: RecordPicker, lst: QListWidget,
-                            record_id: object) -> None:
+    def _participant_picked(
+        self, picker: RecordPicker, lst: QListWidget, record_id: object
+    ) -> None:
         for i in range(lst.count()):
             item = lst.item(i)
             if record_id is not None and item.data(IdRole) == record_id:
@@ -519,8 +565,9 @@ class MeetingEditor(View):
             item.setData(IdRole, c.id)
             item.setToolTip(item.text())
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if c.id in checked
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if c.id in checked else Qt.CheckState.Unchecked
+            )
             if c.decision_maker:
                 font = item.font()
                 font.setBold(True)
@@ -562,19 +609,24 @@ class MeetingEditor(View):
     def _update_moscow(self) -> None:
         zone = self.zone.zone()
         try:
-            local = datetime.combine(self.date.date().toPython(), self.time.time().toPython(),
-                                     tzinfo=ZoneInfo(zone))
+            local = datetime.combine(
+                self.date.date().toPython(), self.time.time().toPython(), tzinfo=ZoneInfo(zone)
+            )
         except (KeyError, ValueError):
             self.moscow.clear()
             return
         moscow = local.astimezone(MOSCOW)
-        text = self.tr("%1 at %2").replace("%1", moscow.strftime("%d.%m.%Y")).replace(
-            "%2", moscow.strftime("%H:%M"))
+        text = (
+            self.tr("%1 at %2")
+            .replace("%1", moscow.strftime("%d.%m.%Y"))
+            .replace("%2", moscow.strftime("%H:%M"))
+        )
         diff = (local.utcoffset() - moscow.utcoffset()).total_seconds() / 3600  # type: ignore
         if diff:
             hours = f"{abs(diff):g}"
-            text += " " + (self.tr("(venue is %1 h ahead)") if diff > 0
-                           else self.tr("(venue is %1 h behind)")).replace("%1", hours)
+            text += " " + (
+                self.tr("(venue is %1 h ahead)") if diff > 0 else self.tr("(venue is %1 h behind)")
+            ).replace("%1", hours)
         self.moscow.setText(text)
 
     # -- participants and next steps -----------------------------------------------------------
@@ -587,8 +639,9 @@ class MeetingEditor(View):
         checked = set(self._checked(self.theirs)) | {contact_id}
         self._load_contacts(checked)
 
-    def add_next_step(self, title: str = "", owner_id: str | None = None,
-                      due: date | None = None) -> int:
+    def add_next_step(
+        self, title: str = "", owner_id: str | None = None, due: date | None = None
+    ) -> int:
         row = self.steps.rowCount()
         self.steps.insertRow(row)
         self.steps.setItem(row, 0, QTableWidgetItem(title))
@@ -628,26 +681,41 @@ class MeetingEditor(View):
             item = self.steps.item(row, 0)
             owner = self.steps.cellWidget(row, 1)
             due = self.steps.cellWidget(row, 2)
-            steps.append(NextStepForm(
-                title=item.text() if item else "",
-                owner_id=owner.currentData() if isinstance(owner, QComboBox) else None,
-                due=due.date().toPython() if isinstance(due, QDateEdit) else None))
+            steps.append(
+                NextStepForm(
+                    title=item.text() if item else "",
+                    owner_id=owner.currentData() if isinstance(owner, QComboBox) else None,
+                    due=due.date().toPython() if isinstance(due, QDateEdit) else None,
+                )
+            )
         company_id = self.company_id()
         return MeetingForm(
-            day=self.date.date().toPython(), clock=self.time.time().toPython(),
-            meeting_id=self.meeting_id, title=self.title.text(),
-            trip_id=self.trip.currentData(), company_id=company_id,
+            day=self.date.date().toPython(),
+            clock=self.time.time().toPython(),
+            meeting_id=self.meeting_id,
+            title=self.title.text(),
+            trip_id=self.trip.currentData(),
+            company_id=company_id,
             company_text="" if company_id else self.company.currentText(),
-            project_id=self.project_id(), timezone=self.zone.zone(),
-            duration_min=self.duration.value(), format=self.format.currentData(),
-            place=self.place.text(), language=self.language.currentText(),
+            project_id=self.project_id(),
+            timezone=self.zone.zone(),
+            duration_min=self.duration.value(),
+            format=self.format.currentData(),
+            place=self.place.text(),
+            language=self.language.currentText(),
             interpreter=self.interpreter.text(),
             confidentiality=self.confidentiality.currentData(),
-            member_ids=self._checked(self.ours), contact_ids=self._checked(self.theirs),
-            agenda=self.agenda.toPlainText(), discussion=self.discussion.toPlainText(),
-            agreements=self.agreements.toPlainText(), next_steps=steps,
-            stage_move=self.stage_box.isChecked(), stage_id=self.stage.currentData(),
-            stage_note=self.stage_note.text(), **self.partner_text.values().to_json())
+            member_ids=self._checked(self.ours),
+            contact_ids=self._checked(self.theirs),
+            agenda=self.agenda.toPlainText(),
+            discussion=self.discussion.toPlainText(),
+            agreements=self.agreements.toPlainText(),
+            next_steps=steps,
+            stage_move=self.stage_box.isChecked(),
+            stage_id=self.stage.currentData(),
+            stage_note=self.stage_note.text(),
+            **self.partner_text.values().to_json(),
+        )
 
     def show_form(self, f: MeetingForm) -> None:
         """Fill every input from ``f`` (the editor's own state, meeting_id, stays)."""
@@ -666,8 +734,11 @@ class MeetingEditor(View):
         self.agenda.setPlainText(f.agenda)
         self.discussion.setPlainText(f.discussion)
         self.agreements.setPlainText(f.agreements)
-        self.partner_text.set_values(PartnerText(f.second_language, f.title_alt, f.agenda_alt,
-                                                 f.agreements_alt, f.next_steps_alt))
+        self.partner_text.set_values(
+            PartnerText(
+                f.second_language, f.title_alt, f.agenda_alt, f.agreements_alt, f.next_steps_alt
+            )
+        )
         self._loading = True
         try:
             self._set_combo(self.company, f.company_id)
@@ -691,8 +762,12 @@ class MeetingEditor(View):
         self._update_moscow()
 
     # -- loading a meeting ---------------------------------------------------------------------
-    def new_meeting(self, company_id: str | None = None, project_id: str | None = None,
-                    trip_id: str | None = None) -> None:
+    def new_meeting(
+        self,
+        company_id: str | None = None,
+        project_id: str | None = None,
+        trip_id: str | None = None,
+    ) -> None:
         """An empty form for a meeting that just happened (now, at the trip's venue)."""
         self.meeting_id = None
         self.loaded_version = None
@@ -701,11 +776,17 @@ class MeetingEditor(View):
         self.heading.setText(self.tr("New meeting"))
         if trip_id is None:
             today = date.today()
-            trip_id = next((t.id for t in self._trips if t.start_date <= today <= t.end_date),
-                           None)
-        self.show_form(MeetingForm.new(
-            datetime.now(UTC), trip_id=trip_id, company_id=company_id, project_id=project_id,
-            member_id=self.settings.current_member_id, language=self.language.itemText(0)))
+            trip_id = next((t.id for t in self._trips if t.start_date <= today <= t.end_date), None)
+        self.show_form(
+            MeetingForm.new(
+                datetime.now(UTC),
+                trip_id=trip_id,
+                company_id=company_id,
+                project_id=project_id,
+                member_id=self.settings.current_member_id,
+                language=self.language.itemText(0),
+            )
+        )
         self.recorded_steps.hide()
         self.title.setFocus()
         self._track_draft()
@@ -726,13 +807,18 @@ class MeetingEditor(View):
             mark = "✓" if t.status == TaskStatus.DONE else "•"
             due = t.due_date.strftime("%d.%m.%Y") if t.due_date else ""
             owner = member_name(t.owner, self.lang)
-            lines.append(" ".join(x for x in (mark, t.title, f"({owner}, {due})"
-                                              if owner or due else "") if x))
+            lines.append(
+                " ".join(
+                    x for x in (mark, t.title, f"({owner}, {due})" if owner or due else "") if x
+                )
+            )
         if change is not None:
             names = {s.id: s.name(self.lang) for s in self._stages}
-            lines.append(self.tr("Stage moved with this meeting: %1 → %2")
-                         .replace("%1", names.get(change.from_stage_id or "", ""))
-                         .replace("%2", names.get(change.to_stage_id, "")))
+            lines.append(
+                self.tr("Stage moved with this meeting: %1 → %2")
+                .replace("%1", names.get(change.from_stage_id or "", ""))
+                .replace("%2", names.get(change.to_stage_id, ""))
+            )
         if lines:
             self.recorded_steps.setText(self.tr("Already recorded:") + "\n" + "\n".join(lines))
             self.recorded_steps.show()
@@ -776,8 +862,11 @@ class MeetingEditor(View):
         if self.autosave is not None:
             self.autosave.record_id = draft.record_id
             self.autosave.start(baseline=baseline, stored=True)
-        self.status.setText(self.tr("Restored from a draft saved at %1").replace(
-            "%1", draft.saved_at.astimezone().strftime("%d.%m.%Y %H:%M")))
+        self.status.setText(
+            self.tr("Restored from a draft saved at %1").replace(
+                "%1", draft.saved_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            )
+        )
 
     def has_unsaved_changes(self) -> bool:
         return self.autosave is not None and self.autosave.has_changes()
@@ -814,10 +903,14 @@ class MeetingEditor(View):
         if self.stage_box.isChecked() and project is not None and move is None:
             self._show_field_error("stage_id", FieldError("stage_id", "same_stage"))
             return False
-        text = (self.tr("Record meeting “%1”") if self.meeting_id is None
-                else self.tr("Edit meeting “%1”")).replace("%1", data.title.strip())
-        command = RecordMeetingCommand(self.services, data, steps, move, self.meeting_id, text,
-                                       self.loaded_version)
+        text = (
+            self.tr("Record meeting “%1”")
+            if self.meeting_id is None
+            else self.tr("Edit meeting “%1”")
+        ).replace("%1", data.title.strip())
+        command = RecordMeetingCommand(
+            self.services, data, steps, move, self.meeting_id, text, self.loaded_version
+        )
         try:
             meeting = perform(self.undo_stack, command, self._show_banner)
         except ConflictError as e:
@@ -832,8 +925,7 @@ class MeetingEditor(View):
             return False
         self.discard_draft()  # recorded in one transaction: the draft is not needed
         self.load_meeting(meeting.id)
-        self.status.setText(self.tr("Saved at %1").replace(
-            "%1", datetime.now().strftime("%H:%M")))
+        self.status.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M")))
         self.saved.emit(meeting.id)
         self.data_changed.emit()
         return True
@@ -853,23 +945,36 @@ class MeetingEditor(View):
                 self.loaded_version = theirs_row.version
                 self.save()
 
-        labels = {name: self._field_label(name) for name in ("title", "starts_at", "timezone",
-                                                             "duration_min", "company_id")}
-        self._stale_dialog = ask_stale_save(self, self.services, error, mine, theirs, chosen,
-                                            labels)
+        labels = {
+            name: self._field_label(name)
+            for name in ("title", "starts_at", "timezone", "duration_min", "company_id")
+        }
+        self._stale_dialog = ask_stale_save(
+            self, self.services, error, mine, theirs, chosen, labels
+        )
 
     def _field_label(self, field: str) -> str:
-        return {"title": self.tr("Title"), "starts_at": self.tr("Start"),
-                "timezone": self.tr("Time zone"), "duration_min": self.tr("Duration"),
-                "company_id": self.tr("Company"), "project_id": self.tr("Project"),
-                "stage_id": self.tr("Stage")}.get(field, field)
+        return {
+            "title": self.tr("Title"),
+            "starts_at": self.tr("Start"),
+            "timezone": self.tr("Time zone"),
+            "duration_min": self.tr("Duration"),
+            "company_id": self.tr("Company"),
+            "project_id": self.tr("Project"),
+            "stage_id": self.tr("Stage"),
+        }.get(field, field)
 
     def _show_field_error(self, field: str, error: FieldError) -> None:
         if field.startswith("next_steps."):
             _, row_text, name = field.split(".", 2)
             row = int(row_text)
-            label = self.tr("Next step %1: %2").replace("%1", str(row + 1)).replace(
-                "%2", field_error_text(error, self.tr("What") if name == "title" else name))
+            label = (
+                self.tr("Next step %1: %2")
+                .replace("%1", str(row + 1))
+                .replace(
+                    "%2", field_error_text(error, self.tr("What") if name == "title" else name)
+                )
+            )
             target = self._errors["next_steps"]
             target.setText("\n".join(t for t in (target.text(), label) if t))
             target.show()

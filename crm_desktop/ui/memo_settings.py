@@ -60,12 +60,17 @@ class MemoSettingsDialog(QDialog):
         self.distribution.setTabChangesFocus(True)
         self.distribution.setMaximumHeight(90)
         form.addRow(self.tr("Distribution (one per line)"), self.distribution)
-        note = QLabel(self.tr("The number format takes {year} and {seq} (the count of memos "
-                              "approved that year), e.g. {year}-{seq:04d} gives 2026-0007. "
-                              "These settings are shared by everyone using this database."))
+        note = QLabel(
+            self.tr(
+                "The number format takes {year} and {seq} (the count of memos "
+                "approved that year), e.g. {year}-{seq:04d} gives 2026-0007. "
+                "These settings are shared by everyone using this database."
+            )
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -77,7 +82,8 @@ class MemoSettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.fields.items()}
         out[MEMO_DISTRIBUTION] = "\n".join(
-            line.strip() for line in self.distribution.toPlainText().splitlines() if line.strip())
+            line.strip() for line in self.distribution.toPlainText().splitlines() if line.strip()
+        )
         return out
 
     def _ok(self) -> None:

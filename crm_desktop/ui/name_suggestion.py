@@ -73,8 +73,12 @@ class NameSuggestion(QWidget):
             if values.get(name) and self._free(name) and self.fields[name].text() != values[name]
         }
         family = self.fields["family_name_native"].text().strip()
-        if values and not self.fields["given_name_native"].text().strip() and \
-                values["given_name_native"] and family != values["family_name_native"]:
+        if (
+            values
+            and not self.fields["given_name_native"].text().strip()
+            and values["given_name_native"]
+            and family != values["family_name_native"]
+        ):
             out["family_name_native"] = values["family_name_native"]
             out["given_name_native"] = values["given_name_native"]
         return out

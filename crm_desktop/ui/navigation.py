@@ -45,67 +45,91 @@ class Section:
 
     @property
     def factory(self) -> type[View]:
-        view: type[View] = getattr(importlib.import_module(f"crm_desktop.ui.{self.module}"),
-                                   self.name)
+        view: type[View] = getattr(
+            importlib.import_module(f"crm_desktop.ui.{self.module}"), self.name
+        )
         return view
 
 
 def sections() -> list[Section]:
     out: list[Section] = [
-        Section("today", lambda: translate("navigation", "Today / Trip"), "today_view",
-                "TodayView")
+        Section("today", lambda: translate("navigation", "Today / Trip"), "today_view", "TodayView")
     ]
-    out.append(Section("pipeline", lambda: translate("navigation", "Pipeline"),
-                       "pipeline_board", "PipelineBoard"))
-    out.append(Section("dashboard", lambda: translate("navigation", "Dashboard"),
-                       "dashboard_view", "DashboardView"))
+    out.append(
+        Section(
+            "pipeline",
+            lambda: translate("navigation", "Pipeline"),
+            "pipeline_board",
+            "PipelineBoard",
+        )
+    )
+    out.append(
+        Section(
+            "dashboard",
+            lambda: translate("navigation", "Dashboard"),
+            "dashboard_view",
+            "DashboardView",
+        )
+    )
     out += [
         Section(
             "projects",
             lambda: translate("navigation", "Projects"),
-            "entity_views", "ProjectsView",
+            "entity_views",
+            "ProjectsView",
             (ENTITY_PROJECT,),
         ),
         Section(
             "companies",
             lambda: translate("navigation", "Companies"),
-            "entity_views", "CompaniesView",
+            "entity_views",
+            "CompaniesView",
             (ENTITY_COMPANY,),
         ),
         Section(
             "contacts",
             lambda: translate("navigation", "Contacts"),
-            "entity_views", "ContactsView",
+            "entity_views",
+            "ContactsView",
             (ENTITY_CONTACT,),
         ),
         Section(
             "meetings",
             lambda: translate("navigation", "Meetings"),
-            "entity_views", "MeetingsView",
+            "entity_views",
+            "MeetingsView",
             (ENTITY_MEETING,),
         ),
         Section(
             "trips",
             lambda: translate("navigation", "Trips"),
-            "entity_views", "TripsView",
+            "entity_views",
+            "TripsView",
             (ENTITY_TRIP,),
         ),
     ]
     out.append(
-        Section("tasks", lambda: translate("navigation", "Tasks"), "tasks_view", "TasksView",
-                (ENTITY_TASK,))
+        Section(
+            "tasks",
+            lambda: translate("navigation", "Tasks"),
+            "tasks_view",
+            "TasksView",
+            (ENTITY_TASK,),
+        )
     )
     out += [
         Section(
             "reference",
             lambda: translate("navigation", "Sites and support measures"),
-            "entity_views", "ReferenceView",
+            "entity_views",
+            "ReferenceView",
             (ENTITY_SITE, ENTITY_MEASURE),
         ),
         Section(
             "members",
             lambda: translate("navigation", "Our team"),
-            "entity_views", "MembersView",
+            "entity_views",
+            "MembersView",
             (ENTITY_MEMBER,),
         ),
         Section("trash", lambda: translate("navigation", "Trash"), "trash_view", "TrashView"),

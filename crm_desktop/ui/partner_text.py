@@ -35,8 +35,7 @@ class PartnerText:
 
     @property
     def empty(self) -> bool:
-        return not any((self.title_alt, self.agenda_alt, self.agreements_alt,
-                        self.next_steps_alt))
+        return not any((self.title_alt, self.agenda_alt, self.agreements_alt, self.next_steps_alt))
 
 
 class PartnerTextBox(QGroupBox):
@@ -48,8 +47,12 @@ class PartnerTextBox(QGroupBox):
         self.setObjectName("partner_text")
         self.setCheckable(True)
         self.setChecked(False)
-        self.setToolTip(self.tr("The title, agenda, agreements and next steps in the "
-                                "partner's language, printed in the partner's copy of the memo"))
+        self.setToolTip(
+            self.tr(
+                "The title, agenda, agreements and next steps in the "
+                "partner's language, printed in the partner's copy of the memo"
+            )
+        )
         form = QFormLayout(self)
         self.language = QComboBox(self)
         self.language.setObjectName("partner_language")
@@ -89,11 +92,13 @@ class PartnerTextBox(QGroupBox):
     def values(self) -> PartnerText:
         if not self.isChecked():
             return PartnerText()
-        text = PartnerText(str(self.language.currentData() or "zh"),
-                           self.title_alt.text().strip(),
-                           self.agenda_alt.toPlainText().strip(),
-                           self.agreements_alt.toPlainText().strip(),
-                           self.next_steps_alt.toPlainText().strip())
+        text = PartnerText(
+            str(self.language.currentData() or "zh"),
+            self.title_alt.text().strip(),
+            self.agenda_alt.toPlainText().strip(),
+            self.agreements_alt.toPlainText().strip(),
+            self.next_steps_alt.toPlainText().strip(),
+        )
         return PartnerText() if text.empty else text
 
     def set_values(self, text: PartnerText) -> None:

@@ -36,14 +36,15 @@ class Mode(enum.Enum):
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, mode: Mode, path: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, mode: Mode, path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = mode
         self.setModal(True)
-        titles = {Mode.UNLOCK: self.tr("Unlock the database"),
-                  Mode.NEW: self.tr("Encrypt this database"),
-                  Mode.CHANGE: self.tr("Change the passphrase")}
+        titles = {
+            Mode.UNLOCK: self.tr("Unlock the database"),
+            Mode.NEW: self.tr("Encrypt this database"),
+            Mode.CHANGE: self.tr("Change the passphrase"),
+        }
         self.setWindowTitle(titles[mode])
         layout = QVBoxLayout(self)
         if path is not None:
@@ -51,11 +52,14 @@ class PassphraseDialog(QDialog):
             where.setWordWrap(True)
             layout.addWidget(where)
         if mode != Mode.UNLOCK:
-            warn = QLabel(self.tr(
-                "Without the passphrase nobody can read the data, not even you: "
-                "there is no way to recover a forgotten passphrase. Write it down and keep "
-                "it apart from the laptop. At least %1 characters."
-            ).replace("%1", str(security.MIN_PASSPHRASE)), self)
+            warn = QLabel(
+                self.tr(
+                    "Without the passphrase nobody can read the data, not even you: "
+                    "there is no way to recover a forgotten passphrase. Write it down and keep "
+                    "it apart from the laptop. At least %1 characters."
+                ).replace("%1", str(security.MIN_PASSPHRASE)),
+                self,
+            )
             warn.setWordWrap(True)
             layout.addWidget(warn)
         form = QFormLayout()
@@ -66,8 +70,10 @@ class PassphraseDialog(QDialog):
         self.repeat: QLineEdit | None = None
         if mode in (Mode.UNLOCK, Mode.CHANGE):
             self.current = self._field("current")
-            form.addRow(self.tr("Passphrase:") if mode == Mode.UNLOCK
-                        else self.tr("Current passphrase:"), self.current)
+            form.addRow(
+                self.tr("Passphrase:") if mode == Mode.UNLOCK else self.tr("Current passphrase:"),
+                self.current,
+            )
         if mode in (Mode.NEW, Mode.CHANGE):
             self.new, self.repeat = self._field("new"), self._field("repeat")
             form.addRow(self.tr("New passphrase:"), self.new)
@@ -78,7 +84,8 @@ class PassphraseDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -98,8 +105,11 @@ class PassphraseDialog(QDialog):
             try:
                 security.check_passphrase_strength(self.new_passphrase())
             except CrmError:
-                self.show_error(self.tr("The passphrase must be at least %1 characters.")
-                                .replace("%1", str(security.MIN_PASSPHRASE)))
+                self.show_error(
+                    self.tr("The passphrase must be at least %1 characters.").replace(
+                        "%1", str(security.MIN_PASSPHRASE)
+                    )
+                )
                 return
             if self.repeat is None or self.new_passphrase() != self.repeat.text():
                 self.show_error(self.tr("The two passphrases differ."))
@@ -128,14 +138,16 @@ def unlock_at_start(path: Path, parent: QWidget | None = None) -> DatabaseKey | 
             if dialog.current is not None:
                 dialog.current.clear()
             dialog.show_error(
-                PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again."))
+                PassphraseDialog.tr("Wrong passphrase. Nothing was changed; try again.")
+            )
         except CrmError as e:
             dialog.show_error(str(e))
     return None
 
 
-def encrypt_database(path: Path, backups_folder: security.Folders, data_dir: Path,
-                     parent: QWidget | None = None) -> DatabaseKey | None:
+def encrypt_database(
+    path: Path, backups_folder: security.Folders, data_dir: Path, parent: QWidget | None = None
+) -> DatabaseKey | None:
     """Encrypt a plain database file (and its backups and drafts). The caller has closed
     every connection to it. Returns the key to reopen it with, None if cancelled."""
     dialog = PassphraseDialog(Mode.NEW, path, parent)
@@ -149,8 +161,13 @@ def encrypt_database(path: Path, backups_folder: security.Folders, data_dir: Pat
     return done.key
 
 
-def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Folders,
-                      data_dir: Path, parent: QWidget | None = None) -> DatabaseKey | None:
+def change_passphrase(
+    path: Path,
+    key: DatabaseKey,
+    backups_folder: security.Folders,
+    data_dir: Path,
+    parent: QWidget | None = None,
+) -> DatabaseKey | None:
     """Re-key an encrypted database (and its backups and drafts); None if cancelled."""
     dialog = PassphraseDialog(Mode.CHANGE, path, parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -158,8 +175,9 @@ def change_passphrase(path: Path, key: DatabaseKey, backups_folder: security.Fol
             dialog.show_error(PassphraseDialog.tr("The current passphrase is wrong."))
             continue
         try:
-            done = security.change_passphrase(path, key, dialog.new_passphrase(),
-                                              backups_folder, data_dir)
+            done = security.change_passphrase(
+                path, key, dialog.new_passphrase(), backups_folder, data_dir
+            )
         except CrmError as e:
             QMessageBox.warning(parent, dialog.windowTitle(), str(e))
             return None

@@ -69,9 +69,17 @@ class PdfPreviewDialog(QDialog):
 
     language_changed = Signal(str)  # the document was rendered again in this language
 
-    def __init__(self, pdf_bytes: bytes, suggested_filename: str, parent: QWidget | None = None,
-                 *, rerender: Rerender | None = None, language: str = "ru",
-                 services: Services | None = None, memo: MemoActions | None = None):
+    def __init__(
+        self,
+        pdf_bytes: bytes,
+        suggested_filename: str,
+        parent: QWidget | None = None,
+        *,
+        rerender: Rerender | None = None,
+        language: str = "ru",
+        services: Services | None = None,
+        memo: MemoActions | None = None,
+    ):
         super().__init__(parent)
         self.memo = memo
         self.copy = "internal"
@@ -116,8 +124,9 @@ class PdfPreviewDialog(QDialog):
         self.toolbar = bar_widget
         self.zoom_out_button = self._tool(bar, "−", self.tr("Zoom out"), self.zoom_out)
         self.zoom_in_button = self._tool(bar, "+", self.tr("Zoom in"), self.zoom_in)
-        self.fit_button = self._tool(bar, self.tr("Fit width"), self.tr("Fit the page width"),
-                                     self.fit_width)
+        self.fit_button = self._tool(
+            bar, self.tr("Fit width"), self.tr("Fit the page width"), self.fit_width
+        )
         self.previous_button = self._tool(bar, "◀", self.tr("Previous page"), self.previous_page)
         self.page_label = QLabel(self)
         bar.addWidget(self.page_label)
@@ -161,14 +170,25 @@ class PdfPreviewDialog(QDialog):
             self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
             layout.addWidget(self.view, 1)
         else:
-            missing = QLabel(self.tr("The preview needs the Qt PDF module (PySide6-Pdf). "
-                                     "The document can still be saved as PDF."), self)
+            missing = QLabel(
+                self.tr(
+                    "The preview needs the Qt PDF module (PySide6-Pdf). "
+                    "The document can still be saved as PDF."
+                ),
+                self,
+            )
             missing.setWordWrap(True)
             missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(missing, 1)
-            for w in (self.print_button, self.page_setup_button, self.zoom_in_button,
-                      self.zoom_out_button, self.fit_button, self.previous_button,
-                      self.next_button):
+            for w in (
+                self.print_button,
+                self.page_setup_button,
+                self.zoom_in_button,
+                self.zoom_out_button,
+                self.fit_button,
+                self.previous_button,
+                self.next_button,
+            ):
                 w.setEnabled(False)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_document)
@@ -181,8 +201,12 @@ class PdfPreviewDialog(QDialog):
     def _language_combo(self) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName("document_language")
-        names = {"ru": self.tr("Russian"), "en": self.tr("English"), "zh": self.tr("Chinese"),
-                 "ru+zh": self.tr("Russian + Chinese (partner's copy)")}
+        names = {
+            "ru": self.tr("Russian"),
+            "en": self.tr("English"),
+            "zh": self.tr("Chinese"),
+            "ru+zh": self.tr("Russian + Chinese (partner's copy)"),
+        }
         for code in DOCUMENT_LANGUAGES:
             combo.addItem(names[code], code)
         if combo.findData(self.language) < 0:
@@ -198,9 +222,13 @@ class PdfPreviewDialog(QDialog):
         combo.setObjectName("memo_copy")
         combo.addItem(self.tr("Internal memo"), "internal")
         combo.addItem(self.tr("Partner's copy"), "partner")
-        combo.setToolTip(self.tr("The partner's copy leaves out the project stage, task status, "
-                                 "the discussion and the marking, and has signature lines for "
-                                 "both heads of delegation"))
+        combo.setToolTip(
+            self.tr(
+                "The partner's copy leaves out the project stage, task status, "
+                "the discussion and the marking, and has signature lines for "
+                "both heads of delegation"
+            )
+        )
         combo.currentIndexChanged.connect(lambda _i: self.set_copy(combo.currentData()))
         pair = QWidget(self)
         row = QHBoxLayout(pair)
@@ -213,8 +241,9 @@ class PdfPreviewDialog(QDialog):
         self.copy_combo = combo
         self.approve_button = QPushButton(self.tr("&Approve"), self)
         self.approve_button.setObjectName("memo_approve")
-        self.approve_button.setToolTip(self.tr("Give the memo its registration number and "
-                                               "freeze it: reprints stay the same"))
+        self.approve_button.setToolTip(
+            self.tr("Give the memo its registration number and freeze it: reprints stay the same")
+        )
         self.approve_button.clicked.connect(self.approve)
         bar.addWidget(self.approve_button)
         self.revision_label = QLabel(self)
@@ -237,11 +266,15 @@ class PdfPreviewDialog(QDialog):
         if not state.approved:
             text = self.tr("Draft: not approved")
         else:
-            text = (self.tr("Approved: No. %1, revision %2")
-                    .replace("%1", state.number).replace("%2", str(state.revision)))
+            text = (
+                self.tr("Approved: No. %1, revision %2")
+                .replace("%1", state.number)
+                .replace("%2", str(state.revision))
+            )
             if state.changed_since:
-                text += " — " + self.tr("the meeting was edited since; Approve makes "
-                                        "revision %1").replace("%1", str(state.revision + 1))
+                text += " — " + self.tr(
+                    "the meeting was edited since; Approve makes revision %1"
+                ).replace("%1", str(state.revision + 1))
         self.revision_label.setText(text)
         self.approve_button.setEnabled(not state.approved or state.changed_since)
 
@@ -424,8 +457,9 @@ class PdfPreviewDialog(QDialog):
             return False
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("Print"),
-                                self.tr("The printer could not be started."))
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("The printer could not be started.")
+            )
             return False
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
@@ -452,10 +486,14 @@ class PdfPreviewDialog(QDialog):
     # -- saving ------------------------------------------------------------------------
 
     def save_as(self) -> str | None:
-        start = str(Path(self.last_directory) / self.suggested_filename) if self.last_directory \
+        start = (
+            str(Path(self.last_directory) / self.suggested_filename)
+            if self.last_directory
             else self.suggested_filename
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), start,
-                                              self.tr("PDF documents (*.pdf)"))
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), start, self.tr("PDF documents (*.pdf)")
+        )
         if not path:
             return None
         if not path.lower().endswith(".pdf"):
@@ -464,13 +502,14 @@ class PdfPreviewDialog(QDialog):
             write_bytes_atomic(path, self.pdf_bytes, private=self._private)
         except CrmError as e:
             reason = str(e.params.get("reason", e))
-            QMessageBox.warning(self, self.tr("Save as PDF"),
-                                self.tr("Cannot write %1: %2").replace("%1", path)
-                                .replace("%2", reason))
+            QMessageBox.warning(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("Cannot write %1: %2").replace("%1", path).replace("%2", reason),
+            )
             return None
         self.last_directory = str(Path(path).parent)
         if self.services is not None:
             unencrypted_copy.tell_once(self, self.services, path)
         self.saved.emit(path)
         return path
-

@@ -181,8 +181,12 @@ class CardDelegate(QStyledItemDelegate):
         background = palette.base().color()
         if card.status == ProjectStatus.LOST:
             background = palette.alternateBase().color()
-        painter.setPen(QPen(palette.highlight().color() if selected else palette.mid().color(),
-                            2 if selected else 1))
+        painter.setPen(
+            QPen(
+                palette.highlight().color() if selected else palette.mid().color(),
+                2 if selected else 1,
+            )
+        )
         painter.setBrush(QBrush(background))
         painter.drawRoundedRect(rect, 6, 6)
         stripe = QRect(rect.left(), rect.top(), 5, rect.height())
@@ -216,9 +220,11 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(color)
             line_fm = QFontMetrics(font)
             elided = line_fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(x, y, width, fm.lineSpacing()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             elided)
+            painter.drawText(
+                QRect(x, y, width, fm.lineSpacing()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                elided,
+            )
             y += fm.lineSpacing()
         painter.restore()
 
@@ -272,8 +278,10 @@ class StageList(QListWidget):
     def _accepts(self, project_id: str | None) -> bool:
         if not project_id:
             return False
-        return all(self.card(self.item(i)).project_id != project_id  # type: ignore[union-attr]
-                   for i in range(self.count()))
+        return all(
+            self.card(self.item(i)).project_id != project_id  # type: ignore[union-attr]
+            for i in range(self.count())
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._accepts(self._project_of(event)):
@@ -298,8 +306,9 @@ class StageList(QListWidget):
 class StageColumn(QFrame):
     """Header (stage, count, capex per currency) over the list of cards."""
 
-    def __init__(self, stage: Stage, title: str, parent: QWidget | None = None,
-                 compact: bool = False) -> None:
+    def __init__(
+        self, stage: Stage, title: str, parent: QWidget | None = None, compact: bool = False
+    ) -> None:
         super().__init__(parent)
         self.stage = stage
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -338,8 +347,14 @@ class StageColumn(QFrame):
 class PipelineBoard(View):
     """Projects by stage, with filters by owner, country, trip and status."""
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.columns: dict[str, StageColumn] = {}
         self.stages: list[Stage] = []
@@ -348,26 +363,51 @@ class PipelineBoard(View):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        statuses = (("not_lost", self.tr("All but lost")),
-                    ("active", self.tr("Active", "status filter")),
-                    ("on_hold", self.tr("On hold", "status filter")),
-                    ("won", self.tr("Won", "status filter")),
-                    ("lost", self.tr("Lost", "status filter")),
-                    ("all", self.tr("All statuses")))
+        statuses = (
+            ("not_lost", self.tr("All but lost")),
+            ("active", self.tr("Active", "status filter")),
+            ("on_hold", self.tr("On hold", "status filter")),
+            ("won", self.tr("Won", "status filter")),
+            ("lost", self.tr("Lost", "status filter")),
+            ("all", self.tr("All statuses")),
+        )
         filters = [
-            ChoiceFilter("owner_id", lambda: self.tr("Owner:"),
-                         lambda s: [(m.id, member_name(m, self.lang)) for m in s.members.list()],
-                         all_label=lambda: self.tr("All owners"), beside=True, eager=True),
-            ChoiceFilter("country", lambda: self.tr("Country:"),
-                         lambda s: [(c, c) for c in s.companies.countries()],
-                         all_label=lambda: self.tr("All countries"), beside=True, eager=True),
-            ChoiceFilter("trip_id", lambda: self.tr("Trip:"),
-                         lambda s: [(t.id, t.title) for t in s.trips.list(
-                             s.trips.query(sort="start", descending=True))],
-                         all_label=lambda: self.tr("All trips"), beside=True, eager=True),
-            ChoiceFilter("statuses", lambda: self.tr("Status:"), lambda s: statuses,
-                         show_all=False, beside=True, eager=True,
-                         to_query=lambda key: {"statuses": STATUS_FILTERS[key or "not_lost"]}),
+            ChoiceFilter(
+                "owner_id",
+                lambda: self.tr("Owner:"),
+                lambda s: [(m.id, member_name(m, self.lang)) for m in s.members.list()],
+                all_label=lambda: self.tr("All owners"),
+                beside=True,
+                eager=True,
+            ),
+            ChoiceFilter(
+                "country",
+                lambda: self.tr("Country:"),
+                lambda s: [(c, c) for c in s.companies.countries()],
+                all_label=lambda: self.tr("All countries"),
+                beside=True,
+                eager=True,
+            ),
+            ChoiceFilter(
+                "trip_id",
+                lambda: self.tr("Trip:"),
+                lambda s: [
+                    (t.id, t.title)
+                    for t in s.trips.list(s.trips.query(sort="start", descending=True))
+                ],
+                all_label=lambda: self.tr("All trips"),
+                beside=True,
+                eager=True,
+            ),
+            ChoiceFilter(
+                "statuses",
+                lambda: self.tr("Status:"),
+                lambda s: statuses,
+                show_all=False,
+                beside=True,
+                eager=True,
+                to_query=lambda key: {"statuses": STATUS_FILTERS[key or "not_lost"]},
+            ),
         ]
         self.filter_bar = FilterBar(services, filters, placeholder=self.tr("Filter projects…"))
         self.filter_text = self.filter_bar.text
@@ -379,7 +419,8 @@ class PipelineBoard(View):
         self.compact_button.setObjectName("board_compact")
         self.compact_button.setText(self.tr("Compact cards"))
         self.compact_button.setToolTip(
-            self.tr("Short cards in narrow columns: title, company and capex"))
+            self.tr("Short cards in narrow columns: title, company and capex")
+        )
         self.compact_button.setCheckable(True)
         self.compact_button.setChecked(bool(QSettings().value(COMPACT_KEY, False, bool)))
         self.compact_button.toggled.connect(self.set_compact)
@@ -418,8 +459,9 @@ class PipelineBoard(View):
 
     def _build_columns(self) -> None:
         stages = self.services.stages.list()
-        if [s.id for s in stages] == [s.id for s in self.stages] and \
-                [s.name(self.lang) for s in stages] == [s.name(self.lang) for s in self.stages]:
+        if [s.id for s in stages] == [s.id for s in self.stages] and [
+            s.name(self.lang) for s in stages
+        ] == [s.name(self.lang) for s in self.stages]:
             return
         for column in self.columns.values():
             column.setParent(None)
@@ -429,15 +471,18 @@ class PipelineBoard(View):
             self.board_layout.takeAt(0)
         self.stages = stages
         for stage in stages:
-            column = StageColumn(stage, f"{stage.position}. {stage.name(self.lang)}", self.board,
-                                 self.compact)
+            column = StageColumn(
+                stage, f"{stage.position}. {stage.name(self.lang)}", self.board, self.compact
+            )
             column.list.project_dropped.connect(self._on_drop)
             column.list.itemDoubleClicked.connect(self._open_item)
             column.list.itemActivated.connect(self._open_item)
             column.list.customContextMenuRequested.connect(
-                lambda pos, lst=column.list: self._card_menu(lst, pos))
+                lambda pos, lst=column.list: self._card_menu(lst, pos)
+            )
             column.list.currentItemChanged.connect(
-                lambda cur, _prev, lst=column.list: self._single_selection(lst, cur))
+                lambda cur, _prev, lst=column.list: self._single_selection(lst, cur)
+            )
             self.columns[stage.id] = column
             self.board_layout.addWidget(column)
         self.board_layout.addStretch(1)
@@ -450,7 +495,8 @@ class PipelineBoard(View):
         self._loaded_at = self._stack_index()
         board = self.services.projects.board_cards(self.query())
         facts = self.services.today.project_facts(
-            p.id for cards in board.values() for p in cards[:MAX_CARDS])
+            p.id for cards in board.values() for p in cards[:MAX_CARDS]
+        )
         self._cards.clear()
         total = 0
         all_totals: dict[str, Decimal] = {}
@@ -462,8 +508,9 @@ class PipelineBoard(View):
             projects = board.get(stage_id, [])
             for project in projects:
                 if project.capex is not None and project.capex_currency:
-                    totals[project.capex_currency] = \
+                    totals[project.capex_currency] = (
                         totals.get(project.capex_currency, Decimal(0)) + project.capex
+                    )
             for project in projects[:MAX_CARDS]:
                 card = self._card(project, facts.get(project.id))
                 self._cards[project.id] = card
@@ -476,8 +523,9 @@ class PipelineBoard(View):
             hidden = len(projects) - MAX_CARDS
             column.more.setVisible(hidden > 0)
             if hidden > 0:
-                column.more.setText(self.tr("%1 more: narrow the filters to see them")
-                                    .replace("%1", str(hidden)))
+                column.more.setText(
+                    self.tr("%1 more: narrow the filters to see them").replace("%1", str(hidden))
+                )
             for cur, value in totals.items():
                 all_totals[cur] = all_totals.get(cur, Decimal(0)) + value
             total += len(projects)
@@ -502,17 +550,22 @@ class PipelineBoard(View):
             else:
                 rest = format_totals({c: sums[c] for c in total.unconverted})
                 summary += " · " + self.tr("capex ≈ %1 + %2").replace(
-                    "%1", converted if total.amount else "0").replace("%2", rest)
+                    "%1", converted if total.amount else "0"
+                ).replace("%2", rest)
             tip.append(self.tr("Capex by currency:"))
-            tip += [f"{format_money(v, c)}" for c, v in
-                    sorted(sums.items(), key=lambda kv: -kv[1])]
+            tip += [f"{format_money(v, c)}" for c, v in sorted(sums.items(), key=lambda kv: -kv[1])]
             if total.rates_as_of is not None:
-                tip.append(self.tr("Converted to %1 at the rates of %2 (Settings → Currency)")
-                           .replace("%1", total.currency)
-                           .replace("%2", total.rates_as_of.isoformat()))
+                tip.append(
+                    self.tr("Converted to %1 at the rates of %2 (Settings → Currency)")
+                    .replace("%1", total.currency)
+                    .replace("%2", total.rates_as_of.isoformat())
+                )
             if total.unconverted:
-                tip.append(self.tr("No rate for %1: set it in Settings → Currency")
-                           .replace("%1", ", ".join(total.unconverted)))
+                tip.append(
+                    self.tr("No rate for %1: set it in Settings → Currency").replace(
+                        "%1", ", ".join(total.unconverted)
+                    )
+                )
         self.summary.setText(summary)
         self.summary.setToolTip("\n".join(tip))
 
@@ -555,16 +608,18 @@ class PipelineBoard(View):
         tip = [f"<b>{_html(p.title)}</b>"]
         if p.code_name:
             tip.append(self.tr("Code name: %1").replace("%1", _html(p.code_name)))
-        tip.append(_html(" · ".join(x for x in dict.fromkeys((native, latin, p.company_ru))
-                                    if x)))
+        tip.append(_html(" · ".join(x for x in dict.fromkeys((native, latin, p.company_ru)) if x)))
         if p.product:
             tip.append(self.tr("Product: %1").replace("%1", _html(p.product)))
         if money:
             tip.append(_html(" · ".join(money)))
         if p.probability is not None:
             tip.append(self.tr("Probability: %1%").replace("%1", str(p.probability)))
-        tip.append(self.tr("In this stage since %1 (%2 days)")
-                   .replace("%1", p.stage_entered_at.date().isoformat()).replace("%2", str(days)))
+        tip.append(
+            self.tr("In this stage since %1 (%2 days)")
+            .replace("%1", p.stage_entered_at.date().isoformat())
+            .replace("%2", str(days))
+        )
         if p.owner_name:
             name = p.owner_name_latin if lang != "ru" and p.owner_name_latin else p.owner_name
             tip.append(self.tr("Owner: %1").replace("%1", _html(name)))
@@ -579,17 +634,32 @@ class PipelineBoard(View):
                 pass
             day = QLocale().toString(local.date(), "d MMM")
             facts_parts.append(self.tr("meeting %1").replace("%1", day))
-            tip.append(self.tr("Next meeting: %1").replace(
-                "%1", f"{local:%Y-%m-%d %H:%M} ({facts.next_meeting_zone})"))
+            tip.append(
+                self.tr("Next meeting: %1").replace(
+                    "%1", f"{local:%Y-%m-%d %H:%M} ({facts.next_meeting_zone})"
+                )
+            )
         if facts is not None and facts.open_tasks:
             facts_parts.append(self.tr("open tasks: %1").replace("%1", str(facts.open_tasks)))
             if facts.overdue_tasks:
                 late = self.tr("overdue: %1").replace("%1", str(facts.overdue_tasks))
                 facts_parts[-1] += f" (⚠ {late})"
         late_tasks = facts is not None and facts.overdue_tasks > 0
-        return Card(p.id, p.stage_id, ProjectStatus(p.status), p.title, native, latin,
-                    money, time_parts, status_line, "<br>".join(tip), facts_parts, late_tasks,
-                    p.version)
+        return Card(
+            p.id,
+            p.stage_id,
+            ProjectStatus(p.status),
+            p.title,
+            native,
+            latin,
+            money,
+            time_parts,
+            status_line,
+            "<br>".join(tip),
+            facts_parts,
+            late_tasks,
+            p.version,
+        )
 
     # -- selection and opening ---------------------------------------------------------------
     def _single_selection(self, lst: StageList, current: QListWidgetItem | None) -> None:
@@ -654,8 +724,12 @@ class PipelineBoard(View):
     def ask_note(self, card: Card, to_stage: Stage) -> str | None:
         """The note for a move, or None when the user cancels it."""
         from_stage = self.stage(card.stage_id)
-        dialog = NoteDialog(card.title, from_stage.name(self.lang) if from_stage else "",
-                            to_stage.name(self.lang), self)
+        dialog = NoteDialog(
+            card.title,
+            from_stage.name(self.lang) if from_stage else "",
+            to_stage.name(self.lang),
+            self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.value()
@@ -683,15 +757,19 @@ class PipelineBoard(View):
             return
         self.move_project(project_id, stage_id, note)
 
-    def move_project(self, project_id: str, stage_id: str, note: str = "",
-                     expected_version: int | None = None) -> bool:
+    def move_project(
+        self, project_id: str, stage_id: str, note: str = "", expected_version: int | None = None
+    ) -> bool:
         """Record the move (undoable when the view has an undo stack) and reload the board.
         A project changed by someone else since the board was loaded is not moved: the
         stale-save dialog offers to reload the board or to move it anyway."""
         card = self._cards.get(project_id)
         stage = self.stage(stage_id)
-        text = self.tr("Move “%1” to “%2”").replace("%1", card.title if card else "") \
+        text = (
+            self.tr("Move “%1” to “%2”")
+            .replace("%1", card.title if card else "")
             .replace("%2", stage.name(self.lang) if stage else "")
+        )
         command = StageMoveCommand(self.services.projects, project_id, stage_id, note, text)
         command.expected_version = expected_version or (card.version if card else None)
         try:
@@ -707,8 +785,7 @@ class PipelineBoard(View):
         self.data_changed.emit()
         return True
 
-    def _stale_move(self, error: ConflictError, project_id: str, stage_id: str,
-                    note: str) -> None:
+    def _stale_move(self, error: ConflictError, project_id: str, stage_id: str, note: str) -> None:
         theirs_row = self.services.projects.get(project_id)
         theirs = ProjectInput.from_row(theirs_row)
         mine = dataclasses.replace(theirs, stage_id=stage_id)
@@ -724,16 +801,22 @@ class PipelineBoard(View):
 
     def set_status(self, project_id: str, status: ProjectStatus, reason: str = "") -> bool:
         card = self._cards.get(project_id)
-        labels = {ProjectStatus.ACTIVE: self.tr("Mark “%1” as active"),
-                  ProjectStatus.WON: self.tr("Mark “%1” as won"),
-                  ProjectStatus.LOST: self.tr("Mark “%1” as lost"),
-                  ProjectStatus.ON_HOLD: self.tr("Put “%1” on hold")}
+        labels = {
+            ProjectStatus.ACTIVE: self.tr("Mark “%1” as active"),
+            ProjectStatus.WON: self.tr("Mark “%1” as won"),
+            ProjectStatus.LOST: self.tr("Mark “%1” as lost"),
+            ProjectStatus.ON_HOLD: self.tr("Put “%1” on hold"),
+        }
         text = labels[status].replace("%1", card.title if card else "")
         try:
             # changed by someone else since the board was loaded: says who, changes nothing
-            perform(self.undo_stack, StatusCommand(self.services, project_id, status, reason,
-                                                   text, card.version if card else None),
-                    self._show_error)
+            perform(
+                self.undo_stack,
+                StatusCommand(
+                    self.services, project_id, status, reason, text, card.version if card else None
+                ),
+                self._show_error,
+            )
         except CrmError as e:
             self._show_error(e)
             return False
@@ -765,20 +848,24 @@ class PipelineBoard(View):
 
     def build_card_menu(self, card: Card) -> QMenu:
         menu = QMenu(self)
-        menu.addAction(self.tr("Open project"),
-                       lambda: self.open_record.emit(ENTITY_PROJECT, card.project_id))
+        menu.addAction(
+            self.tr("Open project"), lambda: self.open_record.emit(ENTITY_PROJECT, card.project_id)
+        )
         move = menu.addMenu(self.tr("Move to stage"))
         for stage in self.stages:
-            action = move.addAction(f"{stage.position}. {stage.name(self.lang)}",
-                                    lambda sid=stage.id: self.request_move(card.project_id, sid))
+            action = move.addAction(
+                f"{stage.position}. {stage.name(self.lang)}",
+                lambda sid=stage.id: self.request_move(card.project_id, sid),
+            )
             action.setEnabled(stage.id != card.stage_id)
         menu.addSeparator()
-        for status, label in ((ProjectStatus.WON, self.tr("Mark as won")),
-                              (ProjectStatus.LOST, self.tr("Mark as lost…")),
-                              (ProjectStatus.ON_HOLD, self.tr("Put on hold…")),
-                              (ProjectStatus.ACTIVE, self.tr("Mark as active"))):
-            action = menu.addAction(label, lambda s=status: self.request_status(
-                card.project_id, s))
+        for status, label in (
+            (ProjectStatus.WON, self.tr("Mark as won")),
+            (ProjectStatus.LOST, self.tr("Mark as lost…")),
+            (ProjectStatus.ON_HOLD, self.tr("Put on hold…")),
+            (ProjectStatus.ACTIVE, self.tr("Mark as active")),
+        ):
+            action = menu.addAction(label, lambda s=status: self.request_status(card.project_id, s))
             action.setEnabled(card.status != status)
         return menu
 
@@ -801,8 +888,9 @@ class PipelineBoard(View):
     def _show_error(self, error: CrmError) -> None:
         if isinstance(error, ValidationError):
             labels = {"status_reason": self.tr("Reason"), "stage_id": self.tr("Stage")}
-            text = "\n".join(field_error_text(fe, labels.get(name, name))
-                             for name, fe in error.errors.items())
+            text = "\n".join(
+                field_error_text(fe, labels.get(name, name)) for name, fe in error.errors.items()
+            )
         else:
             text = crm_error_text(error)
         QMessageBox.warning(self, self.tr("Pipeline"), text)

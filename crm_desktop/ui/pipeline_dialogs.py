@@ -15,13 +15,18 @@ from PySide6.QtWidgets import (
 class NoteDialog(QDialog):
     """Asks for the optional note of a stage move."""
 
-    def __init__(self, project_title: str, from_stage: str, to_stage: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, project_title: str, from_stage: str, to_stage: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move project"))
         layout = QVBoxLayout(self)
-        text = self.tr("Move “%1” from “%2” to “%3”.").replace("%1", project_title) \
-            .replace("%2", from_stage).replace("%3", to_stage)
+        text = (
+            self.tr("Move “%1” from “%2” to “%3”.")
+            .replace("%1", project_title)
+            .replace("%2", from_stage)
+            .replace("%3", to_stage)
+        )
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -30,8 +35,9 @@ class NoteDialog(QDialog):
         self.note.setPlaceholderText(self.tr("Why the project moves, what was decided"))
         self.note.setTabChangesFocus(True)
         layout.addWidget(self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Move"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -45,8 +51,9 @@ class NoteDialog(QDialog):
 class ReasonDialog(QDialog):
     """Asks for the required reason of marking a project lost or on hold."""
 
-    def __init__(self, title: str, prompt: str, current: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, prompt: str, current: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -59,8 +66,9 @@ class ReasonDialog(QDialog):
         self.error = QLabel(self.tr("A reason is required."))
         self.error.setStyleSheet("color: #c0392b;")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

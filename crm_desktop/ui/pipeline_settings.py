@@ -32,8 +32,9 @@ from crm_desktop.ui.labels import stage_name
 class PipelineSettingsBox(QGroupBox):
     """One row per stage: the limit in days (or none) and the probability in percent."""
 
-    def __init__(self, service: PipelineSettingsService, stages: list[Stage],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: PipelineSettingsService, stages: list[Stage], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Pipeline"))
         self.setObjectName("pipeline_settings")
@@ -76,10 +77,13 @@ class PipelineSettingsBox(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(reset)
-        note = QLabel(self.tr(
-            "A project is stalled when it has been longer than this in its stage; the "
-            "Dashboard weighs capex and jobs by the probability. Shared by everyone using "
-            "this database."))
+        note = QLabel(
+            self.tr(
+                "A project is stalled when it has been longer than this in its stage; the "
+                "Dashboard weighs capex and jobs by the probability. Shared by everyone using "
+                "this database."
+            )
+        )
         note.setWordWrap(True)
         grid.addLayout(buttons, len(stages) + 1, 0, 1, 4)
         grid.addWidget(note, len(stages) + 2, 0, 1, 4)
@@ -88,8 +92,7 @@ class PipelineSettingsBox(QGroupBox):
 
     def _default_text(self, code: str) -> str:
         limit = DEFAULT_STAGE_LIMITS.get(code)
-        days = (self.tr("%1 days").replace("%1", str(limit)) if limit
-                else self.tr("no limit"))
+        days = self.tr("%1 days").replace("%1", str(limit)) if limit else self.tr("no limit")
         return f"{days}, {DEFAULT_STAGE_PROBABILITIES.get(code, 0)} %"
 
     def restore_defaults(self) -> None:
@@ -99,8 +102,10 @@ class PipelineSettingsBox(QGroupBox):
             spin.setValue(DEFAULT_STAGE_PROBABILITIES.get(code, 0))
 
     def choice(self) -> PipelineSettings:
-        return PipelineSettings({c: s.value() for c, s in self.limits.items()},
-                                {c: s.value() for c, s in self.probabilities.items()})
+        return PipelineSettings(
+            {c: s.value() for c, s in self.limits.items()},
+            {c: s.value() for c, s in self.probabilities.items()},
+        )
 
     def first_problem(self) -> str:
         """A sentence for the user when a spin box holds text it cannot accept (cleared,
@@ -108,12 +113,16 @@ class PipelineSettingsBox(QGroupBox):
         for stage in self.stages:
             if not self.limits[stage.code].hasAcceptableInput():
                 self.limits[stage.code].setFocus()
-                return self.tr("The limit for %1 must be from 1 to %2 days, or no limit.") \
-                    .replace("%1", stage_name(stage)).replace("%2", str(MAX_LIMIT_DAYS))
+                return (
+                    self.tr("The limit for %1 must be from 1 to %2 days, or no limit.")
+                    .replace("%1", stage_name(stage))
+                    .replace("%2", str(MAX_LIMIT_DAYS))
+                )
             if not self.probabilities[stage.code].hasAcceptableInput():
                 self.probabilities[stage.code].setFocus()
-                return self.tr("The probability for %1 must be from 0 to 100 %.") \
-                    .replace("%1", stage_name(stage))
+                return self.tr("The probability for %1 must be from 0 to 100 %.").replace(
+                    "%1", stage_name(stage)
+                )
         return ""
 
     def save(self) -> None:

@@ -94,6 +94,7 @@ class FormSpec:
     # a person's names in 汉字, pinyin and Russian: offer the spellings of the Chinese name
     name_spellings: bool = False
 
+
 class _Text(FieldWidget):
     def __init__(self, f: Field) -> None:
         self.widget = QLineEdit()

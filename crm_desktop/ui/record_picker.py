@@ -54,8 +54,7 @@ class RecordPicker(QComboBox):
         # line edit's own handling comes after its emission)
         self.lineEdit().textEdited.connect(self._filter)
         model = self.model()
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
-                       model.dataChanged):
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
             signal.connect(self._forget_items)
 
     def _forget_items(self, *args: object) -> None:
@@ -79,9 +78,7 @@ class RecordPicker(QComboBox):
         try:
             # the best few in the search's order, then every other record it finds (a
             # picker of one company's people holds few of the thousands of Wangs)
-            ranked = list(
-                self._search.search(text, kinds=[self.kind], limit=RANKED).ids(self.kind)
-            )
+            ranked = list(self._search.search(text, kinds=[self.kind], limit=RANKED).ids(self.kind))
             found = set(self._search.matching_ids(self.kind, text))
         except SQLAlchemyError:
             pass  # the labels below still find what is written as typed

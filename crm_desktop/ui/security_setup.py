@@ -46,8 +46,9 @@ BACKUP_CHECK_MS = 60_000
 DEFAULT_LOCK_MINUTES = 10
 
 
-def open_secure_runtime(where: DatabaseLocation | str, paths: Paths,
-                        parent: QWidget | None = None, **options: object) -> Runtime | None:
+def open_secure_runtime(
+    where: DatabaseLocation | str, paths: Paths, parent: QWidget | None = None, **options: object
+) -> Runtime | None:
     """Ask the passphrase (an encrypted file), take the writer lock, and offer the newest
     good backup when the file is damaged. None when the user cancels; other problems
     raise CrmError as open_runtime does. Only the cheap checks run here: the full
@@ -62,8 +63,7 @@ def open_secure_runtime(where: DatabaseLocation | str, paths: Paths,
     while True:
         try:
             options.setdefault("deferred_checks", True)
-            return open_database(location, paths, key=key, writer=True, auto_backup=True,
-                                 **options)  # type: ignore[arg-type]
+            return open_database(location, paths, key=key, writer=True, auto_backup=True, **options)  # type: ignore[arg-type]
         except DamagedDatabaseError as e:
             if not offer_backup_for_damaged(e, backups_folder(paths, settings), key, parent):
                 return None
@@ -95,10 +95,14 @@ class Protections(QObject):
 
     start_checks_finished = Signal(object, object)  # (runtime, StartChecks), any thread
 
-    def __init__(self, rt: Runtime, window: Callable[[], QWidget | None],
-                 instance: SingleInstance | None = None,
-                 reopen: Callable[[Runtime], None] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        rt: Runtime,
+        window: Callable[[], QWidget | None],
+        instance: SingleInstance | None = None,
+        reopen: Callable[[Runtime], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.reopen = reopen
@@ -111,8 +115,7 @@ class Protections(QObject):
         self.backup_timer.start()
         self.start_result: StartChecks | None = None
         self.start_thread: threading.Thread | None = None
-        self.start_checks_finished.connect(self._start_checked,
-                                           Qt.ConnectionType.QueuedConnection)
+        self.start_checks_finished.connect(self._start_checked, Qt.ConnectionType.QueuedConnection)
         self._use(rt)
         self.instance = instance
         if instance is not None:
@@ -129,18 +132,24 @@ class Protections(QObject):
             old.setParent(None)  # Python owns it now; the last reference goes below
             del old
         if rt.key is not None:
-            self.lock = LockController(verifier(rt.key), lock_minutes(rt.settings) * 60,
-                                       parent=self)
+            self.lock = LockController(
+                verifier(rt.key), lock_minutes(rt.settings) * 60, parent=self
+            )
         else:  # a plain database (or a server): the lock screen asks for a PIN
             settings = rt.settings
             self.lock = LockController(
                 lambda pin: pin_matches(pin, settings.lock_pin_hash),
-                lock_minutes(settings) * 60, parent=self, pin=True,
-                ready=lambda: bool(settings.lock_pin_hash), set_up=self.set_up_pin)
+                lock_minutes(settings) * 60,
+                parent=self,
+                pin=True,
+                ready=lambda: bool(settings.lock_pin_hash),
+                set_up=self.set_up_pin,
+            )
         self.lock.start()
 
-    def set_up_pin(self, parent: QWidget | None,
-                   then: Callable[[], object] | None = None) -> PinDialog:
+    def set_up_pin(
+        self, parent: QWidget | None, then: Callable[[], object] | None = None
+    ) -> PinDialog:
         """Ask for the lock PIN (the first Ctrl+L on a plain database); keep its hash."""
         if self.pin_dialog is not None and self.pin_dialog.isVisible():
             self.pin_dialog.raise_()  # Ctrl+L pressed again while it is open
@@ -186,6 +195,7 @@ class Protections(QObject):
             return
         rt.checks_pending = False
         self.start_result = None
+
         def done(result: StartChecks) -> None:
             try:
                 self.start_checks_finished.emit(rt, result)
@@ -213,8 +223,13 @@ class Protections(QObject):
             rt.close()
             closed.append(True)
 
-        offer_backup_for_damaged(error, backups_folder(rt.paths, rt.settings), rt.key,
-                                 self.window(), before_restore=close)
+        offer_backup_for_damaged(
+            error,
+            backups_folder(rt.paths, rt.settings),
+            rt.key,
+            self.window(),
+            before_restore=close,
+        )
         window = self.window()
         if not closed:
             if window is not None:  # stays open, read only, to look things up
@@ -224,8 +239,9 @@ class Protections(QObject):
         if not location.encrypted:
             key = None  # the restored backup was a plain one
         try:
-            new = open_database(location, rt.paths, key=key, writer=True, auto_backup=True,
-                                deferred_checks=True)
+            new = open_database(
+                location, rt.paths, key=key, writer=True, auto_backup=True, deferred_checks=True
+            )
         except CrmError as e:
             QMessageBox.critical(window, APP_DISPLAY_NAME, str(e))
             if window is not None:
@@ -267,8 +283,8 @@ class Protections(QObject):
             self.drafts_offered = True
             from crm_desktop.ui.meeting_drafts_dialog import offer_meeting_drafts
 
-            QTimer.singleShot(0, window, lambda: offer_meeting_drafts(
-                store, window.open_meeting_draft, window))  # type: ignore[attr-defined]
+            opener = window.open_meeting_draft  # type: ignore[attr-defined]
+            QTimer.singleShot(0, window, lambda: offer_meeting_drafts(store, opener, window))
 
     def lock_now(self) -> None:
         if self.lock is not None:
@@ -279,16 +295,20 @@ class Protections(QObject):
         found there by identity)."""
         return (backups_folders(self.rt.paths, self.rt.settings), self.rt.paths.data_dir)
 
-    def _replace(self, convert: Callable[[], DatabaseKey | None], fallback: DatabaseKey | None,
-                 ) -> None:
+    def _replace(
+        self,
+        convert: Callable[[], DatabaseKey | None],
+        fallback: DatabaseKey | None,
+    ) -> None:
         """Close the database, run ``convert`` (which returns the key to reopen with, or
         None when cancelled), reopen and hand the new runtime over."""
         location, paths = self.rt.db.location, self.rt.paths
         self.rt.close()
         key = convert()
         new_key = (key if key is not None else fallback) if location.encrypted else None
-        rt = open_database(location, paths, key=new_key, writer=True, auto_backup=True,
-                           deferred_checks=True)
+        rt = open_database(
+            location, paths, key=new_key, writer=True, auto_backup=True, deferred_checks=True
+        )
         self._use(rt)
         if self.reopen is not None:
             self.reopen(rt)
@@ -310,14 +330,18 @@ class Protections(QObject):
         backups, data_dir = self._folders()
         from crm_desktop.ui.passphrase_dialog import change_passphrase
 
-        self._replace(lambda: change_passphrase(path, key, backups, data_dir, self.window()),
-                      key)
+        self._replace(lambda: change_passphrase(path, key, backups, data_dir, self.window()), key)
 
     def show_backups(self) -> BackupDialog | None:
         path = self.rt.db.path
         if path is None:
-            QMessageBox.information(self.window(), APP_DISPLAY_NAME, QMessageBox.tr(
-                "A server database is backed up with the server's own tools (pg_dump)."))
+            QMessageBox.information(
+                self.window(),
+                APP_DISPLAY_NAME,
+                QMessageBox.tr(
+                    "A server database is backed up with the server's own tools (pg_dump)."
+                ),
+            )
             return None
         folder = backups_folder(self.rt.paths, self.rt.settings)
         dialog = BackupDialog(path, folder, self.rt.key, self.window())
@@ -360,18 +384,23 @@ class Protections(QObject):
             self.instance.close()
 
 
-def offer_encryption_at_first_start(rt: Runtime, paths: Paths,
-                                    parent: QWidget | None = None) -> Runtime:
+def offer_encryption_at_first_start(
+    rt: Runtime, paths: Paths, parent: QWidget | None = None
+) -> Runtime:
     """A new, empty, plain database file: offer to encrypt it before anything is typed.
     Returns the runtime to go on with (reopened under the key when encrypted)."""
     path = rt.db.path
     if path is None or rt.key is not None:
         return rt
     answer = QMessageBox.question(
-        parent, APP_DISPLAY_NAME,
-        QMessageBox.tr("Protect this database with a passphrase? The file, its backups "
-                       "and drafts are then encrypted (SQLCipher); without the passphrase "
-                       "nobody can read them. You can also do this later."))
+        parent,
+        APP_DISPLAY_NAME,
+        QMessageBox.tr(
+            "Protect this database with a passphrase? The file, its backups "
+            "and drafts are then encrypted (SQLCipher); without the passphrase "
+            "nobody can read them. You can also do this later."
+        ),
+    )
     if answer != QMessageBox.StandardButton.Yes:
         return rt
     folder = backups_folders(paths, rt.settings)

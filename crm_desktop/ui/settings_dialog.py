@@ -104,12 +104,17 @@ class SettingsDialog(QDialog):
         self.member.setCurrentIndex(max(0, self.member.findData(settings.current_member_id)))
         self.document_language = QComboBox()
         self.document_language.setObjectName("document_language")
-        names = {"ru": self.tr("Russian"), "en": self.tr("English"), "zh": self.tr("Chinese"),
-                 "ru+zh": self.tr("Russian and Chinese (the partner's copy)")}
+        names = {
+            "ru": self.tr("Russian"),
+            "en": self.tr("English"),
+            "zh": self.tr("Chinese"),
+            "ru+zh": self.tr("Russian and Chinese (the partner's copy)"),
+        }
         for code in DOCUMENT_LANGUAGES:
             self.document_language.addItem(names[code], code)
         self.document_language.setCurrentIndex(
-            max(0, self.document_language.findData(settings.document_language)))
+            max(0, self.document_language.findData(settings.document_language))
+        )
         self.lock_after = QSpinBox()
         self.lock_after.setObjectName("lock_after_minutes")
         self.lock_after.setRange(0, MAX_LOCK_MINUTES)
@@ -127,8 +132,9 @@ class SettingsDialog(QDialog):
         backups_row = QHBoxLayout()
         backups_row.addWidget(self.backups, 1)
         backups_row.addWidget(browse)
-        self.pin_button = QPushButton(self.tr("Change the PIN…") if settings.lock_pin_hash
-                                      else self.tr("Set a PIN…"))
+        self.pin_button = QPushButton(
+            self.tr("Change the PIN…") if settings.lock_pin_hash else self.tr("Set a PIN…")
+        )
         self.pin_button.setObjectName("set_pin")
         self.pin_button.clicked.connect(self._set_pin)
         pin_row = QHBoxLayout()
@@ -139,10 +145,14 @@ class SettingsDialog(QDialog):
         for code, name in country_choices():
             self.default_region.addItem(name if name == code else f"{name} ({code})", code)
         self.default_region.setCurrentIndex(
-            max(0, self.default_region.findData(settings.default_region)))
-        self.default_region.setToolTip(self.tr(
-            "Imported phone numbers written without a country code are read as numbers of "
-            "the contact's or company's country, else of this one."))
+            max(0, self.default_region.findData(settings.default_region))
+        )
+        self.default_region.setToolTip(
+            self.tr(
+                "Imported phone numbers written without a country code are read as numbers of "
+                "the contact's or company's country, else of this one."
+            )
+        )
         self.organisation = QLineEdit(services.settings.organisation_name)
         self.organisation.setObjectName("organisation")
         form = QFormLayout()
@@ -177,14 +187,14 @@ class SettingsDialog(QDialog):
         self.currency = CurrencySettings(settings)
         layout.addWidget(self.currency)
         # the team's pipeline (stage limits and probabilities) beside this computer's
-        self.pipeline = PipelineSettingsBox(PipelineSettingsService(services.ctx),
-                                            services.stages.list())
+        self.pipeline = PipelineSettingsBox(
+            PipelineSettingsService(services.ctx), services.stages.list()
+        )
         # Beside this computer's settings where the screen is wide enough, below them on
         # a travel laptop's narrow screen; the whole content scrolls when it is taller.
         side_by_side = 640 + self.pipeline.sizeHint().width()
         screen = self.screen().availableGeometry()
-        columns = (QHBoxLayout() if side_by_side + FRAME_WIDTH <= screen.width()
-                   else QVBoxLayout())
+        columns = QHBoxLayout() if side_by_side + FRAME_WIDTH <= screen.width() else QVBoxLayout()
         columns.addLayout(layout, 3)
         columns.addWidget(self.pipeline, 2)
         content = QWidget()
@@ -200,8 +210,10 @@ class SettingsDialog(QDialog):
         # Wrapped labels need the height for this width (a top-level window does not
         # ask its layout for it, and the text came out clipped).
         bar = scroll.verticalScrollBar().sizeHint().width()
-        width = max(side_by_side if isinstance(columns, QHBoxLayout) else 640,
-                    content.sizeHint().width() + bar + 24)
+        width = max(
+            side_by_side if isinstance(columns, QHBoxLayout) else 640,
+            content.sizeHint().width() + bar + 24,
+        )
         height = columns.heightForWidth(width) if columns.hasHeightForWidth() else -1
         height = max(height, content.sizeHint().height()) + buttons.sizeHint().height() + 40
         self.resize(fitted_size(QSize(width, height), self))
@@ -246,9 +258,14 @@ class SettingsDialog(QDialog):
     def _ok(self) -> None:
         folder = self.backups.text().strip()
         if folder and not Path(folder).expanduser().is_dir():
-            QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "The backup folder %1 does not exist. Choose an existing folder, or leave "
-                "the field empty for the default one.").replace("%1", folder))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "The backup folder %1 does not exist. Choose an existing folder, or leave "
+                    "the field empty for the default one."
+                ).replace("%1", folder),
+            )
             self.backups.setFocus()
             return
         problem = self.pipeline.first_problem()

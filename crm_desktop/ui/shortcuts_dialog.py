@@ -57,20 +57,31 @@ def _context_rows() -> list[ShortcutRow]:
     std = QKeySequence.StandardKey
     section = QCoreApplication.translate("ShortcutsDialog", "Editors and document preview")
     rows = [
-        (QCoreApplication.translate("ShortcutsDialog", "Open the selected record"),
-         QKeySequence("Return")),
-        (QCoreApplication.translate("ShortcutsDialog", "Save the form or the meeting"),
-         QKeySequence(std.Save)),
-        (QCoreApplication.translate("ShortcutsDialog", "Close a dialog"),
-         QKeySequence("Esc")),
-        (QCoreApplication.translate("ShortcutsDialog", "Print the document (preview)"),
-         QKeySequence(std.Print)),
-        (QCoreApplication.translate("ShortcutsDialog", "Save the PDF (preview)"),
-         QKeySequence(std.Save)),
-        (QCoreApplication.translate("ShortcutsDialog", "Zoom in (preview)"),
-         QKeySequence(std.ZoomIn)),
-        (QCoreApplication.translate("ShortcutsDialog", "Zoom out (preview)"),
-         QKeySequence(std.ZoomOut)),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Open the selected record"),
+            QKeySequence("Return"),
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Save the form or the meeting"),
+            QKeySequence(std.Save),
+        ),
+        (QCoreApplication.translate("ShortcutsDialog", "Close a dialog"), QKeySequence("Esc")),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Print the document (preview)"),
+            QKeySequence(std.Print),
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Save the PDF (preview)"),
+            QKeySequence(std.Save),
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Zoom in (preview)"),
+            QKeySequence(std.ZoomIn),
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Zoom out (preview)"),
+            QKeySequence(std.ZoomOut),
+        ),
     ]
     return [ShortcutRow(section, text, key_text([keys])) for text, keys in rows]
 

@@ -51,10 +51,17 @@ OVERWRITE = "overwrite"
 
 # reference fields of the Input dataclasses -> the service that names their records
 _REFERENCES = {
-    "company_id": "companies", "owner_id": "members", "trip_id": "trips",
-    "project_id": "projects", "meeting_id": "meetings", "stage_id": "stages",
-    "tag_ids": "tags", "site_ids": "sites", "measure_ids": "measures",
-    "member_ids": "members", "contact_ids": "contacts",
+    "company_id": "companies",
+    "owner_id": "members",
+    "trip_id": "trips",
+    "project_id": "projects",
+    "meeting_id": "meetings",
+    "stage_id": "stages",
+    "tag_ids": "tags",
+    "site_ids": "sites",
+    "measure_ids": "measures",
+    "member_ids": "members",
+    "contact_ids": "contacts",
 }
 
 
@@ -112,8 +119,15 @@ def differences(mine: Any, theirs: Any) -> list[str]:
 
 
 class StaleSaveDialog(QDialog):
-    def __init__(self, services: Services, error: ConflictError, mine: Any, theirs: Any,
-                 labels: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        error: ConflictError,
+        mine: Any,
+        theirs: Any,
+        labels: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.choice: str | None = None
@@ -125,24 +139,35 @@ class StaleSaveDialog(QDialog):
         when = local_datetime(error.at) if error.at else "?"
         device = error.device[:8] or "?"
         if error.member:
-            text = (self.tr("%1 changed this %2 on %3 (device %4) while you were editing "
-                            "it.").replace("%1", error.member).replace("%2", what)
-                    .replace("%3", when).replace("%4", device))
+            text = (
+                self.tr("%1 changed this %2 on %3 (device %4) while you were editing it.")
+                .replace("%1", error.member)
+                .replace("%2", what)
+                .replace("%3", when)
+                .replace("%4", device)
+            )
         else:
-            text = (self.tr("This %1 was changed on %2 (device %3) while you were editing "
-                            "it.").replace("%1", what).replace("%2", when)
-                    .replace("%3", device))
+            text = (
+                self.tr("This %1 was changed on %2 (device %3) while you were editing it.")
+                .replace("%1", what)
+                .replace("%2", when)
+                .replace("%3", device)
+            )
         if error.deleted:
             text += " " + self.tr("It is in the Trash now.")
-        self.message = QLabel(text + "\n" + self.tr(
-            "Reload shows their version and discards your changes; Overwrite saves yours "
-            "over theirs; Compare shows the fields that differ."))
+        self.message = QLabel(
+            text
+            + "\n"
+            + self.tr(
+                "Reload shows their version and discards your changes; Overwrite saves yours "
+                "over theirs; Compare shows the fields that differ."
+            )
+        )
         self.message.setWordWrap(True)
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("stale_compare")
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Mine"),
-                                              self.tr("Theirs")])
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Mine"), self.tr("Theirs")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -156,9 +181,11 @@ class StaleSaveDialog(QDialog):
         self.overwrite_button = QPushButton(self.tr("Overwrite"))
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setCheckable(True)
-        for b, role in ((self.reload_button, QDialogButtonBox.ButtonRole.ActionRole),
-                        (self.overwrite_button, QDialogButtonBox.ButtonRole.ActionRole),
-                        (self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)):
+        for b, role in (
+            (self.reload_button, QDialogButtonBox.ButtonRole.ActionRole),
+            (self.overwrite_button, QDialogButtonBox.ButtonRole.ActionRole),
+            (self.compare_button, QDialogButtonBox.ButtonRole.ActionRole),
+        ):
             b.setAutoDefault(False)
             buttons.addButton(b, role)
         self.reload_button.clicked.connect(lambda: self._choose(RELOAD))
@@ -187,16 +214,21 @@ class StaleSaveDialog(QDialog):
         self.table.setRowCount(len(fields))
         for row, name in enumerate(fields):
             label = self._labels.get(name) or names.get(name) or field_label(name)
-            cells = (label, self._text(name, getattr(mine, name)),
-                     self._text(name, getattr(theirs, name)))
+            cells = (
+                label,
+                self._text(name, getattr(mine, name)),
+                self._text(name, getattr(theirs, name)),
+            )
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
 
     def compared_fields(self) -> list[tuple[str, str, str]]:
         """(field, mine, theirs) as the Compare table shows them."""
-        return [tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
-                for r in range(self.table.rowCount())]
+        return [
+            tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
+            for r in range(self.table.rowCount())
+        ]
 
     # -- values as a reader sees them ----------------------------------------------------------
     def _text(self, field: str, value: Any) -> str:
@@ -230,15 +262,26 @@ class StaleSaveDialog(QDialog):
             except CrmError:
                 self._names[key] = record_id[:8]
             else:
-                self._names[key] = next((str(getattr(row, a)) for a in (
-                    "display_name", "title", "name", "name_ru") if getattr(row, a, "")),
-                    record_id[:8])
+                self._names[key] = next(
+                    (
+                        str(getattr(row, a))
+                        for a in ("display_name", "title", "name", "name_ru")
+                        if getattr(row, a, "")
+                    ),
+                    record_id[:8],
+                )
         return self._names[key]
 
 
-def ask_stale_save(parent: QWidget | None, services: Services, error: ConflictError,
-                   mine: Any, theirs: Any, on_choice: Callable[[str | None], object],
-                   labels: dict[str, str] | None = None) -> StaleSaveDialog:
+def ask_stale_save(
+    parent: QWidget | None,
+    services: Services,
+    error: ConflictError,
+    mine: Any,
+    theirs: Any,
+    on_choice: Callable[[str | None], object],
+    labels: dict[str, str] | None = None,
+) -> StaleSaveDialog:
     """Open the dialog (window-modal) and call ``on_choice`` with RELOAD, OVERWRITE or
     None (cancelled) when it closes."""
     dialog = StaleSaveDialog(services, error, mine, theirs, labels, parent)

@@ -57,10 +57,16 @@ class TasksModel(LazyTableModel):
 
     done_toggled = Signal(str, bool)  # task id, done
 
-    def __init__(self, services: Services, query: TaskQuery, columns: list[Column],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        query: TaskQuery,
+        columns: list[Column],
+        parent: QWidget | None = None,
+    ) -> None:
         self.overdue_icon = QApplication.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning)
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
         super().__init__(ListSource(services.tasks), query, columns, parent=parent)
 
     def reload(self) -> None:
@@ -68,8 +74,11 @@ class TasksModel(LazyTableModel):
         super().reload()
 
     def is_overdue(self, task: Task) -> bool:
-        return task.status == TaskStatus.OPEN and task.due_date is not None \
+        return (
+            task.status == TaskStatus.OPEN
+            and task.due_date is not None
             and task.due_date < self.today
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -80,19 +89,24 @@ class TasksModel(LazyTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole) \
-                and self.columns[index.column()].key == "due":
+        if (
+            role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole)
+            and self.columns[index.column()].key == "due"
+        ):
             # Overdue is said by an icon and in words too, not by colour alone.
             task = self.record(index.row())
             if task is None or not self.is_overdue(task):
-                return super().data(index, role) if role == Qt.ItemDataRole.ToolTipRole \
-                    else None
+                return super().data(index, role) if role == Qt.ItemDataRole.ToolTipRole else None
             if role == Qt.ItemDataRole.DecorationRole:
                 return self.overdue_icon
             days = (self.today - task.due_date).days
             return self.tr("Overdue by %1 d").replace("%1", str(days))
-        if role in (Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole,
-                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if role in (
+            Qt.ItemDataRole.CheckStateRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             task = self.record(index.row())
             if task is None:
                 return None
@@ -120,15 +134,20 @@ class TasksModel(LazyTableModel):
             return None
         return super().data(index, role)
 
-    def setData(self, index: Index, value: object,  # noqa: N802 (Qt override)
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: object,  # noqa: N802 (Qt override)
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != DONE_COLUMN:
             return False
         task = self.record(index.row())
         if task is None:
             return False
-        done = Qt.CheckState(value) == Qt.CheckState.Checked \
-            if not isinstance(value, bool) else value
+        done = (
+            Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        )
         self.done_toggled.emit(task.id, done)
         return True
 
@@ -139,30 +158,51 @@ class TasksModel(LazyTableModel):
                 if row.id == task.id:
                     page[i] = task
                     r = number * self.PAGE_SIZE + i
-                    self.dataChanged.emit(self.index(r, 0),
-                                          self.index(r, self.columnCount() - 1))
+                    self.dataChanged.emit(self.index(r, 0), self.index(r, self.columnCount() - 1))
                     return
 
 
 class TasksView(View):
     """The current member's tasks (another owner or everyone on request)."""
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self._related: dict[str, str] = {}
         self._own_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         shown = ((True, self.tr("Open tasks")), (False, self.tr("All tasks")))
-        self.filter_bar = FilterBar(services, [  # wraps on a narrow screen, never clips
-            ChoiceFilter("owner_id", lambda: self.tr("Owner:"), self._owner_options,
-                         all_label=lambda: self.tr("All owners"), beside=True, eager=True,
-                         initial=lambda: self.settings.current_member_id),
-            ChoiceFilter("open_only", lambda: self.tr("Show:"), lambda s: shown,
-                         show_all=False, beside=True, eager=True,
-                         to_query=lambda v: {"open_only": bool(v)}),
-        ], placeholder=self.tr("Filter tasks…"))
+        self.filter_bar = FilterBar(
+            services,
+            [  # wraps on a narrow screen, never clips
+                ChoiceFilter(
+                    "owner_id",
+                    lambda: self.tr("Owner:"),
+                    self._owner_options,
+                    all_label=lambda: self.tr("All owners"),
+                    beside=True,
+                    eager=True,
+                    initial=lambda: self.settings.current_member_id,
+                ),
+                ChoiceFilter(
+                    "open_only",
+                    lambda: self.tr("Show:"),
+                    lambda s: shown,
+                    show_all=False,
+                    beside=True,
+                    eager=True,
+                    to_query=lambda v: {"open_only": bool(v)},
+                ),
+            ],
+            placeholder=self.tr("Filter tasks…"),
+        )
         self.owner = self.filter_bar.combos["owner_id"]
         self.show_filter = self.filter_bar.combos["open_only"]
         self.filter_text = self.filter_bar.text
@@ -179,12 +219,11 @@ class TasksView(View):
         columns = [
             Column("done", lambda: self.tr("Done"), lambda t: "", width=56),
             Column("title", lambda: self.tr("Task"), lambda t: t.title, width=280),
-            Column("due", lambda: self.tr("Due"),
-                   lambda t: format_date(t.due_date), width=112),
-            Column("owner", lambda: self.tr("Owner"), lambda t: member_name(t.owner, lang),
-                   width=150),
-            Column("related", lambda: self.tr("Project / company"), self._related_text,
-                   width=300),
+            Column("due", lambda: self.tr("Due"), lambda t: format_date(t.due_date), width=112),
+            Column(
+                "owner", lambda: self.tr("Owner"), lambda t: member_name(t.owner, lang), width=150
+            ),
+            Column("related", lambda: self.tr("Project / company"), self._related_text, width=300),
         ]
         self.model = TasksModel(services, self.query(), columns, self)
         self.table = QTableView()
@@ -231,8 +270,15 @@ class TasksView(View):
     def _owner_options(self, services: Services) -> list[tuple[str, str]]:
         lang = ui_language()
         me = self.settings.current_member_id
-        return [(m.id, self.tr("%1 (me)").replace("%1", member_name(m, lang)) if m.id == me
-                 else member_name(m, lang)) for m in services.members.list()]
+        return [
+            (
+                m.id,
+                self.tr("%1 (me)").replace("%1", member_name(m, lang))
+                if m.id == me
+                else member_name(m, lang),
+            )
+            for m in services.members.list()
+        ]
 
     def query(self) -> TaskQuery:
         return self.filter_bar.apply(TaskQuery(overdue_first=True))
@@ -279,13 +325,17 @@ class TasksView(View):
         task = self.model.record(row) if row >= 0 else None
         title = task.title if task else ""
         text = (self.tr("Mark “%1” as done") if done else self.tr("Reopen “%1”")).replace(
-            "%1", title)
+            "%1", title
+        )
         if expected_version is None and task is not None:
             expected_version = task.version
         self._own_change = True
         try:
-            changed = perform(self.undo_stack, TaskDoneCommand(
-                self.services, task_id, done, text, expected_version), self._show_error)
+            changed = perform(
+                self.undo_stack,
+                TaskDoneCommand(self.services, task_id, done, text, expected_version),
+                self._show_error,
+            )
         except ConflictError as e:
             self._stale_done(e, task_id, done)
             return False
@@ -316,8 +366,11 @@ class TasksView(View):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Space marks the selected task done (or open again), whichever column is current.
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Space:  # type: ignore[attr-defined]
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space  # type: ignore[attr-defined]
+        ):
             return self.toggle_current()
         return super().eventFilter(watched, event)
 
@@ -344,12 +397,16 @@ class TasksView(View):
             return
         menu = QMenu(self)
         done = task.status == TaskStatus.DONE
-        menu.addAction(self.tr("Reopen") if done else self.tr("Mark as done"),
-                       lambda: self.set_done(task.id, not done))
+        menu.addAction(
+            self.tr("Reopen") if done else self.tr("Mark as done"),
+            lambda: self.set_done(task.id, not done),
+        )
         menu.addAction(self.tr("Open task"), lambda: self.open_record.emit(ENTITY_TASK, task.id))
         if task.project_id:
-            menu.addAction(self.tr("Open project"),
-                           lambda: self.open_record.emit(ENTITY_PROJECT, task.project_id))
+            menu.addAction(
+                self.tr("Open project"),
+                lambda: self.open_record.emit(ENTITY_PROJECT, task.project_id),
+            )
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _show_error(self, error: CrmError) -> None:
@@ -362,13 +419,15 @@ class TasksView(View):
         from crm_desktop.ui.record_form import RecordForm
         from crm_desktop.ui.undo import CreateCommand
 
-        form = RecordForm(task_form(), self.services,
-                          TaskInput(owner_id=self.settings.current_member_id), self)
+        form = RecordForm(
+            task_form(), self.services, TaskInput(owner_id=self.settings.current_member_id), self
+        )
 
         def save(data: object) -> None:
             try:
-                perform(self.undo_stack, CreateCommand(self.services.tasks, data,
-                                                       self.tr("New task")))
+                perform(
+                    self.undo_stack, CreateCommand(self.services.tasks, data, self.tr("New task"))
+                )
             except CrmError as e:
                 if hasattr(e, "errors"):
                     form.show_errors(e)  # type: ignore[arg-type]
@@ -393,8 +452,9 @@ class TasksView(View):
         if task is None:
             return False
         try:
-            perform(self.undo_stack, DeleteCommand(self.services.tasks, task.id,
-                                                   self.tr("Delete task")))
+            perform(
+                self.undo_stack, DeleteCommand(self.services.tasks, task.id, self.tr("Delete task"))
+            )
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Tasks"), crm_error_text(e))
             return True

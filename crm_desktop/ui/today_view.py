@@ -86,8 +86,9 @@ class SectionTable(QTreeWidget):
     MAIN_COLUMN_MIN = 220
     SHRINKS_FROM = 200  # narrower columns (dates, counts) keep their width
 
-    def __init__(self, name: str, headers: list[str], stretch: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, headers: list[str], stretch: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setColumnCount(len(headers))
@@ -129,8 +130,9 @@ class SectionTable(QTreeWidget):
         super().resizeEvent(event)
         self._fit_columns()
 
-    def add_row(self, texts: list[str], target: tuple[str, str] | None,
-                tooltip: str = "") -> QTreeWidgetItem:
+    def add_row(
+        self, texts: list[str], target: tuple[str, str] | None, tooltip: str = ""
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(texts)
         item.setData(0, TargetRole, target)
         for i, text in enumerate(texts):
@@ -154,8 +156,9 @@ class SectionTable(QTreeWidget):
         # the height the tree gives its (uniform) rows, not the widest cell's wish
         row = self.indexRowSizeHint(self.indexFromItem(first)) if first is not None else 0
         row = max(row, self.fontMetrics().height() + 2)
-        self.setFixedHeight(self.header().sizeHint().height() + rows * row
-                            + 2 * self.frameWidth() + 2)
+        self.setFixedHeight(
+            self.header().sizeHint().height() + rows * row + 2 * self.frameWidth() + 2
+        )
 
     def target(self, item: QTreeWidgetItem | None) -> tuple[str, str] | None:
         return item.data(0, TargetRole) if item is not None else None
@@ -167,8 +170,14 @@ class SectionTable(QTreeWidget):
 class TodayView(View):
     """Today / Trip: meetings ahead, tasks, next steps and stalled projects."""
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None,
-                 *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(services, settings, parent, undo_stack=undo_stack)
         self.setObjectName("view_today")
         self.summary: TodaySummary | None = None
@@ -207,24 +216,55 @@ class TodayView(View):
         layout.addWidget(self.trip_frame)
 
         self.headings: dict[str, QLabel] = {}
-        self.meetings = self._section(layout, "today_meetings", [
-            self.tr("Venue time"), self.tr("Moscow time"), self.tr("Meeting"),
-            self.tr("Company"), self.tr("Place")], 2, [185, 95, 0, 220, 140])
-        self.overdue = self._section(layout, "today_overdue", [
-            self.tr("Due"), self.tr("Task"), self.tr("Company / project"), self.tr("Owner")],
-            1, [120, 0, 300, 150])
-        self.open_tasks = self._section(layout, "today_open", [
-            self.tr("Due"), self.tr("Task"), self.tr("Company / project"), self.tr("Owner")],
-            1, [120, 0, 300, 150])
-        self.next_steps = self._section(layout, "today_next_steps", [
-            self.tr("Project"), self.tr("Company"), self.tr("Next step"), self.tr("Due")],
-            2, [230, 200, 0, 120])
-        self.stalled = self._section(layout, "today_stalled", [
-            self.tr("Days in stage"), self.tr("Project"), self.tr("Company"),
-            self.tr("Stage"), self.tr("Responsible")], 1, [120, 0, 200, 200, 130])
+        self.meetings = self._section(
+            layout,
+            "today_meetings",
+            [
+                self.tr("Venue time"),
+                self.tr("Moscow time"),
+                self.tr("Meeting"),
+                self.tr("Company"),
+                self.tr("Place"),
+            ],
+            2,
+            [185, 95, 0, 220, 140],
+        )
+        self.overdue = self._section(
+            layout,
+            "today_overdue",
+            [self.tr("Due"), self.tr("Task"), self.tr("Company / project"), self.tr("Owner")],
+            1,
+            [120, 0, 300, 150],
+        )
+        self.open_tasks = self._section(
+            layout,
+            "today_open",
+            [self.tr("Due"), self.tr("Task"), self.tr("Company / project"), self.tr("Owner")],
+            1,
+            [120, 0, 300, 150],
+        )
+        self.next_steps = self._section(
+            layout,
+            "today_next_steps",
+            [self.tr("Project"), self.tr("Company"), self.tr("Next step"), self.tr("Due")],
+            2,
+            [230, 200, 0, 120],
+        )
+        self.stalled = self._section(
+            layout,
+            "today_stalled",
+            [
+                self.tr("Days in stage"),
+                self.tr("Project"),
+                self.tr("Company"),
+                self.tr("Stage"),
+                self.tr("Responsible"),
+            ],
+            1,
+            [120, 0, 200, 200, 130],
+        )
         layout.addStretch(1)
-        self.tables = [self.meetings, self.overdue, self.open_tasks, self.next_steps,
-                       self.stalled]
+        self.tables = [self.meetings, self.overdue, self.open_tasks, self.next_steps, self.stalled]
 
         scroll = QScrollArea()
         scroll.setObjectName("today_scroll")
@@ -239,8 +279,9 @@ class TodayView(View):
         outer.addWidget(scroll)
         self.refresh()
 
-    def _section(self, layout: QVBoxLayout, name: str, headers: list[str], stretch: int,
-                 widths: list[int]) -> SectionTable:
+    def _section(
+        self, layout: QVBoxLayout, name: str, headers: list[str], stretch: int, widths: list[int]
+    ) -> SectionTable:
         heading = QLabel()
         heading.setObjectName(name + "_heading")
         font = QFont(heading.font())
@@ -264,31 +305,45 @@ class TodayView(View):
         self.mine.setVisible(bool(me))
         owner = me if me and self.mine.isChecked() else None
         self.summary = s = self.services.today.summary(owner_id=owner)
-        self.title.setText(self.tr("Today, %1").replace(
-            "%1", QLocale().toString(s.today, QLocale.FormatType.LongFormat)))
+        self.title.setText(
+            self.tr("Today, %1").replace(
+                "%1", QLocale().toString(s.today, QLocale.FormatType.LongFormat)
+            )
+        )
         self._show_trip(s)
         self._fill_meetings(s.meetings)
         self._fill_tasks(self.overdue, s.overdue, self.tr("Nothing is overdue."))
         self._fill_tasks(self.open_tasks, s.open_tasks, self.tr("No open tasks."))
         self._fill_next_steps(s.next_steps)
         self._fill_stalled(s.stalled)
-        self._heading("today_meetings", self.tr("Meetings in the next %1 days").replace(
-            "%1", str(UPCOMING_DAYS)), len(s.meetings), s.meetings_total)
-        self._heading("today_overdue", self.tr("Overdue tasks"), len(s.overdue),
-                      s.overdue_total)
+        self._heading(
+            "today_meetings",
+            self.tr("Meetings in the next %1 days").replace("%1", str(UPCOMING_DAYS)),
+            len(s.meetings),
+            s.meetings_total,
+        )
+        self._heading("today_overdue", self.tr("Overdue tasks"), len(s.overdue), s.overdue_total)
         self._heading("today_open", self.tr("Open tasks"), len(s.open_tasks), s.open_total)
-        self._heading("today_next_steps", self.tr("Next step of each active project"),
-                      len(s.next_steps), s.next_steps_total)
-        self._heading("today_stalled", self.tr("Stalled projects (longer than the limit "
-                                               "in one stage)"), len(s.stalled),
-                      s.stalled_total)
+        self._heading(
+            "today_next_steps",
+            self.tr("Next step of each active project"),
+            len(s.next_steps),
+            s.next_steps_total,
+        )
+        self._heading(
+            "today_stalled",
+            self.tr("Stalled projects (longer than the limit in one stage)"),
+            len(s.stalled),
+            s.stalled_total,
+        )
         for table in self.tables:
             table.fit_height()
 
     def _heading(self, name: str, text: str, shown: int, total: int) -> None:
         if total > shown:
-            count = self.tr("the first %1 of %2").replace("%1", str(shown)).replace(
-                "%2", str(total))
+            count = (
+                self.tr("the first %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            )
         else:
             count = str(total)
         self.headings[name].setText(f"{text} ({count})")
@@ -299,8 +354,11 @@ class TodayView(View):
         if trip is None:
             return
         dates = f"{day_text(trip.start_date)} — {day_text(trip.end_date)}"
-        text = (self.tr("Trip under way: %1") if trip.start_date <= s.today
-                else self.tr("Next trip: %1")).replace("%1", trip.title)
+        text = (
+            self.tr("Trip under way: %1")
+            if trip.start_date <= s.today
+            else self.tr("Next trip: %1")
+        ).replace("%1", trip.title)
         details = ", ".join(x for x in (dates, trip.cities) if x)
         self.trip_label.setText(f"<b>{escape(text)}</b> · {escape(details)}")
 
@@ -311,22 +369,29 @@ class TodayView(View):
             company = company_text(m.company)
             if m.project_title:
                 company = " — ".join(x for x in (company, m.project_title) if x)
-            item = t.add_row([venue_text(m), moscow_text(m), m.title, company, m.place],
-                             (ENTITY_MEETING, m.id))
+            item = t.add_row(
+                [venue_text(m), moscow_text(m), m.title, company, m.place], (ENTITY_MEETING, m.id)
+            )
             item.setToolTip(0, self.tr("Venue time, %1").replace("%1", m.timezone))
             item.setToolTip(1, self.tr("Moscow time"))
         if not meetings:
-            t.add_empty(self.tr("No meetings in the next %1 days.").replace(
-                "%1", str(UPCOMING_DAYS)))
+            t.add_empty(
+                self.tr("No meetings in the next %1 days.").replace("%1", str(UPCOMING_DAYS))
+            )
 
     def _fill_tasks(self, table: SectionTable, tasks: list[TaskItem], empty: str) -> None:
         table.clear()
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for task in tasks:
-            related = " — ".join(x for x in (company_text(task.company),
-                                             task.project_title or task.meeting_title) if x)
-            item = table.add_row([due_text(task.due_date), task.title, related,
-                                  person_text(task.owner)], (ENTITY_TASK, task.id))
+            related = " — ".join(
+                x
+                for x in (company_text(task.company), task.project_title or task.meeting_title)
+                if x
+            )
+            item = table.add_row(
+                [due_text(task.due_date), task.title, related, person_text(task.owner)],
+                (ENTITY_TASK, task.id),
+            )
             if task.overdue:
                 item.setIcon(0, warning)
                 item.setForeground(0, QBrush(OVERDUE_TEXT))
@@ -343,15 +408,18 @@ class TodayView(View):
         for p in projects:
             step = p.next_step
             if step is None:
-                item = t.add_row([p.title, company_text(p.company),
-                                  self.tr("No next step planned"), ""],
-                                 (ENTITY_PROJECT, p.id))
+                item = t.add_row(
+                    [p.title, company_text(p.company), self.tr("No next step planned"), ""],
+                    (ENTITY_PROJECT, p.id),
+                )
                 item.setForeground(2, QBrush(OVERDUE_TEXT))
                 continue
             owner = person_text(step.owner)
             text = f"{step.title} ({owner})" if owner else step.title
-            item = t.add_row([p.title, company_text(p.company), text,
-                              due_text(step.due_date)], (ENTITY_PROJECT, p.id))
+            item = t.add_row(
+                [p.title, company_text(p.company), text, due_text(step.due_date)],
+                (ENTITY_PROJECT, p.id),
+            )
             if step.overdue:
                 item.setForeground(3, QBrush(OVERDUE_TEXT))
                 item.setToolTip(3, self.tr("Overdue by %1 d").replace("%1", str(step.overdue_days)))
@@ -363,11 +431,23 @@ class TodayView(View):
         t.clear()
         lang = ui_language()
         for p in projects:
-            item = t.add_row([str(p.days_in_stage), p.title, company_text(p.company),
-                              p.stage.name(lang), person_text(p.owner)], (ENTITY_PROJECT, p.id))
+            item = t.add_row(
+                [
+                    str(p.days_in_stage),
+                    p.title,
+                    company_text(p.company),
+                    p.stage.name(lang),
+                    person_text(p.owner),
+                ],
+                (ENTITY_PROJECT, p.id),
+            )
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(0, self.tr("%1 days in this stage; the limit is %2").replace(
-                "%1", str(p.days_in_stage)).replace("%2", str(p.stall_limit)))
+            item.setToolTip(
+                0,
+                self.tr("%1 days in this stage; the limit is %2")
+                .replace("%1", str(p.days_in_stage))
+                .replace("%2", str(p.stall_limit)),
+            )
         if not projects:
             t.add_empty(self.tr("No project has stayed too long in one stage."))
 
@@ -429,4 +509,3 @@ class TodayView(View):
                 t.setFocus()
                 return True
         return False
-

@@ -41,9 +41,18 @@ def _meeting(item: AgendaMeeting, lang: str) -> str:
     when = f"<b>{start:%H:%M}–{end:%H:%M}</b> {escape(m.venue_offset)}"
     moscow = translate("TripAgenda", "Moscow %1").replace("%1", f"{m.moscow_start:%H:%M}")
     parts = [f"{when} · {escape(moscow)} · {link(ENTITY_MEETING, m.id, m.title)}"]
-    where = [escape(x) for x in (
-        names_side_by_side(m.company.name_native, m.company.name_latin or m.company.name)
-        if m.company else "", m.project_title, m.place, enum_label(m.format)) if x]
+    where = [
+        escape(x)
+        for x in (
+            names_side_by_side(m.company.name_native, m.company.name_latin or m.company.name)
+            if m.company
+            else "",
+            m.project_title,
+            m.place,
+            enum_label(m.format),
+        )
+        if x
+    ]
     if where:
         parts.append("<span style='color:#555'>" + " · ".join(where) + "</span>")
     if item.language or item.interpreter:
@@ -68,18 +77,21 @@ def agenda_html(agenda: TripAgenda, lang: str | None = None) -> str:
     locale = QLocale()
     t = agenda.trip
     out = [f"<h2>{escape(t.title)}</h2>"]
-    dates = (f"{locale.toString(t.start_date, QLocale.FormatType.ShortFormat)} — "
-             f"{locale.toString(t.end_date, QLocale.FormatType.ShortFormat)}")
-    out.append(f"<p style='color:#555'>{escape(', '.join(x for x in (dates, t.cities) if x))}"
-               "</p>")
+    dates = (
+        f"{locale.toString(t.start_date, QLocale.FormatType.ShortFormat)} — "
+        f"{locale.toString(t.end_date, QLocale.FormatType.ShortFormat)}"
+    )
+    out.append(f"<p style='color:#555'>{escape(', '.join(x for x in (dates, t.cities) if x))}</p>")
     if agenda.members:
         label = escape(translate("TripAgenda", "Delegation:"))
-        out.append(f"<p><i>{label}</i> "
-                   + "; ".join(_member(a, lang) for a in agenda.members) + "</p>")
+        out.append(
+            f"<p><i>{label}</i> " + "; ".join(_member(a, lang) for a in agenda.members) + "</p>"
+        )
     for day in agenda.days:
         heading = locale.toString(day.day, QLocale.FormatType.LongFormat)
-        out.append(f"<h3 style='margin-top:14px; border-bottom:1px solid #ccc'>"
-                   f"{escape(heading)}</h3>")
+        out.append(
+            f"<h3 style='margin-top:14px; border-bottom:1px solid #ccc'>{escape(heading)}</h3>"
+        )
         if not day.meetings:
             none = escape(translate("TripAgenda", "No meetings."))
             out.append(f"<p style='color:#777'>{none}</p>")

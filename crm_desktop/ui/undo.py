@@ -77,8 +77,15 @@ class UpdateCommand(ServiceCommand):
     """``expected_version``: the version the form was opened at; a record changed since
     makes ``execute`` raise ConflictError (undo and redo apply the user's own history)."""
 
-    def __init__(self, service: Any, record_id: str, before: Any, after: Any, text: str,
-                 expected_version: int | None = None) -> None:
+    def __init__(
+        self,
+        service: Any,
+        record_id: str,
+        before: Any,
+        after: Any,
+        text: str,
+        expected_version: int | None = None,
+    ) -> None:
         super().__init__(text)
         self.service, self.record_id, self.before, self.after = service, record_id, before, after
         self.expected_version = expected_version
@@ -86,8 +93,9 @@ class UpdateCommand(ServiceCommand):
     def execute(self) -> Any:
         if self.expected_version is None:
             return self.service.update(self.record_id, self.after)
-        return self.service.update(self.record_id, self.after,
-                                   expected_version=self.expected_version)
+        return self.service.update(
+            self.record_id, self.after, expected_version=self.expected_version
+        )
 
     def _undo(self) -> None:
         self.service.update(self.record_id, self.before)
@@ -141,8 +149,9 @@ class StageMoveCommand(ServiceCommand):
         self.expected_version: int | None = None  # the project as the board showed it
 
     def execute(self) -> Any:
-        change = self.projects.move_to_stage(self.project_id, self.stage_id, note=self.note,
-                                             expected_version=self.expected_version)
+        change = self.projects.move_to_stage(
+            self.project_id, self.stage_id, note=self.note, expected_version=self.expected_version
+        )
         self.change_id = change.id
         return change
 
@@ -157,8 +166,15 @@ class StageMoveCommand(ServiceCommand):
 class StatusCommand(ServiceCommand):
     """Mark a project won, lost, on hold or active; undo restores the status and reason."""
 
-    def __init__(self, services: Services, project_id: str, status: ProjectStatus,
-                 reason: str, text: str, expected_version: int | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        project_id: str,
+        status: ProjectStatus,
+        reason: str,
+        text: str,
+        expected_version: int | None = None,
+    ) -> None:
         super().__init__(text)
         self.services = services
         self.project_id = project_id
@@ -168,8 +184,9 @@ class StatusCommand(ServiceCommand):
 
     def execute(self) -> Project:
         before = self.services.projects.get(self.project_id)
-        result = self.services.projects.set_status(self.project_id, *self.new,
-                                                   expected_version=self.expected_version)
+        result = self.services.projects.set_status(
+            self.project_id, *self.new, expected_version=self.expected_version
+        )
         self.old = (ProjectStatus(before.status), before.status_reason)
         return result
 
@@ -184,15 +201,22 @@ class StatusCommand(ServiceCommand):
 class TaskDoneCommand(ServiceCommand):
     """Mark a task done or open again; undo flips it back."""
 
-    def __init__(self, services: Services, task_id: str, done: bool, text: str,
-                 expected_version: int | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        task_id: str,
+        done: bool,
+        text: str,
+        expected_version: int | None = None,
+    ) -> None:
         super().__init__(text)
         self.services, self.task_id, self.done = services, task_id, done
         self.expected_version = expected_version  # the task as the list showed it
 
     def execute(self) -> Task:
-        return self.services.tasks.set_done(self.task_id, self.done,
-                                            expected_version=self.expected_version)
+        return self.services.tasks.set_done(
+            self.task_id, self.done, expected_version=self.expected_version
+        )
 
     def _undo(self) -> None:
         self.services.tasks.set_done(self.task_id, not self.done)
@@ -209,9 +233,16 @@ class RecordMeetingCommand(ServiceCommand):
     with it is reversed through ``undo_stage_change`` and recorded again on redo.
     """
 
-    def __init__(self, services: Services, data: MeetingInput, steps: list[TaskInput],
-                 move: StageMove | None, meeting_id: str | None, text: str,
-                 expected_version: int | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        data: MeetingInput,
+        steps: list[TaskInput],
+        move: StageMove | None,
+        meeting_id: str | None,
+        text: str,
+        expected_version: int | None = None,
+    ) -> None:
         super().__init__(text)
         self.expected_version = expected_version  # the meeting as the editor loaded it
         self.services = services
@@ -230,11 +261,17 @@ class RecordMeetingCommand(ServiceCommand):
             self.before = MeetingInput.from_row(S.meetings.get(self.meeting_id))
             old_tasks = {t.id for t in S.meetings.next_steps(self.meeting_id)}
             old_change = S.meetings.stage_change_of(self.meeting_id)
-        meeting = S.meetings.record(self.data, self.steps, self.move, self.meeting_id,
-                                    expected_version=self.expected_version)
+        meeting = S.meetings.record(
+            self.data,
+            self.steps,
+            self.move,
+            self.meeting_id,
+            expected_version=self.expected_version,
+        )
         self.meeting_id = meeting.id
-        self.new_task_ids = [t.id for t in S.meetings.next_steps(meeting.id)
-                             if t.id not in old_tasks]
+        self.new_task_ids = [
+            t.id for t in S.meetings.next_steps(meeting.id) if t.id not in old_tasks
+        ]
         change = S.meetings.stage_change_of(meeting.id) if self.move else None
         if change is not None and (old_change is None or change.id != old_change.id):
             self.change_id = change.id
@@ -267,10 +304,13 @@ class RecordMeetingCommand(ServiceCommand):
         if self.change_id and self.move:
             meeting = S.meetings.get(self.meeting_id)
             if meeting.project_id:
-                change = S.projects.move_to_stage(meeting.project_id, self.move.stage_id,
-                                                  note=self.move.note,
-                                                  meeting_id=self.meeting_id,
-                                                  when=meeting.starts_at)
+                change = S.projects.move_to_stage(
+                    meeting.project_id,
+                    self.move.stage_id,
+                    note=self.move.note,
+                    meeting_id=self.meeting_id,
+                    when=meeting.starts_at,
+                )
                 self.change_id = change.id
 
 

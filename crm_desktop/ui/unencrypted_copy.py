@@ -27,9 +27,15 @@ def tell_once(parent: QWidget | None, services: Services, path: str) -> None:
     text = QCoreApplication.translate(
         "UnencryptedCopy",
         "%1 is not encrypted, unlike the database it comes from. Only your account can "
-        "read it; keep it on an encrypted disk or delete it when it is no longer needed.")
-    box = QMessageBox(QMessageBox.Icon.Information, title, text.replace("%1", path),
-                      QMessageBox.StandardButton.Ok, parent)
+        "read it; keep it on an encrypted disk or delete it when it is no longer needed.",
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        title,
+        text.replace("%1", path),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("unencrypted_copy_notice")
     box.open()  # not modal to the caller's flow: the save has succeeded
 

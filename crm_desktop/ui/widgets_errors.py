@@ -12,13 +12,17 @@ from crm_desktop.ui.labels import encoding_name, entity_name, field_label
 # (MESSAGES, REASONS, WHERE), listed so lupdate extracts them; a test holds them equal.
 _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{field} is required."),
-    QT_TRANSLATE_NOOP("errors", "The limit of stage {stage} must be a whole number of days "
-                                "from {low} to {high}."),
-    QT_TRANSLATE_NOOP("errors", "The probability of stage {stage} must be a whole number "
-                                "from {low} to {high}."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The limit of stage {stage} must be a whole number of days from {low} to {high}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "The probability of stage {stage} must be a whole number from {low} to {high}."
+    ),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid email address."),
-    QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid phone number "
-                                "(use +country code, e.g. +86 10 1234 5678)."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "“{value}” is not a valid phone number (use +country code, e.g. +86 10 1234 5678).",
+    ),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not an ISO 4217 currency code (e.g. RUB, CNY, USD)."),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not an ISO 3166 country code (e.g. CN, RU)."),
     QT_TRANSLATE_NOOP("errors", "“{value}” is not a known time zone (e.g. Asia/Shanghai)."),
@@ -42,12 +46,18 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "The content of “{name}” is damaged."),
     QT_TRANSLATE_NOOP("errors", "No stage with code {code}."),
     QT_TRANSLATE_NOOP("errors", "This stage move cannot be undone."),
-    QT_TRANSLATE_NOOP("errors", "{member} changed this {entity} on device {device} at {at} "
-                                "(it is now version {current}, you had version {loaded}); "
-                                "nothing was saved."),
-    QT_TRANSLATE_NOOP("errors", "This {entity} was changed on device {device} at {at} (it is "
-                                "now version {current}, you had version {loaded}); nothing "
-                                "was saved."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{member} changed this {entity} on device {device} at {at} "
+        "(it is now version {current}, you had version {loaded}); "
+        "nothing was saved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This {entity} was changed on device {device} at {at} (it is "
+        "now version {current}, you had version {loaded}); nothing "
+        "was saved.",
+    ),
     # exchange
     QT_TRANSLATE_NOOP("errors", "Cancelled"),
     QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}."),
@@ -75,10 +85,13 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "unsupported vCard version {version}"),
     QT_TRANSLATE_NOOP("errors", "vCard not closed (no END:VCARD)"),
     QT_TRANSLATE_NOOP("errors", "no vCards found"),
-    QT_TRANSLATE_NOOP("errors", "the file is {size}; the limit for an import is {limit} "
-                                "(split it into smaller files)"),
-    QT_TRANSLATE_NOOP("errors", "more than {limit} rows; the limit for one import is {limit} "
-                                "(split the file)"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the file is {size}; the limit for an import is {limit} (split it into smaller files)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "more than {limit} rows; the limit for one import is {limit} (split the file)"
+    ),
     QT_TRANSLATE_NOOP("errors", "a cell of {size} characters; the limit is {limit}"),
     QT_TRANSLATE_NOOP("errors", "a cell longer than {limit} characters, the limit"),
     QT_TRANSLATE_NOOP("errors", "a value of {size} bytes; the limit is {limit} characters"),
@@ -122,8 +135,9 @@ def crm_error_text(error: CrmError) -> str:
         return "\n".join(field_error_text(fe) for fe in error.errors.values())
     if isinstance(error, FileFormatError):
         reason = _fill(REASONS[error.reason_code], _shown(error.reason_params))
-        return _fill(WHERE[error.code], {"source": error.source, "line": error.line,
-                                         "reason": reason})
+        return _fill(
+            WHERE[error.code], {"source": error.source, "line": error.line, "reason": reason}
+        )
     template = (error.messages or MESSAGES).get(error.code)
     if template is None:
         return str(error)

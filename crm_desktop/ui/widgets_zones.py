@@ -12,9 +12,21 @@ MOSCOW = ZoneInfo("Europe/Moscow")
 
 # Where the delegations travel most, first; then every other IANA zone alphabetically.
 PREFERRED_ZONES = (
-    "Asia/Shanghai", "Europe/Moscow", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Seoul",
-    "Asia/Tokyo", "Asia/Singapore", "Asia/Kolkata", "Asia/Dubai", "Asia/Almaty",
-    "Asia/Tashkent", "Europe/Istanbul", "Europe/Minsk", "Europe/Berlin", "Europe/London",
+    "Asia/Shanghai",
+    "Europe/Moscow",
+    "Asia/Hong_Kong",
+    "Asia/Taipei",
+    "Asia/Seoul",
+    "Asia/Tokyo",
+    "Asia/Singapore",
+    "Asia/Kolkata",
+    "Asia/Dubai",
+    "Asia/Almaty",
+    "Asia/Tashkent",
+    "Europe/Istanbul",
+    "Europe/Minsk",
+    "Europe/Berlin",
+    "Europe/London",
     "UTC",
 )
 
@@ -22,10 +34,14 @@ PREFERRED_ZONES = (
 @cache
 def all_zones() -> tuple[str, ...]:
     skip = ("Etc/", "SystemV/")
-    rest = sorted(z for z in available_timezones()
-                  if z not in PREFERRED_ZONES and "/" in z and not z.startswith(skip))
-    return tuple(z for z in PREFERRED_ZONES if z in available_timezones() or z == "UTC") + \
-        tuple(rest)
+    rest = sorted(
+        z
+        for z in available_timezones()
+        if z not in PREFERRED_ZONES and "/" in z and not z.startswith(skip)
+    )
+    return tuple(z for z in PREFERRED_ZONES if z in available_timezones() or z == "UTC") + tuple(
+        rest
+    )
 
 
 def utc_offset(zone: str, when: datetime | None = None) -> str:

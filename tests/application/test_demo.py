@@ -50,8 +50,9 @@ def test_large_demo_refuses_negative_sizes(paths: Paths, tmp_path: Path) -> None
         rt.close()
 
 
-def test_own_data_is_set_aside_only_when_confirmed_and_backed_up(paths: Paths,
-                                                                  tmp_path: Path) -> None:
+def test_own_data_is_set_aside_only_when_confirmed_and_backed_up(
+    paths: Paths, tmp_path: Path
+) -> None:
     where = locate(str(tmp_path / "mine.sqlite3"), paths)
     rt = open_database(where, paths)
     rt.services.companies.create(CompanyInput(name="My own company"))
@@ -70,8 +71,9 @@ def test_own_data_is_set_aside_only_when_confirmed_and_backed_up(paths: Paths,
     assert not where.path.exists()
     backup = open_database(locate(str(saved), paths), paths, create=False)
     try:
-        assert [c.name for c in backup.services.companies.list(
-            backup.services.companies.query())] == ["My own company"]
+        assert [
+            c.name for c in backup.services.companies.list(backup.services.companies.query())
+        ] == ["My own company"]
     finally:
         backup.close()
 

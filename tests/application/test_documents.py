@@ -55,12 +55,17 @@ def test_saving_refuses_a_missing_folder_and_a_folder(story: Runtime, tmp_path: 
 
 def test_a_batch_writes_every_memo_with_progress(story: Runtime, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    batch = documents.write_memos(story.services, tmp_path / "memos", "en",
-                                  progress=lambda p, done, total: seen.append((done, total)))
+    batch = documents.write_memos(
+        story.services,
+        tmp_path / "memos",
+        "en",
+        progress=lambda p, done, total: seen.append((done, total)),
+    )
     total = len(_meetings(story))
     assert not batch.cancelled and batch.total == total
     assert sorted(p.name for p in (tmp_path / "memos").iterdir()) == sorted(
-        p.name for p in batch.written)
+        p.name for p in batch.written
+    )
     assert seen == [(i, total) for i in range(1, total + 1)]
     assert all(p.read_bytes().startswith(b"%PDF") for p in batch.written)
 
@@ -75,12 +80,14 @@ def test_a_cancelled_batch_keeps_whole_memos_and_stops(story: Runtime, tmp_path:
 def test_batch_of_an_encrypted_database_is_owner_only(paths: Paths, tmp_path: Path) -> None:
     from crm_desktop.storage.encryption import DatabaseKey
 
-    rt = open_database(DatabaseLocation.parse("sqlite:///" + str(tmp_path / "e.sqlite3")),
-                       paths, key=DatabaseKey.new("correct horse battery staple 42"))
+    rt = open_database(
+        DatabaseLocation.parse("sqlite:///" + str(tmp_path / "e.sqlite3")),
+        paths,
+        key=DatabaseKey.new("correct horse battery staple 42"),
+    )
     try:
         fill(rt)
-        batch = documents.write_memos(rt.services, tmp_path / "out",
-                                      meeting_ids=_meetings(rt)[:2])
+        batch = documents.write_memos(rt.services, tmp_path / "out", meeting_ids=_meetings(rt)[:2])
     finally:
         rt.close()
     assert len(batch.written) == 2

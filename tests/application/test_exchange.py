@@ -14,8 +14,11 @@ from crm_desktop.config import Paths
 from crm_desktop.exchange.records import ContactRecord, Email
 from crm_desktop.runtime import Runtime
 
-ROWS = [("Zhang Wei", "zhang@example.cn"), ("Ольга Смирнова", "olga@example.ru"),
-        ("John Miller", "john@example.com")]
+ROWS = [
+    ("Zhang Wei", "zhang@example.cn"),
+    ("Ольга Смирнова", "olga@example.ru"),
+    ("John Miller", "john@example.com"),
+]
 
 
 @pytest.fixture
@@ -37,9 +40,11 @@ def _csv(path: Path) -> Path:
 
 def test_import_from_a_file_then_export_it_back(rt: Runtime, tmp_path: Path) -> None:
     seen: list[tuple[int, int | None]] = []
-    report = exchange.import_contacts(rt.services, _csv(tmp_path / "in.csv"),
-                                      progress=exchange.progress(
-                                          lambda d, t: seen.append((d, t))))
+    report = exchange.import_contacts(
+        rt.services,
+        _csv(tmp_path / "in.csv"),
+        progress=exchange.progress(lambda d, t: seen.append((d, t))),
+    )
     assert report.written and report.created == 3 and rt.services.contacts.count() == 3
     assert seen and seen[-1] == (3, 3)
     done = exchange.export_contacts(rt.services, tmp_path / "out.csv", "csv")
@@ -50,8 +55,7 @@ def test_import_from_a_file_then_export_it_back(rt: Runtime, tmp_path: Path) -> 
 
 def test_a_dry_run_and_a_cancelled_import_write_nothing(rt: Runtime, tmp_path: Path) -> None:
     source = _csv(tmp_path / "in.csv")
-    report = exchange.import_contacts(rt.services, source,
-                                      exchange.ImportOptions(dry_run=True))
+    report = exchange.import_contacts(rt.services, source, exchange.ImportOptions(dry_run=True))
     assert report.dry_run and rt.services.contacts.count() == 0
     job = exchange.progress()
     job.cancel()
@@ -61,16 +65,16 @@ def test_a_dry_run_and_a_cancelled_import_write_nothing(rt: Runtime, tmp_path: P
 
 
 def test_the_preview_source_imports_its_cards(rt: Runtime) -> None:
-    cards = [ContactRecord(family_name="Zhang", given_name="Wei",
-                           emails=[Email("z@example.cn")])]
+    cards = [ContactRecord(family_name="Zhang", given_name="Wei", emails=[Email("z@example.cn")])]
     source = exchange.ImportSource("cards.vcf", cards=cards)
     assert source.total == 1
     report = exchange.import_contacts(rt.services, source)
     assert report.created == 1 and report.source == "cards.vcf"
 
 
-def test_meetings_export_as_icalendar_and_cancel_keeps_the_old_file(rt: Runtime,
-                                                                     tmp_path: Path) -> None:
+def test_meetings_export_as_icalendar_and_cancel_keeps_the_old_file(
+    rt: Runtime, tmp_path: Path
+) -> None:
     fill(rt)
     target = tmp_path / "m.ics"
     done = exchange.export_meetings(rt.services, target, exchange.MeetingFilter())

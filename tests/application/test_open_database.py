@@ -15,9 +15,9 @@ from crm_desktop.storage.encryption import DatabaseKey, PassphraseRequiredError
 PASSPHRASE = "correct horse battery staple 42"
 
 
-def test_db_option_beats_the_environment_beats_the_default(paths: Paths, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_db_option_beats_the_environment_beats_the_default(
+    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert locate(None, paths).path == paths.default_database
     monkeypatch.setenv("CRM_DATABASE_URL", "postgresql+psycopg://u:secret@db.example/crm")
     server = locate(None, paths)
@@ -29,8 +29,9 @@ def test_db_option_beats_the_environment_beats_the_default(paths: Paths, tmp_pat
     assert locate(None, paths, demo=True).path == paths.demo_database
 
 
-def test_a_relative_db_path_is_made_absolute_once(paths: Paths, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_relative_db_path_is_made_absolute_once(
+    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     where = locate("sub/crm.sqlite3", paths)
     assert where.path == tmp_path / "sub" / "crm.sqlite3"

@@ -37,15 +37,22 @@ STAGE_OFFER = Localized(
 STAGE_PRESENTATION = Localized("Презентация региона", "Presentation of the region", "地区推介")
 
 OUR_SIDE = (
-    Person(("Соколова Анна Викторовна", "Anna Sokolova"), "Заместитель министра",
-           "Министерство инвестиций Московской области"),
-    Person(("Громов Илья Петрович",), "Начальник отдела по работе с азиатскими инвесторами",
-           "Министерство инвестиций Московской области"),
+    Person(
+        ("Соколова Анна Викторовна", "Anna Sokolova"),
+        "Заместитель министра",
+        "Министерство инвестиций Московской области",
+    ),
+    Person(
+        ("Громов Илья Петрович",),
+        "Начальник отдела по работе с азиатскими инвесторами",
+        "Министерство инвестиций Московской области",
+    ),
 )
 THEIR_SIDE = (
     Person(("王建国", "Wang Jianguo", "Ван Цзяньго"), "董事长 / Chairman", COMPANY_ZH),
-    Person(("李娜", "Li Na", "Ли На"), "国际业务部总监 / Director, international business",
-           COMPANY_ZH),
+    Person(
+        ("李娜", "Li Na", "Ли На"), "国际业务部总监 / Director, international business", COMPANY_ZH
+    ),
 )
 
 AGENDA = """- Презентация инвестиционного потенциала Московской области.
@@ -96,10 +103,12 @@ def sample_memo(index: int = 0) -> MemoData:
         agreements=AGREEMENTS,
         next_steps=(
             Step("Направить сравнение площадок (RU/ZH)", "Громов И. П.", dt.date(2025, 12, 15)),
-            Step("Согласовать программу визита на площадки", "Соколова А. В.",
-                 dt.date(2026, 1, 20)),
-            Step("Подготовить проект соглашения о намерениях", "Громов И. П.",
-                 dt.date(2026, 2, 10)),
+            Step(
+                "Согласовать программу визита на площадки", "Соколова А. В.", dt.date(2026, 1, 20)
+            ),
+            Step(
+                "Подготовить проект соглашения о намерениях", "Громов И. П.", dt.date(2026, 2, 10)
+            ),
         ),
         confidentiality="confidential",
         prepared_by="Громов И. П.",
@@ -109,11 +118,26 @@ def sample_memo(index: int = 0) -> MemoData:
 def sample_trip() -> TripReportData:
     memos = []
     extra = [
-        ("Знакомство и презентация региона", "杭州绿能电机有限公司",
-         "Hangzhou Lüneng Electric Motors", "Ханчжоу Люйнэн", STAGE_PRESENTATION,
-         STAGE_PRESENTATION, 3, 3),
-        ("Меры поддержки для производства компрессоров", "苏州华腾压缩机股份有限公司",
-         "Suzhou Huateng Compressor Co.", "Сучжоу Хуатэн", STAGE_SITE_VISIT, STAGE_OFFER, 5, 6),
+        (
+            "Знакомство и презентация региона",
+            "杭州绿能电机有限公司",
+            "Hangzhou Lüneng Electric Motors",
+            "Ханчжоу Люйнэн",
+            STAGE_PRESENTATION,
+            STAGE_PRESENTATION,
+            3,
+            3,
+        ),
+        (
+            "Меры поддержки для производства компрессоров",
+            "苏州华腾压缩机股份有限公司",
+            "Suzhou Huateng Compressor Co.",
+            "Сучжоу Хуатэн",
+            STAGE_SITE_VISIT,
+            STAGE_OFFER,
+            5,
+            6,
+        ),
     ]
     memos.append(sample_memo(0))
     for i, (title, zh, en, ru, before, after, pb, pa) in enumerate(extra, start=1):
@@ -140,12 +164,21 @@ def sample_trip() -> TripReportData:
 
 
 def sample_dossier() -> DossierData:
-    esipovo = SiteEntry(Localized("Индустриальный парк «Есипово»", "Esipovo Industrial Park",
-                                  "叶西波沃工业园"), "industrial_park", "г. о. Солнечногорск",
-                        Decimal("12000"), Decimal("4.0"))
-    spik = MeasureEntry(Localized("Специальный инвестиционный контракт", "Special investment "
-                                  "contract", "特别投资合同"), "tax", "Минпромторг России",
-                        "Снижение ставки налога на прибыль до 0 % на срок до 15 лет")
+    esipovo = SiteEntry(
+        Localized("Индустриальный парк «Есипово»", "Esipovo Industrial Park", "叶西波沃工业园"),
+        "industrial_park",
+        "г. о. Солнечногорск",
+        Decimal("12000"),
+        Decimal("4.0"),
+    )
+    spik = MeasureEntry(
+        Localized(
+            "Специальный инвестиционный контракт", "Special investment contract", "特别投资合同"
+        ),
+        "tax",
+        "Минпромторг России",
+        "Снижение ставки налога на прибыль до 0 % на срок до 15 лет",
+    )
     return DossierData(
         id="sample-company",
         names=(COMPANY_ZH, COMPANY_EN, COMPANY_RU),
@@ -166,39 +199,86 @@ def sample_dossier() -> DossierData:
         "экспорт в 40 стран.",
         tags=("насосы", "Китай", "приоритет"),
         contacts=(
-            ContactEntry(("王建国", "Wang Jianguo", "Ван Цзяньго"), "董事长 / Chairman", "",
-                         ("+8675588880001",), ("wang.jg@lanquan-pump.example.cn",),
-                         "wang_jianguo", "", "zh, en", True),
-            ContactEntry(("李娜", "Li Na", "Ли На"), "Director, international business",
-                         "国际业务部", ("+8613800000002",), ("lina@lanquan-pump.example.cn",),
-                         "lina_intl", "@lina_lq", "zh, en, ru"),
+            ContactEntry(
+                ("王建国", "Wang Jianguo", "Ван Цзяньго"),
+                "董事长 / Chairman",
+                "",
+                ("+8675588880001",),
+                ("wang.jg@lanquan-pump.example.cn",),
+                "wang_jianguo",
+                "",
+                "zh, en",
+                True,
+            ),
+            ContactEntry(
+                ("李娜", "Li Na", "Ли На"),
+                "Director, international business",
+                "国际业务部",
+                ("+8613800000002",),
+                ("lina@lanquan-pump.example.cn",),
+                "lina_intl",
+                "@lina_lq",
+                "zh, en, ru",
+            ),
         ),
         projects=(
             ProjectEntry(
-                "Завод насосных станций в Подмосковье", "Родник", STAGE_SITE_VISIT, "active", "",
-                "Громов И. П.", "Насосные станции", "1 000 насосных станций в год",
-                Decimal("2400000000"), "RUB", 180, Decimal("4"), Decimal("12000"), 60,
+                "Завод насосных станций в Подмосковье",
+                "Родник",
+                STAGE_SITE_VISIT,
+                "active",
+                "",
+                "Громов И. П.",
+                "Насосные станции",
+                "1 000 насосных станций в год",
+                Decimal("2400000000"),
+                "RUB",
+                180,
+                Decimal("4"),
+                Decimal("12000"),
+                60,
                 dt.date(2026, 6, 30),
                 history=(
-                    StageMove(dt.datetime(2025, 9, 2, 9, 0, tzinfo=dt.UTC), None,
-                              STAGE_PRESENTATION, "Соколова А. В."),
-                    StageMove(dt.datetime(2025, 10, 14, 9, 0, tzinfo=dt.UTC), STAGE_PRESENTATION,
-                              STAGE_SITE_SELECTION, "Громов И. П.", "Запрошены площадки 4 га"),
-                    StageMove(dt.datetime(2025, 11, 18, 4, 0, tzinfo=dt.UTC),
-                              STAGE_SITE_SELECTION, STAGE_SITE_VISIT, "Громов И. П."),
+                    StageMove(
+                        dt.datetime(2025, 9, 2, 9, 0, tzinfo=dt.UTC),
+                        None,
+                        STAGE_PRESENTATION,
+                        "Соколова А. В.",
+                    ),
+                    StageMove(
+                        dt.datetime(2025, 10, 14, 9, 0, tzinfo=dt.UTC),
+                        STAGE_PRESENTATION,
+                        STAGE_SITE_SELECTION,
+                        "Громов И. П.",
+                        "Запрошены площадки 4 га",
+                    ),
+                    StageMove(
+                        dt.datetime(2025, 11, 18, 4, 0, tzinfo=dt.UTC),
+                        STAGE_SITE_SELECTION,
+                        STAGE_SITE_VISIT,
+                        "Громов И. П.",
+                    ),
                 ),
                 sites=(esipovo,),
                 measures=(spik,),
             ),
         ),
         past_meetings=(
-            PastMeeting(dt.datetime(2025, 11, 18, 2, 0, tzinfo=dt.UTC), "Asia/Shanghai",
-                        "Переговоры о локализации производства насосных станций", AGREEMENTS,
-                        "Завод насосных станций в Подмосковье"),
+            PastMeeting(
+                dt.datetime(2025, 11, 18, 2, 0, tzinfo=dt.UTC),
+                "Asia/Shanghai",
+                "Переговоры о локализации производства насосных станций",
+                AGREEMENTS,
+                "Завод насосных станций в Подмосковье",
+            ),
         ),
         open_tasks=(
-            OpenTask("Направить сравнение площадок (RU/ZH)", "Громов И. П.",
-                     dt.date(2025, 12, 15), "Завод насосных станций в Подмосковье"),
+            OpenTask(
+                "Направить сравнение площадок (RU/ZH)",
+                "Громов И. П.",
+                dt.date(2025, 12, 15),
+                "Завод насосных станций в Подмосковье",
+            ),
         ),
         confidentiality="internal",
     )

@@ -78,17 +78,20 @@ def test_memo_all(demo, capsys):
     assert not list(folder.glob(".*"))
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["memo", "no-such-meeting", "-o", "{root}/x.pdf"], "No meeting with id no-such-meeting."),
-    (["memo", "--trip", "nope", "-o", "{root}/x.pdf"], "No trip with id nope."),
-    (["dossier", "nope", "-o", "{root}/x.pdf"], "No company with id nope."),
-    (["memo", "{meeting}", "-o", "{root}/missing/dir/x.pdf"], "does not exist"),
-    (["memo", "{meeting}", "-o", "{root}"], "is a folder"),
-    (["memo", "{meeting}"], "-o FILE"),
-    (["memo", "--all"], "--out-dir"),
-    (["memo", "--all", "--out-dir", "{root}/demo.sqlite3"], "demo.sqlite3"),
-    (["memo", "{meeting}", "-o", "/proc/crm-desktop-test.pdf"], "Cannot write"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["memo", "no-such-meeting", "-o", "{root}/x.pdf"], "No meeting with id no-such-meeting."),
+        (["memo", "--trip", "nope", "-o", "{root}/x.pdf"], "No trip with id nope."),
+        (["dossier", "nope", "-o", "{root}/x.pdf"], "No company with id nope."),
+        (["memo", "{meeting}", "-o", "{root}/missing/dir/x.pdf"], "does not exist"),
+        (["memo", "{meeting}", "-o", "{root}"], "is a folder"),
+        (["memo", "{meeting}"], "-o FILE"),
+        (["memo", "--all"], "--out-dir"),
+        (["memo", "--all", "--out-dir", "{root}/demo.sqlite3"], "demo.sqlite3"),
+        (["memo", "{meeting}", "-o", "/proc/crm-desktop-test.pdf"], "Cannot write"),
+    ],
+)
 def test_errors_are_one_line_and_non_zero(demo, capsys, argv, message):
     root, db = demo
     meeting = _ids(db, "meetings", capsys)[0]["id"]

@@ -67,20 +67,28 @@ def test_label_sets_complete():
                 continue
             assert value, (labels.code, f.name)
     # every enumeration has the same codes in every language
-    for table in ("formats", "project_statuses", "task_statuses", "company_kinds", "site_kinds",
-                  "measure_kinds"):
+    for table in (
+        "formats",
+        "project_statuses",
+        "task_statuses",
+        "company_kinds",
+        "site_kinds",
+        "measure_kinds",
+    ):
         assert getattr(RU, table).keys() == getattr(EN, table).keys() == getattr(ZH, table).keys()
 
 
 def test_enumerations_cover_domain_values():
     from crm_desktop.domain import models
 
-    for enum_cls, table in ((models.MeetingFormat, "formats"),
-                            (models.ProjectStatus, "project_statuses"),
-                            (models.TaskStatus, "task_statuses"),
-                            (models.CompanyKind, "company_kinds"),
-                            (models.SiteKind, "site_kinds"),
-                            (models.MeasureKind, "measure_kinds")):
+    for enum_cls, table in (
+        (models.MeetingFormat, "formats"),
+        (models.ProjectStatus, "project_statuses"),
+        (models.TaskStatus, "task_statuses"),
+        (models.CompanyKind, "company_kinds"),
+        (models.SiteKind, "site_kinds"),
+        (models.MeasureKind, "measure_kinds"),
+    ):
         for member in enum_cls:
             assert member.value in getattr(RU, table), (table, member.value)
 

@@ -53,9 +53,18 @@ def _free_text_words(docs: DocumentService, meeting_id: str) -> set[str]:
     """The Cyrillic words a memo may print in any language: what people typed (titles,
     places, discussion, task titles), the organisation and people's and companies' names."""
     m = docs.loader.memo(meeting_id, docs.prepared_by())
-    texts = [m.title, m.place, m.trip_title, m.project_title, m.agenda, m.discussion,
-             m.agreements, docs.loader.organisation(), *m.company_names,
-             *(step.title for step in m.next_steps)]
+    texts = [
+        m.title,
+        m.place,
+        m.trip_title,
+        m.project_title,
+        m.agenda,
+        m.discussion,
+        m.agreements,
+        docs.loader.organisation(),
+        *m.company_names,
+        *(step.title for step in m.next_steps),
+    ]
     texts += [name for p in (*m.our_side, *m.their_side) for name in p.names]
     return {w for t in texts for w in CYRILLIC_WORD.findall(t)}
 
@@ -67,9 +76,17 @@ def test_english_memo_prints_no_russian_values(docs):
     stray = sorted(set(CYRILLIC_WORD.findall(text)) - allowed)
     assert stray == [], f"Russian values in the English memo: {stray}"
     flat = squash(text)
-    for english in ("LanguageChinese,Russian", "InterpreterEkaterinaOrlova", "Inperson",
-                    "DeputyMinister", "ChairmanoftheBoardofDirectors", "IlyaZhukov",
-                    "Compiledby", "MarinaKuznetsova", "Siteselection→Offerandsupportmeasures"):
+    for english in (
+        "LanguageChinese,Russian",
+        "InterpreterEkaterinaOrlova",
+        "Inperson",
+        "DeputyMinister",
+        "ChairmanoftheBoardofDirectors",
+        "IlyaZhukov",
+        "Compiledby",
+        "MarinaKuznetsova",
+        "Siteselection→Offerandsupportmeasures",
+    ):
         assert english.lower() in flat.lower(), english
     for russian in ("китайский", "ОрловаЕ.А.", "Заместительминистра", "ЖуковИльяПавлович"):
         assert russian not in flat
@@ -87,8 +104,12 @@ def test_chinese_memo_prints_chinese_values(docs):
 def test_russian_memo_and_partners_copy(docs):
     service, meeting_id = docs
     ru = inspect_pdf(service.memo(meeting_id, "ru").data)
-    for russian in ("китайский, русский", "Орлова Е. А.", "Председатель совета директоров",
-                    "Жуков И. П."):
+    for russian in (
+        "китайский, русский",
+        "Орлова Е. А.",
+        "Председатель совета директоров",
+        "Жуков И. П.",
+    ):
         assert ru.contains(russian), russian
     both = inspect_pdf(service.memo(meeting_id, "ru+zh").data)
     assert both.contains("китайский, русский / 中文、俄语")
@@ -105,8 +126,9 @@ def test_trip_report_and_dossier_in_english(demo_db: Path, paths: Paths):
         report = inspect_pdf(service.trip_report(trip.id, "en").data)
         assert report.contains("Marina Kuznetsova — Head of the Foreign Investor Relations")
         assert not report.contains("Кузнецова Марина Олеговна —")
-        company = next(c for c in rt.services.companies.list()
-                       if c.name_native == "凯源泵业集团有限公司")
+        company = next(
+            c for c in rt.services.companies.list() if c.name_native == "凯源泵业集团有限公司"
+        )
         dossier = inspect_pdf(service.dossier(company.id, "en").data)
         assert dossier.contains("Responsible Ilya Zhukov")
         assert dossier.contains("Lead → First meeting Ilya Zhukov")

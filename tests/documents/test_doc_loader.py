@@ -25,13 +25,18 @@ def loader(story):
 
 def test_memo_data(story, loader):
     memo = loader.memo(story.meeting_id, prepared_by="Громов И. П.")
-    assert memo.company_names == (COMPANY_ZH, "Shenzhen Lanquan Pump Technology Co., Ltd.",
-                                  "Шэньчжэнь Ланьцюань Памп Текнолоджи", "Lanquan Pump")
-    assert [p.names for p in memo.their_side] == [("王建国", "Jianguo Wang", "Ван Цзяньго"),
-                                                  ("李娜", "Na Li", "Ли На")]
+    assert memo.company_names == (
+        COMPANY_ZH,
+        "Shenzhen Lanquan Pump Technology Co., Ltd.",
+        "Шэньчжэнь Ланьцюань Памп Текнолоджи",
+        "Lanquan Pump",
+    )
+    assert [p.names for p in memo.their_side] == [
+        ("王建国", "Jianguo Wang", "Ван Цзяньго"),
+        ("李娜", "Na Li", "Ли На"),
+    ]
     # rank order: the deputy minister heads the delegation, before the head of division
-    assert [p.name for p in memo.our_side] == ["Соколова Анна Викторовна",
-                                               "Громов Илья Петрович"]
+    assert [p.name for p in memo.our_side] == ["Соколова Анна Викторовна", "Громов Илья Петрович"]
     assert [p.head for p in memo.our_side] == [True, False]
     assert memo.stage_before.en == "Presentation of the region"
     assert memo.stage_after.en == "Site selection"
@@ -83,8 +88,10 @@ def test_dossier_data(story, loader):
     assert [c.names[0] for c in d.contacts] == ["王建国", "李娜"]  # decision maker first
     assert d.contacts[0].phones == ("+8613800000001",)
     (project,) = d.projects
-    assert [m.to_stage.en for m in project.history] == ["Presentation of the region",
-                                                        "Site selection"]
+    assert [m.to_stage.en for m in project.history] == [
+        "Presentation of the region",
+        "Site selection",
+    ]
     assert project.sites[0].name.en == "Esipovo Industrial Park"
     assert [m.title for m in d.past_meetings] == ["Вторая встреча", "Переговоры о локализации"]
     assert [t.title for t in d.open_tasks] == ["Направить сравнение площадок", "Без срока"]
@@ -93,8 +100,15 @@ def test_dossier_data(story, loader):
 def test_rendered_from_database(story, loader):
     org = loader.organisation()
     memo_pdf = inspect_pdf(MemoRenderer("ru+zh", org).render(loader.memo(story.meeting_id)))
-    for text in (COMPANY_ZH, "Соколова Анна Викторовна", "Громов Илья Петрович", "王建国",
-                 "Ван Цзяньго", AGREED, "Мининвест <МО> & Co"):
+    for text in (
+        COMPANY_ZH,
+        "Соколова Анна Викторовна",
+        "Громов Илья Петрович",
+        "王建国",
+        "Ван Цзяньго",
+        AGREED,
+        "Мининвест <МО> & Co",
+    ):
         assert memo_pdf.contains(text), text
     assert "Удалённый" not in memo_pdf.text and "Удалённая задача" not in memo_pdf.text
     assert_all_fonts_embedded(memo_pdf)

@@ -73,8 +73,11 @@ def test_save_as_writes_the_bytes(qtbot, tmp_path, monkeypatch):
     dialog = PdfPreviewDialog(data, "memo.pdf", None)
     qtbot.addWidget(dialog)
     target = tmp_path / "Протокол"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "PDF documents (*.pdf)")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "PDF documents (*.pdf)")),
+    )
     with qtbot.waitSignal(dialog.saved) as signal:
         assert dialog.save_as() == str(target) + ".pdf"
     assert signal.args == [str(target) + ".pdf"]

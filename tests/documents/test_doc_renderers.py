@@ -79,8 +79,10 @@ def test_public_memo_has_no_marking():
 
 
 def test_long_memo_flows_over_pages():
-    paragraph = ("Стороны подробно обсудили логистику комплектующих из Шэньчжэня, таможенное "
-                 "оформление и сертификацию по техническим регламентам ЕАЭС. 双方讨论了物流。 ")
+    paragraph = (
+        "Стороны подробно обсудили логистику комплектующих из Шэньчжэня, таможенное "
+        "оформление и сертификацию по техническим регламентам ЕАЭС. 双方讨论了物流。 "
+    )
     discussion = "\n\n".join(f"{i}. {paragraph * 3}" for i in range(1, 61))
     steps = sample_memo().next_steps * 20
     memo = dataclasses.replace(sample_memo(), discussion=discussion, next_steps=steps)
@@ -97,8 +99,10 @@ def test_long_memo_flows_over_pages():
 
 
 def test_markup_characters_print_literally():
-    hostile = ('<b>not bold</b> & <font name="Helvetica">x</font> <br/> &amp; &lt; 5 > 3 '
-               '<para> ]]> <!-- c --> <img src="/etc/passwd"/> «ёлки» 合同<签署>')
+    hostile = (
+        '<b>not bold</b> & <font name="Helvetica">x</font> <br/> &amp; &lt; 5 > 3 '
+        '<para> ]]> <!-- c --> <img src="/etc/passwd"/> «ёлки» 合同<签署>'
+    )
     memo = dataclasses.replace(
         sample_memo(),
         title=hostile,
@@ -117,10 +121,16 @@ def test_markup_characters_print_literally():
     assert_all_fonts_embedded(info)
 
 
-@pytest.mark.parametrize("lang,agenda", [
-    ("ru", "Повестка"), ("en", "Agenda"), ("zh", "议程"), ("ru+zh", "Повестка / 议程"),
-    ("ru+en", "Повестка / Agenda"),
-])
+@pytest.mark.parametrize(
+    "lang,agenda",
+    [
+        ("ru", "Повестка"),
+        ("en", "Agenda"),
+        ("zh", "议程"),
+        ("ru+zh", "Повестка / 议程"),
+        ("ru+en", "Повестка / Agenda"),
+    ],
+)
 def test_label_languages(lang, agenda):
     info = inspect_pdf(MemoRenderer(lang, ORG).render(sample_memo()))
     assert info.contains(agenda)
@@ -130,10 +140,23 @@ def test_label_languages(lang, agenda):
 
 def test_memo_without_optional_data():
     memo = dataclasses.replace(
-        sample_memo(), company_names=(), project_title="", project_code_name="",
-        stage_before=None, stage_after=None, our_side=(), their_side=(), agenda="",
-        discussion="", agreements="", next_steps=(), interpreter="", trip_title="",
-        duration_min=None, timezone="Europe/Moscow", prepared_by="",
+        sample_memo(),
+        company_names=(),
+        project_title="",
+        project_code_name="",
+        stage_before=None,
+        stage_after=None,
+        our_side=(),
+        their_side=(),
+        agenda="",
+        discussion="",
+        agreements="",
+        next_steps=(),
+        interpreter="",
+        trip_title="",
+        duration_min=None,
+        timezone="Europe/Moscow",
+        prepared_by="",
     )
     info = inspect_pdf(MemoRenderer("ru", "").render(memo))
     assert "Нет записей." in info.text
@@ -149,8 +172,9 @@ def test_output_is_reproducible_when_invariant():
 
 def test_trip_report():
     trip = sample_trip()
-    info = inspect_pdf(TripReportRenderer("ru", ORG, generated_at=dt.datetime(2025, 11, 25))
-                       .render(trip))
+    info = inspect_pdf(
+        TripReportRenderer("ru", ORG, generated_at=dt.datetime(2025, 11, 25)).render(trip)
+    )
     assert "Отчёт о командировке" in info.pages[0]
     assert info.contains(trip.title)
     assert info.contains("17 ноября 2025 г. – 22 ноября 2025 г.")
@@ -170,12 +194,20 @@ def test_trip_report():
 def test_dossier():
     dossier = sample_dossier()
     info = inspect_pdf(DossierRenderer("ru+zh", ORG).render(dossier))
-    for text in (COMPANY_ZH, dossier.name_latin, dossier.name_ru, "91440300MA5FXXXX0Q",
-                 "+86 138 0000 0002", "lina@lanquan-pump.example.cn", "Ван Цзяньго",
-                 "Презентация региона / 地区推介 → Подбор площадки / 选址",
-                 "Индустриальный парк «Есипово» / 叶西波沃工业园",
-                 "Специальный инвестиционный контракт / 特别投资合同",
-                 "Направить сравнение площадок (RU/ZH)", "2 400 000 000 RUB"):
+    for text in (
+        COMPANY_ZH,
+        dossier.name_latin,
+        dossier.name_ru,
+        "91440300MA5FXXXX0Q",
+        "+86 138 0000 0002",
+        "lina@lanquan-pump.example.cn",
+        "Ван Цзяньго",
+        "Презентация региона / 地区推介 → Подбор площадки / 选址",
+        "Индустриальный парк «Есипово» / 叶西波沃工业园",
+        "Специальный инвестиционный контракт / 特别投资合同",
+        "Направить сравнение площадок (RU/ZH)",
+        "2 400 000 000 RUB",
+    ):
         assert info.body_contains(text), text
     assert info.body_contains(AGREEMENTS)
     assert "Справка о компании / 公司档案" in info.pages[0]
@@ -191,10 +223,13 @@ def test_dossier_of_an_empty_company():
 
 
 def test_chinese_paragraphs_break_lines_by_chinese_rules():
-    zh = ("双方就在莫斯科州建设水泵站生产基地进行了深入交流，中方介绍了公司的生产能力和产品线，"
-          "俄方介绍了叶西波沃工业园的基础设施、土地价格和税收优惠政策。")
-    memo = dataclasses.replace(sample_memo(), discussion="\n\n".join([zh * 5] * 4),
-                               agreements="一、" + zh * 3)
+    zh = (
+        "双方就在莫斯科州建设水泵站生产基地进行了深入交流，中方介绍了公司的生产能力和产品线，"
+        "俄方介绍了叶西波沃工业园的基础设施、土地价格和税收优惠政策。"
+    )
+    memo = dataclasses.replace(
+        sample_memo(), discussion="\n\n".join([zh * 5] * 4), agreements="一、" + zh * 3
+    )
     info = inspect_pdf(MemoRenderer("zh", "莫斯科州投资部").render(memo))
     lines = [line for page in info.bodies for line in page.splitlines()]
     assert sum("双方" in line for line in lines) >= 10

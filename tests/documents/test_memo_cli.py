@@ -28,8 +28,9 @@ def _meeting(db: Path, data: Path) -> str:
 def _revisions(db: Path) -> list[tuple[str, int]]:
     conn = sqlite3.connect(db)
     try:
-        return conn.execute("SELECT number, revision FROM memo_revision ORDER BY revision"
-                            ).fetchall()
+        return conn.execute(
+            "SELECT number, revision FROM memo_revision ORDER BY revision"
+        ).fetchall()
     finally:
         conn.close()
 
@@ -51,8 +52,19 @@ def test_approve_reprint_and_partner_copy(demo_db: Path, data: Path, tmp_path: P
     assert _revisions(demo_db) == [(number, 1)]
 
     partner = tmp_path / "partner.pdf"
-    r = cli("--db", str(demo_db), "memo", meeting, "--copy", "partner", "--lang", "ru+zh",
-            "-o", str(partner), data=data)
+    r = cli(
+        "--db",
+        str(demo_db),
+        "memo",
+        meeting,
+        "--copy",
+        "partner",
+        "--lang",
+        "ru+zh",
+        "-o",
+        str(partner),
+        data=data,
+    )
     assert r.returncode == 0, r.stderr
     info = inspect_pdf(partner.read_bytes())
     assert info.contains("Руководитель делегации / 代表团团长")
@@ -61,10 +73,13 @@ def test_approve_reprint_and_partner_copy(demo_db: Path, data: Path, tmp_path: P
     assert "compiled by" not in r.stdout  # the partner's copy has no compiler line
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--approve", "--draft"], "not allowed with"),
-    (["--copy", "everyone", "-o", "x.pdf"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--approve", "--draft"], "not allowed with"),
+        (["--copy", "everyone", "-o", "x.pdf"], "invalid choice"),
+    ],
+)
 def test_bad_combinations_are_refused_in_one_line(demo_db, data, args, message):
     meeting = _meeting(demo_db, data)
     r = cli("--db", str(demo_db), "memo", meeting, *args, data=data)
@@ -73,8 +88,18 @@ def test_bad_combinations_are_refused_in_one_line(demo_db, data, args, message):
 
 
 def test_approve_of_a_trip_or_all_is_one_line(demo_db, data, tmp_path):
-    line = one_line_error(cli("--db", str(demo_db), "memo", "--all", "--approve",
-                              "--out-dir", str(tmp_path), data=data))
+    line = one_line_error(
+        cli(
+            "--db",
+            str(demo_db),
+            "memo",
+            "--all",
+            "--approve",
+            "--out-dir",
+            str(tmp_path),
+            data=data,
+        )
+    )
     assert "one memo at a time" in line
 
 
@@ -82,8 +107,7 @@ def test_approve_is_refused_while_another_process_writes(demo_db, data, tmp_path
     meeting = _meeting(demo_db, data)
     holder = Holder(demo_db, "writer")
     try:
-        line = one_line_error(cli("--db", str(demo_db), "memo", meeting, "--approve",
-                                  data=data))
+        line = one_line_error(cli("--db", str(demo_db), "memo", meeting, "--approve", data=data))
         assert f"process {holder.pid}" in line
     finally:
         holder.stop()
@@ -97,14 +121,28 @@ def test_approve_is_refused_while_another_process_writes(demo_db, data, tmp_path
 def test_compiler_chosen_on_the_command_line_is_printed(demo_db, data, tmp_path):
     meeting = _meeting(demo_db, data)
     pdf = tmp_path / "memo.pdf"
-    r = cli("--db", str(demo_db), "memo", meeting, "--compiler", "кузнецова марина олеговна",
-            "-o", str(pdf), data=data)
+    r = cli(
+        "--db",
+        str(demo_db),
+        "memo",
+        meeting,
+        "--compiler",
+        "кузнецова марина олеговна",
+        "-o",
+        str(pdf),
+        data=data,
+    )
     assert r.returncode == 0, r.stderr
-    assert ("compiled by: Кузнецова Марина Олеговна, Начальник управления по работе с "
-            "иностранными инвесторами") in r.stdout
+    assert (
+        "compiled by: Кузнецова Марина Олеговна, Начальник управления по работе с "
+        "иностранными инвесторами"
+    ) in r.stdout
     info = inspect_pdf(pdf.read_bytes())
     assert info.contains("Составил") and info.contains("Кузнецова Марина Олеговна")
     before = pdf.read_bytes()
-    line = one_line_error(cli("--db", str(demo_db), "memo", meeting, "--compiler", "Nobody",
-                              "-o", str(pdf), data=data))
+    line = one_line_error(
+        cli(
+            "--db", str(demo_db), "memo", meeting, "--compiler", "Nobody", "-o", str(pdf), data=data
+        )
+    )
     assert "No member" in line and pdf.read_bytes() == before

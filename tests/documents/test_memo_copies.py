@@ -24,10 +24,28 @@ from tests.documents.pdfcheck import inspect_pdf
 
 TITLE_ZH = "关于本地化生产的会谈"
 AGREED_ZH = "双方同意在十二月前完成场地比较"
-INTERNAL_ONLY = ("Стадия", "Презентация региона", "Подбор площадки", "Статус", "открыта",
-                 "КОНФИДЕНЦИАЛЬНО", "机密", "内部资料", "ДЛЯ СЛУЖЕБНОГО", "Ход обсуждения",
-                 "Обсудили сроки", "Родник", "УТВЕРЖДАЮ", "Рег. №", "Экз. №", "Рассылка",
-                 "Составил", "阶段", "状态", "未开始")
+INTERNAL_ONLY = (
+    "Стадия",
+    "Презентация региона",
+    "Подбор площадки",
+    "Статус",
+    "открыта",
+    "КОНФИДЕНЦИАЛЬНО",
+    "机密",
+    "内部资料",
+    "ДЛЯ СЛУЖЕБНОГО",
+    "Ход обсуждения",
+    "Обсудили сроки",
+    "Родник",
+    "УТВЕРЖДАЮ",
+    "Рег. №",
+    "Экз. №",
+    "Рассылка",
+    "Составил",
+    "阶段",
+    "状态",
+    "未开始",
+)
 
 
 @pytest.fixture()
@@ -38,10 +56,14 @@ def story() -> Story:
         meeting.second_language = "zh"
         meeting.title_alt = TITLE_ZH
         meeting.agreements_alt = AGREED_ZH
-        s.add_all([Setting(key=MEMO_APPROVER, value="А. В. Соколов"),
-                   Setting(key=MEMO_APPROVER_POSITION, value="Министр"),
-                   Setting(key=MEMO_DISTRIBUTION, value="Министру\nВ дело"),
-                   Setting(key=ORGANISATION_NAME_ZH, value="莫斯科州投资部")])
+        s.add_all(
+            [
+                Setting(key=MEMO_APPROVER, value="А. В. Соколов"),
+                Setting(key=MEMO_APPROVER_POSITION, value="Министр"),
+                Setting(key=MEMO_DISTRIBUTION, value="Министру\nВ дело"),
+                Setting(key=ORGANISATION_NAME_ZH, value="莫斯科州投资部"),
+            ]
+        )
         s.commit()
     return story
 
@@ -58,8 +80,15 @@ def test_partner_copy_shows_nothing_internal_and_the_chinese_text(story):
     partner = inspect_pdf(memos.render(story.meeting_id, "ru+zh", "partner").data)
     leaked = [s for s in INTERNAL_ONLY if partner.contains(s)]
     assert leaked == []
-    for wanted in (TITLE_ZH, AGREED_ZH, "Переговоры о локализации", "莫斯科州投资部",
-                   "Руководитель делегации / 代表团团长", "王建国", "Соколова Анна Викторовна"):
+    for wanted in (
+        TITLE_ZH,
+        AGREED_ZH,
+        "Переговоры о локализации",
+        "莫斯科州投资部",
+        "Руководитель делегации / 代表团团长",
+        "王建国",
+        "Соколова Анна Викторовна",
+    ):
         assert partner.contains(wanted), wanted
     # both heads of delegation sign: two signature captions
     assert partner.text.count("подпись") == 2
@@ -79,11 +108,20 @@ def test_internal_memo_requisites(story):
     memos = _memos(story)
     draft = memos.render(story.meeting_id, "ru")
     info = inspect_pdf(draft.data)
-    for wanted in ("Проект (не утверждён)", "УТВЕРЖДАЮ", "Министр", "А. В. Соколов",
-                   "Дата составления",
-                   "Место составления: Шэньчжэнь", "КОНФИДЕНЦИАЛЬНО, Экз. № 1",
-                   "Составил", "Начальник отдела", "Громов Илья Петрович",
-                   "Экз. № 1 — Министру", "Экз. № 2 — В дело"):
+    for wanted in (
+        "Проект (не утверждён)",
+        "УТВЕРЖДАЮ",
+        "Министр",
+        "А. В. Соколов",
+        "Дата составления",
+        "Место составления: Шэньчжэнь",
+        "КОНФИДЕНЦИАЛЬНО, Экз. № 1",
+        "Составил",
+        "Начальник отдела",
+        "Громов Илья Петрович",
+        "Экз. № 1 — Министру",
+        "Экз. № 2 — В дело",
+    ):
         assert info.contains(wanted), wanted
     assert draft.compiler == "Громов Илья Петрович, Начальник отдела"
     memos.approve(story.meeting_id)
@@ -107,8 +145,7 @@ def test_approved_memo_reprints_the_same_after_a_task_changes_status(story):
     assert again.frozen and not again.state.changed_since  # progress is not an edit
     assert inspect_pdf(again.data).pages == before.pages
     # the draft shows the meeting as it is now
-    assert inspect_pdf(memos.render(story.meeting_id, "ru", draft=True).data).contains(
-        "выполнена")
+    assert inspect_pdf(memos.render(story.meeting_id, "ru", draft=True).data).contains("выполнена")
     # approving unchanged content stores nothing new
     assert memos.approve(story.meeting_id) == approval.__class__("2026-0001", 1, False)
 

@@ -40,8 +40,9 @@ def partner() -> PdfInfo:
 
 def _assert_pages_filled(info: PdfInfo) -> None:
     assert len(info.pages) > 2
-    thin = [(i + 1, round(info.used(i), 2)) for i in range(len(info.pages) - 1)
-            if info.used(i) < 1 / 3]
+    thin = [
+        (i + 1, round(info.used(i), 2)) for i in range(len(info.pages) - 1) if info.used(i) < 1 / 3
+    ]
     assert thin == [], f"pages less than a third full (page, share): {thin}"
 
 
@@ -71,8 +72,13 @@ def test_headings_are_not_left_at_the_bottom_of_a_page(internal):
     for i, body in enumerate(internal.bodies[:-1]):
         lines = [line for line in body.split("\n") if line.strip()]
         last = lines[-1] if lines else ""
-        for heading in ("Повестка", "Ход обсуждения", "Достигнутые договорённости",
-                        "Дальнейшие шаги", "Со стороны партнёра"):
+        for heading in (
+            "Повестка",
+            "Ход обсуждения",
+            "Достигнутые договорённости",
+            "Дальнейшие шаги",
+            "Со стороны партнёра",
+        ):
             assert not last.startswith(heading), (i + 1, last)
 
 
@@ -93,8 +99,9 @@ def test_participants_in_rank_order_head_first(internal):
 
 
 def test_times_are_named_and_dates_given_on_both_sides_of_midnight():
-    late = _render("internal", "ru", starts_at=dt.datetime(2026, 5, 20, 15, 0, tzinfo=dt.UTC),
-                   duration_min=120)
+    late = _render(
+        "internal", "ru", starts_at=dt.datetime(2026, 5, 20, 15, 0, tzinfo=dt.UTC), duration_min=120
+    )
     # 23:00-01:00 Beijing time: both dates
     assert late.contains("20 мая 2026 г., 23:00 – 21 мая 2026 г., 01:00 (пекинское время)")
     assert late.contains("18:00–20:00 (по московскому времени)")
@@ -106,9 +113,14 @@ def test_times_are_named_and_dates_given_on_both_sides_of_midnight():
 
 
 def test_video_call_from_moscow_shows_the_partners_time():
-    info = _render("partner", "ru", timezone="Europe/Moscow", format="video",
-                   partner_timezone="Asia/Shanghai",
-                   starts_at=dt.datetime(2026, 5, 20, 7, 0, tzinfo=dt.UTC))
+    info = _render(
+        "partner",
+        "ru",
+        timezone="Europe/Moscow",
+        format="video",
+        partner_timezone="Asia/Shanghai",
+        starts_at=dt.datetime(2026, 5, 20, 7, 0, tzinfo=dt.UTC),
+    )
     assert info.contains("10:00–12:00 (по московскому времени)")
     assert info.contains("15:00–17:00 (пекинское время)")
 
@@ -128,11 +140,18 @@ def test_names_do_not_break_inside(internal):
 
 
 def test_position_typed_for_the_partners_language_wins():
-    head = Person(("Соколов Андрей Викторович",), "Заместитель министра", head=True,
-                  position_zh="州政府副部长")
+    head = Person(
+        ("Соколов Андрей Викторович",),
+        "Заместитель министра",
+        head=True,
+        position_zh="州政府副部长",
+    )
     memo = stress_memo()
-    info = inspect_pdf(MemoRenderer("ru+zh", LONG_ORGANISATION, copy="partner").render(
-        dataclasses.replace(memo, our_side=(head, *memo.our_side[1:]))))
+    info = inspect_pdf(
+        MemoRenderer("ru+zh", LONG_ORGANISATION, copy="partner").render(
+            dataclasses.replace(memo, our_side=(head, *memo.our_side[1:]))
+        )
+    )
     assert info.contains("Заместитель министра / 州政府副部长")
 
 
@@ -141,8 +160,12 @@ def test_trip_report_summary_page_is_not_left_empty_and_signed_once():
     from tests.documents.document_samples import sample_trip
 
     trip = sample_trip()
-    trip = dataclasses.replace(trip, memos=trip.memos * 3, conclusions="Площадки подобраны.",
-                               proposals="Провести ответный визит осенью.")
+    trip = dataclasses.replace(
+        trip,
+        memos=trip.memos * 3,
+        conclusions="Площадки подобраны.",
+        proposals="Провести ответный визит осенью.",
+    )
     info = inspect_pdf(TripReportRenderer("ru", LONG_ORGANISATION).render(trip))
     # the summary table starts under its heading on page 2 instead of jumping to page 3
     # with the signature it is kept with

@@ -36,7 +36,8 @@ def test_pdf_in_russian(report) -> None:
     assert info.contains("Первая встреча 1 79 000 10 % 7 900 50 5,0")
     # stalled: P2 129 days over the 45 allowed, last met on 10 April
     assert info.contains(
-        "Paint plant Huaxin Chemicals Первая встреча 129 45 Борис Орлов 10.04.2026")
+        "Paint plant Huaxin Chemicals Первая встреча 129 45 Борис Орлов 10.04.2026"
+    )
     assert info.contains("Подписан протокол о намерениях Переговоры об условиях 1 1 100 10")
     assert info.contains("Mission to Shenzhen 01.03.2026 05.03.2026 3 2 4 3")
     assert info.contains("Стр. 1 из")
@@ -55,14 +56,32 @@ def test_pdf_in_english(report) -> None:
 
 def test_xlsx_one_sheet_per_table_numbers_typed(report) -> None:
     wb = load_workbook(io.BytesIO(pipeline_workbook(report, "en")))
-    assert wb.sheetnames == ["Funnel", "Conversion", "Days in stage", "Milestones", "Stalled",
-                             "Countries", "Sectors", "Owners", "Trips", "Overdue follow-ups",
-                             "Meetings per trip"]
+    assert wb.sheetnames == [
+        "Funnel",
+        "Conversion",
+        "Days in stage",
+        "Milestones",
+        "Stalled",
+        "Countries",
+        "Sectors",
+        "Owners",
+        "Trips",
+        "Overdue follow-ups",
+        "Meetings per trip",
+    ]
     funnel = list(wb["Funnel"].iter_rows(values_only=True))
     assert funnel[0][:3] == ("Stage", "Projects", "Capex, RUB")
     first_meeting = next(r for r in funnel if r[0] == "First meeting")
     assert first_meeting == (
-        "First meeting", 1, 79000, 0.1, 7900, 50, 5.0, 3)  # CN: P1, P2, P4 entered it
+        "First meeting",
+        1,
+        79000,
+        0.1,
+        7900,
+        50,
+        5.0,
+        3,
+    )  # CN: P1, P2, P4 entered it
     assert isinstance(first_meeting[2], (int, float)) and not isinstance(first_meeting[2], str)
     stalled = list(wb["Stalled"].iter_rows(values_only=True))
     assert stalled[1][:5] == ("Paint plant", "Huaxin Chemicals", "First meeting", 129, 45)
@@ -97,8 +116,10 @@ def test_figures_and_header_words_fit_their_columns(report) -> None:
 
     renderer = PipelineReportRenderer("ru", ORG)
     for table in report_tables(report, "ru"):
-        cells = [[renderer._cell(v, k) for v, k in zip(row, table.kinds, strict=True)]
-                 for row in table.rows]
+        cells = [
+            [renderer._cell(v, k) for v, k in zip(row, table.kinds, strict=True)]
+            for row in table.rows
+        ]
         widths = renderer._widths(table, cells)
         assert sum(widths) <= CONTENT_WIDTH + 0.01
         for i, kind in enumerate(table.kinds):

@@ -19,8 +19,14 @@ def test_each_service_writes_its_kinds_stored_name(services) -> None:
 
 
 def test_search_kind_codes_stay_as_stored_in_existing_indexes() -> None:
-    assert KIND_CODES == {"company": 1, "contact": 2, "project": 3, "meeting": 4, "site": 5,
-                          "member": 6}
+    assert KIND_CODES == {
+        "company": 1,
+        "contact": 2,
+        "project": 3,
+        "meeting": 4,
+        "site": 5,
+        "member": 6,
+    }
 
 
 def test_a_support_measure_is_stored_restored_and_trashed_under_one_name(services) -> None:

@@ -13,8 +13,11 @@ DAY = dt.date(2026, 12, 1)
 
 
 def _rates() -> Rates:
-    return (Rates().with_rate("CNY", Decimal("11.5"), DAY)
-            .with_rate("USD", Decimal("80"), dt.date(2026, 11, 20)))
+    return (
+        Rates()
+        .with_rate("CNY", Decimal("11.5"), DAY)
+        .with_rate("USD", Decimal("80"), dt.date(2026, 11, 20))
+    )
 
 
 def test_converts_through_the_base_currency_both_ways():
@@ -27,8 +30,7 @@ def test_converts_through_the_base_currency_both_ways():
 
 
 def test_total_of_the_board_in_one_currency_with_the_oldest_rate_date():
-    sums = {"RUB": Decimal("6200000000"), "CNY": Decimal("300000000"),
-            "USD": Decimal("15000000")}
+    sums = {"RUB": Decimal("6200000000"), "CNY": Decimal("300000000"), "USD": Decimal("15000000")}
     total = total_in(sums, "RUB", _rates())
     assert total.amount == Decimal("6200000000") + Decimal("3450000000") + Decimal("1200000000")
     assert total.complete and total.currency == "RUB"
@@ -53,10 +55,14 @@ def test_rates_survive_the_settings_file_and_ignore_bad_entries(tmp_path):
     loaded = Settings.load(path)
     assert loaded.total_currency == "CNY" and loaded.document_language == "ru"
     assert Rates.from_json(loaded.currency_rates) == _rates()
-    raw["currency_rates"]["rates"].update({"EUR": {"value": "abc", "date": "2026-01-01"},
-                                           "JPY": {"value": "-1", "date": "2026-01-01"},
-                                           "XX": {"value": "1", "date": "2026-01-01"},
-                                           "GBP": {"value": "100", "date": "yesterday"}})
+    raw["currency_rates"]["rates"].update(
+        {
+            "EUR": {"value": "abc", "date": "2026-01-01"},
+            "JPY": {"value": "-1", "date": "2026-01-01"},
+            "XX": {"value": "1", "date": "2026-01-01"},
+            "GBP": {"value": "100", "date": "yesterday"},
+        }
+    )
     assert Rates.from_json(raw["currency_rates"]) == _rates()
     assert Rates.from_json("garbage") == Rates()
 

@@ -13,8 +13,9 @@ def test_sort_by_stage_follows_the_pipeline(demo_db: Path, paths: Paths) -> None
     try:
         projects = rt.services.projects
         up = [p.stage.position for p in projects.list(projects.query(sort="stage"))]
-        down = [p.stage.position
-                for p in projects.list(projects.query(sort="stage", descending=True))]
+        down = [
+            p.stage.position for p in projects.list(projects.query(sort="stage", descending=True))
+        ]
         assert len(set(up)) > 3
         assert up == sorted(up)
         assert down == sorted(up, reverse=True)

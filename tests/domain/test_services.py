@@ -19,8 +19,13 @@ from crm_desktop.domain.services.trips import TripInput
 
 
 def _company(services, **kw):
-    data = dict(name_native="凯源泵业", name_latin="Kaiyuan Pump", name_ru="Кайюань", country="cn",
-                city="Шанхай")
+    data = dict(
+        name_native="凯源泵业",
+        name_latin="Kaiyuan Pump",
+        name_ru="Кайюань",
+        country="cn",
+        city="Шанхай",
+    )
     data.update(kw)
     return services.companies.create(CompanyInput(**data))
 
@@ -44,8 +49,9 @@ def test_company_keeps_all_three_scripts_and_normalises_codes(services):
 
 def test_validation_reports_every_bad_field(services):
     with pytest.raises(ValidationError) as e:
-        services.companies.create(CompanyInput(country="XX", revenue=Decimal(5),
-                                               revenue_currency="ABC", employees=-3))
+        services.companies.create(
+            CompanyInput(country="XX", revenue=Decimal(5), revenue_currency="ABC", employees=-3)
+        )
     assert set(e.value.errors) == {"name", "country", "revenue_currency", "employees"}
     assert e.value.errors["country"].code == "invalid_country"
     assert "XX" in e.value.errors["country"].message
@@ -54,21 +60,32 @@ def test_validation_reports_every_bad_field(services):
 
 def test_contact_phone_is_stored_in_e164_and_email_checked(services):
     c = _company(services)  # a Chinese company: local numbers are read as Chinese
-    ct = services.contacts.create(ContactInput(
-        company_id=c.id, family_name_native="王", given_name_native="建国",
-        family_name_latin="Wang", given_name_latin="Jianguo",
-        phones=[Channel("mobile", "+86 139 1700 2233"), Channel("work", "021 5988 1001")],
-        emails=[Channel("work", "Wang.Jianguo@Kaiyuan.Example")]))
+    ct = services.contacts.create(
+        ContactInput(
+            company_id=c.id,
+            family_name_native="王",
+            given_name_native="建国",
+            family_name_latin="Wang",
+            given_name_latin="Jianguo",
+            phones=[Channel("mobile", "+86 139 1700 2233"), Channel("work", "021 5988 1001")],
+            emails=[Channel("work", "Wang.Jianguo@Kaiyuan.Example")],
+        )
+    )
     assert [p["value"] for p in ct.phones] == ["+8613917002233", "+862159881001"]
     assert ct.emails[0]["value"] == "wang.jianguo@kaiyuan.example"
     assert ct.display_name == "王建国" and ct.name_latin == "Jianguo Wang"
-    ru = services.contacts.create(ContactInput(family_name_ru="Смирнова",
-                                               phones=[Channel("work", "8 (495) 600-10-01")]))
+    ru = services.contacts.create(
+        ContactInput(family_name_ru="Смирнова", phones=[Channel("work", "8 (495) 600-10-01")])
+    )
     assert ru.phones[0]["value"] == "+74956001001"  # no company: home (Russian) numbering
     with pytest.raises(ValidationError) as e:
-        services.contacts.create(ContactInput(family_name_ru="Иванов",
-                                              emails=[Channel("work", "ivanov@")],
-                                              phones=[Channel("mobile", "12")]))
+        services.contacts.create(
+            ContactInput(
+                family_name_ru="Иванов",
+                emails=[Channel("work", "ivanov@")],
+                phones=[Channel("mobile", "12")],
+            )
+        )
     assert {f.code for f in e.value.errors.values()} == {"invalid_email", "invalid_phone"}
 
 
@@ -78,10 +95,14 @@ def test_lists_filter_and_sort_in_sql(services):
     _company(services, name_latin="Gamma", name_native="", name_ru="", country="CN")
     q = services.companies.query
     assert [c.name for c in services.companies.list(q(sort="name"))] == ["Alpha", "Beta", "Gamma"]
-    assert [c.name for c in services.companies.list(q(sort="name", descending=True, limit=2))] \
-        == ["Gamma", "Beta"]
-    assert [c.name for c in services.companies.list(q(country="cn", sort="name"))] == \
-        ["Beta", "Gamma"]
+    assert [c.name for c in services.companies.list(q(sort="name", descending=True, limit=2))] == [
+        "Gamma",
+        "Beta",
+    ]
+    assert [c.name for c in services.companies.list(q(country="cn", sort="name"))] == [
+        "Beta",
+        "Gamma",
+    ]
     assert services.companies.count(q(text="alp")) == 1
     assert [c.name for c in services.companies.list(q(sort="name", offset=1, limit=1))] == ["Beta"]
 
@@ -90,13 +111,21 @@ def test_stage_move_always_records_a_stage_change(services):
     me = services.members.create(MemberInput("Белов Дмитрий"))
     c = _company(services)
     stages = services.stages.list()
-    p = services.projects.create(ProjectInput(
-        title="Насосные станции", company_id=c.id, owner_id=me.id, capex=Decimal("1.2e9"),
-        capex_currency="RUB", jobs=250,
-        stage_entered_at=datetime.now(UTC) - timedelta(days=30)))
+    p = services.projects.create(
+        ProjectInput(
+            title="Насосные станции",
+            company_id=c.id,
+            owner_id=me.id,
+            capex=Decimal("1.2e9"),
+            capex_currency="RUB",
+            jobs=250,
+            stage_entered_at=datetime.now(UTC) - timedelta(days=30),
+        )
+    )
     assert p.stage.code == "lead"
-    change = services.projects.move_to_stage(p.id, stages[2].id, note="после презентации",
-                                             member_id=me.id)
+    change = services.projects.move_to_stage(
+        p.id, stages[2].id, note="после презентации", member_id=me.id
+    )
     assert change.from_stage_id == stages[0].id and change.to_stage_id == stages[2].id
     moved = services.projects.get(p.id)
     assert moved.stage_id == stages[2].id and services.projects.days_in_stage(moved) == 0
@@ -122,25 +151,34 @@ def test_lost_and_on_hold_need_a_reason(services):
 def test_meeting_with_both_sides_next_steps_and_stage_move(services):
     me = services.members.create(MemberInput("Кузнецова Марина", position="Начальник управления"))
     c = _company(services)
-    ct = services.contacts.create(ContactInput(company_id=c.id, family_name_native="李",
-                                               given_name_native="娜"))
+    ct = services.contacts.create(
+        ContactInput(company_id=c.id, family_name_native="李", given_name_native="娜")
+    )
     p = services.projects.create(ProjectInput(title="Сервисный центр", company_id=c.id))
     offer = services.stages.by_code("offer")
     start = MeetingInput.local_time(date(2026, 5, 20), time(9, 30), "Asia/Shanghai")
     m = services.meetings.record(
-        MeetingInput(title="Итоги года", starts_at=start, timezone="Asia/Shanghai",
-                     project_id=p.id, member_ids=[me.id], contact_ids=[ct.id],
-                     agreements="Kaiyuan подготовит ТЗ"),
+        MeetingInput(
+            title="Итоги года",
+            starts_at=start,
+            timezone="Asia/Shanghai",
+            project_id=p.id,
+            member_ids=[me.id],
+            contact_ids=[ct.id],
+            agreements="Kaiyuan подготовит ТЗ",
+        ),
         [TaskInput("Подобрать площади", owner_id=me.id, due_date=date(2026, 6, 20))],
-        StageMove(offer.id, "после встречи"))
+        StageMove(offer.id, "после встречи"),
+    )
     assert m.company_id == c.id  # taken from the project
     assert m.local_start.hour == 9 and services.meetings.in_moscow(m).hour == 4
     assert m.starts_at == datetime(2026, 5, 20, 1, 30, tzinfo=UTC)
     assert [x.name for x in m.our_participants] == ["Кузнецова Марина"]
     assert [x.display_name for x in m.their_participants] == ["李娜"]
     steps = services.meetings.next_steps(m.id)
-    assert [(t.title, t.owner_id, t.project_id) for t in steps] == \
-        [("Подобрать площади", me.id, p.id)]
+    assert [(t.title, t.owner_id, t.project_id) for t in steps] == [
+        ("Подобрать площади", me.id, p.id)
+    ]
     change = services.meetings.stage_change_of(m.id)
     assert change is not None and change.to_stage_id == offer.id
     assert services.projects.get(p.id).stage.code == "offer"
@@ -153,15 +191,19 @@ def test_meeting_save_is_all_or_nothing(services):
     start = datetime(2026, 5, 20, 1, 30, tzinfo=UTC)
     with pytest.raises(CrmError):
         # moving to the stage the project is already at fails after the meeting row is added
-        services.meetings.record(MeetingInput(title="M", starts_at=start, project_id=p.id),
-                                 [TaskInput("step")], StageMove(p.stage_id))
+        services.meetings.record(
+            MeetingInput(title="M", starts_at=start, project_id=p.id),
+            [TaskInput("step")],
+            StageMove(p.stage_id),
+        )
     assert services.meetings.count() == 0 and services.tasks.count() == 0
 
 
 def test_meeting_needs_a_known_zone_and_aware_start(services):
     with pytest.raises(ValidationError) as e:
-        services.meetings.create(MeetingInput(title="M", starts_at=datetime(2026, 1, 1),
-                                              timezone="Mars/Olympus"))
+        services.meetings.create(
+            MeetingInput(title="M", starts_at=datetime(2026, 1, 1), timezone="Mars/Olympus")
+        )
     assert set(e.value.errors) == {"timezone", "starts_at"}
 
 
@@ -173,8 +215,12 @@ def test_delete_moves_to_trash_and_restore_brings_dependants_back(services):
     services.companies.delete(c.id)
     assert services.companies.count() == 0 and services.contacts.count() == 0
     assert services.projects.count() == 0 and services.tasks.count() == 0
-    assert {i.entity_type for i in services.trash.list()} == {"company", "contact", "project",
-                                                             "task"}
+    assert {i.entity_type for i in services.trash.list()} == {
+        "company",
+        "contact",
+        "project",
+        "task",
+    }
     with pytest.raises(NotFoundError):
         services.companies.update(c.id, CompanyInput(name="x"))
     services.companies.restore(c.id)
@@ -211,8 +257,9 @@ def test_tasks_overdue_first_and_done(services):
 
 def test_trip_dates_and_countries_checked(services):
     with pytest.raises(ValidationError) as e:
-        services.trips.create(TripInput("Миссия", date(2026, 5, 25), date(2026, 5, 18),
-                                        ["CN", "ZZ"]))
+        services.trips.create(
+            TripInput("Миссия", date(2026, 5, 25), date(2026, 5, 18), ["CN", "ZZ"])
+        )
     assert set(e.value.errors) == {"end_date", "countries"}
     t = services.trips.create(TripInput("Миссия", date(2026, 5, 18), date(2026, 5, 25), ["cn"]))
     assert t.countries == ["CN"]
@@ -221,8 +268,9 @@ def test_trip_dates_and_countries_checked(services):
 def test_attachments_keep_their_bytes_with_the_record(services):
     c = _company(services)
     pdf = b"%PDF-1.4 presentation \xe5\x87\xaf\xe6\xba\x90 " * 1000
-    a = services.attachments.add("company", c.id, "C:\\Users\\me\\Презентация 凯源.pdf", pdf,
-                                 note="к встрече")
+    a = services.attachments.add(
+        "company", c.id, "C:\\Users\\me\\Презентация 凯源.pdf", pdf, note="к встрече"
+    )
     assert a.filename == "Презентация 凯源.pdf" and a.mime_type == "application/pdf"
     assert a.size == len(pdf)
     assert [x.id for x in services.attachments.for_record("company", c.id)] == [a.id]

@@ -45,48 +45,118 @@ class Known:
 
 STALLED_AFTER_DAYS = DEFAULT_STAGE_LIMITS["offer"]  # the stalled project's stage
 
+
 def build(services) -> Known:  # noqa: ANN001
     s = services
     s.stages.ensure_defaults()
     lead = s.stages.by_code("lead")
     offer = s.stages.by_code("offer")
-    belov = s.members.create(MemberInput("Белов Дмитрий", name_latin="Dmitry Belov",
-                                         position="Министр"))
+    belov = s.members.create(
+        MemberInput("Белов Дмитрий", name_latin="Dmitry Belov", position="Министр")
+    )
     kaiyuan = s.companies.create(CompanyInput(name_native="凯源泵业", name_latin="Kaiyuan Pump"))
     other = s.companies.create(CompanyInput(name_latin="Huasen Robotics"))
-    wang = s.contacts.create(ContactInput(company_id=kaiyuan.id, family_name_native="王",
-                                          given_name_native="建国", family_name_ru="Ван",
-                                          given_name_ru="Цзяньго", position="Председатель"))
-    stalled = s.projects.create(ProjectInput(
-        title="Pump plant", company_id=kaiyuan.id, stage_id=offer.id, owner_id=belov.id,
-        stage_entered_at=NOW - timedelta(days=STALLED_AFTER_DAYS + 30)))
-    fresh = s.projects.create(ProjectInput(
-        title="Robots", company_id=other.id, stage_id=lead.id,
-        stage_entered_at=NOW - timedelta(days=7)))
-    overdue = s.tasks.create(TaskInput("Send the offer", owner_id=belov.id,
-                                       due_date=TODAY - timedelta(days=1),
-                                       company_id=kaiyuan.id))
-    on_project = s.tasks.create(TaskInput("Quarterly visit", owner_id=belov.id,
-                                          due_date=TODAY + timedelta(days=14),
-                                          project_id=stalled.id))
-    done = s.tasks.create(TaskInput("Old report", due_date=TODAY - timedelta(days=40),
-                                    status=TaskStatus.DONE, company_id=kaiyuan.id))
-    trip = s.trips.create(TripInput("Mission to China", TODAY, TODAY + timedelta(days=3),
-                                    ["CN"], "Shanghai", member_ids=[belov.id]))
+    wang = s.contacts.create(
+        ContactInput(
+            company_id=kaiyuan.id,
+            family_name_native="王",
+            given_name_native="建国",
+            family_name_ru="Ван",
+            given_name_ru="Цзяньго",
+            position="Председатель",
+        )
+    )
+    stalled = s.projects.create(
+        ProjectInput(
+            title="Pump plant",
+            company_id=kaiyuan.id,
+            stage_id=offer.id,
+            owner_id=belov.id,
+            stage_entered_at=NOW - timedelta(days=STALLED_AFTER_DAYS + 30),
+        )
+    )
+    fresh = s.projects.create(
+        ProjectInput(
+            title="Robots",
+            company_id=other.id,
+            stage_id=lead.id,
+            stage_entered_at=NOW - timedelta(days=7),
+        )
+    )
+    overdue = s.tasks.create(
+        TaskInput(
+            "Send the offer",
+            owner_id=belov.id,
+            due_date=TODAY - timedelta(days=1),
+            company_id=kaiyuan.id,
+        )
+    )
+    on_project = s.tasks.create(
+        TaskInput(
+            "Quarterly visit",
+            owner_id=belov.id,
+            due_date=TODAY + timedelta(days=14),
+            project_id=stalled.id,
+        )
+    )
+    done = s.tasks.create(
+        TaskInput(
+            "Old report",
+            due_date=TODAY - timedelta(days=40),
+            status=TaskStatus.DONE,
+            company_id=kaiyuan.id,
+        )
+    )
+    trip = s.trips.create(
+        TripInput(
+            "Mission to China",
+            TODAY,
+            TODAY + timedelta(days=3),
+            ["CN"],
+            "Shanghai",
+            member_ids=[belov.id],
+        )
+    )
     start = MeetingInput.local_time(TODAY + timedelta(days=1), time(10), "Asia/Shanghai")
     meeting = s.meetings.record(
-        MeetingInput(title="Kaiyuan board", starts_at=start, timezone="Asia/Shanghai",
-                     project_id=stalled.id, trip_id=trip.id, place="Shanghai",
-                     member_ids=[belov.id], contact_ids=[wang.id]),
-        [TaskInput("Choose the site", owner_id=belov.id, due_date=TODAY + timedelta(days=3))])
+        MeetingInput(
+            title="Kaiyuan board",
+            starts_at=start,
+            timezone="Asia/Shanghai",
+            project_id=stalled.id,
+            trip_id=trip.id,
+            place="Shanghai",
+            member_ids=[belov.id],
+            contact_ids=[wang.id],
+        ),
+        [TaskInput("Choose the site", owner_id=belov.id, due_date=TODAY + timedelta(days=3))],
+    )
     step = s.tasks.list(s.tasks.query(meeting_id=meeting.id))[0]
-    past = s.meetings.record(MeetingInput(
-        title="First talk", starts_at=NOW - timedelta(days=30), timezone="Europe/Moscow",
-        company_id=kaiyuan.id))
+    past = s.meetings.record(
+        MeetingInput(
+            title="First talk",
+            starts_at=NOW - timedelta(days=30),
+            timezone="Europe/Moscow",
+            company_id=kaiyuan.id,
+        )
+    )
     gone = s.tasks.create(TaskInput("Deleted", company_id=kaiyuan.id, due_date=TODAY))
     s.tasks.delete(gone.id)
-    return Known(belov.id, kaiyuan.id, other.id, stalled.id, fresh.id, overdue.id,
-                 on_project.id, done.id, step.id, meeting.id, past.id, trip.id, wang.id)
+    return Known(
+        belov.id,
+        kaiyuan.id,
+        other.id,
+        stalled.id,
+        fresh.id,
+        overdue.id,
+        on_project.id,
+        done.id,
+        step.id,
+        meeting.id,
+        past.id,
+        trip.id,
+        wang.id,
+    )
 
 
 @pytest.fixture
@@ -145,7 +215,9 @@ def test_stalled_after_each_stage_s_own_limit_from_the_settings(services, known)
     pipeline.save(limits={"lead": 6})  # the fresh project: 7 days in the lead stage
     summary = services.today.summary(now=NOW, today=TODAY)
     assert [(p.id, p.stall_limit) for p in summary.stalled] == [
-        (known.stalled, STALLED_AFTER_DAYS), (known.fresh, 6)]
+        (known.stalled, STALLED_AFTER_DAYS),
+        (known.fresh, 6),
+    ]
 
 
 def test_tasks_of_a_company_include_those_on_its_projects_and_meetings(services, known):
@@ -175,8 +247,12 @@ def test_project_facts_for_cards(services, known):
     assert facts[known.stalled].next_meeting is not None
     assert facts[known.fresh].open_tasks == 0 and facts[known.fresh].next_meeting is None
     services.tasks.set_done(known.step)
-    assert services.today.project_facts([known.stalled], now=NOW,
-                                        today=TODAY)[known.stalled].open_tasks == 1
+    assert (
+        services.today.project_facts([known.stalled], now=NOW, today=TODAY)[
+            known.stalled
+        ].open_tasks
+        == 1
+    )
 
 
 def test_trip_agenda_day_by_day_with_both_sides(services, known):
@@ -187,7 +263,8 @@ def test_trip_agenda_day_by_day_with_both_sides(services, known):
     assert item.meeting.venue_start.strftime("%H:%M") == "10:00"
     assert [(a.name, a.position) for a in item.ours] == [("Белов Дмитрий", "Министр")]
     assert [(a.name, a.name_ru, a.position, a.company_name) for a in item.theirs] == [
-        ("王建国", "Ван Цзяньго", "Председатель", "Kaiyuan Pump")]
+        ("王建国", "Ван Цзяньго", "Председатель", "Kaiyuan Pump")
+    ]
     assert [a.name for a in agenda.members] == ["Белов Дмитрий"]
     with pytest.raises(NotFoundError):
         services.today.trip_agenda("no-such-trip")

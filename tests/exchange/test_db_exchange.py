@@ -401,8 +401,12 @@ def test_duplicates_are_found_across_lookup_chunks_without_reading_other_compani
     other = services.companies.create(CompanyInput(name_latin="Unrelated Works", country="DE"))
     for i in range(5):
         services.contacts.create(
-            ContactInput(company_id=other.id, family_name_latin=f"Weber{i}", given_name_latin="Kai",
-                         emails=[Channel("work", f"weber{i}@unrelated.example")])
+            ContactInput(
+                company_id=other.id,
+                family_name_latin=f"Weber{i}",
+                given_name_latin="Kai",
+                emails=[Channel("work", f"weber{i}@unrelated.example")],
+            )
         )
     loaded: list[set[str]] = []
     real_fetch = db_import._ExistingContacts._fetch
@@ -413,16 +417,22 @@ def test_duplicates_are_found_across_lookup_chunks_without_reading_other_compani
 
     monkeypatch.setattr(db_import, "LOOKUP_CHUNK", 1)
     monkeypatch.setattr(db_import._ExistingContacts, "_fetch", spy)
-    by_email = ContactRecord(family_name_latin="Z", given_name_latin="W",
-                             emails=[Email("ZHANG.WEI@huake.example")])
-    by_phone = ContactRecord(family_name_latin="Zh", given_name_latin="We",
-                             phones=[Phone("+86 138 0013 8000", PhoneKind.MOBILE)])
+    by_email = ContactRecord(
+        family_name_latin="Z", given_name_latin="W", emails=[Email("ZHANG.WEI@huake.example")]
+    )
+    by_phone = ContactRecord(
+        family_name_latin="Zh",
+        given_name_latin="We",
+        phones=[Phone("+86 138 0013 8000", PhoneKind.MOBILE)],
+    )
     by_name = ContactRecord(organization="Huake Pumps")
     place_name(by_name, "Чжан", "Вэй")
-    first = ContactRecord(family_name_latin="Novak", given_name_latin="Jan",
-                          emails=[Email("jan@novak.example")])
-    again = ContactRecord(family_name_latin="Novak", given_name_latin="Jan",
-                          emails=[Email("Jan@Novak.example")])
+    first = ContactRecord(
+        family_name_latin="Novak", given_name_latin="Jan", emails=[Email("jan@novak.example")]
+    )
+    again = ContactRecord(
+        family_name_latin="Novak", given_name_latin="Jan", emails=[Email("Jan@Novak.example")]
+    )
     rep = import_records(services, [by_email, by_phone, by_name, first, again])
     assert [(r.outcome, r.matched_by) for r in rep.rows] == [
         (Outcome.SKIPPED, "email"),

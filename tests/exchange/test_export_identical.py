@@ -25,8 +25,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exchange"
     ("fmt", "expected"),
     [("csv", "export_contacts.csv"), ("csv-excel-ru", "export_contacts_excel_ru.csv")],
 )
-def test_csv_export_is_byte_identical_to_the_reference(tmp_path: Path, fmt: str,
-                                                       expected: str) -> None:
+def test_csv_export_is_byte_identical_to_the_reference(
+    tmp_path: Path, fmt: str, expected: str
+) -> None:
     db = tmp_path / "contacts.sqlite3"
     shutil.copy(FIXTURES / "export_contacts.sqlite3", db)
     rt = open_runtime("sqlite:///" + str(db), Paths(tmp_path, tmp_path / "config"))

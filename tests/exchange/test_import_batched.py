@@ -35,20 +35,32 @@ def _people() -> list[tuple[str, str, str, str, str]]:
 
 def _index(services) -> tuple[dict, set]:
     with services.ctx.reading() as s:
-        docs = {(k, r): (n, b) for k, r, n, b in s.execute(
-            text("SELECT kind, ref_id, names, body FROM search_doc"))}
-        words = {tuple(r) for r in s.execute(text(
-            "SELECT d.kind, d.ref_id, w.word FROM search_word w "
-            "JOIN search_doc d ON d.doc_id = w.doc_id"))}
+        docs = {
+            (k, r): (n, b)
+            for k, r, n, b in s.execute(text("SELECT kind, ref_id, names, body FROM search_doc"))
+        }
+        words = {
+            tuple(r)
+            for r in s.execute(
+                text(
+                    "SELECT d.kind, d.ref_id, w.word FROM search_word w "
+                    "JOIN search_doc d ON d.doc_id = w.doc_id"
+                )
+            )
+        }
     return docs, words
 
 
 def test_a_large_import_is_found_by_every_spelling_and_keeps_its_history(services, tmp_path):
     company = services.companies.create(CompanyInput(name_native="凯源泵业", country="CN"))
     shared = [
-        services.contacts.create(ContactInput(
-            family_name_latin=f"Desk{i}", given_name_latin="Front",
-            emails=[Channel("work", "info@shared.example")]))
+        services.contacts.create(
+            ContactInput(
+                family_name_latin=f"Desk{i}",
+                given_name_latin="Front",
+                emails=[Channel("work", "info@shared.example")],
+            )
+        )
         for i in range(3)
     ]
     people = _people()
@@ -56,8 +68,16 @@ def test_a_large_import_is_found_by_every_spelling_and_keeps_its_history(service
     path = tmp_path / "people.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["Family name", "Given name", "Family name (Russian)",
-                    "Given name (Russian)", "Organization", "Email"])
+        w.writerow(
+            [
+                "Family name",
+                "Given name",
+                "Family name (Russian)",
+                "Given name (Russian)",
+                "Organization",
+                "Email",
+            ]
+        )
         for fam, given, fam_ru, given_ru, _ in people:
             w.writerow([fam, given, fam_ru, given_ru, "凯源泵业", ""])
         w.writerow(["", "", "Стойка", "Общая", "", "INFO@shared.example"])
@@ -75,8 +95,13 @@ def test_a_large_import_is_found_by_every_spelling_and_keeps_its_history(service
         for query in (fam + given, pinyin, f"{fam_ru} {given_ru}"):
             assert row.contact_id in search.matching_ids("contact", query), query
     with services.ctx.reading() as s:
-        history = set(s.scalars(select(AuditEntry.entity_id).where(
-            AuditEntry.entity_type == "contact", AuditEntry.action == "create")))
+        history = set(
+            s.scalars(
+                select(AuditEntry.entity_id).where(
+                    AuditEntry.entity_type == "contact", AuditEntry.action == "create"
+                )
+            )
+        )
     assert set(created) <= history
     assert all(services.contacts.get(cid).company_id == company.id for cid in created)
 

@@ -33,8 +33,9 @@ def test_a_hostile_workbook_is_refused_in_the_dialog(qtbot, services, tmp_path):
 
 
 def test_cancel_during_a_long_import_leaves_the_database_unchanged(qtbot, services, tmp_path):
-    rows = ["Family name,Given name,Email"] + [f"王{i},建国,gui{i}@example.com"
-                                               for i in range(20000)]
+    rows = ["Family name,Given name,Email"] + [
+        f"王{i},建国,gui{i}@example.com" for i in range(20000)
+    ]
     big = tmp_path / "big.csv"
     big.write_text("\n".join(rows) + "\n", encoding="utf-8")
     before = services.contacts.count()

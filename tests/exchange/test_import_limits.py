@@ -33,8 +33,10 @@ def shared_strings_bomb(n: int) -> bytes:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         zf.writestr("xl/workbook.xml", "<workbook/>")
         with zf.open("xl/sharedStrings.xml", "w") as f:
-            f.write(b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
-                    b'spreadsheetml/2006/main">')
+            f.write(
+                b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+                b'spreadsheetml/2006/main">'
+            )
             block = b"<si><t>x</t></si>" * 10_000
             for _ in range(n // 10_000):
                 f.write(block)
@@ -107,8 +109,11 @@ def test_too_many_rows_are_refused_naming_the_limit():
 
 
 def test_a_vcard_value_over_the_limit_is_refused():
-    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王\r\nNOTE:" + "z" * (5 * LIMITS.cell_chars)
-            + "\r\nEND:VCARD\r\n").encode()
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王\r\nNOTE:"
+        + "z" * (5 * LIMITS.cell_chars)
+        + "\r\nEND:VCARD\r\n"
+    ).encode()
     with pytest.raises(FileFormatError) as e:
         read_vcards(card, source="big.vcf")
     assert "limit" in str(e.value) and "line 4" in str(e.value)
@@ -129,9 +134,22 @@ def test_the_cli_refuses_a_hostile_workbook_in_one_line_and_writes_nothing(tmp_p
     before = sqlite3.connect(demo_db).execute("SELECT count(*) FROM contact").fetchone()[0]
     env = {**os.environ, "CRM_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(demo_db), "import",
-                        "contacts", str(bomb)], capture_output=True, text=True, env=env,
-                       timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "crm_desktop",
+            "--db",
+            str(demo_db),
+            "import",
+            "contacts",
+            str(bomb),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert time.perf_counter() - started < 60
     assert r.returncode == 1
     lines = r.stderr.strip().splitlines()

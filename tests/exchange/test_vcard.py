@@ -212,8 +212,20 @@ def test_a_nul_in_a_charset_name_is_a_line_error_not_a_crash(tmp_path):
 # must be escaped. This is what a strict validator holds our 3.0 files to.
 _STRUCTURED = {"N", "ADR", "ORG", "GEO"}
 _LISTS = {"CATEGORIES", "NICKNAME"}
-_NOT_TEXT = {"BEGIN", "END", "VERSION", "TEL", "EMAIL", "UID", "URL", "IMPP", "PHOTO", "BDAY",
-             "REV", "PRODID"}
+_NOT_TEXT = {
+    "BEGIN",
+    "END",
+    "VERSION",
+    "TEL",
+    "EMAIL",
+    "UID",
+    "URL",
+    "IMPP",
+    "PHOTO",
+    "BDAY",
+    "REV",
+    "PRODID",
+}
 
 
 def _unescaped(value: str, chars: str) -> list[str]:

@@ -33,8 +33,27 @@ QSAFE = re.compile(r'^[^\x00-\x08\x0a-\x1f\x7f"]*$')
 VALUE_CHARS = re.compile(r"^[^\x00-\x08\x0a-\x1f\x7f]*$")  # WSP / VCHAR / NON-ASCII
 STRUCTURED = {"N", "ORG", "ADR"}  # ";" separates components, "," values in a component
 LISTS = {"CATEGORIES", "NICKNAME"}  # "," separates values
-NOT_TEXT = {"BEGIN", "END", "VERSION", "TEL", "EMAIL", "UID", "URL", "IMPP", "PHOTO",
-            "BDAY", "REV", "PRODID", "GEO", "TZ", "CLASS", "KEY", "SOUND", "LOGO", "AGENT"}
+NOT_TEXT = {
+    "BEGIN",
+    "END",
+    "VERSION",
+    "TEL",
+    "EMAIL",
+    "UID",
+    "URL",
+    "IMPP",
+    "PHOTO",
+    "BDAY",
+    "REV",
+    "PRODID",
+    "GEO",
+    "TZ",
+    "CLASS",
+    "KEY",
+    "SOUND",
+    "LOGO",
+    "AGENT",
+}
 
 
 def _params(text: str) -> list[str]:
@@ -59,7 +78,7 @@ def _split_head(line: str) -> tuple[str, str] | None:
         if ch == '"':
             quoted = not quoted
         elif ch == ":" and not quoted:
-            return line[:i], line[i + 1:]
+            return line[:i], line[i + 1 :]
     return None
 
 
@@ -68,7 +87,7 @@ def _text_errors(value: str, separators: str) -> list[str]:
     while i < len(value):
         ch = value[i]
         if ch == "\\":
-            nxt = value[i + 1: i + 2]
+            nxt = value[i + 1 : i + 2]
             if nxt not in ("\\", ";", ",", "n", "N"):
                 errors.append(f"bad escape \\{nxt}")
             i += 2
@@ -113,8 +132,11 @@ def rfc2426_errors(data: bytes) -> list[str]:
                 errors.append(f"{where}: bad parameter {p!r}")
                 continue
             for v in pvalues.split(",") if not pvalues.startswith('"') else [pvalues]:
-                ok = (QSAFE.match(v[1:-1]) and v.endswith('"') and len(v) > 1
-                      if v.startswith('"') else SAFE_CHAR.match(v))
+                ok = (
+                    QSAFE.match(v[1:-1]) and v.endswith('"') and len(v) > 1
+                    if v.startswith('"')
+                    else SAFE_CHAR.match(v)
+                )
                 if not ok:
                     errors.append(f"{where}: bad parameter value {v!r}")
         if not VALUE_CHARS.match(value):
@@ -166,20 +188,31 @@ def hard_people() -> list[ContactRecord]:
     in three scripts."""
     return [
         ContactRecord(
-            family_name="张", given_name="伟; 伟,\\",
-            family_name_latin="Zhang;", given_name_latin="Wei, Jr.\\",
-            family_name_ru="Чжан;", given_name_ru="Вэй,\nмл.", middle_name_ru="a\\b;c",
-            organization="华科泵业有限公司; Huake, Pumps\\Motors", department="Sales; East",
-            title="总经理, General Manager; 董事" * 3, country="CN",
+            family_name="张",
+            given_name="伟; 伟,\\",
+            family_name_latin="Zhang;",
+            given_name_latin="Wei, Jr.\\",
+            family_name_ru="Чжан;",
+            given_name_ru="Вэй,\nмл.",
+            middle_name_ru="a\\b;c",
+            organization="华科泵业有限公司; Huake, Pumps\\Motors",
+            department="Sales; East",
+            title="总经理, General Manager; 董事" * 3,
+            country="CN",
             phones=[Phone("+86 138 0013 8000", PhoneKind.MOBILE)],
             emails=[Email("zhang.wei@huake-pumps.example")],
             messengers=[MessengerId(M.WECHAT, "zhang;wei,1")],
-            languages=["zh", "en; ru"], tags=["VIP, key", "pumps;2026"],
+            languages=["zh", "en; ru"],
+            tags=["VIP, key", "pumps;2026"],
             notes="Met in Shenzhen, 2025;\r\nlikes tea\\green\tand long text " + "汉字" * 60,
             decision_maker=True,
         ),
-        ContactRecord(family_name_ru="Егоров", given_name_ru="Алексей",
-                      notes="Ctrl\x07char\x1b and DEL\x7f", title="Директор\x00"),
+        ContactRecord(
+            family_name_ru="Егоров",
+            given_name_ru="Алексей",
+            notes="Ctrl\x07char\x1b and DEL\x7f",
+            title="Директор\x00",
+        ),
     ]
 
 
@@ -192,7 +225,10 @@ def test_vcard30_of_hard_text_passes_the_strict_validator_and_round_trips():
     assert (first.family_name, first.given_name) == ("张", "伟; 伟,\\")
     assert (first.family_name_latin, first.given_name_latin) == ("Zhang;", "Wei, Jr.\\")
     assert (first.family_name_ru, first.given_name_ru, first.middle_name_ru) == (
-        "Чжан;", "Вэй,\nмл.", "a\\b;c")
+        "Чжан;",
+        "Вэй,\nмл.",
+        "a\\b;c",
+    )
     assert first.organization == "华科泵业有限公司; Huake, Pumps\\Motors"
     assert first.department == "Sales; East"
     assert first.tags == ["VIP, key", "pumps;2026"]
@@ -202,13 +238,19 @@ def test_vcard30_of_hard_text_passes_the_strict_validator_and_round_trips():
 
 
 def test_exported_demo_contacts_pass_the_validator_and_import_as_the_same_people(
-        tmp_path: Path, data_dir: Path):
+    tmp_path: Path, data_dir: Path
+):
     env = {**os.environ, "CRM_DATA_DIR": str(data_dir)}
     env.pop("CRM_DATABASE_URL", None)
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "crm_desktop", *args], env=env, text=True,
-                              capture_output=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "crm_desktop", *args],
+            env=env,
+            text=True,
+            capture_output=True,
+            timeout=300,
+        )
 
     demo, fresh, vcf = tmp_path / "demo.sqlite3", tmp_path / "fresh.sqlite3", tmp_path / "c.vcf"
     assert cli("demo", "--db", str(demo)).returncode == 0
@@ -224,8 +266,10 @@ def test_exported_demo_contacts_pass_the_validator_and_import_as_the_same_people
         r = cli("--db", str(db), "list", "contacts", "--json")
         import json
 
-        people[db] = sorted((c["name_native"], c["name_latin"], c["name_ru"], c["position"])
-                            for c in json.loads(r.stdout))
+        people[db] = sorted(
+            (c["name_native"], c["name_latin"], c["name_ru"], c["position"])
+            for c in json.loads(r.stdout)
+        )
     assert len(people[demo]) >= 25 and people[fresh] == people[demo]
 
 

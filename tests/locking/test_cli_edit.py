@@ -19,8 +19,13 @@ from crm_desktop.runtime import open_runtime
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRM_DATA_DIR": str(data_dir)}
     env.pop("CRM_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "crm_desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def records(db: Path, kind: str, data_dir: Path, *extra: str) -> list[dict[str, Any]]:
@@ -30,51 +35,116 @@ def records(db: Path, kind: str, data_dir: Path, *extra: str) -> list[dict[str, 
 
 
 def pumps(db: Path, data_dir: Path) -> dict[str, Any]:
-    return next(c for c in records(db, "companies", data_dir)
-                if c["name_native"] == "凯源泵业集团有限公司")
+    return next(
+        c for c in records(db, "companies", data_dir) if c["name_native"] == "凯源泵业集团有限公司"
+    )
 
 
-def test_update_sets_typed_fields_and_prints_the_new_version(demo_db: Path,
-                                                             data_dir: Path) -> None:
+def test_update_sets_typed_fields_and_prints_the_new_version(demo_db: Path, data_dir: Path) -> None:
     before = pumps(demo_db, data_dir)
-    r = run("--db", str(demo_db), "update", "companies", before["id"][:8],
-            "--set", "city=Сучжоу", "--set", "employees=1 250", "--set", "revenue=12,5",
-            "--set", "revenue_currency=usd", "--set", "kind=partner", "--set", "tags=",
-            "--if-version", str(before["version"]), data_dir=data_dir)
+    r = run(
+        "--db",
+        str(demo_db),
+        "update",
+        "companies",
+        before["id"][:8],
+        "--set",
+        "city=Сучжоу",
+        "--set",
+        "employees=1 250",
+        "--set",
+        "revenue=12,5",
+        "--set",
+        "revenue_currency=usd",
+        "--set",
+        "kind=partner",
+        "--set",
+        "tags=",
+        "--if-version",
+        str(before["version"]),
+        data_dir=data_dir,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == str(before["version"] + 1) and r.stderr == ""
     after = pumps(demo_db, data_dir)
-    assert (after["city"], after["employees"], after["revenue"], after["revenue_currency"],
-            after["kind"], after["tags"]) == ("Сучжоу", 1250, "12.50", "USD", "partner", [])
+    assert (
+        after["city"],
+        after["employees"],
+        after["revenue"],
+        after["revenue_currency"],
+        after["kind"],
+        after["tags"],
+    ) == ("Сучжоу", 1250, "12.50", "USD", "partner", [])
     assert after["version"] == before["version"] + 1
 
 
-def test_update_finds_references_by_prefix_and_records_by_name(demo_db: Path,
-                                                               data_dir: Path) -> None:
+def test_update_finds_references_by_prefix_and_records_by_name(
+    demo_db: Path, data_dir: Path
+) -> None:
     task = records(demo_db, "tasks", data_dir)[0]
     member = records(demo_db, "members", data_dir)[-1]
-    r = run("--db", str(demo_db), "update", "tasks", task["id"][:8],
-            "--set", f"owner={member['id'][:6]}", "--set", "due_date=2026-07-01",
-            "--set", "status=done", data_dir=data_dir)
+    r = run(
+        "--db",
+        str(demo_db),
+        "update",
+        "tasks",
+        task["id"][:8],
+        "--set",
+        f"owner={member['id'][:6]}",
+        "--set",
+        "due_date=2026-07-01",
+        "--set",
+        "status=done",
+        data_dir=data_dir,
+    )
     assert r.returncode == 0, r.stderr
     changed = next(t for t in records(demo_db, "tasks", data_dir) if t["id"] == task["id"])
     assert changed["owner"]["id"] == member["id"]
     assert (changed["due_date"], changed["status"]) == ("2026-07-01", "done")
-    r = run("--db", str(demo_db), "update", "companies", "Kaiyuan Pump Group Co., Ltd.",
-            "--set", "website=https://kaiyuan.example", data_dir=data_dir)
+    r = run(
+        "--db",
+        str(demo_db),
+        "update",
+        "companies",
+        "Kaiyuan Pump Group Co., Ltd.",
+        "--set",
+        "website=https://kaiyuan.example",
+        data_dir=data_dir,
+    )
     assert r.returncode == 0, r.stderr
     assert pumps(demo_db, data_dir)["website"] == "https://kaiyuan.example"
 
 
-def test_a_stale_if_version_fails_in_one_line_naming_the_change(demo_db: Path,
-                                                                data_dir: Path) -> None:
+def test_a_stale_if_version_fails_in_one_line_naming_the_change(
+    demo_db: Path, data_dir: Path
+) -> None:
     company = pumps(demo_db, data_dir)
     loaded = company["version"]
-    first = run("--db", str(demo_db), "update", "companies", company["id"][:8],
-                "--set", "city=Wuxi", "--if-version", str(loaded), data_dir=data_dir)
+    first = run(
+        "--db",
+        str(demo_db),
+        "update",
+        "companies",
+        company["id"][:8],
+        "--set",
+        "city=Wuxi",
+        "--if-version",
+        str(loaded),
+        data_dir=data_dir,
+    )
     assert first.returncode == 0, first.stderr
-    second = run("--db", str(demo_db), "update", "companies", company["id"][:8],
-                 "--set", "city=Nanjing", "--if-version", str(loaded), data_dir=data_dir)
+    second = run(
+        "--db",
+        str(demo_db),
+        "update",
+        "companies",
+        company["id"][:8],
+        "--set",
+        "city=Nanjing",
+        "--if-version",
+        str(loaded),
+        data_dir=data_dir,
+    )
     assert second.returncode != 0 and second.stdout == ""
     lines = second.stderr.strip().splitlines()
     assert len(lines) == 1, second.stderr
@@ -83,8 +153,9 @@ def test_a_stale_if_version_fails_in_one_line_naming_the_change(demo_db: Path,
     assert pumps(demo_db, data_dir)["city"] == "Wuxi"
 
 
-def test_bad_fields_and_values_fail_in_one_line_and_change_nothing(demo_db: Path,
-                                                                   data_dir: Path) -> None:
+def test_bad_fields_and_values_fail_in_one_line_and_change_nothing(
+    demo_db: Path, data_dir: Path
+) -> None:
     company = pumps(demo_db, data_dir)
     for sets, expected in (
         (["colour=red"], "no field “colour”"),
@@ -96,20 +167,23 @@ def test_bad_fields_and_values_fail_in_one_line_and_change_nothing(demo_db: Path
         (["owner=ffffffff"], None),  # companies have no owner
     ):
         args = [a for s in sets for a in ("--set", s)]
-        r = run("--db", str(demo_db), "update", "companies", company["id"][:8], *args,
-                data_dir=data_dir)
+        r = run(
+            "--db", str(demo_db), "update", "companies", company["id"][:8], *args, data_dir=data_dir
+        )
         assert r.returncode != 0, sets
         assert len(r.stderr.strip().splitlines()) == 1, r.stderr
         if expected:
             assert expected in r.stderr, r.stderr
-    r = run("--db", str(demo_db), "update", "tasks", "ffff0000", "--set", "title=x",
-            data_dir=data_dir)
+    r = run(
+        "--db", str(demo_db), "update", "tasks", "ffff0000", "--set", "title=x", data_dir=data_dir
+    )
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1
     assert pumps(demo_db, data_dir) == company  # nothing half-written
 
 
-def test_delete_moves_to_the_trash_and_list_no_longer_shows_it(demo_db: Path,
-                                                               data_dir: Path) -> None:
+def test_delete_moves_to_the_trash_and_list_no_longer_shows_it(
+    demo_db: Path, data_dir: Path
+) -> None:
     site = records(demo_db, "sites", data_dir)[0]
     r = run("--db", str(demo_db), "delete", "sites", site["id"][:8], data_dir=data_dir)
     assert r.returncode == 0, r.stderr
@@ -121,15 +195,24 @@ def test_delete_moves_to_the_trash_and_list_no_longer_shows_it(demo_db: Path,
     assert again.returncode != 0 and len(again.stderr.strip().splitlines()) == 1
 
 
-def test_a_write_is_refused_while_the_window_holds_the_database(demo_db: Path,
-                                                                data_dir: Path) -> None:
+def test_a_write_is_refused_while_the_window_holds_the_database(
+    demo_db: Path, data_dir: Path
+) -> None:
     from crm_desktop.storage.lock import WRITE, DatabaseLocks
 
     company = pumps(demo_db, data_dir)
     locks = DatabaseLocks(demo_db, WRITE, app="crm-desktop").acquire()
     try:
-        r = run("--db", str(demo_db), "update", "companies", company["id"][:8],
-                "--set", "city=Wuxi", data_dir=data_dir)
+        r = run(
+            "--db",
+            str(demo_db),
+            "update",
+            "companies",
+            company["id"][:8],
+            "--set",
+            "city=Wuxi",
+            data_dir=data_dir,
+        )
         assert r.returncode != 0 and "already open for writing" in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
     finally:
@@ -164,16 +247,23 @@ WRITER = textwrap.dedent("""
 
 
 def test_two_processes_save_the_same_record_the_second_is_stale(
-        db_url: str, paths: Paths, data_dir: Path) -> None:
+    db_url: str, paths: Paths, data_dir: Path
+) -> None:
     rt = open_runtime(db_url, paths)
     company = rt.services.companies.create(CompanyInput(name="Kaiquan", city="Shanghai"))
     device = rt.services.ctx.device_id
     rt.close()
     env = {**os.environ, "CRM_DATA_DIR": str(data_dir)}
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, db_url, company.id, city],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              env=env)
-             for city in ("Suzhou", "Wuxi")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, db_url, company.id, city],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for city in ("Suzhou", "Wuxi")
+    ]
     try:
         for p in procs:  # both have the record open at version 1
             assert p.stdout is not None and p.stdout.readline().split() == ["loaded", "1"]

@@ -23,8 +23,9 @@ def _write_one(path: Path, paths: Paths, name: str) -> tuple[str, str, str, str]
     try:
         s = rt.services
         row = s.companies.create(CompanyInput(name=name))
-        edited = s.companies.update(row.id, replace(CompanyInput.from_row(row), city="X"),
-                                    expected_version=row.version)
+        edited = s.companies.update(
+            row.id, replace(CompanyInput.from_row(row), city="X"), expected_version=row.version
+        )
         return rt.services.ctx.device_id, edited.origin, row.hlc, edited.hlc
     finally:
         rt.close()
@@ -59,7 +60,8 @@ def test_a_copy_on_the_same_computer_stamps_its_own_origin(paths: Paths, tmp_pat
 
 
 def test_copies_on_two_computers_stamp_different_origins(
-        paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     original = tmp_path / "office.sqlite3"
     _write_one(original, paths, "Before the trip")
     _checkpoint(original)
@@ -84,10 +86,21 @@ def test_copies_on_two_computers_stamp_different_origins(
             names = {c.name: c.origin for c in s.scalars(select(Company))}
             assert names["Met in laptop-suzhou"] == dev2
             assert names["Before the trip"] not in (dev1, dev2)
-            origins = set(s.scalars(select(AuditEntry.origin)
-                                    .where(AuditEntry.at > s.get(Company, next(
-                                        c.id for c in s.scalars(select(Company))
-                                        if c.name == "Met in laptop-suzhou")).created_at)))
+            origins = set(
+                s.scalars(
+                    select(AuditEntry.origin).where(
+                        AuditEntry.at
+                        > s.get(
+                            Company,
+                            next(
+                                c.id
+                                for c in s.scalars(select(Company))
+                                if c.name == "Met in laptop-suzhou"
+                            ),
+                        ).created_at
+                    )
+                )
+            )
             assert origins == {dev2}
     finally:
         rt.close()

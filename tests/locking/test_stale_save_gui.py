@@ -78,22 +78,30 @@ def type_city(qtbot, form: RecordForm, text: str) -> None:
 
 
 def stale_dialog(qtbot) -> StaleSaveDialog:
-    qtbot.waitUntil(lambda: any(isinstance(w, StaleSaveDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
-    return next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, StaleSaveDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, StaleSaveDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        )
+    )
+    return next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, StaleSaveDialog) and w.isVisible()
+    )
 
 
 def change_from_other_session(other: Runtime, company_id: str, **changes: object) -> int:
     s = other.services.companies
     row = s.get(company_id)
-    saved = s.update(company_id, replace(CompanyInput.from_row(row), **changes),
-                     expected_version=row.version)
+    saved = s.update(
+        company_id, replace(CompanyInput.from_row(row), **changes), expected_version=row.version
+    )
     return int(saved.version)
 
 
-def save_into_conflict(qtbot, window: MainWindow, other: Runtime, rt: Runtime
-                       ) -> tuple[RecordForm, StaleSaveDialog, str]:
+def save_into_conflict(
+    qtbot, window: MainWindow, other: Runtime, rt: Runtime
+) -> tuple[RecordForm, StaleSaveDialog, str]:
     company = rt.services.companies.list()[0]
     form = open_company_form(qtbot, window, company.id)
     type_city(qtbot, form, "Wuxi")
@@ -169,10 +177,14 @@ def open_meeting_editor(qtbot, window: MainWindow) -> Any:
     viewport = view.table.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: any(isinstance(w, MeetingDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, MeetingDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, MeetingDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        )
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MeetingDialog) and w.isVisible()
+    )
     return dialog.editor
 
 
@@ -186,8 +198,11 @@ def test_meeting_editor_stale_save(qtbot, window, other, rt, button: str) -> Non
     editor.place.selectAll()
     qtbot.keyClicks(editor.place, "Hotel lobby")
     theirs = other.services.meetings.get(meeting_id)
-    other.services.meetings.record(replace(MeetingInput.from_row(theirs), place="Factory"),
-                                   meeting_id=meeting_id, expected_version=theirs.version)
+    other.services.meetings.record(
+        replace(MeetingInput.from_row(theirs), place="Factory"),
+        meeting_id=meeting_id,
+        expected_version=theirs.version,
+    )
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     dialog = stale_dialog(qtbot)
     assert "Li Na changed this meeting" in dialog.message.text()
@@ -219,15 +234,24 @@ def test_a_stage_move_on_a_stale_board_asks_first(qtbot, rt, other, monkeypatch)
     stages = rt.services.stages.list()
     project = next(p for p in rt.services.projects.list() if "роботов" in p.title)
     # Li Na renames it meanwhile; this board still shows the card as it was
-    other.services.projects.update(project.id, replace(ProjectInput.from_row(project),
-                                                       title="Robots, phase 2"),
-                                   expected_version=project.version)
+    other.services.projects.update(
+        project.id,
+        replace(ProjectInput.from_row(project), title="Robots, phase 2"),
+        expected_version=project.version,
+    )
     monkeypatch.setattr(board, "ask_note", lambda card, stage: "")
     target = board.columns[stages[3].id].list
     mime = QMimeData()
     mime.setData(MIME_PROJECT, project.id.encode("ascii"))
-    target.dropEvent(QDropEvent(QPointF(20, 20), Qt.DropAction.MoveAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    target.dropEvent(
+        QDropEvent(
+            QPointF(20, 20),
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
     dialog = stale_dialog(qtbot)
     assert rt.services.projects.get(project.id).stage_id == project.stage_id  # not moved
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
@@ -250,8 +274,9 @@ def test_marking_a_stale_task_done_asks_and_reload_shows_theirs(qtbot, rt, other
     from crm_desktop.domain.services.tasks import TaskInput
     from crm_desktop.ui.tasks_view import TasksView
 
-    task = rt.services.tasks.create(TaskInput("Send the draft agreement",
-                                              due_date=date(2026, 1, 5)))
+    task = rt.services.tasks.create(
+        TaskInput("Send the draft agreement", due_date=date(2026, 1, 5))
+    )
     stack = QUndoStack()
     view = TasksView(rt.services, Settings(language="en"), undo_stack=stack)
     qtbot.addWidget(view)
@@ -259,18 +284,27 @@ def test_marking_a_stale_task_done_asks_and_reload_shows_theirs(qtbot, rt, other
     view.show()
     view.owner.setCurrentIndex(view.owner.findData(None))
     qtbot.waitUntil(lambda: view.model.row_of(task.id) >= 0)
-    other.services.tasks.update(task.id, replace(TaskInput.from_row(task), status=TaskStatus
-                                                 .CANCELLED), expected_version=task.version)
+    other.services.tasks.update(
+        task.id,
+        replace(TaskInput.from_row(task), status=TaskStatus.CANCELLED),
+        expected_version=task.version,
+    )
     rect = view.table.visualRect(view.model.index(view.model.row_of(task.id), 0))
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(rect.left() + 10, rect.center().y()))
+    qtbot.mouseClick(
+        view.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(rect.left() + 10, rect.center().y()),
+    )
     dialog = stale_dialog(qtbot)
     assert "Li Na changed this task" in dialog.message.text()
     assert rt.services.tasks.get(task.id).status == TaskStatus.CANCELLED
     qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.model.row_of(task.id) < 0
-                    or view.task_at(view.model.row_of(task.id)).status
-                    == TaskStatus.CANCELLED)
+    qtbot.waitUntil(
+        lambda: (
+            view.model.row_of(task.id) < 0
+            or view.task_at(view.model.row_of(task.id)).status == TaskStatus.CANCELLED
+        )
+    )
     assert rt.services.tasks.get(task.id).status == TaskStatus.CANCELLED
 
 
@@ -287,15 +321,18 @@ def test_marking_a_stale_card_won_tells_who_changed_it(qtbot, rt, other, monkeyp
     qtbot.addWidget(board)
     board.show()
     project = next(p for p in rt.services.projects.list() if "роботов" in p.title)
-    other.services.projects.update(project.id, replace(ProjectInput.from_row(project),
-                                                       probability=10),
-                                   expected_version=project.version)
+    other.services.projects.update(
+        project.id,
+        replace(ProjectInput.from_row(project), probability=10),
+        expected_version=project.version,
+    )
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     card = board.card_of(project.id)
     assert card is not None
-    won = next(a for a in board.build_card_menu(card).actions() if a.text().startswith(
-        "Mark as won"))
+    won = next(
+        a for a in board.build_card_menu(card).actions() if a.text().startswith("Mark as won")
+    )
     won.trigger()
     assert len(shown) == 1 and "Li Na changed this project" in shown[0]
     assert rt.services.projects.get(project.id).status == ProjectStatus.ACTIVE

@@ -41,8 +41,18 @@ def test_contacts_sort_by_pinyin_and_russian_alphabet(services) -> None:
     }
     by_id = {v: k for k, v in people.items()}
     order = [by_id[c.id] for c in services.contacts.list(services.contacts.query(sort="name"))]
-    assert order == ["安娜", "Baker", "王伟", "曾国强", "Zhukov",
-                     "абрамов", "Егоров", "Ёлкин", "Ершов", "Жуков"]
+    assert order == [
+        "安娜",
+        "Baker",
+        "王伟",
+        "曾国强",
+        "Zhukov",
+        "абрамов",
+        "Егоров",
+        "Ёлкин",
+        "Ершов",
+        "Жуков",
+    ]
     # descending is the mirror image, and paging follows the same order
     down = services.contacts.list(services.contacts.query(sort="name", descending=True))
     assert [by_id[c.id] for c in down] == order[::-1]
@@ -58,8 +68,10 @@ def test_a_renamed_contact_moves(services) -> None:
 
     from crm_desktop.domain.services.contacts import ContactInput as CI
 
-    services.contacts.update(a, replace(CI(), family_name_native="安", given_name_native="娜",
-                                        company_id=data.company_id))
+    services.contacts.update(
+        a,
+        replace(CI(), family_name_native="安", given_name_native="娜", company_id=data.company_id),
+    )
     order = [c.id for c in services.contacts.list(services.contacts.query(sort="name"))]
     assert order == [a, b]
 
@@ -67,14 +79,28 @@ def test_a_renamed_contact_moves(services) -> None:
 def test_companies_sort_by_pinyin(services) -> None:
     made = {
         n: services.companies.create(CompanyInput(name=n)).id
-        for n in ("中联重工", "Alpha Pumps", "厦门金龙", "ООО «Жук»", "ООО «Ёлка»", "ООО «Дуб»",
-                  "北方机械")
+        for n in (
+            "中联重工",
+            "Alpha Pumps",
+            "厦门金龙",
+            "ООО «Жук»",
+            "ООО «Ёлка»",
+            "ООО «Дуб»",
+            "北方机械",
+        )
     }
     by_id = {v: k for k, v in made.items()}
     order = [by_id[c.id] for c in services.companies.list(services.companies.query(sort="name"))]
     # Alpha, beifang, xiamen (not shamen), zhonglian; then Cyrillic with ё as е
-    assert order == ["Alpha Pumps", "北方机械", "厦门金龙", "中联重工",
-                     "ООО «Дуб»", "ООО «Ёлка»", "ООО «Жук»"]
+    assert order == [
+        "Alpha Pumps",
+        "北方机械",
+        "厦门金龙",
+        "中联重工",
+        "ООО «Дуб»",
+        "ООО «Ёлка»",
+        "ООО «Жук»",
+    ]
     choices = [c.name for c in services.companies.choices(services.companies.query(sort="name"))]
     assert choices == order
 
@@ -108,9 +134,13 @@ def test_the_sorted_list_uses_the_index(demo_db: Path, paths, sort) -> None:
     rt.close()
     conn = sqlite3.connect(demo_db)
     try:
-        plan = " ".join(str(r[3]) for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM contact WHERE deleted_at IS NULL "
-            "ORDER BY sort_key, id LIMIT 100"))
+        plan = " ".join(
+            str(r[3])
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM contact WHERE deleted_at IS NULL "
+                "ORDER BY sort_key, id LIMIT 100"
+            )
+        )
         assert "ix_contact_live_sort" in plan and "TEMP B-TREE" not in plan
     finally:
         conn.close()

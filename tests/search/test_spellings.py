@@ -96,8 +96,15 @@ def test_xiamen_company_with_latin_letters_is_found_as_xiamen(services, search) 
     pal = palladius(pinyin_syllables("厦门"))
     assert pal == "сямэнь"
     # the benchmark's spellings of it: Latin letters of the name kept as written
-    for query in ("xiamen tcl fangzhiyouxiangongsi", "xia men tcl fang zhi you xian gong si",
-                  f"{pal} tcl фанчжиюсяньгунсы", "xiamen", "Сямэнь", "厦门", swap_layout(pal)):
+    for query in (
+        "xiamen tcl fangzhiyouxiangongsi",
+        "xia men tcl fang zhi you xian gong si",
+        f"{pal} tcl фанчжиюсяньгунсы",
+        "xiamen",
+        "Сямэнь",
+        "厦门",
+        swap_layout(pal),
+    ):
         assert search.matching_ids("company", query) == [cid], query
     assert search.matching_ids("company", "shamen") == []
 
@@ -117,8 +124,7 @@ def test_two_character_prefix_of_a_chinese_full_name(services, search) -> None:
 )
 def test_korean_company_found_in_every_spelling(services, search, query) -> None:
     hyundai = services.companies.create(
-        CompanyInput(name_native="현대 중공업", name_latin="Hyundai Heavy Industries",
-                     country="KR")
+        CompanyInput(name_native="현대 중공업", name_latin="Hyundai Heavy Industries", country="KR")
     ).id
     services.companies.create(CompanyInput(name_native="두산", country="KR"))
     assert search.search(query).ids("company") == [hyundai]
@@ -133,15 +139,25 @@ def test_doosan_found(services, search, query) -> None:
 
 @pytest.mark.parametrize(
     ("query", "who"),
-    [("kim minjun", "kim"), ("Kim", "kim"), ("gim minjun", "kim"), ("Ким Минджун", "kim"),
-     ("김민", "kim"), ("lee sunsin", "lee"), ("Ли Сунсин", "lee"), ("이순신", "lee")],
+    [
+        ("kim minjun", "kim"),
+        ("Kim", "kim"),
+        ("gim minjun", "kim"),
+        ("Ким Минджун", "kim"),
+        ("김민", "kim"),
+        ("lee sunsin", "lee"),
+        ("Ли Сунсин", "lee"),
+        ("이순신", "lee"),
+    ],
 )
 def test_korean_people_by_their_family_names_as_written(services, search, query, who) -> None:
     people = {
         "kim": services.contacts.create(
-            ContactInput(family_name_native="김", given_name_native="민준")).id,
+            ContactInput(family_name_native="김", given_name_native="민준")
+        ).id,
         "lee": services.contacts.create(
-            ContactInput(family_name_native="이", given_name_native="순신")).id,
+            ContactInput(family_name_native="이", given_name_native="순신")
+        ).id,
     }
     assert search.search(query).ids("contact") == [people[who]]
 

@@ -14,8 +14,11 @@ def digest(path: Path) -> str:
 
 def folder_state(folder: Path) -> dict[str, str]:
     """Every file's digest; -wal/-shm come and go with connections, .lock with writers."""
-    return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.endswith(("-wal", "-shm", ".lock"))}
+    return {
+        str(p.relative_to(folder)): digest(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(("-wal", "-shm", ".lock"))
+    }
 
 
 def identity_of(path: Path, key: object = None) -> str | None:

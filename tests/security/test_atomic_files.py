@@ -39,7 +39,8 @@ def test_an_export_that_fails_midway_leaves_nothing(tmp_path: Path):
 
 
 def test_cli_export_into_a_missing_folder_says_why_and_writes_nothing(
-        paths: Paths, tmp_path: Path, capsys):
+    paths: Paths, tmp_path: Path, capsys
+):
     db = paths.data_dir / "crm.sqlite3"
     rt = open_runtime("sqlite:///" + str(db), paths)
     rt.services.contacts.create(ContactInput(family_name_latin="Wang"))
@@ -51,8 +52,9 @@ def test_cli_export_into_a_missing_folder_says_why_and_writes_nothing(
     assert not target.parent.exists()
 
 
-def test_cli_backup_on_a_full_disk_leaves_no_half_backup(paths: Paths, tmp_path: Path,
-                                                         monkeypatch, capsys):
+def test_cli_backup_on_a_full_disk_leaves_no_half_backup(
+    paths: Paths, tmp_path: Path, monkeypatch, capsys
+):
     from crm_desktop.storage import backups
 
     db = paths.data_dir / "crm.sqlite3"

@@ -91,8 +91,7 @@ def test_backups_of_an_encrypted_database_are_encrypted(paths: Paths, key: Datab
     assert backups.verify_backup(made, None) != []
 
 
-def test_a_backup_that_cannot_be_written_leaves_no_file_and_says_why(paths: Paths,
-                                                                    monkeypatch):
+def test_a_backup_that_cannot_be_written_leaves_no_file_and_says_why(paths: Paths, monkeypatch):
     path = _db(paths, companies=1)
     blocker = paths.data_dir / "blocked"
     blocker.write_text("a file where the folder should be")
@@ -119,7 +118,8 @@ def _damage(path: Path) -> None:
 
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 def test_a_damaged_database_is_never_overwritten_and_the_newest_good_backup_is_offered(
-        paths: Paths, key: DatabaseKey, encrypted: bool, monkeypatch, capsys):
+    paths: Paths, key: DatabaseKey, encrypted: bool, monkeypatch, capsys
+):
     k = key if encrypted else None
     path = _db(paths, k, companies=60)
     good = backups.make_backup(path, paths.backups_dir, "manual", k)

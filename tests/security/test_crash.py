@@ -22,8 +22,9 @@ def _script() -> object:
     return module
 
 
-@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
-                    reason="needs fork() and SIGKILL")
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork() and SIGKILL"
+)
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 def test_sigkill_at_random_moments_loses_no_acknowledged_save(tmp_path: Path, encrypted: bool):
     runs = 8 if encrypted else 20  # the 1,000-run figure is the script's own run
@@ -34,8 +35,9 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(tmp_path: Path, en
     assert report.integrity_failures == 0 and report.open_failures == 0, report.text()
 
 
-@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
-                    reason="needs fork() and SIGKILL")
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork() and SIGKILL"
+)
 def test_sigkill_during_import_restore_encrypt_rekey_backup_and_sync(tmp_path: Path):
     """One killed run of each whole-file or bulk command through the real command line:
     nothing acknowledged is lost, nothing is left behind after the next start, every

@@ -49,8 +49,7 @@ def test_no_file_means_no_drafts_and_reading_creates_nothing(tmp_path: Path):
     assert not (tmp_path / "none").exists()
 
 
-def test_an_encrypted_store_holds_no_plaintext_and_needs_the_key(tmp_path: Path,
-                                                                 key: DatabaseKey):
+def test_an_encrypted_store_holds_no_plaintext_and_needs_the_key(tmp_path: Path, key: DatabaseKey):
     store = DraftStore(tmp_path, key)
     path = store.save("meeting", "m1", {"discussion": TEXT})
     assert encryption.is_encrypted(path)
@@ -106,9 +105,12 @@ _CHILD = textwrap.dedent("""
 def test_a_returned_save_survives_sigkill(tmp_path: Path):
     """The child saves in a loop and reports each returned save; it is killed with
     SIGKILL at once; the last acknowledged draft (or a later one) must be there."""
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(tmp_path)],
-                             stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     assert child.stdout is not None
     acknowledged = 0
     for line in child.stdout:

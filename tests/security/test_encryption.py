@@ -31,7 +31,8 @@ def _add_company(rt: object, name: str = MARKER) -> str:
 
 
 def test_a_new_encrypted_database_has_no_plaintext_and_opens_with_the_passphrase(
-        enc_runtime, enc_path: Path, paths: Paths):
+    enc_runtime, enc_path: Path, paths: Paths
+):
     cid = _add_company(enc_runtime)
     enc_runtime.close()
     raw = b"".join(p.read_bytes() for p in enc_path.parent.glob("crm.sqlite3*"))
@@ -48,8 +49,9 @@ def test_a_new_encrypted_database_has_no_plaintext_and_opens_with_the_passphrase
         asked.append(path)
         return PASSPHRASE
 
-    rt = app_database.open_database(DatabaseLocation.parse("sqlite:///" + str(enc_path)), paths,
-                       passphrase=ask)
+    rt = app_database.open_database(
+        DatabaseLocation.parse("sqlite:///" + str(enc_path)), paths, passphrase=ask
+    )
     try:
         assert rt.db.encrypted
         assert rt.services.companies.get(cid).name == MARKER
@@ -58,8 +60,9 @@ def test_a_new_encrypted_database_has_no_plaintext_and_opens_with_the_passphrase
         rt.close()
 
 
-def test_the_file_opens_in_any_sqlcipher4_tool_with_the_plain_passphrase(enc_runtime,
-                                                                        enc_path: Path):
+def test_the_file_opens_in_any_sqlcipher4_tool_with_the_plain_passphrase(
+    enc_runtime, enc_path: Path
+):
     _add_company(enc_runtime)
     enc_runtime.close()
     conn = encryption.sqlcipher().connect(str(enc_path))
@@ -68,29 +71,30 @@ def test_the_file_opens_in_any_sqlcipher4_tool_with_the_plain_passphrase(enc_run
     conn.close()
 
 
-def test_wrong_passphrase_gives_a_clear_message_and_changes_nothing(enc_runtime,
-                                                                    enc_path: Path,
-                                                                    paths: Paths):
+def test_wrong_passphrase_gives_a_clear_message_and_changes_nothing(
+    enc_runtime, enc_path: Path, paths: Paths
+):
     _add_company(enc_runtime)
     enc_runtime.close()
     before = folder_state(paths.data_dir)
     with pytest.raises(WrongPassphraseError) as e:
-        app_database.open_database(DatabaseLocation.parse("sqlite:///" + str(enc_path)), paths,
-                      passphrase=lambda p: "not it at all")
+        app_database.open_database(
+            DatabaseLocation.parse("sqlite:///" + str(enc_path)),
+            paths,
+            passphrase=lambda p: "not it at all",
+        )
     assert "Wrong passphrase" in str(e.value) and "Nothing was changed" in str(e.value)
     assert folder_state(paths.data_dir) == before
 
 
-def test_a_key_that_pragma_accepts_is_still_refused_before_any_use(enc_runtime,
-                                                                   enc_path: Path):
+def test_a_key_that_pragma_accepts_is_still_refused_before_any_use(enc_runtime, enc_path: Path):
     enc_runtime.close()
     wrong = DatabaseKey.derive("another passphrase", encryption.file_header(enc_path))
     with pytest.raises(WrongPassphraseError):
         open_database("sqlite:///" + str(enc_path), key=wrong)
 
 
-def test_an_encrypted_file_without_a_passphrase_says_so(enc_runtime, enc_path: Path,
-                                                         paths: Paths):
+def test_an_encrypted_file_without_a_passphrase_says_so(enc_runtime, enc_path: Path, paths: Paths):
     enc_runtime.close()
     with pytest.raises(PassphraseRequiredError, match="encrypted"):
         open_runtime("sqlite:///" + str(enc_path), paths)
@@ -101,8 +105,12 @@ def test_encryption_on_a_server_is_refused_with_a_message_naming_sqlite(key: Dat
         open_database("postgresql+psycopg://user@localhost/crm", key=key)
 
 
-def _cli(monkeypatch: pytest.MonkeyPatch, *args: str, passphrase: str | None = PASSPHRASE,
-         new: str | None = None) -> int:
+def _cli(
+    monkeypatch: pytest.MonkeyPatch,
+    *args: str,
+    passphrase: str | None = PASSPHRASE,
+    new: str | None = None,
+) -> int:
     if passphrase is None:
         monkeypatch.delenv("CRM_PASSPHRASE", raising=False)
     else:
@@ -135,7 +143,8 @@ def test_cli_encrypt_then_change_passphrase_then_decrypt(paths: Paths, monkeypat
     found = backups.list_backups(paths.backups_dir, ident)
     assert found and all(b.encrypted for b in found)
     assert sorted(p.name for p in path.parent.glob("crm.sqlite3*")) == [
-        "crm.sqlite3"]  # the lock files go with their last holder
+        "crm.sqlite3"
+    ]  # the lock files go with their last holder
 
     assert _cli(monkeypatch, "--db", db, "list", "companies", passphrase="wrong one!") == 1
     assert "Wrong passphrase" in capsys.readouterr().err
@@ -146,8 +155,10 @@ def test_cli_encrypt_then_change_passphrase_then_decrypt(paths: Paths, monkeypat
         encryption.unlock(path, PASSPHRASE)
     key = encryption.unlock(path, new)
     for b in backups.list_backups(paths.backups_dir, ident):
-        assert backups.verify_backup(b.path, DatabaseKey.derive(
-            new, encryption.file_header(b.path))) == []
+        assert (
+            backups.verify_backup(b.path, DatabaseKey.derive(new, encryption.file_header(b.path)))
+            == []
+        )
 
     assert _cli(monkeypatch, "--db", db, "decrypt", passphrase=new) == 0
     assert not encryption.is_encrypted(path)

@@ -19,12 +19,21 @@ from crm_desktop.exchange.db_import import ImportOptions, import_file
 from crm_desktop.runtime import open_runtime
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exchange"
-SAMPLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".csv", ".vcf", ".xlsx")) \
-    if FIXTURES.is_dir() else []
+SAMPLES = (
+    sorted(p for p in FIXTURES.iterdir() if p.suffix in (".csv", ".vcf", ".xlsx"))
+    if FIXTURES.is_dir()
+    else []
+)
 SUFFIXES = (".csv", ".vcf", ".xlsx", ".txt")
-FUZZ = settings(max_examples=60, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 
 
 @st.composite
@@ -41,13 +50,13 @@ def mutated(draw: st.DrawFn) -> bytes:
         if op == "flip":
             data[i] ^= 1 << draw(st.integers(0, 7))
         elif op == "cut":
-            del data[i:i + draw(st.integers(1, 64))]
+            del data[i : i + draw(st.integers(1, 64))]
         elif op == "insert":
             data[i:i] = draw(st.binary(min_size=1, max_size=32))
         elif op == "truncate":
             del data[i:]
         else:
-            data[i:i] = data[i:i + draw(st.integers(1, 200))]
+            data[i:i] = data[i : i + draw(st.integers(1, 200))]
     return bytes(data)
 
 
@@ -56,8 +65,7 @@ def _counts(services: object) -> tuple[int, ...]:
     return (s.contacts.count(), s.companies.count(), len(s.tags.list()))  # type: ignore[attr-defined]
 
 
-def test_importers_take_any_file_without_a_crash_or_a_partial_write(paths: Paths,
-                                                                   tmp_path: Path):
+def test_importers_take_any_file_without_a_crash_or_a_partial_write(paths: Paths, tmp_path: Path):
     rt = open_runtime("sqlite:///" + str(tmp_path / "fuzz.sqlite3"), paths)
     rt.services.companies.create(CompanyInput(name="Existing"))
     work = Path(tempfile.mkdtemp(dir=tmp_path))
@@ -108,9 +116,9 @@ def database_bytes(draw: st.DrawFn, seed: bytes) -> bytes:
         if draw(st.booleans()):
             data[i] ^= 1 << draw(st.integers(0, 7))
         else:
-            data[i:i + 16] = draw(st.binary(min_size=16, max_size=16))
+            data[i : i + 16] = draw(st.binary(min_size=16, max_size=16))
     if kind == 3:
-        del data[draw(st.integers(100, len(data) - 1)):]
+        del data[draw(st.integers(100, len(data) - 1)) :]
     return bytes(data)
 
 
@@ -132,8 +140,11 @@ def test_random_bytes_to_the_open_path_never_crash_and_never_write(tmp_path: Pat
             assert path.read_bytes() == data  # refused: not a byte changed
             # A read-only look at a file whose header says WAL makes SQLite create an
             # empty -wal and its -shm index; neither holds data.
-            left = {p.name for p in folder.iterdir()} - {"config", "crm.sqlite3.lock",
-                                                         "crm.sqlite3-shm"}
+            left = {p.name for p in folder.iterdir()} - {
+                "config",
+                "crm.sqlite3.lock",
+                "crm.sqlite3-shm",
+            }
             assert left <= {"crm.sqlite3", "crm.sqlite3-wal"}, left
             wal = folder / "crm.sqlite3-wal"
             assert not wal.exists() or wal.stat().st_size == 0

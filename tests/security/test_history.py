@@ -13,8 +13,14 @@ from crm_desktop.domain.services.history import HistoryService
 
 def test_every_field_change_is_listed_and_an_old_value_restores(services):
     s = services
-    c = s.companies.create(CompanyInput(name="Qiming", kind=CompanyKind.INVESTOR,
-                                        revenue=Decimal("12.50"), revenue_currency="CNY"))
+    c = s.companies.create(
+        CompanyInput(
+            name="Qiming",
+            kind=CompanyKind.INVESTOR,
+            revenue=Decimal("12.50"),
+            revenue_currency="CNY",
+        )
+    )
     data = CompanyInput.from_row(s.companies.get(c.id))
     data.kind = CompanyKind.PARTNER
     data.revenue = Decimal("99.00")

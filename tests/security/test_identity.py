@@ -29,8 +29,9 @@ FIXTURE_0001 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_0001.s
 CANARIES = ("Quoxcanaryold", "Quoxcanarylive", "Quoxcanarydraft")
 
 
-def crm(data_dir: Path, *args: str, passphrase: str | None = None,
-        new: str | None = None) -> subprocess.CompletedProcess[str]:
+def crm(
+    data_dir: Path, *args: str, passphrase: str | None = None, new: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRM_DATA_DIR": str(data_dir)}
     for name in ("CRM_DATABASE_URL", "CRM_PASSPHRASE", "CRM_NEW_PASSPHRASE"):
         env.pop(name, None)
@@ -38,8 +39,14 @@ def crm(data_dir: Path, *args: str, passphrase: str | None = None,
         env["CRM_PASSPHRASE"] = passphrase
     if new is not None:
         env["CRM_NEW_PASSPHRASE"] = new
-    return subprocess.run([sys.executable, "-m", "crm_desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _hits(*folders: Path) -> list[str]:
@@ -59,7 +66,8 @@ def _db_with_canary(paths: Paths, name: str = "crm.sqlite3", folder: Path | None
     try:
         rt.services.companies.create(CompanyInput(name=f"{CANARIES[1]} Ltd"))
         DraftStore(rt.drafts_dir, rt.key, rt.identity).save(
-            "meeting", "new-1", {"discussion": f"{CANARIES[2]} typed"})
+            "meeting", "new-1", {"discussion": f"{CANARIES[2]} typed"}
+        )
     finally:
         rt.close()
     return path
@@ -105,8 +113,7 @@ def test_backup_names_split_one_way_whatever_the_stem(paths: Paths):
     a = backups.make_backup(crm_db, paths.backups_dir, "before-restore")
     b = backups.make_backup(crm_db, paths.backups_dir, "before-0003_contact_live_name_index")
     c = backups.make_backup(other, paths.backups_dir, "restore")
-    ours = {x.path: x.reason for x in backups.list_backups(paths.backups_dir,
-                                                          identity_of(crm_db))}
+    ours = {x.path: x.reason for x in backups.list_backups(paths.backups_dir, identity_of(crm_db))}
     assert ours[a] == "before-restore" and ours[b] == "before-0003_contact_live_name_index"
     assert c not in ours
     theirs = [x.path for x in backups.list_backups(paths.backups_dir, identity_of(other))]
@@ -130,8 +137,14 @@ def test_an_older_versions_backups_and_drafts_are_adopted_once(paths: Paths):
         reasons = sorted(b.reason for b in backups.list_backups(paths.backups_dir, rt.identity))
         from crm_desktop.storage.database import head_revision
 
-        assert reasons == sorted(["before-0002_attachment_content", f"before-{head_revision()}",
-                                  "before-restore", "start"])
+        assert reasons == sorted(
+            [
+                "before-0002_attachment_content",
+                f"before-{head_revision()}",
+                "before-restore",
+                "start",
+            ]
+        )
         assert foreign.exists()  # never claimed: not a name this database's stem wrote
         store = DraftStore(rt.drafts_dir, rt.key, rt.identity)
         assert [d.data["discussion"] for d in store.pending()] == ["kept"]
@@ -140,8 +153,9 @@ def test_an_older_versions_backups_and_drafts_are_adopted_once(paths: Paths):
 
 
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
-def test_a_copy_never_acts_on_the_originals_backups_and_drafts(paths: Paths, tmp_path: Path,
-                                                               encrypted: bool):
+def test_a_copy_never_acts_on_the_originals_backups_and_drafts(
+    paths: Paths, tmp_path: Path, encrypted: bool
+):
     original = _db_with_canary(paths)
     if encrypted:
         assert crm(paths.data_dir, "encrypt", passphrase=PASSPHRASE).returncode == 0
@@ -226,16 +240,16 @@ def test_every_database_has_one_identity_that_its_drafts_follow(db_url: str, pat
     try:
         assert first is not None and rt.identity == first
         assert rt.drafts_dir == drafts_folder(paths.data_dir, first)
-        assert [d.record_id for d in DraftStore(rt.drafts_dir, rt.key, rt.identity).pending()] \
-            == ["new-1"]
+        assert [d.record_id for d in DraftStore(rt.drafts_dir, rt.key, rt.identity).pending()] == [
+            "new-1"
+        ]
         # A drafts file made for another database offers nothing here.
         assert DraftStore(rt.drafts_dir, rt.key, "0" * 32).pending() == []
     finally:
         rt.close()
 
 
-def test_encrypt_also_converts_backups_left_in_the_folder_used_before(paths: Paths,
-                                                                       tmp_path: Path):
+def test_encrypt_also_converts_backups_left_in_the_folder_used_before(paths: Paths, tmp_path: Path):
     """Backups went to the data directory, then the user chose a USB stick: after encrypt
     neither folder holds a readable record."""
     from crm_desktop.config import Settings

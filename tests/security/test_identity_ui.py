@@ -20,13 +20,13 @@ def _reasons(dialog: BackupDialog) -> list[str]:
 
 
 def test_backups_dialog_lists_this_databases_backups_and_a_copy_lists_none(
-        qtbot, paths: Paths, tmp_path: Path):
+    qtbot, paths: Paths, tmp_path: Path
+):
     db = paths.data_dir / "crm.sqlite3"
     rt = open_runtime("sqlite:///" + str(db), paths, auto_backup=True)  # a start backup
     rt.services.companies.create(CompanyInput(name="Qiming"))
     rt.close()  # an automatic backup after the change
-    start = min(app_backups.list_checked(db, paths.backups_dir, None),
-                key=lambda b: b.info.made_at)
+    start = min(app_backups.list_checked(db, paths.backups_dir, None), key=lambda b: b.info.made_at)
     app_backups.restore(start.info.path, db, paths.backups_dir, None)  # before-restore
 
     dialog = BackupDialog(db, paths.backups_dir, None)
@@ -49,7 +49,8 @@ def test_backups_dialog_lists_this_databases_backups_and_a_copy_lists_none(
 
 
 def test_encrypting_from_the_dialog_encrypts_exactly_this_databases_backups_and_drafts(
-        qtbot, paths: Paths, tmp_path: Path):
+    qtbot, paths: Paths, tmp_path: Path
+):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
     from secutil import PASSPHRASE
@@ -77,8 +78,9 @@ def test_encrypting_from_the_dialog_encrypts_exactly_this_databases_backups_and_
             return
         qtbot.keyClicks(dialog.new, PASSPHRASE)
         qtbot.keyClicks(dialog.repeat, PASSPHRASE)
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
         typed.append(True)
 
     QTimer.singleShot(0, type_passphrase)

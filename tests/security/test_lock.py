@@ -33,8 +33,12 @@ rt.close()
 
 
 def _holder_process(db: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(ROOT)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db), str(ROOT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "holding"
     return proc
@@ -76,8 +80,9 @@ def test_a_clean_exit_releases_the_lock(paths: Paths):
 
 def test_a_stale_lock_file_with_any_content_is_taken_over(tmp_path: Path):
     db = tmp_path / "crm.sqlite3"
-    lock_path(db).write_text(json.dumps({"pid": 999999, "host": "lost-laptop",
-                                         "started": "2026-01-01T00:00:00+00:00"}))
+    lock_path(db).write_text(
+        json.dumps({"pid": 999999, "host": "lost-laptop", "started": "2026-01-01T00:00:00+00:00"})
+    )
     with WriterLock(db) as lock:
         assert lock.recovered_from is not None and lock.recovered_from.host == "lost-laptop"
     lock_path(db).write_bytes(b"\x00garbage\xff")

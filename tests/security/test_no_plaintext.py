@@ -53,7 +53,8 @@ def _scan(folders: list[Path]) -> list[str]:
 
 
 def test_markers_are_nowhere_in_plaintext_after_memo_export_backup_edit_and_draft(
-        paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     temp = tmp_path / "tmp"
     temp.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
@@ -67,34 +68,62 @@ def test_markers_are_nowhere_in_plaintext_after_memo_export_backup_edit_and_draf
     rt = open_runtime("sqlite:///" + str(db), paths, key=key, auto_backup=True)
     try:
         s = rt.services
-        company = s.companies.create(CompanyInput(name=f"{latin} Ltd", name_native=chinese,
-                                                  name_ru=cyrillic, country="CN"))
-        contact = s.contacts.create(ContactInput(company_id=company.id,
-                                                 family_name_native=chinese[:2],
-                                                 given_name_native=chinese[2:],
-                                                 family_name_latin=latin,
-                                                 family_name_ru=cyrillic, position=latin))
-        meeting = s.meetings.create(MeetingInput(
-            title=f"{latin} {cyrillic} {chinese}", company_id=company.id,
-            starts_at=datetime(2026, 11, 20, 2, 0, tzinfo=UTC), agenda=cyrillic,
-            discussion=f"{chinese} {latin}", agreements=cyrillic, contact_ids=[contact.id]))
+        company = s.companies.create(
+            CompanyInput(name=f"{latin} Ltd", name_native=chinese, name_ru=cyrillic, country="CN")
+        )
+        contact = s.contacts.create(
+            ContactInput(
+                company_id=company.id,
+                family_name_native=chinese[:2],
+                given_name_native=chinese[2:],
+                family_name_latin=latin,
+                family_name_ru=cyrillic,
+                position=latin,
+            )
+        )
+        meeting = s.meetings.create(
+            MeetingInput(
+                title=f"{latin} {cyrillic} {chinese}",
+                company_id=company.id,
+                starts_at=datetime(2026, 11, 20, 2, 0, tzinfo=UTC),
+                agenda=cyrillic,
+                discussion=f"{chinese} {latin}",
+                agreements=cyrillic,
+                contact_ids=[contact.id],
+            )
+        )
         # An edit: the old values go to the field history (inside the database).
         data = CompanyInput.from_row(s.companies.get(company.id))
         data.description = f"{cyrillic} {chinese} {latin}"
         s.companies.update(company.id, data)
         # A draft of an unsaved meeting edit, as the editor keeps every few seconds.
         DraftStore(rt.drafts_dir, rt.key, rt.identity).save(
-            "meeting", meeting.id, {"discussion": f"{latin} {cyrillic} {chinese} typed"})
+            "meeting", meeting.id, {"discussion": f"{latin} {cyrillic} {chinese} typed"}
+        )
     finally:
         rt.close()
 
     monkeypatch.setenv("CRM_PASSPHRASE", PASSPHRASE)
-    assert cli.main(["--db", str(db), "memo", meeting.id,
-                     "-o", str(documents / "memo.pdf")]) == 0
-    assert cli.main(["--db", str(db), "export", "contacts", "-f", "csv",
-                     "-o", str(documents / "contacts.csv")]) == 0
-    assert cli.main(["--db", str(db), "backup",
-                     "-o", str(paths.backups_dir / "manual-copy.sqlite3")]) == 0
+    assert cli.main(["--db", str(db), "memo", meeting.id, "-o", str(documents / "memo.pdf")]) == 0
+    assert (
+        cli.main(
+            [
+                "--db",
+                str(db),
+                "export",
+                "contacts",
+                "-f",
+                "csv",
+                "-o",
+                str(documents / "contacts.csv"),
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli.main(["--db", str(db), "backup", "-o", str(paths.backups_dir / "manual-copy.sqlite3")])
+        == 0
+    )
     made = backups.make_backup(db, paths.backups_dir, "manual", key)
 
     # The exports themselves do hold the text: the search below would find a leak.

@@ -28,12 +28,15 @@ def _with_password(url: str, password: str) -> str:
     return f"{head}://{user}:{password}@{rest.split('@', 1)[1]}"
 
 
-@pytest.mark.parametrize("text, secret", [
-    ("postgresql+psycopg://crm:S3cret@db.example:5432/crm", "S3cret"),
-    ("postgresql://crm:p@ss/w0rd@db.example/crm", "p@ss"),  # an unquoted @ in it
-    ("connection failed: host=db user=crm password=S3cret dbname=crm", "S3cret"),
-    ("password='it is S3cret' host=db", "S3cret"),
-])
+@pytest.mark.parametrize(
+    "text, secret",
+    [
+        ("postgresql+psycopg://crm:S3cret@db.example:5432/crm", "S3cret"),
+        ("postgresql://crm:p@ss/w0rd@db.example/crm", "p@ss"),  # an unquoted @ in it
+        ("connection failed: host=db user=crm password=S3cret dbname=crm", "S3cret"),
+        ("password='it is S3cret' host=db", "S3cret"),
+    ],
+)
 def test_mask_hides_the_password_and_keeps_the_rest(text: str, secret: str):
     masked = mask(text)
     assert secret not in masked and "***" in masked
@@ -46,8 +49,7 @@ def test_mask_also_hides_a_known_secret_wherever_the_driver_repeats_it():
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
-def test_check_and_demo_on_postgresql_print_the_url_without_its_password(db_url: str,
-                                                                         paths: Paths):
+def test_check_and_demo_on_postgresql_print_the_url_without_its_password(db_url: str, paths: Paths):
     password = db_url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
     r = crm(paths.data_dir, "--db", db_url, "demo")
     assert r.returncode == 0, r.stderr
@@ -60,8 +62,7 @@ def test_check_and_demo_on_postgresql_print_the_url_without_its_password(db_url:
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
-def test_a_wrong_postgresql_password_is_one_line_without_the_password(db_url: str,
-                                                                     paths: Paths):
+def test_a_wrong_postgresql_password_is_one_line_without_the_password(db_url: str, paths: Paths):
     wrong = "Wr0ng-Sekr1t-xyz"
     r = crm(paths.data_dir, "--db", _with_password(db_url, wrong), "check")
     assert r.returncode == 1
@@ -70,8 +71,7 @@ def test_a_wrong_postgresql_password_is_one_line_without_the_password(db_url: st
 
 
 def test_a_malformed_url_is_one_line_without_the_password(paths: Paths):
-    r = crm(paths.data_dir, "--db", "postgresql+psycopg://crm:Sekr1tPass@h:notaport/crm",
-            "check")
+    r = crm(paths.data_dir, "--db", "postgresql+psycopg://crm:Sekr1tPass@h:notaport/crm", "check")
     assert r.returncode == 1
     assert "Sekr1tPass" not in r.stdout + r.stderr
     assert len(r.stderr.strip().splitlines()) == 1

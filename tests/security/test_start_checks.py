@@ -35,8 +35,12 @@ def _damage_data_pages(path: Path) -> None:
     first screen does not read, so only the full check can find the damage."""
     conn = sqlite3.connect(path)
     size = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = [r[0] for r in conn.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'search_doc' AND pagetype = 'leaf'")]
+    pages = [
+        r[0]
+        for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'search_doc' AND pagetype = 'leaf'"
+        )
+    ]
     conn.close()
     assert pages
     with path.open("r+b") as f:
@@ -63,7 +67,8 @@ def _gui(qtbot, qapp, rt):
 
 
 def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_follows(
-        qtbot, qapp, paths: Paths, monkeypatch):
+    qtbot, qapp, paths: Paths, monkeypatch
+):
     from crm_desktop.ui.security_setup import open_secure_runtime
 
     path = _db(paths, companies=5)
@@ -104,7 +109,8 @@ def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_f
 
 
 def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again(
-        qtbot, qapp, paths: Paths, monkeypatch):
+    qtbot, qapp, paths: Paths, monkeypatch
+):
     from crm_desktop.ui import security_setup
 
     path = _db(paths)
@@ -143,7 +149,8 @@ def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again
 
 
 def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
-        qtbot, qapp, paths: Paths, monkeypatch):
+    qtbot, qapp, paths: Paths, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     from crm_desktop.ui import security_setup
@@ -157,8 +164,12 @@ def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
     gui, window, protections = _gui(qtbot, qapp, rt)
     try:
         qtbot.waitUntil(lambda: protections.rt is not rt, timeout=60_000)
-        qtbot.waitUntil(lambda: protections.start_result is not None
-                        and protections.start_result.damaged is None, timeout=60_000)
+        qtbot.waitUntil(
+            lambda: (
+                protections.start_result is not None and protections.start_result.damaged is None
+            ),
+            timeout=60_000,
+        )
         assert gui.rt is protections.rt and gui.rt.services.companies.count() == 400
         gui.rt.services.companies.create(CompanyInput(name="After the restore"))
     finally:
@@ -173,15 +184,15 @@ def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
 
 def test_a_damaged_source_never_rotates_good_backups_away(paths: Paths):
     path = _db(paths, companies=50)
-    auto = AutoBackup(path, paths.backups_dir, None, backups.BackupPolicy(keep_last=1,
-                                                                          daily_days=0))
+    auto = AutoBackup(
+        path, paths.backups_dir, None, backups.BackupPolicy(keep_last=1, daily_days=0)
+    )
     first = auto.at_start()
     assert first is not None
     _damage_data_pages(path)
     assert auto.backup_now("auto") is None and auto.last_error  # not verified: not kept
     assert [b.path for b in _ours(paths, path)] == [first]
-    rt = open_runtime("sqlite:///" + str(path), paths, deferred_checks=True,
-                      auto_backup=True)
+    rt = open_runtime("sqlite:///" + str(path), paths, deferred_checks=True, auto_backup=True)
     try:
         result = run_start_checks(rt)
         assert result.damaged is not None and result.damaged.backup.path == first
@@ -196,15 +207,22 @@ def test_a_damaged_source_never_rotates_good_backups_away(paths: Paths):
 def test_a_half_written_backup_left_by_a_killed_start_is_removed(paths: Paths):
     path = _db(paths, companies=1)
     paths.backups_dir.mkdir(parents=True, exist_ok=True)
-    part = paths.backups_dir / (backups.backup_name(
-        "crm", "start", datetime(2026, 11, 27, 9, tzinfo=UTC), identity_of(path)) + ".part")
+    part = paths.backups_dir / (
+        backups.backup_name(
+            "crm", "start", datetime(2026, 11, 27, 9, tzinfo=UTC), identity_of(path)
+        )
+        + ".part"
+    )
     part.write_bytes(b"half")
-    other = paths.backups_dir / (backups.backup_name(  # another database's, same stem
-        "crm", "start", datetime(2026, 11, 27, 9, tzinfo=UTC), "ab" * 16) + ".part")
+    other = paths.backups_dir / (
+        backups.backup_name(  # another database's, same stem
+            "crm", "start", datetime(2026, 11, 27, 9, tzinfo=UTC), "ab" * 16
+        )
+        + ".part"
+    )
     other.write_bytes(b"someone else's")
     made = AutoBackup(path, paths.backups_dir).at_start()
     assert made is not None and not part.exists() and other.exists()
-
 
 
 def _ours(paths: Paths, path: Path) -> list[backups.BackupInfo]:
@@ -212,5 +230,6 @@ def _ours(paths: Paths, path: Path) -> list[backups.BackupInfo]:
     this works on a file damaged since)."""
     from crm_desktop.storage import identity
 
-    return backups.list_backups(paths.backups_dir, identity_of(path)
-                                or identity.last_known(paths.data_dir, path))
+    return backups.list_backups(
+        paths.backups_dir, identity_of(path) or identity.last_known(paths.data_dir, path)
+    )

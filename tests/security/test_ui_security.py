@@ -175,8 +175,7 @@ def test_restoring_a_company_from_the_trash_restores_its_links(plain_runtime):
     assert s.contacts.get(person.id).company_id == c.id
 
 
-def test_backup_dialog_lists_checks_makes_and_asks_to_restore(qtbot, plain_runtime,
-                                                              paths: Paths):
+def test_backup_dialog_lists_checks_makes_and_asks_to_restore(qtbot, plain_runtime, paths: Paths):
     path = plain_runtime.db.path
     backups.make_backup(path, paths.backups_dir, "start")
     dialog = BackupDialog(path, paths.backups_dir, None)
@@ -206,13 +205,15 @@ def test_passphrase_dialog_checks_length_and_repetition(qtbot):
     assert d.new_passphrase() == "long enough passphrase"
 
 
-def test_draft_autosave_keeps_typing_and_forgets_it_after_a_save(qtbot, tmp_path: Path,
-                                                                 key: DatabaseKey):
+def test_draft_autosave_keeps_typing_and_forgets_it_after_a_save(
+    qtbot, tmp_path: Path, key: DatabaseKey
+):
     store = DraftStore(tmp_path / "drafts", key)
     edit = QLineEdit()
     qtbot.addWidget(edit)
-    saver = DraftAutosaver(store, "meeting", "m-1", lambda: {"discussion": edit.text()},
-                           interval_ms=50)
+    saver = DraftAutosaver(
+        store, "meeting", "m-1", lambda: {"discussion": edit.text()}, interval_ms=50
+    )
     edit.textChanged.connect(saver.mark_dirty)
     saver.start()
     with qtbot.waitSignal(saver.saved, timeout=2000):
@@ -239,8 +240,9 @@ def test_a_second_gui_start_on_the_same_database_returns_at_once(qtbot, paths: P
         first.close()
 
 
-def test_a_cancelled_passphrase_at_start_opens_nothing(qtbot, paths: Paths,
-                                                       key: DatabaseKey, monkeypatch):
+def test_a_cancelled_passphrase_at_start_opens_nothing(
+    qtbot, paths: Paths, key: DatabaseKey, monkeypatch
+):
     from crm_desktop.app import run_gui
     from crm_desktop.cli import build_parser
     from crm_desktop.ui import security_setup
@@ -248,15 +250,15 @@ def test_a_cancelled_passphrase_at_start_opens_nothing(qtbot, paths: Paths,
     db = paths.data_dir / "crm.sqlite3"
     open_runtime("sqlite:///" + str(db), paths, key=key).close()
     asked: list[Path] = []
-    monkeypatch.setattr(security_setup, "unlock_at_start",
-                        lambda path, parent=None: asked.append(path))
+    monkeypatch.setattr(
+        security_setup, "unlock_at_start", lambda path, parent=None: asked.append(path)
+    )
     args = build_parser().parse_args(["--db", str(db), "--lang", "en"])
     assert run_gui(args) == 1
     assert asked == [db]
 
 
-def test_security_menu_encrypts_the_open_database_and_reopens_it(qtbot, paths: Paths,
-                                                                 monkeypatch):
+def test_security_menu_encrypts_the_open_database_and_reopens_it(qtbot, paths: Paths, monkeypatch):
     from PySide6.QtWidgets import QMainWindow
 
     from crm_desktop.storage import encryption

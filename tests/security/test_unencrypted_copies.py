@@ -20,8 +20,13 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX
 def crm(root: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRM_DATA_DIR": str(root / "data"), "CRM_PASSPHRASE": PASSPHRASE}
     env.pop("CRM_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(db), *args],
-                          capture_output=True, text=True, env=env, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
 
 
 def mode(path: Path) -> int:
@@ -74,7 +79,8 @@ def test_cli_copies_of_a_plain_database_keep_the_usual_mode_and_say_nothing(dbs,
 
 
 def test_saving_a_pdf_from_an_encrypted_database_is_owner_only_and_told_once(
-        dbs, tmp_path, qtbot, monkeypatch):
+    dbs, tmp_path, qtbot, monkeypatch
+):
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from crm_desktop.application.database import DatabaseLocation, open_database
@@ -84,25 +90,42 @@ def test_saving_a_pdf_from_an_encrypted_database_is_owner_only_and_told_once(
 
     root, _plain, secret = dbs
     data = root / "data"
-    rt = open_database(DatabaseLocation.parse("sqlite:///" + str(secret)),
-                       Paths(data, data / "config"), passphrase=lambda _p: PASSPHRASE)
+    rt = open_database(
+        DatabaseLocation.parse("sqlite:///" + str(secret)),
+        Paths(data, data / "config"),
+        passphrase=lambda _p: PASSPHRASE,
+    )
     unencrypted_copy.reset_for_tests()
     try:
-        pdf = (root / "x.pdf")
-        assert crm(root, root / "plain.sqlite3", "memo", _meeting(root, root / "plain.sqlite3"),
-                   "-o", str(pdf)).returncode == 0
+        pdf = root / "x.pdf"
+        assert (
+            crm(
+                root,
+                root / "plain.sqlite3",
+                "memo",
+                _meeting(root, root / "plain.sqlite3"),
+                "-o",
+                str(pdf),
+            ).returncode
+            == 0
+        )
         dialog = PdfPreviewDialog(pdf.read_bytes(), "memo.pdf", services=rt.services)
         qtbot.addWidget(dialog)
         targets = iter([tmp_path / "first.pdf", tmp_path / "second.pdf"])
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            lambda *a, **k: (str(next(targets)), ""))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), "")
+        )
         assert dialog.save_as() == str(tmp_path / "first.pdf")
         assert mode(tmp_path / "first.pdf") == 0o600
 
         def notices() -> list[QMessageBox]:
-            return [w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QMessageBox) and w.objectName() == "unencrypted_copy_notice"
-                    and w.isVisible()]
+            return [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox)
+                and w.objectName() == "unencrypted_copy_notice"
+                and w.isVisible()
+            ]
 
         qtbot.waitUntil(lambda: len(notices()) == 1)
         assert "first.pdf" in notices()[0].text()

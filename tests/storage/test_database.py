@@ -36,20 +36,26 @@ def test_foreign_keys_are_enforced(tmp_path):
     db = open_database("sqlite:///" + str(tmp_path / "fk.sqlite3"))
     with pytest.raises(Exception, match="FOREIGN KEY"):
         with db.engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO contact (id, company_id, family_name_native, given_name_native,"
-                " family_name_latin, given_name_latin, family_name_ru, given_name_ru,"
-                " display_name, position, department, emails, phones, wechat, telegram,"
-                " languages, decision_maker, notes, created_at, updated_at, origin, hlc,"
-                " version) VALUES ('x', 'no-such-company', '', '', '', '', '', '', '', '', '',"
-                " '[]', '[]', '', '', '', 0, '', '2026-01-01', '2026-01-01', '', '', 1)"))
+            conn.execute(
+                text(
+                    "INSERT INTO contact (id, company_id, family_name_native, given_name_native,"
+                    " family_name_latin, given_name_latin, family_name_ru, given_name_ru,"
+                    " display_name, position, department, emails, phones, wechat, telegram,"
+                    " languages, decision_maker, notes, created_at, updated_at, origin, hlc,"
+                    " version) VALUES ('x', 'no-such-company', '', '', '', '', '', '', '', '', '',"
+                    " '[]', '[]', '', '', '', 0, '', '2026-01-01', '2026-01-01', '', '', 1)"
+                )
+            )
     db.dispose()
 
 
-@pytest.mark.parametrize("content", [
-    b"hello, this is a text file\n",
-    b"SQLite format 3\x00" + b"\xff" * 2000,  # an SQLite header over garbage
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"hello, this is a text file\n",
+        b"SQLite format 3\x00" + b"\xff" * 2000,  # an SQLite header over garbage
+    ],
+)
 def test_a_file_that_is_not_ours_is_refused_and_left_untouched(tmp_path, content):
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(content)

@@ -24,14 +24,18 @@ def test_head_and_graph_agree_with_alembic() -> None:
     scripts = ScriptDirectory.from_config(_alembic_config())
     assert head_revision() == scripts.get_current_head()
     assert migration_graph() == {
-        s.revision: s.down_revision for s in scripts.walk_revisions()  # type: ignore[misc]
+        s.revision: s.down_revision
+        for s in scripts.walk_revisions()  # type: ignore[misc]
     }
 
 
 def _run(code: str) -> str:
     proc = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True, text=True, cwd=str(ROOT), timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=str(ROOT),
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()

@@ -39,11 +39,21 @@ rt.close()
 
 
 def cli(*args: str, data: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CRM_DATA_DIR": str(data), "CRM_PASSPHRASE": PASSPHRASE,
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "CRM_DATA_DIR": str(data),
+        "CRM_PASSPHRASE": PASSPHRASE,
+        "PYTHONPATH": str(ROOT),
+    }
     env.pop("CRM_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "crm_desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=300, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "crm_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        input=stdin,
+    )
 
 
 def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
@@ -56,8 +66,12 @@ def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
 
 class Holder:
     def __init__(self, db: Path, role: str) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(ROOT), role],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(db), str(ROOT), role],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout is not None
         assert self.proc.stdout.readline().strip() == "holding"
 
@@ -73,8 +87,9 @@ class Holder:
 def contacts(db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
-        return int(conn.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL")
-                   .fetchone()[0])
+        return int(
+            conn.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL").fetchone()[0]
+        )
     finally:
         conn.close()
 
@@ -114,11 +129,13 @@ def test_every_writing_command_is_refused_while_another_process_writes(db, data,
     before, count = digest(db), contacts(db)
     holder = Holder(db, "writer")
     try:
-        for args in (["import", "contacts", str(rows)],
-                     ["restore", str(backup)],
-                     ["encrypt"],
-                     ["demo", "--force", "--yes-replace-my-data"],
-                     ["check", "--reindex"]):
+        for args in (
+            ["import", "contacts", str(rows)],
+            ["restore", str(backup)],
+            ["encrypt"],
+            ["demo", "--force", "--yes-replace-my-data"],
+            ["check", "--reindex"],
+        ):
             line = one_line_error(cli("--db", str(db), *args, data=data))
             assert f"process {holder.pid}" in line, (args, line)
     finally:
@@ -137,13 +154,22 @@ def test_whole_file_operations_wait_for_readers_too(db, data, tmp_path):
     count = contacts(db)
     holder = Holder(db, "reader")
     try:
-        for args in (["restore", str(backup)], ["encrypt"],
-                     ["demo", "--force", "--yes-replace-my-data"]):
+        for args in (
+            ["restore", str(backup)],
+            ["encrypt"],
+            ["demo", "--force", "--yes-replace-my-data"],
+        ):
             line = one_line_error(cli("--db", str(db), *args, data=data))
             assert "is open in another process" in line and str(holder.pid) in line, line
         # A reader does not stop a writer: the import runs beside it.
-        r = cli("--db", str(db), "import", "contacts", str(csv_of(tmp_path / "a.csv", 3, "r")),
-                data=data)
+        r = cli(
+            "--db",
+            str(db),
+            "import",
+            "contacts",
+            str(csv_of(tmp_path / "a.csv", 3, "r")),
+            data=data,
+        )
         assert r.returncode == 0, r.stderr
     finally:
         holder.stop()
@@ -154,8 +180,11 @@ def test_whole_file_operations_wait_for_readers_too(db, data, tmp_path):
 
 def test_readers_are_refused_in_one_line_while_the_file_is_replaced(db, data):
     with DatabaseLocks(db, REPLACE, app="crm-desktop restore"):
-        for args in (["list", "contacts"], ["check"], ["export", "contacts", "-o",
-                                                       str(db.parent / "out.csv")]):
+        for args in (
+            ["list", "contacts"],
+            ["check"],
+            ["export", "contacts", "-o", str(db.parent / "out.csv")],
+        ):
             line = one_line_error(cli("--db", str(db), *args, data=data))
             assert "is being replaced right now (crm-desktop restore, process" in line, line
     assert not (db.parent / "out.csv").exists()
@@ -166,9 +195,16 @@ def test_two_imports_at_once_never_lose_or_invent_rows(db, data, tmp_path):
     count = contacts(db)
     files = [csv_of(tmp_path / f"big{i}.csv", 2000, f"b{i}") for i in range(2)]
     env = {**os.environ, "CRM_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, "-m", "crm_desktop", "--db", str(db), "import",
-                               "contacts", str(f)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env) for f in files]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "crm_desktop", "--db", str(db), "import", "contacts", str(f)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for f in files
+    ]
     results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
     imported = 0
     for out, err, code in results:
@@ -192,8 +228,9 @@ def test_interrupted_restore_is_finished_and_a_half_made_conversion_removed(db, 
     os.replace(db, staged)  # killed between removing the old file and renaming the new
     half = db.with_name(db.name + ".converting-20260101T000000000000Z")
     half.write_bytes(b"\0" * 4096)
-    r = cli("--db", str(db), "import", "contacts", str(csv_of(db.parent / "x.csv", 2, "i")),
-            data=data)
+    r = cli(
+        "--db", str(db), "import", "contacts", str(csv_of(db.parent / "x.csv", 2, "i")), data=data
+    )
     assert r.returncode == 0, r.stderr
     assert contacts(db) == count + 2
     assert not staged.exists() and not half.exists()

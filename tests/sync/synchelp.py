@@ -81,9 +81,13 @@ def snapshot(rep: Rep) -> dict[str, Any]:
             ids = list(conn.scalars(select(t.c.id)))
             rows = sync._rows(conn, name, ids)
             links = sync._link_sets(conn, name, ids)
-            out[name] = {i: ({k: v for k, v in r.items() if k not in SKIP}, links[i])
-                         for i, r in rows.items()}
+            out[name] = {
+                i: ({k: v for k, v in r.items() if k not in SKIP}, links[i])
+                for i, r in rows.items()
+            }
         a = AuditEntry.__table__
-        out["history"] = {r.id: (r.entity_id, r.action, r.field, sync.encode(r.new_value))
-                          for r in conn.execute(select(a))}
+        out["history"] = {
+            r.id: (r.entity_id, r.action, r.field, sync.encode(r.new_value))
+            for r in conn.execute(select(a))
+        }
     return out

@@ -38,8 +38,11 @@ def pair(tmp_path: Path):
 
 def history(rep: Rep, cid: str) -> list[AuditEntry]:
     with rep.rt.services.ctx.reading() as s:
-        return list(s.scalars(select(AuditEntry).where(AuditEntry.entity_id == cid)
-                              .order_by(AuditEntry.hlc)))
+        return list(
+            s.scalars(
+                select(AuditEntry).where(AuditEntry.entity_id == cid).order_by(AuditEntry.hlc)
+            )
+        )
 
 
 def test_different_fields_merge_without_a_conflict(pair: tuple[Rep, Rep, str]) -> None:
@@ -70,7 +73,8 @@ def test_same_field_is_a_conflict_newer_wins_and_the_loser_is_kept(pair) -> None
         assert c.winner_at is not None and c.loser_at is not None
         merges = [e for e in history(rep, cid) if e.action == "merge"]
         assert [(e.field, e.old_value, e.new_value, e.origin) for e in merges] == [
-            ("city", "Suzhou", "Wuxi", b.device)]
+            ("city", "Suzhou", "Wuxi", b.device)
+        ]
     assert snapshot(a) == snapshot(b)
 
 
@@ -111,16 +115,18 @@ def test_a_second_sync_changes_nothing_and_sends_only_the_news(pair, tmp_path) -
     [peer] = sync.peers(a.rt.db)
     assert peer.peer_id == b.rt.identity and peer.label == "b"
     edit_company(a, cid, website="kaiquan.cn")
-    out = sync.export_packet(a.rt.db, a.rt.identity, "a", tmp_path / "p.crmsync", a.device,
-                             since_peer="b")
+    out = sync.export_packet(
+        a.rt.db, a.rt.identity, "a", tmp_path / "p.crmsync", a.device, since_peer="b"
+    )
     assert out.records == 1  # only the company edited since the last sync
 
 
 def test_stage_moves_and_tags_merge(pair) -> None:
     a, b, cid = pair
     stages = a.services.stages.list()
-    pid = a.services.projects.create(ProjectInput(title="Pump plant", company_id=cid,
-                                                  stage_id=stages[0].id)).id
+    pid = a.services.projects.create(
+        ProjectInput(title="Pump plant", company_id=cid, stage_id=stages[0].id)
+    ).id
     two_way(a, b)
     a.services.projects.move_to_stage(pid, stages[2].id)
     b.services.projects.move_to_stage(pid, stages[4].id)  # later: wins

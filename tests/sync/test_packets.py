@@ -85,13 +85,20 @@ def test_a_packet_conflict_is_found_on_either_side_the_same(trio) -> None:
 def test_trip_packet_and_merge_back_never_delete_what_the_member_never_had(trio) -> None:
     a, b, cid, tmp = trio
     other = company(a, "Not on the trip")
-    trip = a.services.trips.create(TripInput(title="Suzhou", start_date=_d("2026-05-18"),
-                                             end_date=_d("2026-05-25")))
+    trip = a.services.trips.create(
+        TripInput(title="Suzhou", start_date=_d("2026-05-18"), end_date=_d("2026-05-25"))
+    )
     from datetime import UTC, datetime
 
-    meeting = a.services.meetings.create(MeetingInput(
-        title="Visit", trip_id=trip.id, company_id=cid, timezone="Asia/Shanghai",
-        starts_at=datetime(2026, 5, 19, 2, 0, tzinfo=UTC)))
+    meeting = a.services.meetings.create(
+        MeetingInput(
+            title="Visit",
+            trip_id=trip.id,
+            company_id=cid,
+            timezone="Asia/Shanghai",
+            starts_at=datetime(2026, 5, 19, 2, 0, tzinfo=UTC),
+        )
+    )
     packet = _export(a, tmp / "trip.crmsync", trip_id=trip.id).path
     member = open_rep(tmp, "member")  # a new laptop: an empty database
     _import(member, packet)
@@ -125,8 +132,11 @@ def test_encrypted_packet_needs_its_key(trio) -> None:
     wrong = DatabaseKey.derive("wrong passphrase!!", sync_store.packet_salt(path))
     with pytest.raises(sync_store.PacketError, match="does not open"):
         _import(b, path, key=lambda: wrong)
-    _import(b, path, key=lambda: DatabaseKey.derive("correct horse battery",
-                                                    sync_store.packet_salt(path)))
+    _import(
+        b,
+        path,
+        key=lambda: DatabaseKey.derive("correct horse battery", sync_store.packet_salt(path)),
+    )
     assert get_company(b, cid).city == "Suzhou"
 
 
@@ -160,8 +170,7 @@ def test_refused_packets_change_nothing(trio) -> None:
     _unchanged(b, lambda: _import(b, newer))
     foreign = open_rep(tmp, "foreign")
     company(foreign, "Someone else's")
-    sync.export_packet(foreign.rt.db, foreign.rt.identity, "f", tmp / "f.crmsync",
-                       foreign.device)
+    sync.export_packet(foreign.rt.db, foreign.rt.identity, "f", tmp / "f.crmsync", foreign.device)
     sync.synchronise(a.replica(), b.replica(), a.device)  # a and b: one organisation
     _unchanged(b, lambda: _import(b, tmp / "f.crmsync"))
     foreign.close()

@@ -57,8 +57,9 @@ def test_laptop_and_server_merge_both_ways(tmp_path: Path, server_url: str) -> N
     assert snapshot(laptop) == snapshot(server)
     packet = tmp_path / "p.crmsync"
     edit_company(laptop, mine, city="Shenzhen")
-    sync.export_packet(laptop.rt.db, laptop.rt.identity, "laptop", packet, laptop.device,
-                       since_peer="server")
+    sync.export_packet(
+        laptop.rt.db, laptop.rt.identity, "laptop", packet, laptop.device, since_peer="server"
+    )
     sync.import_packet(server.rt.db, server.rt.identity, packet, server.device)
     assert get_company(server, mine).city == "Shenzhen"
     laptop.close()

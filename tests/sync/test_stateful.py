@@ -35,8 +35,9 @@ def seed() -> tuple[Path, list[str], str]:
         rep = open_rep(folder, "seed")
         ids = [company(rep, "Kaiquan Pumps"), company(rep, "Huawei")]
         stage = rep.services.stages.list()[0].id
-        pid = rep.services.projects.create(ProjectInput(title="Pump plant", company_id=ids[0],
-                                                        stage_id=stage)).id
+        pid = rep.services.projects.create(
+            ProjectInput(title="Pump plant", company_id=ids[0], stage_id=stage)
+        ).id
         rep.close()
         _SEED.update(path=folder / "seed" / "seed.sqlite3", ids=ids, project=pid)
     return _SEED["path"], list(_SEED["ids"]), _SEED["project"]
@@ -65,8 +66,12 @@ class Replicas(RuleBasedStateMachine):
     def create(self, i: int, name: str) -> None:
         self.companies.append(company(self.rep(i), name))
 
-    @rule(i=st.integers(0, 5), c=st.integers(0, 20), fld=st.sampled_from(FIELDS),
-          value=st.sampled_from(VALUES))
+    @rule(
+        i=st.integers(0, 5),
+        c=st.integers(0, 20),
+        fld=st.sampled_from(FIELDS),
+        value=st.sampled_from(VALUES),
+    )
     def edit(self, i: int, c: int, fld: str, value: str) -> None:
         cid = self.companies[c % len(self.companies)]
         try:
@@ -107,8 +112,14 @@ class Replicas(RuleBasedStateMachine):
         a, peer = self.rep(i), self.rep(j)
         names = {p.label for p in sync.peers(a.rt.db)}
         dest = self.folder / f"p{len(self.packets)}.crmsync"
-        sync.export_packet(a.rt.db, a.rt.identity, a.name, dest, a.device,
-                           since_peer=peer.name if since and peer.name in names else None)
+        sync.export_packet(
+            a.rt.db,
+            a.rt.identity,
+            a.name,
+            dest,
+            a.device,
+            since_peer=peer.name if since and peer.name in names else None,
+        )
         self.packets.append((i % len(self.reps), dest))
 
     @precondition(lambda self: bool(self.packets))
@@ -147,19 +158,29 @@ class Replicas(RuleBasedStateMachine):
         r = self.reps[0]
         with r.rt.db.engine.connect() as conn:
             t = AuditEntry.__table__
-            overwritten = {(e.entity_id, e.field, e.old_value) for e in conn.execute(
-                select(t.c.entity_id, t.c.field, t.c.old_value).where(
-                    t.c.action == "update"))}  # a merge entry is no one having seen it
-        kept = {(c.entity_id, c.field, v) for c in sync.conflicts(r.rt.db, True)
-                for v in (c.theirs, c.mine)}
+            overwritten = {
+                (e.entity_id, e.field, e.old_value)
+                for e in conn.execute(
+                    select(t.c.entity_id, t.c.field, t.c.old_value).where(t.c.action == "update")
+                )
+            }  # a merge entry is no one having seen it
+        kept = {
+            (c.entity_id, c.field, v)
+            for c in sync.conflicts(r.rt.db, True)
+            for v in (c.theirs, c.mine)
+        }
         for cid, fld, value in self.written:
             current = getattr(r.services.companies.get(cid), fld)
-            assert (value == current or (cid, fld, value) in overwritten
-                    or (cid, fld, value) in kept), f"{fld}={value} of {cid[:8]} vanished"
+            assert (
+                value == current or (cid, fld, value) in overwritten or (cid, fld, value) in kept
+            ), f"{fld}={value} of {cid[:8]} vanished"
 
 
 TestReplicas = Replicas.TestCase
-TestReplicas.settings = settings(max_examples=12, stateful_step_count=25, deadline=None,
-                                 database=None,
-                                 suppress_health_check=[HealthCheck.too_slow,
-                                                        HealthCheck.filter_too_much])
+TestReplicas.settings = settings(
+    max_examples=12,
+    stateful_step_count=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)

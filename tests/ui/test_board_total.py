@@ -67,10 +67,16 @@ def test_total_in_one_currency_after_typing_rates(qtbot, window: MainWindow, rt:
 
 
 def test_total_follows_the_chosen_currency(qtbot, rt: Runtime):
-    rates = {"base": "RUB", "rates": {"CNY": {"value": "10", "date": "2026-11-01"},
-                                      "USD": {"value": "80", "date": "2026-11-20"}}}
-    board = PipelineBoard(rt.services, Settings(language="en", currency_rates=rates,
-                                                total_currency="CNY"))
+    rates = {
+        "base": "RUB",
+        "rates": {
+            "CNY": {"value": "10", "date": "2026-11-01"},
+            "USD": {"value": "80", "date": "2026-11-20"},
+        },
+    }
+    board = PipelineBoard(
+        rt.services, Settings(language="en", currency_rates=rates, total_currency="CNY")
+    )
     qtbot.addWidget(board)
     text = board.summary.text()
     assert text.endswith("CNY") and "RUB" not in text and "USD" not in text

@@ -119,8 +119,7 @@ def test_a_click_on_a_bar_opens_its_projects(qtbot, dash: DashboardView) -> None
     stages = [r.stage.name_en for r in reversed(dash.report.funnel)]
     index = stages.index("First meeting")
     point = chart.mapToPosition(QPointF(0.5, index), dash.funnel_series)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.mapFromScene(point))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(point))
     dialog = opened_dialog(qtbot, dash)
     assert titles(dialog) == ["Paint plant"]
 
@@ -131,15 +130,15 @@ def test_filters_rebuild_the_report(qtbot, dash: DashboardView) -> None:
     qtbot.keyClicks(combo, "KZ")
     qtbot.waitUntil(lambda: dash.report.filter.country == "KZ")
     funnel = dash.tables["funnel"]
-    counts = {funnel.item(i, 0).text(): funnel.item(i, 1).text()
-              for i in range(funnel.rowCount())}
+    counts = {funnel.item(i, 0).text(): funnel.item(i, 1).text() for i in range(funnel.rowCount())}
     assert counts["Implementation"] == "1" and counts["First meeting"] == "0"
 
 
 def test_a_reversed_period_shows_a_dialog(qtbot, dash: DashboardView, monkeypatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(dashboard_view.QMessageBox, "warning",
-                        lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(
+        dashboard_view.QMessageBox, "warning", lambda parent, title, text: shown.append(text)
+    )
     start, end = dash.filters.dates["date_from"]
     # the arrow keys step the year: the period ends in 1901 but starts in 1902
     end.setFocus()
@@ -151,12 +150,15 @@ def test_a_reversed_period_shows_a_dialog(qtbot, dash: DashboardView, monkeypatc
     assert "before the start date" in shown[0]
 
 
-def test_save_buttons_write_pdf_and_xlsx(qtbot, dash: DashboardView, tmp_path: Path,
-                                         monkeypatch) -> None:
+def test_save_buttons_write_pdf_and_xlsx(
+    qtbot, dash: DashboardView, tmp_path: Path, monkeypatch
+) -> None:
     target = {"pdf": tmp_path / "report.pdf", "xlsx": tmp_path / "report.xlsx"}
     monkeypatch.setattr(
-        dashboard_view.QFileDialog, "getSaveFileName",
-        lambda parent, caption, name, pattern: (str(target[name.rsplit(".", 1)[1]]), pattern))
+        dashboard_view.QFileDialog,
+        "getSaveFileName",
+        lambda parent, caption, name, pattern: (str(target[name.rsplit(".", 1)[1]]), pattern),
+    )
     with qtbot.waitSignal(dash.status_message):
         qtbot.mouseClick(dash.pdf_button, Qt.MouseButton.LeftButton)
     text = "".join(p.extract_text() for p in PdfReader(target["pdf"]).pages)
@@ -168,9 +170,9 @@ def test_save_buttons_write_pdf_and_xlsx(qtbot, dash: DashboardView, tmp_path: P
     assert load_workbook(target["xlsx"]).sheetnames[0] == "Funnel"
 
 
-
-def test_a_long_stalled_list_ends_in_a_row_that_lists_them_all(qtbot, known_rt,
-                                                                monkeypatch) -> None:
+def test_a_long_stalled_list_ends_in_a_row_that_lists_them_all(
+    qtbot, known_rt, monkeypatch
+) -> None:
     monkeypatch.setattr(dashboard_view, "SHOWN_STALLED", 1)
     w = DashboardView(known_rt.services, Settings(language="en", currency_rates=SETTINGS_RATES))
     qtbot.addWidget(w)

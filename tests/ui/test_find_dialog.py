@@ -21,8 +21,11 @@ def test_results_grouped_with_headings_highlighted_and_opened(qtbot, rt):
     headings = [i.text() for i in items if i.data(Qt.ItemDataRole.UserRole) is None]
     # the company named Kaiyuan first; meetings with Kaiyuan in the title before the
     # contacts who only have it in their e-mail addresses
-    assert headings[:3] == [dialog.type_label("company"), dialog.type_label("meeting"),
-                            dialog.type_label("contact")]
+    assert headings[:3] == [
+        dialog.type_label("company"),
+        dialog.type_label("meeting"),
+        dialog.type_label("contact"),
+    ]
     results = [i for i in items if i.data(Qt.ItemDataRole.UserRole) is not None]
     company = results[0].data(Qt.ItemDataRole.UserRole)
     assert company.entity == "company" and "Kaiyuan" in company.text
@@ -42,14 +45,18 @@ def test_chinese_characters_find_the_company_by_its_native_name(qtbot, rt):
     qtbot.addWidget(dialog)
     dialog.input.setText("凯源")
     dialog.search()
-    found = [dialog.results.item(i).data(Qt.ItemDataRole.UserRole)
-             for i in range(dialog.results.count())]
+    found = [
+        dialog.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.results.count())
+    ]
     assert any(f and f.entity == "company" for f in found)
 
 
 def _results(dialog):
-    return [dialog.results.item(i) for i in range(dialog.results.count())
-            if dialog.results.item(i).data(Qt.ItemDataRole.UserRole) is not None]
+    return [
+        dialog.results.item(i)
+        for i in range(dialog.results.count())
+        if dialog.results.item(i).data(Qt.ItemDataRole.UserRole) is not None
+    ]
 
 
 def test_typed_family_name_puts_the_person_first_with_the_spelling_that_matched(qtbot, rt):

@@ -29,9 +29,13 @@ def small_window(qtbot, rt: Runtime) -> MainWindow:
 
 
 def _filter_widgets(bar: QWidget) -> list[QWidget]:
-    return [w for w in bar.findChildren(QWidget)
-            if isinstance(w, (QComboBox, QLineEdit, QDateEdit)) and w.isVisible()
-            and not isinstance(w.parentWidget(), (QComboBox, QDateEdit))]
+    return [
+        w
+        for w in bar.findChildren(QWidget)
+        if isinstance(w, (QComboBox, QLineEdit, QDateEdit))
+        and w.isVisible()
+        and not isinstance(w.parentWidget(), (QComboBox, QDateEdit))
+    ]
 
 
 def _assert_nothing_clipped(bar: QWidget) -> None:

@@ -69,14 +69,25 @@ _PROBE = textwrap.dedent("""
 
 
 def test_the_window_is_painted_before_today_and_without_other_views(
-        demo_db: Path, tmp_path: Path) -> None:
+    demo_db: Path, tmp_path: Path
+) -> None:
     data = tmp_path / "data"
     (data / "config").mkdir(parents=True)
     (data / "config" / "settings.json").write_text(json.dumps({"asked_who_am_i": True}))
-    env = {**os.environ, "CRM_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", _PROBE, str(demo_db)], capture_output=True,
-                          text=True, env=env, cwd=str(ROOT), timeout=120)
+    env = {
+        **os.environ,
+        "CRM_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(demo_db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     # First paint: Today's row is marked, its view not built yet, nothing else imported.
@@ -92,7 +103,8 @@ def _click_section(qtbot, window: MainWindow, key: str) -> None:
 
 
 def test_today_fills_in_after_the_first_paint_and_sections_load_on_click(
-        qtbot, rt: Runtime) -> None:
+    qtbot, rt: Runtime
+) -> None:
     from crm_desktop.app import Gui
     from crm_desktop.ui.i18n import Translators
 

@@ -48,8 +48,13 @@ def test_one_stage_name_for_lists_forms_board_and_dashboard() -> None:
     from crm_desktop.analytics.model import StageInfo
     from crm_desktop.domain.models import Stage
 
-    stage = Stage(position=2, code="first_meeting", name_ru="Первая встреча",
-                  name_en="First meeting", name_zh="首次会面")
+    stage = Stage(
+        position=2,
+        code="first_meeting",
+        name_ru="Первая встреча",
+        name_en="First meeting",
+        name_zh="首次会面",
+    )
     assert stage_name(stage, "ru") == "Первая встреча"
     assert stage_name(stage, "en") == "First meeting"
     assert stage_name(stage, "zh") == "首次会面"

@@ -56,8 +56,7 @@ def press(widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier)
 def type_on_window(widget: QWidget, text: str) -> None:
     for ch in text:
         key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch.upper()))
-        mod = Qt.KeyboardModifier.ShiftModifier if ch.isupper() else \
-            Qt.KeyboardModifier.NoModifier
+        mod = Qt.KeyboardModifier.ShiftModifier if ch.isupper() else Qt.KeyboardModifier.NoModifier
         handle = widget.window().windowHandle()
         QTest.sendKeyEvent(QTest.KeyAction.Click, handle, key, ch, mod)
 
@@ -126,8 +125,9 @@ def test_ctrl_l_on_a_plain_database_sets_a_pin_then_locks(qtbot, rt: Runtime) ->
     dialog = QApplication.activeModalWidget()
     assert not lock.locked  # nothing to unlock with yet
     press(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # again: no second one
-    assert [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, PinDialog) and w.isVisible()] == [dialog]
+    assert [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PinDialog) and w.isVisible()
+    ] == [dialog]
     qtbot.keyClicks(focused_field(), "12")  # too short
     qtbot.keyClick(focused_field(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused_field(), "12")
@@ -143,7 +143,8 @@ def test_ctrl_l_on_a_plain_database_sets_a_pin_then_locks(qtbot, rt: Runtime) ->
     stored = json.loads(rt.paths.settings_file.read_text(encoding="utf-8"))
     assert PIN not in json.dumps(stored)  # only the salted hash is kept
     assert stored["lock_pin_hash"].startswith("scrypt$") and pin_matches(
-        PIN, stored["lock_pin_hash"])
+        PIN, stored["lock_pin_hash"]
+    )
     qtbot.waitUntil(lambda: QApplication.focusWidget() is lock.form.field)  # type: ignore
     type_on_window(window, "0000")
     press(window, Qt.Key.Key_Return)
@@ -195,8 +196,9 @@ def test_auto_lock_of_a_plain_database_waits_for_a_pin(qtbot, rt: Runtime) -> No
 def test_the_pin_hash_is_salted(tmp_path: Path) -> None:
     a, b = hash_pin(PIN), hash_pin(PIN)
     assert a != b and pin_matches(PIN, a) and pin_matches(PIN, b)
-    assert not pin_matches("4712", a) and not pin_matches(PIN, "") \
-        and not pin_matches(PIN, "scrypt$x")
+    assert (
+        not pin_matches("4712", a) and not pin_matches(PIN, "") and not pin_matches(PIN, "scrypt$x")
+    )
     settings = Settings(lock_pin_hash=a)
     settings.save(tmp_path / "s.json")
     assert Settings.load(tmp_path / "s.json").lock_pin_hash == a

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 def editors() -> list[MeetingDialog]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, MeetingDialog) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MeetingDialog) and w.isVisible()
+    ]
 
 
 def double_click_row(qtbot, view: EntityListView, row: int) -> None:

@@ -25,8 +25,9 @@ def me(rt: Runtime):
 @pytest.fixture
 def editor(qtbot, rt: Runtime, me) -> MeetingEditor:
     stack = QUndoStack()
-    w = MeetingEditor(rt.services, Settings(language="en", current_member_id=me.id),
-                      undo_stack=stack)
+    w = MeetingEditor(
+        rt.services, Settings(language="en", current_member_id=me.id), undo_stack=stack
+    )
     w.stack = stack
     qtbot.addWidget(w)
     w.resize(1300, 800)
@@ -49,21 +50,27 @@ def _check(lst, record_id: str) -> None:
 
 
 def _kaiyuan(rt: Runtime):
-    company = next(c for c in rt.services.companies.list()
-                   if c.name_native == "凯源泵业集团有限公司")
-    project = next(p for p in rt.services.projects.list(rt.services.projects.query(
-        company_id=company.id)) if p.title.startswith("Сервисный"))
+    company = next(
+        c for c in rt.services.companies.list() if c.name_native == "凯源泵业集团有限公司"
+    )
+    project = next(
+        p
+        for p in rt.services.projects.list(rt.services.projects.query(company_id=company.id))
+        if p.title.startswith("Сервисный")
+    )
     return company, project
 
 
 def test_record_a_meeting_with_both_sides_a_new_contact_a_next_step_and_a_stage_move(
-        editor: MeetingEditor, rt: Runtime, me, qtbot):
+    editor: MeetingEditor, rt: Runtime, me, qtbot
+):
     S = rt.services
     company, project = _kaiyuan(rt)
     stages = S.stages.list()
     old_stage = project.stage_id
-    new_stage = next(s for s in stages if s.position ==
-                     next(x for x in stages if x.id == old_stage).position + 1)
+    new_stage = next(
+        s for s in stages if s.position == next(x for x in stages if x.id == old_stage).position + 1
+    )
     zhukov = next(m for m in S.members.list() if m.name.startswith("Жуков"))
 
     editor.title.setText("Сервисный центр: выбор площадки")  # keyClicks types ASCII only
@@ -92,8 +99,11 @@ def test_record_a_meeting_with_both_sides_a_new_contact_a_next_step_and_a_stage_
     editor.new_contact.given_ru.setText("Лэй")
     editor.new_contact.position.setText("Service director")
     editor.new_contact.create_button.click()
-    zhao = next(c for c in S.contacts.list(S.contacts.query(company_id=company.id))
-                if c.name_native == "赵磊")
+    zhao = next(
+        c
+        for c in S.contacts.list(S.contacts.query(company_id=company.id))
+        if c.name_native == "赵磊"
+    )
     assert zhao.name_ru == "Чжао Лэй" and zhao.name_latin == "Lei Zhao"
     assert not editor.new_contact.isVisible()
 
@@ -165,8 +175,11 @@ def test_edit_an_existing_meeting(editor: MeetingEditor, rt: Runtime, qtbot):
     assert editor.project_id() == meeting.project_id
     assert editor.zone.zone() == meeting.timezone
     assert editor.time.time().toPython() == meeting.local_start.time()
-    checked = {editor.theirs.item(i).data(IdRole) for i in range(editor.theirs.count())
-               if editor.theirs.item(i).checkState() == Qt.CheckState.Checked}
+    checked = {
+        editor.theirs.item(i).data(IdRole)
+        for i in range(editor.theirs.count())
+        if editor.theirs.item(i).checkState() == Qt.CheckState.Checked
+    }
     assert checked == {c.id for c in meeting.their_participants}
     editor.agreements.setPlainText("Обновлённые договорённости")
     with qtbot.waitSignal(editor.saved) as sig:
@@ -186,12 +199,14 @@ def test_picking_a_project_first_fills_in_its_company(editor: MeetingEditor, rt:
     _pick(editor.project, project.id)
     assert editor.company_id() == company.id
     assert editor.project_id() == project.id
-    assert editor.theirs.count() == len(rt.services.contacts.list(
-        rt.services.contacts.query(company_id=company.id)))
+    assert editor.theirs.count() == len(
+        rt.services.contacts.list(rt.services.contacts.query(company_id=company.id))
+    )
     # Only the company's projects are offered now.
     offered = {editor.project.itemData(i) for i in range(1, editor.project.count())}
-    assert offered == {p.id for p in rt.services.projects.list(
-        rt.services.projects.query(company_id=company.id))}
+    assert offered == {
+        p.id for p in rt.services.projects.list(rt.services.projects.query(company_id=company.id))
+    }
 
 
 def test_moscow_time_follows_the_venue_zone(editor: MeetingEditor):
@@ -213,8 +228,7 @@ def test_every_service_error_template_is_offered_for_translation():
     assert set(MESSAGES.values()) <= set(_TEMPLATES)
 
 
-def test_a_stage_move_to_the_current_stage_is_refused_inline(editor: MeetingEditor,
-                                                             rt: Runtime):
+def test_a_stage_move_to_the_current_stage_is_refused_inline(editor: MeetingEditor, rt: Runtime):
     company, project = _kaiyuan(rt)
     _pick(editor.company, company.id)
     _pick(editor.project, project.id)
@@ -223,5 +237,4 @@ def test_a_stage_move_to_the_current_stage_is_refused_inline(editor: MeetingEdit
     _pick(editor.stage, project.stage_id)
     assert editor.save() is False
     assert editor._errors["stage_id"].text() == "The project is already at this stage."
-    assert rt.services.meetings.count(rt.services.meetings.query(
-        text="Встреча без движения")) == 0
+    assert rt.services.meetings.count(rt.services.meetings.query(text="Встреча без движения")) == 0

@@ -22,8 +22,7 @@ def _requisites(qtbot, rt: Runtime) -> tuple[MainWindow, MemoSettingsDialog]:
     qtbot.addWidget(window)
     window.show()
     settings = open_settings(qtbot, window)
-    qtbot.mouseClick(settings.findChild(QPushButton, "memo_requisites"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(settings.findChild(QPushButton, "memo_requisites"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), MemoSettingsDialog))
     return window, QApplication.activeModalWidget()
 

@@ -95,9 +95,14 @@ def test_nothing_offered_for_names_without_chinese_or_already_complete(qtbot, fo
     offer = form.name_suggestion
     qtbot.keyClicks(field(form, "family_name_native"), "Ivanov")
     assert not offer.isVisible()
-    complete = ContactInput(family_name_native="陈", given_name_native="晓明",
-                            family_name_latin="Chen", given_name_latin="Xiaoming",
-                            family_name_ru="Чэнь", given_name_ru="Сяомин")
+    complete = ContactInput(
+        family_name_native="陈",
+        given_name_native="晓明",
+        family_name_latin="Chen",
+        given_name_latin="Xiaoming",
+        family_name_ru="Чэнь",
+        given_name_ru="Сяомин",
+    )
     edit = RecordForm(contact_form(), rt.services, complete)
     qtbot.addWidget(edit)
     edit.show()

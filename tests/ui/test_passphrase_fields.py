@@ -44,11 +44,12 @@ def test_unlock_shows_one_field_and_nothing_over_the_path(qtbot, tmp_path: Path)
 
 
 @pytest.mark.parametrize(("mode", "count"), [(Mode.NEW, 2), (Mode.CHANGE, 3)])
-def test_other_modes_show_their_fields_in_the_form(qtbot, tmp_path: Path, mode: Mode,
-                                                   count: int) -> None:
+def test_other_modes_show_their_fields_in_the_form(
+    qtbot, tmp_path: Path, mode: Mode, count: int
+) -> None:
     dialog = _shown(qtbot, mode, tmp_path / "crm.sqlite3")
     fields = _visible_fields(dialog)
     assert len(fields) == len(dialog.findChildren(QLineEdit)) == count
     rects = [_rect(f) for f in fields]
-    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
     assert all(r.top() > 0 and r.left() > 0 for r in rects)  # laid out, not at 0,0

@@ -33,8 +33,13 @@ def _drop(board: PipelineBoard, project_id: str, stage_id: str) -> None:
     target = board.columns[stage_id].list
     mime = QMimeData()
     mime.setData(MIME_PROJECT, project_id.encode("ascii"))
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     target.dropEvent(event)
     assert event.isAccepted()
 
@@ -59,15 +64,19 @@ def test_one_column_per_stage_with_cards_and_totals(board: PipelineBoard, rt: Ru
 
 
 def test_drag_to_another_stage_records_a_stage_change_and_undo_reverses_it(
-        board: PipelineBoard, rt: Runtime, qtbot, monkeypatch):
+    board: PipelineBoard, rt: Runtime, qtbot, monkeypatch
+):
     S = rt.services
     stages = S.stages.list()
     robots = _project(rt, "роботов")
     start_stage = robots.stage_id
     target = stages[3].id  # Site selection
     asked = []
-    monkeypatch.setattr(board, "ask_note", lambda card, stage: asked.append(
-        (card.project_id, stage.id)) or "Выбрали ОЭЗ «Дубна»")
+    monkeypatch.setattr(
+        board,
+        "ask_note",
+        lambda card, stage: asked.append((card.project_id, stage.id)) or "Выбрали ОЭЗ «Дубна»",
+    )
     _drop(board, robots.id, target)
     qtbot.waitUntil(lambda: S.projects.get(robots.id).stage_id == target)
     assert asked == [(robots.id, target)]
@@ -85,7 +94,8 @@ def test_drag_to_another_stage_records_a_stage_change_and_undo_reverses_it(
 
 
 def test_drop_on_its_own_column_or_cancelled_note_changes_nothing(
-        board: PipelineBoard, rt: Runtime, qtbot, monkeypatch):
+    board: PipelineBoard, rt: Runtime, qtbot, monkeypatch
+):
     robots = _project(rt, "роботов")
     target = rt.services.stages.list()[4].id
     monkeypatch.setattr(board, "ask_note", lambda card, stage: None)  # the user cancels
@@ -95,8 +105,7 @@ def test_drop_on_its_own_column_or_cancelled_note_changes_nothing(
     assert board.undo_stack.count() == 0
 
 
-def test_mark_lost_needs_a_reason_and_is_undoable(board: PipelineBoard, rt: Runtime,
-                                                  monkeypatch):
+def test_mark_lost_needs_a_reason_and_is_undoable(board: PipelineBoard, rt: Runtime, monkeypatch):
     S = rt.services
     robots = _project(rt, "роботов")
     menu = board.build_card_menu(board.card_of(robots.id))
@@ -133,8 +142,12 @@ def test_filters_by_owner_country_and_trip(board: PipelineBoard, rt: Runtime):
     assert shown() == everyone  # every demo company is Chinese
     trip = S.trips.list()[0]
     board.trip_filter.setCurrentIndex(board.trip_filter.findData(trip.id))
-    expected = {p.id for p in S.projects.list(S.projects.query(
-        trip_id=trip.id, statuses=STATUS_FILTERS["not_lost"]))}
+    expected = {
+        p.id
+        for p in S.projects.list(
+            S.projects.query(trip_id=trip.id, statuses=STATUS_FILTERS["not_lost"])
+        )
+    }
     assert shown() == expected and expected
 
 
@@ -149,8 +162,9 @@ def test_double_click_opens_the_project(board: PipelineBoard, rt: Runtime, qtbot
     assert sig.args == ["project", robots.id]
 
 
-def test_a_crowded_column_shows_its_first_cards_and_counts_the_rest(board: PipelineBoard,
-                                                                    rt: Runtime, monkeypatch):
+def test_a_crowded_column_shows_its_first_cards_and_counts_the_rest(
+    board: PipelineBoard, rt: Runtime, monkeypatch
+):
     import crm_desktop.ui.pipeline_board as module
 
     monkeypatch.setattr(module, "MAX_CARDS", 1)
@@ -162,8 +176,9 @@ def test_a_crowded_column_shows_its_first_cards_and_counts_the_rest(board: Pipel
     assert "300 M CNY" in first.totals.text() and "15 M USD" in first.totals.text()
 
 
-def test_an_undo_reloads_the_board_once_when_the_main_window_refreshes_it(qtbot, rt: Runtime,
-                                                                         monkeypatch):
+def test_an_undo_reloads_the_board_once_when_the_main_window_refreshes_it(
+    qtbot, rt: Runtime, monkeypatch
+):
     stack = QUndoStack()
     holder: list[PipelineBoard] = []
     stack.indexChanged.connect(lambda _: holder[0].refresh())  # what the main window does
@@ -173,8 +188,9 @@ def test_an_undo_reloads_the_board_once_when_the_main_window_refreshes_it(qtbot,
     qtbot.addWidget(board)
     calls = []
     original = rt.services.projects.board_cards
-    monkeypatch.setattr(rt.services.projects, "board_cards",
-                        lambda q=None: calls.append(1) or original(q))
+    monkeypatch.setattr(
+        rt.services.projects, "board_cards", lambda q=None: calls.append(1) or original(q)
+    )
     robots = _project(rt, "роботов")
     board.move_project(robots.id, rt.services.stages.list()[4].id, "")
     qtbot.wait(20)
@@ -203,8 +219,7 @@ def test_the_reason_dialog_needs_a_reason_and_the_note_is_trimmed(qtbot):
     assert note.value() == "после встречи"
 
 
-def test_the_board_filters_through_the_shared_filter_bar(qtbot, board: PipelineBoard,
-                                                         rt: Runtime):
+def test_the_board_filters_through_the_shared_filter_bar(qtbot, board: PipelineBoard, rt: Runtime):
     from crm_desktop.ui.filter_bar import FilterBar
 
     assert isinstance(board.filter_bar, FilterBar)

@@ -26,8 +26,9 @@ def window(qtbot, tmp_path: Path, paths):
 
     rt = open_runtime("sqlite:///" + str(tmp_path / "known.sqlite3"), paths)
     build(rt.services)
-    w = MainWindow(rt.services, Settings(language="en", currency_rates=SETTINGS_RATES),
-                   rt.paths, "en")
+    w = MainWindow(
+        rt.services, Settings(language="en", currency_rates=SETTINGS_RATES), rt.paths, "en"
+    )
     qtbot.addWidget(w)
     w.resize(1366, 800)
     w.show()
@@ -96,17 +97,16 @@ def test_a_longer_limit_takes_a_project_off_the_dashboard_s_stalled_list(qtbot, 
     again.reject()
 
 
-def test_an_empty_value_is_refused_with_a_message_and_nothing_is_saved(qtbot, window,
-                                                                       monkeypatch):
+def test_an_empty_value_is_refused_with_a_message_and_nothing_is_saved(qtbot, window, monkeypatch):
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda _parent, _title, text, *a: warnings.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text)
+    )
     dialog = open_settings(qtbot, window)
     type_into(qtbot, dialog.findChild(QSpinBox, "limit_lead"), "90")
     type_into(qtbot, dialog.findChild(QSpinBox, "probability_offer"), "")
     click_ok(qtbot, dialog)
-    assert warnings == ["The probability for Offer and support measures must be from 0 to "
-                        "100 %."]
+    assert warnings == ["The probability for Offer and support measures must be from 0 to 100 %."]
     assert dialog.isVisible()
     assert PipelineSettingsService(window.services.ctx).get().limits["lead"] == 30
     # the stage without a default limit offers "no limit", and Restore the defaults works

@@ -22,8 +22,9 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 def _preview(qtbot, rt: Runtime, document_language: str) -> PdfPreviewDialog:
-    window = MainWindow(rt.services, Settings(language="en", document_language=document_language),
-                        rt.paths, "en")
+    window = MainWindow(
+        rt.services, Settings(language="en", document_language=document_language), rt.paths, "en"
+    )
     qtbot.addWidget(window)
     window.show()
     view = window.nav.select("meetings") or window.nav.view("meetings")

@@ -40,8 +40,12 @@ def test_pinning_is_idempotent_and_leaves_none_usable():
 
 @pytest.mark.slow
 def test_a_board_sized_burst_of_qt_calls_survives_when_none_is_pinned():
-    run = subprocess.run([sys.executable, "-c", MANY_CALLS, "pin"], capture_output=True,
-                         text=True, timeout=300, env={**__import__("os").environ,
-                                                      "QT_QPA_PLATFORM": "offscreen"})
+    run = subprocess.run(
+        [sys.executable, "-c", MANY_CALLS, "pin"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip() == "ok"

@@ -52,7 +52,8 @@ def _type_and_choose(qtbot, picker: RecordPicker, text: str) -> None:
 
 @pytest.mark.parametrize("typed", ["kai", "Kaiyuan", "kai yuan", "rfq"])  # rfq: Кай on a
 def test_meeting_editor_company_picker_finds_kaiyuan_by_pinyin(  # Latin layout
-        qtbot, editor: MeetingEditor, rt: Runtime, typed: str) -> None:
+    qtbot, editor: MeetingEditor, rt: Runtime, typed: str
+) -> None:
     kaiyuan = _kaiyuan_id(rt)
     picker = editor.company
     assert isinstance(picker, RecordPicker)
@@ -73,7 +74,8 @@ def test_meeting_editor_company_picker_finds_kaiyuan_by_pinyin(  # Latin layout
 
 
 def test_picker_offers_nothing_foreign_and_the_arrow_still_lists_all(
-        qtbot, editor: MeetingEditor) -> None:
+    qtbot, editor: MeetingEditor
+) -> None:
     picker = editor.company
     picker.lineEdit().setFocus()
     qtbot.keyClicks(picker.lineEdit(), "zzqx")
@@ -120,8 +122,7 @@ def test_contact_form_company_picker_by_pinyin(qtbot, rt: Runtime) -> None:
     assert form.widgets["company_id"].value() == kaiyuan
 
 
-def test_task_form_project_picker_by_palladius_on_the_wrong_layout(
-        qtbot, rt: Runtime) -> None:
+def test_task_form_project_picker_by_palladius_on_the_wrong_layout(qtbot, rt: Runtime) -> None:
     S = rt.services
     kaiyuan = _kaiyuan_id(rt)
     project = S.projects.list(S.projects.query(company_id=kaiyuan))[0]
@@ -142,12 +143,18 @@ def test_task_form_project_picker_by_palladius_on_the_wrong_layout(
 def test_participants_are_picked_by_any_spelling(qtbot, editor: MeetingEditor, rt: Runtime) -> None:
     kaiyuan = _kaiyuan_id(rt)
     editor.company.select_id(kaiyuan)
-    wang = next(c for c in rt.services.contacts.list(rt.services.contacts.query(
-        company_id=kaiyuan)) if c.family_name_native == "王")
+    wang = next(
+        c
+        for c in rt.services.contacts.list(rt.services.contacts.query(company_id=kaiyuan))
+        if c.family_name_native == "王"
+    )
 
     def checked(lst) -> set[str]:
-        return {lst.item(i).data(IdRole) for i in range(lst.count())
-                if lst.item(i).checkState() == Qt.CheckState.Checked}
+        return {
+            lst.item(i).data(IdRole)
+            for i in range(lst.count())
+            if lst.item(i).checkState() == Qt.CheckState.Checked
+        }
 
     assert wang.id not in checked(editor.theirs)
     _type_and_choose(qtbot, editor.their_picker, "wang")

@@ -115,8 +115,9 @@ def test_settings_are_set_with_keys_and_kept(qtbot, rt: Runtime, tmp_path: Path)
     protections.stop()
 
 
-def test_a_missing_backup_folder_is_refused_with_a_message(qtbot, rt: Runtime,
-                                                            tmp_path: Path) -> None:
+def test_a_missing_backup_folder_is_refused_with_a_message(
+    qtbot, rt: Runtime, tmp_path: Path
+) -> None:
     window = MainWindow(rt.services, rt.settings, rt.paths, "en")
     qtbot.addWidget(window)
     window.show()
@@ -133,8 +134,9 @@ def test_a_missing_backup_folder_is_refused_with_a_message(qtbot, rt: Runtime,
     qtbot.waitUntil(lambda: bool(shown))
     timer.stop()
     assert "does not exist" in shown[0] and dialog.isVisible()
-    assert not rt.paths.settings_file.exists() or "nowhere" not in \
-        rt.paths.settings_file.read_text(encoding="utf-8")
+    assert not rt.paths.settings_file.exists() or "nowhere" not in rt.paths.settings_file.read_text(
+        encoding="utf-8"
+    )
     dialog.reject()
 
 
@@ -170,7 +172,8 @@ def test_who_am_i_can_be_skipped(qtbot, rt: Runtime) -> None:
 
 
 def test_the_region_of_imported_phone_numbers_is_a_setting_the_import_uses(
-        qtbot, rt: Runtime) -> None:
+    qtbot, rt: Runtime
+) -> None:
     window = MainWindow(rt.services, rt.settings, rt.paths, "en")
     qtbot.addWidget(window)
     window.show()

@@ -49,9 +49,9 @@ def test_f1_shows_every_menu_shortcut_including_the_lock(qtbot, rt: Runtime) -> 
     menu_shortcuts = sum(1 for menu in menus for a in menu.actions() if a.shortcuts())
     assert menu_shortcuts > 10
     assert len([r for r in rows if not r.startswith("Editors")]) == menu_shortcuts
-    assert rows["Editors and document preview / Save the form or the meeting"] == \
-        QKeySequence(QKeySequence.StandardKey.Save).toString(
-            QKeySequence.SequenceFormat.NativeText)
+    assert rows["Editors and document preview / Save the form or the meeting"] == QKeySequence(
+        QKeySequence.StandardKey.Save
+    ).toString(QKeySequence.SequenceFormat.NativeText)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     protections.stop()

@@ -25,15 +25,17 @@ def me(rt: Runtime):
 @pytest.fixture
 def late(rt: Runtime, me):
     """An open task of mine that was due a week ago."""
-    return rt.services.tasks.create(TaskInput("Отправить протокол встречи", owner_id=me.id,
-                                              due_date=date.today() - timedelta(days=7)))
+    return rt.services.tasks.create(
+        TaskInput(
+            "Отправить протокол встречи", owner_id=me.id, due_date=date.today() - timedelta(days=7)
+        )
+    )
 
 
 @pytest.fixture
 def view(qtbot, rt: Runtime, me, late) -> TasksView:
     stack = QUndoStack()
-    w = TasksView(rt.services, Settings(language="en", current_member_id=me.id),
-                  undo_stack=stack)
+    w = TasksView(rt.services, Settings(language="en", current_member_id=me.id), undo_stack=stack)
     w.stack = stack
     qtbot.addWidget(w)
     w.resize(1200, 600)
@@ -60,12 +62,14 @@ def test_my_open_tasks_overdue_first_and_highlighted(view: TasksView, rt: Runtim
     assert "overdue: 1" in view.summary.text()
 
 
-def test_one_click_marks_a_task_done_and_undo_reopens_it(view: TasksView, rt: Runtime,
-                                                         late, qtbot):
+def test_one_click_marks_a_task_done_and_undo_reopens_it(view: TasksView, rt: Runtime, late, qtbot):
     index = view.model.index(0, 0)
     rect = view.table.visualRect(index)
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(rect.left() + 10, rect.center().y()))
+    qtbot.mouseClick(
+        view.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(rect.left() + 10, rect.center().y()),
+    )
     assert rt.services.tasks.get(late.id).status == TaskStatus.DONE
     # It stays in the list, checked, so a slip of the mouse is easy to take back.
     assert view.task_at(0).id == late.id
@@ -73,9 +77,12 @@ def test_one_click_marks_a_task_done_and_undo_reopens_it(view: TasksView, rt: Ru
     assert view.model.data(view.model.index(0, 1), Qt.ItemDataRole.FontRole).strikeOut()
     view.undo_stack.undo()
     assert rt.services.tasks.get(late.id).status == TaskStatus.OPEN
-    qtbot.waitUntil(lambda: view.model.data(view.model.index(0, 0),
-                                            Qt.ItemDataRole.CheckStateRole)
-                    == Qt.CheckState.Unchecked)
+    qtbot.waitUntil(
+        lambda: (
+            view.model.data(view.model.index(0, 0), Qt.ItemDataRole.CheckStateRole)
+            == Qt.CheckState.Unchecked
+        )
+    )
     view.refresh()
     assert view.task_at(0).id == late.id
 
@@ -115,15 +122,20 @@ def test_space_marks_the_selected_task_done(view: TasksView, rt: Runtime, late, 
 
 
 def test_the_tasks_filter_bar_is_the_shared_one_and_keeps_me_after_a_refresh(
-        qtbot, view: TasksView, rt: Runtime, me):
+    qtbot, view: TasksView, rt: Runtime, me
+):
     from crm_desktop.ui.filter_bar import FilterBar
 
     assert isinstance(view.filter_bar, FilterBar)
     assert view.new_button.parent() is view.filter_bar  # on the same wrapping row
     view.owner.setCurrentIndex(view.owner.findData(None))
     qtbot.keyClicks(view.filter_text, "Zhonglian")  # one query once typing pauses
-    qtbot.waitUntil(lambda: [t.title for t in _rows(view)] == [
-        "Напомнить Zhonglian о проекте в январе 2027 года"], timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            [t.title for t in _rows(view)] == ["Напомнить Zhonglian о проекте в январе 2027 года"]
+        ),
+        timeout=3000,
+    )
     view.owner.setCurrentIndex(view.owner.findData(me.id))
     view.refresh()  # members reloaded: the owner chosen stays, "(me)" still marks me
     assert view.owner.currentData() == me.id and view.owner.currentText().endswith("(me)")

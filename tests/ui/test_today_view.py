@@ -39,20 +39,44 @@ def story(rt: Runtime) -> Story:
     s = rt.services
     belov = next(m for m in s.members.list() if m.name.startswith("Белов"))
     kaiyuan = next(c for c in s.companies.list() if "Kaiyuan" in c.name)
-    project = next(p for p in s.projects.list() if p.company_id == kaiyuan.id
-                   and p.status.value == "active")
-    wang = next(c for c in s.contacts.list() if c.family_name_native == "王"
-                and c.company_id == kaiyuan.id)
+    project = next(
+        p for p in s.projects.list() if p.company_id == kaiyuan.id and p.status.value == "active"
+    )
+    wang = next(
+        c for c in s.contacts.list() if c.family_name_native == "王" and c.company_id == kaiyuan.id
+    )
     today = date.today()
-    trip = s.trips.create(TripInput("Шанхай, декабрь", today, today + timedelta(days=2), ["CN"],
-                                    "Шанхай", member_ids=[belov.id]))
+    trip = s.trips.create(
+        TripInput(
+            "Шанхай, декабрь",
+            today,
+            today + timedelta(days=2),
+            ["CN"],
+            "Шанхай",
+            member_ids=[belov.id],
+        )
+    )
     start = MeetingInput.local_time(today + timedelta(days=1), time(10), "Asia/Shanghai")
-    meeting = s.meetings.record(MeetingInput(
-        title="Kaiyuan: service centre", starts_at=start, timezone="Asia/Shanghai",
-        project_id=project.id, trip_id=trip.id, place="Shanghai, Jiading",
-        member_ids=[belov.id], contact_ids=[wang.id]))
-    late = s.tasks.create(TaskInput("Send the draft agreement", owner_id=belov.id,
-                                    due_date=today - timedelta(days=1), project_id=project.id))
+    meeting = s.meetings.record(
+        MeetingInput(
+            title="Kaiyuan: service centre",
+            starts_at=start,
+            timezone="Asia/Shanghai",
+            project_id=project.id,
+            trip_id=trip.id,
+            place="Shanghai, Jiading",
+            member_ids=[belov.id],
+            contact_ids=[wang.id],
+        )
+    )
+    late = s.tasks.create(
+        TaskInput(
+            "Send the draft agreement",
+            owner_id=belov.id,
+            due_date=today - timedelta(days=1),
+            project_id=project.id,
+        )
+    )
     return Story(meeting.id, late.id, trip.id, kaiyuan.id)
 
 
@@ -107,7 +131,8 @@ def test_double_click_on_a_meeting_row_opens_the_meeting(qtbot, window: MainWind
 
 
 def test_overdue_task_is_marked_and_keys_walk_from_section_to_section(
-        qtbot, window: MainWindow, story):
+    qtbot, window: MainWindow, story
+):
     view = today_view(window)
     late = view.overdue.topLevelItem(0)
     assert late.text(1) == "Send the draft agreement"
@@ -137,8 +162,10 @@ def test_stalled_projects_and_next_steps(window: MainWindow):
     limits = [int(re.search(r"the limit is (\d+)", i.toolTip(0)).group(1)) for i in stalled]
     assert stalled and all(int(i.text(0)) > n for i, n in zip(stalled, limits, strict=True))
     assert len(set(limits)) > 1
-    steps = {view.next_steps.topLevelItem(i).text(0): view.next_steps.topLevelItem(i).text(2)
-             for i in range(view.next_steps.topLevelItemCount())}
+    steps = {
+        view.next_steps.topLevelItem(i).text(0): view.next_steps.topLevelItem(i).text(2)
+        for i in range(view.next_steps.topLevelItemCount())
+    }
     assert steps["Сервисный центр и склад запчастей"].startswith("Send the draft agreement")
     assert "No next step planned" in steps.values()
 
@@ -174,16 +201,18 @@ def test_company_pane_lists_open_tasks_of_its_projects(window: MainWindow, story
     assert "Finished tasks (4)" in text
 
 
-def test_company_rows_show_stage_owner_next_step_meeting_and_tasks(window: MainWindow, rt,
-                                                                    story):
+def test_company_rows_show_stage_owner_next_step_meeting_and_tasks(window: MainWindow, rt, story):
     companies = window.nav.select("companies")
     model = companies.model
     keys = [c.key for c in model.columns]
     header = companies.table.horizontalHeader()
     for key in ("stage", "owner", "next_step", "next_meeting", "open_tasks"):
         assert not header.isSectionHidden(keys.index(key))
-    row = next(r for r in range(model.rowCount())
-               if model.data(model.index(r, 0), model.IdRole) == story.kaiyuan)
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.data(model.index(r, 0), model.IdRole) == story.kaiyuan
+    )
 
     def cell(key: str) -> str:
         return model.data(model.index(row, keys.index(key)))
@@ -218,8 +247,11 @@ def test_tasks_view_detail_pane_new_button_and_overdue_marker(qtbot, window: Mai
     assert model.data(due, Qt.ItemDataRole.ToolTipRole) == "Overdue by 1 d"
     assert model.data(model.index(row + 1, 2), Qt.ItemDataRole.DecorationRole) is None
     tasks.table.setFocus()
-    qtbot.mouseClick(tasks.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tasks.table.visualRect(model.index(row + 1, 1)).center())
+    qtbot.mouseClick(
+        tasks.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=tasks.table.visualRect(model.index(row + 1, 1)).center(),
+    )
     qtbot.keyClick(tasks.table, Qt.Key.Key_Up)
     pane = tasks.detail.toPlainText()
     assert tasks.detail.record_id == story.late
@@ -227,7 +259,8 @@ def test_tasks_view_detail_pane_new_button_and_overdue_marker(qtbot, window: Mai
     assert "Kaiyuan" in pane  # and the company through the project
     with qtbot.waitSignal(tasks.detail.open_record) as opened:
         tasks.detail.anchorClicked.emit(
-            next(u for u in _links(tasks.detail) if "project/" in u.toString()))
+            next(u for u in _links(tasks.detail) if "project/" in u.toString())
+        )
     assert opened.args[0] == "project"
     window.nav.select("tasks")
     qtbot.mouseClick(tasks.new_button, Qt.MouseButton.LeftButton)

@@ -33,8 +33,7 @@ def test_commands_can_follow_each_other_on_one_stack(qapp):
     perform(stack, UpdateCommand(service, "r-a", "old", "new", "edit a"))
     perform(stack, DeleteCommand(service, "r-a", "delete a"))
     perform(stack, CreateCommand(service, "b", "create b"))
-    assert stack.count() == 4 and all(c.id() == -1 for c in
-                                       (stack.command(i) for i in range(4)))
+    assert stack.count() == 4 and all(c.id() == -1 for c in (stack.command(i) for i in range(4)))
     stack.undo()
     stack.undo()
     assert service.calls[-2:] == [("delete", "r-b"), ("restore", "r-a")]

@@ -20,8 +20,9 @@ class AttachmentService(Service[Attachment]):
     entity = "attachment"
     SORTS = {"created": Attachment.created_at, "filename": Attachment.filename}
 
-    def add(self, entity_type: str, entity_id: str, filename: str, data: bytes,
-            note: str = "") -> Attachment:
+    def add(
+        self, entity_type: str, entity_id: str, filename: str, data: bytes, note: str = ""
+    ) -> Attachment:
         """Attach ``data`` under ``filename`` to a record, in one transaction."""
         name = PurePath(filename.replace("\\", "/")).name.strip()
         if not name:
@@ -37,11 +38,16 @@ class AttachmentService(Service[Attachment]):
             owner = s.get(model, entity_id)
             if owner is None or owner.deleted_at is not None:
                 raise NotFoundError(entity_type, entity_id)
-            row = Attachment(entity_type=entity_type, entity_id=entity_id, filename=name,
-                             stored_name="database", size=len(data),
-                             sha256=hashlib.sha256(data).hexdigest(),
-                             mime_type=mimetypes.guess_type(name)[0] or
-                             "application/octet-stream", note=note.strip())
+            row = Attachment(
+                entity_type=entity_type,
+                entity_id=entity_id,
+                filename=name,
+                stored_name="database",
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                mime_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+                note=note.strip(),
+            )
             s.add(row)
             s.flush()
             s.add(AttachmentContent(attachment_id=row.id, data=data))
@@ -49,10 +55,15 @@ class AttachmentService(Service[Attachment]):
         return self.get(id)
 
     def for_record(self, entity_type: str, entity_id: str) -> list[Attachment]:
-        stmt = (select(Attachment).where(Attachment.entity_type == entity_type,
-                                         Attachment.entity_id == entity_id,
-                                         Attachment.deleted_at.is_(None))
-                .order_by(Attachment.created_at, Attachment.id))
+        stmt = (
+            select(Attachment)
+            .where(
+                Attachment.entity_type == entity_type,
+                Attachment.entity_id == entity_id,
+                Attachment.deleted_at.is_(None),
+            )
+            .order_by(Attachment.created_at, Attachment.id)
+        )
         with self.ctx.reading() as s:
             rows = list(s.scalars(stmt))
             s.expunge_all()
@@ -62,8 +73,9 @@ class AttachmentService(Service[Attachment]):
         """The attached file's bytes, checked against the digest taken when it was added."""
         with self.ctx.reading() as s:
             row = self._load(s, id, include_deleted=True)
-            data = s.scalar(select(AttachmentContent.data)
-                            .where(AttachmentContent.attachment_id == id))
+            data = s.scalar(
+                select(AttachmentContent.data).where(AttachmentContent.attachment_id == id)
+            )
             if data is None:
                 raise CrmError.from_code("attachment_missing", name=row.filename)
             if hashlib.sha256(data).hexdigest() != row.sha256:

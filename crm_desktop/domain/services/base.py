@@ -172,9 +172,11 @@ class Service(Generic[M]):
 
     def history(self, id: str) -> builtins.list[AuditEntry]:
         """The record's field history, newest first."""
-        stmt = (select(AuditEntry).where(AuditEntry.entity_type == self.entity,
-                                         AuditEntry.entity_id == id)
-                .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc()))
+        stmt = (
+            select(AuditEntry)
+            .where(AuditEntry.entity_type == self.entity, AuditEntry.entity_id == id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc())
+        )
         with self.ctx.reading() as s:
             rows = list(s.scalars(stmt))
             s.expunge_all()
@@ -182,15 +184,15 @@ class Service(Generic[M]):
 
     # -- optimistic locking ----------------------------------------------------------------
     @contextmanager
-    def _writing(self, id: str, expected_version: int | None, *,
-                 include_deleted: bool = False) -> Iterator[tuple[Session, M]]:
+    def _writing(
+        self, id: str, expected_version: int | None, *, include_deleted: bool = False
+    ) -> Iterator[tuple[Session, M]]:
         """One unit of work over the record, loaded for writing (see _load_for_write); a
         row changed by another session before the commit raises ConflictError too."""
         loaded = expected_version
         try:
             with self.ctx.unit_of_work() as s:
-                row = self._load_for_write(s, id, expected_version,
-                                           include_deleted=include_deleted)
+                row = self._load_for_write(s, id, expected_version, include_deleted=include_deleted)
                 loaded = row.version
                 yield s, row
         except StaleDataError:
@@ -200,8 +202,9 @@ class Service(Generic[M]):
                     raise NotFoundError(self.entity, id) from None
                 raise stale_error(s, current, loaded or 0) from None
 
-    def _load_for_write(self, s: Session, id: str, expected_version: int | None, *,
-                        include_deleted: bool = False) -> M:
+    def _load_for_write(
+        self, s: Session, id: str, expected_version: int | None, *, include_deleted: bool = False
+    ) -> M:
         """The record, checked against the version the caller loaded it at: a record
         changed (or moved to the Trash) since is a ConflictError, never overwritten."""
         row = s.get(self.model, id)
@@ -220,9 +223,7 @@ class Service(Generic[M]):
             if f.name not in skip and hasattr(type(row), f.name):
                 setattr(row, f.name, getattr(data, f.name))
 
-    def _ids_to_rows(
-        self, s: Session, model: type[Any], ids: Sequence[str]
-    ) -> builtins.list[Any]:
+    def _ids_to_rows(self, s: Session, model: type[Any], ids: Sequence[str]) -> builtins.list[Any]:
         if not ids:
             return []
         rows = {r.id: r for r in s.scalars(select(model).where(model.id.in_(list(ids))))}
@@ -239,22 +240,28 @@ def stale_error(s: Session, row: Any, loaded: int) -> ConflictError:
     last = s.execute(
         select(AuditEntry.member_id, AuditEntry.origin, AuditEntry.at)
         .where(AuditEntry.entity_type == entity, AuditEntry.entity_id == row.id)
-        .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc()).limit(1)).first()
-    member_id, device, at = (last if last is not None
-                             else (None, row.origin, row.updated_at))
+        .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc())
+        .limit(1)
+    ).first()
+    member_id, device, at = last if last is not None else (None, row.origin, row.updated_at)
     name = s.scalar(select(Member.name).where(Member.id == member_id)) if member_id else None
-    return ConflictError(entity, row.id, loaded=loaded, current=int(row.version),
-                         member=name or "", device=device or "", at=at,
-                         deleted=row.deleted_at is not None)
+    return ConflictError(
+        entity,
+        row.id,
+        loaded=loaded,
+        current=int(row.version),
+        member=name or "",
+        device=device or "",
+        at=at,
+        deleted=row.deleted_at is not None,
+    )
 
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def cascade_tombstone(
-    s: Session, model: type[Any], column: Any, parent_id: str, when: Any
-) -> None:
+def cascade_tombstone(s: Session, model: type[Any], column: Any, parent_id: str, when: Any) -> None:
     for row in s.scalars(select(model).where(column == parent_id, model.deleted_at.is_(None))):
         row.deleted_at = when
 
@@ -266,5 +273,11 @@ def cascade_untombstone(
         row.deleted_at = None
 
 
-__all__ = ["ListQuery", "Service", "CrmError", "cascade_tombstone", "cascade_untombstone",
-           "stale_error"]
+__all__ = [
+    "ListQuery",
+    "Service",
+    "CrmError",
+    "cascade_tombstone",
+    "cascade_untombstone",
+    "stale_error",
+]

@@ -48,9 +48,24 @@ class CompanyInput:
 
     @classmethod
     def from_row(cls, r: Company) -> CompanyInput:
-        return cls(r.name, r.name_native, r.name_latin, r.name_ru, r.country, r.city, r.address,
-                   r.website, r.industry, r.kind, r.registration_code, r.employees, r.revenue,
-                   r.revenue_currency, r.description, [t.id for t in r.tags])
+        return cls(
+            r.name,
+            r.name_native,
+            r.name_latin,
+            r.name_ru,
+            r.country,
+            r.city,
+            r.address,
+            r.website,
+            r.industry,
+            r.kind,
+            r.registration_code,
+            r.employees,
+            r.revenue,
+            r.revenue_currency,
+            r.description,
+            [t.id for t in r.tags],
+        )
 
 
 @dataclass
@@ -75,12 +90,23 @@ class CompanyChoice:
 class CompanyService(Service[Company]):
     model = Company
     entity = kinds.COMPANY.name
-    SORTS = {"name": Company.sort_key,  # pinyin for Chinese names, ё as е
-             "name_native": Company.name_native,
-             "name_ru": Company.name_ru, "country": Company.country, "city": Company.city,
-             "industry": Company.industry, "updated": Company.updated_at}
-    TEXT_COLUMNS = (Company.name, Company.name_native, Company.name_latin, Company.name_ru,
-                    Company.city, Company.industry)
+    SORTS = {
+        "name": Company.sort_key,  # pinyin for Chinese names, ё as е
+        "name_native": Company.name_native,
+        "name_ru": Company.name_ru,
+        "country": Company.country,
+        "city": Company.city,
+        "industry": Company.industry,
+        "updated": Company.updated_at,
+    }
+    TEXT_COLUMNS = (
+        Company.name,
+        Company.name_native,
+        Company.name_latin,
+        Company.name_ru,
+        Company.city,
+        Company.industry,
+    )
 
     def query(self, **kwargs: Any) -> CompanyQuery:
         return CompanyQuery(**kwargs)
@@ -92,16 +118,28 @@ class CompanyService(Service[Company]):
             if q.kind:
                 stmt = stmt.where(Company.kind == q.kind)
             if q.tag_id:
-                stmt = stmt.where(Company.id.in_(
-                    select(company_tags.c.company_id).where(company_tags.c.tag_id == q.tag_id)))
+                stmt = stmt.where(
+                    Company.id.in_(
+                        select(company_tags.c.company_id).where(company_tags.c.tag_id == q.tag_id)
+                    )
+                )
         return stmt
 
     def choices(self, q: CompanyQuery | None = None) -> list[CompanyChoice]:
         """Every (filtered) company as id and names, sorted by name; cheap for 20,000 rows."""
         q = q or CompanyQuery()
-        stmt = (self._filtered(q).with_only_columns(
-            Company.id, Company.name, Company.name_native, Company.name_latin, Company.name_ru,
-            Company.country).order_by(*self._order(q)))
+        stmt = (
+            self._filtered(q)
+            .with_only_columns(
+                Company.id,
+                Company.name,
+                Company.name_native,
+                Company.name_latin,
+                Company.name_ru,
+                Company.country,
+            )
+            .order_by(*self._order(q))
+        )
         if q.limit is not None:
             stmt = stmt.offset(q.offset).limit(q.limit)
         with self.ctx.reading() as s:
@@ -109,8 +147,12 @@ class CompanyService(Service[Company]):
 
     def countries(self) -> list[str]:
         """The distinct country codes of the companies on file, for filter lists."""
-        stmt = (select(Company.country).where(Company.deleted_at.is_(None), Company.country != "")
-                .distinct().order_by(Company.country))
+        stmt = (
+            select(Company.country)
+            .where(Company.deleted_at.is_(None), Company.country != "")
+            .distinct()
+            .order_by(Company.country)
+        )
         with self.ctx.reading() as s:
             return list(s.scalars(stmt))
 
@@ -121,16 +163,23 @@ class CompanyService(Service[Company]):
         if not display:
             c.fail("name", "required")
         out = CompanyInput(
-            name=display, name_native=c.text("name_native", data.name_native, 300),
+            name=display,
+            name_native=c.text("name_native", data.name_native, 300),
             name_latin=c.text("name_latin", data.name_latin, 300),
             name_ru=c.text("name_ru", data.name_ru, 300),
-            country=c.country("country", data.country), city=c.text("city", data.city),
-            address=c.text("address", data.address), website=c.text("website", data.website),
-            industry=c.text("industry", data.industry), kind=CompanyKind(data.kind),
+            country=c.country("country", data.country),
+            city=c.text("city", data.city),
+            address=c.text("address", data.address),
+            website=c.text("website", data.website),
+            industry=c.text("industry", data.industry),
+            kind=CompanyKind(data.kind),
             registration_code=c.text("registration_code", data.registration_code, 64),
-            employees=data.employees, revenue=data.revenue,
+            employees=data.employees,
+            revenue=data.revenue,
             revenue_currency=c.currency("revenue_currency", data.revenue_currency),
-            description=(data.description or "").strip(), tag_ids=list(data.tag_ids))
+            description=(data.description or "").strip(),
+            tag_ids=list(data.tag_ids),
+        )
         c.non_negative("employees", data.employees)
         c.non_negative("revenue", data.revenue)
         if data.revenue is not None and not out.revenue_currency:

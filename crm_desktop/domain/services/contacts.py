@@ -54,12 +54,24 @@ class ContactInput:
     @classmethod
     def from_row(cls, r: Contact) -> ContactInput:
         return cls(
-            r.company_id, r.family_name_native, r.given_name_native, r.family_name_latin,
-            r.given_name_latin, r.family_name_ru, r.given_name_ru, r.position, r.department,
+            r.company_id,
+            r.family_name_native,
+            r.given_name_native,
+            r.family_name_latin,
+            r.given_name_latin,
+            r.family_name_ru,
+            r.given_name_ru,
+            r.position,
+            r.department,
             [Channel(e["kind"], e["value"]) for e in r.emails],
             [Channel(p["kind"], p["value"]) for p in r.phones],
-            r.wechat, r.telegram, r.languages, r.decision_maker, r.notes,
-            [t.id for t in r.tags])
+            r.wechat,
+            r.telegram,
+            r.languages,
+            r.decision_maker,
+            r.notes,
+            [t.id for t in r.tags],
+        )
 
 
 @dataclass
@@ -75,13 +87,23 @@ class ContactQuery(ListQuery):
 class ContactService(Service[Contact]):
     model = Contact
     entity = kinds.CONTACT.name
-    SORTS = {"name": Contact.sort_key,  # pinyin for Chinese names, ё as е
-             "family_name_ru": Contact.family_name_ru,
-             "family_name_latin": Contact.family_name_latin, "position": Contact.position,
-             "updated": Contact.updated_at}
-    TEXT_COLUMNS = (Contact.display_name, Contact.family_name_native, Contact.given_name_native,
-                    Contact.family_name_latin, Contact.given_name_latin, Contact.family_name_ru,
-                    Contact.given_name_ru, Contact.position)
+    SORTS = {
+        "name": Contact.sort_key,  # pinyin for Chinese names, ё as е
+        "family_name_ru": Contact.family_name_ru,
+        "family_name_latin": Contact.family_name_latin,
+        "position": Contact.position,
+        "updated": Contact.updated_at,
+    }
+    TEXT_COLUMNS = (
+        Contact.display_name,
+        Contact.family_name_native,
+        Contact.given_name_native,
+        Contact.family_name_latin,
+        Contact.given_name_latin,
+        Contact.family_name_ru,
+        Contact.given_name_ru,
+        Contact.position,
+    )
 
     def query(self, **kwargs: Any) -> ContactQuery:
         return ContactQuery(**kwargs)
@@ -94,20 +116,33 @@ class ContactService(Service[Contact]):
         if q.company_id:
             stmt = stmt.where(Contact.company_id == q.company_id)
         if q.country:
-            stmt = stmt.where(Contact.company_id.in_(
-                select(Company.id).where(Company.country == q.country.upper())))
+            stmt = stmt.where(
+                Contact.company_id.in_(
+                    select(Company.id).where(Company.country == q.country.upper())
+                )
+            )
         if q.tag_id:
-            stmt = stmt.where(Contact.id.in_(
-                select(contact_tags.c.contact_id).where(contact_tags.c.tag_id == q.tag_id)))
+            stmt = stmt.where(
+                Contact.id.in_(
+                    select(contact_tags.c.contact_id).where(contact_tags.c.tag_id == q.tag_id)
+                )
+            )
         if q.trip_id:
-            stmt = stmt.where(Contact.id.in_(
-                select(meeting_contacts.c.contact_id).join(
-                    Meeting, Meeting.id == meeting_contacts.c.meeting_id).where(
-                    Meeting.trip_id == q.trip_id, Meeting.deleted_at.is_(None))))
+            stmt = stmt.where(
+                Contact.id.in_(
+                    select(meeting_contacts.c.contact_id)
+                    .join(Meeting, Meeting.id == meeting_contacts.c.meeting_id)
+                    .where(Meeting.trip_id == q.trip_id, Meeting.deleted_at.is_(None))
+                )
+            )
         if q.stage_id:
-            stmt = stmt.where(Contact.company_id.in_(
-                select(Project.company_id).where(Project.stage_id == q.stage_id,
-                                                 Project.deleted_at.is_(None))))
+            stmt = stmt.where(
+                Contact.company_id.in_(
+                    select(Project.company_id).where(
+                        Project.stage_id == q.stage_id, Project.deleted_at.is_(None)
+                    )
+                )
+            )
         return stmt
 
     def _region(self, company_id: str | None) -> str:
@@ -135,19 +170,37 @@ class ContactService(Service[Contact]):
             wechat=c.text("wechat", data.wechat, 100),
             telegram=_telegram(c.text("telegram", data.telegram, 100)),
             languages=c.text("languages", data.languages, 100),
-            decision_maker=bool(data.decision_maker), notes=(data.notes or "").strip(),
-            tag_ids=list(data.tag_ids))
-        if not any((out.family_name_native, out.given_name_native, out.family_name_latin,
-                    out.given_name_latin, out.family_name_ru, out.given_name_ru)):
+            decision_maker=bool(data.decision_maker),
+            notes=(data.notes or "").strip(),
+            tag_ids=list(data.tag_ids),
+        )
+        if not any(
+            (
+                out.family_name_native,
+                out.given_name_native,
+                out.family_name_latin,
+                out.given_name_latin,
+                out.family_name_ru,
+                out.given_name_ru,
+            )
+        ):
             c.fail("family_name_native", "required")
         for i, e in enumerate(data.emails):
             if e.value.strip():
-                out.emails.append(Channel(e.kind if e.kind in EMAIL_KINDS else "other",
-                                          c.email(f"emails.{i}", e.value)))
+                out.emails.append(
+                    Channel(
+                        e.kind if e.kind in EMAIL_KINDS else "other",
+                        c.email(f"emails.{i}", e.value),
+                    )
+                )
         for i, p in enumerate(data.phones):
             if p.value.strip():
-                out.phones.append(Channel(p.kind if p.kind in PHONE_KINDS else "other",
-                                          c.phone(f"phones.{i}", p.value, region)))
+                out.phones.append(
+                    Channel(
+                        p.kind if p.kind in PHONE_KINDS else "other",
+                        c.phone(f"phones.{i}", p.value, region),
+                    )
+                )
         c.raise_if_any()
         return out
 
@@ -156,15 +209,23 @@ class ContactService(Service[Contact]):
         row.emails = [{"kind": e.kind, "value": e.value} for e in data.emails]
         row.phones = [{"kind": p.kind, "value": p.value} for p in data.phones]
         row.display_name = contact_display_name(
-            data.family_name_native, data.given_name_native, data.given_name_latin,
-            data.family_name_latin, data.family_name_ru, data.given_name_ru)
+            data.family_name_native,
+            data.given_name_native,
+            data.given_name_latin,
+            data.family_name_latin,
+            data.family_name_ru,
+            data.given_name_ru,
+        )
         row.tags = self._ids_to_rows(s, Tag, data.tag_ids)
 
     def meetings_of(self, contact_id: str) -> list[Meeting]:
         """The meetings a contact attended, newest first."""
-        stmt = (select(Meeting).join(meeting_contacts, meeting_contacts.c.meeting_id == Meeting.id)
-                .where(meeting_contacts.c.contact_id == contact_id, Meeting.deleted_at.is_(None))
-                .order_by(Meeting.starts_at.desc()))
+        stmt = (
+            select(Meeting)
+            .join(meeting_contacts, meeting_contacts.c.meeting_id == Meeting.id)
+            .where(meeting_contacts.c.contact_id == contact_id, Meeting.deleted_at.is_(None))
+            .order_by(Meeting.starts_at.desc())
+        )
         with self.ctx.reading() as s:
             rows = list(s.scalars(stmt).unique())
             s.expunge_all()

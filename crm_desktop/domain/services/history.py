@@ -84,17 +84,28 @@ class HistoryService:
         """Newest first."""
         cls = _input_class(entity_type)
         editable = {f.name for f in dataclasses.fields(cls)} if cls else set()
-        stmt = (select(AuditEntry, Member.name)
-                .outerjoin(Member, Member.id == AuditEntry.member_id)
-                .where(AuditEntry.entity_type == entity_type,
-                       AuditEntry.entity_id == entity_id)
-                .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc()))
+        stmt = (
+            select(AuditEntry, Member.name)
+            .outerjoin(Member, Member.id == AuditEntry.member_id)
+            .where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id == entity_id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.hlc.desc())
+        )
         with self.ctx.reading() as s:
             rows = list(s.execute(stmt))
-        return [HistoryItem(e.id, e.at, e.action, e.field, e.old_value, e.new_value,
-                            name or "", e.origin or "",
-                            e.action == "update" and e.field in editable)
-                for e, name in rows]
+        return [
+            HistoryItem(
+                e.id,
+                e.at,
+                e.action,
+                e.field,
+                e.old_value,
+                e.new_value,
+                name or "",
+                e.origin or "",
+                e.action == "update" and e.field in editable,
+            )
+            for e, name in rows
+        ]
 
     def restore_value(self, entity_type: str, entity_id: str, field: str, value: Any) -> None:
         """Set one field back to ``value`` through the record's service (validated)."""

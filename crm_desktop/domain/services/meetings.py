@@ -70,13 +70,30 @@ class MeetingInput:
 
     @classmethod
     def from_row(cls, r: Meeting) -> MeetingInput:
-        return cls(r.title, r.starts_at, r.timezone, r.duration_min, r.trip_id, r.company_id,
-                   r.project_id, r.place, r.format, r.language, r.interpreter, r.agenda,
-                   r.discussion, r.agreements, r.confidentiality,
-                   [m.id for m in r.our_participants], [c.id for c in r.their_participants],
-                   second_language=r.second_language, title_alt=r.title_alt,
-                   agenda_alt=r.agenda_alt, agreements_alt=r.agreements_alt,
-                   next_steps_alt=r.next_steps_alt)
+        return cls(
+            r.title,
+            r.starts_at,
+            r.timezone,
+            r.duration_min,
+            r.trip_id,
+            r.company_id,
+            r.project_id,
+            r.place,
+            r.format,
+            r.language,
+            r.interpreter,
+            r.agenda,
+            r.discussion,
+            r.agreements,
+            r.confidentiality,
+            [m.id for m in r.our_participants],
+            [c.id for c in r.their_participants],
+            second_language=r.second_language,
+            title_alt=r.title_alt,
+            agenda_alt=r.agenda_alt,
+            agreements_alt=r.agreements_alt,
+            next_steps_alt=r.next_steps_alt,
+        )
 
     @staticmethod
     def local_time(day: date, clock: time, zone: str) -> datetime:
@@ -107,22 +124,38 @@ class MeetingService(Service[Meeting]):
     def _apply_filters(self, stmt: Select[Any], q: ListQuery) -> Select[Any]:
         if not isinstance(q, MeetingQuery):
             return stmt
-        for col, value in ((Meeting.trip_id, q.trip_id), (Meeting.company_id, q.company_id),
-                           (Meeting.project_id, q.project_id)):
+        for col, value in (
+            (Meeting.trip_id, q.trip_id),
+            (Meeting.company_id, q.company_id),
+            (Meeting.project_id, q.project_id),
+        ):
             if value:
                 stmt = stmt.where(col == value)
         if q.member_id:
-            stmt = stmt.where(Meeting.id.in_(select(meeting_members.c.meeting_id).where(
-                meeting_members.c.member_id == q.member_id)))
+            stmt = stmt.where(
+                Meeting.id.in_(
+                    select(meeting_members.c.meeting_id).where(
+                        meeting_members.c.member_id == q.member_id
+                    )
+                )
+            )
         if q.contact_id:
-            stmt = stmt.where(Meeting.id.in_(select(meeting_contacts.c.meeting_id).where(
-                meeting_contacts.c.contact_id == q.contact_id)))
+            stmt = stmt.where(
+                Meeting.id.in_(
+                    select(meeting_contacts.c.meeting_id).where(
+                        meeting_contacts.c.contact_id == q.contact_id
+                    )
+                )
+            )
         if q.date_from:
-            stmt = stmt.where(Meeting.starts_at >= datetime.combine(
-                q.date_from, time(), tzinfo=ZoneInfo("UTC")))
+            stmt = stmt.where(
+                Meeting.starts_at >= datetime.combine(q.date_from, time(), tzinfo=ZoneInfo("UTC"))
+            )
         if q.date_to:
-            stmt = stmt.where(Meeting.starts_at < datetime.combine(
-                q.date_to + timedelta(days=1), time(), tzinfo=ZoneInfo("UTC")))
+            stmt = stmt.where(
+                Meeting.starts_at
+                < datetime.combine(q.date_to + timedelta(days=1), time(), tzinfo=ZoneInfo("UTC"))
+            )
         return stmt
 
     def _clean(self, data: MeetingInput) -> MeetingInput:
@@ -132,9 +165,15 @@ class MeetingService(Service[Meeting]):
         c.aware("starts_at", data.starts_at)
         c.in_range("duration_min", data.duration_min, 0, 24 * 60)
         c.raise_if_any()
-        return MeetingInput(**{**data.__dict__, "title": title, "timezone": zone,
-                               "format": MeetingFormat(data.format),
-                               "confidentiality": Confidentiality(data.confidentiality)})
+        return MeetingInput(
+            **{
+                **data.__dict__,
+                "title": title,
+                "timezone": zone,
+                "format": MeetingFormat(data.format),
+                "confidentiality": Confidentiality(data.confidentiality),
+            }
+        )
 
     def _write(self, s: Session, row: Meeting, data: MeetingInput) -> None:
         self._assign(row, data, skip=("member_ids", "contact_ids"))
@@ -146,9 +185,15 @@ class MeetingService(Service[Meeting]):
             project = s.get(Project, row.project_id)
             row.company_id = project.company_id if project else None
 
-    def record(self, data: MeetingInput, next_steps: list[TaskInput] | None = None,
-               stage_move: StageMove | None = None, meeting_id: str | None = None, *,
-               expected_version: int | None = None) -> Meeting:
+    def record(
+        self,
+        data: MeetingInput,
+        next_steps: list[TaskInput] | None = None,
+        stage_move: StageMove | None = None,
+        meeting_id: str | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> Meeting:
         """Save a meeting with its next steps and an optional stage move, all or nothing.
 
         ``meeting_id`` updates an existing meeting (``expected_version``: the version it
@@ -184,8 +229,15 @@ class MeetingService(Service[Meeting]):
                 id = self._record_in(s, row, data, steps, stage_move, tasks)
         return self.get(id)
 
-    def _record_in(self, s: Session, row: Meeting, data: MeetingInput, steps: list[TaskInput],
-                   stage_move: StageMove | None, tasks: TaskService) -> str:
+    def _record_in(
+        self,
+        s: Session,
+        row: Meeting,
+        data: MeetingInput,
+        steps: list[TaskInput],
+        stage_move: StageMove | None,
+        tasks: TaskService,
+    ) -> str:
         self._write(s, row, data)
         s.flush()
         for step in steps:
@@ -197,23 +249,32 @@ class MeetingService(Service[Meeting]):
             s.add(task)
         if stage_move and row.project_id:
             ProjectService(self.ctx).move_in_session(
-                s, row.project_id, stage_move.stage_id, note=stage_move.note,
-                meeting_id=row.id, when=data.starts_at)
+                s,
+                row.project_id,
+                stage_move.stage_id,
+                note=stage_move.note,
+                meeting_id=row.id,
+                when=data.starts_at,
+            )
         return row.id
 
     def stage_change_of(self, meeting_id: str) -> StageChange | None:
         """The project stage move recorded with this meeting, if any."""
         with self.ctx.reading() as s:
-            row = s.scalar(select(StageChange).where(StageChange.meeting_id == meeting_id,
-                                                     StageChange.deleted_at.is_(None))
-                           .order_by(StageChange.changed_at.desc()).limit(1))
+            row = s.scalar(
+                select(StageChange)
+                .where(StageChange.meeting_id == meeting_id, StageChange.deleted_at.is_(None))
+                .order_by(StageChange.changed_at.desc())
+                .limit(1)
+            )
             if row is not None:
                 s.expunge_all()
             return row
 
     def next_steps(self, meeting_id: str) -> list[Task]:
-        return TaskService(self.ctx).list(TaskService(self.ctx).query(meeting_id=meeting_id,
-                                                                       sort="due"))
+        return TaskService(self.ctx).list(
+            TaskService(self.ctx).query(meeting_id=meeting_id, sort="due")
+        )
 
     def _cascade_delete(self, s: Session, row: Meeting, when: Any) -> None:
         cascade_tombstone(s, Task, Task.meeting_id, row.id, when)

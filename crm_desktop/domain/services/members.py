@@ -24,25 +24,42 @@ class MemberInput:
 
     @classmethod
     def from_row(cls, r: Member) -> MemberInput:
-        return cls(r.name, r.name_latin, r.position, r.department, r.email, r.phone, r.active,
-                   r.position_en, r.position_zh)
+        return cls(
+            r.name,
+            r.name_latin,
+            r.position,
+            r.department,
+            r.email,
+            r.phone,
+            r.active,
+            r.position_en,
+            r.position_zh,
+        )
 
 
 class MemberService(Service[Member]):
     model = Member
     entity = kinds.MEMBER.name
-    SORTS = {"name": Member.name, "position": Member.position,
-             "department": Member.department, "updated": Member.updated_at}
+    SORTS = {
+        "name": Member.name,
+        "position": Member.position,
+        "department": Member.department,
+        "updated": Member.updated_at,
+    }
     TEXT_COLUMNS = (Member.name, Member.name_latin, Member.position, Member.email)
 
     def _clean(self, data: MemberInput) -> MemberInput:
         c = Checker()
         out = MemberInput(
-            name=c.required("name", data.name), name_latin=c.text("name_latin", data.name_latin),
+            name=c.required("name", data.name),
+            name_latin=c.text("name_latin", data.name_latin),
             position=c.text("position", data.position),
             department=c.text("department", data.department),
-            email=c.email("email", data.email), phone=c.phone("phone", data.phone, "RU"),
-            active=data.active, position_en=c.text("position_en", data.position_en),
-            position_zh=c.text("position_zh", data.position_zh))
+            email=c.email("email", data.email),
+            phone=c.phone("phone", data.phone, "RU"),
+            active=data.active,
+            position_en=c.text("position_en", data.position_en),
+            position_zh=c.text("position_zh", data.position_zh),
+        )
         c.raise_if_any()
         return out

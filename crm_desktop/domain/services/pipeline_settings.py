@@ -51,15 +51,21 @@ def _read(s: Session, key: str, default: Mapping[str, int]) -> dict[str, int]:
         except ValueError:
             stored = {}
         if isinstance(stored, dict):
-            values.update({str(k): int(v) for k, v in stored.items()
-                           if isinstance(v, (int, float)) and v >= 0})
+            values.update(
+                {
+                    str(k): int(v)
+                    for k, v in stored.items()
+                    if isinstance(v, (int, float)) and v >= 0
+                }
+            )
     return values
 
 
 def read_stage_limits(s: Session) -> dict[str, int]:
     """Days allowed per stage code; stages without a limit are left out."""
-    return {k: v for k, v in _read(s, STAGE_LIMITS_KEY, DEFAULT_STAGE_LIMITS).items()
-            if v != NO_LIMIT}
+    return {
+        k: v for k, v in _read(s, STAGE_LIMITS_KEY, DEFAULT_STAGE_LIMITS).items() if v != NO_LIMIT
+    }
 
 
 def read_stage_probabilities(s: Session) -> dict[str, int]:
@@ -80,8 +86,11 @@ class PipelineSettingsService:
         with self.ctx.reading() as s:
             return PipelineSettings(read_stage_limits(s), read_stage_probabilities(s))
 
-    def save(self, limits: Mapping[str, int] | None = None,
-             probabilities: Mapping[str, int] | None = None) -> None:
+    def save(
+        self,
+        limits: Mapping[str, int] | None = None,
+        probabilities: Mapping[str, int] | None = None,
+    ) -> None:
         """Both in one transaction. A limit is 1 to 3650 days, or 0: the stage never
         stalls; a probability is 0 to 100 %."""
         if limits is not None:
@@ -89,8 +98,10 @@ class PipelineSettingsService:
         if probabilities is not None:
             _check(probabilities, 0, 100, "probability")
         with self.ctx.unit_of_work() as s:
-            for key, values in ((STAGE_LIMITS_KEY, limits),
-                                (STAGE_PROBABILITIES_KEY, probabilities)):
+            for key, values in (
+                (STAGE_LIMITS_KEY, limits),
+                (STAGE_PROBABILITIES_KEY, probabilities),
+            ):
                 if values is None:
                     continue
                 text = json.dumps(dict(values), sort_keys=True)

@@ -96,11 +96,28 @@ class ProjectInput:
 
     @classmethod
     def from_row(cls, r: Project) -> ProjectInput:
-        return cls(r.title, r.company_id, r.stage_id, r.code_name, r.status, r.status_reason,
-                   r.owner_id, r.product, r.planned_output, r.capex, r.capex_currency, r.jobs,
-                   r.land_area_ha, r.floor_area_m2, r.probability, r.expected_decision,
-                   r.description, [x.id for x in r.sites], [x.id for x in r.measures],
-                   [x.id for x in r.tags])
+        return cls(
+            r.title,
+            r.company_id,
+            r.stage_id,
+            r.code_name,
+            r.status,
+            r.status_reason,
+            r.owner_id,
+            r.product,
+            r.planned_output,
+            r.capex,
+            r.capex_currency,
+            r.jobs,
+            r.land_area_ha,
+            r.floor_area_m2,
+            r.probability,
+            r.expected_decision,
+            r.description,
+            [x.id for x in r.sites],
+            [x.id for x in r.measures],
+            [x.id for x in r.tags],
+        )
 
 
 @dataclass
@@ -166,12 +183,19 @@ class ProjectService(Service[Project]):
     model = Project
     entity = kinds.PROJECT.name
     # "stage" sorts by the stage's place in the pipeline, not by its id
-    SORTS = {"title": Project.title, "status": Project.status,
-             "stage": select(Stage.position).where(Stage.id == Project.stage_id)
-             .correlate(Project).scalar_subquery(),
-             "capex": Project.capex, "jobs": Project.jobs,
-             "expected_decision": Project.expected_decision,
-             "stage_entered": Project.stage_entered_at, "updated": Project.updated_at}
+    SORTS = {
+        "title": Project.title,
+        "status": Project.status,
+        "stage": select(Stage.position)
+        .where(Stage.id == Project.stage_id)
+        .correlate(Project)
+        .scalar_subquery(),
+        "capex": Project.capex,
+        "jobs": Project.jobs,
+        "expected_decision": Project.expected_decision,
+        "stage_entered": Project.stage_entered_at,
+        "updated": Project.updated_at,
+    }
     TEXT_COLUMNS = (Project.title, Project.code_name, Project.product)
 
     def query(self, **kwargs: Any) -> ProjectQuery:
@@ -191,12 +215,19 @@ class ProjectService(Service[Project]):
         if q.owner_id:
             stmt = stmt.where(Project.owner_id == q.owner_id)
         if q.country:
-            stmt = stmt.where(Project.company_id.in_(
-                select(Company.id).where(Company.country == q.country.upper())))
+            stmt = stmt.where(
+                Project.company_id.in_(
+                    select(Company.id).where(Company.country == q.country.upper())
+                )
+            )
         if q.trip_id:
-            stmt = stmt.where(Project.id.in_(
-                select(Meeting.project_id).where(Meeting.trip_id == q.trip_id,
-                                                 Meeting.deleted_at.is_(None))))
+            stmt = stmt.where(
+                Project.id.in_(
+                    select(Meeting.project_id).where(
+                        Meeting.trip_id == q.trip_id, Meeting.deleted_at.is_(None)
+                    )
+                )
+            )
         return stmt
 
     def _clean(self, data: ProjectInput) -> ProjectInput:
@@ -213,15 +244,22 @@ class ProjectService(Service[Project]):
         if data.capex is not None and not currency:
             c.fail("capex_currency", "required")
         c.raise_if_any()
-        out = ProjectInput(**{**data.__dict__, "title": title, "capex_currency": currency,
-                              "status": ProjectStatus(data.status),
-                              "code_name": data.code_name.strip(),
-                              "status_reason": data.status_reason.strip()})
+        out = ProjectInput(
+            **{
+                **data.__dict__,
+                "title": title,
+                "capex_currency": currency,
+                "status": ProjectStatus(data.status),
+                "code_name": data.code_name.strip(),
+                "status_reason": data.status_reason.strip(),
+            }
+        )
         return out
 
     def _write(self, s: Session, row: Project, data: ProjectInput) -> None:
-        self._assign(row, data, skip=("stage_id", "site_ids", "measure_ids", "tag_ids",
-                                      "stage_entered_at"))
+        self._assign(
+            row, data, skip=("stage_id", "site_ids", "measure_ids", "tag_ids", "stage_entered_at")
+        )
         row.sites = self._ids_to_rows(s, Site, data.site_ids)
         row.measures = self._ids_to_rows(s, SupportMeasure, data.measure_ids)
         row.tags = self._ids_to_rows(s, Tag, data.tag_ids)
@@ -233,20 +271,41 @@ class ProjectService(Service[Project]):
             row.stage_entered_at = data.stage_entered_at or utcnow()
 
     def _after_create(self, s: Session, row: Project, data: ProjectInput) -> None:
-        s.add(StageChange(project_id=row.id, from_stage_id=None, to_stage_id=row.stage_id,
-                          changed_at=row.stage_entered_at, member_id=self.ctx.member_id,
-                          note=""))
+        s.add(
+            StageChange(
+                project_id=row.id,
+                from_stage_id=None,
+                to_stage_id=row.stage_id,
+                changed_at=row.stage_entered_at,
+                member_id=self.ctx.member_id,
+                note="",
+            )
+        )
 
-    def move_to_stage(self, project_id: str, stage_id: str, *, note: str = "",
-                      meeting_id: str | None = None, when: datetime | None = None,
-                      member_id: str | None = None,
-                      expected_version: int | None = None) -> StageChange:
+    def move_to_stage(
+        self,
+        project_id: str,
+        stage_id: str,
+        *,
+        note: str = "",
+        meeting_id: str | None = None,
+        when: datetime | None = None,
+        member_id: str | None = None,
+        expected_version: int | None = None,
+    ) -> StageChange:
         """Move a project; always records who, when, why and which meeting caused it.
         ``expected_version``: the project's version the caller saw (ConflictError if it
         changed since, e.g. another member moved it first)."""
         with self._writing(project_id, expected_version) as (s, _project):
-            change = self.move_in_session(s, project_id, stage_id, note=note,
-                                          meeting_id=meeting_id, when=when, member_id=member_id)
+            change = self.move_in_session(
+                s,
+                project_id,
+                stage_id,
+                note=note,
+                meeting_id=meeting_id,
+                when=when,
+                member_id=member_id,
+            )
             s.flush()
             id = change.id
         with self.ctx.reading() as s:
@@ -256,20 +315,33 @@ class ProjectService(Service[Project]):
             s.expunge_all()
             return stored
 
-    def move_in_session(self, s: Session, project_id: str, stage_id: str, *, note: str = "",
-                        meeting_id: str | None = None, when: datetime | None = None,
-                        member_id: str | None = None,
-                        expected_version: int | None = None) -> StageChange:
+    def move_in_session(
+        self,
+        s: Session,
+        project_id: str,
+        stage_id: str,
+        *,
+        note: str = "",
+        meeting_id: str | None = None,
+        when: datetime | None = None,
+        member_id: str | None = None,
+        expected_version: int | None = None,
+    ) -> StageChange:
         project = self._load_for_write(s, project_id, expected_version)
         if s.get(Stage, stage_id) is None:
             raise ValidationError({"stage_id": FieldError("stage_id", "required")})
         if project.stage_id == stage_id:
             raise CrmError.from_code("same_stage")
         when = when or utcnow()
-        change = StageChange(project_id=project.id, from_stage_id=project.stage_id,
-                             to_stage_id=stage_id, changed_at=when,
-                             member_id=member_id or self.ctx.member_id, meeting_id=meeting_id,
-                             note=note.strip())
+        change = StageChange(
+            project_id=project.id,
+            from_stage_id=project.stage_id,
+            to_stage_id=stage_id,
+            changed_at=when,
+            member_id=member_id or self.ctx.member_id,
+            meeting_id=meeting_id,
+            note=note.strip(),
+        )
         s.add(change)
         project.stage_id = stage_id
         project.stage_entered_at = when
@@ -283,17 +355,28 @@ class ProjectService(Service[Project]):
                 raise CrmError.from_code("stage_move_final")
             project = self._load(s, change.project_id)
             previous = s.scalar(
-                select(StageChange).where(StageChange.project_id == project.id,
-                                          StageChange.deleted_at.is_(None),
-                                          StageChange.id != change.id,
-                                          StageChange.changed_at <= change.changed_at)
-                .order_by(StageChange.changed_at.desc()).limit(1))
+                select(StageChange)
+                .where(
+                    StageChange.project_id == project.id,
+                    StageChange.deleted_at.is_(None),
+                    StageChange.id != change.id,
+                    StageChange.changed_at <= change.changed_at,
+                )
+                .order_by(StageChange.changed_at.desc())
+                .limit(1)
+            )
             change.deleted_at = utcnow()
             project.stage_id = change.from_stage_id
             project.stage_entered_at = previous.changed_at if previous else project.created_at
 
-    def set_status(self, project_id: str, status: ProjectStatus, reason: str = "", *,
-                   expected_version: int | None = None) -> Project:
+    def set_status(
+        self,
+        project_id: str,
+        status: ProjectStatus,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
+    ) -> Project:
         """Mark won, lost or on hold (with a reason), or active again."""
         status = ProjectStatus(status)
         if status in (ProjectStatus.LOST, ProjectStatus.ON_HOLD) and not reason.strip():
@@ -306,16 +389,26 @@ class ProjectService(Service[Project]):
     def stage_history(self, project_id: str) -> list[StageStay]:
         """Every stage the project went through, oldest first, with the time in each."""
         with self.ctx.reading() as s:
-            changes = list(s.scalars(
-                select(StageChange).where(StageChange.project_id == project_id,
-                                          StageChange.deleted_at.is_(None))
-                .order_by(StageChange.changed_at, StageChange.hlc)).unique())
+            changes = list(
+                s.scalars(
+                    select(StageChange)
+                    .where(StageChange.project_id == project_id, StageChange.deleted_at.is_(None))
+                    .order_by(StageChange.changed_at, StageChange.hlc)
+                ).unique()
+            )
             stays = []
             for i, ch in enumerate(changes):
                 left = changes[i + 1].changed_at if i + 1 < len(changes) else None
-                stays.append(StageStay(ch.to_stage, ch.changed_at, left,
-                                       ch.member.name if ch.member else "", ch.note,
-                                       ch.meeting_id))
+                stays.append(
+                    StageStay(
+                        ch.to_stage,
+                        ch.changed_at,
+                        left,
+                        ch.member.name if ch.member else "",
+                        ch.note,
+                        ch.meeting_id,
+                    )
+                )
             s.expunge_all()
             return stays
 
@@ -335,19 +428,42 @@ class ProjectService(Service[Project]):
         """
         q = q or ProjectQuery()
         q.limit = None
-        cols = (Project.id, Project.title, Project.code_name, Project.stage_id,
-                Project.stage_entered_at, Project.status, Project.status_reason,
-                Project.product, Project.capex, Project.capex_currency, Project.jobs,
-                Project.probability, Project.company_id, Company.name, Company.name_native,
-                Company.name_latin, Company.name_ru, Project.owner_id, Member.name,
-                Member.name_latin, Project.version)
-        stmt = (self._filtered(q).with_only_columns(*cols)
-                .join_from(Project, Company, Company.id == Project.company_id)
-                .outerjoin(Member, Member.id == Project.owner_id)
-                .order_by(*self._order(q)))
+        cols = (
+            Project.id,
+            Project.title,
+            Project.code_name,
+            Project.stage_id,
+            Project.stage_entered_at,
+            Project.status,
+            Project.status_reason,
+            Project.product,
+            Project.capex,
+            Project.capex_currency,
+            Project.jobs,
+            Project.probability,
+            Project.company_id,
+            Company.name,
+            Company.name_native,
+            Company.name_latin,
+            Company.name_ru,
+            Project.owner_id,
+            Member.name,
+            Member.name_latin,
+            Project.version,
+        )
+        stmt = (
+            self._filtered(q)
+            .with_only_columns(*cols)
+            .join_from(Project, Company, Company.id == Project.company_id)
+            .outerjoin(Member, Member.id == Project.owner_id)
+            .order_by(*self._order(q))
+        )
         with self.ctx.reading() as s:
-            stage_ids = list(s.scalars(select(Stage.id).where(Stage.deleted_at.is_(None))
-                                       .order_by(Stage.position)))
+            stage_ids = list(
+                s.scalars(
+                    select(Stage.id).where(Stage.deleted_at.is_(None)).order_by(Stage.position)
+                )
+            )
             rows = s.execute(stmt).all()
         board: dict[str, list[BoardCard]] = {sid: [] for sid in stage_ids}
         for r in rows:
@@ -363,8 +479,11 @@ class ProjectService(Service[Project]):
         q.limit = None
         rows = self.list(q)
         with self.ctx.reading() as s:
-            stage_ids = list(s.scalars(select(Stage.id).where(Stage.deleted_at.is_(None))
-                                       .order_by(Stage.position)))
+            stage_ids = list(
+                s.scalars(
+                    select(Stage.id).where(Stage.deleted_at.is_(None)).order_by(Stage.position)
+                )
+            )
         board: dict[str, list[Project]] = {sid: [] for sid in stage_ids}
         for r in rows:
             board.setdefault(r.stage_id, []).append(r)

@@ -31,8 +31,19 @@ class SiteInput:
 
     @classmethod
     def from_row(cls, r: Site) -> SiteInput:
-        return cls(r.name, r.name_en, r.name_zh, r.kind, r.municipality, r.address,
-                   r.available_area_m2, r.land_area_ha, r.utilities, r.website, r.description)
+        return cls(
+            r.name,
+            r.name_en,
+            r.name_zh,
+            r.kind,
+            r.municipality,
+            r.address,
+            r.available_area_m2,
+            r.land_area_ha,
+            r.utilities,
+            r.website,
+            r.description,
+        )
 
 
 @dataclass
@@ -43,8 +54,12 @@ class SiteQuery(ListQuery):
 class SiteService(Service[Site]):
     model = Site
     entity = kinds.SITE.name
-    SORTS = {"name": Site.name, "kind": Site.kind, "municipality": Site.municipality,
-             "area": Site.available_area_m2}
+    SORTS = {
+        "name": Site.name,
+        "kind": Site.kind,
+        "municipality": Site.municipality,
+        "area": Site.available_area_m2,
+    }
     TEXT_COLUMNS = (Site.name, Site.name_en, Site.name_zh, Site.municipality)
 
     def query(self, **kwargs: Any) -> SiteQuery:
@@ -112,8 +127,11 @@ class TagService(Service[Tag]):
 
     def create(self, data: TagInput) -> Tag:
         with self.ctx.reading() as s:
-            if s.scalar(select(func.count()).select_from(Tag).where(
-                    func.lower(Tag.name) == data.name.strip().lower())):
+            if s.scalar(
+                select(func.count())
+                .select_from(Tag)
+                .where(func.lower(Tag.name) == data.name.strip().lower())
+            ):
                 raise CrmError.from_code("duplicate", entity="tag", value=data.name.strip())
         return super().create(data)
 

@@ -26,8 +26,16 @@ class TaskInput:
 
     @classmethod
     def from_row(cls, r: Task) -> TaskInput:
-        return cls(r.title, r.owner_id, r.due_date, r.description, r.status, r.meeting_id,
-                   r.project_id, r.company_id)
+        return cls(
+            r.title,
+            r.owner_id,
+            r.due_date,
+            r.description,
+            r.status,
+            r.meeting_id,
+            r.project_id,
+            r.company_id,
+        )
 
 
 @dataclass
@@ -45,8 +53,12 @@ class TaskQuery(ListQuery):
 class TaskService(Service[Task]):
     model = Task
     entity = kinds.TASK.name
-    SORTS = {"due": Task.due_date, "title": Task.title, "status": Task.status,
-             "updated": Task.updated_at}
+    SORTS = {
+        "due": Task.due_date,
+        "title": Task.title,
+        "status": Task.status,
+        "updated": Task.updated_at,
+    }
     TEXT_COLUMNS = (Task.title, Task.description)
 
     def query(self, **kwargs: Any) -> TaskQuery:
@@ -61,8 +73,11 @@ class TaskService(Service[Task]):
             stmt = stmt.where(Task.status == q.status)
         if q.open_only:
             stmt = stmt.where(Task.status == TaskStatus.OPEN)
-        for col, value in ((Task.meeting_id, q.meeting_id), (Task.project_id, q.project_id),
-                           (Task.company_id, q.company_id)):
+        for col, value in (
+            (Task.meeting_id, q.meeting_id),
+            (Task.project_id, q.project_id),
+            (Task.company_id, q.company_id),
+        ):
             if value:
                 stmt = stmt.where(col == value)
         if q.due_before:
@@ -85,9 +100,16 @@ class TaskService(Service[Task]):
         c = Checker()
         title = c.required("title", data.title)
         c.raise_if_any()
-        return TaskInput(title, data.owner_id or None, data.due_date, data.description.strip(),
-                         TaskStatus(data.status), data.meeting_id or None,
-                         data.project_id or None, data.company_id or None)
+        return TaskInput(
+            title,
+            data.owner_id or None,
+            data.due_date,
+            data.description.strip(),
+            TaskStatus(data.status),
+            data.meeting_id or None,
+            data.project_id or None,
+            data.company_id or None,
+        )
 
     def _write(self, s: Any, row: Task, data: TaskInput) -> None:
         was = row.status
@@ -97,8 +119,7 @@ class TaskService(Service[Task]):
         elif data.status != TaskStatus.DONE:
             row.done_at = None
 
-    def set_done(self, id: str, done: bool = True, *,
-                 expected_version: int | None = None) -> Task:
+    def set_done(self, id: str, done: bool = True, *, expected_version: int | None = None) -> Task:
         with self._writing(id, expected_version) as (s, row):
             row.status = TaskStatus.DONE if done else TaskStatus.OPEN
             row.done_at = utcnow() if done else None
@@ -107,5 +128,6 @@ class TaskService(Service[Task]):
     @staticmethod
     def is_overdue(task: Task, today: date | None = None) -> bool:
         today = today or date.today()
-        return task.status == TaskStatus.OPEN and task.due_date is not None and \
-            task.due_date < today
+        return (
+            task.status == TaskStatus.OPEN and task.due_date is not None and task.due_date < today
+        )

@@ -248,8 +248,14 @@ class TodayService:
         self.ctx = ctx
 
     # -- home screen -------------------------------------------------------------------------
-    def summary(self, *, now: datetime | None = None, today: date | None = None,
-                owner_id: str | None = None, shown: int = SHOWN) -> TodaySummary:
+    def summary(
+        self,
+        *,
+        now: datetime | None = None,
+        today: date | None = None,
+        owner_id: str | None = None,
+        shown: int = SHOWN,
+    ) -> TodaySummary:
         now = now or utcnow()
         today = today or date.today()
         is_open = _open_task_filter(owner_id)
@@ -259,32 +265,61 @@ class TodayService:
         with self.ctx.reading() as s:
             limits = read_stage_limits(s)
             # each stage's own limit (Settings -> Pipeline); a stage without one never stalls
-            stalled = and_(active, or_(false(), *[
-                and_(Project.stage_id == stage_id,
-                     Project.stage_entered_at < now - timedelta(days=limits[code]))
-                for stage_id, code in s.execute(select(Stage.id, Stage.code))
-                if code in limits]))
+            stalled = and_(
+                active,
+                or_(
+                    false(),
+                    *[
+                        and_(
+                            Project.stage_id == stage_id,
+                            Project.stage_entered_at < now - timedelta(days=limits[code]),
+                        )
+                        for stage_id, code in s.execute(select(Stage.id, Stage.code))
+                        if code in limits
+                    ],
+                ),
+            )
             meetings, meetings_total = self._upcoming_meetings(
-                s, now, now + timedelta(days=UPCOMING_DAYS), shown)
+                s, now, now + timedelta(days=UPCOMING_DAYS), shown
+            )
             overdue = self._tasks(s, late, today, shown)
             open_tasks = self._tasks(s, pending, today, shown)
             projects = self._projects_by_next_step(s, active, now, shown, limits)
             steps = self._next_steps(s, [p.id for p in projects], today)
             stuck = self._stalled(s, stalled, now, shown, limits)
             trip = self._current_trip(s, today)
-            totals = [_count(s, select(Task).where(Task.deleted_at.is_(None), where))
-                      for where in (late, pending)]
+            totals = [
+                _count(s, select(Task).where(Task.deleted_at.is_(None), where))
+                for where in (late, pending)
+            ]
             projects_total, stalled_total = (
-                _count(s, select(Project).where(where)) for where in (active, stalled))
+                _count(s, select(Project).where(where)) for where in (active, stalled)
+            )
         with_steps = [_replace_step(p, steps.get(p.id)) for p in projects]
-        return TodaySummary(today, meetings, overdue, open_tasks, with_steps, stuck, trip,
-                            meetings_total, totals[0], totals[1], projects_total, stalled_total)
+        return TodaySummary(
+            today,
+            meetings,
+            overdue,
+            open_tasks,
+            with_steps,
+            stuck,
+            trip,
+            meetings_total,
+            totals[0],
+            totals[1],
+            projects_total,
+            stalled_total,
+        )
 
-    def _upcoming_meetings(self, s: Session, now: datetime, until: datetime,
-                           shown: int) -> tuple[list[MeetingItem], int]:
+    def _upcoming_meetings(
+        self, s: Session, now: datetime, until: datetime, shown: int
+    ) -> tuple[list[MeetingItem], int]:
         # A meeting under way is still upcoming until it ends; none lasts a day.
-        where = and_(Meeting.deleted_at.is_(None), Meeting.starts_at >= now - timedelta(days=1),
-                     Meeting.starts_at < until)
+        where = and_(
+            Meeting.deleted_at.is_(None),
+            Meeting.starts_at >= now - timedelta(days=1),
+            Meeting.starts_at < until,
+        )
         stmt = _meeting_select().where(where).order_by(Meeting.starts_at, Meeting.id)
         items: list[Any] = []
         ended = 0
@@ -297,46 +332,88 @@ class TodayService:
         total = _count(s, select(Meeting).where(where)) - ended
         return items, max(total, len(items))
 
-    def _projects_by_next_step(self, s: Session, active: ColumnElement[bool], now: datetime,
-                               shown: int, limits: Mapping[str, int]) -> list[ProjectItem]:
-        steps = (select(_TASK_PROJECT.label("project_id"),
-                        func.min(Task.due_date).label("due"), func.count().label("n"))
-                 .select_from(Task).outerjoin(_TM, _TM.id == Task.meeting_id)
-                 .where(Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN)
-                 .group_by(_TASK_PROJECT).subquery())
-        stmt = (_project_select().outerjoin(steps, steps.c.project_id == Project.id)
-                .where(active)
-                .order_by(case((steps.c.n.is_(None), 1), else_=0),
-                          case((steps.c.due.is_(None), 1), else_=0), steps.c.due,
-                          Stage.position.desc(), Project.title, Project.id)
-                .limit(shown))
+    def _projects_by_next_step(
+        self,
+        s: Session,
+        active: ColumnElement[bool],
+        now: datetime,
+        shown: int,
+        limits: Mapping[str, int],
+    ) -> list[ProjectItem]:
+        steps = (
+            select(
+                _TASK_PROJECT.label("project_id"),
+                func.min(Task.due_date).label("due"),
+                func.count().label("n"),
+            )
+            .select_from(Task)
+            .outerjoin(_TM, _TM.id == Task.meeting_id)
+            .where(Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN)
+            .group_by(_TASK_PROJECT)
+            .subquery()
+        )
+        stmt = (
+            _project_select()
+            .outerjoin(steps, steps.c.project_id == Project.id)
+            .where(active)
+            .order_by(
+                case((steps.c.n.is_(None), 1), else_=0),
+                case((steps.c.due.is_(None), 1), else_=0),
+                steps.c.due,
+                Stage.position.desc(),
+                Project.title,
+                Project.id,
+            )
+            .limit(shown)
+        )
         return [_project_item(r, now, limits) for r in s.execute(stmt)]
 
-    def _stalled(self, s: Session, where: ColumnElement[bool], now: datetime,
-                 shown: int, limits: Mapping[str, int]) -> list[ProjectItem]:
-        stmt = (_project_select().where(where)
-                .order_by(Project.stage_entered_at, Project.title, Project.id).limit(shown))
+    def _stalled(
+        self,
+        s: Session,
+        where: ColumnElement[bool],
+        now: datetime,
+        shown: int,
+        limits: Mapping[str, int],
+    ) -> list[ProjectItem]:
+        stmt = (
+            _project_select()
+            .where(where)
+            .order_by(Project.stage_entered_at, Project.title, Project.id)
+            .limit(shown)
+        )
         return [p for p in (_project_item(r, now, limits) for r in s.execute(stmt)) if p.stalled]
 
-    def _tasks(self, s: Session, where: ColumnElement[bool], today: date,
-               limit: int | None = None) -> list[TaskItem]:
+    def _tasks(
+        self, s: Session, where: ColumnElement[bool], today: date, limit: int | None = None
+    ) -> list[TaskItem]:
         # open before done, then by due date (the most overdue first), undated last
-        stmt = _task_select().where(Task.deleted_at.is_(None), where).order_by(
-            case((Task.status == TaskStatus.OPEN, 0), else_=1),
-            case((Task.due_date.is_(None), 1), else_=0), Task.due_date, Task.title, Task.id)
+        stmt = (
+            _task_select()
+            .where(Task.deleted_at.is_(None), where)
+            .order_by(
+                case((Task.status == TaskStatus.OPEN, 0), else_=1),
+                case((Task.due_date.is_(None), 1), else_=0),
+                Task.due_date,
+                Task.title,
+                Task.id,
+            )
+        )
         if limit is not None:
             stmt = stmt.limit(limit)
         return [_task_item(r, today) for r in s.execute(stmt)]
 
-    def _next_steps(self, s: Session, project_ids: Sequence[str],
-                    today: date) -> dict[str, TaskItem]:
+    def _next_steps(
+        self, s: Session, project_ids: Sequence[str], today: date
+    ) -> dict[str, TaskItem]:
         """The open task due first for each project (undated after dated)."""
         if not project_ids:
             return {}
         out: dict[str, TaskItem] = {}
         for chunk in _chunks(project_ids):
-            where = and_(Task.status == TaskStatus.OPEN, _linked_to_projects(chunk),
-                         _TASK_PROJECT.in_(chunk))
+            where = and_(
+                Task.status == TaskStatus.OPEN, _linked_to_projects(chunk), _TASK_PROJECT.in_(chunk)
+            )
             for t in self._tasks(s, where, today):
                 key = t.project_id
                 if key is not None and key not in out:
@@ -344,9 +421,16 @@ class TodayService:
         return out
 
     def _current_trip(self, s: Session, today: date) -> TripItem | None:
-        stmt = (select(Trip).where(Trip.deleted_at.is_(None), Trip.end_date >= today,
-                                   Trip.start_date <= today + timedelta(days=UPCOMING_DAYS))
-                .order_by(Trip.start_date, Trip.id).limit(1))
+        stmt = (
+            select(Trip)
+            .where(
+                Trip.deleted_at.is_(None),
+                Trip.end_date >= today,
+                Trip.start_date <= today + timedelta(days=UPCOMING_DAYS),
+            )
+            .order_by(Trip.start_date, Trip.id)
+            .limit(1)
+        )
         row = s.scalar(stmt)
         return _trip_item(row) if row is not None else None
 
@@ -358,8 +442,9 @@ class TodayService:
             return self._tasks(s, where, today or date.today())
 
     # -- facts for list rows and cards --------------------------------------------------------
-    def company_facts(self, company_ids: Iterable[str], *, now: datetime | None = None,
-                      today: date | None = None) -> dict[str, CompanyFacts]:
+    def company_facts(
+        self, company_ids: Iterable[str], *, now: datetime | None = None, today: date | None = None
+    ) -> dict[str, CompanyFacts]:
         ids = list(dict.fromkeys(company_ids))
         if not ids:
             return {}
@@ -372,16 +457,24 @@ class TodayService:
         with self.ctx.reading() as s:
             for chunk in _chunks(ids):
                 # The leading project: an active one before others, then the furthest along.
-                stmt = (_project_select().where(Project.deleted_at.is_(None),
-                                                Project.company_id.in_(chunk))
-                        .order_by(Project.company_id,
-                                  case((Project.status == ProjectStatus.ACTIVE, 0), else_=1),
-                                  Stage.position.desc(), Project.stage_entered_at.desc(),
-                                  Project.id))
+                stmt = (
+                    _project_select()
+                    .where(Project.deleted_at.is_(None), Project.company_id.in_(chunk))
+                    .order_by(
+                        Project.company_id,
+                        case((Project.status == ProjectStatus.ACTIVE, 0), else_=1),
+                        Stage.position.desc(),
+                        Project.stage_entered_at.desc(),
+                        Project.id,
+                    )
+                )
                 for row in s.execute(stmt):
                     lead.setdefault(row.Project.company_id, row)
-                where = and_(Task.status == TaskStatus.OPEN, _linked_to_companies(chunk),
-                             _TASK_COMPANY.in_(chunk))
+                where = and_(
+                    Task.status == TaskStatus.OPEN,
+                    _linked_to_companies(chunk),
+                    _TASK_COMPANY.in_(chunk),
+                )
                 for t in self._tasks(s, where, today):
                     if t.company is None:
                         continue
@@ -396,13 +489,21 @@ class TodayService:
             when, zone = meetings.get(cid, (None, ""))
             n, late = counts.get(cid, (0, 0))
             out[cid] = CompanyFacts(
-                cid, _stage_ref(r.Stage) if r is not None else None,
+                cid,
+                _stage_ref(r.Stage) if r is not None else None,
                 _person(r.owner_id, r.owner_name, r.owner_latin) if r is not None else None,
-                r.Project.title if r is not None else "", steps.get(cid), when, zone, n, late)
+                r.Project.title if r is not None else "",
+                steps.get(cid),
+                when,
+                zone,
+                n,
+                late,
+            )
         return out
 
-    def project_facts(self, project_ids: Iterable[str], *, now: datetime | None = None,
-                      today: date | None = None) -> dict[str, ProjectFacts]:
+    def project_facts(
+        self, project_ids: Iterable[str], *, now: datetime | None = None, today: date | None = None
+    ) -> dict[str, ProjectFacts]:
         ids = list(dict.fromkeys(project_ids))
         if not ids:
             return {}
@@ -412,13 +513,21 @@ class TodayService:
         meetings: dict[str, tuple[datetime, str]] = {}
         with self.ctx.reading() as s:
             for chunk in _chunks(ids):
-                overdue = case((and_(Task.due_date.is_not(None), Task.due_date < today), 1),
-                               else_=0)
-                stmt = (select(_TASK_PROJECT, func.count(), func.sum(overdue))
-                        .select_from(Task).outerjoin(_TM, _TM.id == Task.meeting_id)
-                        .where(Task.deleted_at.is_(None), Task.status == TaskStatus.OPEN,
-                               _linked_to_projects(chunk), _TASK_PROJECT.in_(chunk))
-                        .group_by(_TASK_PROJECT))
+                overdue = case(
+                    (and_(Task.due_date.is_not(None), Task.due_date < today), 1), else_=0
+                )
+                stmt = (
+                    select(_TASK_PROJECT, func.count(), func.sum(overdue))
+                    .select_from(Task)
+                    .outerjoin(_TM, _TM.id == Task.meeting_id)
+                    .where(
+                        Task.deleted_at.is_(None),
+                        Task.status == TaskStatus.OPEN,
+                        _linked_to_projects(chunk),
+                        _TASK_PROJECT.in_(chunk),
+                    )
+                    .group_by(_TASK_PROJECT)
+                )
                 for pid, n, late in s.execute(stmt):
                     counts[pid] = (int(n), int(late or 0))
                 for pid, at, zone in _next_meetings(s, Meeting.project_id, chunk, now):
@@ -437,31 +546,39 @@ class TodayService:
             trip = s.get(Trip, trip_id)
             if trip is None or trip.deleted_at is not None:
                 raise NotFoundError("trip", trip_id)
-            members = [_member_attendee(m) for m in
-                       sorted(trip.members, key=lambda m: (m.name, m.id))]
-            stmt = (_meeting_select().add_columns(Meeting.language, Meeting.interpreter)
-                    .where(Meeting.deleted_at.is_(None), Meeting.trip_id == trip_id)
-                    .order_by(Meeting.starts_at, Meeting.id))
+            members = [
+                _member_attendee(m) for m in sorted(trip.members, key=lambda m: (m.name, m.id))
+            ]
+            stmt = (
+                _meeting_select()
+                .add_columns(Meeting.language, Meeting.interpreter)
+                .where(Meeting.deleted_at.is_(None), Meeting.trip_id == trip_id)
+                .order_by(Meeting.starts_at, Meeting.id)
+            )
             rows = s.execute(stmt).all()
             ids = [r.Meeting.id for r in rows]
             ours: dict[str, list[Attendee]] = {i: [] for i in ids}
             theirs: dict[str, list[Attendee]] = {i: [] for i in ids}
             for chunk in _chunks(ids):
                 for mid, m in s.execute(
-                        select(meeting_members.c.meeting_id, Member)
-                        .join(Member, Member.id == meeting_members.c.member_id)
-                        .where(meeting_members.c.meeting_id.in_(chunk))
-                        .order_by(Member.name, Member.id)):
+                    select(meeting_members.c.meeting_id, Member)
+                    .join(Member, Member.id == meeting_members.c.member_id)
+                    .where(meeting_members.c.meeting_id.in_(chunk))
+                    .order_by(Member.name, Member.id)
+                ):
                     ours[mid].append(_member_attendee(m))
                 for mid, c, company in s.execute(
-                        select(meeting_contacts.c.meeting_id, Contact, Company.name)
-                        .join(Contact, Contact.id == meeting_contacts.c.contact_id)
-                        .outerjoin(Company, Company.id == Contact.company_id)
-                        .where(meeting_contacts.c.meeting_id.in_(chunk))
-                        .order_by(Contact.decision_maker.desc(), Contact.display_name,
-                                  Contact.id)):
-                    theirs[mid].append(Attendee(c.id, c.display_name, c.name_latin, c.name_ru,
-                                                c.position, company or ""))
+                    select(meeting_contacts.c.meeting_id, Contact, Company.name)
+                    .join(Contact, Contact.id == meeting_contacts.c.contact_id)
+                    .outerjoin(Company, Company.id == Contact.company_id)
+                    .where(meeting_contacts.c.meeting_id.in_(chunk))
+                    .order_by(Contact.decision_maker.desc(), Contact.display_name, Contact.id)
+                ):
+                    theirs[mid].append(
+                        Attendee(
+                            c.id, c.display_name, c.name_latin, c.name_ru, c.position, company or ""
+                        )
+                    )
             item = _trip_item(trip)
         by_day: dict[date, list[AgendaMeeting]] = {}
         day = item.start_date
@@ -470,8 +587,9 @@ class TodayService:
             day += timedelta(days=1)
         for r in rows:
             m = _meeting_item(r)
-            by_day.setdefault(m.venue_start.date(), []).append(AgendaMeeting(
-                m, r.language, r.interpreter, ours[m.id], theirs[m.id]))
+            by_day.setdefault(m.venue_start.date(), []).append(
+                AgendaMeeting(m, r.language, r.interpreter, ours[m.id], theirs[m.id])
+            )
         days = [AgendaDay(d, by_day[d]) for d in sorted(by_day)]
         return TripAgenda(item, members, days)
 
@@ -498,27 +616,40 @@ def _linked_to_projects(ids: Sequence[str]) -> ColumnElement[bool]:
 
 def _linked_to_companies(ids: Sequence[str]) -> ColumnElement[bool]:
     projects = select(Project.id).where(Project.company_id.in_(ids))
-    meetings = select(Meeting.id).where(or_(Meeting.company_id.in_(ids),
-                                            Meeting.project_id.in_(projects)))
-    return or_(Task.company_id.in_(ids), Task.project_id.in_(projects),
-               Task.meeting_id.in_(meetings))
+    meetings = select(Meeting.id).where(
+        or_(Meeting.company_id.in_(ids), Meeting.project_id.in_(projects))
+    )
+    return or_(
+        Task.company_id.in_(ids), Task.project_id.in_(projects), Task.meeting_id.in_(meetings)
+    )
 
 
 def _task_select() -> Select[*tuple[Any, ...]]:
-    return (select(Task.id, Task.title, Task.due_date, Task.status, Task.owner_id,
-                   _OWNER.name.label("owner_name"), _OWNER.name_latin.label("owner_latin"),
-                   Task.meeting_id, _TM.title.label("meeting_title"),
-                   _TASK_PROJECT.label("project_id"),
-                   func.coalesce(_TP.title, _TMP.title).label("project_title"),
-                   _TASK_COMPANY.label("company_id"), _TC.name.label("company_name"),
-                   _TC.name_native.label("company_native"),
-                   _TC.name_latin.label("company_latin"))
-            .select_from(Task)
-            .outerjoin(_OWNER, _OWNER.id == Task.owner_id)
-            .outerjoin(_TM, _TM.id == Task.meeting_id)
-            .outerjoin(_TP, _TP.id == Task.project_id)
-            .outerjoin(_TMP, _TMP.id == _TM.project_id)
-            .outerjoin(_TC, _TC.id == _TASK_COMPANY))
+    return (
+        select(
+            Task.id,
+            Task.title,
+            Task.due_date,
+            Task.status,
+            Task.owner_id,
+            _OWNER.name.label("owner_name"),
+            _OWNER.name_latin.label("owner_latin"),
+            Task.meeting_id,
+            _TM.title.label("meeting_title"),
+            _TASK_PROJECT.label("project_id"),
+            func.coalesce(_TP.title, _TMP.title).label("project_title"),
+            _TASK_COMPANY.label("company_id"),
+            _TC.name.label("company_name"),
+            _TC.name_native.label("company_native"),
+            _TC.name_latin.label("company_latin"),
+        )
+        .select_from(Task)
+        .outerjoin(_OWNER, _OWNER.id == Task.owner_id)
+        .outerjoin(_TM, _TM.id == Task.meeting_id)
+        .outerjoin(_TP, _TP.id == Task.project_id)
+        .outerjoin(_TMP, _TMP.id == _TM.project_id)
+        .outerjoin(_TC, _TC.id == _TASK_COMPANY)
+    )
 
 
 def _open_task_filter(owner_id: str | None) -> ColumnElement[bool]:
@@ -529,13 +660,26 @@ def _open_task_filter(owner_id: str | None) -> ColumnElement[bool]:
 def _task_item(r: Any, today: date) -> TaskItem:
     status = TaskStatus(r.status)
     late = (today - r.due_date).days if status == TaskStatus.OPEN and r.due_date else 0
-    company = (CompanyRef(r.company_id, r.company_name or "", r.company_native or "",
-                          r.company_latin or "") if r.company_id and r.company_name is not None
-               else None)
-    return TaskItem(r.id, r.title, r.due_date, status,
-                    _person(r.owner_id, r.owner_name, r.owner_latin), r.meeting_id,
-                    r.meeting_title or "", r.project_id, r.project_title or "", company,
-                    max(0, late))
+    company = (
+        CompanyRef(
+            r.company_id, r.company_name or "", r.company_native or "", r.company_latin or ""
+        )
+        if r.company_id and r.company_name is not None
+        else None
+    )
+    return TaskItem(
+        r.id,
+        r.title,
+        r.due_date,
+        status,
+        _person(r.owner_id, r.owner_name, r.owner_latin),
+        r.meeting_id,
+        r.meeting_title or "",
+        r.project_id,
+        r.project_title or "",
+        company,
+        max(0, late),
+    )
 
 
 _MC = aliased(Company, name="meeting_company")
@@ -543,31 +687,55 @@ _MPR = aliased(Project, name="meeting_project_title")
 
 
 def _meeting_select() -> Select[*tuple[Any, ...]]:
-    return (select(Meeting, _MC.id.label("company_id"), _MC.name.label("company_name"),
-                   _MC.name_native.label("company_native"),
-                   _MC.name_latin.label("company_latin"), _MPR.title.label("project_title"))
-            .outerjoin(_MPR, _MPR.id == Meeting.project_id)
-            .outerjoin(_MC, _MC.id == func.coalesce(Meeting.company_id, _MPR.company_id))
-            # the joined columns are all that is read: no eager loads of the relationships
-            .options(lazyload("*")))
+    return (
+        select(
+            Meeting,
+            _MC.id.label("company_id"),
+            _MC.name.label("company_name"),
+            _MC.name_native.label("company_native"),
+            _MC.name_latin.label("company_latin"),
+            _MPR.title.label("project_title"),
+        )
+        .outerjoin(_MPR, _MPR.id == Meeting.project_id)
+        .outerjoin(_MC, _MC.id == func.coalesce(Meeting.company_id, _MPR.company_id))
+        # the joined columns are all that is read: no eager loads of the relationships
+        .options(lazyload("*"))
+    )
 
 
 def _meeting_item(r: Any) -> MeetingItem:
     m: Meeting = r.Meeting
-    company = (CompanyRef(r.company_id, r.company_name, r.company_native or "",
-                          r.company_latin or "") if r.company_name is not None else None)
-    return MeetingItem(m.id, m.title, m.starts_at, m.timezone, m.duration_min, m.place,
-                       MeetingFormat(m.format), company, m.project_id, r.project_title or "",
-                       m.trip_id)
+    company = (
+        CompanyRef(r.company_id, r.company_name, r.company_native or "", r.company_latin or "")
+        if r.company_name is not None
+        else None
+    )
+    return MeetingItem(
+        m.id,
+        m.title,
+        m.starts_at,
+        m.timezone,
+        m.duration_min,
+        m.place,
+        MeetingFormat(m.format),
+        company,
+        m.project_id,
+        r.project_title or "",
+        m.trip_id,
+    )
 
 
-def _next_meetings(s: Session, key: Any, ids: Sequence[str],
-                   now: datetime) -> list[tuple[str, datetime, str]]:
+def _next_meetings(
+    s: Session, key: Any, ids: Sequence[str], now: datetime
+) -> list[tuple[str, datetime, str]]:
     """(key, start, zone) of upcoming meetings for the given keys, soonest first."""
-    stmt = (select(key, Meeting.starts_at, Meeting.timezone)
-            .select_from(Meeting).outerjoin(_MP, _MP.id == Meeting.project_id)
-            .where(Meeting.deleted_at.is_(None), Meeting.starts_at >= now, key.in_(ids))
-            .order_by(Meeting.starts_at, Meeting.id))
+    stmt = (
+        select(key, Meeting.starts_at, Meeting.timezone)
+        .select_from(Meeting)
+        .outerjoin(_MP, _MP.id == Meeting.project_id)
+        .where(Meeting.deleted_at.is_(None), Meeting.starts_at >= now, key.in_(ids))
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
     return [(k, when, zone) for k, when, zone in s.execute(stmt)]
 
 
@@ -575,25 +743,36 @@ _PO = aliased(Member, name="project_owner")
 
 
 def _project_select() -> Select[*tuple[Any, ...]]:
-    return (select(Project, Stage, Company.name.label("company_name"),
-                   Company.name_native.label("company_native"),
-                   Company.name_latin.label("company_latin"),
-                   Project.owner_id, _PO.name.label("owner_name"),
-                   _PO.name_latin.label("owner_latin"))
-            .join(Stage, Stage.id == Project.stage_id)
-            .join(Company, Company.id == Project.company_id)
-            .outerjoin(_PO, _PO.id == Project.owner_id)
-            .options(lazyload("*")))
+    return (
+        select(
+            Project,
+            Stage,
+            Company.name.label("company_name"),
+            Company.name_native.label("company_native"),
+            Company.name_latin.label("company_latin"),
+            Project.owner_id,
+            _PO.name.label("owner_name"),
+            _PO.name_latin.label("owner_latin"),
+        )
+        .join(Stage, Stage.id == Project.stage_id)
+        .join(Company, Company.id == Project.company_id)
+        .outerjoin(_PO, _PO.id == Project.owner_id)
+        .options(lazyload("*"))
+    )
 
 
 def _project_item(r: Any, now: datetime, limits: Mapping[str, int]) -> ProjectItem:
     p: Project = r.Project
-    return ProjectItem(p.id, p.title,
-                       CompanyRef(p.company_id, r.company_name, r.company_native or "",
-                                  r.company_latin or ""),
-                       _stage_ref(r.Stage), p.stage_entered_at,
-                       _person(r.owner_id, r.owner_name, r.owner_latin),
-                       max(0, (now - p.stage_entered_at).days), stall_limit(r.Stage, limits))
+    return ProjectItem(
+        p.id,
+        p.title,
+        CompanyRef(p.company_id, r.company_name, r.company_native or "", r.company_latin or ""),
+        _stage_ref(r.Stage),
+        p.stage_entered_at,
+        _person(r.owner_id, r.owner_name, r.owner_latin),
+        max(0, (now - p.stage_entered_at).days),
+        stall_limit(r.Stage, limits),
+    )
 
 
 def _replace_step(p: ProjectItem, step: TaskItem | None) -> ProjectItem:
@@ -623,7 +802,7 @@ def _count(s: Session, stmt: Select[*tuple[Any, ...]]) -> int:
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[list[str]]:
     # Bound parameter lists stay far below SQLite's and PostgreSQL's limits.
     for i in range(0, len(ids), size):
-        yield list(ids[i:i + size])
+        yield list(ids[i : i + size])
 
 
 __all__ = ["TodayService", "TodaySummary", "TripAgenda"]

@@ -36,8 +36,12 @@ class TrashService:
         with self.ctx.reading() as s:
             for kind in kinds.trashable():
                 model = kind.model
-                stmt = (select(model).where(model.deleted_at.is_not(None))
-                        .order_by(model.deleted_at.desc()).limit(limit))
+                stmt = (
+                    select(model)
+                    .where(model.deleted_at.is_not(None))
+                    .order_by(model.deleted_at.desc())
+                    .limit(limit)
+                )
                 for row in s.scalars(stmt).unique():
                     if row.deleted_at is not None:  # the query's own condition
                         items.append(TrashItem(kind.name, row.id, _title(row), row.deleted_at))

@@ -28,8 +28,17 @@ class TripInput:
 
     @classmethod
     def from_row(cls, r: Trip) -> TripInput:
-        return cls(r.title, r.start_date, r.end_date, list(r.countries), r.cities, r.goals,
-                   [m.id for m in r.members], r.conclusions, r.proposals)
+        return cls(
+            r.title,
+            r.start_date,
+            r.end_date,
+            list(r.countries),
+            r.cities,
+            r.goals,
+            [m.id for m in r.members],
+            r.conclusions,
+            r.proposals,
+        )
 
 
 @dataclass
@@ -69,9 +78,17 @@ class TripService(Service[Trip]):
             c.fail("end_date", "date_order")
         countries = [c.country("countries", x) for x in data.countries if x.strip()]
         c.raise_if_any()
-        return TripInput(title, data.start_date, data.end_date, countries, data.cities.strip(),
-                         data.goals.strip(), list(data.member_ids), data.conclusions.strip(),
-                         data.proposals.strip())
+        return TripInput(
+            title,
+            data.start_date,
+            data.end_date,
+            countries,
+            data.cities.strip(),
+            data.goals.strip(),
+            list(data.member_ids),
+            data.conclusions.strip(),
+            data.proposals.strip(),
+        )
 
     def _write(self, s: Session, row: Trip, data: TripInput) -> None:
         if data.start_date is None or data.end_date is None:  # _clean guarantees; for mypy
