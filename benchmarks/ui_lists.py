@@ -136,8 +136,8 @@ def measure(path: Path) -> dict[str, float]:
 
     from crm_desktop.config import Paths, Settings
     from crm_desktop.runtime import open_runtime
-    from crm_desktop.ui.entity_views import make_view
-    from crm_desktop.ui.pyside_refcount import pin_none
+    from crm_desktop.ui.common.pyside_refcount import pin_none
+    from crm_desktop.ui.views.entity_views import make_view
 
     pin_none()  # as the application does (PySide6 6.12 on CPython 3.11, see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
 from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.ui.fonts import register_bundled_fonts
-from crm_desktop.ui.i18n import Translators, choose_language
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.pyside_refcount import pin_none
-from crm_desktop.ui.security_setup import (
+from crm_desktop.ui.common.fonts import register_bundled_fonts
+from crm_desktop.ui.common.i18n import Translators, choose_language
+from crm_desktop.ui.common.pyside_refcount import pin_none
+from crm_desktop.ui.common.single_instance import SingleInstance, server_name
+from crm_desktop.ui.common.widgets_errors import crm_error_text
+from crm_desktop.ui.security.security_setup import (
     Protections,
     offer_encryption_at_first_start,
     open_secure_runtime,
 )
-from crm_desktop.ui.single_instance import SingleInstance, server_name
-from crm_desktop.ui.widgets_errors import crm_error_text
+from crm_desktop.ui.shell.main_window import MainWindow
 
 
 def make_application(argv: list[str], paths: Paths) -> QApplication:
@@ -197,7 +197,7 @@ class Gui:
 def _ask_who_am_i(rt: Runtime) -> bool:
     if rt.settings.asked_who_am_i or rt.settings.current_member_id:
         return False  # a laptop used before: the dialog's module is not even imported
-    from crm_desktop.ui.first_start import ask_who_am_i
+    from crm_desktop.ui.shell.first_start import ask_who_am_i
 
     return ask_who_am_i(rt.services, rt.settings)
 
@@ -225,7 +225,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     want_import = False
     if is_empty(rt.services) and not getattr(args, "demo", False):
-        from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
+        from crm_desktop.ui.shell.first_start import FirstStartChoice, FirstStartDialog
 
         dialog = FirstStartDialog(can_import=True)
         dialog.exec()

@@ -16,7 +16,7 @@ for (a drafts file under another identity offers nothing). The file is owner-onl
 Drafts an older version kept in ``drafts/<file stem>`` move once, when the database gets
 its identity (:func:`adopt_legacy`).
 
-Qt-free; the GUI side is ``crm_desktop.ui.draft_autosave``.
+Qt-free; the GUI side is ``crm_desktop.ui.editors.draft_autosave``.
 """
 
 from __future__ import annotations

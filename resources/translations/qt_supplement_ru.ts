@@ -3,7 +3,7 @@
 <!-- Qt's own strings that the qtbase_ru.qm shipped with PySide6 leaves in English (Qt 6.12
      added mnemonics to these labels; the Russian catalogue still has the old sources).
      Written for crm-desktop; same licence as the application. Compiled by
-     `python -m crm_desktop.ui.i18n` and installed after qtbase_ru.qm. -->
+     `python -m crm_desktop.ui.common.i18n` and installed after qtbase_ru.qm. -->
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
     <name>QFileDialog</name>

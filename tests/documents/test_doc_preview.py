@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from crm_desktop.documents.memo import MemoRenderer  # noqa: E402
 from crm_desktop.documents.trip import TripReportRenderer  # noqa: E402
-from crm_desktop.ui.pdf_preview import PdfPreviewDialog  # noqa: E402
+from crm_desktop.ui.documents.pdf_preview import PdfPreviewDialog  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -19,14 +19,14 @@ from crm_desktop.domain.services.contacts import Channel, ContactInput  # noqa: 
 from crm_desktop.exchange.columns import Field  # noqa: E402
 from crm_desktop.exchange.db_import import OnDuplicate, Outcome  # noqa: E402
 from crm_desktop.exchange.progress import Progress  # noqa: E402
-from crm_desktop.ui.exchange_dialogs import (  # noqa: E402
+from crm_desktop.ui.exchange.exchange_dialogs import (  # noqa: E402
     ExportContactsDialog,
     ExportMeetingsDialog,
     add_file_menu_actions,
     filter_from_query,
 )
-from crm_desktop.ui.exchange_import import ImportDialog  # noqa: E402
-from crm_desktop.ui.exchange_worker import ExchangeJob  # noqa: E402
+from crm_desktop.ui.exchange.exchange_import import ImportDialog  # noqa: E402
+from crm_desktop.ui.exchange.exchange_worker import ExchangeJob  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QProgressDialog, QPushButton  # noqa: E402
 
-from crm_desktop.ui.exchange_import import ImportDialog  # noqa: E402
+from crm_desktop.ui.exchange.exchange_import import ImportDialog  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_import_limits import shared_strings_bomb  # noqa: E402

@@ -17,10 +17,10 @@ from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.members import MemberInput
 from crm_desktop.runtime import Runtime, open_runtime
-from crm_desktop.ui.list_view import EntityListView
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.record_form import RecordForm
-from crm_desktop.ui.stale_save_dialog import StaleSaveDialog
+from crm_desktop.ui.common.stale_save_dialog import StaleSaveDialog
+from crm_desktop.ui.editors.record_form import RecordForm
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.views.list_view import EntityListView
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -168,7 +168,7 @@ def test_compare_shows_the_fields_that_differ_side_by_side(qtbot, window, other,
 
 
 def open_meeting_editor(qtbot, window: MainWindow) -> Any:
-    from crm_desktop.ui.meeting_dialog import MeetingDialog
+    from crm_desktop.ui.editors.meeting_dialog import MeetingDialog
 
     view = window.nav.select("meetings") or window.nav.view("meetings")
     assert isinstance(view, EntityListView)
@@ -224,7 +224,7 @@ def test_a_stage_move_on_a_stale_board_asks_first(qtbot, rt, other, monkeypatch)
     from PySide6.QtGui import QDropEvent, QUndoStack
 
     from crm_desktop.domain.services.projects import ProjectInput
-    from crm_desktop.ui.pipeline_board import MIME_PROJECT, PipelineBoard
+    from crm_desktop.ui.board.pipeline_board import MIME_PROJECT, PipelineBoard
 
     stack = QUndoStack()
     board = PipelineBoard(rt.services, Settings(language="en"), undo_stack=stack)
@@ -272,7 +272,7 @@ def test_marking_a_stale_task_done_asks_and_reload_shows_theirs(qtbot, rt, other
 
     from crm_desktop.domain.models import TaskStatus
     from crm_desktop.domain.services.tasks import TaskInput
-    from crm_desktop.ui.tasks_view import TasksView
+    from crm_desktop.ui.views.tasks_view import TasksView
 
     task = rt.services.tasks.create(
         TaskInput("Send the draft agreement", due_date=date(2026, 1, 5))
@@ -314,7 +314,7 @@ def test_marking_a_stale_card_won_tells_who_changed_it(qtbot, rt, other, monkeyp
 
     from crm_desktop.domain.models import ProjectStatus
     from crm_desktop.domain.services.projects import ProjectInput
-    from crm_desktop.ui.pipeline_board import PipelineBoard
+    from crm_desktop.ui.board.pipeline_board import PipelineBoard
 
     stack = QUndoStack()
     board = PipelineBoard(rt.services, Settings(language="en"), undo_stack=stack)

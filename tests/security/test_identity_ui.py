@@ -12,7 +12,7 @@ from crm_desktop.application import backups as app_backups
 from crm_desktop.config import Paths
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.runtime import open_runtime
-from crm_desktop.ui.backup_dialog import BackupDialog
+from crm_desktop.ui.security.backup_dialog import BackupDialog
 
 
 def _reasons(dialog: BackupDialog) -> list[str]:
@@ -57,7 +57,7 @@ def test_encrypting_from_the_dialog_encrypts_exactly_this_databases_backups_and_
     from test_identity import _db_with_canary, _hits
 
     from crm_desktop.storage import encryption
-    from crm_desktop.ui.passphrase_dialog import PassphraseDialog, encrypt_database
+    from crm_desktop.ui.security.passphrase_dialog import PassphraseDialog, encrypt_database
 
     db = _db_with_canary(paths)  # start and automatic backups, a draft
     usb = tmp_path / "usb"

@@ -51,8 +51,8 @@ def _damage_data_pages(path: Path) -> None:
 
 def _gui(qtbot, qapp, rt):
     from crm_desktop.app import AfterFirstPaint, Gui
-    from crm_desktop.ui.i18n import Translators
-    from crm_desktop.ui.security_setup import Protections
+    from crm_desktop.ui.common.i18n import Translators
+    from crm_desktop.ui.security.security_setup import Protections
 
     translators = Translators()
     translators.install("en")
@@ -69,7 +69,7 @@ def _gui(qtbot, qapp, rt):
 def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_follows(
     qtbot, qapp, paths: Paths, monkeypatch
 ):
-    from crm_desktop.ui.security_setup import open_secure_runtime
+    from crm_desktop.ui.security.security_setup import open_secure_runtime
 
     path = _db(paths, companies=5)
     started, release = threading.Event(), threading.Event()
@@ -111,7 +111,7 @@ def test_the_window_is_up_before_the_integrity_check_ends_and_the_start_backup_f
 def test_damage_found_after_start_offers_the_backup_and_nothing_is_written_again(
     qtbot, qapp, paths: Paths, monkeypatch
 ):
-    from crm_desktop.ui import security_setup
+    from crm_desktop.ui.security import security_setup
 
     path = _db(paths)
     good = backups.make_backup(path, paths.backups_dir, "manual")
@@ -153,7 +153,7 @@ def test_accepting_the_offered_backup_moves_the_damaged_file_aside_and_reopens(
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    from crm_desktop.ui import security_setup
+    from crm_desktop.ui.security import security_setup
 
     path = _db(paths)
     good = backups.make_backup(path, paths.backups_dir, "manual")

@@ -17,12 +17,12 @@ from crm_desktop.runtime import open_runtime
 from crm_desktop.storage import backups
 from crm_desktop.storage.drafts import DraftStore
 from crm_desktop.storage.encryption import DatabaseKey
-from crm_desktop.ui.backup_dialog import BackupDialog
-from crm_desktop.ui.draft_autosave import DraftAutosaver, pending_drafts
-from crm_desktop.ui.history_view import HistoryView
-from crm_desktop.ui.lock_screen import LockController
-from crm_desktop.ui.passphrase_dialog import Mode, PassphraseDialog, verifier
-from crm_desktop.ui.single_instance import SingleInstance, server_name
+from crm_desktop.ui.common.single_instance import SingleInstance, server_name
+from crm_desktop.ui.editors.draft_autosave import DraftAutosaver, pending_drafts
+from crm_desktop.ui.security.backup_dialog import BackupDialog
+from crm_desktop.ui.security.lock_screen import LockController
+from crm_desktop.ui.security.passphrase_dialog import Mode, PassphraseDialog, verifier
+from crm_desktop.ui.views.history_view import HistoryView
 
 
 def test_a_second_start_brings_the_first_window_forward(qtbot):
@@ -245,7 +245,7 @@ def test_a_cancelled_passphrase_at_start_opens_nothing(
 ):
     from crm_desktop.app import run_gui
     from crm_desktop.cli import build_parser
-    from crm_desktop.ui import security_setup
+    from crm_desktop.ui.security import security_setup
 
     db = paths.data_dir / "crm.sqlite3"
     open_runtime("sqlite:///" + str(db), paths, key=key).close()
@@ -262,8 +262,8 @@ def test_security_menu_encrypts_the_open_database_and_reopens_it(qtbot, paths: P
     from PySide6.QtWidgets import QMainWindow
 
     from crm_desktop.storage import encryption
-    from crm_desktop.ui import passphrase_dialog
-    from crm_desktop.ui.security_setup import Protections
+    from crm_desktop.ui.security import passphrase_dialog
+    from crm_desktop.ui.security.security_setup import Protections
 
     db = paths.data_dir / "crm.sqlite3"
     rt = open_runtime("sqlite:///" + str(db), paths, writer=True, auto_backup=True)

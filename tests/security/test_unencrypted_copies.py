@@ -85,8 +85,8 @@ def test_saving_a_pdf_from_an_encrypted_database_is_owner_only_and_told_once(
 
     from crm_desktop.application.database import DatabaseLocation, open_database
     from crm_desktop.config import Paths
-    from crm_desktop.ui import unencrypted_copy
-    from crm_desktop.ui.pdf_preview import PdfPreviewDialog
+    from crm_desktop.ui.documents.pdf_preview import PdfPreviewDialog
+    from crm_desktop.ui.security import unencrypted_copy
 
     root, _plain, secret = dbs
     data = root / "data"

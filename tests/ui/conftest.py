@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from crm_desktop.ui.pyside_refcount import pin_none
+from crm_desktop.ui.common.pyside_refcount import pin_none
 
 pin_none()  # PySide6 6.12 on CPython 3.11 drops references to None; see that module
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from crm_desktop.ui.attachments_panel import AttachmentsPanel
+from crm_desktop.ui.views.attachments_panel import AttachmentsPanel
 
 
 def test_attach_save_and_remove_a_file(qtbot, services, tmp_path):

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QDoubleSpinBox
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.pipeline_board import PipelineBoard
-from crm_desktop.ui.settings_dialog import SettingsDialog
+from crm_desktop.ui.board.pipeline_board import PipelineBoard
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -12,9 +12,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTableWidget
 
 from crm_desktop.config import Settings
-from crm_desktop.ui import dashboard_view
-from crm_desktop.ui.dashboard_view import DashboardView, ProjectListDialog
-from crm_desktop.ui.navigation import sections
+from crm_desktop.ui.shell.navigation import sections
+from crm_desktop.ui.views import dashboard_view
+from crm_desktop.ui.views.dashboard_view import DashboardView, ProjectListDialog
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -18,11 +18,11 @@ from crm_desktop.exchange import errors as exchange_errors
 from crm_desktop.exchange.csv_read import read_csv
 from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.i18n import CATALOG, Translators
-from crm_desktop.ui.list_view import EntityListView
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.record_form import RecordForm
-from crm_desktop.ui.widgets_errors import crm_error_text, field_error_text
+from crm_desktop.ui.common.i18n import CATALOG, Translators
+from crm_desktop.ui.common.widgets_errors import crm_error_text, field_error_text
+from crm_desktop.ui.editors.record_form import RecordForm
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.views.list_view import EntityListView
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resources_dir() / "translations" / f"{CATALOG}_ru.ts"
@@ -138,7 +138,7 @@ def test_import_dialog_tells_file_and_row_problems_in_russian(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from crm_desktop.ui.exchange_import import ImportDialog
+    from crm_desktop.ui.exchange.exchange_import import ImportDialog
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     broken = ImportDialog(services, path=str(FIXTURES / "broken_unclosed.vcf"))

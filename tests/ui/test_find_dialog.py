@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from crm_desktop.ui.find_dialog import HTML_ROLE, FindAnythingDialog, highlighted_html
+from crm_desktop.ui.views.find_dialog import HTML_ROLE, FindAnythingDialog, highlighted_html
 
 
 def test_highlighted_html_escapes_and_bolds_the_matches():

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.attachments_panel import AttachmentsPanel
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.meeting_editor import MeetingEditor
-from crm_desktop.ui.pipeline_board import COLUMN_WIDTH, COMPACT_COLUMN_WIDTH, PipelineBoard
+from crm_desktop.ui.board.pipeline_board import COLUMN_WIDTH, COMPACT_COLUMN_WIDTH, PipelineBoard
+from crm_desktop.ui.editors.meeting_editor import MeetingEditor
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.views.attachments_panel import AttachmentsPanel
 
 pytestmark = pytest.mark.usefixtures("english")
 

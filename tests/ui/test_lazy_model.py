@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from crm_desktop.config import Paths
 from crm_desktop.runtime import Runtime, open_runtime
-from crm_desktop.ui.lazy_model import Column, LazyTableModel, ListSource
+from crm_desktop.ui.views.lazy_model import Column, LazyTableModel, ListSource
 
 N = 2_500
 

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -29,10 +29,10 @@ _PROBE = textwrap.dedent("""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-    WATCH = ["alembic", "openpyxl", "numpy", "crm_desktop.ui.today_view",
-             "crm_desktop.ui.entity_views", "crm_desktop.ui.dashboard_view",
-             "crm_desktop.ui.trash_view", "crm_desktop.ui.find_dialog",
-             "crm_desktop.ui.settings_dialog", "crm_desktop.ui.first_start"]
+    WATCH = ["alembic", "openpyxl", "numpy", "crm_desktop.ui.views.today_view",
+             "crm_desktop.ui.views.entity_views", "crm_desktop.ui.views.dashboard_view",
+             "crm_desktop.ui.views.trash_view", "crm_desktop.ui.views.find_dialog",
+             "crm_desktop.ui.shell.settings_dialog", "crm_desktop.ui.shell.first_start"]
     seen = {}
 
     def inside_today(obj):
@@ -93,7 +93,7 @@ def test_the_window_is_painted_before_today_and_without_other_views(
     # First paint: Today's row is marked, its view not built yet, nothing else imported.
     assert seen["window"] == {"modules": [], "row": "today", "view": False}
     # Then Today is built and painted; the other views still wait for their first visit.
-    assert seen["today"]["modules"] == ["crm_desktop.ui.today_view"]
+    assert seen["today"]["modules"] == ["crm_desktop.ui.views.today_view"]
 
 
 def _click_section(qtbot, window: MainWindow, key: str) -> None:
@@ -106,7 +106,7 @@ def test_today_fills_in_after_the_first_paint_and_sections_load_on_click(
     qtbot, rt: Runtime
 ) -> None:
     from crm_desktop.app import Gui
-    from crm_desktop.ui.i18n import Translators
+    from crm_desktop.ui.common.i18n import Translators
 
     translators = Translators()
     translators.install("en")

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.i18n import Translators
-from crm_desktop.ui.labels import (
+from crm_desktop.ui.common.i18n import Translators
+from crm_desktop.ui.common.labels import (
     NARROW_NBSP,
     country_name,
     format_area,
@@ -27,8 +27,8 @@ from crm_desktop.ui.labels import (
     language_names,
     stage_name,
 )
-from crm_desktop.ui.list_view import EntityListView
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.views.list_view import EntityListView
 
 NB = NARROW_NBSP
 

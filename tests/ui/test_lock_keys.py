@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from crm_desktop.config import Paths, Settings
 from crm_desktop.runtime import Runtime, open_runtime
 from crm_desktop.storage import encryption
-from crm_desktop.ui.lock_pin import PinDialog, hash_pin, pin_matches
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.security_setup import Protections
+from crm_desktop.ui.security.lock_pin import PinDialog, hash_pin, pin_matches
+from crm_desktop.ui.security.security_setup import Protections
+from crm_desktop.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("english")
 

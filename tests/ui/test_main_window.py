@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPushButton
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.first_start import FirstStartChoice, FirstStartDialog
-from crm_desktop.ui.list_view import EntityListView
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.record_form import RecordForm
-from crm_desktop.ui.settings_dialog import SettingsChoice
-from crm_desktop.ui.trash_view import TrashView
+from crm_desktop.ui.editors.record_form import RecordForm
+from crm_desktop.ui.shell.first_start import FirstStartChoice, FirstStartDialog
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.settings_dialog import SettingsChoice
+from crm_desktop.ui.views.list_view import EntityListView
+from crm_desktop.ui.views.trash_view import TrashView
 
 pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
@@ -131,7 +131,7 @@ def test_create_contact_at_a_company_and_edit_it(window: MainWindow, rt: Runtime
 
 
 def test_create_project_then_move_stage_and_undo(window: MainWindow, rt: Runtime) -> None:
-    from crm_desktop.ui.undo import StageMoveCommand, perform
+    from crm_desktop.ui.common.undo import StageMoveCommand, perform
 
     company = rt.services.companies.list()[0]
     view = list_view(window, "projects")
@@ -284,7 +284,7 @@ def test_settings_choose_who_i_am_and_language(qtbot, window: MainWindow, rt: Ru
 
 def test_switching_language_translates_the_window(qtbot, rt: Runtime) -> None:
     from crm_desktop.app import Gui
-    from crm_desktop.ui.i18n import Translators
+    from crm_desktop.ui.common.i18n import Translators
 
     translators = Translators()
     gui = Gui(QCoreApplication.instance(), rt, translators)
@@ -319,7 +319,7 @@ def test_file_menu_has_the_exchange_actions(window: MainWindow) -> None:
 
 
 def test_print_memo_of_the_selected_meeting(qtbot, window: MainWindow) -> None:
-    from crm_desktop.ui.pdf_preview import PdfPreviewDialog
+    from crm_desktop.ui.documents.pdf_preview import PdfPreviewDialog
 
     action = window.findChild(type(window.menuBar().actions()[0]), "action_memo")
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
@@ -333,7 +333,7 @@ def test_print_memo_of_the_selected_meeting(qtbot, window: MainWindow) -> None:
 
 
 def test_documents_ask_for_a_selection_first(window: MainWindow) -> None:
-    from crm_desktop.ui.pdf_preview import PdfPreviewDialog
+    from crm_desktop.ui.documents.pdf_preview import PdfPreviewDialog
 
     window.nav.select("companies")
     window.trip_report()
@@ -377,7 +377,7 @@ def test_keyboard_new_delete_undo(qtbot, window: MainWindow, rt: Runtime) -> Non
 
 
 def test_meetings_open_in_the_meeting_editor(qtbot, window: MainWindow, rt: Runtime) -> None:
-    from crm_desktop.ui.meeting_dialog import MeetingDialog
+    from crm_desktop.ui.editors.meeting_dialog import MeetingDialog
 
     view = list_view(window, "meetings")
     view.table.selectRow(0)
@@ -396,7 +396,7 @@ def test_meetings_open_in_the_meeting_editor(qtbot, window: MainWindow, rt: Runt
 def test_ctrl_s_saves_a_form(qtbot, rt: Runtime) -> None:
     from PySide6.QtCore import Qt
 
-    from crm_desktop.ui.entity_forms import company_form
+    from crm_desktop.ui.editors.entity_forms import company_form
 
     form = RecordForm(company_form(), rt.services)
     qtbot.addWidget(form)

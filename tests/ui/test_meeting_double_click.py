@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.list_view import EntityListView
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.meeting_dialog import MeetingDialog
+from crm_desktop.ui.editors.meeting_dialog import MeetingDialog
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.views.list_view import EntityListView
 
 pytestmark = pytest.mark.usefixtures("english")
 

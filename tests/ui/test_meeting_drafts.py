@@ -15,11 +15,11 @@ from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.models import Confidentiality, MeetingFormat
 from crm_desktop.runtime import Runtime, open_runtime
 from crm_desktop.storage.drafts import DraftStore
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.meeting_dialog import MeetingDialog
-from crm_desktop.ui.meeting_drafts_dialog import MeetingDraftsDialog, offer_meeting_drafts
-from crm_desktop.ui.meeting_editor import IdRole, MeetingEditor
-from crm_desktop.ui.security_setup import Protections
+from crm_desktop.ui.editors.meeting_dialog import MeetingDialog
+from crm_desktop.ui.editors.meeting_drafts_dialog import MeetingDraftsDialog, offer_meeting_drafts
+from crm_desktop.ui.editors.meeting_editor import IdRole, MeetingEditor
+from crm_desktop.ui.security.security_setup import Protections
+from crm_desktop.ui.shell.main_window import MainWindow
 
 TITLE = "Переговоры 关于在园区设立组装厂 — этап 2"
 DISCUSSION = "Стороны обсудили 土地租赁 и льготы.\nВторая строка: «кавычки» 和 标点。"
@@ -381,7 +381,7 @@ def test_drafts_of_an_encrypted_database_are_encrypted_with_its_key(qtbot, paths
 def test_typing_without_a_pause_still_writes_a_draft_every_interval(qtbot, tmp_path: Path):
     from PySide6.QtCore import QTimer
 
-    from crm_desktop.ui.draft_autosave import DraftAutosaver
+    from crm_desktop.ui.editors.draft_autosave import DraftAutosaver
 
     store = DraftStore(tmp_path)
     typed = ["Щ"]

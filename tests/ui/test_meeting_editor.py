@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit
 from crm_desktop.config import Settings
 from crm_desktop.domain.models import MeetingFormat
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.meeting_editor import IdRole, MeetingEditor
+from crm_desktop.ui.editors.meeting_editor import IdRole, MeetingEditor
 
 pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
@@ -223,7 +223,7 @@ def test_moscow_time_follows_the_venue_zone(editor: MeetingEditor):
 
 def test_every_service_error_template_is_offered_for_translation():
     from crm_desktop.domain.errors import MESSAGES
-    from crm_desktop.ui.widgets_errors import _TEMPLATES
+    from crm_desktop.ui.common.widgets_errors import _TEMPLATES
 
     assert set(MESSAGES.values()) <= set(_TEMPLATES)
 

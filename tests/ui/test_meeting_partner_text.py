@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from crm_desktop.application.memos import MemoService  # noqa: E402
 from crm_desktop.runtime import Runtime  # noqa: E402
-from crm_desktop.ui.meeting_editor import MeetingEditor  # noqa: E402
+from crm_desktop.ui.editors.meeting_editor import MeetingEditor  # noqa: E402
 from tests.documents.pdfcheck import inspect_pdf  # noqa: E402
 from tests.ui import test_meeting_editor as editor_tests  # noqa: E402
 

@@ -12,8 +12,8 @@ from crm_desktop.domain.services.settings import (
     MEMO_PLACE,
 )
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.memo_settings import MemoSettingsDialog
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.memo_settings import MemoSettingsDialog
 from tests.ui.test_settings_dialog import click_ok, open_settings, when_modal
 
 

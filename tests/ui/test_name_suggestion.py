@@ -9,8 +9,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.entity_forms import contact_form
-from crm_desktop.ui.record_form import RecordForm
+from crm_desktop.ui.editors.entity_forms import contact_form
+from crm_desktop.ui.editors.record_form import RecordForm
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
-from crm_desktop.ui.passphrase_dialog import Mode, PassphraseDialog
+from crm_desktop.ui.security.passphrase_dialog import Mode, PassphraseDialog
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent, QUndoStack
 from crm_desktop.config import Settings
 from crm_desktop.domain.models import ProjectStatus
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.pipeline_board import MIME_PROJECT, STATUS_FILTERS, PipelineBoard
+from crm_desktop.ui.board.pipeline_board import MIME_PROJECT, STATUS_FILTERS, PipelineBoard
 
 pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
@@ -165,7 +165,7 @@ def test_double_click_opens_the_project(board: PipelineBoard, rt: Runtime, qtbot
 def test_a_crowded_column_shows_its_first_cards_and_counts_the_rest(
     board: PipelineBoard, rt: Runtime, monkeypatch
 ):
-    import crm_desktop.ui.pipeline_board as module
+    import crm_desktop.ui.board.pipeline_board as module
 
     monkeypatch.setattr(module, "MAX_CARDS", 1)
     board.reload_cards()
@@ -205,7 +205,7 @@ def test_an_undo_reloads_the_board_once_when_the_main_window_refreshes_it(
 def test_the_reason_dialog_needs_a_reason_and_the_note_is_trimmed(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from crm_desktop.ui.pipeline_dialogs import NoteDialog, ReasonDialog
+    from crm_desktop.ui.board.pipeline_dialogs import NoteDialog, ReasonDialog
 
     reason = ReasonDialog("Mark as lost", "Why?")
     qtbot.addWidget(reason)
@@ -220,7 +220,7 @@ def test_the_reason_dialog_needs_a_reason_and_the_note_is_trimmed(qtbot):
 
 
 def test_the_board_filters_through_the_shared_filter_bar(qtbot, board: PipelineBoard, rt: Runtime):
-    from crm_desktop.ui.filter_bar import FilterBar
+    from crm_desktop.ui.common.filter_bar import FilterBar
 
     assert isinstance(board.filter_bar, FilterBar)
     pumps = _project(rt, "насосных станций")

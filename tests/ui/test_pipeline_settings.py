@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QSpin
 
 from crm_desktop.config import Settings
 from crm_desktop.domain.services.pipeline_settings import PipelineSettingsService
-from crm_desktop.ui.dashboard_view import DashboardView
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.settings_dialog import SettingsDialog
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.settings_dialog import SettingsDialog
+from crm_desktop.ui.views.dashboard_view import DashboardView
 
 pytestmark = pytest.mark.usefixtures("english")
 

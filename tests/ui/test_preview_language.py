@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QComboBox  # noqa: E402
 
 from crm_desktop.config import Settings  # noqa: E402
 from crm_desktop.runtime import Runtime  # noqa: E402
-from crm_desktop.ui.list_view import EntityListView  # noqa: E402
-from crm_desktop.ui.main_window import MainWindow  # noqa: E402
-from crm_desktop.ui.pdf_preview import PdfPreviewDialog  # noqa: E402
+from crm_desktop.ui.documents.pdf_preview import PdfPreviewDialog  # noqa: E402
+from crm_desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from crm_desktop.ui.views.list_view import EntityListView  # noqa: E402
 from tests.documents.pdfcheck import inspect_pdf  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -8,13 +8,13 @@ import textwrap
 
 import pytest
 
-from crm_desktop.ui.pyside_refcount import IMMORTAL, pin_none
+from crm_desktop.ui.common.pyside_refcount import IMMORTAL, pin_none
 
 MANY_CALLS = textwrap.dedent("""
     import sys
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
-    from crm_desktop.ui.pyside_refcount import pin_none
+    from crm_desktop.ui.common.pyside_refcount import pin_none
     if sys.argv[1] == "pin":
         pin_none()
     app = QApplication([])

@@ -10,10 +10,10 @@ from PySide6.QtGui import QUndoStack
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.entity_forms import contact_form, task_form
-from crm_desktop.ui.meeting_editor import IdRole, MeetingEditor
-from crm_desktop.ui.record_form import RecordForm
-from crm_desktop.ui.record_picker import RecordPicker
+from crm_desktop.ui.editors.entity_forms import contact_form, task_form
+from crm_desktop.ui.editors.meeting_editor import IdRole, MeetingEditor
+from crm_desktop.ui.editors.record_form import RecordForm
+from crm_desktop.ui.editors.record_picker import RecordPicker
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.config import Settings
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.first_start import WhoAmIDialog, ask_who_am_i
-from crm_desktop.ui.lock_pin import PinDialog, pin_matches
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.security_setup import Protections
-from crm_desktop.ui.settings_dialog import SettingsDialog
+from crm_desktop.ui.security.lock_pin import PinDialog, pin_matches
+from crm_desktop.ui.security.security_setup import Protections
+from crm_desktop.ui.shell.first_start import WhoAmIDialog, ask_who_am_i
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -190,7 +190,7 @@ def test_the_region_of_imported_phone_numbers_is_a_setting_the_import_uses(
     assert saved["extra"]["exchange.default_region"] == "RU"
     assert Settings.load(rt.paths.settings_file).default_region == "RU"
 
-    from crm_desktop.ui.exchange_import import ImportDialog
+    from crm_desktop.ui.exchange.exchange_import import ImportDialog
 
     window.start_import()  # File → Import contacts…
     qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)

@@ -8,9 +8,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.security_setup import Protections
-from crm_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from crm_desktop.ui.security.security_setup import Protections
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
 
 pytestmark = pytest.mark.usefixtures("english")
 

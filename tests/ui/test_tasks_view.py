@@ -12,7 +12,7 @@ from crm_desktop.config import Settings
 from crm_desktop.domain.models import TaskStatus
 from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.tasks_view import OVERDUE_BACKGROUND, TasksView
+from crm_desktop.ui.views.tasks_view import OVERDUE_BACKGROUND, TasksView
 
 pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 
@@ -124,7 +124,7 @@ def test_space_marks_the_selected_task_done(view: TasksView, rt: Runtime, late, 
 def test_the_tasks_filter_bar_is_the_shared_one_and_keeps_me_after_a_refresh(
     qtbot, view: TasksView, rt: Runtime, me
 ):
-    from crm_desktop.ui.filter_bar import FilterBar
+    from crm_desktop.ui.common.filter_bar import FilterBar
 
     assert isinstance(view.filter_bar, FilterBar)
     assert view.new_button.parent() is view.filter_bar  # on the same wrapping row

@@ -15,11 +15,11 @@ from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.tasks import TaskInput
 from crm_desktop.domain.services.trips import TripInput
 from crm_desktop.runtime import Runtime
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.record_form import RecordForm
-from crm_desktop.ui.tasks_view import TasksView
-from crm_desktop.ui.today_view import SectionTable, TodayView
-from crm_desktop.ui.trip_agenda import TripAgendaDialog
+from crm_desktop.ui.editors.record_form import RecordForm
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.views.tasks_view import TasksView
+from crm_desktop.ui.views.today_view import SectionTable, TodayView
+from crm_desktop.ui.views.trip_agenda import TripAgendaDialog
 
 pytestmark = pytest.mark.usefixtures("english")  # texts checked in the source language
 

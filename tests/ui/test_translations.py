@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from crm_desktop.config import resources_dir
-from crm_desktop.ui.i18n import CATALOG, Translators, ui_sources
+from crm_desktop.ui.common.i18n import CATALOG, Translators, ui_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resources_dir() / "translations" / f"{CATALOG}_ru.ts"
@@ -54,7 +54,7 @@ def test_the_catalogue_has_every_string_of_the_code(tmp_path: Path) -> None:
     )
     in_code = {(c, s) for c, s, _ in messages(fresh)}
     in_catalogue = {(c, s) for c, s, _ in messages(TS)}
-    assert in_code - in_catalogue == set(), "run: python -m crm_desktop.ui.i18n"
+    assert in_code - in_catalogue == set(), "run: python -m crm_desktop.ui.common.i18n"
 
 
 def test_compiled_catalogue_is_installed_and_used(qapp) -> None:

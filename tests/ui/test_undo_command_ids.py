@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 
-from crm_desktop.ui.undo import CreateCommand, DeleteCommand, UpdateCommand, perform
+from crm_desktop.ui.common.undo import CreateCommand, DeleteCommand, UpdateCommand, perform
 
 
 class _Service:

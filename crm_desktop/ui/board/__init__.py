@@ -1,0 +1,1 @@
+"""The pipeline board: projects by stage, moved by drag and drop."""

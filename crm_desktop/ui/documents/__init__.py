@@ -1,0 +1,1 @@
+"""Documents on screen: PDF preview, print, save, batches."""

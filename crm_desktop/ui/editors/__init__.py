@@ -1,0 +1,1 @@
+"""Creating and changing records: forms, pickers, the meeting editor."""

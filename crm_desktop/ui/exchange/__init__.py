@@ -1,0 +1,1 @@
+"""Contact and calendar import and export dialogs."""

@@ -1,0 +1,1 @@
+"""Passphrases, encryption, the lock screen, backups."""

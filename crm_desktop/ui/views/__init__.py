@@ -1,0 +1,1 @@
+"""Screens of records: lists with their panes, Today, tasks, dashboard, trash."""
