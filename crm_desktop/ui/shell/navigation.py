@@ -137,7 +137,7 @@ def sections() -> list[Section]:
             "MembersView",
             (ENTITY_MEMBER,),
         ),
-        Section("trash", lambda: translate("navigation", "Trash"), "trash_view", "TrashView"),
+        Section("trash", lambda: translate("navigation", "Trash"), "views.trash_view", "TrashView"),
     ]
     return out
 
