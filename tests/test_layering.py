@@ -37,6 +37,22 @@ def test_the_layers_and_the_cycle_check_are_contracts_without_exceptions():
     assert not [c["name"] for c in contracts if c.get("ignore_imports")]
 
 
+def test_both_front_ends_are_forbidden_to_import_storage():
+    """The CLI's commands and the GUI are adapters over the application layer: a module
+    of either that imports crm_desktop.storage breaks a contract (checked above)."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "contracts"
+    ]
+    guarded = {
+        source
+        for c in contracts
+        if c["type"] == "forbidden" and "crm_desktop.storage" in c["forbidden_modules"]
+        for source in c["source_modules"]
+        if not c.get("ignore_imports")
+    }
+    assert {"crm_desktop.commands", "crm_desktop.ui", "crm_desktop.app"} <= guarded
+
+
 def test_core_runs_without_qt_installed_in_the_process():
     code = (
         "import sys; import crm_desktop.cli, crm_desktop.demo, crm_desktop.runtime;"

@@ -38,6 +38,7 @@ __all__ = [
     "check_passphrase_strength",
     "decrypt",
     "encrypt",
+    "new_database_key",
     "passphrase_from_env",
     "passphrase_matches",
     "unlock_file",
@@ -114,6 +115,13 @@ def damaged_copies(path: Path) -> list[Path]:
         for p in path.parent.glob(path.name + ".damaged-*")
         if p.is_file() and not encryption.is_encrypted(p)
     )
+
+
+def new_database_key(passphrase: Callable[[], str]) -> DatabaseKey:
+    """The key of a database made encrypted from the start, under ``passphrase()``;
+    asked only once encryption is known to work here (a clear error before, if not)."""
+    encryption.sqlcipher()
+    return DatabaseKey.new(passphrase())
 
 
 def encrypt(

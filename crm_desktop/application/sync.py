@@ -39,13 +39,13 @@ import enum
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -1454,3 +1454,53 @@ def _set_value(session: Session, obj: Any, c: Any, value: Any) -> None:
             setattr(obj, c.field, list(session.scalars(select(target).where(target.id.in_(ids)))))
             return
     raise SyncError(f"Cannot set {c.field}.")
+
+
+# -- the front ends' entry points (the CLI's `sync OTHER`, `sync import`, `sync export`) ----
+
+if TYPE_CHECKING:
+    from crm_desktop.application.database import DatabaseLocation, Passphrase
+    from crm_desktop.config import Paths
+    from crm_desktop.runtime import Runtime
+
+
+def replica_label(location: DatabaseLocation) -> str:
+    """How a database is named to its peers and in summaries: the file's name, or a
+    server's database name (never its password)."""
+    if location.path is not None:
+        return location.path.name
+    return location.shown.rsplit("/", 1)[-1] or "server"
+
+
+@contextmanager
+def open_other(
+    location: DatabaseLocation, paths: Paths, passphrase: Passphrase
+) -> Iterator[Runtime]:
+    """The other database of a direct sync, opened as a writer (a file: its locks taken
+    and an interrupted operation finished, as for the database at hand; its passphrase
+    asked once); closed and its locks released on leaving."""
+    from crm_desktop.application.database import WRITE, lock, open_database
+
+    with ExitStack() as stack:
+        locks = lock(location, paths, WRITE, app="crm-desktop sync")
+        if locks is not None:
+            stack.callback(locks.release)
+        other = open_database(location, paths, create=False, passphrase=passphrase, locks=locks)
+        stack.callback(other.close)
+        yield other
+
+
+def new_packet_key(passphrase: str) -> DatabaseKey:
+    """The key of a packet encrypted under a passphrase of its own."""
+    return DatabaseKey.new(passphrase)
+
+
+def packet_key(path: Path, own: DatabaseKey | None, passphrase: Callable[[], str]) -> DatabaseKey:
+    """The key of an encrypted packet: this database's own key when the packet was
+    written with it (the same salt), else the key ``passphrase()`` gives. Raises
+    WrongPassphraseError when that passphrase does not open the packet."""
+    if own is not None and sync_store.packet_salt(path) == own.salt:
+        return own
+    from crm_desktop.storage import encryption
+
+    return encryption.unlock(path, passphrase())

@@ -11,16 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from crm_desktop.application.database import DatabaseLocation
+    from crm_desktop.application.database import DatabaseLocation, DatabaseLocks
+    from crm_desktop.application.security import DatabaseKey
     from crm_desktop.config import Paths
     from crm_desktop.runtime import Runtime
-    from crm_desktop.storage.encryption import DatabaseKey
-    from crm_desktop.storage.lock import DatabaseLocks
 
 __all__ = ["READ", "REPLACE", "WRITE", "CliEnv", "out"]
 
-# = crm_desktop.storage.lock.READ, WRITE, REPLACE (tests/test_cli_parsing.py holds them
-# equal): this package is imported before the command line is parsed, and --version
+# = crm_desktop.application.database.READ, WRITE, REPLACE (tests/test_cli_parsing.py holds
+# them equal): this package is imported before the command line is parsed, and --version
 # must not import the storage layer.
 READ, WRITE, REPLACE = "read", "write", "replace"
 
@@ -53,7 +52,7 @@ class CliEnv:
 
     def hold(self, access: str = READ) -> Path | None:
         """Take the locks ``access`` needs on the SQLite file (READ, WRITE or REPLACE; see
-        storage.lock.DatabaseLocks) for the rest of the command, before anything is read;
+        application.database.DatabaseLocks) for the rest of the command, before anything is read;
         a refusal is one line naming the holder. Returns the file (None for a server).
         Writers and whole-file operations also finish or undo what a killed one left."""
         from crm_desktop.application.database import lock

@@ -73,11 +73,10 @@ def cmd_init(args: argparse.Namespace, env: CliEnv) -> int:
             raise CrmError(
                 "--encrypt encrypts an SQLite file; a server database is protected by the server."
             )
+        from crm_desktop.application.security import new_database_key
         from crm_desktop.commands.passphrase import new_passphrase
-        from crm_desktop.storage import encryption
 
-        encryption.sqlcipher()  # a clear error before the passphrase is asked
-        key = encryption.DatabaseKey.new(new_passphrase())
+        key = new_database_key(new_passphrase)
     rt = env.runtime(create=True, key=key)
     state = "encrypted, " if rt.key is not None else ""
     out(f"Empty database ready: {location.shown} ({state}schema {rt.db.schema_version()})")

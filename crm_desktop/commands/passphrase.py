@@ -11,13 +11,13 @@ import os
 import sys
 from pathlib import Path
 
+from crm_desktop.application import security
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage import encryption
 
 
 def _prompt(text: str) -> str:
     if not sys.stdin or not sys.stdin.isatty():
-        raise CrmError(f"No terminal to ask for the passphrase; set {encryption.ENV_PASSPHRASE}.")
+        raise CrmError(f"No terminal to ask for the passphrase; set {security.ENV_PASSPHRASE}.")
     try:
         return getpass.getpass(text)
     except EOFError:
@@ -26,20 +26,20 @@ def _prompt(text: str) -> str:
 
 def terminal_passphrase(path: Path) -> str:
     """The passphrase of an existing encrypted file: CRM_PASSPHRASE, else a prompt."""
-    env = encryption.passphrase_from_env()
+    env = security.passphrase_from_env()
     if env is not None:
         return env
     return _prompt(f"Passphrase for {path}: ")
 
 
-def new_passphrase(env_name: str = encryption.ENV_PASSPHRASE) -> str:
+def new_passphrase(env_name: str = security.ENV_PASSPHRASE) -> str:
     """A new passphrase, typed twice, or from the environment variable."""
     env = os.environ.get(env_name)
     if env:
-        encryption.check_passphrase_strength(env)
+        security.check_passphrase_strength(env)
         return env
     first = _prompt("New passphrase: ")
-    encryption.check_passphrase_strength(first)
+    security.check_passphrase_strength(first)
     if _prompt("Repeat the new passphrase: ") != first:
         raise CrmError("The two passphrases differ; nothing was changed.")
     return first

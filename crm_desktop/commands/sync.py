@@ -5,30 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.application import sync
+from crm_desktop.application.database import DatabaseLocation
+from crm_desktop.application.security import DatabaseKey, WrongPassphraseError
 from crm_desktop.commands import WRITE, CliEnv, out
 from crm_desktop.commands.resolve import record_id
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.models import Member, Trip
 from crm_desktop.runtime import Runtime
-from crm_desktop.storage import encryption, sync_store
-from crm_desktop.storage.database import sqlite_path
-from crm_desktop.storage.encryption import DatabaseKey
-from crm_desktop.storage.lock import DatabaseLocks
-from crm_desktop.storage.redact import mask
 
 PACKET_PASSPHRASE_ENV = "CRM_PACKET_PASSPHRASE"
-
-
-def _label(url: str) -> str:
-    path = sqlite_path(url)
-    if path is not None:
-        return path.name
-    return mask(url).rsplit("/", 1)[-1] or "server"
 
 
 def _other_url(text: str) -> str:
@@ -54,42 +43,29 @@ def cmd_sync(args: argparse.Namespace, env: CliEnv) -> int:
 
 
 def _direct(args: argparse.Namespace, env: CliEnv) -> int:
-    from crm_desktop.application.database import open_database
     from crm_desktop.commands.passphrase import terminal_passphrase
-    from crm_desktop.storage.location import DatabaseLocation
 
     env.hold(WRITE)
     rt = env.runtime()
-    other_url = _other_url(args.what)
-    other_path = sqlite_path(other_url)
+    where = DatabaseLocation.parse(_other_url(args.what))
+    other_path = where.path
     if other_path is not None:
         if not other_path.is_file():
             raise CrmError(f"{other_path} does not exist.")
         if rt.db.path is not None and other_path.resolve() == rt.db.path.resolve():
             raise CrmError("Both names lead to the same database; nothing to synchronise.")
-    with ExitStack() as stack:
-        locks = None
-        if other_path is not None:
-            locks = DatabaseLocks(other_path, WRITE, app="crm-desktop sync").acquire()
-            stack.callback(locks.release)
-        other: Runtime = open_database(
-            DatabaseLocation.parse(other_url),
-            env.paths,
-            create=False,
-            passphrase=terminal_passphrase,
-            locks=locks,
-        )
-        stack.callback(other.close)
+    here, there = sync.replica_label(env.location), sync.replica_label(where)
+    with sync.open_other(where, env.paths, terminal_passphrase) as other:
         if rt.identity is None or other.identity is None:
             raise CrmError("A read-only database cannot take part in a sync.")
         result = sync.synchronise(
-            sync.Replica(rt.db, rt.identity, _label(env.url)),
-            sync.Replica(other.db, other.identity, _label(other_url)),
+            sync.Replica(rt.db, rt.identity, here),
+            sync.Replica(other.db, other.identity, there),
             rt.services.ctx.device_id,
         )
-    out(f"Synchronised with {_label(other_url)}.")
-    _print_summary(f"here ({_label(env.url)}):", result.here)
-    _print_summary(f"there ({_label(other_url)}):", result.there)
+    out(f"Synchronised with {there}.")
+    _print_summary(f"here ({here}):", result.here)
+    _print_summary(f"there ({there}):", result.there)
     _conflict_hint(len(result.here.new_conflicts))
     return 0
 
@@ -116,14 +92,14 @@ def _export(args: argparse.Namespace, env: CliEnv) -> int:
         raise CrmError("A read-only database cannot export a packet.")
     key: DatabaseKey | None = rt.key
     if args.passphrase:
-        key = DatabaseKey.new(_packet_passphrase())
+        key = sync.new_packet_key(_packet_passphrase())
     trip_id = (
         record_id(rt.services, Trip, "trip", args.trip, names=(Trip.title,)) if args.trip else None
     )
     done = sync.export_packet(
         rt.db,
         rt.identity,
-        _label(env.url),
+        sync.replica_label(env.location),
         Path(args.output),
         rt.services.ctx.device_id,
         since_peer=args.since_peer,
@@ -149,15 +125,15 @@ def _import(args: argparse.Namespace, env: CliEnv) -> int:
     if rt.identity is None:
         raise CrmError("A read-only database cannot import a packet.")
 
-    def key() -> DatabaseKey:
-        if rt.key is not None and sync_store.packet_salt(path) == rt.key.salt:
-            return rt.key
+    def passphrase() -> str:
         from crm_desktop.commands.passphrase import _prompt
 
-        phrase = os.environ.get(PACKET_PASSPHRASE_ENV) or _prompt(f"Passphrase for {path}: ")
+        return os.environ.get(PACKET_PASSPHRASE_ENV) or _prompt(f"Passphrase for {path}: ")
+
+    def key() -> DatabaseKey:
         try:
-            return encryption.unlock(path, phrase)
-        except encryption.WrongPassphraseError:
+            return sync.packet_key(path, rt.key, passphrase)
+        except WrongPassphraseError:
             raise CrmError(
                 f"{path} does not open with that passphrase; nothing was changed."
             ) from None
