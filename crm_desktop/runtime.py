@@ -25,10 +25,11 @@ from crm_desktop.storage.database import (
     Database,
     _check_sqlite_file,
     open_database,
+    recover_interrupted,
 )
 from crm_desktop.storage.encryption import DatabaseKey
 from crm_desktop.storage.location import DatabaseLocation
-from crm_desktop.storage.lock import READ, WRITE, DatabaseLocks, WriterLock
+from crm_desktop.storage.lock import READ, REPLACE, WRITE, DatabaseLocks, WriterLock
 
 
 @dataclass
@@ -108,16 +109,12 @@ def open_runtime(
     url, path = location.url, location.path
     if path is not None and key is None and location.encrypted:
         raise encryption.PassphraseRequiredError(path)
+    folder = backups_folder(paths, settings)
     own_locks: DatabaseLocks | None = None
     if path is not None and locks is None:
-        own_locks = DatabaseLocks(path, WRITE if writer else READ).acquire()
-        if writer:
-            from crm_desktop.storage.database import recover_interrupted
-
-            recover_interrupted(path, backups_folder(paths, settings))
+        own_locks = take_locks(path, folder, WRITE if writer else READ)
     held = locks or own_locks
     lock = held.writer if held is not None else None
-    folder = backups_folder(paths, settings)
     try:
         try:
             check: bool | str = "light" if deferred_checks else writer
@@ -176,6 +173,24 @@ def open_runtime(
         raise
     pending = deferred_checks and db.path is not None
     return Runtime(db, services, paths, settings, lock, autobackup, pending, ident, own_locks)
+
+
+def take_locks(
+    path: Path, folder: Path, access: str = READ, app: str = "crm-desktop"
+) -> DatabaseLocks:
+    """The locks ``access`` needs on the file (READ, WRITE or REPLACE; see
+    storage.lock.DatabaseLocks), taken before anything is read; a refusal names the
+    holder (``app``: how this process is named to others). A writer or a whole-file
+    operation first finishes or undoes what a killed one left (its backup in ``folder``);
+    should that fail, the locks are released again."""
+    locks = DatabaseLocks(path, access, app=app).acquire()
+    if access in (WRITE, REPLACE):
+        try:
+            recover_interrupted(path, folder)
+        except BaseException:
+            locks.release()
+            raise
+    return locks
 
 
 def _private_database_file(path: Path, create: bool) -> None:

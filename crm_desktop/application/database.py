@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.config import Paths, Settings, database_url
-from crm_desktop.runtime import Runtime, backups_folder, open_runtime
+from crm_desktop.runtime import Runtime, backups_folder, open_runtime, take_locks
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
 from crm_desktop.storage.encryption import DatabaseKey
@@ -104,17 +104,7 @@ def lock(
     if path is None:
         return None
     storage.check_location(path, write=access != READ)
-    locks = DatabaseLocks(path, access, app=app)
-    locks.acquire()
-    if access in (WRITE, REPLACE):
-        try:
-            storage.recover_interrupted(
-                path, backups_folder(paths, Settings.load(paths.settings_file))
-            )
-        except BaseException:
-            locks.release()
-            raise
-    return locks
+    return take_locks(path, backups_folder(paths, Settings.load(paths.settings_file)), access, app)
 
 
 @dataclass(frozen=True)
