@@ -59,6 +59,16 @@ def atomic_write(
         raise
 
 
+def fsync_path(path: str | os.PathLike[str]) -> None:
+    """Make a file that was written and closed (by SQLite, or a copy) durable before it
+    is renamed into place: fsync through a descriptor of its own. OSError propagates."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def refuse_special(target: Path, error: type[CrmError] = CrmError) -> None:
     """A folder, device, FIFO or socket is never a file to write: renaming over it would
     replace the node (``-o /dev/null`` run as root replaced /dev/null)."""

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.domain.errors import StorageError
+from crm_desktop.files import fsync_path
 from crm_desktop.storage import encryption
 from crm_desktop.storage.encryption import DatabaseKey
 
@@ -162,7 +163,7 @@ def online_backup(src: Path, dest: Path, key: DatabaseKey | None = None) -> None
         problems = verify_backup(tmp, key)
         if problems:
             raise StorageError(f"The backup {dest} failed its check: {problems[0]}.")
-        _fsync(tmp)
+        fsync_path(tmp)
         os.replace(tmp, dest)
         _cleanup(tmp)  # sidecars the check may have left
     except StorageError:
@@ -195,14 +196,6 @@ def make_private(path: Path) -> None:
 def _cleanup(tmp: Path) -> None:
     for p in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         p.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def make_backup(

@@ -16,6 +16,7 @@ count of every table), and only then does it replace the original.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.domain.errors import StorageError
+from crm_desktop.files import fsync_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KDF_ITERATIONS = 256_000  # SQLCipher 4 default: the file opens with the passphrase anywhere
@@ -274,7 +276,8 @@ def export_copy(
     except BaseException:
         _remove(dest)
         raise
-    _fsync(dest)
+    with contextlib.suppress(OSError):  # the copy is verified; durability is best effort
+        fsync_path(dest)
 
 
 def verify_copy(path: Path, key: DatabaseKey | None, expected: dict[str, int]) -> None:
@@ -294,17 +297,6 @@ def verify_copy(path: Path, key: DatabaseKey | None, expected: dict[str, int]) -
         )
     if key is not None and not is_encrypted(path):
         raise StorageError(f"The converted copy {path} is not encrypted; the original was kept.")
-
-
-def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
 
 
 def _remove(path: Path) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from crm_desktop.domain.errors import StorageError
+from crm_desktop.files import fsync_path
 from crm_desktop.storage import backups, encryption
 from crm_desktop.storage.encryption import DatabaseKey
 
@@ -156,11 +157,7 @@ def write_packet(
         raise PacketError(f"Cannot write {path}: {e}.") from None
     conn.close()
     try:
-        fd = os.open(part, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_path(part)
         os.replace(part, path)
     except OSError as e:
         part.unlink(missing_ok=True)

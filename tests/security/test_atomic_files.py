@@ -59,7 +59,7 @@ def test_cli_backup_on_a_full_disk_leaves_no_half_backup(
 
     db = paths.data_dir / "crm.sqlite3"
     open_runtime("sqlite:///" + str(db), paths).close()
-    monkeypatch.setattr(backups, "_fsync", lambda path: _disk_full(0))
+    monkeypatch.setattr(backups, "fsync_path", lambda path: _disk_full(0))
     out = tmp_path / "copy.sqlite3"
     assert cli.main(["--db", str(db), "backup", "-o", str(out)]) == 1
     assert "No space left on device" in capsys.readouterr().err

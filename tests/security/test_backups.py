@@ -102,7 +102,7 @@ def test_a_backup_that_cannot_be_written_leaves_no_file_and_says_why(paths: Path
     def disk_full(path: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backups, "_fsync", disk_full)
+    monkeypatch.setattr(backups, "fsync_path", disk_full)
     with pytest.raises(StorageError, match="No space left on device"):
         backups.make_backup(path, target, "manual")
     assert list(target.iterdir()) == []
