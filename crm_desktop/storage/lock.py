@@ -24,6 +24,7 @@ import json
 import os
 import socket
 import sys
+from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -186,7 +187,32 @@ def _os_unlock(f: IO[bytes]) -> None:
     fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
-class WriterLock:
+class _LockFile(ABC):
+    """A lock held as an open, OS-locked file at ``path``, removed again on release."""
+
+    path: Path
+    _file: IO[bytes] | None
+
+    @property
+    def held(self) -> bool:
+        return self._file is not None
+
+    @abstractmethod
+    def acquire(self) -> Self: ...
+
+    def release(self) -> None:
+        f, self._file = self._file, None
+        if f is not None:
+            _release_and_remove(f, self.path)
+
+    def __enter__(self) -> Self:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+class WriterLock(_LockFile):
     """Held for as long as this process may write the database."""
 
     def __init__(self, db_path: Path, app: str = "crm-desktop") -> None:
@@ -195,10 +221,6 @@ class WriterLock:
         self.path = lock_path(db_path)
         self._file: IO[bytes] | None = None
         self.recovered_from: LockOwner | None = None  # the crashed holder we replaced
-
-    @property
-    def held(self) -> bool:
-        return self._file is not None
 
     def acquire(self) -> Self:
         if self._file is not None:
@@ -212,17 +234,6 @@ class WriterLock:
         _write_owner(f, _me(self.app))
         self._file = f
         return self
-
-    def release(self) -> None:
-        f, self._file = self._file, None
-        if f is not None:
-            _release_and_remove(f, self.path)
-
-    def __enter__(self) -> Self:
-        return self.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
 
 
 def holder(db_path: Path) -> LockOwner | None:
@@ -270,7 +281,7 @@ def _process_name(pid: int) -> str:
         return f"process {pid}"
 
 
-class OpenLock:
+class OpenLock(_LockFile):
     """Held by every process that has the database open (shared), or by a whole-file
     operation (exclusive) that must be alone with the file."""
 
@@ -280,10 +291,6 @@ class OpenLock:
         self.app = app
         self.path = open_lock_path(db_path)
         self._file: IO[bytes] | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._file is not None
 
     def acquire(self) -> Self:
         if self._file is not None:
@@ -324,17 +331,6 @@ class OpenLock:
             "this command replaces the whole file.",
             writer,
         )
-
-    def release(self) -> None:
-        f, self._file = self._file, None
-        if f is not None:
-            _release_and_remove(f, self.path)
-
-    def __enter__(self) -> Self:
-        return self.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
 
 
 READ, WRITE, REPLACE = "read", "write", "replace"
