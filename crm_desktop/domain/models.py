@@ -290,6 +290,17 @@ def contact_display_name(
     )
 
 
+# A contact's name parts, family then given, in each script: native, Latin, Russian.
+CONTACT_NAME_FIELDS = (
+    "family_name_native",
+    "given_name_native",
+    "family_name_latin",
+    "given_name_latin",
+    "family_name_ru",
+    "given_name_ru",
+)
+
+
 class Stage(SyncedMixin, Base):
     """One step of the negotiation pipeline; ordered by position."""
 

@@ -31,7 +31,7 @@ from crm_desktop.config import DEFAULT_PHONE_REGION
 from crm_desktop.documents.labels import COUNTRY_NAMES
 from crm_desktop.domain.base import new_id
 from crm_desktop.domain.errors import FieldError, ValidationError
-from crm_desktop.domain.models import Company, Contact, Tag
+from crm_desktop.domain.models import CONTACT_NAME_FIELDS, Company, Contact, Tag
 from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import HOME_REGION, Channel, ContactInput
@@ -338,14 +338,7 @@ def merge_inputs(old: ContactInput, new: ContactInput) -> tuple[ContactInput, li
     lists are united, single values stay and the incoming one is added to the notes."""
     out = replace(old, emails=list(old.emails), phones=list(old.phones), tag_ids=list(old.tag_ids))
     changed: list[str] = []
-    for name in (
-        "family_name_native",
-        "given_name_native",
-        "family_name_latin",
-        "given_name_latin",
-        "family_name_ru",
-        "given_name_ru",
-    ):
+    for name in CONTACT_NAME_FIELDS:
         if not getattr(out, name) and getattr(new, name):
             setattr(out, name, getattr(new, name))
             changed.append(name)

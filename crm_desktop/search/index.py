@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.domain import kinds
 from crm_desktop.domain.base import SyncedMixin
+from crm_desktop.domain.models import CONTACT_NAME_FIELDS
 from crm_desktop.search.documents import (
     FIELDS,
     KIND_CODES,
@@ -369,19 +370,7 @@ def _fill_sort_keys(conn: Connection, kind: str, batch: int) -> None:
     model = MODELS[kind]
     table = model.__table__  # type: ignore[attr-defined]
     update = table.update().where(table.c.id == bindparam("rid")).values(sort_key=bindparam("key"))
-    names = (
-        ("name",)
-        if kind == "company"
-        else (
-            "family_name_native",
-            "given_name_native",
-            "family_name_latin",
-            "given_name_latin",
-            "family_name_ru",
-            "given_name_ru",
-            "display_name",
-        )
-    )
+    names = ("name",) if kind == "company" else (*CONTACT_NAME_FIELDS, "display_name")
     # only the names, a batch at a time in id order, each read before its writes
     # (SQLite cannot update a table under an open read of it)
     cols = select(table.c.id, table.c.sort_key, *(table.c[n] for n in names)).where(
