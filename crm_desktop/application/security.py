@@ -41,6 +41,8 @@ __all__ = [
     "new_database_key",
     "passphrase_from_env",
     "passphrase_matches",
+    "refuse_encrypted",
+    "refuse_plain",
     "unlock_file",
 ]
 
@@ -117,6 +119,19 @@ def damaged_copies(path: Path) -> list[Path]:
     )
 
 
+def refuse_encrypted(path: Path) -> None:
+    """Encrypt takes a plain file: refused here before any passphrase is asked."""
+    if encryption.is_encrypted(path):
+        raise AlreadyEncryptedError(f"{path} is already encrypted; use change-passphrase.")
+
+
+def refuse_plain(path: Path, hint: str = "") -> None:
+    """Decrypt and re-key take an encrypted file: refused here before any passphrase is
+    asked (``hint``: what to do instead, after a semicolon)."""
+    if not encryption.is_encrypted(path):
+        raise NotEncryptedError(f"{path} is not encrypted{'; ' + hint if hint else ''}.")
+
+
 def new_database_key(passphrase: Callable[[], str]) -> DatabaseKey:
     """The key of a database made encrypted from the start, under ``passphrase()``;
     asked only once encryption is known to work here (a clear error before, if not)."""
@@ -134,8 +149,7 @@ def encrypt(
     has_file_alone: bool = False,
 ) -> Conversion:
     """Encrypt a plain database file, its backups and its drafts under ``passphrase``."""
-    if encryption.is_encrypted(path):
-        raise AlreadyEncryptedError(f"{path} is already encrypted; use change-passphrase.")
+    refuse_encrypted(path)
     encryption.check_passphrase_strength(passphrase)
     return _convert(
         path,
@@ -158,8 +172,7 @@ def decrypt(
     has_file_alone: bool = False,
 ) -> Conversion:
     """Turn an encrypted database, its backups and drafts back into plain SQLite."""
-    if not encryption.is_encrypted(path):
-        raise NotEncryptedError(f"{path} is not encrypted.")
+    refuse_plain(path)
 
     def convert() -> None:
         encryption.decrypt_file(path, key)
@@ -178,8 +191,7 @@ def change_passphrase(
     has_file_alone: bool = False,
 ) -> Conversion:
     """Re-key an encrypted database, its backups and drafts under ``new_passphrase``."""
-    if not encryption.is_encrypted(path):
-        raise NotEncryptedError(f"{path} is not encrypted; use encrypt.")
+    refuse_plain(path, "use encrypt")
     encryption.check_passphrase_strength(new_passphrase)
     return _convert(
         path,

@@ -43,8 +43,7 @@ def _report(done: security.Conversion) -> None:
 def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if env.location.encrypted:
-        raise CrmError(f"{path} is already encrypted; use change-passphrase.")
+    security.refuse_encrypted(path)
     done = security.encrypt(
         path, new_passphrase(), _folders(env), env.paths.data_dir, has_file_alone=True
     )
@@ -56,8 +55,7 @@ def cmd_encrypt(args: argparse.Namespace, env: CliEnv) -> int:
 def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not env.location.encrypted:
-        raise CrmError(f"{path} is not encrypted.")
+    security.refuse_plain(path)
     key = security.unlock_file(path, terminal_passphrase(path))
     done = security.decrypt(path, key, _folders(env), env.paths.data_dir, has_file_alone=True)
     out(f"Decrypted {path}: it is a plain SQLite file again.")
@@ -68,8 +66,7 @@ def cmd_decrypt(args: argparse.Namespace, env: CliEnv) -> int:
 def cmd_change_passphrase(args: argparse.Namespace, env: CliEnv) -> int:
     path = security.database_file(env.location)
     env.hold(REPLACE)  # alone with the file: nobody else has it open
-    if not env.location.encrypted:
-        raise CrmError(f"{path} is not encrypted; use encrypt.")
+    security.refuse_plain(path, "use encrypt")
     old_key = security.unlock_file(path, terminal_passphrase(path))
     done = security.change_passphrase(
         path,
