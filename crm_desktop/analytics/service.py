@@ -71,6 +71,7 @@ from crm_desktop.domain.services.pipeline_settings import (
     read_stage_limits,
     read_stage_probabilities,
 )
+from crm_desktop.domain.services.projects import met_on_trip
 
 # Which default-pipeline stage stands for each milestone managers report, in one place.
 # A signed protocol of intentions is what moves a project into "Negotiation of terms"
@@ -166,13 +167,7 @@ class AnalyticsService:
         if f.owner_id:
             stmt = stmt.where(Project.owner_id == f.owner_id)
         if f.trip_id:
-            stmt = stmt.where(
-                Project.id.in_(
-                    select(Meeting.project_id).where(
-                        Meeting.trip_id == f.trip_id, Meeting.deleted_at.is_(None)
-                    )
-                )
-            )
+            stmt = stmt.where(Project.id.in_(met_on_trip(f.trip_id)))
         return stmt
 
     @staticmethod
@@ -668,13 +663,7 @@ class AnalyticsService:
                 .where(match)
             )
         if kind == "trip":
-            return in_snap.where(
-                snap.c.project_id.in_(
-                    select(Meeting.project_id).where(
-                        Meeting.trip_id == key, Meeting.deleted_at.is_(None)
-                    )
-                )
-            )
+            return in_snap.where(snap.c.project_id.in_(met_on_trip(key)))
         if kind == "trip_meetings":
             return select(Meeting.project_id).where(
                 Meeting.trip_id == key,

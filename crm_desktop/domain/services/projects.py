@@ -69,6 +69,14 @@ class StageService(Service[Stage]):
             return row
 
 
+def met_on_trip(trip_id: str) -> Select[str | None]:
+    """The projects a live meeting of the trip was about: a subquery of project ids (the
+    project lists' trip filter and the pipeline report's)."""
+    return select(Meeting.project_id).where(
+        Meeting.trip_id == trip_id, Meeting.deleted_at.is_(None)
+    )
+
+
 @dataclass
 class ProjectInput:
     title: str = ""
@@ -221,13 +229,7 @@ class ProjectService(Service[Project]):
                 )
             )
         if q.trip_id:
-            stmt = stmt.where(
-                Project.id.in_(
-                    select(Meeting.project_id).where(
-                        Meeting.trip_id == q.trip_id, Meeting.deleted_at.is_(None)
-                    )
-                )
-            )
+            stmt = stmt.where(Project.id.in_(met_on_trip(q.trip_id)))
         return stmt
 
     def _clean(self, data: ProjectInput) -> ProjectInput:
