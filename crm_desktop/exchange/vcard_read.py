@@ -75,8 +75,9 @@ def _colon_index(line: bytes) -> int:
     return -1
 
 
-def _split_escaped(text: str, sep: str) -> list[str]:
-    """Split on ``sep`` not preceded by a backslash, then unescape each part."""
+def _split_escaped(text: str, sep: str | None) -> list[str]:
+    """Split on ``sep`` not preceded by a backslash (None: no split), then unescape each
+    part."""
     parts: list[str] = []
     buf: list[str] = []
     i = 0
@@ -98,20 +99,10 @@ def _split_escaped(text: str, sep: str) -> list[str]:
 
 
 def unescape(text: str) -> str:
+    """A text value with its backslash escapes resolved (``\\n`` is a new line)."""
     if "\\" not in text:
         return text
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    return _split_escaped(text, None)[0]
 
 
 class _Lines:
