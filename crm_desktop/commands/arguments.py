@@ -204,20 +204,18 @@ def _edit(sub: SubParsers) -> None:
         help="a field as `list --json` names it (repeatable); references by id prefix or "
         "name, lists comma-separated, empty clears",
     )
-    p.add_argument(
-        "--if-version",
-        type=int,
-        metavar="N",
-        default=None,
-        dest="if_version",
-        help="only if the record is still at version N (else exit 1)",
-    )
+    _if_version(p)
 
     p = add_command(sub, "delete", "move one record to the Trash", f"{EDIT}:cmd_delete")
     p.add_argument(
         "kind", choices=EDIT_KINDS, metavar="KIND", help="one of: " + ", ".join(EDIT_KINDS)
     )
     p.add_argument("id", metavar="ID", help="id, id prefix or name")
+    _if_version(p)
+
+
+def _if_version(p: argparse.ArgumentParser) -> None:
+    """--if-version N: the write is refused unless the record is still at version N."""
     p.add_argument(
         "--if-version",
         type=int,
