@@ -66,6 +66,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.application.errors import UseCaseError
 from crm_desktop.domain.base import Base, HybridLogicalClock, UTCDateTime
+from crm_desktop.domain.hooks import note_change
 from crm_desktop.domain.models import (
     Contact,
     Meeting,
@@ -193,6 +194,16 @@ class Link:
     table: Table
     own: Column[Any]
     other: Column[Any]
+    # a link table with an order set by hand (meeting participants): its "position" column
+    # travels as one more link value, "<key>_order", the ids in that order ([]: none set)
+    position: Column[Any] | None = None
+
+    @property
+    def order_key(self) -> str:
+        return self.key + ORDER_SUFFIX
+
+
+ORDER_SUFFIX = "_order"
 
 
 def _links(name: str) -> list[Link]:
@@ -202,8 +213,8 @@ def _links(name: str) -> list[Link]:
             continue
         sec = rel.secondary
         own = next(c for c in sec.c if any(fk.column.table.name == name for fk in c.foreign_keys))
-        other = next(c for c in sec.c if c is not own)
-        found.append(Link(rel.key, sec, own, other))
+        other = next(c for c in sec.c if c is not own and c.foreign_keys)
+        found.append(Link(rel.key, sec, own, other, sec.c.get("position")))
     return found
 
 
@@ -326,6 +337,16 @@ def _link_sets(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dic
                 out[own][link.key].append(other)
         for i in ids:
             out[i][link.key].sort()
+        if link.position is not None:
+            for i in ids:
+                out[i][link.order_key] = []
+            for part in _chunks(ids):
+                for own, other in conn.execute(
+                    select(link.own, link.other)
+                    .where(link.own.in_(part), link.position.is_not(None))
+                    .order_by(link.own, link.position, link.other)
+                ):
+                    out[own][link.order_key].append(other)
     return out
 
 
@@ -558,7 +579,10 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
             row[key] = pick(key, mv, tv)
     for key, tv in theirs.links.items():
         mv = links.get(key, [])
-        if sorted(mv) != sorted(tv):
+        if key.endswith(ORDER_SUFFIX):  # an order: a list, not a set
+            if mv != tv:
+                links[key] = list(pick(key, mv, tv))
+        elif sorted(mv) != sorted(tv):
             links[key] = sorted(pick(key, mv, tv))
 
     md, td = mine.row.get("deleted_at"), theirs.row.get("deleted_at")
@@ -635,7 +659,10 @@ def _remap_row(
         if c.foreign_keys and row.get(c.name) in remap:
             row[c.name] = remap[row[c.name]]
     for key, ids in links.items():
-        links[key] = sorted({remap.get(i, i) for i in ids})
+        if key.endswith(ORDER_SUFFIX):
+            links[key] = list(dict.fromkeys(remap.get(i, i) for i in ids))
+        else:
+            links[key] = sorted({remap.get(i, i) for i in ids})
 
 
 def _unify(
@@ -700,6 +727,17 @@ def _write_links(
             conn.execute(
                 insert(link.table),
                 [{link.own.name: rec, link.other.name: o} for o in sorted(added)],
+            )
+    for link in LINKS[name]:
+        order = after.get(link.order_key)
+        if link.position is None or order is None or order == before.get(link.order_key):
+            continue
+        conn.execute(update(link.table).where(link.own == rec).values({link.position.name: None}))
+        for i, o in enumerate(order):
+            conn.execute(
+                update(link.table)
+                .where(link.own == rec, link.other == o)
+                .values({link.position.name: i})
             )
 
 
@@ -1447,6 +1485,12 @@ def _set_value(session: Session, obj: Any, c: Any, value: Any) -> None:
         setattr(obj, c.field, _DECODERS[c.entity_type][c.field](value))
         return
     for link in LINKS[c.entity_type]:
+        if link.position is not None and link.order_key == c.field:
+            order = [str(i) for i in value or []]
+            now = _link_sets(session.connection(), c.entity_type, [obj.id])[obj.id]
+            note_change(session, obj, c.field, now.get(c.field, []), order)
+            _write_links(session.connection(), c.entity_type, obj.id, now, {**now, c.field: order})
+            return
         if link.key == c.field:
             rel = obj.__mapper__.relationships[c.field]
             target = rel.mapper.class_

@@ -1578,6 +1578,33 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>ParticipantOrder</name>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Sort by rank</source>
+        <translation>По должностям</translation>
+    </message>
+    <message>
+        <source>Move the selected participant up (Ctrl+Shift+Up)</source>
+        <translation>Переместить выбранного участника выше (Ctrl+Shift+Up)</translation>
+    </message>
+    <message>
+        <source>Move the selected participant down (Ctrl+Shift+Down)</source>
+        <translation>Переместить выбранного участника ниже (Ctrl+Shift+Down)</translation>
+    </message>
+    <message>
+        <source>Go back to the automatic order: the head of delegation first, by rank</source>
+        <translation>Вернуть автоматический порядок: сначала руководитель делегации, далее по должностям</translation>
+    </message>
+</context>
+<context>
     <name>PartnerTextBox</name>
     <message>
         <source>Text for the partner&apos;s cop&amp;y</source>
