@@ -40,7 +40,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -65,6 +65,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crm_desktop.application.errors import UseCaseError
+from crm_desktop.documents.snapshot import memo_from_json, memo_to_json
 from crm_desktop.domain.base import Base, HybridLogicalClock, UTCDateTime
 from crm_desktop.domain.hooks import note_change
 from crm_desktop.domain.models import (
@@ -95,6 +96,7 @@ TABLES = (
     "trip",
     "project",
     "meeting",
+    "memo_revision",  # insert-only: an approved memo, frozen (see _place_revisions)
     "stage_change",
     "task",
     "attachment",
@@ -765,6 +767,9 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
     if name in UNIQUE:
         changes = _unify(ap, name, changes, local)
     known = set(local)
+    if name == "memo_revision":
+        _place_revisions(conn, [c for c in changes if c.id not in known])
+        local = _rows(conn, name, ids)  # with the indexes placed
     local_links = _link_sets(conn, name, [i for i in ids if i in known])
     local_hist = _histories(conn, name, [i for i in ids if i in known])
     count = ap.summary.count(name)
@@ -839,6 +844,64 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
                     {"attachment_id": ch.id, "data": base64.b64decode(ch.content)},
                 )
     _replace_duplicates(ap, name)
+
+
+def _place_revisions(conn: Connection, incoming: list[Change]) -> None:
+    """Approved memos are never edited, so their rows merge by union. One meeting approved
+    on two laptops before they met gives two revisions with the same index: both are kept,
+    the earlier approval (approved_at, then id) keeps its index and the later one takes
+    the meeting's next, on every replica alike. Each keeps its registration number and its
+    frozen text; only the revision index in it follows. Rows are changed in place, before
+    the incoming ones are inserted (the index is unique per meeting)."""
+    t = _table("memo_revision")
+    for meeting_id in sorted({str(c.row["meeting_id"]) for c in incoming}):
+        rows = [
+            {"id": r.id, "revision": r.revision, "approved_at": encode(r.approved_at), "new": False}
+            for r in conn.execute(
+                select(t.c.id, t.c.revision, t.c.approved_at).where(t.c.meeting_id == meeting_id)
+            )
+        ]
+        arriving = [c for c in incoming if c.row["meeting_id"] == meeting_id]
+        rows += [
+            {
+                "id": c.id,
+                "revision": int(c.row["revision"]),
+                "approved_at": c.row["approved_at"],
+                "new": True,
+            }
+            for c in arriving
+        ]
+        rows.sort(key=lambda r: (r["revision"], r["approved_at"], r["id"]))
+        taken: set[int] = set()
+        top = max(r["revision"] for r in rows)
+        moved: dict[str, int] = {}
+        for r in rows:
+            if r["revision"] in taken:
+                top += 1
+                moved[r["id"]] = top
+                taken.add(top)
+            else:
+                taken.add(r["revision"])
+        for c in arriving:
+            if c.id in moved:
+                c.row["revision"] = moved[c.id]
+                c.row["content"] = _with_revision(c.row["content"], moved[c.id])
+        for r in rows:
+            if not r["new"] and r["id"] in moved:
+                content = conn.execute(select(t.c.content).where(t.c.id == r["id"])).scalar_one()
+                conn.execute(
+                    update(t)
+                    .where(t.c.id == r["id"])
+                    .values(
+                        revision=moved[r["id"]], content=_with_revision(content, moved[r["id"]])
+                    )
+                )
+
+
+def _with_revision(content: str, revision: int) -> str:
+    data = memo_from_json(content)
+    requisites = replace(data.requisites, revision=revision)
+    return memo_to_json(replace(data, requisites=requisites))
 
 
 def _update_rows(conn: Connection, t: Table, updates: list[dict[str, Any]]) -> None:
@@ -1127,6 +1190,7 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     for name in ("member", "tag", "stage", "site", "support_measure"):
         sel[name] = set(conn.scalars(select(_table(name).c.id)))
     sel["trip"] = {trip_id}
+    revisions = _table("memo_revision")
     meetings = list(
         conn.execute(
             select(Meeting.id, Meeting.company_id, Meeting.project_id).where(
@@ -1162,6 +1226,10 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     for part in _chunks(mids):
         sel["task"].update(conn.scalars(select(Task.id).where(Task.meeting_id.in_(part))))
     _close_references(conn, sel)
+    for part in _chunks(sorted(sel["meeting"])):
+        sel["memo_revision"].update(
+            conn.scalars(select(revisions.c.id).where(revisions.c.meeting_id.in_(part)))
+        )
     att = _table("attachment")
     for name in ("company", "contact", "project", "meeting", "task", "trip"):
         for part in _chunks(sorted(sel[name])):
