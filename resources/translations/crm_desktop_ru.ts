@@ -4398,6 +4398,22 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <source>File name</source>
         <translation>Имя файла</translation>
     </message>
+    <message>
+        <source>Our side</source>
+        <translation>С нашей стороны</translation>
+    </message>
+    <message>
+        <source>Their side</source>
+        <translation>Со стороны партнёра</translation>
+    </message>
+    <message>
+        <source>Our side: order set by hand</source>
+        <translation>С нашей стороны: порядок вручную</translation>
+    </message>
+    <message>
+        <source>Their side: order set by hand</source>
+        <translation>Со стороны партнёра: порядок вручную</translation>
+    </message>
 </context>
 <context>
     <name>lists</name>

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QWidget
 
 RankRole = Qt.ItemDataRole.UserRole + 7  # the row the list put the person in
-_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+_STEPS: dict[int, int] = {Qt.Key.Key_Up.value: -1, Qt.Key.Key_Down.value: 1}
 _MOVE_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
