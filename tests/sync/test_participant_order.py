@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import test_postgres
 from sqlalchemy import select
 from synchelp import Rep, company, open_rep, snapshot, two_way
 
@@ -17,6 +18,8 @@ from crm_desktop.domain.services.contacts import ContactInput
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.members import MemberInput
 from tests.documents.pdfcheck import inspect_pdf
+
+server_url = test_postgres.server_url  # a PostgreSQL schema of its own per test
 
 MINISTER = "Соколов Андрей Викторович"
 DEPUTY = "Антонова Мария Ильинична"
@@ -155,3 +158,29 @@ def test_the_order_travels_with_sync_and_merges_with_an_edit_on_the_other_side(p
     m = a.services.meetings.get(story.meeting)
     assert not m.members_by_hand and not m.contacts_by_hand
     assert _order_in(_memo_text(a, story.meeting), [MINISTER, CLERK]) == [MINISTER, CLERK]
+
+
+@pytest.mark.postgres
+def test_order_and_approval_reach_a_postgresql_server(tmp_path: Path, server_url: str):
+    server = open_rep(tmp_path, "server", url=server_url)
+    laptop = open_rep(tmp_path, "laptop")
+    try:
+        story = _story(laptop)
+        _reorder(laptop, story, [DEPUTY, MINISTER, CLERK], ["li", "wang"])
+        approval = MemoService(laptop.services.ctx).approve(story.meeting)
+        two_way(laptop, server)
+        m = server.services.meetings.get(story.meeting)
+        assert [x.name for x in m.our_participants] == [DEPUTY, MINISTER, CLERK]
+        assert m.members_by_hand and m.contacts_by_hand
+        state = MemoService(server.services.ctx).state(story.meeting)
+        assert (state.revision, state.number) == (1, approval.number)
+        partner = MemoService(server.services.ctx).render(story.meeting, "ru", "partner")
+        text = inspect_pdf(partner.data).squashed
+        assert _order_in(text, [MINISTER, DEPUTY, CLERK]) == [DEPUTY, MINISTER, CLERK]
+        laptop_meeting = laptop.services.meetings.get(story.meeting)
+        assert [x.id for x in laptop_meeting.their_participants] == [
+            x.id for x in m.their_participants
+        ]
+    finally:
+        laptop.close()
+        server.close()
