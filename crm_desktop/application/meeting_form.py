@@ -56,6 +56,8 @@ class MeetingDraft:
     confidentiality: str = ""
     member_ids: list[str] = field(default_factory=list)
     contact_ids: list[str] = field(default_factory=list)
+    members_by_hand: bool = False  # member_ids are in the order set by hand
+    contacts_by_hand: bool = False
     agenda: str = ""
     discussion: str = ""
     agreements: str = ""
@@ -135,8 +137,10 @@ class MeetingForm:
     language: str = ""
     interpreter: str = ""
     confidentiality: Confidentiality = Confidentiality.INTERNAL
-    member_ids: list[str] = field(default_factory=list)
+    member_ids: list[str] = field(default_factory=list)  # in the order set by hand, if so
     contact_ids: list[str] = field(default_factory=list)
+    members_by_hand: bool = False  # False: the memo lists the side in rank order
+    contacts_by_hand: bool = False
     agenda: str = ""
     discussion: str = ""
     agreements: str = ""
@@ -199,6 +203,8 @@ class MeetingForm:
             confidentiality=Confidentiality(m.confidentiality),
             member_ids=[x.id for x in m.our_participants],
             contact_ids=[c.id for c in m.their_participants],
+            members_by_hand=bool(m.members_by_hand),
+            contacts_by_hand=bool(m.contacts_by_hand),
             agenda=m.agenda,
             discussion=m.discussion,
             agreements=m.agreements,
@@ -232,6 +238,8 @@ class MeetingForm:
             confidentiality=_member(Confidentiality, d.confidentiality, self.confidentiality),
             member_ids=list(d.member_ids),
             contact_ids=list(d.contact_ids),
+            members_by_hand=bool(d.members_by_hand),
+            contacts_by_hand=bool(d.contacts_by_hand),
             agenda=d.agenda,
             discussion=d.discussion,
             agreements=d.agreements,
@@ -268,6 +276,8 @@ class MeetingForm:
             confidentiality=str(self.confidentiality),
             member_ids=list(self.member_ids),
             contact_ids=list(self.contact_ids),
+            members_by_hand=self.members_by_hand,
+            contacts_by_hand=self.contacts_by_hand,
             agenda=self.agenda,
             discussion=self.discussion,
             agreements=self.agreements,
@@ -313,6 +323,8 @@ class MeetingForm:
             confidentiality=self.confidentiality,
             member_ids=list(self.member_ids),
             contact_ids=list(self.contact_ids),
+            members_by_hand=self.members_by_hand,
+            contacts_by_hand=self.contacts_by_hand,
             second_language=self.second_language,
             title_alt=self.title_alt.strip(),
             agenda_alt=self.agenda_alt.strip(),

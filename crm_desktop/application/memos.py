@@ -233,11 +233,16 @@ class MemoService:
             seq = int(row.value) + 1 if row is not None else 1
         except ValueError:
             seq = 1
+        # a number another laptop registered (it came with a sync) is not issued again
+        number = number_from_format(pattern, year, seq)
+        while s.scalar(select(MemoRevision.id).where(MemoRevision.number == number).limit(1)):
+            seq += 1
+            number = number_from_format(pattern, year, seq)
         if row is None:
             s.add(Setting(key=key, value=str(seq)))
         else:
             row.value = str(seq)
-        return number_from_format(pattern, year, seq)
+        return number
 
 
 __all__ = ["Approval", "MemoPdf", "MemoService", "MemoState", "number_from_format"]

@@ -40,7 +40,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -65,7 +65,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crm_desktop.application.errors import UseCaseError
+from crm_desktop.documents.snapshot import memo_from_json, memo_to_json
 from crm_desktop.domain.base import Base, HybridLogicalClock, UTCDateTime
+from crm_desktop.domain.hooks import note_change
 from crm_desktop.domain.models import (
     Contact,
     Meeting,
@@ -94,6 +96,7 @@ TABLES = (
     "trip",
     "project",
     "meeting",
+    "memo_revision",  # insert-only: an approved memo, frozen (see _place_revisions)
     "stage_change",
     "task",
     "attachment",
@@ -193,6 +196,16 @@ class Link:
     table: Table
     own: Column[Any]
     other: Column[Any]
+    # a link table with an order set by hand (meeting participants): its "position" column
+    # travels as one more link value, "<key>_order", the ids in that order ([]: none set)
+    position: Column[Any] | None = None
+
+    @property
+    def order_key(self) -> str:
+        return self.key + ORDER_SUFFIX
+
+
+ORDER_SUFFIX = "_order"
 
 
 def _links(name: str) -> list[Link]:
@@ -202,8 +215,8 @@ def _links(name: str) -> list[Link]:
             continue
         sec = rel.secondary
         own = next(c for c in sec.c if any(fk.column.table.name == name for fk in c.foreign_keys))
-        other = next(c for c in sec.c if c is not own)
-        found.append(Link(rel.key, sec, own, other))
+        other = next(c for c in sec.c if c is not own and c.foreign_keys)
+        found.append(Link(rel.key, sec, own, other, sec.c.get("position")))
     return found
 
 
@@ -326,6 +339,16 @@ def _link_sets(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dic
                 out[own][link.key].append(other)
         for i in ids:
             out[i][link.key].sort()
+        if link.position is not None:
+            for i in ids:
+                out[i][link.order_key] = []
+            for part in _chunks(ids):
+                for own, other in conn.execute(
+                    select(link.own, link.other)
+                    .where(link.own.in_(part), link.position.is_not(None))
+                    .order_by(link.own, link.position, link.other)
+                ):
+                    out[own][link.order_key].append(other)
     return out
 
 
@@ -558,7 +581,10 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
             row[key] = pick(key, mv, tv)
     for key, tv in theirs.links.items():
         mv = links.get(key, [])
-        if sorted(mv) != sorted(tv):
+        if key.endswith(ORDER_SUFFIX):  # an order: a list, not a set
+            if mv != tv:
+                links[key] = list(pick(key, mv, tv))
+        elif sorted(mv) != sorted(tv):
             links[key] = sorted(pick(key, mv, tv))
 
     md, td = mine.row.get("deleted_at"), theirs.row.get("deleted_at")
@@ -635,7 +661,10 @@ def _remap_row(
         if c.foreign_keys and row.get(c.name) in remap:
             row[c.name] = remap[row[c.name]]
     for key, ids in links.items():
-        links[key] = sorted({remap.get(i, i) for i in ids})
+        if key.endswith(ORDER_SUFFIX):
+            links[key] = list(dict.fromkeys(remap.get(i, i) for i in ids))
+        else:
+            links[key] = sorted({remap.get(i, i) for i in ids})
 
 
 def _unify(
@@ -701,6 +730,17 @@ def _write_links(
                 insert(link.table),
                 [{link.own.name: rec, link.other.name: o} for o in sorted(added)],
             )
+    for link in LINKS[name]:
+        order = after.get(link.order_key)
+        if link.position is None or order is None or order == before.get(link.order_key):
+            continue
+        conn.execute(update(link.table).where(link.own == rec).values({link.position.name: None}))
+        for i, o in enumerate(order):
+            conn.execute(
+                update(link.table)
+                .where(link.own == rec, link.other == o)
+                .values({link.position.name: i})
+            )
 
 
 def _derive(name: str, row: dict[str, Any]) -> None:
@@ -727,6 +767,9 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
     if name in UNIQUE:
         changes = _unify(ap, name, changes, local)
     known = set(local)
+    if name == "memo_revision":
+        _place_revisions(conn, [c for c in changes if c.id not in known])
+        local = _rows(conn, name, ids)  # with the indexes placed
     local_links = _link_sets(conn, name, [i for i in ids if i in known])
     local_hist = _histories(conn, name, [i for i in ids if i in known])
     count = ap.summary.count(name)
@@ -801,6 +844,64 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
                     {"attachment_id": ch.id, "data": base64.b64decode(ch.content)},
                 )
     _replace_duplicates(ap, name)
+
+
+def _place_revisions(conn: Connection, incoming: list[Change]) -> None:
+    """Approved memos are never edited, so their rows merge by union. One meeting approved
+    on two laptops before they met gives two revisions with the same index: both are kept,
+    the earlier approval (approved_at, then id) keeps its index and the later one takes
+    the meeting's next, on every replica alike. Each keeps its registration number and its
+    frozen text; only the revision index in it follows. Rows are changed in place, before
+    the incoming ones are inserted (the index is unique per meeting)."""
+    t = _table("memo_revision")
+    for meeting_id in sorted({str(c.row["meeting_id"]) for c in incoming}):
+        rows = [
+            {"id": r.id, "revision": r.revision, "approved_at": encode(r.approved_at), "new": False}
+            for r in conn.execute(
+                select(t.c.id, t.c.revision, t.c.approved_at).where(t.c.meeting_id == meeting_id)
+            )
+        ]
+        arriving = [c for c in incoming if c.row["meeting_id"] == meeting_id]
+        rows += [
+            {
+                "id": c.id,
+                "revision": int(c.row["revision"]),
+                "approved_at": c.row["approved_at"],
+                "new": True,
+            }
+            for c in arriving
+        ]
+        rows.sort(key=lambda r: (r["revision"], r["approved_at"], r["id"]))
+        taken: set[int] = set()
+        top = max(r["revision"] for r in rows)
+        moved: dict[str, int] = {}
+        for r in rows:
+            if r["revision"] in taken:
+                top += 1
+                moved[r["id"]] = top
+                taken.add(top)
+            else:
+                taken.add(r["revision"])
+        for c in arriving:
+            if c.id in moved:
+                c.row["revision"] = moved[c.id]
+                c.row["content"] = _with_revision(c.row["content"], moved[c.id])
+        for r in rows:
+            if not r["new"] and r["id"] in moved:
+                content = conn.execute(select(t.c.content).where(t.c.id == r["id"])).scalar_one()
+                conn.execute(
+                    update(t)
+                    .where(t.c.id == r["id"])
+                    .values(
+                        revision=moved[r["id"]], content=_with_revision(content, moved[r["id"]])
+                    )
+                )
+
+
+def _with_revision(content: str, revision: int) -> str:
+    data = memo_from_json(content)
+    requisites = replace(data.requisites, revision=revision)
+    return memo_to_json(replace(data, requisites=requisites))
 
 
 def _update_rows(conn: Connection, t: Table, updates: list[dict[str, Any]]) -> None:
@@ -1089,6 +1190,7 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     for name in ("member", "tag", "stage", "site", "support_measure"):
         sel[name] = set(conn.scalars(select(_table(name).c.id)))
     sel["trip"] = {trip_id}
+    revisions = _table("memo_revision")
     meetings = list(
         conn.execute(
             select(Meeting.id, Meeting.company_id, Meeting.project_id).where(
@@ -1124,6 +1226,10 @@ def trip_selection(conn: Connection, trip_id: str) -> dict[str, set[str]]:
     for part in _chunks(mids):
         sel["task"].update(conn.scalars(select(Task.id).where(Task.meeting_id.in_(part))))
     _close_references(conn, sel)
+    for part in _chunks(sorted(sel["meeting"])):
+        sel["memo_revision"].update(
+            conn.scalars(select(revisions.c.id).where(revisions.c.meeting_id.in_(part)))
+        )
     att = _table("attachment")
     for name in ("company", "contact", "project", "meeting", "task", "trip"):
         for part in _chunks(sorted(sel[name])):
@@ -1447,6 +1553,12 @@ def _set_value(session: Session, obj: Any, c: Any, value: Any) -> None:
         setattr(obj, c.field, _DECODERS[c.entity_type][c.field](value))
         return
     for link in LINKS[c.entity_type]:
+        if link.position is not None and link.order_key == c.field:
+            order = [str(i) for i in value or []]
+            now = _link_sets(session.connection(), c.entity_type, [obj.id])[obj.id]
+            note_change(session, obj, c.field, now.get(c.field, []), order)
+            _write_links(session.connection(), c.entity_type, obj.id, now, {**now, c.field: order})
+            return
         if link.key == c.field:
             rel = obj.__mapper__.relationships[c.field]
             target = rel.mapper.class_

@@ -2,13 +2,15 @@
 
 No single free font of a reasonable size covers Latin, Cyrillic and Chinese, so text is
 split into runs: a character goes to DejaVu Sans when DejaVu has its glyph, otherwise to
-Droid Sans Fallback (CJK). Every run is then wrapped in ``<font name=...>`` for Paragraph
-markup, or drawn run by run on the canvas. User text is escaped on the way, so ``<``,
-``&`` and ``>`` print literally.
+Droid Sans Fallback (CJK); in bold text, a CJK character goes to the Noto Sans CJK SC
+Bold subset when that has it (Droid has no bold). Every run is then wrapped in
+``<font name=...>`` for Paragraph markup, or drawn run by run on the canvas. User text is
+escaped on the way, so ``<``, ``&`` and ``>`` print literally.
 
 ReportLab keeps registered fonts in a process-wide registry; registering is therefore done
 once per font and process (and Droid, a 4 MB file that takes ~0.1 s to parse, only when a
-document first needs a glyph DejaVu lacks).
+document first needs a glyph DejaVu lacks; the 3 MB bold CJK font when bold text first has
+a Chinese character).
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 SANS = "CRM-DejaVuSans"
 SANS_BOLD = "CRM-DejaVuSans-Bold"
 CJK = "CRM-DroidSansFallback"
+CJK_BOLD = "CRM-NotoSansCJKsc-Bold"
 
 _FILES = {
     SANS: "DejaVuSans.ttf",
     SANS_BOLD: "DejaVuSans-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    CJK_BOLD: "NotoSansCJKsc-Bold-subset.ttf",  # built by packaging/make_cjk_bold.py
 }
 
 REPLACEMENT = "\ufffd"  # drawn (in DejaVu) for a character no bundled font has
@@ -59,6 +63,7 @@ class FontSet:
         self._lock = threading.Lock()
         self._loaded: dict[str, TTFont] = {}
         self._choice: dict[str, str] = {}  # character -> font family key ("sans" or "cjk")
+        self._bold_cjk: dict[str, str] = {}  # CJK character -> its font in bold text
         self._load(SANS)
         self._load(SANS_BOLD)
         addMapping(SANS, 0, 0, SANS)
@@ -91,10 +96,17 @@ class FontSet:
             except Exception as exc:  # ReportLab raises TTFError, OSError, struct errors
                 raise FontError(f"Cannot load the bundled font {path}: {exc}") from exc
             if name == CJK:
-                # Droid has one weight; bold CJK text is set in the regular face.
                 for bold in (0, 1):
                     for italic in (0, 1):
                         addMapping(CJK, bold, italic, CJK)
+            elif name == CJK_BOLD:
+                # From now on one family: <b> and bold styles over a CJK run take the Noto
+                # bold (Chinese has no italics). runs() gives a character the bold subset
+                # lacks to the regular face by name, so no bold glyph ever prints blank.
+                for slant in (0, 1):
+                    addMapping(CJK, 1, slant, CJK_BOLD)
+                    addMapping(CJK_BOLD, 0, slant, CJK)
+                    addMapping(CJK_BOLD, 1, slant, CJK_BOLD)
             self._loaded[name] = font
             return font
 
@@ -114,6 +126,13 @@ class FontSet:
         self._choice[ch] = choice
         return choice
 
+    def _bold_cjk_font(self, ch: str) -> str:
+        font = self._bold_cjk.get(ch)
+        if font is None:
+            font = CJK_BOLD if ord(ch) in self._load(CJK_BOLD).face.charToGlyph else CJK
+            self._bold_cjk[ch] = font
+        return font
+
     def runs(self, text: str, bold: bool = False) -> list[Run]:
         """Split clean text (see :func:`clean_text`) into runs of one font each."""
         sans = SANS_BOLD if bold else SANS
@@ -128,7 +147,7 @@ class FontSet:
                 continue
             family = self._family_of(ch)
             if family == "cjk":
-                font = CJK
+                font = self._bold_cjk_font(ch) if bold else CJK
             else:
                 font = sans
                 if family == "missing":
@@ -147,10 +166,12 @@ class FontSet:
         """Paragraph markup for user text: escaped, runs wrapped in their font, line breaks kept.
 
         Runs already in ``style_font`` (the paragraph style's font) need no wrapper, which
-        keeps the markup, and ReportLab's parsing of it, short.
+        keeps the markup, and ReportLab's parsing of it, short. A bold style makes its
+        Chinese runs bold too.
         """
         if not text:
             return ""
+        bold = bold or style_font == SANS_BOLD
         lines = clean_text(text).split("\n")
         return "<br/>".join(self._line_markup(line, bold, style_font) for line in lines)
 

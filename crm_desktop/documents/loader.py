@@ -129,14 +129,14 @@ def _alive(rows: Sequence[R]) -> list[R]:
 # delegation), then decision makers on their side, then by name as the lists sort it:
 # Russian with Ё as Е (fold), a contact by the sort key the contact list keeps (a Chinese
 # name by its pinyin; see search/sorting.py).
-def _members_sorted(rows: Sequence[Member]) -> list[Member]:
+def members_in_rank_order(rows: Sequence[Member]) -> list[Member]:
     return sorted(
         (r for r in rows if r.deleted_at is None),
         key=lambda m: (title_rank(m.position), fold(m.name), m.id),
     )
 
 
-def _contacts_sorted(rows: Sequence[Contact]) -> list[Contact]:
+def contacts_in_rank_order(rows: Sequence[Contact]) -> list[Contact]:
     return sorted(
         (r for r in rows if r.deleted_at is None),
         key=lambda c: (
@@ -245,8 +245,11 @@ class DocumentLoader:
             company = project.company
         trip = m.trip if m.trip is not None and m.trip.deleted_at is None else None
         latin = self._member_latin_names(s)
-        members = _members_sorted(m.our_participants)
-        contacts = _contacts_sorted(m.their_participants)
+        # an order set by hand in the editor wins; the relationship loads in that order
+        members = _alive(m.our_participants) if m.members_by_hand else None
+        contacts = _alive(m.their_participants) if m.contacts_by_hand else None
+        members = members or members_in_rank_order(m.our_participants)
+        contacts = contacts or contacts_in_rank_order(m.their_participants)
         country = (company.country or "").upper() if company is not None else ""
         return MemoData(
             id=m.id,
@@ -395,7 +398,7 @@ class DocumentLoader:
                 countries=tuple(trip.countries or ()),
                 cities=trip.cities,
                 members=tuple(
-                    _member(x, i == 0) for i, x in enumerate(_members_sorted(trip.members))
+                    _member(x, i == 0) for i, x in enumerate(members_in_rank_order(trip.members))
                 ),
                 goals=trip.goals,
                 memos=memos,

@@ -34,6 +34,15 @@ def json_value(value: Any) -> Any:
     return value
 
 
+NOTED = "crm_desktop.noted_changes"
+
+
+def note_change(session: Session, obj: SyncedMixin, field: str, old: Any, new: Any) -> None:
+    """A change the row's mapped attributes do not show (the order of a link set, kept on
+    the link rows): the next flush stamps the row and records it in the field history."""
+    session.info.setdefault(NOTED, []).append((obj, field, old, new))
+
+
 def _before_flush(session: Session, flush_context: object, instances: object) -> None:
     ctx = session.info.get("ctx")
     device = getattr(ctx, "device_id", "") or ""
@@ -59,13 +68,17 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
         stamp(obj)
         audit.append(_entry(obj, "create", "", None, None, member, device, now))
 
-    for obj in list(session.dirty):
+    noted: list[tuple[object, str, Any, Any]] = session.info.pop(NOTED, [])
+    dirty = list(session.dirty)
+    dirty += [o for o, *_ in noted if o not in session.dirty and o not in session.new]
+    for obj in dirty:
         if not isinstance(obj, SyncedMixin) or isinstance(obj, AuditEntry):
             continue
-        if not session.is_modified(obj, include_collections=True):
+        extra = [(key, old, new) for o, key, old, new in noted if o is obj]
+        if not extra and not session.is_modified(obj, include_collections=True):
             continue
         state = inspect(obj)
-        changes: list[tuple[str, Any, Any]] = []
+        changes: list[tuple[str, Any, Any]] = list(extra)
         action = "update"
         for attr in state.mapper.column_attrs:
             hist = get_history(obj, attr.key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -21,9 +21,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    exists,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from crm_desktop.domain.base import Base, SyncedMixin, UTCDateTime
 from crm_desktop.text.scripts import is_han
@@ -140,6 +141,8 @@ meeting_members = Table(
     Base.metadata,
     Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
     Column("member_id", ForeignKey("member.id", ondelete="CASCADE"), primary_key=True),
+    # the order set by hand in the meeting editor (0, 1, ...); NULL: rank order
+    Column("position", Integer, nullable=True),
 )
 meeting_contacts = Table(
     "meeting_contact",
@@ -148,6 +151,7 @@ meeting_contacts = Table(
     Column(
         "contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
     ),
+    Column("position", Integer, nullable=True),
 )
 
 
@@ -429,11 +433,17 @@ class Meeting(SyncedMixin, Base):
     trip: Mapped[Trip | None] = relationship(lazy="joined")
     company: Mapped[Company | None] = relationship(lazy="joined")
     project: Mapped[Project | None] = relationship(lazy="joined")
+    # Participants come in the order set by hand (position), if any; the memo prints them
+    # in that order when the side's *_by_hand is true, else in rank order.
     our_participants: Mapped[list[Member]] = relationship(
-        secondary=meeting_members, lazy="selectin"
+        secondary=meeting_members,
+        lazy="selectin",
+        order_by=(meeting_members.c.position.is_(None), meeting_members.c.position),
     )
     their_participants: Mapped[list[Contact]] = relationship(
-        secondary=meeting_contacts, lazy="selectin"
+        secondary=meeting_contacts,
+        lazy="selectin",
+        order_by=(meeting_contacts.c.position.is_(None), meeting_contacts.c.position),
     )
 
     @property
@@ -441,6 +451,24 @@ class Meeting(SyncedMixin, Base):
         from zoneinfo import ZoneInfo
 
         return self.starts_at.astimezone(ZoneInfo(self.timezone))
+
+    if TYPE_CHECKING:  # mapped below the class
+        members_by_hand: bool
+        contacts_by_hand: bool
+
+
+def _by_hand(link: Table) -> Any:
+    """True when a meeting's side has an order set by hand (any position on its links)."""
+    return column_property(
+        exists()
+        .where(link.c.meeting_id == Meeting.__table__.c.id, link.c.position.is_not(None))
+        .correlate_except(link)
+    )
+
+
+# (after the class: the subquery needs the meeting's id column)
+Meeting.members_by_hand = _by_hand(meeting_members)
+Meeting.contacts_by_hand = _by_hand(meeting_contacts)
 
 
 class StageChange(SyncedMixin, Base):

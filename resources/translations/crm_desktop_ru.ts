@@ -1578,6 +1578,33 @@ The details were written to the error output.</source>
     </message>
 </context>
 <context>
+    <name>ParticipantOrder</name>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Sort by rank</source>
+        <translation>По должностям</translation>
+    </message>
+    <message>
+        <source>Move the selected participant up (Ctrl+Shift+Up)</source>
+        <translation>Переместить выбранного участника выше (Ctrl+Shift+Up)</translation>
+    </message>
+    <message>
+        <source>Move the selected participant down (Ctrl+Shift+Down)</source>
+        <translation>Переместить выбранного участника ниже (Ctrl+Shift+Down)</translation>
+    </message>
+    <message>
+        <source>Go back to the automatic order: the head of delegation first, by rank</source>
+        <translation>Вернуть автоматический порядок: сначала руководитель делегации, далее по должностям</translation>
+    </message>
+</context>
+<context>
     <name>PartnerTextBox</name>
     <message>
         <source>Text for the partner&apos;s cop&amp;y</source>
@@ -4370,6 +4397,22 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>File name</source>
         <translation>Имя файла</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>С нашей стороны</translation>
+    </message>
+    <message>
+        <source>Their side</source>
+        <translation>Со стороны партнёра</translation>
+    </message>
+    <message>
+        <source>Our side: order set by hand</source>
+        <translation>С нашей стороны: порядок вручную</translation>
+    </message>
+    <message>
+        <source>Their side: order set by hand</source>
+        <translation>Со стороны партнёра: порядок вручную</translation>
     </message>
 </context>
 <context>

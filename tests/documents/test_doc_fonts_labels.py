@@ -8,7 +8,15 @@ from decimal import Decimal
 
 import pytest
 
-from crm_desktop.documents.fonts import CJK, REPLACEMENT, SANS, SANS_BOLD, bundled_fonts, clean_text
+from crm_desktop.documents.fonts import (
+    CJK,
+    CJK_BOLD,
+    REPLACEMENT,
+    SANS,
+    SANS_BOLD,
+    bundled_fonts,
+    clean_text,
+)
 from crm_desktop.documents.labels import EN, LABEL_SETS, RU, ZH, Labels, LanguageError
 
 
@@ -27,9 +35,9 @@ def test_runs_split_by_script(fonts):
     ]
 
 
-def test_bold_runs_use_bold_latin_and_regular_cjk(fonts):
+def test_bold_runs_use_bold_latin_and_bold_cjk(fonts):
     runs = fonts.runs("Отчёт 报告", bold=True)
-    assert [r.font for r in runs] == [SANS_BOLD, CJK]
+    assert [r.font for r in runs] == [SANS_BOLD, CJK_BOLD]
 
 
 def test_every_run_font_has_its_glyphs(fonts):

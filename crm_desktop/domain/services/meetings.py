@@ -5,11 +5,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, Table, select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.domain import kinds
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.hooks import note_change
 from crm_desktop.domain.models import (
     Confidentiality,
     Contact,
@@ -32,6 +33,35 @@ from crm_desktop.domain.services.tasks import TaskInput, TaskService
 from crm_desktop.domain.validation import Checker
 
 MOSCOW = ZoneInfo("Europe/Moscow")
+# the field history's name for each side's hand order (also the sync engine's)
+ORDER_FIELDS = {
+    meeting_members.name: "our_participants_order",
+    meeting_contacts.name: "their_participants_order",
+}
+
+
+def hand_order(s: Session, link: Table, meeting_id: str) -> list[str]:
+    """The participants of one side in the order set by hand; [] when in rank order."""
+    other = next(c for c in link.c if c.name not in ("meeting_id", "position"))
+    return list(
+        s.scalars(
+            select(other)
+            .where(link.c.meeting_id == meeting_id, link.c.position.is_not(None))
+            .order_by(link.c.position, other)
+        )
+    )
+
+
+def write_positions(s: Session, link: Table, meeting_id: str, order: list[str]) -> None:
+    """Number the side's link rows in ``order`` (0, 1, ...); [] clears them (rank order)."""
+    s.execute(update(link).where(link.c.meeting_id == meeting_id).values(position=None))
+    other = next(c for c in link.c if c.name not in ("meeting_id", "position"))
+    for i, record_id in enumerate(order):
+        s.execute(
+            update(link)
+            .where(link.c.meeting_id == meeting_id, other == record_id)
+            .values(position=i)
+        )
 
 
 @dataclass
@@ -67,6 +97,10 @@ class MeetingInput:
     agenda_alt: str = ""
     agreements_alt: str = ""
     next_steps_alt: str = ""
+    # True: member_ids / contact_ids are in the order set by hand, and the memo prints
+    # them so; False: rank order; None: keep whatever order the meeting has
+    members_by_hand: bool | None = None
+    contacts_by_hand: bool | None = None
 
     @classmethod
     def from_row(cls, r: Meeting) -> MeetingInput:
@@ -93,6 +127,8 @@ class MeetingInput:
             agenda_alt=r.agenda_alt,
             agreements_alt=r.agreements_alt,
             next_steps_alt=r.next_steps_alt,
+            members_by_hand=bool(r.members_by_hand),
+            contacts_by_hand=bool(r.contacts_by_hand),
         )
 
     @staticmethod
@@ -176,14 +212,45 @@ class MeetingService(Service[Meeting]):
         )
 
     def _write(self, s: Session, row: Meeting, data: MeetingInput) -> None:
-        self._assign(row, data, skip=("member_ids", "contact_ids"))
+        self._assign(
+            row,
+            data,
+            skip=("member_ids", "contact_ids", "members_by_hand", "contacts_by_hand"),
+        )
+        if row not in s:
+            s.add(row)
+        orders = [
+            self._hand_order(s, row, link, ORDER_FIELDS[link.name], ids, by_hand)
+            for link, ids, by_hand in (
+                (meeting_members, data.member_ids, data.members_by_hand),
+                (meeting_contacts, data.contact_ids, data.contacts_by_hand),
+            )
+        ]
         row.our_participants = self._ids_to_rows(s, Member, data.member_ids)
         row.their_participants = self._ids_to_rows(s, Contact, data.contact_ids)
+        s.flush()  # the link rows exist now; their positions follow
+        for link, order in orders:
+            if order is not None:
+                write_positions(s, link, row.id, order)
         if row.project_id and not row.company_id:
             from crm_desktop.domain.models import Project
 
             project = s.get(Project, row.project_id)
             row.company_id = project.company_id if project else None
+
+    @staticmethod
+    def _hand_order(
+        s: Session, row: Meeting, link: Table, field: str, ids: list[str], by_hand: bool | None
+    ) -> tuple[Table, list[str] | None]:
+        """The side's new hand order (None: leave the positions), noted in the history."""
+        if by_hand is None:
+            return link, None
+        new = list(dict.fromkeys(ids)) if by_hand else []
+        with s.no_autoflush:
+            old = hand_order(s, link, row.id) if row.id else []
+        if old != new and row.id:
+            note_change(s, row, field, old, new)
+        return link, new
 
     def record(
         self,

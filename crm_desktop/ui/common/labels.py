@@ -255,6 +255,10 @@ def field_label(field: str) -> str:
         "duration_min": translate("labels", "Duration"),
         "timezone": translate("labels", "Time zone"),
         "filename": translate("labels", "File name"),
+        "our_participants": translate("labels", "Our side"),
+        "their_participants": translate("labels", "Their side"),
+        "our_participants_order": translate("labels", "Our side: order set by hand"),
+        "their_participants_order": translate("labels", "Their side: order set by hand"),
     }
     return table.get(name, name)
 

@@ -60,6 +60,7 @@ from crm_desktop.application.meeting_form import (
     NextStepForm,
 )
 from crm_desktop.config import Settings
+from crm_desktop.documents.loader import contacts_in_rank_order, members_in_rank_order
 from crm_desktop.domain.errors import ConflictError, CrmError, FieldError, ValidationError
 from crm_desktop.domain.models import Confidentiality, MeetingFormat, TaskStatus
 from crm_desktop.domain.services import Services
@@ -78,6 +79,7 @@ from crm_desktop.ui.common.widgets_errors import crm_error_text, field_error_tex
 from crm_desktop.ui.common.widgets_zones import MOSCOW, ZoneCombo
 from crm_desktop.ui.editors.contact_quick_form import NewContactBox
 from crm_desktop.ui.editors.draft_autosave import DraftAutosaver
+from crm_desktop.ui.editors.participant_order import ParticipantOrder
 from crm_desktop.ui.editors.partner_text import PartnerText, PartnerTextBox
 from crm_desktop.ui.editors.record_picker import RecordPicker
 
@@ -286,12 +288,17 @@ class MeetingEditor(View):
         self.ours = QListWidget()
         self.theirs = QListWidget()
         for lst in (self.ours, self.theirs):
-            lst.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            # one current person, for Move up / Move down
+            lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             lst.setMinimumHeight(120)
             lst.setTextElideMode(Qt.TextElideMode.ElideRight)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid.addWidget(self.ours, 1, 0)
         grid.addWidget(self.theirs, 1, 1)
+        self.our_order = ParticipantOrder(self.ours, IdRole, "meeting_our_order")
+        self.their_order = ParticipantOrder(self.theirs, IdRole, "meeting_their_order")
+        grid.addWidget(self.our_order.buttons, 2, 0)
+        grid.addWidget(self.their_order.buttons, 2, 1)
         # pick a participant by any spelling of the name (wang, Ван, 王), Down and Enter
         self.our_picker = RecordPicker(self.services, "member")
         self.our_picker.setObjectName("meeting_our_picker")
@@ -306,13 +313,13 @@ class MeetingEditor(View):
             picker.picked.connect(
                 lambda record_id, p=picker, lst=lst: self._participant_picked(p, lst, record_id)
             )
-        grid.addWidget(self.our_picker, 2, 0)
-        grid.addWidget(self.their_picker, 2, 1)
+        grid.addWidget(self.our_picker, 3, 0)
+        grid.addWidget(self.their_picker, 3, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         self.new_contact = NewContactBox(self.services, self.company_id, self.undo_stack, self)
         self.new_contact.hide()
-        grid.addWidget(self.new_contact, 3, 0, 1, 2)
+        grid.addWidget(self.new_contact, 4, 0, 1, 2)
         left.addWidget(people)
         left.addStretch(1)
 
@@ -423,6 +430,8 @@ class MeetingEditor(View):
         self.duration.valueChanged.connect(mark)
         self.ours.itemChanged.connect(mark)
         self.theirs.itemChanged.connect(mark)
+        self.our_order.changed.connect(mark)
+        self.their_order.changed.connect(mark)
         self.steps.itemChanged.connect(mark)
         self.steps.model().rowsInserted.connect(mark)
         self.steps.model().rowsRemoved.connect(mark)
@@ -454,9 +463,10 @@ class MeetingEditor(View):
                 self.trip.addItem(t.title, t.id)
             self._set_combo(self.trip, trip)
 
-            checked = set(self._checked(self.ours))
+            in_order = self._checked(self.ours)
+            checked = set(in_order)
             self.ours.clear()
-            for m in self.services.members.list():
+            for m in members_in_rank_order(self.services.members.list()):
                 if not m.active and m.id not in checked:
                     continue
                 item = QListWidgetItem(member_name(m, self.lang))
@@ -467,6 +477,9 @@ class MeetingEditor(View):
                     Qt.CheckState.Checked if m.id in checked else Qt.CheckState.Unchecked
                 )
                 self.ours.addItem(item)
+            self.our_order.remember_rank()
+            if self.our_order.by_hand:
+                self.our_order.show_order(True, in_order)
             self._fill_picker(self.our_picker, self.ours)
 
             stage = self.stage.currentData()
@@ -554,13 +567,14 @@ class MeetingEditor(View):
 
     def _load_contacts(self, checked: set[str]) -> None:
         company_id = self.company_id()
+        in_order = self._checked(self.theirs)  # kept when the order is set by hand
         self.theirs.clear()
         self.add_contact.setEnabled(company_id is not None)
         if company_id is None:
             self._fill_picker(self.their_picker, self.theirs)
             return
         q = self.services.contacts.query(company_id=company_id, sort="name")
-        for c in self.services.contacts.list(q):
+        for c in contacts_in_rank_order(self.services.contacts.list(q)):
             item = QListWidgetItem(contact_label(c, self.lang))
             item.setData(IdRole, c.id)
             item.setToolTip(item.text())
@@ -574,6 +588,9 @@ class MeetingEditor(View):
                 item.setFont(font)
                 item.setToolTip(item.text() + "\n" + self.tr("Decision maker"))
             self.theirs.addItem(item)
+        self.their_order.remember_rank()
+        if self.their_order.by_hand:
+            self.their_order.show_order(True, in_order)
         self._fill_picker(self.their_picker, self.theirs)
 
     def _company_changed(self) -> None:
@@ -707,6 +724,8 @@ class MeetingEditor(View):
             confidentiality=self.confidentiality.currentData(),
             member_ids=self._checked(self.ours),
             contact_ids=self._checked(self.theirs),
+            members_by_hand=self.our_order.by_hand,
+            contacts_by_hand=self.their_order.by_hand,
             agenda=self.agenda.toPlainText(),
             discussion=self.discussion.toPlainText(),
             agreements=self.agreements.toPlainText(),
@@ -749,6 +768,8 @@ class MeetingEditor(View):
         self._load_projects(f.project_id)
         self._load_contacts(set(f.contact_ids))
         self._set_checked(self.ours, set(f.member_ids))
+        self.our_order.show_order(f.members_by_hand, f.member_ids)
+        self.their_order.show_order(f.contacts_by_hand, f.contact_ids)
         self.steps.setRowCount(0)
         for step in f.next_steps:
             row = self.add_next_step(step.title, step.owner_id, step.due)
