@@ -79,7 +79,7 @@ from crm_desktop.search import index as search_index
 from crm_desktop.search.documents import FIELDS as SEARCH_FIELDS
 from crm_desktop.search.sorting import sort_key_of
 from crm_desktop.storage import identity as identities
-from crm_desktop.storage import sync_store
+from crm_desktop.storage import stamps, sync_store
 from crm_desktop.storage.database import Database, head_revision
 from crm_desktop.storage.encryption import DatabaseKey
 
@@ -435,7 +435,7 @@ def collect(
 
 def local_floor(conn: Connection) -> str:
     """The newest stamp in this database: rows, arrivals and the stored floor."""
-    best = sync_store.get_setting(conn, sync_store.CLOCK_KEY) or ""
+    best = sync_store.get_setting(conn, stamps.CLOCK_KEY) or ""
     for name in (*TABLES, "audit_entry"):
         t = _table(name)
         value = conn.execute(select(t.c.hlc).order_by(t.c.hlc.desc()).limit(1)).scalar()
@@ -464,7 +464,7 @@ def watermark(conn: Connection, device: str) -> str:
     clock = HybridLogicalClock(device)
     _observe(clock, local_floor(conn))
     stamp = clock.now()
-    sync_store.set_setting(conn, sync_store.CLOCK_KEY, stamp)
+    sync_store.set_setting(conn, stamps.CLOCK_KEY, stamp)
     return stamp
 
 
@@ -987,7 +987,7 @@ def apply_changes(
     _flush_history(ap)
     _flush_arrivals(ap)
     _reindex(ap)
-    sync_store.set_setting(conn, sync_store.CLOCK_KEY, clock.now())
+    sync_store.set_setting(conn, stamps.CLOCK_KEY, clock.now())
     if progress is not None:
         progress("applying", total, total)
     return ap.summary
@@ -1145,7 +1145,7 @@ def _lineage(conn: Connection) -> tuple[str | None, str | None, str | None]:
     return (
         sync_store.get_setting(conn, identities.ID_KEY),
         sync_store.get_setting(conn, identities.PARENT_KEY),
-        sync_store.get_setting(conn, sync_store.SPLIT_KEY),
+        sync_store.get_setting(conn, stamps.SPLIT_KEY),
     )
 
 

@@ -32,8 +32,8 @@ from crm_desktop.search.documents import (
     KIND_SHIFT,
     KINDS,
     Document,
+    body_text,
     build_document,
-    build_document_body,
     kind_range,
 )
 from crm_desktop.search.sorting import sort_key_of
@@ -536,8 +536,7 @@ def index_rows(conn: Connection, kind: str, rows: Iterable[tuple[Any, Any | None
         if names_before != names_now:
             docs.append(build_document(kind, now))
         elif body_before != body_now:
-            body = build_document_body(kind, now)
-            bodies.append({"b": body, "r": str(now.id), "k": KIND_CODES[kind]})
+            bodies.append({"b": body_text(body_now), "r": str(now.id), "k": KIND_CODES[kind]})
     if not (gone or docs or bodies):
         return
     with bulk_writes(conn):

@@ -52,7 +52,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from crm_desktop.storage import encryption, sync_store
+from crm_desktop.storage import encryption, stamps
 from crm_desktop.storage.encryption import DatabaseKey
 
 ID_KEY = "database.id"
@@ -157,10 +157,10 @@ def _split_point(conn: Any) -> list[tuple[str, str]]:
     """A copy remembers the newest stamp it holds when split off, and its clock starts
     past it: two copies of one file can only differ in rows stamped (or arrived) later,
     which is all their first sync has to compare (application.sync)."""
-    stamp = sync_store.newest_stamp(conn.execute)
+    stamp = stamps.newest_stamp(conn.execute)
     if not stamp:
         return []
-    return [(sync_store.SPLIT_KEY, stamp), (sync_store.CLOCK_KEY, stamp)]
+    return [(stamps.SPLIT_KEY, stamp), (stamps.CLOCK_KEY, stamp)]
 
 
 def ensure(path: Path, key: DatabaseKey | None = None) -> Identity:
