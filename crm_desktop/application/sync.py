@@ -26,6 +26,13 @@ is known to hold. Applying is idempotent, so sending too much is harmless; the c
 both sides move past everything received (setting ``sync.clock``), so nothing written
 later sorts before it.
 
+**Two databases meeting for the first time** have no peer record. When they are copies
+of one file (or one is a copy of the other: ``storage.identity`` records a copy's split
+point, the newest stamp it held, and starts its clock past it; every SQLite replica's
+clock starts past the newest stamp it holds), only rows stamped or arrived after the
+split can differ, and those are found through the stamp indexes. Other pairs compare
+every row's stamp.
+
 **Organisation.** Replicas of one organisation carry the same ``organisation.id`` setting:
 made at the first sync of a database that has none, adopted by a database that has none
 when it first syncs with one that has (a new laptop joining), and copied with the file.
