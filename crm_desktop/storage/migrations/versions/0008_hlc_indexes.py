@@ -1,7 +1,7 @@
 """an index on the HLC stamp of every replicated table
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-04 21:00:00
 
 Sync finds what changed since a peer last met (``hlc > watermark``), a copy's rows
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
