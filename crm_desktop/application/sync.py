@@ -26,6 +26,13 @@ is known to hold. Applying is idempotent, so sending too much is harmless; the c
 both sides move past everything received (setting ``sync.clock``), so nothing written
 later sorts before it.
 
+**Two databases meeting for the first time** have no peer record. When they are copies
+of one file (or one is a copy of the other: ``storage.identity`` records a copy's split
+point, the newest stamp it held, and starts its clock past it; every SQLite replica's
+clock starts past the newest stamp it holds), only rows stamped or arrived after the
+split can differ, and those are found through the stamp indexes. Other pairs compare
+every row's stamp.
+
 **Organisation.** Replicas of one organisation carry the same ``organisation.id`` setting:
 made at the first sync of a database that has none, adopted by a database that has none
 when it first syncs with one that has (a new laptop joining), and copied with the file.
@@ -80,7 +87,8 @@ from crm_desktop.domain.sync_models import SyncConflict
 from crm_desktop.search import index as search_index
 from crm_desktop.search.documents import FIELDS as SEARCH_FIELDS
 from crm_desktop.search.sorting import sort_key_of
-from crm_desktop.storage import sync_store
+from crm_desktop.storage import identity as identities
+from crm_desktop.storage import stamps, sync_store
 from crm_desktop.storage.database import Database, head_revision
 from crm_desktop.storage.encryption import DatabaseKey
 
@@ -269,8 +277,41 @@ def _decode(name: str, row: dict[str, Any]) -> dict[str, Any]:
     return {k: decoders[k](v) for k, v in row.items() if k in decoders}
 
 
-def _encode_row(row: Any) -> dict[str, Any]:
-    return {k: encode(v) for k, v in row._mapping.items()}
+def _plain(col: Column[Any]) -> bool:
+    """A column whose values ``encode`` gives back as they are (text, numbers, flags)."""
+    try:
+        return col.type.python_type in (str, int, bool)
+    except NotImplementedError:
+        return False
+
+
+# the columns whose values ``encode`` changes (dates, decimals, enums, JSON), per table
+_ENCODED: dict[str, frozenset[str]] = {
+    name: frozenset(c.name for c in _table(name).c if not _plain(c))
+    for name in (*TABLES, "audit_entry")
+}
+
+
+def _datetime_text(value: Any) -> Any:
+    return value.astimezone(UTC).isoformat() if isinstance(value, datetime) else encode(value)
+
+
+_ENCODERS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    name: {
+        c: _datetime_text if isinstance(_table(name).c[c].type, UTCDateTime) else encode
+        for c in cols
+    }
+    for name, cols in _ENCODED.items()
+}
+
+
+def _encoded_rows(name: str, result: Any) -> Iterator[dict[str, Any]]:
+    """The rows of a ``select(table)`` as ``encode``d dicts, encoding only the columns
+    that need it (most are text)."""
+    keys = list(result.keys())
+    coders = [_ENCODERS[name].get(k) for k in keys]
+    for row in result:
+        yield {k: v if f is None else f(v) for k, f, v in zip(keys, coders, row, strict=True)}
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -324,8 +365,8 @@ def _rows(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dict[str
     t = _table(name)
     out: dict[str, dict[str, Any]] = {}
     for part in _chunks(ids):
-        for row in conn.execute(select(t).where(t.c.id.in_(part))):
-            out[row.id] = _encode_row(row)
+        for row in _encoded_rows(name, conn.execute(select(t).where(t.c.id.in_(part)))):
+            out[row["id"]] = row
     return out
 
 
@@ -356,8 +397,9 @@ def _histories(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, lis
     t = _table("audit_entry")
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for part in _chunks(ids):
-        for row in conn.execute(select(t).where(t.c.entity_id.in_(part), t.c.entity_type == name)):
-            out[row.entity_id].append(_encode_row(row))
+        result = conn.execute(select(t).where(t.c.entity_id.in_(part), t.c.entity_type == name))
+        for row in _encoded_rows("audit_entry", result):
+            out[row["entity_id"]].append(row)
     for entries in out.values():
         entries.sort(key=lambda e: (e["hlc"], e["id"]))
     return out
@@ -401,10 +443,13 @@ def collect(
             raise SyncCancelled()
         if progress is not None:
             progress("reading", n, len(TABLES))
-        ids = changed_ids(conn, name, since)
-        if only is not None:
-            wanted = only.get(name, set())
-            ids = [i for i in ids if i in wanted]
+        if only is not None and not since:
+            ids = sorted(only.get(name, ()))  # rows no longer there are skipped below
+        else:
+            ids = changed_ids(conn, name, since)
+            if only is not None:
+                wanted = only.get(name, set())
+                ids = [i for i in ids if i in wanted]
         for part in _chunks(ids):
             rows = _rows(conn, name, part)
             links = _link_sets(conn, name, part)
@@ -420,7 +465,7 @@ def collect(
 
 def local_floor(conn: Connection) -> str:
     """The newest stamp in this database: rows, arrivals and the stored floor."""
-    best = sync_store.get_setting(conn, sync_store.CLOCK_KEY) or ""
+    best = sync_store.get_setting(conn, stamps.CLOCK_KEY) or ""
     for name in (*TABLES, "audit_entry"):
         t = _table(name)
         value = conn.execute(select(t.c.hlc).order_by(t.c.hlc.desc()).limit(1)).scalar()
@@ -449,7 +494,7 @@ def watermark(conn: Connection, device: str) -> str:
     clock = HybridLogicalClock(device)
     _observe(clock, local_floor(conn))
     stamp = clock.now()
-    sync_store.set_setting(conn, sync_store.CLOCK_KEY, stamp)
+    sync_store.set_setting(conn, stamps.CLOCK_KEY, stamp)
     return stamp
 
 
@@ -462,6 +507,7 @@ class Merged:
     links: dict[str, list[str]]
     conflicts: list[dict[str, Any]]
     entries: list[dict[str, Any]]  # merge entries for the history
+    same: bool = False  # the content (all but the bookkeeping) is what mine held
 
 
 def _content(row: dict[str, Any], links: dict[str, list[str]]) -> tuple[Any, ...]:
@@ -473,6 +519,24 @@ def _content(row: dict[str, Any], links: dict[str, list[str]]) -> tuple[Any, ...
         ),
         json.dumps(links, sort_keys=True),
     )
+
+
+_BOOKKEEPING = META - {"deleted_at"}
+
+
+def _same_content(
+    row: dict[str, Any],
+    links: dict[str, list[str]],
+    other_row: dict[str, Any],
+    other_links: dict[str, list[str]],
+) -> bool:
+    """``_content`` of both is equal: told apart by comparing values (cheap) first, and
+    only rows that compare equal are written out (1 and True compare equal, not as JSON)."""
+    if links != other_links or row.keys() - _BOOKKEEPING != other_row.keys() - _BOOKKEEPING:
+        return _content(row, links) == _content(other_row, other_links)
+    if any(v != other_row[k] for k, v in row.items() if k not in _BOOKKEEPING):
+        return False
+    return _content(row, links) == _content(other_row, other_links)
 
 
 def _newest(entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -544,10 +608,12 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
     ids_theirs = {e["id"] for e in theirs.history}
     new_mine = [e for e in mine.history if e["id"] not in ids_theirs]
     new_theirs = [e for e in theirs.history if e["id"] not in ids_mine]
-    mine_newer = (mine.row["hlc"], json.dumps(_content(mine.row, mine.links))) >= (
-        theirs.row["hlc"],
-        json.dumps(_content(theirs.row, theirs.links)),
-    )
+    if mine.row["hlc"] != theirs.row["hlc"]:
+        mine_newer = mine.row["hlc"] > theirs.row["hlc"]
+    else:  # the same stamp: the content decides, the same way on both sides
+        mine_newer = json.dumps(_content(mine.row, mine.links)) >= json.dumps(
+            _content(theirs.row, theirs.links)
+        )
     rec = mine.id
     row = dict(mine.row)
     links = dict(mine.links)
@@ -618,11 +684,12 @@ def merge_record(name: str, mine: Change, theirs: Change) -> Merged:
     row["updated_at"] = max(mine.row["updated_at"], theirs.row["updated_at"])
     row["created_at"] = min(mine.row["created_at"], theirs.row["created_at"])
     row["origin"] = min(mine.row["origin"], theirs.row["origin"])
-    if _content(row, links) == _content(mine.row, mine.links):
+    same = _same_content(row, links, mine.row, mine.links)
+    if same:
         row["version"] = mine.row["version"]  # nothing changed here: a loaded form stays fresh
     else:
         row["version"] = max(int(mine.row["version"]), int(theirs.row["version"])) + 1
-    return Merged(row, links, conflicts, entries)
+    return Merged(row, links, conflicts, entries, same)
 
 
 # -- applying changes to one side --------------------------------------------------------------
@@ -743,6 +810,20 @@ def _write_links(
             )
 
 
+# what the derived columns (DERIVED) are made of, per table
+_DERIVED_FROM = {
+    "contact": (
+        "family_name_native",
+        "given_name_native",
+        "given_name_latin",
+        "family_name_latin",
+        "family_name_ru",
+        "given_name_ru",
+    ),
+    "company": ("name",),
+}
+
+
 def _derive(name: str, row: dict[str, Any]) -> None:
     if name == "contact":
         row["display_name"] = contact_display_name(
@@ -798,7 +879,12 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
         theirs = Change(name, row, links, ch.history)
         merged = merge_record(name, mine, theirs)
         if merged.row != mine.row:
-            _derive(name, merged.row)
+            names = _DERIVED_FROM.get(name, ())
+            if names and all(merged.row.get(k) == mine.row.get(k) for k in names):
+                # the same names: the derived values stay (the costly part of a merge)
+                merged.row.update({k: mine.row[k] for k in DERIVED if k in mine.row})
+            else:
+                _derive(name, merged.row)
         mine_ids = {e["id"] for e in mine.history}
         new_hist = _queue_history(ap, ch.history, mine_ids)
         for c in merged.conflicts:
@@ -809,22 +895,26 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
                 new_hist = True
         changed = merged.row != mine.row or merged.links != mine.links
         if changed:
-            values = {k: v for k, v in merged.row.items() if k in t.c and k != "id"}
-            updates.append({"_id": ch.id, **_decode(name, values)})
+            # only the columns that change: an unchanged indexed one costs index writes
+            values = {
+                k: v
+                for k, v in merged.row.items()
+                if k in t.c and k != "id" and (k not in mine.row or mine.row[k] != v)
+            }
+            decoded = _decode(name, values)
+            updates.append({"_id": ch.id, **decoded})
             _write_links(conn, name, ch.id, mine.links, merged.links)
             ap.touched.setdefault(name, set()).add(ch.id)
             if name in SEARCH_FIELDS:
+                before = _decode(name, mine.row)
                 ap.reindex.setdefault(name, []).append(
-                    (
-                        SimpleNamespace(**updates[-1], id=ch.id),
-                        SimpleNamespace(**_decode(name, mine.row)),
-                    )
+                    (SimpleNamespace(**{**before, **decoded}), SimpleNamespace(**before))
                 )
             was_deleted = mine.row.get("deleted_at") is not None
             now_deleted = merged.row.get("deleted_at") is not None
             if now_deleted and not was_deleted:
                 count.deleted += 1
-            elif _content(merged.row, merged.links) != _content(mine.row, mine.links):
+            elif not merged.same:
                 count.updated += 1
         if changed or new_hist:
             ap.arrivals[(name, ch.id)] = None
@@ -1005,7 +1095,7 @@ def apply_changes(
     _flush_history(ap)
     _flush_arrivals(ap)
     _reindex(ap)
-    sync_store.set_setting(conn, sync_store.CLOCK_KEY, clock.now())
+    sync_store.set_setting(conn, stamps.CLOCK_KEY, clock.now())
     if progress is not None:
         progress("applying", total, total)
     return ap.summary
@@ -1129,10 +1219,17 @@ def synchronise(
             _set_organisation(b, org)
             pa, pb = _peer(a, other.identity), _peer(b, mine.identity)
             wa, wb = watermark(a, device), watermark(b, device)
-            only_b = _differing(b, a) if not pa["received"] else None
-            only_a = _differing(a, b) if not pb["received"] else None
-            from_b = list(collect(b, pa["received"], only_b, _scaled(progress, 0), cancelled))
-            from_a = list(collect(a, pb["received"], only_a, _scaled(progress, 1), cancelled))
+            since_b, since_a = pa["received"], pb["received"]
+            only_b = only_a = None
+            split = _split_point(a, b) if not (since_a and since_b) else ""
+            if not since_b:
+                since_b = split
+                only_b = None if split else _differing(b, a)
+            if not since_a:
+                since_a = split
+                only_a = None if split else _differing(a, b)
+            from_b = list(collect(b, since_b, only_b, _scaled(progress, 0), cancelled))
+            from_a = list(collect(a, since_a, only_a, _scaled(progress, 1), cancelled))
             here = apply_changes(a, from_b, device, _scaled(progress, 2), cancelled)
             there = apply_changes(b, from_a, device, _scaled(progress, 3), cancelled)
             if cancelled is not None and cancelled():
@@ -1147,6 +1244,34 @@ def synchronise(
             raise
         ta.commit()
     return SyncResult(here, there, other.identity)
+
+
+def _lineage(conn: Connection) -> tuple[str | None, str | None, str | None]:
+    """(identity, the identity it was copied from, its newest stamp then) of a file."""
+    if conn.dialect.name != "sqlite":
+        return None, None, None
+    return (
+        sync_store.get_setting(conn, identities.ID_KEY),
+        sync_store.get_setting(conn, identities.PARENT_KEY),
+        sync_store.get_setting(conn, stamps.SPLIT_KEY),
+    )
+
+
+def _split_point(a: Connection, b: Connection) -> str:
+    """Two databases meeting for the first time that are copies of one file (or one a
+    copy of the other) held the same rows up to the copy's split stamp; every clock
+    writing to either starts past the newest stamp its database holds (the copy's at
+    the split, storage.identity; any file's when opened, runtime), so rows stamped or
+    arrived after the split are all they can differ in. "" when nothing is known."""
+    id_a, parent_a, split_a = _lineage(a)
+    id_b, parent_b, split_b = _lineage(b)
+    if parent_a and split_a and parent_a == id_b:
+        return split_a  # a was copied from b
+    if parent_b and split_b and parent_b == id_a:
+        return split_b  # b was copied from a
+    if parent_a and parent_a == parent_b and split_a and split_b:
+        return min(split_a, split_b)  # both copied from one file, maybe at two moments
+    return ""
 
 
 def _differing(src: Connection, dest: Connection) -> dict[str, set[str]]:

@@ -96,7 +96,8 @@ class SyncedMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     origin: Mapped[str] = mapped_column(String(36), default="", nullable=False)
-    hlc: Mapped[str] = mapped_column(String(64), default="", nullable=False)
+    # indexed: sync reads what changed after a stamp (storage migration 0008)
+    hlc: Mapped[str] = mapped_column(String(64), default="", nullable=False, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
 

@@ -158,9 +158,10 @@ def short_words(text: str) -> set[str]:
     return out
 
 
-def build_document_body(kind: str, row: Any) -> str:
-    """The body text of a record's document (what build_document puts there)."""
-    return "\n".join(t for t in (fold(b) for b in FIELDS[kind](row)[1]) if t)
+def body_text(body: list[str]) -> str:
+    """The body text of a record's document, made of its body fields (the second half
+    of what FIELDS gives)."""
+    return "\n".join(t for t in (fold(b) for b in body) if t)
 
 
 def build_document(kind: str, row: Any) -> Document:
@@ -170,5 +171,6 @@ def build_document(kind: str, row: Any) -> Document:
         for k in search_keys(f.text, surname=f.surname):
             lines[k.key.text] = None
     names_text = "\n".join(lines)
-    body_text = "\n".join(t for t in (fold(b) for b in body) if t)
-    return Document(kind, str(row.id), names_text, body_text, frozenset(short_words(names_text)))
+    return Document(
+        kind, str(row.id), names_text, body_text(body), frozenset(short_words(names_text))
+    )

@@ -52,7 +52,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from crm_desktop.storage import encryption
+from crm_desktop.storage import encryption, stamps
 from crm_desktop.storage.encryption import DatabaseKey
 
 ID_KEY = "database.id"
@@ -153,6 +153,16 @@ def _decide(
     return new_id(), stored_id, True  # the original is still there: this is a copy
 
 
+def _split_point(conn: Any) -> list[tuple[str, str]]:
+    """A copy remembers the newest stamp it holds when split off, and its clock starts
+    past it: two copies of one file can only differ in rows stamped (or arrived) later,
+    which is all their first sync has to compare (application.sync)."""
+    stamp = stamps.newest_stamp(conn.execute)
+    if not stamp:
+        return []
+    return [(stamps.SPLIT_KEY, stamp), (stamps.CLOCK_KEY, stamp)]
+
+
 def ensure(path: Path, key: DatabaseKey | None = None) -> Identity:
     """The identity of the SQLite database at ``path``, made or split off as described
     in the module text, in one transaction. Call it after the file has been checked."""
@@ -175,6 +185,8 @@ def ensure(path: Path, key: DatabaseKey | None = None) -> Identity:
             rows.append((PARENT_KEY, parent))
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if parent is not None:
+                rows.extend(_split_point(conn))
             conn.executemany("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", rows)
             conn.execute("COMMIT")
         except encryption.db_errors():  # read-only file or folder: keep what it has

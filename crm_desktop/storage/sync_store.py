@@ -25,10 +25,10 @@ from crm_desktop.domain.errors import StorageError
 from crm_desktop.files import fsync_path
 from crm_desktop.storage import backups, encryption
 from crm_desktop.storage.encryption import DatabaseKey
+from crm_desktop.storage.stamps import CLOCK_KEY, newest_stamp
 
 FORMAT = "crm-desktop-sync-packet"
 FORMAT_VERSION = "1"
-CLOCK_KEY = "sync.clock"  # this database's stamp floor: local clocks start past it
 ORGANISATION_KEY = "organisation.id"  # which organisation's replicas may merge
 
 
@@ -96,10 +96,13 @@ def set_setting(conn: Connection, key: str, value: str) -> None:
 
 
 def clock_floor(engine: Engine) -> str | None:
-    """The newest stamp a merge put into this database; a process that opens it moves its
-    clock past this, so its own writes sort after everything received."""
+    """The newest stamp in this database: a process that opens it moves its clock past
+    this, so its own writes sort after everything the database holds (the rows a merge
+    brought, and on SQLite every row: a copy's split point relies on it)."""
     try:
         with engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                return newest_stamp(lambda sql: conn.exec_driver_sql(sql)) or None
             return get_setting(conn, CLOCK_KEY)
     except Exception:  # noqa: BLE001 - an older schema or a damaged file: no floor
         return None
