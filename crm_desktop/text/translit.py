@@ -305,18 +305,11 @@ COMPOUND_SURNAMES = frozenset(
 
 
 def _han_runs(text: str) -> list[tuple[int, int]]:
-    runs = []
-    i, n = 0, len(text)
-    while i < n:
-        if is_han(text[i]):
-            j = i
-            while j < n and is_han(text[j]):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
+    """(start, end) of each run of Chinese characters (``is_han``'s ranges, searched in C)."""
+    return [m.span() for m in _HAN_RUN_RE.finditer(text)]
+
+
+_HAN_RUN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def han_mapped(

@@ -176,3 +176,28 @@ def test_phone_spacing_by_text_prefix_is_what_the_country_code_number_gives(text
     assert spaced("+8613800138000") == "+86 13800138000"
     assert spaced("+79161234567") == "+7 9161234567"
     assert spaced("+٧9161234567") == _spaced_by_number("+٧9161234567")  # Arabic-Indic digits
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [chr(c) for c in (0x3006, 0x3007, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4E00, 0x9FFF)]
+            + [chr(c) for c in (0xA000, 0xF900, 0xFAFF, 0xFB00, 0x20000, 0x3134F, 0x31350)]
+            + list("A 凯泉Ж-")
+        ),
+        max_size=14,
+    )
+)
+def test_runs_of_chinese_characters_are_the_runs_is_han_marks(text: str) -> None:
+    runs, i = [], 0
+    while i < len(text):
+        if is_han(text[i]):
+            j = i
+            while j < len(text) and is_han(text[j]):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    assert translit._han_runs(text) == runs
