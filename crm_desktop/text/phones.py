@@ -69,7 +69,6 @@ def to_e164(raw: str, default_region: str = "RU", second_region: str = "") -> st
 
 
 _COUNTRY_CODES = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
-_COUNTRY_PREFIXES = frozenset(str(code) for code in _COUNTRY_CODES)
 
 
 def spaced(e164: str) -> str:
@@ -80,11 +79,6 @@ def spaced(e164: str) -> str:
     a number or a formula; numbers that are not E.164 come back unchanged.
     """
     if len(e164) < 4 or e164[0] != "+" or not e164[1:].isdigit():
-        return e164
-    if e164.isascii() and e164[1] != "0":  # the usual case: compare the digits as text
-        for size in (1, 2, 3):
-            if e164[1 : 1 + size] in _COUNTRY_PREFIXES:
-                return f"{e164[: 1 + size]} {e164[1 + size :]}"
         return e164
     for size in (1, 2, 3):
         if int(e164[1 : 1 + size]) in _COUNTRY_CODES:

@@ -25,8 +25,6 @@ class Script(StrEnum):
 
 def script_of(text: str) -> Script:
     """The script of the majority of letters in ``text``."""
-    if text.isascii():  # most names of an export: one C pass instead of a Python loop
-        return Script.LATIN if _ASCII_LETTER_RE.search(text) is not None else Script.NONE
     latin = cyrillic = other = 0
     for ch in text:
         if not ch.isalpha():

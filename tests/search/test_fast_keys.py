@@ -14,9 +14,7 @@ from hypothesis import strategies as st
 
 from crm_desktop.search.keys import search_keys
 from crm_desktop.text import translit
-from crm_desktop.text.phones import _COUNTRY_CODES, spaced
 from crm_desktop.text.scripts import (
-    Script,
     has_cyrillic,
     has_han,
     has_hangul,
@@ -24,7 +22,6 @@ from crm_desktop.text.scripts import (
     is_cyrillic,
     is_han,
     is_hangul,
-    script_of,
 )
 from crm_desktop.text.translit import Mapped, latin_to_cyrillic_mapped, pinyin_syllables
 
@@ -133,49 +130,6 @@ def test_pinyin_of_a_name_is_the_same_with_the_run_cache_cold_or_warm() -> None:
     assert cold[0] == (["zeng", "guo", "fan"], ["ceng", "guo", "fan"])
     assert cold[2][1] == ["chong", "qing"]
     assert [search_keys(n, surname=True) for n in names] == keys
-
-
-def _script_by_letters(text: str) -> Script:
-    latin = cyrillic = other = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        cp = ord(ch)
-        if cp < 0x250 or 0x1E00 <= cp <= 0x1EFF:
-            latin += 1
-        elif 0x400 <= cp <= 0x52F:
-            cyrillic += 1
-        else:
-            other += 1
-    if other and other >= max(latin, cyrillic):
-        return Script.NATIVE
-    if cyrillic and cyrillic >= latin:
-        return Script.CYRILLIC
-    return Script.LATIN if latin else Script.NONE
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
-def test_script_of_plain_ascii_is_what_counting_letters_gives(text: str) -> None:
-    assert script_of(text) == _script_by_letters(text)
-
-
-def _spaced_by_number(e164: str) -> str:
-    if len(e164) < 4 or e164[0] != "+" or not e164[1:].isdigit():
-        return e164
-    for size in (1, 2, 3):
-        if int(e164[1 : 1 + size]) in _COUNTRY_CODES:
-            return f"{e164[: 1 + size]} {e164[1 + size :]}"
-    return e164
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.from_regex(r"\+[0-9]{0,15}", fullmatch=True) | st.text(max_size=8))
-def test_phone_spacing_by_text_prefix_is_what_the_country_code_number_gives(text: str) -> None:
-    assert spaced(text) == _spaced_by_number(text)
-    assert spaced("+8613800138000") == "+86 13800138000"
-    assert spaced("+79161234567") == "+7 9161234567"
-    assert spaced("+٧9161234567") == _spaced_by_number("+٧9161234567")  # Arabic-Indic digits
 
 
 @settings(max_examples=400, deadline=None)
