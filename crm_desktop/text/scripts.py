@@ -8,6 +8,7 @@ family and given name (``is_cjk``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import StrEnum
 from functools import cache
@@ -54,8 +55,16 @@ def is_han(ch: str) -> bool:
     )
 
 
+# The ranges of is_han, is_cyrillic and is_hangul as character classes: one search in C
+# instead of a Python call per character (the search keys ask these of every name).
+_HAN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_HANGUL_RE = re.compile(f"[{chr(HANGUL_FIRST)}-{chr(HANGUL_LAST)}]")
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+
+
 def has_han(text: str) -> bool:
-    return any(is_han(c) for c in text)
+    return _HAN_RE.search(text) is not None
 
 
 def is_cyrillic(ch: str) -> bool:
@@ -63,11 +72,16 @@ def is_cyrillic(ch: str) -> bool:
 
 
 def has_cyrillic(text: str) -> bool:
-    return any(is_cyrillic(c) for c in text)
+    return _CYRILLIC_RE.search(text) is not None
 
 
 def has_latin(text: str) -> bool:
-    return any("a" <= c <= "z" or "A" <= c <= "Z" for c in unicodedata.normalize("NFKD", text))
+    """An ASCII letter, also one decomposed from an accented letter (é, ü)."""
+    if _ASCII_LETTER_RE.search(text) is not None:
+        return True
+    return not text.isascii() and (
+        _ASCII_LETTER_RE.search(unicodedata.normalize("NFKD", text)) is not None
+    )
 
 
 def is_hangul(ch: str) -> bool:
@@ -75,7 +89,7 @@ def is_hangul(ch: str) -> bool:
 
 
 def has_hangul(text: str) -> bool:
-    return any(is_hangul(c) for c in text)
+    return _HANGUL_RE.search(text) is not None
 
 
 @cache

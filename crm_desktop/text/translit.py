@@ -141,6 +141,7 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+@lru_cache(maxsize=8192)  # a name's keys fold it several times (native, each Cyrillic)
 def fold_mapped(text: str) -> Mapped:
     pieces = list(map(_fold_char, text))
     b = Builder()
@@ -266,20 +267,26 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
         return tuple(head)
     # imported here: pypinyin loads its dictionaries on import (half a second), which
     # start-up and every command line call would pay even when no Chinese is written
+    syl: list[str] = []
+    for a, b in _han_runs(rest):
+        syl.extend(_run_pinyin(rest[a:b]))
+    return tuple(head + [_clean_syllable(s.lower()) for s in syl])
+
+
+@lru_cache(maxsize=65536)  # a full name is read with and without its surname reading
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    # imported here: pypinyin loads its dictionaries on import (half a second), which
+    # start-up and every command line call would pay even when no Chinese is written
     from pypinyin import lazy_pinyin
 
-    syl: list[str] = []
     # Each run of characters is read as a whole, so its words come from pypinyin's phrase
     # dictionary (厦门 is xiamen, not sha men; 重庆 chongqing; 长城 changcheng) even when
     # Latin letters stand in the name ("厦门TCL纺织").  Only a run with a character
     # pypinyin does not know is read one character at a time.
-    for a, b in _han_runs(rest):
-        run = rest[a:b]
-        got = lazy_pinyin(run, v_to_u=True, errors="ignore")
-        if len(got) != len(run):
-            got = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in run]
-        syl.extend(got)
-    return tuple(head + [_clean_syllable(s.lower()) for s in syl])
+    got = lazy_pinyin(run, v_to_u=True, errors="ignore")
+    if len(got) != len(run):
+        got = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in run]
+    return tuple(got)
 
 
 def surname_length(text: str) -> int:
@@ -298,18 +305,11 @@ COMPOUND_SURNAMES = frozenset(
 
 
 def _han_runs(text: str) -> list[tuple[int, int]]:
-    runs = []
-    i, n = 0, len(text)
-    while i < n:
-        if is_han(text[i]):
-            j = i
-            while j < n and is_han(text[j]):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
+    """(start, end) of each run of Chinese characters (``is_han``'s ranges, searched in C)."""
+    return [m.span() for m in _HAN_RUN_RE.finditer(text)]
+
+
+_HAN_RUN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def han_mapped(
@@ -504,6 +504,7 @@ def palladius_key(text: str, *, spaced: bool = False, surname: bool = False) -> 
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)  # every word of every Latin name, for several keys
 def segment_pinyin(word: str) -> tuple[str, ...] | None:
     """Split toneless Latin letters into pinyin syllables, fewest pieces first.
 
@@ -789,31 +790,45 @@ def latin_to_cyrillic_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
         return None
     folded = fold_mapped(text)
     b = Builder()
-    for m in re.finditer(r"[^ ]+", folded.text):
-        word = m.group()
-        origin = list(folded.origin[m.start() : m.end()])
+    for m in _WORD_RE.finditer(folded.text):
+        origin = folded.origin[m.start() : m.end()]
         if b.parts:
             b.add(" ", origin[0])
-        seg = segment_pinyin(word) if pinyin_first else None
-        if seg is not None:
-            k = 0
-            for piece, syl in zip(palladius_join(list(seg)), seg, strict=True):
-                piece = piece.replace("ъ", "")
-                src = origin[k : k + len(syl)]
-                # spread the Cyrillic letters of a syllable over its Latin letters
-                if piece:
-                    b.parts.append(piece)
-                    b.origin.extend(
-                        src[min(len(src) - 1, t * len(src) // len(piece))]
-                        for t in range(len(piece))
-                    )
-                k += len(syl)
-        elif word.isascii():
-            _translit_word(word, b, origin)
-        else:
-            for ch, at in zip(word, origin, strict=True):
-                b.add(ch, at)
+        word, at = _word_to_cyrillic(m.group(), pinyin_first)
+        if word:
+            b.parts.append(word)
+            b.origin.extend([origin[i] for i in at])
     return b.build()
+
+
+_WORD_RE = re.compile(r"[^ ]+")
+
+
+@lru_cache(maxsize=65536)  # names share their words: "Wang Wei", "Wei Wang", "Wang Fang"
+def _word_to_cyrillic(word: str, pinyin_first: bool) -> tuple[str, tuple[int, ...]]:
+    """One folded word in Cyrillic, and for each of its letters the index of the Latin
+    letter it came from."""
+    b = Builder()
+    origin = list(range(len(word)))
+    seg = segment_pinyin(word) if pinyin_first else None
+    if seg is not None:
+        k = 0
+        for piece, syl in zip(palladius_join(list(seg)), seg, strict=True):
+            piece = piece.replace("ъ", "")
+            src = origin[k : k + len(syl)]
+            # spread the Cyrillic letters of a syllable over its Latin letters
+            if piece:
+                b.parts.append(piece)
+                b.origin.extend(
+                    src[min(len(src) - 1, t * len(src) // len(piece))] for t in range(len(piece))
+                )
+            k += len(syl)
+    elif word.isascii():
+        _translit_word(word, b, origin)
+    else:
+        for ch, at in zip(word, origin, strict=True):
+            b.add(ch, at)
+    return "".join(b.parts), tuple(b.origin)
 
 
 def latin_to_cyrillic(text: str) -> list[str]:
