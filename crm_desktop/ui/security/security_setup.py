@@ -254,7 +254,13 @@ class Protections(QObject):
 
     # -- the Security menu ----------------------------------------------------------------
     def attach_window(self, window: QMainWindow) -> QMenu:
-        menu = window.menuBar().addMenu(self.tr("Securit&y"))
+        # A window painted before the database was open holds the menu's place already.
+        menu = window.menuBar().findChild(QMenu, "menu_security")
+        if menu is None or menu.actions():
+            menu = window.menuBar().addMenu(self.tr("Securit&y"))
+        else:
+            menu.setTitle(self.tr("Securit&y"))
+            menu.setEnabled(True)
         lock = menu.addAction(self.tr("&Lock now"), self.lock_now)
         lock.setShortcut(QKeySequence(LOCK_SHORTCUT))
         lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the filter handles it
