@@ -22,9 +22,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
-from crm_desktop.config import Paths, Settings, database_url, resolve_paths, resources_dir
+from crm_desktop.application.location import DatabaseLocation, locate
+from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.storage.location import DatabaseLocation
 from crm_desktop.ui.common.fonts import register_bundled_fonts
 from crm_desktop.ui.common.i18n import Translators, choose_language
 from crm_desktop.ui.common.pyside_refcount import pin_none
@@ -342,7 +342,9 @@ class Start(QObject):
         gui.window_hooks.append(protections.attach_window)
 
         def after_start() -> None:
-            optimize_in_background(gui.rt)  # type: ignore[arg-type]
+            if gui.rt is None:
+                return  # the application ended before its first view was up
+            optimize_in_background(gui.rt)
             protections.start_checks()  # full integrity_check, then the start backup
             warm_up_in_background()
 
@@ -371,7 +373,7 @@ def run_gui(args: argparse.Namespace) -> int:
     instance = None  # one window per database: a second start brings it forward
     if not (demo and not db):
         try:
-            location = DatabaseLocation.parse(database_url(db, paths))  # parsed once, here
+            location = locate(db, paths)  # parsed once, here
         except CrmError as e:
             storage_error(None, e)
             return 1
