@@ -17,14 +17,18 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
+# The few Qt-free modules the window needs first: once PySide6 is imported, its
+# __feature__ import hook reads the source of every module that imports after it.
 from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
 from crm_desktop.application.location import DatabaseLocation, locate
 from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
 from crm_desktop.domain.errors import CrmError
+
+# isort: split
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
 from crm_desktop.ui.common.fonts import register_bundled_fonts
 from crm_desktop.ui.common.i18n import Translators, choose_language
 from crm_desktop.ui.common.pyside_refcount import pin_none
