@@ -1,36 +1,51 @@
-"""GUI composition root: QApplication, fonts, translations, database, main window."""
+"""GUI composition root: QApplication, fonts, translations, database, main window.
+
+The start paints the main window before the database is opened: the window's shell
+(menus, navigation, status bar, "Opening the database…" where Today goes) needs only Qt
+and the shell's modules. Right after its first paint a worker thread imports the Qt-free
+core (SQLAlchemy, the models, the services: most of the start's CPU time), then the GUI
+thread opens the database over the window (passphrase, the writer lock, a damaged file,
+migration, first start) and fills in the first view.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-# The Qt-free layers first: once PySide6 is imported, its __feature__ import hook reads the
-# source of every module imported after it (about 80 ms for SQLAlchemy and the models).
-from crm_desktop.application.database import locate
-from crm_desktop.application.demo import is_empty, open_demo
-from crm_desktop.runtime import Runtime
+# The few Qt-free modules the window needs first: once PySide6 is imported, its
+# __feature__ import hook reads the source of every module that imports after it.
+from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
+from crm_desktop.application.location import DatabaseLocation, locate
+from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
+from crm_desktop.domain.errors import CrmError
 
 # isort: split
-from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crm_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
-from crm_desktop.config import Paths, Settings, resolve_paths, resources_dir
-from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui.common.fonts import register_bundled_fonts
 from crm_desktop.ui.common.i18n import Translators, choose_language
 from crm_desktop.ui.common.pyside_refcount import pin_none
-from crm_desktop.ui.common.single_instance import SingleInstance, server_name
-from crm_desktop.ui.common.widgets_errors import crm_error_text
-from crm_desktop.ui.security.security_setup import (
-    Protections,
-    offer_encryption_at_first_start,
-    open_secure_runtime,
-)
+from crm_desktop.ui.common.single_instance import SingleInstance, bring_to_front, server_name
 from crm_desktop.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from crm_desktop.runtime import Runtime
+    from crm_desktop.ui.security.security_setup import Protections
+
+# What opening the database needs, imported on a worker thread after the first paint.
+CORE_MODULES = (
+    "crm_desktop.runtime",
+    "crm_desktop.application.database",
+    "crm_desktop.application.demo",
+    "crm_desktop.domain.services",
+)
 
 
 def make_application(argv: list[str], paths: Paths) -> QApplication:
@@ -54,6 +69,8 @@ def make_application(argv: list[str], paths: Paths) -> QApplication:
 
 
 def storage_error(parent: QWidget | None, error: CrmError) -> None:
+    from crm_desktop.ui.common.widgets_errors import crm_error_text
+
     QMessageBox.critical(parent, APP_DISPLAY_NAME, crm_error_text(error))
 
 
@@ -74,6 +91,8 @@ def install_error_hook() -> None:
             return
         showing = True
         try:
+            from crm_desktop.ui.common.widgets_errors import crm_error_text
+
             parent = QApplication.activeWindow()
             if isinstance(error, CrmError):
                 QMessageBox.warning(parent, APP_DISPLAY_NAME, crm_error_text(error))
@@ -141,8 +160,15 @@ class Gui:
     """Holds what lives as long as the application: runtime, translators, window."""
 
     def __init__(
-        self, app: QApplication, rt: Runtime, translators: Translators, *, paint_first: bool = False
+        self,
+        app: QApplication,
+        rt: Runtime | None,
+        translators: Translators,
+        *,
+        paint_first: bool = False,
     ) -> None:
+        """``rt=None``: the database is not open yet; ``show_shell`` shows the window,
+        ``attach`` gives it the runtime once open."""
         self.app, self.rt, self.translators = app, rt, translators
         self.window: MainWindow | None = None
         self.window_hooks: list[Callable[[MainWindow], object]] = []  # e.g. Security menu
@@ -153,7 +179,28 @@ class Gui:
         # on the screen so that it does not compete with that view's queries.
         self.after_first_view: Callable[[], object] | None = None
 
+    def show_shell(self, settings: Settings, paths: Paths) -> MainWindow:
+        """The main window before the database is open (see MainWindow, services=None)."""
+        self.window = MainWindow(None, settings, paths, self.translators.language)
+        self.window.language_requested.connect(self.switch_language)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        return self.window
+
+    def attach(self, rt: Runtime) -> None:
+        """The database is open: the shell gets its services and builds the first view
+        (the window is painted already), then the start's background work begins."""
+        self.rt = rt
+        window = self.window
+        assert window is not None
+        window.open_with(rt.services, rt.settings)
+        for hook in self.window_hooks:
+            hook(window)
+        self._load_first_view()
+
     def show_window(self) -> MainWindow:
+        assert self.rt is not None
         old = self.window
         self.window = MainWindow(
             self.rt.services,
@@ -191,15 +238,131 @@ class Gui:
 
     def switch_language(self, language: str) -> None:
         self.translators.install(choose_language(None, language))
-        self.show_window()
+        if self.rt is not None:
+            self.show_window()
 
 
-def _ask_who_am_i(rt: Runtime) -> bool:
+def _ask_who_am_i(rt: Runtime, parent: QWidget | None) -> bool:
     if rt.settings.asked_who_am_i or rt.settings.current_member_id:
         return False  # a laptop used before: the dialog's module is not even imported
     from crm_desktop.ui.shell.first_start import ask_who_am_i
 
-    return ask_who_am_i(rt.services, rt.settings)
+    return ask_who_am_i(rt.services, rt.settings, parent)
+
+
+class Start(QObject):
+    """Opens the database over the painted window and hands it to the Gui.
+
+    ``begin`` (right after the first paint) imports the Qt-free core on a worker thread;
+    ``open`` then runs on the GUI thread: every dialog of the way (passphrase, "held by
+    another process", a damaged file's backup, the first start's questions) is shown
+    over the window. A refusal or an error ends the application with exit code 1.
+    """
+
+    core_imported = Signal(object)  # None, or the exception the import raised
+
+    def __init__(
+        self, gui: Gui, paths: Paths, location: DatabaseLocation | None, *, demo: bool
+    ) -> None:
+        super().__init__()
+        self.gui, self.paths, self.location, self.demo = gui, paths, location, demo
+        self.protections: Protections | None = None
+        self.failed = False
+        self.core_imported.connect(self._core_imported, Qt.ConnectionType.QueuedConnection)
+
+    def begin(self) -> None:
+        threading.Thread(target=self._import_core, name="crm-import-core", daemon=True).start()
+
+    def _import_core(self) -> None:
+        error: BaseException | None = None
+        try:
+            for name in CORE_MODULES:
+                importlib.import_module(name)
+        except BaseException as e:  # noqa: BLE001 - reported on the GUI thread
+            error = e
+        try:
+            self.core_imported.emit(error)
+        except RuntimeError:  # the application ended meanwhile
+            pass
+
+    def _core_imported(self, error: BaseException | None) -> None:
+        if error is not None:
+            sys.excepthook(type(error), error, error.__traceback__)
+            self._fail()
+            return
+        try:
+            self.open()
+        except CrmError as e:
+            storage_error(self.gui.window, e)
+            self._fail()
+        except Exception as e:  # noqa: BLE001 - shown by the error hook, then the end
+            sys.excepthook(type(e), e, e.__traceback__)
+            self._fail()
+
+    def _fail(self) -> None:
+        self.failed = True
+        QApplication.exit(1)
+
+    def open(self) -> None:
+        from crm_desktop.application.demo import is_empty, open_demo
+        from crm_desktop.ui.security.security_setup import (
+            Protections,
+            offer_encryption_at_first_start,
+            open_secure_runtime,
+        )
+
+        gui, paths, window = self.gui, self.paths, self.gui.window
+        if self.location is None:
+            rt = open_demo(paths)
+        else:
+            found = open_secure_runtime(self.location, paths, window)  # passphrase, lock
+            if found is None:
+                self._fail()  # cancelled, or held by another process (said so)
+                return
+            rt = found
+        gui.rt = rt  # closed at the end, whatever happens next
+        want_import = False
+        if not self.demo and is_empty(rt.services):
+            from crm_desktop.ui.shell.first_start import FirstStartChoice, FirstStartDialog
+
+            dialog = FirstStartDialog(can_import=True, parent=window)
+            dialog.exec()
+            if dialog.choice == FirstStartChoice.DEMO:
+                gui.rt = None
+                rt.close()
+                rt = gui.rt = open_demo(paths)
+            want_import = dialog.choice == FirstStartChoice.IMPORT
+            if dialog.choice != FirstStartChoice.DEMO:
+                rt = gui.rt = offer_encryption_at_first_start(rt, paths, window)
+        # Part of the first-start flow: once the team list has members (the demo chosen
+        # in the welcome dialog, or members added since); not for a --demo run.
+        if not self.demo and _ask_who_am_i(rt, window):
+            try:
+                rt.settings.save(rt.paths.settings_file)
+            except OSError as e:
+                print(f"{APP_NAME}: settings not saved: {e}", file=sys.stderr)
+        protections = Protections(rt, lambda: gui.window, None, gui.replace_runtime)
+        self.protections = protections
+        gui.window_hooks.append(protections.attach_window)
+
+        def after_start() -> None:
+            if gui.rt is None:
+                return  # the application ended before its first view was up
+            optimize_in_background(gui.rt)
+            protections.start_checks()  # full integrity_check, then the start backup
+            warm_up_in_background()
+
+        gui.after_first_view = after_start  # once the first view is built
+        gui.attach(rt)
+        if want_import and gui.window is not None:
+            gui.window.start_import()
+
+    def close(self) -> None:
+        if self.protections is not None:
+            self.protections.stop()
+        rt, self.gui.rt = self.gui.rt, None
+        if rt is not None:
+            rt.close()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -208,61 +371,34 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings.load(paths.settings_file)
     translators = Translators()
     translators.install(choose_language(getattr(args, "lang", None), settings.language))
+    demo = bool(getattr(args, "demo", False))
+    db = getattr(args, "db", None)
+    location = None  # the demo database (opened by application.demo)
     instance = None  # one window per database: a second start brings it forward
-    try:
-        if getattr(args, "demo", False) and not getattr(args, "db", None):
-            rt = open_demo(paths)
-        else:
-            location = locate(getattr(args, "db", None), paths)  # parsed once, here
-            instance = SingleInstance(server_name(location.instance_key))
-            if instance.notify_running():
-                return 0
-            rt = open_secure_runtime(location, paths)  # passphrase, lock, backups, damage
-            if rt is None:
-                return 1
-    except CrmError as e:
-        storage_error(None, e)
-        return 1
-    want_import = False
-    if is_empty(rt.services) and not getattr(args, "demo", False):
-        from crm_desktop.ui.shell.first_start import FirstStartChoice, FirstStartDialog
-
-        dialog = FirstStartDialog(can_import=True)
-        dialog.exec()
-        if dialog.choice == FirstStartChoice.DEMO:
-            rt.close()
-            try:
-                rt = open_demo(paths)
-            except CrmError as e:
-                storage_error(None, e)
-                return 1
-        want_import = dialog.choice == FirstStartChoice.IMPORT
-        if dialog.choice != FirstStartChoice.DEMO:
-            rt = offer_encryption_at_first_start(rt, paths)
-    # Part of the first-start flow: once the team list has members (the demo chosen in
-    # the welcome dialog, or members added since); not for a --demo run.
-    if not getattr(args, "demo", False) and _ask_who_am_i(rt):
+    if not (demo and not db):
         try:
-            rt.settings.save(rt.paths.settings_file)
-        except OSError as e:
-            print(f"{APP_NAME}: settings not saved: {e}", file=sys.stderr)
+            location = locate(db, paths)  # parsed once, here
+        except CrmError as e:
+            storage_error(None, e)
+            return 1
+        instance = SingleInstance(server_name(location.instance_key))
+        if instance.notify_running():
+            return 0
+        instance.listen()
     install_error_hook()
-    gui = Gui(app, rt, translators, paint_first=True)
-    window = gui.show_window()
-    protections = Protections(rt, lambda: gui.window, instance, gui.replace_runtime)
-    protections.attach_window(window)
-    gui.window_hooks.append(protections.attach_window)
-
-    def after_start() -> None:
-        optimize_in_background(gui.rt)
-        protections.start_checks()  # full integrity_check, then the start backup
-        warm_up_in_background()
-
-    gui.after_first_view = after_start  # once Today is built, right after the first paint
-    if want_import:
-        window.start_import()
+    gui = Gui(app, None, translators, paint_first=True)  # replaced windows paint first too
+    window = gui.show_shell(settings, paths)
+    if instance is not None:
+        instance.activated.connect(lambda: bring_to_front(gui.window))
+    start = Start(gui, paths, location, demo=demo)
+    AfterFirstPaint(window, start.begin)
     try:
-        return app.exec()
+        code = app.exec()
+        return 1 if start.failed else code
     finally:
-        protections.stop()
-        gui.rt.close()
+        start.close()
+        if instance is not None:
+            instance.close()
+        if gui.window is not None:
+            gui.window.hide()  # a start that failed leaves no window behind
+            gui.window.deleteLater()

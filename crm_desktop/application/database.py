@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from crm_desktop.config import Paths, Settings, database_url
+from crm_desktop.application.location import locate
+from crm_desktop.config import Paths, Settings
 from crm_desktop.runtime import Runtime, backups_folder, open_runtime, take_locks
 from crm_desktop.storage import database as storage
 from crm_desktop.storage import encryption
@@ -37,12 +38,6 @@ __all__ = [
 
 # The passphrase of an existing encrypted file (None: the user cancelled).
 Passphrase = Callable[[Path], str | None]
-
-
-def locate(db: str | None, paths: Paths, *, demo: bool = False) -> DatabaseLocation:
-    """The database the user chose: ``--db`` (a file or a URL), else the demo file for
-    ``--demo``, else ``CRM_DATABASE_URL``, else the default file in the data directory."""
-    return DatabaseLocation.parse(database_url(db, paths, demo=demo))
 
 
 def unlock(location: DatabaseLocation, passphrase: Passphrase) -> DatabaseKey | None:

@@ -948,6 +948,10 @@ The details were written to the error output.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the database…</source>
+        <translation>Открывается база данных…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1022,6 +1026,10 @@ The details were written to the error output.</source>
     <message>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>Securit&amp;y</source>
+        <translation>&amp;Безопасность</translation>
     </message>
     <message>
         <source>Nothing to create here.</source>

@@ -90,3 +90,39 @@ def test_an_encrypted_file_asks_for_the_passphrase_once(paths: Paths, tmp_path: 
         assert asked == [where.path]
     finally:
         rt.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////tmp/a b.sqlite3",
+        "sqlite:///rel/x.db",
+        "sqlite:////tmp/кириллица/汉字.db",
+        "sqlite:////tmp/a#b@c:d/x.db",
+        "sqlite:////tmp/%20x.db",
+        "sqlite:////tmp/x.db?mode=ro",
+        "sqlite:///:memory:",
+        "sqlite://",
+    ],
+)
+def test_a_file_url_read_without_sqlalchemy_names_the_same_file(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    expected = Path(name) if name and name != ":memory:" else None
+    location = DatabaseLocation.parse(url)
+    assert (location.kind, location.path) == ("sqlite", expected)
+
+
+def test_the_gui_parses_its_location_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from crm_desktop.storage.location import DatabaseLocation;"
+        f"loc = DatabaseLocation.parse('sqlite:///{tmp_path}/x.sqlite3');"
+        "assert loc.path is not None and loc.path.name == 'x.sqlite3';"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr

@@ -22,11 +22,11 @@ from crm_desktop.exchange.progress import Progress  # noqa: E402
 from crm_desktop.ui.exchange.exchange_dialogs import (  # noqa: E402
     ExportContactsDialog,
     ExportMeetingsDialog,
-    add_file_menu_actions,
     filter_from_query,
 )
 from crm_desktop.ui.exchange.exchange_import import ImportDialog  # noqa: E402
 from crm_desktop.ui.exchange.exchange_worker import ExchangeJob  # noqa: E402
+from crm_desktop.ui.exchange.file_menu import add_file_menu_actions  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

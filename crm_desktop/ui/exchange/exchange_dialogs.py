@@ -2,8 +2,8 @@
 
 Entry points (each returns the dialog it opened):
 
-- ``add_file_menu_actions(menu, services, window)``: adds Import contacts…, Export
-  contacts…, Export meetings to calendar… to a menu; returns the import action.
+- the File menu's entries that open them are in ``file_menu`` (Qt only, built before the
+  database is open).
 - ``open_import_dialog(services, parent, path="")``
 - ``open_export_contacts_dialog(services, parent, query=None, selected_ids=None)``: the
   list's current ``ContactQuery`` and selection become the default scope.
@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -400,51 +398,3 @@ def open_export_meetings_dialog(
     dialog = ExportMeetingsDialog(services, parent, trip_id=trip_id)
     dialog.show()
     return dialog
-
-
-def _contact_list_state(window: QWidget) -> tuple[Any, list[str]]:
-    """The contact list's query and selection, if the window shows the contact list."""
-    nav = getattr(window, "nav", None)
-    view = nav.current_view() if nav is not None else None
-    spec = getattr(view, "spec", None)
-    if spec is None or getattr(spec, "entity", "") != "contact":
-        return None, []
-    query = getattr(getattr(view, "model", None), "query", None)
-    selected = view.selected_id() if hasattr(view, "selected_id") else None  # type: ignore[union-attr]
-    return query, [selected] if selected else []
-
-
-def _refresh(window: QWidget) -> None:
-    nav = getattr(window, "nav", None)
-    if nav is not None and hasattr(nav, "refresh_current"):
-        nav.refresh_current()
-
-
-def add_file_menu_actions(menu: QMenu, services: Services, window: QWidget) -> QAction:
-    """Add the exchange actions to ``menu``; returns the "Import contacts…" action."""
-    language = getattr(window, "language", "ru")
-
-    def do_import() -> None:
-        dialog = open_import_dialog(services, window)
-        dialog.imported.connect(lambda _report: _refresh(window))
-
-    def do_export_contacts() -> None:
-        query, selected = _contact_list_state(window)
-        open_export_contacts_dialog(services, window, query, selected, language)
-
-    def do_export_meetings() -> None:
-        open_export_meetings_dialog(services, window)
-
-    import_action = QAction(translate("ExchangeMenu", "&Import contacts…"), window)
-    import_action.setObjectName("action_import_contacts")
-    import_action.triggered.connect(do_import)
-    menu.addAction(import_action)
-    export_action = QAction(translate("ExchangeMenu", "&Export contacts…"), window)
-    export_action.setObjectName("action_export_contacts")
-    export_action.triggered.connect(do_export_contacts)
-    menu.addAction(export_action)
-    ics_action = QAction(translate("ExchangeMenu", "Export &meetings to calendar…"), window)
-    ics_action.setObjectName("action_export_meetings")
-    ics_action.triggered.connect(do_export_meetings)
-    menu.addAction(ics_action)
-    return import_action

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.application.backups import restore as restore_backup
-from crm_desktop.application.database import DatabaseLocation, open_database, unlock
+from crm_desktop.application.database import DatabaseLocation, open_database
 from crm_desktop.application.drafts import DraftStore, drafts_of
 from crm_desktop.application.errors import DamagedDatabaseError, DatabaseLockedError
-from crm_desktop.application.security import DatabaseKey, PassphraseRequiredError
+from crm_desktop.application.security import DatabaseKey
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.runtime import (
@@ -55,10 +55,12 @@ def open_secure_runtime(
     integrity_check and the start backup follow once the window is up
     (Protections.start_checks)."""
     location = where if isinstance(where, DatabaseLocation) else DatabaseLocation.parse(where)
-    try:
-        key = unlock(location, lambda path: unlock_at_start(path, parent))
-    except PassphraseRequiredError:
-        return None  # the passphrase dialog was cancelled
+    key: DatabaseKey | None = None
+    if location.path is not None and location.encrypted:
+        # The dialog asks until the passphrase opens the file and returns its key.
+        key = unlock_at_start(location.path, parent)
+        if key is None:
+            return None  # the passphrase dialog was cancelled
     settings = Settings.load(paths.settings_file)
     while True:
         try:
@@ -254,7 +256,13 @@ class Protections(QObject):
 
     # -- the Security menu ----------------------------------------------------------------
     def attach_window(self, window: QMainWindow) -> QMenu:
-        menu = window.menuBar().addMenu(self.tr("Securit&y"))
+        # A window painted before the database was open holds the menu's place already.
+        menu = window.menuBar().findChild(QMenu, "menu_security")
+        if menu is None or menu.actions():
+            menu = window.menuBar().addMenu(self.tr("Securit&y"))
+        else:
+            menu.setTitle(self.tr("Securit&y"))
+            menu.setEnabled(True)
         lock = menu.addAction(self.tr("&Lock now"), self.lock_now)
         lock.setShortcut(QKeySequence(LOCK_SHORTCUT))
         lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the filter handles it

@@ -10,23 +10,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.domain.services import Services
-from crm_desktop.domain.services.settings import ORGANISATION_NAME
 from crm_desktop.ui.common.screen_fit import fitted_size
-from crm_desktop.ui.common.view import ENTITY_COMPANY, ENTITY_MEETING, ENTITY_TRIP
-from crm_desktop.ui.common.widgets_errors import crm_error_text
-from crm_desktop.ui.exchange.exchange_dialogs import add_file_menu_actions
+from crm_desktop.ui.exchange import file_menu
 from crm_desktop.ui.shell.navigation import Navigation
 
-# The dialogs and document actions are imported when first used, not before the window
-# shows: the cold start imports only what the first paint needs.
+# Only Qt and the shell's own modules are imported here: the cold start paints this
+# window before the database is opened and before the domain (SQLAlchemy, the models,
+# the services) is imported. Dialogs, views and document actions come on first use.
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import Draft, DraftStore
+    from crm_desktop.domain.services import Services
     from crm_desktop.ui.documents import document_actions
     from crm_desktop.ui.shell.settings_dialog import SettingsChoice
     from crm_desktop.ui.views.find_dialog import FindAnythingDialog
@@ -45,7 +43,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         settings: Settings,
         paths: Paths,
         language: str = "ru",
@@ -55,10 +53,17 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``load_first_view=False``: Today's row is marked, but its view (queries over
         every task and project) is built by ``load_first_view()``, which the application
-        calls right after the window's first paint."""
+        calls right after the window's first paint.
+
+        ``services=None`` builds the window before the database is open (the cold start):
+        menus, navigation and status bar as always, "Opening the database…" where the
+        first view goes. A command chosen meanwhile (menu, shortcut) waits and runs once
+        ``open_with`` has given the services and ``load_first_view`` built the view;
+        a section chosen meanwhile is the one shown then."""
         super().__init__(parent)
         self.services, self.settings, self.paths = services, settings, paths
         self.language = language
+        self.waiting: list[Callable[[], object]] = []  # commands chosen while opening
         self.setObjectName("main_window")
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.undo_stack = QUndoStack(self)
@@ -71,6 +76,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav.list)
         layout.addWidget(self.nav.stack, 1)
         self.setCentralWidget(central)
+        self.opening: QLabel | None = None
+        if services is None:
+            self.opening = QLabel(self.tr("Opening the database…"))
+            self.opening.setObjectName("view_opening")
+            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.opening.setEnabled(False)  # greyed, as a placeholder is
+            self.nav.stack.addWidget(self.opening)
         self._build_menus()
         self.statusBar()
         self.resize(fitted_size(QSize(1280, 800), self))
@@ -86,10 +98,37 @@ class MainWindow(QMainWindow):
         # Today is the first screen after start, whichever view was open at the last exit.
         self.nav.select("today", load=load_first_view)
 
+    @property
+    def ready(self) -> bool:
+        """The database is open: views and commands can use the services."""
+        return self.services is not None
+
+    def open_with(self, services: Services, settings: Settings) -> None:
+        """The database is open (a window made with ``services=None``); the first view
+        and the commands that waited follow in ``load_first_view``."""
+        self.services, self.settings = services, settings
+        self.nav.open_with(services, settings)
+
     def load_first_view(self) -> None:
         """Build the first view when the window was made with ``load_first_view=False``
-        (nothing happens if it is built, or the user has gone to another section)."""
+        (nothing happens if it is built, or the user has gone to another section), then
+        run the commands chosen while the database was opening."""
+        if not self.ready:
+            return
         self.nav.load_current()
+        if self.opening is not None:
+            self.nav.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
+        waiting, self.waiting = self.waiting, []
+        for command in waiting:
+            command()
+
+    def _when_ready(self, command: Callable[[], object]) -> None:
+        if self.ready and self.opening is None:
+            command()
+        else:
+            self.waiting.append(command)
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -99,11 +138,17 @@ class MainWindow(QMainWindow):
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
+        *,
+        needs_db: bool = True,
     ) -> QAction:
+        """A menu command; one that ``needs_db`` waits for the database while it opens."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _=False: slot())
+        if needs_db:
+            action.triggered.connect(lambda _=False: self._when_ready(slot))
+        else:
+            action.triggered.connect(lambda _=False: slot())
         if name:
             action.setObjectName(name)
         menu.addAction(action)
@@ -123,7 +168,9 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("&Settings…"), self.open_settings, None, "action_settings")
         file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(
+            file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, needs_db=False
+        )
 
         edit = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -162,7 +209,14 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for i, section in enumerate(self.nav.sections):
             shortcut = f"Ctrl+{i + 1}" if i < 9 else None
-            self._action(view, section.title(), lambda k=section.key: self.nav.select(k), shortcut)
+            # While the database opens, the section's row is marked and shown once open.
+            self._action(
+                view,
+                section.title(),
+                lambda k=section.key: self.nav.select(k),
+                shortcut,
+                needs_db=False,
+            )
 
         docs = bar.addMenu(self.tr("&Documents"))
         self._action(
@@ -184,8 +238,15 @@ class MainWindow(QMainWindow):
             self.show_shortcuts,
             QKeySequence.StandardKey.HelpContents,
             "action_shortcuts",
+            needs_db=False,
         )
-        self._action(help_menu, self.tr("&About"), self.show_about)
+        self._action(help_menu, self.tr("&About"), self.show_about, needs_db=False)
+        if self.services is None:
+            # Filled in by the protections once the database is open (attach_window):
+            # the menu bar does not change its shape after the first paint.
+            security = bar.addMenu(self.tr("Securit&y"))
+            security.setObjectName("menu_security")
+            security.setEnabled(False)
 
     def show_about(self) -> None:
         from crm_desktop.ui.shell.about_dialog import show_about
@@ -202,7 +263,21 @@ class MainWindow(QMainWindow):
     def _add_exchange_actions(self, menu: QMenu) -> None:
         """Import/export of contacts and meetings."""
         menu.addSeparator()
-        self.import_action: QAction | None = add_file_menu_actions(menu, self.services, self)
+        actions = [
+            self._action(
+                menu,
+                entry.text(),
+                lambda run=entry.run: run(self._services(), self),
+                None,
+                entry.name,
+            )
+            for entry in file_menu.entries()
+        ]
+        self.import_action: QAction | None = actions[0]
+
+    def _services(self) -> Services:
+        assert self.services is not None, "commands wait for the database (_when_ready)"
+        return self.services
 
     def start_import(self) -> None:
         if self.import_action is not None:
@@ -257,9 +332,11 @@ class MainWindow(QMainWindow):
     def _find_dialog(self) -> FindAnythingDialog:
         from crm_desktop.ui.views.find_dialog import FindAnythingDialog
 
-        return FindAnythingDialog(self.services, self)
+        return FindAnythingDialog(self._services(), self)
 
     def _current_record(self, entity: str) -> str | None:
+        from crm_desktop.ui.common.view import ENTITY_MEETING
+
         view = self.nav.current_view()
         spec = getattr(view, "spec", None)
         if spec is not None and spec.entity == entity:
@@ -270,23 +347,27 @@ class MainWindow(QMainWindow):
         return None
 
     def _document(self, entity: str, make: document_actions.Make, missing: str) -> None:
+        from crm_desktop.ui.common.widgets_errors import crm_error_text
         from crm_desktop.ui.documents import document_actions
 
+        services = self._services()
         record_id = self._current_record(entity)
         if not record_id:
             self._status(missing)
             return
         language = self.settings.document_language or "ru"  # the preview offers the others
         try:
-            doc = document_actions.with_wait_cursor(make, self.services, record_id, language)
+            doc = document_actions.with_wait_cursor(make, services, record_id, language)
         except CrmError as e:
             QMessageBox.warning(self, self.tr("Cannot make the document"), crm_error_text(e))
             return
         document_actions.preview(
-            doc, self, make=make, services=self.services, record_id=record_id, language=language
+            doc, self, make=make, services=services, record_id=record_id, language=language
         )
 
     def print_memo(self) -> None:
+        from crm_desktop.ui.common.view import ENTITY_MEETING
+
         self._document(
             ENTITY_MEETING,
             _document_action("meeting_memo"),
@@ -294,6 +375,8 @@ class MainWindow(QMainWindow):
         )
 
     def trip_report(self) -> None:
+        from crm_desktop.ui.common.view import ENTITY_TRIP
+
         self._document(
             ENTITY_TRIP,
             _document_action("trip_report"),
@@ -301,6 +384,8 @@ class MainWindow(QMainWindow):
         )
 
     def company_dossier(self) -> None:
+        from crm_desktop.ui.common.view import ENTITY_COMPANY
+
         self._document(
             ENTITY_COMPANY,
             _document_action("company_dossier"),
@@ -311,24 +396,26 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from crm_desktop.ui.shell.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services, self.settings, self, self.paths.backups_dir)
+        dialog = SettingsDialog(self._services(), self.settings, self, self.paths.backups_dir)
         dialog.accepted_choice.connect(self.apply_settings)
         dialog.open()
         self._dialog = dialog
 
     def apply_settings(self, choice: SettingsChoice) -> None:
+        from crm_desktop.domain.services.settings import ORGANISATION_NAME
         from crm_desktop.ui.shell.currency_settings import CurrencySettings
 
+        services = self._services()
         language_changed = choice.language != self.settings.language
         choice.apply_to(self.settings)
-        self.services.ctx.member_id = choice.current_member_id
+        services.ctx.member_id = choice.current_member_id
         if choice.currency is not None:
             CurrencySettings.apply(choice.currency, self.settings)
         if (
             choice.organisation_name
-            and choice.organisation_name != self.services.settings.organisation_name
+            and choice.organisation_name != services.settings.organisation_name
         ):
-            self.services.settings.set(ORGANISATION_NAME, choice.organisation_name)
+            services.settings.set(ORGANISATION_NAME, choice.organisation_name)
         self._save_settings()
         self.settings_changed.emit()
         self.nav.refresh_current()

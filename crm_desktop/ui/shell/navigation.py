@@ -12,22 +12,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from crm_desktop.config import Settings
-from crm_desktop.domain.services import Services
-from crm_desktop.ui.common.view import (
-    ENTITY_COMPANY,
-    ENTITY_CONTACT,
-    ENTITY_MEASURE,
-    ENTITY_MEETING,
-    ENTITY_MEMBER,
-    ENTITY_PROJECT,
-    ENTITY_SITE,
-    ENTITY_TASK,
-    ENTITY_TRIP,
-    View,
-)
 
+# Only Qt here: the navigation is painted before the database is opened. The views (and
+# the domain under them) are imported on a section's first visit.
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import DraftStore
+    from crm_desktop.domain.services import Services
+    from crm_desktop.ui.common.view import View
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 
@@ -41,7 +32,14 @@ class Section:
     title: Callable[[], str]
     module: str  # under crm_desktop.ui
     name: str  # the View class in that module
-    entities: tuple[str, ...] = ()  # records this section can show
+    # Records this section can show, as the names of ui.common.view's ENTITY_* constants
+    # (read when a record is opened: that module imports the domain's kinds).
+    entity_names: tuple[str, ...] = ()
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        constants = importlib.import_module("crm_desktop.ui.common.view")
+        return tuple(str(getattr(constants, n)) for n in self.entity_names)
 
     @property
     def factory(self) -> type[View]:
@@ -82,35 +80,35 @@ def sections() -> list[Section]:
             lambda: translate("navigation", "Projects"),
             "views.entity_views",
             "ProjectsView",
-            (ENTITY_PROJECT,),
+            ("ENTITY_PROJECT",),
         ),
         Section(
             "companies",
             lambda: translate("navigation", "Companies"),
             "views.entity_views",
             "CompaniesView",
-            (ENTITY_COMPANY,),
+            ("ENTITY_COMPANY",),
         ),
         Section(
             "contacts",
             lambda: translate("navigation", "Contacts"),
             "views.entity_views",
             "ContactsView",
-            (ENTITY_CONTACT,),
+            ("ENTITY_CONTACT",),
         ),
         Section(
             "meetings",
             lambda: translate("navigation", "Meetings"),
             "views.entity_views",
             "MeetingsView",
-            (ENTITY_MEETING,),
+            ("ENTITY_MEETING",),
         ),
         Section(
             "trips",
             lambda: translate("navigation", "Trips"),
             "views.entity_views",
             "TripsView",
-            (ENTITY_TRIP,),
+            ("ENTITY_TRIP",),
         ),
     ]
     out.append(
@@ -119,7 +117,7 @@ def sections() -> list[Section]:
             lambda: translate("navigation", "Tasks"),
             "views.tasks_view",
             "TasksView",
-            (ENTITY_TASK,),
+            ("ENTITY_TASK",),
         )
     )
     out += [
@@ -128,14 +126,14 @@ def sections() -> list[Section]:
             lambda: translate("navigation", "Sites and support measures"),
             "views.entity_views",
             "ReferenceView",
-            (ENTITY_SITE, ENTITY_MEASURE),
+            ("ENTITY_SITE", "ENTITY_MEASURE"),
         ),
         Section(
             "members",
             lambda: translate("navigation", "Our team"),
             "views.entity_views",
             "MembersView",
-            (ENTITY_MEMBER,),
+            ("ENTITY_MEMBER",),
         ),
         Section("trash", lambda: translate("navigation", "Trash"), "views.trash_view", "TrashView"),
     ]
@@ -149,7 +147,7 @@ class Navigation(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         settings: Settings,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
@@ -201,8 +199,15 @@ class Navigation(QWidget):
             self._row_changed(self.list.currentRow())
         return self.current_view()
 
+    def open_with(self, services: Services, settings: Settings) -> None:
+        """The database is open (navigation made with ``services=None``): sections can be
+        built now; ``load_current`` builds the one chosen meanwhile."""
+        self.services, self.settings = services, settings
+
     def view(self, key: str) -> View:
         if key not in self.views:
+            if self.services is None:
+                raise RuntimeError("no view is built before the database is open")
             section = next(s for s in self.sections if s.key == key)
             view = section.factory(self.services, self.settings, undo_stack=self.undo_stack)
             if hasattr(view, "drafts"):
@@ -214,8 +219,8 @@ class Navigation(QWidget):
         return self.views[key]
 
     def _row_changed(self, row: int) -> None:
-        if not 0 <= row < len(self.sections):
-            return
+        if not 0 <= row < len(self.sections) or self.services is None:
+            return  # while the database opens, the row stays marked: load_current
         key = self.sections[row].key
         fresh = key not in self.views
         view = self.view(key)
