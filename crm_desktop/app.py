@@ -161,6 +161,7 @@ class Gui:
             self.rt.paths,
             self.translators.language,
             load_first_view=not self.paint_first,
+            runtime=self.rt,
         )
         if self.paint_first:
             AfterFirstPaint(self.window, self._load_first_view)

@@ -27,6 +27,7 @@ from crm_desktop.ui.shell.navigation import Navigation
 # shows: the cold start imports only what the first paint needs.
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import Draft, DraftStore
+    from crm_desktop.runtime import Runtime
     from crm_desktop.ui.documents import document_actions
     from crm_desktop.ui.shell.settings_dialog import SettingsChoice
     from crm_desktop.ui.views.find_dialog import FindAnythingDialog
@@ -52,18 +53,21 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         load_first_view: bool = True,
+        runtime: Runtime | None = None,
     ) -> None:
         """``load_first_view=False``: Today's row is marked, but its view (queries over
         every task and project) is built by ``load_first_view()``, which the application
-        calls right after the window's first paint."""
+        calls right after the window's first paint. ``runtime``: the open database, for
+        File → Synchronise… and the Conflicts view (both left out without it)."""
         super().__init__(parent)
         self.services, self.settings, self.paths = services, settings, paths
+        self.runtime = runtime
         self.language = language
         self.setObjectName("main_window")
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _: self.nav.refresh_current())
-        self.nav = Navigation(services, settings, self.undo_stack, self)
+        self.nav = Navigation(services, settings, self.undo_stack, self, runtime=runtime)
         self.nav.current_changed.connect(self._section_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -120,6 +124,10 @@ class MainWindow(QMainWindow):
             "action_new",
         )
         self._add_exchange_actions(file)
+        if self.runtime is not None:
+            self._action(
+                file, self.tr("S&ynchronise…"), self.synchronise, "Ctrl+Shift+Y", "action_sync"
+            )
         file.addSeparator()
         self._action(file, self.tr("&Settings…"), self.open_settings, None, "action_settings")
         file.addSeparator()
@@ -203,6 +211,22 @@ class MainWindow(QMainWindow):
         """Import/export of contacts and meetings."""
         menu.addSeparator()
         self.import_action: QAction | None = add_file_menu_actions(menu, self.services, self)
+
+    def synchronise(self) -> None:
+        from crm_desktop.ui.shell.sync_dialog import SyncDialog
+
+        if self.runtime is None:
+            return
+        dialog = SyncDialog(self.runtime, self)
+        dialog.synchronised.connect(self._synchronised)
+        dialog.open()
+        self.sync_dialog = dialog
+
+    def _synchronised(self) -> None:
+        """Every view shows the merged records; the Conflicts badge counts the new ones."""
+        self.undo_stack.clear()  # undo would write over what the merge brought
+        self.nav.refresh_current()
+        self.nav.update_badge()
 
     def start_import(self) -> None:
         if self.import_action is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from crm_desktop.config import Settings
@@ -28,6 +28,7 @@ from crm_desktop.ui.common.view import (
 
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import DraftStore
+    from crm_desktop.runtime import Runtime
 
 translate = QCoreApplication.translate  # a name lupdate recognises
 
@@ -49,6 +50,14 @@ class Section:
             importlib.import_module(f"crm_desktop.ui.{self.module}"), self.name
         )
         return view
+
+
+CONFLICTS = Section(
+    "conflicts",
+    lambda: translate("navigation", "Conflicts"),
+    "views.conflicts_view",
+    "ConflictsView",
+)
 
 
 def sections() -> list[Section]:
@@ -153,10 +162,15 @@ class Navigation(QWidget):
         settings: Settings,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        runtime: Runtime | None = None,
     ) -> None:
+        """``runtime``: the open database; with it the list ends with Conflicts and its
+        count badge (the views that need the database get it through ``use_runtime``)."""
         super().__init__(parent)
         self.services, self.settings, self.undo_stack = services, settings, undo_stack
-        self.sections = sections()
+        self.runtime = runtime
+        self.sections = sections() + ([CONFLICTS] if runtime is not None else [])
         self.views: dict[str, View] = {}
         self.stale: set[str] = set()
         self.drafts: DraftStore | None = None  # handed to views that keep drafts
@@ -169,6 +183,8 @@ class Navigation(QWidget):
             self.list.addItem(item)
         self.stack = QStackedWidget()
         self.list.currentRowChanged.connect(self._row_changed)
+        self.conflicts = 0
+        self.update_badge()
 
     def keys(self) -> list[str]:
         return [s.key for s in self.sections]
@@ -207,6 +223,8 @@ class Navigation(QWidget):
             view = section.factory(self.services, self.settings, undo_stack=self.undo_stack)
             if hasattr(view, "drafts"):
                 view.drafts = self.drafts
+            if hasattr(view, "use_runtime") and self.runtime is not None:
+                view.use_runtime(self.runtime)
             view.open_record.connect(self.open_record)
             view.data_changed.connect(lambda k=key: self.mark_stale(except_key=k))
             self.views[key] = view
@@ -233,6 +251,31 @@ class Navigation(QWidget):
 
     def mark_stale(self, except_key: str = "") -> None:
         self.stale = {k for k in self.views if k != except_key}
+        self.update_badge()
+
+    def update_badge(self) -> None:
+        """The Conflicts entry with the number of open conflicts, stressed while any
+        wait; plain when none."""
+        if self.runtime is None:
+            return
+        from crm_desktop.application.synchronising import open_conflict_count
+
+        self.conflicts = open_conflict_count(self.runtime)
+        item = self.list.item(self.keys().index(CONFLICTS.key))
+        title = CONFLICTS.title()
+        font = item.font()
+        font.setBold(self.conflicts > 0)
+        item.setFont(font)
+        if self.conflicts:
+            item.setText(f"{title}  ({self.conflicts})")
+            item.setForeground(QColor("#b3261e"))
+            item.setToolTip(
+                translate("navigation", "%n conflict(s) to resolve", "", self.conflicts)
+            )
+        else:
+            item.setText(title)
+            item.setData(Qt.ItemDataRole.ForegroundRole, None)
+            item.setToolTip("")
 
     def refresh_current(self) -> None:
         view = self.current_view()
