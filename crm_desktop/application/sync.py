@@ -954,9 +954,9 @@ def find_peer(db: Database, text: str) -> PeerInfo:
     wanted = text.strip().lower()
     found = [p for p in peers(db) if p.peer_id.startswith(wanted) or p.label.lower() == wanted]
     if not found:
-        raise SyncError(f"No peer “{text}”: this database has never synchronised with it.")
+        raise SyncError.from_code("sync_no_peer", text=text)
     if len(found) > 1:
-        raise SyncError(f"Several peers match “{text}”; give more of the id.")
+        raise SyncError.from_code("sync_several_peers", text=text)
     return found[0]
 
 
@@ -1352,12 +1352,12 @@ def open_conflict_count(db: Database) -> int:
 def find_conflict(db: Database, text: str) -> ConflictItem:
     wanted = text.strip().lower()
     if len(wanted) < 4:
-        raise SyncError("Give at least 4 characters of the conflict id.")
+        raise SyncError.from_code("sync_short_id")
     found = [c for c in conflicts(db, include_resolved=True) if c.id.startswith(wanted)]
     if not found:
-        raise SyncError(f"No conflict {text}.")
+        raise SyncError.from_code("sync_no_conflict", text=text)
     if len(found) > 1:
-        raise SyncError(f"The id {text} matches several conflicts; give more of it.")
+        raise SyncError.from_code("sync_several_conflicts", text=text)
     return found[0]
 
 

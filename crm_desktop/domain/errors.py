@@ -64,6 +64,11 @@ MESSAGES: dict[str, str] = {
     "sync_newer_packet": "{path} was made by a newer crm-desktop (packet format {format}); "
     "please update the application.",
     "sync_resolved": "The conflict {id} is already resolved.",
+    "sync_no_peer": "No peer “{text}”: this database has never synchronised with it.",
+    "sync_several_peers": "Several peers match “{text}”; give more of the id.",
+    "sync_short_id": "Give at least 4 characters of the conflict id.",
+    "sync_no_conflict": "No conflict {text}.",
+    "sync_several_conflicts": "The id {text} matches several conflicts; give more of it.",
 }
 
 

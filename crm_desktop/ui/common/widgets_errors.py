@@ -87,6 +87,11 @@ _TEMPLATES = (
         "please update the application.",
     ),
     QT_TRANSLATE_NOOP("errors", "The conflict {id} is already resolved."),
+    QT_TRANSLATE_NOOP("errors", "No peer “{text}”: this database has never synchronised with it."),
+    QT_TRANSLATE_NOOP("errors", "Several peers match “{text}”; give more of the id."),
+    QT_TRANSLATE_NOOP("errors", "Give at least 4 characters of the conflict id."),
+    QT_TRANSLATE_NOOP("errors", "No conflict {text}."),
+    QT_TRANSLATE_NOOP("errors", "The id {text} matches several conflicts; give more of it."),
     # exchange
     QT_TRANSLATE_NOOP("errors", "Cancelled"),
     QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}."),
