@@ -2766,7 +2766,7 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>The other database</source>
-        <translation>Другая база данных</translation>
+        <translation>Другая база</translation>
     </message>
     <message>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>

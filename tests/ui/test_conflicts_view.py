@@ -168,3 +168,35 @@ def test_delete_against_edit_offers_restore(
     row = rt.services.companies.get(cid)
     assert row.deleted_at is None and row.city == "Ningbo"
     assert _badge(window) == "Conflicts"
+
+
+def test_a_typed_value_settles_the_conflict(
+    qtbot: Any, rt: Runtime, demo_db_template: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
+
+    from tests.ui.test_settings_dialog import when_modal
+
+    d = _merged(rt, demo_db_template, tmp_path)
+    window = make_window(qtbot, rt)
+    view = _open(qtbot, window)
+    _click_row(qtbot, view, _row_of(view, "city"))
+    asked: list[str] = []
+
+    def type_a_city(dialog: Any) -> None:
+        assert isinstance(dialog, QInputDialog)
+        asked.append(dialog.labelText())
+        line = dialog.findChild(QLineEdit)
+        assert line.text() == "Wuxi (theirs)"  # starts from what the record holds
+        line.selectAll()
+        qtbot.keyClicks(line, "Kunshan")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    timer = when_modal(QInputDialog, type_a_city)
+    qtbot.mouseClick(view.edit_value, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert asked == ["New value of City:"]
+    assert rt.services.companies.get(d.city).city == "Kunshan"
+    assert _badge(window) == "Conflicts  (1)"
+    assert [r.field for r in view.rows] == ["website"]

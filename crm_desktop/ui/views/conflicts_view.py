@@ -195,7 +195,6 @@ class ConflictsView(View):
         value.setFont(font)
         who = QLabel()
         who.setWordWrap(True)
-        who.setStyleSheet("color: palette(mid);")
         grid.addWidget(value, 0, 0)
         grid.addWidget(who, 1, 0)
         grid.setRowStretch(0, 1)
