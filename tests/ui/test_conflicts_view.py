@@ -200,3 +200,23 @@ def test_a_typed_value_settles_the_conflict(
     assert rt.services.companies.get(d.city).city == "Kunshan"
     assert _badge(window) == "Conflicts  (1)"
     assert [r.field for r in view.rows] == ["website"]
+
+
+def test_in_russian_the_count_takes_the_plural_form(
+    qtbot: Any, rt: Runtime, demo_db_template: Path, tmp_path: Path
+) -> None:
+    from crm_desktop.ui.common.i18n import Translators
+
+    _merged(rt, demo_db_template, tmp_path)
+    translators = Translators()
+    assert translators.install("ru")
+    try:
+        window = make_window(qtbot, rt)
+        item = window.nav.list.item(window.nav.keys().index("conflicts"))
+        assert item.text() == "Конфликты  (2)"
+        assert item.toolTip() == "2 конфликта ждут решения"
+        view = _open(qtbot, window)
+        assert view.heading.text().startswith("2 конфликта синхронизации ждут решения.")
+        assert view.keep_theirs.text() == "Взять их"
+    finally:
+        translators.install("en")
