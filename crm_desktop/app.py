@@ -194,7 +194,7 @@ class Gui:
         self.rt = rt
         window = self.window
         assert window is not None
-        window.open_with(rt.services, rt.settings)
+        window.open_with(rt.services, rt.settings, rt)
         for hook in self.window_hooks:
             hook(window)
         self._load_first_view()
@@ -208,6 +208,7 @@ class Gui:
             self.rt.paths,
             self.translators.language,
             load_first_view=not self.paint_first,
+            runtime=self.rt,
         )
         if self.paint_first:
             AfterFirstPaint(self.window, self._load_first_view)

@@ -74,6 +74,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.application.errors import UseCaseError
 from crm_desktop.documents.snapshot import memo_from_json, memo_to_json
 from crm_desktop.domain.base import Base, HybridLogicalClock, UTCDateTime
+from crm_desktop.domain.errors import MESSAGES
 from crm_desktop.domain.hooks import note_change
 from crm_desktop.domain.models import (
     Contact,
@@ -83,6 +84,7 @@ from crm_desktop.domain.models import (
     Task,
     contact_display_name,
 )
+from crm_desktop.domain.services.base import stale_error
 from crm_desktop.domain.sync_models import SyncConflict
 from crm_desktop.search import index as search_index
 from crm_desktop.search.documents import FIELDS as SEARCH_FIELDS
@@ -135,7 +137,7 @@ class SyncCancelled(SyncError):
     code = "sync_cancelled"
 
     def __init__(self) -> None:
-        super().__init__("Synchronisation cancelled; nothing was changed.")
+        super().__init__(MESSAGES["sync_cancelled"], code="sync_cancelled")
 
 
 # -- summaries -----------------------------------------------------------------------------
@@ -1143,9 +1145,9 @@ def find_peer(db: Database, text: str) -> PeerInfo:
     wanted = text.strip().lower()
     found = [p for p in peers(db) if p.peer_id.startswith(wanted) or p.label.lower() == wanted]
     if not found:
-        raise SyncError(f"No peer “{text}”: this database has never synchronised with it.")
+        raise SyncError.from_code("sync_no_peer", text=text)
     if len(found) > 1:
-        raise SyncError(f"Several peers match “{text}”; give more of the id.")
+        raise SyncError.from_code("sync_several_peers", text=text)
     return found[0]
 
 
@@ -1172,9 +1174,7 @@ def _joined_organisation(
             return theirs  # a new database joins the organisation it first syncs with
         if theirs_empty:
             return own
-        raise SyncError(
-            f"{other_name} belongs to another organisation's databases; nothing was changed."
-        )
+        raise SyncError.from_code("sync_foreign", name=other_name)
     return own or theirs or uuid.uuid4().hex
 
 
@@ -1206,7 +1206,7 @@ def synchronise(
     list. One transaction per side; the other side commits first, so a failure between
     the commits leaves at worst changes to send again, never a gap."""
     if mine.identity == other.identity:
-        raise SyncError("Both names lead to the same database; nothing to synchronise.")
+        raise SyncError.from_code("sync_same_database")
     with ExitStack() as stack:
         a = stack.enter_context(mine.db.engine.connect())
         b = stack.enter_context(other.db.engine.connect())
@@ -1471,18 +1471,13 @@ def import_packet(
     organisation or for a newer schema is refused before anything is written."""
     header, bodies = sync_store.read_packet(path, key)
     if header.schema not in _known_revisions():
-        raise SyncError(
-            f"{path} was made by a newer crm-desktop (schema {header.schema}); "
-            "please update the application. Nothing was changed."
-        )
+        raise SyncError.from_code("sync_newer_schema", path=str(path), schema=header.schema)
     if header.sender == identity:
-        raise SyncError(f"{path} was made from this database; nothing to apply.")
+        raise SyncError.from_code("sync_own_packet", path=str(path))
     try:
         changes = [Change.from_json(b) for b in bodies]
     except (ValueError, KeyError, TypeError):
-        raise SyncError(
-            f"{path} is not a complete crm-desktop sync packet (damaged); nothing was changed."
-        ) from None
+        raise SyncError.from_code("sync_packet_damaged", path=str(path)) from None
     with db.engine.connect() as conn, conn.begin():
         _set_organisation(
             conn,
@@ -1588,19 +1583,23 @@ def open_conflict_count(db: Database) -> int:
 def find_conflict(db: Database, text: str) -> ConflictItem:
     wanted = text.strip().lower()
     if len(wanted) < 4:
-        raise SyncError("Give at least 4 characters of the conflict id.")
+        raise SyncError.from_code("sync_short_id")
     found = [c for c in conflicts(db, include_resolved=True) if c.id.startswith(wanted)]
     if not found:
-        raise SyncError(f"No conflict {text}.")
+        raise SyncError.from_code("sync_no_conflict", text=text)
     if len(found) > 1:
-        raise SyncError(f"The id {text} matches several conflicts; give more of it.")
+        raise SyncError.from_code("sync_several_conflicts", text=text)
     return found[0]
 
 
-def resolve_conflict(db: Database, ctx: Any, conflict_id: str, keep: str) -> ConflictItem:
+def resolve_conflict(
+    db: Database, ctx: Any, conflict_id: str, keep: str, *, expected_version: int | None = None
+) -> ConflictItem:
     """Settle a conflict: ``keep`` is "mine" (the value the record holds), "theirs" (the
     value that lost) or a new value for the field. The change goes through the session
-    hooks like any edit, so it is in the history and reaches the other replicas."""
+    hooks like any edit, so it is in the history and reaches the other replicas.
+    ``expected_version``: the record's version the caller saw; a record changed since
+    raises ConflictError (who, where, when) and nothing is written."""
     session = db.session_factory()
     session.info["ctx"] = ctx
     try:
@@ -1608,13 +1607,15 @@ def resolve_conflict(db: Database, ctx: Any, conflict_id: str, keep: str) -> Con
         if c is None:
             raise SyncError(f"No conflict {conflict_id}.")
         if c.resolved_at is not None:
-            raise SyncError(f"The conflict {conflict_id[:8]} is already resolved.")
+            raise SyncError.from_code("sync_resolved", id=conflict_id[:8])
         if c.entity_type not in TABLES:
             raise SyncError(f"Cannot resolve a conflict on {c.entity_type}.")
         model = _model(c.entity_type)
         obj = session.get(model, c.entity_id)
         if obj is None:
             raise SyncError(f"The {c.entity_type} {c.entity_id[:8]} is not in this database.")
+        if expected_version is not None and obj.version != expected_version:
+            raise stale_error(session, obj, expected_version)
         if keep == "theirs":
             _set_value(session, obj, c, c.loser_value)
         elif keep != "mine":

@@ -46,6 +46,29 @@ MESSAGES: dict[str, str] = {
     "{current}, you had version {loaded}); nothing was saved.",
     "stale_no_member": "This {entity} was changed on device {device} at {at} (it is now "
     "version {current}, you had version {loaded}); nothing was saved.",
+    # synchronisation (application.sync, storage.sync_store, application.synchronising)
+    "sync_cancelled": "Synchronisation cancelled; nothing was changed.",
+    "sync_no_other": "Choose the database to synchronise with.",
+    "sync_missing_file": "{path} does not exist.",
+    "sync_same_database": "Both names lead to the same database; nothing to synchronise.",
+    "sync_read_only": "A read-only database cannot take part in a sync.",
+    "sync_foreign": "{name} belongs to another organisation's databases; nothing was changed.",
+    "sync_newer_schema": "{path} was made by a newer crm-desktop (schema {schema}); "
+    "please update the application. Nothing was changed.",
+    "sync_own_packet": "{path} was made from this database; nothing to apply.",
+    "sync_packet_damaged": "{path} is not a complete crm-desktop sync packet (damaged or cut "
+    "short); nothing was changed.",
+    "sync_packet_encrypted": "{path} is encrypted; give its passphrase.",
+    "sync_packet_passphrase": "{path} does not open with that passphrase; nothing was changed.",
+    "sync_not_packet": "{path} is not a crm-desktop sync packet.",
+    "sync_newer_packet": "{path} was made by a newer crm-desktop (packet format {format}); "
+    "please update the application.",
+    "sync_resolved": "The conflict {id} is already resolved.",
+    "sync_no_peer": "No peer “{text}”: this database has never synchronised with it.",
+    "sync_several_peers": "Several peers match “{text}”; give more of the id.",
+    "sync_short_id": "Give at least 4 characters of the conflict id.",
+    "sync_no_conflict": "No conflict {text}.",
+    "sync_several_conflicts": "The id {text} matches several conflicts; give more of it.",
 }
 
 

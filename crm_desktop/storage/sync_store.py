@@ -181,10 +181,7 @@ def read_packet(
 ) -> tuple[PacketHeader, Iterator[str]]:
     """The header and the item bodies of a checked packet. ``key`` gives the key of an
     encrypted one. Raises PacketError (one line) for anything that is not a whole packet."""
-    damaged = (
-        f"{path} is not a complete crm-desktop sync packet (damaged or cut short); "
-        "nothing was changed."
-    )
+    damaged = PacketError.from_code("sync_packet_damaged", path=str(path))
     if not path.is_file():
         raise PacketError(f"{path} does not exist.")
     header = encryption.file_header(path)
@@ -193,37 +190,34 @@ def read_packet(
             conn: Any = sqlite3.connect("file:" + str(path.resolve()) + "?mode=ro", uri=True)
         elif encryption.is_encrypted(path):
             if key is None:
-                raise PacketError(f"{path} is encrypted; give its passphrase.")
+                raise PacketError.from_code("sync_packet_encrypted", path=str(path))
             conn = encryption.connect(path, key(), readonly=True)
         else:
-            raise PacketError(damaged)
+            raise damaged
     except encryption.WrongPassphraseError:
-        raise PacketError(
-            f"{path} does not open with that passphrase; nothing was changed."
-        ) from None
+        raise PacketError.from_code("sync_packet_passphrase", path=str(path)) from None
     except encryption.db_errors():
-        raise PacketError(damaged) from None
+        raise damaged from None
     try:
         if [r[0] for r in conn.execute("PRAGMA quick_check")] != ["ok"]:
-            raise PacketError(damaged)
+            raise damaged
         meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
         if meta.get("format") != FORMAT:
-            raise PacketError(f"{path} is not a crm-desktop sync packet.")
+            raise PacketError.from_code("sync_not_packet", path=str(path))
         if meta.get("format_version") != FORMAT_VERSION:
-            raise PacketError(
-                f"{path} was made by a newer crm-desktop (packet format "
-                f"{meta.get('format_version')}); please update the application."
+            raise PacketError.from_code(
+                "sync_newer_packet", path=str(path), format=meta.get("format_version")
             )
         bodies = [str(r[0]) for r in conn.execute("SELECT body FROM item ORDER BY seq")]
     except encryption.db_errors():
-        raise PacketError(damaged) from None
+        raise damaged from None
     finally:
         conn.close()
     count, digest = _digest(bodies)
     if str(count) != meta.get("count") or digest != meta.get("sha256"):
-        raise PacketError(damaged)
+        raise damaged
     try:
         head = PacketHeader.from_meta(meta)
     except (KeyError, ValueError):
-        raise PacketError(damaged) from None
+        raise damaged from None
     return head, iter(bodies)

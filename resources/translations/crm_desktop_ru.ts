@@ -131,6 +131,173 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Show resolved</source>
+        <translation>Показать решённые</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Mine (now)</source>
+        <translation>Моё (сейчас)</translation>
+    </message>
+    <message>
+        <source>Theirs (lost)</source>
+        <translation>Их (проиграло)</translation>
+    </message>
+    <message>
+        <source>Mine: changed by</source>
+        <translation>Моё: кто изменил</translation>
+    </message>
+    <message>
+        <source>Theirs: changed by</source>
+        <translation>Их: кто изменил</translation>
+    </message>
+    <message>
+        <source>The value the record holds now: the newer change won the merge.</source>
+        <translation>Значение, которое сейчас в записи: при слиянии победило более позднее изменение.</translation>
+    </message>
+    <message>
+        <source>The value that lost the merge, kept here until you decide.</source>
+        <translation>Значение, проигравшее при слиянии; оно хранится здесь, пока вы не решите.</translation>
+    </message>
+    <message>
+        <source>Mine: what the record holds now</source>
+        <translation>Моё: что сейчас в записи</translation>
+    </message>
+    <message>
+        <source>Theirs: the value that lost the merge</source>
+        <translation>Их: значение, проигравшее при слиянии</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Взять их</translation>
+    </message>
+    <message>
+        <source>Edit value…</source>
+        <translation>Ввести значение…</translation>
+    </message>
+    <message>
+        <source>Restore the record</source>
+        <translation>Восстановить запись</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>Оставить удалённой</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Открыть запись</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) from synchronisation wait for a decision. The newer change is in the record now; the other value is kept here.</source>
+        <translation>
+            <numerusform>%n конфликт синхронизации ждёт решения. В записи сейчас более позднее изменение; другое значение хранится здесь.</numerusform>
+            <numerusform>%n конфликта синхронизации ждут решения. В записи сейчас более позднее изменение; другое значение хранится здесь.</numerusform>
+            <numerusform>%n конфликтов синхронизации ждут решения. В записи сейчас более позднее изменение; другое значение хранится здесь.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open conflicts: every merge so far was clean.</source>
+        <translation>Нерешённых конфликтов нет: все слияния прошли чисто.</translation>
+    </message>
+    <message>
+        <source>Deleted / edited</source>
+        <translation>Удалена / изменена</translation>
+    </message>
+    <message>
+        <source>In the Trash</source>
+        <translation>В корзине</translation>
+    </message>
+    <message>
+        <source>Kept, edited</source>
+        <translation>Сохранена, изменена</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1, device %2, %3</source>
+        <translation>%1, устройство %2, %3</translation>
+    </message>
+    <message>
+        <source>device %1, %2</source>
+        <translation>устройство %1, %2</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see both values.</source>
+        <translation>Выберите конфликт, чтобы увидеть оба значения.</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+    <message>
+        <source>resolved (%1)</source>
+        <translation>решён (%1)</translation>
+    </message>
+    <message>
+        <source>Changed by %1</source>
+        <translation>Изменил(а): %1</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>кто-то</translation>
+    </message>
+    <message>
+        <source>Deleted on device %1 by %2, %3</source>
+        <translation>Удалено на устройстве %1, удалил(а): %2, %3</translation>
+    </message>
+    <message>
+        <source>kept mine</source>
+        <translation>оставлено моё</translation>
+    </message>
+    <message>
+        <source>kept theirs</source>
+        <translation>взято их</translation>
+    </message>
+    <message>
+        <source>a new value</source>
+        <translation>новое значение</translation>
+    </message>
+    <message>
+        <source>Edit value</source>
+        <translation>Ввести значение</translation>
+    </message>
+    <message>
+        <source>New value of %1:</source>
+        <translation>Новое значение поля «%1»:</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the conflict</source>
+        <translation>Не удалось решить конфликт</translation>
+    </message>
+    <message>
+        <source>Conflict resolved.</source>
+        <translation>Конфликт решён.</translation>
+    </message>
+</context>
+<context>
     <name>CurrencySettings</name>
     <message>
         <source>Currency</source>
@@ -958,6 +1125,10 @@ The details were written to the error output.</source>
     <message>
         <source>&amp;New record</source>
         <translation>&amp;Новая запись</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronise…</source>
+        <translation>С&amp;инхронизировать…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2471,6 +2642,265 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Our team</source>
+        <translation>Наша команда</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Площадки</translation>
+    </message>
+    <message>
+        <source>Support measures</source>
+        <translation>Меры поддержки</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>Поездки</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встречи</translation>
+    </message>
+    <message>
+        <source>Stage moves</source>
+        <translation>Смены этапа</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Merge this database with another copy of the team&apos;s data. Both sides end up with the same records; the same field changed on both sides is kept in the Conflicts list, never lost.</source>
+        <translation>Слить эту базу с другой копией данных команды. После слияния в обеих базах одни и те же записи; если одно и то же поле изменено на обеих сторонах, второе значение попадает в список «Конфликты» и не теряется.</translation>
+    </message>
+    <message>
+        <source>Another database file (a USB stick, a shared folder)</source>
+        <translation>Другой файл базы данных (флешка, общая папка)</translation>
+    </message>
+    <message>
+        <source>The other database file</source>
+        <translation>Файл другой базы данных</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>The team&apos;s PostgreSQL server</source>
+        <translation>Сервер PostgreSQL команды</translation>
+    </message>
+    <message>
+        <source>Export changes to a file…</source>
+        <translation>Выгрузить изменения в файл…</translation>
+    </message>
+    <message>
+        <source>The packet file to write</source>
+        <translation>Файл пакета, который будет записан</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Все записи</translation>
+    </message>
+    <message>
+        <source>Everything (for any database)</source>
+        <translation>Всё (для любой базы)</translation>
+    </message>
+    <message>
+        <source>What %1 has not seen yet</source>
+        <translation>То, чего ещё нет у %1</translation>
+    </message>
+    <message>
+        <source>Protect the file with a separate passphrase</source>
+        <translation>Защитить файл отдельной парольной фразой</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Only the trip:</source>
+        <translation>Только поездка:</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Изменения:</translation>
+    </message>
+    <message>
+        <source>Import changes from a file…</source>
+        <translation>Загрузить изменения из файла…</translation>
+    </message>
+    <message>
+        <source>A packet exported on another laptop</source>
+        <translation>Пакет, выгруженный на другом ноутбуке</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>The other database</source>
+        <translation>Другая база</translation>
+    </message>
+    <message>
+        <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Базы данных crm-desktop (*.sqlite3 *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Export changes to a file</source>
+        <translation>Выгрузка изменений в файл</translation>
+    </message>
+    <message>
+        <source>crm-desktop sync packets (*.crmsync)</source>
+        <translation>Пакеты синхронизации crm-desktop (*.crmsync)</translation>
+    </message>
+    <message>
+        <source>Import changes from a file</source>
+        <translation>Загрузка изменений из файла</translation>
+    </message>
+    <message>
+        <source>Both databases are changed together at the end, in one step each. Cancel leaves both as they were.</source>
+        <translation>Обе базы изменяются в самом конце, каждая за один шаг. «Отмена» оставляет обе базы как были.</translation>
+    </message>
+    <message>
+        <source>Synchronising with %1…</source>
+        <translation>Синхронизация с %1…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Exporting changes to %1…</source>
+        <translation>Выгрузка изменений в %1…</translation>
+    </message>
+    <message>
+        <source>Applying %1…</source>
+        <translation>Применение %1…</translation>
+    </message>
+    <message>
+        <source>A passphrase for the packet</source>
+        <translation>Парольная фраза для пакета</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <source>Synchronisation cancelled; nothing was changed on either side.</source>
+        <translation>Синхронизация отменена; ни в одной из баз ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>другой программе</translation>
+    </message>
+    <message>
+        <source>%1 is open for writing (%2). Close it there or wait until that program is done, then try again. Nothing was changed.</source>
+        <translation>%1 открыта для записи (%2). Закройте её там или дождитесь, пока та программа закончит работу, и попробуйте снова. Ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>The synchronisation failed: %1. Nothing was changed.</source>
+        <translation>Синхронизация не удалась: %1. Ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2.</source>
+        <translation>Записей выгружено: %1, файл %2.</translation>
+    </message>
+    <message>
+        <source>The file is encrypted.</source>
+        <translation>Файл зашифрован.</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted: carry it with care.</source>
+        <translation>Файл не зашифрован: обращайтесь с ним осторожно.</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>Эта база</translation>
+    </message>
+    <message>
+        <source>Synchronised: both databases now hold the same records.</source>
+        <translation>Синхронизировано: теперь в обеих базах одни и те же записи.</translation>
+    </message>
+    <message>
+        <source>Applied the changes from %1.</source>
+        <translation>Применены изменения от %1.</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>Изменений нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s): see Conflicts in the navigation.</source>
+        <translation>
+            <numerusform>%n новый конфликт: см. «Конфликты» в списке разделов.</numerusform>
+            <numerusform>%n новых конфликта: см. «Конфликты» в списке разделов.</numerusform>
+            <numerusform>%n новых конфликтов: см. «Конфликты» в списке разделов.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TasksModel</name>
     <message>
         <source>Overdue by %1 d</source>
@@ -3543,6 +3973,82 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>This {entity} was changed on device {device} at {at} (it is now version {current}, you had version {loaded}); nothing was saved.</source>
         <translation>Запись ({entity}) изменена на устройстве {device} в {at} (теперь это версия {current}, у вас была версия {loaded}); ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Synchronisation cancelled; nothing was changed.</source>
+        <translation>Синхронизация отменена; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>Choose the database to synchronise with.</source>
+        <translation>Выберите базу данных для синхронизации.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} не существует.</translation>
+    </message>
+    <message>
+        <source>Both names lead to the same database; nothing to synchronise.</source>
+        <translation>Оба имени ведут к одной и той же базе; синхронизировать нечего.</translation>
+    </message>
+    <message>
+        <source>A read-only database cannot take part in a sync.</source>
+        <translation>База, открытая только для чтения, не может участвовать в синхронизации.</translation>
+    </message>
+    <message>
+        <source>{name} belongs to another organisation&apos;s databases; nothing was changed.</source>
+        <translation>{name} относится к базам другой организации; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer crm-desktop (schema {schema}); please update the application. Nothing was changed.</source>
+        <translation>{path} создан более новой версией crm-desktop (схема {schema}); обновите программу. Ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{path} was made from this database; nothing to apply.</source>
+        <translation>{path} выгружен из этой же базы; применять нечего.</translation>
+    </message>
+    <message>
+        <source>{path} is not a complete crm-desktop sync packet (damaged or cut short); nothing was changed.</source>
+        <translation>{path} — неполный пакет синхронизации crm-desktop (повреждён или обрезан); ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted; give its passphrase.</source>
+        <translation>{path} зашифрован; введите его парольную фразу.</translation>
+    </message>
+    <message>
+        <source>{path} does not open with that passphrase; nothing was changed.</source>
+        <translation>{path} не открывается этой парольной фразой; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{path} is not a crm-desktop sync packet.</source>
+        <translation>{path} — не пакет синхронизации crm-desktop.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer crm-desktop (packet format {format}); please update the application.</source>
+        <translation>{path} создан более новой версией crm-desktop (формат пакета {format}); обновите программу.</translation>
+    </message>
+    <message>
+        <source>The conflict {id} is already resolved.</source>
+        <translation>Конфликт {id} уже решён.</translation>
+    </message>
+    <message>
+        <source>No peer “{text}”: this database has never synchronised with it.</source>
+        <translation>Нет базы «{text}»: эта база никогда с ней не синхронизировалась.</translation>
+    </message>
+    <message>
+        <source>Several peers match “{text}”; give more of the id.</source>
+        <translation>Под «{text}» подходят несколько баз; укажите больше символов идентификатора.</translation>
+    </message>
+    <message>
+        <source>Give at least 4 characters of the conflict id.</source>
+        <translation>Укажите хотя бы 4 символа идентификатора конфликта.</translation>
+    </message>
+    <message>
+        <source>No conflict {text}.</source>
+        <translation>Конфликта {text} нет.</translation>
+    </message>
+    <message>
+        <source>The id {text} matches several conflicts; give more of it.</source>
+        <translation>Идентификатор {text} подходит к нескольким конфликтам; укажите больше символов.</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -4646,6 +5152,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
 <context>
     <name>navigation</name>
     <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
         <source>Today / Trip</source>
         <translation>Сегодня / Поездка</translation>
     </message>
@@ -4692,6 +5202,14 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Trash</source>
         <translation>Корзина</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n конфликт ждёт решения</numerusform>
+            <numerusform>%n конфликта ждут решения</numerusform>
+            <numerusform>%n конфликтов ждут решения</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

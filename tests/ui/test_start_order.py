@@ -263,3 +263,42 @@ def test_keys_pressed_while_the_database_opens_act_once_it_is_open(
     # Once open: the section chosen is the one built (not Today), and Find has opened.
     assert pressed["after"] == ("companies", ["companies"])
     assert len(found) == 1
+
+
+def test_once_open_the_window_offers_synchronise_and_the_conflicts_section(
+    qapp, qtbot, demo_db: Path
+) -> None:
+    """The window painted before the database opened gets File → Synchronise… and the
+    Conflicts section when the database arrives; Ctrl+Shift+Y opens the dialog."""
+    from crm_desktop.ui.shell.sync_dialog import SyncDialog
+
+    seen: dict[str, object] = {}
+
+    def before(window: MainWindow) -> bool:
+        if "painted" not in seen and not window.ready:
+            seen["painted"] = (window.sync_action.isVisible(), window.nav.keys()[-1])
+        return False
+
+    def sync_opened(window: MainWindow) -> bool:
+        before(window)
+        if not window.ready or window.nav.current_view() is None:
+            return False
+        if "keys" not in seen:
+            seen["keys"] = window.nav.keys()[-1]
+            seen["visible"] = window.sync_action.isVisible()
+            qtbot.keyClick(
+                window,
+                Qt.Key.Key_Y,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+            )
+        dialogs = [d for d in window.findChildren(SyncDialog) if d.isVisible()]
+        if dialogs:
+            seen["dialog"] = dialogs[0].windowTitle()
+            dialogs[0].reject()
+            return True
+        return False
+
+    assert _run(["--db", str(demo_db)], _close_when(sync_opened)) == 0
+    assert seen["painted"] == (False, "trash")  # before the database: no sync, no conflicts
+    assert seen["keys"] == "conflicts" and seen["visible"] is True
+    assert seen["dialog"]

@@ -58,6 +58,40 @@ _TEMPLATES = (
         "now version {current}, you had version {loaded}); nothing "
         "was saved.",
     ),
+    # synchronisation
+    QT_TRANSLATE_NOOP("errors", "Synchronisation cancelled; nothing was changed."),
+    QT_TRANSLATE_NOOP("errors", "Choose the database to synchronise with."),
+    QT_TRANSLATE_NOOP("errors", "{path} does not exist."),
+    QT_TRANSLATE_NOOP("errors", "Both names lead to the same database; nothing to synchronise."),
+    QT_TRANSLATE_NOOP("errors", "A read-only database cannot take part in a sync."),
+    QT_TRANSLATE_NOOP(
+        "errors", "{name} belongs to another organisation's databases; nothing was changed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} was made by a newer crm-desktop (schema {schema}); "
+        "please update the application. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "{path} was made from this database; nothing to apply."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is not a complete crm-desktop sync packet (damaged or cut "
+        "short); nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "{path} is encrypted; give its passphrase."),
+    QT_TRANSLATE_NOOP("errors", "{path} does not open with that passphrase; nothing was changed."),
+    QT_TRANSLATE_NOOP("errors", "{path} is not a crm-desktop sync packet."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} was made by a newer crm-desktop (packet format {format}); "
+        "please update the application.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The conflict {id} is already resolved."),
+    QT_TRANSLATE_NOOP("errors", "No peer “{text}”: this database has never synchronised with it."),
+    QT_TRANSLATE_NOOP("errors", "Several peers match “{text}”; give more of the id."),
+    QT_TRANSLATE_NOOP("errors", "Give at least 4 characters of the conflict id."),
+    QT_TRANSLATE_NOOP("errors", "No conflict {text}."),
+    QT_TRANSLATE_NOOP("errors", "The id {text} matches several conflicts; give more of it."),
     # exchange
     QT_TRANSLATE_NOOP("errors", "Cancelled"),
     QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}."),

@@ -25,6 +25,7 @@ from crm_desktop.ui.shell.navigation import Navigation
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import Draft, DraftStore
     from crm_desktop.domain.services import Services
+    from crm_desktop.runtime import Runtime
     from crm_desktop.ui.documents import document_actions
     from crm_desktop.ui.shell.settings_dialog import SettingsChoice
     from crm_desktop.ui.views.find_dialog import FindAnythingDialog
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         load_first_view: bool = True,
+        runtime: Runtime | None = None,
     ) -> None:
         """``load_first_view=False``: Today's row is marked, but its view (queries over
         every task and project) is built by ``load_first_view()``, which the application
@@ -59,16 +61,21 @@ class MainWindow(QMainWindow):
         menus, navigation and status bar as always, "Opening the database…" where the
         first view goes. A command chosen meanwhile (menu, shortcut) waits and runs once
         ``open_with`` has given the services and ``load_first_view`` built the view;
-        a section chosen meanwhile is the one shown then."""
+        a section chosen meanwhile is the one shown then.
+
+        ``runtime``: the open database, for File → Synchronise… and the Conflicts view
+        (both left out without it; a window made before the database opens gets it from
+        ``open_with``)."""
         super().__init__(parent)
         self.services, self.settings, self.paths = services, settings, paths
+        self.runtime = runtime
         self.language = language
         self.waiting: list[Callable[[], object]] = []  # commands chosen while opening
         self.setObjectName("main_window")
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _: self.nav.refresh_current())
-        self.nav = Navigation(services, settings, self.undo_stack, self)
+        self.nav = Navigation(services, settings, self.undo_stack, self, runtime=runtime)
         self.nav.current_changed.connect(self._section_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -103,11 +110,17 @@ class MainWindow(QMainWindow):
         """The database is open: views and commands can use the services."""
         return self.services is not None
 
-    def open_with(self, services: Services, settings: Settings) -> None:
+    def open_with(
+        self, services: Services, settings: Settings, runtime: Runtime | None = None
+    ) -> None:
         """The database is open (a window made with ``services=None``); the first view
-        and the commands that waited follow in ``load_first_view``."""
+        and the commands that waited follow in ``load_first_view``. With ``runtime``,
+        File → Synchronise… and the Conflicts view appear."""
         self.services, self.settings = services, settings
-        self.nav.open_with(services, settings)
+        self.nav.open_with(services, settings, runtime)
+        if runtime is not None:
+            self.runtime = runtime
+            self.sync_action.setVisible(True)
 
     def load_first_view(self) -> None:
         """Build the first view when the window was made with ``load_first_view=False``
@@ -165,6 +178,11 @@ class MainWindow(QMainWindow):
             "action_new",
         )
         self._add_exchange_actions(file)
+        self.sync_action = self._action(
+            file, self.tr("S&ynchronise…"), self.synchronise, "Ctrl+Shift+Y", "action_sync"
+        )
+        # shown once the window has the open database (at once, or from open_with)
+        self.sync_action.setVisible(self.runtime is not None)
         file.addSeparator()
         self._action(file, self.tr("&Settings…"), self.open_settings, None, "action_settings")
         file.addSeparator()
@@ -278,6 +296,22 @@ class MainWindow(QMainWindow):
     def _services(self) -> Services:
         assert self.services is not None, "commands wait for the database (_when_ready)"
         return self.services
+
+    def synchronise(self) -> None:
+        from crm_desktop.ui.shell.sync_dialog import SyncDialog
+
+        if self.runtime is None:
+            return
+        dialog = SyncDialog(self.runtime, self)
+        dialog.synchronised.connect(self._synchronised)
+        dialog.open()
+        self.sync_dialog = dialog
+
+    def _synchronised(self) -> None:
+        """Every view shows the merged records; the Conflicts badge counts the new ones."""
+        self.undo_stack.clear()  # undo would write over what the merge brought
+        self.nav.refresh_current()
+        self.nav.update_badge()
 
     def start_import(self) -> None:
         if self.import_action is not None:

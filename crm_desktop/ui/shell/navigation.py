@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from crm_desktop.config import Settings
@@ -18,6 +18,7 @@ from crm_desktop.config import Settings
 if TYPE_CHECKING:
     from crm_desktop.application.drafts import DraftStore
     from crm_desktop.domain.services import Services
+    from crm_desktop.runtime import Runtime
     from crm_desktop.ui.common.view import View
 
 translate = QCoreApplication.translate  # a name lupdate recognises
@@ -47,6 +48,14 @@ class Section:
             importlib.import_module(f"crm_desktop.ui.{self.module}"), self.name
         )
         return view
+
+
+CONFLICTS = Section(
+    "conflicts",
+    lambda: translate("navigation", "Conflicts"),
+    "views.conflicts_view",
+    "ConflictsView",
+)
 
 
 def sections() -> list[Section]:
@@ -151,9 +160,14 @@ class Navigation(QWidget):
         settings: Settings,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        runtime: Runtime | None = None,
     ) -> None:
+        """``runtime``: the open database; with it the list ends with Conflicts and its
+        count badge (the views that need the database get it through ``use_runtime``)."""
         super().__init__(parent)
         self.services, self.settings, self.undo_stack = services, settings, undo_stack
+        self.runtime: Runtime | None = None
         self.sections = sections()
         self.views: dict[str, View] = {}
         self.stale: set[str] = set()
@@ -167,6 +181,19 @@ class Navigation(QWidget):
             self.list.addItem(item)
         self.stack = QStackedWidget()
         self.list.currentRowChanged.connect(self._row_changed)
+        self.conflicts = 0
+        if runtime is not None:
+            self.use_runtime(runtime)
+
+    def use_runtime(self, runtime: Runtime) -> None:
+        """The open database: the list ends with Conflicts and its count badge."""
+        self.runtime = runtime
+        if CONFLICTS not in self.sections:
+            self.sections.append(CONFLICTS)
+            item = QListWidgetItem(CONFLICTS.title())
+            item.setData(Qt.ItemDataRole.UserRole, CONFLICTS.key)
+            self.list.addItem(item)
+        self.update_badge()
 
     def keys(self) -> list[str]:
         return [s.key for s in self.sections]
@@ -199,10 +226,14 @@ class Navigation(QWidget):
             self._row_changed(self.list.currentRow())
         return self.current_view()
 
-    def open_with(self, services: Services, settings: Settings) -> None:
+    def open_with(
+        self, services: Services, settings: Settings, runtime: Runtime | None = None
+    ) -> None:
         """The database is open (navigation made with ``services=None``): sections can be
         built now; ``load_current`` builds the one chosen meanwhile."""
         self.services, self.settings = services, settings
+        if runtime is not None:
+            self.use_runtime(runtime)
 
     def view(self, key: str) -> View:
         if key not in self.views:
@@ -212,6 +243,8 @@ class Navigation(QWidget):
             view = section.factory(self.services, self.settings, undo_stack=self.undo_stack)
             if hasattr(view, "drafts"):
                 view.drafts = self.drafts
+            if hasattr(view, "use_runtime") and self.runtime is not None:
+                view.use_runtime(self.runtime)
             view.open_record.connect(self.open_record)
             view.data_changed.connect(lambda k=key: self.mark_stale(except_key=k))
             self.views[key] = view
@@ -238,6 +271,31 @@ class Navigation(QWidget):
 
     def mark_stale(self, except_key: str = "") -> None:
         self.stale = {k for k in self.views if k != except_key}
+        self.update_badge()
+
+    def update_badge(self) -> None:
+        """The Conflicts entry with the number of open conflicts, stressed while any
+        wait; plain when none."""
+        if self.runtime is None:
+            return
+        from crm_desktop.application.synchronising import open_conflict_count
+
+        self.conflicts = open_conflict_count(self.runtime)
+        item = self.list.item(self.keys().index(CONFLICTS.key))
+        title = CONFLICTS.title()
+        font = item.font()
+        font.setBold(self.conflicts > 0)
+        item.setFont(font)
+        if self.conflicts:
+            item.setText(f"{title}  ({self.conflicts})")
+            item.setForeground(QColor("#b3261e"))
+            item.setToolTip(
+                translate("navigation", "%n conflict(s) to resolve", "", self.conflicts)
+            )
+        else:
+            item.setText(title)
+            item.setData(Qt.ItemDataRole.ForegroundRole, None)
+            item.setToolTip("")
 
     def refresh_current(self) -> None:
         view = self.current_view()
