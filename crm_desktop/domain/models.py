@@ -352,6 +352,9 @@ class Project(SyncedMixin, Base):
     __tablename__ = "project"
 
     title: Mapped[str] = mapped_column(String(300))
+    # the title in the partner's languages (the memo's partner copy); "" = not given
+    title_en: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")
     code_name: Mapped[str] = mapped_column(String(100), default="")
     company_id: Mapped[str] = mapped_column(ForeignKey("company.id"), index=True)
     stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"), index=True)
@@ -426,6 +429,7 @@ class Meeting(SyncedMixin, Base):
     # The text once more in the partner's language (optional), for the partner's copy.
     second_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
     title_alt: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    place_alt: Mapped[str] = mapped_column(String(300), default="", server_default="")
     agenda_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
     agreements_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
     next_steps_alt: Mapped[str] = mapped_column(Text, default="", server_default="")
