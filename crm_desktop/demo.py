@@ -148,6 +148,8 @@ def load_demo(services: Services, data: dict[str, Any] | None = None) -> dict[st
         project = S.projects.create(
             ProjectInput(
                 title=p["title"],
+                title_en=p.get("title_en", ""),
+                title_zh=p.get("title_zh", ""),
                 company_id=companies[p["company"]],
                 stage_id=stages[history[0][0]],
                 stage_entered_at=_noon(history[0][1]),
@@ -211,6 +213,7 @@ def load_demo(services: Services, data: dict[str, Any] | None = None) -> dict[st
                 contact_ids=[contacts[x] for x in m["contacts"]],
                 second_language=m.get("second_language", ""),
                 title_alt=m.get("title_alt", ""),
+                place_alt=m.get("place_alt", ""),
                 agenda_alt=m.get("agenda_alt", ""),
                 agreements_alt=m.get("agreements_alt", ""),
                 next_steps_alt=m.get("next_steps_alt", ""),

@@ -68,6 +68,7 @@ class MeetingDraft:
     # the text for the partner's copy (see MeetingForm)
     second_language: str = ""
     title_alt: str = ""
+    place_alt: str = ""
     agenda_alt: str = ""
     agreements_alt: str = ""
     next_steps_alt: str = ""
@@ -151,6 +152,7 @@ class MeetingForm:
     # the text once more in the partner's language, for the partner's copy of the memo
     second_language: str = ""
     title_alt: str = ""
+    place_alt: str = ""
     agenda_alt: str = ""
     agreements_alt: str = ""
     next_steps_alt: str = ""
@@ -210,6 +212,7 @@ class MeetingForm:
             agreements=m.agreements,
             second_language=m.second_language,
             title_alt=m.title_alt,
+            place_alt=m.place_alt,
             agenda_alt=m.agenda_alt,
             agreements_alt=m.agreements_alt,
             next_steps_alt=m.next_steps_alt,
@@ -251,6 +254,7 @@ class MeetingForm:
             stage_note=d.stage_note,
             second_language=d.second_language,
             title_alt=d.title_alt,
+            place_alt=d.place_alt,
             agenda_alt=d.agenda_alt,
             agreements_alt=d.agreements_alt,
             next_steps_alt=d.next_steps_alt,
@@ -290,6 +294,7 @@ class MeetingForm:
             stage_note=self.stage_note,
             second_language=self.second_language,
             title_alt=self.title_alt,
+            place_alt=self.place_alt,
             agenda_alt=self.agenda_alt,
             agreements_alt=self.agreements_alt,
             next_steps_alt=self.next_steps_alt,
@@ -327,6 +332,7 @@ class MeetingForm:
             contacts_by_hand=self.contacts_by_hand,
             second_language=self.second_language,
             title_alt=self.title_alt.strip(),
+            place_alt=self.place_alt.strip(),
             agenda_alt=self.agenda_alt.strip(),
             agreements_alt=self.agreements_alt.strip(),
             next_steps_alt=self.next_steps_alt.strip(),

@@ -89,7 +89,9 @@ class MemoData:
     interpreter_latin: str = ""  # when the interpreter is one of our members
     trip_title: str = ""
     company_names: tuple[str, ...] = ()  # display, native, Latin, Russian — distinct
-    project_title: str = ""
+    project_title: str = ""  # as recorded (Russian)
+    project_title_en: str = ""  # "" = not given: the copy prints the Russian title
+    project_title_zh: str = ""
     project_code_name: str = ""
     stage_before: Localized | None = None
     stage_after: Localized | None = None
@@ -107,6 +109,7 @@ class MemoData:
     # the partner's language: text typed a second time for the partner's copy
     second_language: str = ""
     title_alt: str = ""
+    place_alt: str = ""
     agenda_alt: str = ""
     agreements_alt: str = ""
     next_steps_alt: str = ""
@@ -116,6 +119,10 @@ class MemoData:
     @property
     def company(self) -> str:
         return self.company_names[0] if self.company_names else ""
+
+    @property
+    def project_titles(self) -> Localized:
+        return Localized(self.project_title, self.project_title_en, self.project_title_zh)
 
 
 @dataclass(frozen=True)

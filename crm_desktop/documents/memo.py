@@ -81,6 +81,14 @@ class MemoSections:
     def title_text(self, m: MemoData) -> str:
         return " / ".join(self.texts(m, m.title, m.title_alt))
 
+    def place_text(self, m: MemoData) -> str:
+        return " / ".join(self.texts(m, m.place, m.place_alt))
+
+    def project_text(self, m: MemoData) -> str:
+        """The project's title in each of the document's languages (the Russian title where
+        none was given for a language)."""
+        return m.project_titles.for_labels(self.lang_codes) if m.project_title else ""
+
     def text_section(self, m: MemoData, original: str, alt: str) -> list[Flowable]:
         out: list[Flowable] = []
         for i, text in enumerate(self.texts(m, original, alt)):
@@ -226,14 +234,14 @@ class MemoSections:
             for extra in m.company_names[1:]:
                 markup += "<br/>" + r.fonts.markup(no_break(extra))
             company = Paragraph(markup, s.cell)
-        project = m.project_title
+        project = self.project_text(m)
         if m.project_code_name and not self.partner:  # the code name is ours alone
             project = f"{project} («{m.project_code_name}»)" if project else m.project_code_name
         language = r.labels.languages(m.language)
         interpreter = r.labels.person_name(m.interpreter, m.interpreter_latin)
         rows = [
             ("date_time", self.when(m)),
-            ("place", m.place),
+            ("place", self.place_text(m)),
             ("format", r.labels.enum("formats", m.format)),
             ("language", language),
             ("interpreter", no_break(interpreter)),

@@ -133,7 +133,7 @@ class TripReportRenderer(DocumentRenderer[TripReportData]):
                 str(i),
                 self._when(memo),
                 self._company(memo),
-                memo.project_title or memo.title,
+                sections.project_text(memo) or memo.title,
                 sections.short_stage_move(memo),
                 _shorten(memo.agreements, SUMMARY_AGREEMENTS_CHARS),
                 self._steps(memo.next_steps),

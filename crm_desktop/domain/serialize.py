@@ -74,6 +74,8 @@ def project(r: Project) -> dict[str, Any]:
     return {
         "id": r.id,
         "title": r.title,
+        "title_en": r.title_en,
+        "title_zh": r.title_zh,
         "code_name": r.code_name,
         "company": _ref(r.company),
         "stage": {
@@ -117,6 +119,7 @@ def meeting(r: Meeting) -> dict[str, Any]:
         "agreements": r.agreements,
         "second_language": r.second_language,
         "title_alt": r.title_alt,
+        "place_alt": r.place_alt,
         "agenda_alt": r.agenda_alt,
         "agreements_alt": r.agreements_alt,
         "next_steps_alt": r.next_steps_alt,

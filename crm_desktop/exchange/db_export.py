@@ -428,7 +428,8 @@ def meeting_record(m: Meeting) -> MeetingRecord:
         start=m.starts_at,
         duration=dt.timedelta(minutes=m.duration_min or 0),
         tzid=m.timezone,
-        location=m.place,
+        # the place in the partner's language too (the invitation goes to both sides)
+        location=" / ".join(x for x in (m.place, m.place_alt) if x),
         description=description,
         attendees=attendees,
         confidential=str(getattr(m.confidentiality, "value", m.confidentiality)) == "confidential",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +13,15 @@ from crm_desktop.application.memos import MemoService, number_from_format
 from crm_desktop.documents.snapshot import memo_from_json, memo_to_json
 from crm_desktop.domain.context import Context
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.domain.models import Meeting, Member, MemoRevision, Setting, Task, TaskStatus
+from crm_desktop.domain.models import (
+    Meeting,
+    Member,
+    MemoRevision,
+    Project,
+    Setting,
+    Task,
+    TaskStatus,
+)
 from crm_desktop.domain.services.settings import (
     MEMO_APPROVER,
     MEMO_APPROVER_POSITION,
@@ -24,6 +34,12 @@ from tests.documents.pdfcheck import inspect_pdf
 
 TITLE_ZH = "关于本地化生产的会谈"
 AGREED_ZH = "双方同意在十二月前完成场地比较"
+PLACE_RU, PLACE_ZH = "Шэньчжэнь", "深圳市南山区，恒通总部"
+PROJECT_RU, PROJECT_EN, PROJECT_ZH = (
+    "Завод насосных станций",
+    "Pumping station plant",
+    "泵站工厂项目",
+)
 INTERNAL_ONLY = (
     "Стадия",
     "Презентация региона",
@@ -56,6 +72,9 @@ def story() -> Story:
         meeting.second_language = "zh"
         meeting.title_alt = TITLE_ZH
         meeting.agreements_alt = AGREED_ZH
+        meeting.place_alt = PLACE_ZH
+        project = s.get(Project, story.project_id)
+        project.title_en, project.title_zh = PROJECT_EN, PROJECT_ZH
         s.add_all(
             [
                 Setting(key=MEMO_APPROVER, value="А. В. Соколов"),
@@ -102,6 +121,61 @@ def test_chinese_partner_copy_prints_the_second_language_text(story):
     zh = inspect_pdf(_memos(story).render(story.meeting_id, "zh", "partner").data)
     assert zh.contains(TITLE_ZH) and zh.contains(AGREED_ZH)
     assert not zh.contains("Переговоры о локализации")
+
+
+def test_chinese_partner_copy_prints_the_place_and_project_in_chinese(story):
+    zh = inspect_pdf(_memos(story).render(story.meeting_id, "zh", "partner").data)
+    assert zh.contains(PLACE_ZH) and zh.contains(PROJECT_ZH)
+    # (the company's Russian name has the city in it: the place's own line is checked)
+    lines = "\n".join(zh.pages).splitlines()
+    assert PLACE_RU not in lines and not zh.contains(PROJECT_RU)
+    both = inspect_pdf(_memos(story).render(story.meeting_id, "ru+zh", "partner").data)
+    for wanted in (PLACE_RU, PLACE_ZH, PROJECT_RU, PROJECT_ZH):
+        assert both.contains(wanted), wanted
+    en = inspect_pdf(_memos(story).render(story.meeting_id, "en", "partner").data)
+    assert en.contains(PROJECT_EN) and not en.contains(PROJECT_RU)
+    # the internal memo in Russian is as before
+    ru = inspect_pdf(_memos(story).render(story.meeting_id, "ru").data)
+    assert ru.contains(PROJECT_RU) and not ru.contains(PROJECT_ZH) and not ru.contains(PLACE_ZH)
+
+
+def test_partner_copy_falls_back_to_the_russian_place_and_project(story):
+    with story.session_factory() as s:
+        s.get(Meeting, story.meeting_id).place_alt = ""
+        project = s.get(Project, story.project_id)
+        project.title_en = project.title_zh = ""
+        s.commit()
+    zh = inspect_pdf(_memos(story).render(story.meeting_id, "zh", "partner").data)
+    assert zh.contains(PLACE_RU) and zh.contains(PROJECT_RU)
+
+
+def test_approved_memo_keeps_the_place_and_project_as_approved(story):
+    memos = _memos(story)
+    memos.approve(story.meeting_id)
+    before = inspect_pdf(memos.render(story.meeting_id, "zh", "partner").data)
+    with story.session_factory() as s:
+        s.get(Project, story.project_id).title_zh = "另一个项目"
+        s.commit()
+    again = memos.render(story.meeting_id, "zh", "partner")
+    assert again.frozen
+    assert inspect_pdf(again.data).pages == before.pages
+    assert before.contains(PROJECT_ZH) and before.contains(PLACE_ZH)
+
+
+def test_a_snapshot_stored_before_the_place_and_project_titles_still_loads(story):
+    data = _memos(story).live(story.meeting_id)
+    raw = json.loads(memo_to_json(data))
+    for key in ("place_alt", "project_title_en", "project_title_zh"):
+        del raw["memo"][key]
+    old = memo_from_json(json.dumps(raw, ensure_ascii=False))
+    assert (old.place_alt, old.project_title_en, old.project_title_zh) == ("", "", "")
+    assert old.project_title == PROJECT_RU and old.place == PLACE_RU
+    assert (
+        dataclasses.replace(
+            old, place_alt=PLACE_ZH, project_title_en=PROJECT_EN, project_title_zh=PROJECT_ZH
+        )
+        == data
+    )
 
 
 def test_internal_memo_requisites(story):

@@ -94,6 +94,7 @@ class MeetingInput:
     # the text once more in the partner's language, for the partner's copy of the memo
     second_language: str = ""
     title_alt: str = ""
+    place_alt: str = ""
     agenda_alt: str = ""
     agreements_alt: str = ""
     next_steps_alt: str = ""
@@ -124,6 +125,7 @@ class MeetingInput:
             [c.id for c in r.their_participants],
             second_language=r.second_language,
             title_alt=r.title_alt,
+            place_alt=r.place_alt,
             agenda_alt=r.agenda_alt,
             agreements_alt=r.agreements_alt,
             next_steps_alt=r.next_steps_alt,

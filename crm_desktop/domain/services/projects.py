@@ -101,6 +101,9 @@ class ProjectInput:
     tag_ids: list[str] = field(default_factory=list)
     # When a project recorded after the fact entered its first stage (create only).
     stage_entered_at: datetime | None = None
+    # the title in the partner's languages (the memo's partner copy); "" = not given
+    title_en: str = ""
+    title_zh: str = ""
 
     @classmethod
     def from_row(cls, r: Project) -> ProjectInput:
@@ -125,6 +128,8 @@ class ProjectInput:
             [x.id for x in r.sites],
             [x.id for x in r.measures],
             [x.id for x in r.tags],
+            title_en=r.title_en,
+            title_zh=r.title_zh,
         )
 
 
@@ -253,6 +258,8 @@ class ProjectService(Service[Project]):
                 "capex_currency": currency,
                 "status": ProjectStatus(data.status),
                 "code_name": data.code_name.strip(),
+                "title_en": data.title_en.strip(),
+                "title_zh": data.title_zh.strip(),
                 "status_reason": data.status_reason.strip(),
             }
         )
