@@ -33,17 +33,21 @@ def test_partner_text_is_typed_saved_and_printed(editor: MeetingEditor, rt: Runt
     qtbot.keyClick(box.language, Qt.Key.Key_Down)  # Chinese -> English
     assert box.language.currentData() == "en"
     qtbot.keyClicks(box.title_alt, "Agreement on the Hengtong plant")
+    qtbot.keyClicks(box.place_alt, "Hengtong headquarters, Suzhou")
     qtbot.keyClicks(box.agreements_alt, "The parties agreed on the site by July.")
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     got = S.meetings.get(meeting.id)
     assert (got.second_language, got.title_alt) == ("en", "Agreement on the Hengtong plant")
     assert got.agreements_alt == "The parties agreed on the site by July."
+    assert got.place_alt == "Hengtong headquarters, Suzhou"
 
     pdf = MemoService(S.ctx).render(meeting.id, "ru+en", "partner")
     info = inspect_pdf(pdf.data)
     assert info.contains("Agreement on the Hengtong plant")
     assert info.contains("The parties agreed on the site by July.")
+    assert info.contains("Hengtong headquarters, Suzhou")  # the place in both languages
+    assert info.contains(meeting.place)
 
     # loading it again shows the box ticked with the text; unticking clears what is stored
     editor.load_meeting(meeting.id)
@@ -53,3 +57,4 @@ def test_partner_text_is_typed_saved_and_printed(editor: MeetingEditor, rt: Runt
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert S.meetings.get(meeting.id).title_alt == ""
+    assert S.meetings.get(meeting.id).place_alt == ""

@@ -175,6 +175,14 @@ def contact_form() -> FormSpec:
 def project_form(new: bool = True) -> FormSpec:
     rows: list[Field | NamesRow] = [
         Field("title", lambda: translate("forms", "Title")),
+        # the title in the partner's languages, for the partner's copy of the memo
+        NamesRow(
+            [
+                Field("title_en", lambda: translate("forms", "English")),
+                Field("title_zh", lambda: translate("forms", "Chinese (汉字)")),
+            ],
+            lambda: translate("forms", "Title in other languages"),
+        ),
         Field("code_name", lambda: translate("forms", "Code name")),
         Field(
             "company_id",

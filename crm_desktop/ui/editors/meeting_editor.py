@@ -755,7 +755,12 @@ class MeetingEditor(View):
         self.agreements.setPlainText(f.agreements)
         self.partner_text.set_values(
             PartnerText(
-                f.second_language, f.title_alt, f.agenda_alt, f.agreements_alt, f.next_steps_alt
+                f.second_language,
+                f.title_alt,
+                f.agenda_alt,
+                f.agreements_alt,
+                f.next_steps_alt,
+                place_alt=f.place_alt,
             )
         )
         self._loading = True

@@ -1,5 +1,5 @@
-"""The meeting's text once more in the partner's language (title, agenda, agreements, next
-steps), typed beside the Russian one; the partner's copy of the memo prints it.
+"""The meeting's text once more in the partner's language (title, place, agenda, agreements,
+next steps), typed beside the Russian one; the partner's copy of the memo prints it.
 
 A checkable group in the meeting editor: unchecked, nothing is shown or stored.
 """
@@ -29,13 +29,22 @@ class PartnerText:
     agenda_alt: str = ""
     agreements_alt: str = ""
     next_steps_alt: str = ""
+    place_alt: str = ""
 
     def to_json(self) -> dict[str, str]:
         return asdict(self)
 
     @property
     def empty(self) -> bool:
-        return not any((self.title_alt, self.agenda_alt, self.agreements_alt, self.next_steps_alt))
+        return not any(
+            (
+                self.title_alt,
+                self.place_alt,
+                self.agenda_alt,
+                self.agreements_alt,
+                self.next_steps_alt,
+            )
+        )
 
 
 class PartnerTextBox(QGroupBox):
@@ -49,7 +58,7 @@ class PartnerTextBox(QGroupBox):
         self.setChecked(False)
         self.setToolTip(
             self.tr(
-                "The title, agenda, agreements and next steps in the "
+                "The title, place, agenda, agreements and next steps in the "
                 "partner's language, printed in the partner's copy of the memo"
             )
         )
@@ -61,11 +70,14 @@ class PartnerTextBox(QGroupBox):
             self.language.addItem(names[code], code)
         self.title_alt = QLineEdit(self)
         self.title_alt.setObjectName("title_alt")
+        self.place_alt = QLineEdit(self)
+        self.place_alt.setObjectName("place_alt")
         self.agenda_alt = self._text("agenda_alt", 60)
         self.agreements_alt = self._text("agreements_alt", 70)
         self.next_steps_alt = self._text("next_steps_alt", 60)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Title:"), self.title_alt)
+        form.addRow(self.tr("Place:"), self.place_alt)
         form.addRow(self.tr("Agenda:"), self.agenda_alt)
         form.addRow(self.tr("Agreements:"), self.agreements_alt)
         form.addRow(self.tr("Next steps:"), self.next_steps_alt)
@@ -74,6 +86,7 @@ class PartnerTextBox(QGroupBox):
         self.toggled.connect(self.changed)
         self.language.currentIndexChanged.connect(self.changed)
         self.title_alt.textChanged.connect(self.changed)
+        self.place_alt.textChanged.connect(self.changed)
         for edit in (self.agenda_alt, self.agreements_alt, self.next_steps_alt):
             edit.textChanged.connect(self.changed)
 
@@ -98,6 +111,7 @@ class PartnerTextBox(QGroupBox):
             self.agenda_alt.toPlainText().strip(),
             self.agreements_alt.toPlainText().strip(),
             self.next_steps_alt.toPlainText().strip(),
+            self.place_alt.text().strip(),
         )
         return PartnerText() if text.empty else text
 
@@ -105,6 +119,7 @@ class PartnerTextBox(QGroupBox):
         index = self.language.findData(text.second_language or "zh")
         self.language.setCurrentIndex(max(index, 0))
         self.title_alt.setText(text.title_alt)
+        self.place_alt.setText(text.place_alt)
         self.agenda_alt.setPlainText(text.agenda_alt)
         self.agreements_alt.setPlainText(text.agreements_alt)
         self.next_steps_alt.setPlainText(text.next_steps_alt)
