@@ -1790,8 +1790,8 @@ The details were written to the error output.</source>
         <translation>Текст для &amp;экземпляра партнёра</translation>
     </message>
     <message>
-        <source>The title, agenda, agreements and next steps in the partner&apos;s language, printed in the partner&apos;s copy of the memo</source>
-        <translation>Тема, повестка, договорённости и дальнейшие шаги на языке партнёра — печатаются в экземпляре протокола для партнёра</translation>
+        <source>The title, place, agenda, agreements and next steps in the partner&apos;s language, printed in the partner&apos;s copy of the memo</source>
+        <translation>Тема, место, повестка, договорённости и дальнейшие шаги на языке партнёра — печатаются в экземпляре протокола для партнёра</translation>
     </message>
     <message>
         <source>Chinese</source>
@@ -1808,6 +1808,10 @@ The details were written to the error output.</source>
     <message>
         <source>Title:</source>
         <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Место:</translation>
     </message>
     <message>
         <source>Agenda:</source>
@@ -4490,6 +4494,10 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
         <translation>По-китайски (汉字)</translation>
     </message>
     <message>
+        <source>Title in other languages</source>
+        <translation>Название на других языках</translation>
+    </message>
+    <message>
         <source>Municipality</source>
         <translation>Муниципалитет</translation>
     </message>
@@ -4755,6 +4763,38 @@ Restore the newest good backup, made %3? The damaged file is kept beside it.</so
     <message>
         <source>Title</source>
         <translation>Название</translation>
+    </message>
+    <message>
+        <source>Title in English</source>
+        <translation>Название на английском</translation>
+    </message>
+    <message>
+        <source>Title in Chinese</source>
+        <translation>Название на китайском</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s language</source>
+        <translation>Язык партнёра</translation>
+    </message>
+    <message>
+        <source>Title in the partner&apos;s language</source>
+        <translation>Тема на языке партнёра</translation>
+    </message>
+    <message>
+        <source>Place in the partner&apos;s language</source>
+        <translation>Место на языке партнёра</translation>
+    </message>
+    <message>
+        <source>Agenda in the partner&apos;s language</source>
+        <translation>Повестка на языке партнёра</translation>
+    </message>
+    <message>
+        <source>Agreements in the partner&apos;s language</source>
+        <translation>Договорённости на языке партнёра</translation>
+    </message>
+    <message>
+        <source>Next steps in the partner&apos;s language</source>
+        <translation>Дальнейшие шаги на языке партнёра</translation>
     </message>
     <message>
         <source>Family name (汉字)</source>
