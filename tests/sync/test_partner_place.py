@@ -12,7 +12,7 @@ from crm_desktop.application import sync
 from crm_desktop.domain.services.meetings import MeetingInput
 from crm_desktop.domain.services.projects import ProjectInput
 
-PLACE_ZH = "上海市嘉定区，开源泵业集团总部"
+PLACE_ZH = "上海市嘉定区，凯源泵业集团总部"
 PROJECT_ZH = "服务中心及备件仓库"
 
 
