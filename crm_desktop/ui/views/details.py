@@ -237,7 +237,8 @@ def contact_html(services: Services, record_id: str) -> str:
 
 def project_html(services: Services, record_id: str) -> str:
     p = services.projects.get(record_id)
-    h = Html(p.title, p.code_name)
+    # the title in English and Chinese (the partner's copy of a memo), then the code name
+    h = Html(p.title, names_side_by_side(p.title_en, p.title_zh, p.code_name))
     h.field(
         translate("details", "Company"),
         link(
@@ -306,7 +307,7 @@ def meeting_html(services: Services, record_id: str) -> str:
     h.field(translate("details", "Start (venue time)"), f"{_when(_venue_time(m))} ({m.timezone})")
     h.field(translate("details", "Moscow time"), _when(MeetingService.in_moscow(m)))
     h.field(translate("details", "Duration, min"), number(m.duration_min))
-    h.field(translate("details", "Place"), m.place)
+    h.field(translate("details", "Place"), names_side_by_side(m.place, m.place_alt))
     h.field(translate("details", "Format"), enum_label(m.format))
     h.field(translate("details", "Language"), language_names(m.language))
     h.field(translate("details", "Interpreter"), m.interpreter)
