@@ -250,6 +250,20 @@ def _insert_docs(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.exec_driver_sql(_insert_docs_sql(len(part), placeholder), tuple(params))
 
 
+def _insert_words(conn: Connection, words: list[dict[str, Any]]) -> None:
+    """``_INSERT_WORD`` for many rows, handed to the driver as tuples: SQLAlchemy's own
+    processing of tens of thousands of parameter sets cost more than the inserts."""
+    placeholder = _PLACEHOLDERS.get(conn.dialect.paramstyle)
+    if placeholder is None:
+        conn.execute(_INSERT_WORD, words)
+        return
+    conn.exec_driver_sql(
+        f"INSERT INTO search_word (kind, word, doc_id) VALUES ({placeholder}, {placeholder}, "
+        f"{placeholder})",
+        [(w["k"], w["w"], w["d"]) for w in words],
+    )
+
+
 def write_documents(conn: Connection, docs: Iterable[Document]) -> None:
     """``upsert`` for many documents, in a few statements per kind and batch.
 
@@ -297,7 +311,7 @@ def write_documents(conn: Connection, docs: Iterable[Document]) -> None:
         if inserts:
             _insert_docs(conn, inserts)
         if words:
-            conn.execute(_INSERT_WORD, words)
+            _insert_words(conn, words)
 
 
 def remove(conn: Connection, kind: str, ref_id: str) -> None:

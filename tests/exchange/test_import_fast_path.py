@@ -120,6 +120,11 @@ def _outcome(
                 "_insert_docs",
                 lambda conn, docs: [conn.execute(search_index._INSERT_DOC, d) for d in docs],
             )
+            m.setattr(
+                search_index,
+                "_insert_words",
+                lambda conn, words: conn.execute(search_index._INSERT_WORD, words),
+            )
             m.setattr(bulk, "BULK_THRESHOLD", 0)
             for cached in (
                 translit._word_to_cyrillic,
