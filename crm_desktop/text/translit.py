@@ -40,6 +40,7 @@ __all__ = [
     "cyrillic_to_latin_mapped",
     "fold",
     "fold_mapped",
+    "han_key_texts",
     "han_mapped",
     "hangul_mapped",
     "kontsevich",
@@ -525,6 +526,26 @@ def palladius(syllables: list[str] | str) -> str:
             words.append("".join(palladius_join(seg)))
         return " ".join(words)
     return "".join(palladius_join([_clean_tones(s.lower()) for s in syllables]))
+
+
+def han_key_texts(text: str, *, surname: bool = False) -> tuple[str, str] | None:
+    """The texts of ``pinyin_key(text)`` and ``palladius_key(text)`` (unspaced), or None
+    if there is no Chinese.
+
+    The duplicate check compares name parts by these texts alone; a part written only in
+    Chinese characters (nearly every one) is one run, whose keys are its syllables joined,
+    so the per-character origins are not built for it."""
+    if _HAN_RUN_RE.fullmatch(text):
+        syllables = list(_pinyin_syllables(text, surname))
+        return (
+            "".join(p.replace("ü", "u") for p in syllables),
+            "".join(p.replace("ъ", "") for p in palladius_join(syllables)),
+        )
+    pinyin = pinyin_key(text, surname=surname)
+    pall = palladius_key(text, surname=surname)
+    if pinyin is None or pall is None:
+        return None
+    return pinyin.text, pall.text
 
 
 def palladius_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:

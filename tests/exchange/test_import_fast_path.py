@@ -3,9 +3,12 @@
 A seeded address book (Chinese, Latin and Russian names, duplicates by email, phone and
 name across scripts, rejected rows, unreadable phones, new and known companies) is
 imported twice into the same starting database: once as the import now runs (documents a
-few hundred per statement, fewer garbage collections, warm transliteration caches) and
-once the way it ran before (one document per statement, the collector's own thresholds,
-cold caches). Rows, outcomes, contacts, search hits and history must be the same.
+few hundred per prebuilt statement, word rows as driver tuples, fewer garbage collections,
+pinyin conversions remembered, name-part keys without origins, warm transliteration
+caches) and once the way it ran before (one document per SQLAlchemy statement, word rows
+through SQLAlchemy, the collector's own thresholds, pypinyin's lazy_pinyin, the mapped
+pinyin and Palladius keys, cold caches). Rows, outcomes, contacts, search hits and history
+must be the same, on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from crm_desktop.config import Paths
 from crm_desktop.domain.models import AuditEntry, Company, Contact
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import Channel, ContactInput
-from crm_desktop.exchange import bulk, db_import
+from crm_desktop.exchange import bulk, db_import, matching
 from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_file
 from crm_desktop.runtime import open_runtime
 from crm_desktop.search import index as search_index
@@ -112,6 +115,12 @@ def _plain_pinyin(text: str) -> list[str]:
     return list(lazy_pinyin(text, v_to_u=True, errors="ignore"))
 
 
+def _mapped_key_texts(text: str, *, surname: bool = False) -> tuple[str, str] | None:
+    pinyin = translit.pinyin_key(text, surname=surname)
+    pall = translit.palladius_key(text, surname=surname)
+    return None if pinyin is None or pall is None else (pinyin.text, pall.text)
+
+
 def _outcome(
     tmp: Path, rows: list[list[str]], *, old_way: bool, monkeypatch, url: str = ""
 ) -> dict:
@@ -134,7 +143,10 @@ def _outcome(
             m.setattr(bulk, "BULK_THRESHOLD", 0)
             # pypinyin's own lazy_pinyin, conversions done anew on every call
             m.setattr(translit, "_pinyin_reader", lambda: _plain_pinyin)
+            # the duplicate check's name keys from the mapped pinyin and Palladius keys
+            m.setattr(matching, "han_key_texts", _mapped_key_texts)
             for cached in (
+                matching.part_keys,
                 translit._word_to_cyrillic,
                 translit._run_pinyin,
                 translit._pinyin_syllables,
