@@ -15,12 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crm_desktop.text.scripts import has_cyrillic, has_han, has_latin
-from crm_desktop.text.translit import (
-    cyrillic_to_latin,
-    latin_to_cyrillic,
-    palladius_key,
-    pinyin_key,
-)
+from crm_desktop.text.translit import cyrillic_to_latin, han_key_texts, latin_to_cyrillic
 
 _STRIP = re.compile(r"[\s\-‐'’.·•]+")
 
@@ -37,10 +32,10 @@ def part_keys(text: str, surname: bool) -> frozenset[str]:
         return frozenset()
     keys = {_squash(text)}
     if has_han(text):
-        for make in (pinyin_key, palladius_key):
-            m = make(text, surname=surname)
-            if m is not None:
-                keys.add(_squash(m.text))
+        # the texts of pinyin_key and palladius_key, without their character origins
+        texts = han_key_texts(text, surname=surname)
+        if texts is not None:
+            keys.update(_squash(t) for t in texts)
     if has_cyrillic(text):
         keys.add(_squash(cyrillic_to_latin(text)))
     if has_latin(text):

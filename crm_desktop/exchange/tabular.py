@@ -154,6 +154,38 @@ def email_kind_from_label(label: str) -> EmailKind:
     return EmailKind.OTHER
 
 
+# The fields as module constants: an enum member looked up on its class costs more than
+# the comparison, and each cell of an import compared its field with up to twenty of them.
+_NAME_FIELDS = frozenset(
+    (
+        Field.FAMILY_NAME,
+        Field.GIVEN_NAME,
+        Field.MIDDLE_NAME,
+        Field.FAMILY_NAME_NATIVE,
+        Field.GIVEN_NAME_NATIVE,
+        Field.FAMILY_NAME_LATIN,
+        Field.GIVEN_NAME_LATIN,
+        Field.FAMILY_NAME_RU,
+        Field.GIVEN_NAME_RU,
+        Field.MIDDLE_NAME_RU,
+    )
+)
+_IGNORE = Field.IGNORE
+_FULL_NAME = Field.FULL_NAME
+_ORGANIZATION = Field.ORGANIZATION
+_DEPARTMENT = Field.DEPARTMENT
+_TITLE = Field.TITLE
+_COUNTRY = Field.COUNTRY
+_PHONE = Field.PHONE
+_EMAIL = Field.EMAIL
+_MESSENGER = Field.MESSENGER
+_LANGUAGES = Field.LANGUAGES
+_TAGS = Field.TAGS
+_NOTES = Field.NOTES
+_DECISION_MAKER = Field.DECISION_MAKER
+_UID = Field.UID
+
+
 def _cell(cells: list[str], index: int) -> str:
     return unneutralise(cells[index].strip()) if index < len(cells) else ""
 
@@ -163,44 +195,33 @@ def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
     names: dict[Field, str] = {}
     notes: list[str] = []
     for col in mapping:
-        if col.field == Field.IGNORE:
+        if col.field == _IGNORE:
             continue
         value = _cell(row.cells, col.index)
         if not value:
             continue
         label = _cell(row.cells, col.label_index) if col.label_index is not None else ""
         f = col.field
-        if f in (
-            Field.FAMILY_NAME,
-            Field.GIVEN_NAME,
-            Field.MIDDLE_NAME,
-            Field.FAMILY_NAME_NATIVE,
-            Field.GIVEN_NAME_NATIVE,
-            Field.FAMILY_NAME_LATIN,
-            Field.GIVEN_NAME_LATIN,
-            Field.FAMILY_NAME_RU,
-            Field.GIVEN_NAME_RU,
-            Field.MIDDLE_NAME_RU,
-        ):
+        if f in _NAME_FIELDS:
             names[f] = (names.get(f, "") + " " + value).strip()
-        elif f == Field.FULL_NAME:
+        elif f == _FULL_NAME:
             rec.full_name = rec.full_name or value
-        elif f == Field.ORGANIZATION:
+        elif f == _ORGANIZATION:
             rec.organization = rec.organization or value
-        elif f == Field.DEPARTMENT:
+        elif f == _DEPARTMENT:
             rec.department = rec.department or value
-        elif f == Field.TITLE:
+        elif f == _TITLE:
             rec.title = rec.title or value
-        elif f == Field.COUNTRY:
+        elif f == _COUNTRY:
             rec.country = rec.country or value
-        elif f == Field.PHONE or f in _FIXED_PHONE:
+        elif f == _PHONE or f in _FIXED_PHONE:
             labels = _MULTI_SPLIT.split(label) if label else []
             for i, number in enumerate(p for p in _MULTI_SPLIT.split(value) if p):
                 kind = _FIXED_PHONE.get(f) or phone_kind_from_label(
                     labels[i] if i < len(labels) else label
                 )
                 rec.phones.append(Phone(number, kind))
-        elif f == Field.EMAIL or f in _FIXED_EMAIL:
+        elif f == _EMAIL or f in _FIXED_EMAIL:
             for address in (a for a in _EMAIL_SPLIT.split(value) if "@" in a):
                 rec.emails.append(
                     Email(address, _FIXED_EMAIL.get(f) or email_kind_from_label(label))
@@ -208,7 +229,7 @@ def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
         elif f in _FIXED_MESSENGER:
             for handle in (h for h in _MULTI_SPLIT.split(value) if h):
                 rec.messengers.append(MessengerId(_FIXED_MESSENGER[f], handle))
-        elif f == Field.MESSENGER:
+        elif f == _MESSENGER:
             for item in (h for h in _MULTI_SPLIT.split(value) if h):
                 service = service_from_name(label) if label else None
                 handle = item
@@ -218,18 +239,18 @@ def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
                     if service is not None:
                         handle = tail.strip()
                 rec.messengers.append(MessengerId(service or Messenger.OTHER, handle))
-        elif f == Field.LANGUAGES:
+        elif f == _LANGUAGES:
             rec.languages.extend(x for x in _TAG_SPLIT.split(value) if x)
-        elif f == Field.TAGS:
+        elif f == _TAGS:
             for tag in _TAG_SPLIT.split(value):
                 tag = tag.strip().removeprefix("* ").strip()
                 if tag and tag.casefold() not in ("mycontacts", "starred"):
                     rec.tags.append(tag)
-        elif f == Field.NOTES:
+        elif f == _NOTES:
             notes.append(value)
-        elif f == Field.DECISION_MAKER:
+        elif f == _DECISION_MAKER:
             rec.decision_maker = value.casefold() in _TRUE
-        elif f == Field.UID:
+        elif f == _UID:
             rec.uid = value
     rec.notes = "\n".join(notes)
     place_name(

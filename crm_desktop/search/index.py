@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, column, event, insert, select, table, text
+from sqlalchemy import Connection, Engine, bindparam, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.domain import kinds
@@ -213,15 +214,21 @@ def upsert(conn: Connection, doc: Document) -> None:
 
 _LOOKUP = 500  # ref ids per SELECT: far below SQLite's and PostgreSQL's parameter limits
 
-_DOC_TABLE = table(
-    "search_doc",
-    column("doc_id"),
-    column("kind"),
-    column("ref_id"),
-    column("names"),
-    column("body"),
-)
 _DOCS_PER_STATEMENT = 400  # 2,000 parameters
+
+
+@lru_cache(maxsize=16)
+def _insert_docs_sql(rows: int, placeholder: str) -> str:
+    """``INSERT INTO search_doc ... VALUES (...), (...)`` for ``rows`` documents, in the
+    driver's own placeholders (built once per size: compiling a 400-row ``insert().values``
+    anew for every statement cost more than the statement)."""
+    one = "(" + ", ".join([placeholder] * 5) + ")"
+    return "INSERT INTO search_doc (doc_id, kind, ref_id, names, body) VALUES " + ", ".join(
+        [one] * rows
+    )
+
+
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def _insert_docs(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -231,21 +238,30 @@ def _insert_docs(conn: Connection, rows: list[dict[str, Any]]) -> None:
     every statement that fires it: one INSERT per document wrote a segment per document
     and merged them, about 0.3 ms each on the large database, most of an import's index
     time. One statement per chunk writes the same index entries a tenth as slowly."""
+    placeholder = _PLACEHOLDERS.get(conn.dialect.paramstyle)
+    if placeholder is None:  # a driver with named placeholders only: one row at a time
+        conn.execute(_INSERT_DOC, rows)
+        return
     for i in range(0, len(rows), _DOCS_PER_STATEMENT):
-        conn.execute(
-            insert(_DOC_TABLE).values(
-                [
-                    {
-                        "doc_id": r["d"],
-                        "kind": r["k"],
-                        "ref_id": r["r"],
-                        "names": r["n"],
-                        "body": r["b"],
-                    }
-                    for r in rows[i : i + _DOCS_PER_STATEMENT]
-                ]
-            )
-        )
+        part = rows[i : i + _DOCS_PER_STATEMENT]
+        params: list[Any] = []
+        for r in part:
+            params += (r["d"], r["k"], r["r"], r["n"], r["b"])
+        conn.exec_driver_sql(_insert_docs_sql(len(part), placeholder), tuple(params))
+
+
+def _insert_words(conn: Connection, words: list[dict[str, Any]]) -> None:
+    """``_INSERT_WORD`` for many rows, handed to the driver as tuples: SQLAlchemy's own
+    processing of tens of thousands of parameter sets cost more than the inserts."""
+    placeholder = _PLACEHOLDERS.get(conn.dialect.paramstyle)
+    if placeholder is None:
+        conn.execute(_INSERT_WORD, words)
+        return
+    conn.exec_driver_sql(
+        f"INSERT INTO search_word (kind, word, doc_id) VALUES ({placeholder}, {placeholder}, "
+        f"{placeholder})",
+        [(w["k"], w["w"], w["d"]) for w in words],
+    )
 
 
 def write_documents(conn: Connection, docs: Iterable[Document]) -> None:
@@ -295,7 +311,7 @@ def write_documents(conn: Connection, docs: Iterable[Document]) -> None:
         if inserts:
             _insert_docs(conn, inserts)
         if words:
-            conn.execute(_INSERT_WORD, words)
+            _insert_words(conn, words)
 
 
 def remove(conn: Connection, kind: str, ref_id: str) -> None:

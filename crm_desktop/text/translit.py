@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from crm_desktop.text.scripts import (
     HANGUL_FIRST,
@@ -39,6 +40,7 @@ __all__ = [
     "cyrillic_to_latin_mapped",
     "fold",
     "fold_mapped",
+    "han_key_texts",
     "han_mapped",
     "hangul_mapped",
     "kontsevich",
@@ -275,18 +277,52 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)  # a full name is read with and without its surname reading
 def _run_pinyin(run: str) -> tuple[str, ...]:
-    # imported here: pypinyin loads its dictionaries on import (half a second), which
-    # start-up and every command line call would pay even when no Chinese is written
-    from pypinyin import lazy_pinyin
-
+    lazy_pinyin = _pinyin_reader()
     # Each run of characters is read as a whole, so its words come from pypinyin's phrase
     # dictionary (厦门 is xiamen, not sha men; 重庆 chongqing; 长城 changcheng) even when
     # Latin letters stand in the name ("厦门TCL纺织").  Only a run with a character
     # pypinyin does not know is read one character at a time.
-    got = lazy_pinyin(run, v_to_u=True, errors="ignore")
+    got = lazy_pinyin(run)
     if len(got) != len(run):
-        got = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in run]
+        got = [(lazy_pinyin(c) or [""])[0] for c in run]
     return tuple(got)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_reader() -> Callable[[str], list[str]]:
+    """``lazy_pinyin(text, v_to_u=True, errors="ignore")`` with each character's reading
+    converted to toneless pinyin once: pypinyin converts every reading of every call
+    anew (a new converter object and a few regular expressions each), about half of
+    what reading the names of an import cost. Same converter, same arguments, same
+    result (``tests/search/test_fast_keys.py`` compares the two)."""
+    # imported here: pypinyin loads its dictionaries on import (half a second), which
+    # start-up and every command line call would pay even when no Chinese is written
+    from pypinyin import Style
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
+
+    class _Remembering(UltimateConverter):
+        def __init__(self) -> None:
+            super().__init__(v_to_u=True, neutral_tone_with_five=False, tone_sandhi=False)
+            self._done: dict[tuple[str, str, Style, bool], str] = {}
+
+        def convert_style(
+            self, han: str, orig_pinyin: str, style: Style, strict: bool, **kwargs: Any
+        ) -> Any:
+            if kwargs:
+                return super().convert_style(han, orig_pinyin, style, strict, **kwargs)
+            key = (han, orig_pinyin, style, strict)
+            got = self._done.get(key)
+            if got is None:
+                got = self._done[key] = super().convert_style(han, orig_pinyin, style, strict)
+            return got
+
+    reader = Pinyin(_Remembering())
+
+    def read(text: str) -> list[str]:
+        return list(reader.lazy_pinyin(text, style=Style.NORMAL, errors="ignore", strict=True))
+
+    return read
 
 
 def surname_length(text: str) -> int:
@@ -490,6 +526,26 @@ def palladius(syllables: list[str] | str) -> str:
             words.append("".join(palladius_join(seg)))
         return " ".join(words)
     return "".join(palladius_join([_clean_tones(s.lower()) for s in syllables]))
+
+
+def han_key_texts(text: str, *, surname: bool = False) -> tuple[str, str] | None:
+    """The texts of ``pinyin_key(text)`` and ``palladius_key(text)`` (unspaced), or None
+    if there is no Chinese.
+
+    The duplicate check compares name parts by these texts alone; a part written only in
+    Chinese characters (nearly every one) is one run, whose keys are its syllables joined,
+    so the per-character origins are not built for it."""
+    if _HAN_RUN_RE.fullmatch(text):
+        syllables = list(_pinyin_syllables(text, surname))
+        return (
+            "".join(p.replace("ü", "u") for p in syllables),
+            "".join(p.replace("ъ", "") for p in palladius_join(syllables)),
+        )
+    pinyin = pinyin_key(text, surname=surname)
+    pall = palladius_key(text, surname=surname)
+    if pinyin is None or pall is None:
+        return None
+    return pinyin.text, pall.text
 
 
 def palladius_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:

@@ -3,9 +3,12 @@
 A seeded address book (Chinese, Latin and Russian names, duplicates by email, phone and
 name across scripts, rejected rows, unreadable phones, new and known companies) is
 imported twice into the same starting database: once as the import now runs (documents a
-few hundred per statement, fewer garbage collections, warm transliteration caches) and
-once the way it ran before (one document per statement, the collector's own thresholds,
-cold caches). Rows, outcomes, contacts, search hits and history must be the same.
+few hundred per prebuilt statement, word rows as driver tuples, fewer garbage collections,
+pinyin conversions remembered, name-part keys without origins, warm transliteration
+caches) and once the way it ran before (one document per SQLAlchemy statement, word rows
+through SQLAlchemy, the collector's own thresholds, pypinyin's lazy_pinyin, the mapped
+pinyin and Palladius keys, cold caches). Rows, outcomes, contacts, search hits and history
+must be the same, on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from crm_desktop.config import Paths
 from crm_desktop.domain.models import AuditEntry, Company, Contact
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import Channel, ContactInput
-from crm_desktop.exchange import bulk, db_import
+from crm_desktop.exchange import bulk, db_import, matching
 from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_file
 from crm_desktop.runtime import open_runtime
 from crm_desktop.search import index as search_index
@@ -106,14 +109,44 @@ def _seed(services) -> None:
     services.contacts.create(ContactInput(family_name_native="王", given_name_native="伟芳"))
 
 
-def _outcome(tmp: Path, rows: list[list[str]], *, old_way: bool, monkeypatch) -> dict:
+def _plain_pinyin(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return list(lazy_pinyin(text, v_to_u=True, errors="ignore"))
+
+
+def _mapped_key_texts(text: str, *, surname: bool = False) -> tuple[str, str] | None:
+    pinyin = translit.pinyin_key(text, surname=surname)
+    pall = translit.palladius_key(text, surname=surname)
+    return None if pinyin is None or pall is None else (pinyin.text, pall.text)
+
+
+def _outcome(
+    tmp: Path, rows: list[list[str]], *, old_way: bool, monkeypatch, url: str = ""
+) -> dict:
     with monkeypatch.context() as m:
         m.setattr(db_import, "FLUSH_EVERY", 60)  # several flushes, as in a large import
         # chunk boundaries inside each flush (the import writes 400 a statement)
         m.setattr(search_index, "_DOCS_PER_STATEMENT", 1 if old_way else 17)
         if old_way:
+            # one INSERT per document through SQLAlchemy, no prebuilt multi-row statement
+            m.setattr(
+                search_index,
+                "_insert_docs",
+                lambda conn, docs: [conn.execute(search_index._INSERT_DOC, d) for d in docs],
+            )
+            m.setattr(
+                search_index,
+                "_insert_words",
+                lambda conn, words: conn.execute(search_index._INSERT_WORD, words),
+            )
             m.setattr(bulk, "BULK_THRESHOLD", 0)
+            # pypinyin's own lazy_pinyin, conversions done anew on every call
+            m.setattr(translit, "_pinyin_reader", lambda: _plain_pinyin)
+            # the duplicate check's name keys from the mapped pinyin and Palladius keys
+            m.setattr(matching, "han_key_texts", _mapped_key_texts)
             for cached in (
+                matching.part_keys,
                 translit._word_to_cyrillic,
                 translit._run_pinyin,
                 translit._pinyin_syllables,
@@ -123,7 +156,8 @@ def _outcome(tmp: Path, rows: list[list[str]], *, old_way: bool, monkeypatch) ->
                 cached.cache_clear()
         tmp.mkdir()
         data = tmp / "data"
-        rt = open_runtime("sqlite:///" + str(tmp / "crm.sqlite3"), Paths(data, data / "config"))
+        url = url or "sqlite:///" + str(tmp / "crm.sqlite3")
+        rt = open_runtime(url, Paths(data, data / "config"))
         try:
             services = rt.services
             _seed(services)
@@ -156,7 +190,8 @@ def _outcome(tmp: Path, rows: list[list[str]], *, old_way: bool, monkeypatch) ->
                 history = Counter(
                     (e.entity_type, e.action, e.field) for e in s.scalars(select(AuditEntry))
                 )
-                s.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+                if url.startswith("sqlite"):
+                    s.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
             search = SearchService(services.ctx.session_factory)
             queries = sorted({q for row in rows for q in (row[0] + row[1], row[3], row[4]) if q})
             hits = {q: sorted(names[i] for i in search.matching_ids("contact", q)) for q in queries}
@@ -194,5 +229,26 @@ def test_the_fast_import_writes_what_the_old_one_wrote(tmp_path, monkeypatch, se
     assert any(r[4] == "name" for r in new["report"])  # a duplicate found across scripts
     assert any(r[7] for r in new["report"])  # a phone kept in the notes
     assert sum(len(v) for v in new["hits"].values()) > len(new["hits"])
+    for part in ("summary", "report", "contacts", "history", "hits"):
+        assert new[part] == old[part], part
+
+
+@pytest.mark.parametrize("backend", [pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_the_fast_import_writes_what_the_old_one_wrote_on(tmp_path, monkeypatch, backend) -> None:
+    from tests.conftest import _postgres_schema_url
+
+    rows = _book(17)
+    got = []
+    for name, old_way in (("new", False), ("old", True)):
+        schema = _postgres_schema_url()
+        url = next(schema)
+        try:
+            got.append(
+                _outcome(tmp_path / name, rows, old_way=old_way, monkeypatch=monkeypatch, url=url)
+            )
+        finally:
+            schema.close()
+    new, old = got
+    assert Counter(r[2] for r in new["report"])["created"] > 150
     for part in ("summary", "report", "contacts", "history", "hits"):
         assert new[part] == old[part], part

@@ -155,3 +155,44 @@ def test_runs_of_chinese_characters_are_the_runs_is_han_marks(text: str) -> None
         else:
             i += 1
     assert translit._han_runs(text) == runs
+
+
+def test_pinyin_read_with_remembered_conversions_is_pypinyins_own_reading() -> None:
+    """``_pinyin_reader`` converts each (character, reading) once; pypinyin's
+    ``lazy_pinyin(v_to_u=True, errors="ignore")`` converts every time. Every character
+    pypinyin knows, a spread of its phrases (each read twice: cold and remembered),
+    and runs mixed with Latin letters and unknown characters read the same both ways."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    read = translit._pinyin_reader()
+    chars = [chr(c) for c in sorted(PINYIN_DICT)]
+    phrases = sorted(PHRASES_DICT)[::40]
+    mixed = ["厦门TCL纺织", "重庆长城", "绿色", "女儿", "略", "〇", "王伟\U0002a6d6芳", "𠀀李"]
+    for text in [*chars, *phrases, *phrases, *mixed, "".join(chars[::997])]:
+        assert read(text) == lazy_pinyin(text, v_to_u=True, errors="ignore"), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            list("王李张刘陈杨赵黄曾单欧阳司马伟芳娜敏静丽强磊军洋勇艳杰娟涛明超重庆长厦门")
+        ),
+        min_size=1,
+        max_size=4,
+    ).map("".join),
+    st.sampled_from(["", "Li", " ", "-", "·", "A伟", "1"]),
+    st.booleans(),
+)
+def test_han_key_texts_are_the_texts_of_the_mapped_keys(
+    han: str, other: str, surname: bool
+) -> None:
+    """The duplicate check's pinyin and Palladius texts, built without origins for a run
+    of Chinese characters, are those of ``pinyin_key`` and ``palladius_key``; other text
+    goes the long way and must agree too."""
+    for text in (han, han + other, other + han, han + other + han):
+        pinyin = translit.pinyin_key(text, surname=surname)
+        pall = translit.palladius_key(text, surname=surname)
+        want = None if pinyin is None or pall is None else (pinyin.text, pall.text)
+        assert translit.han_key_texts(text, surname=surname) == want, text
