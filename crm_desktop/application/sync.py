@@ -70,6 +70,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import sqltypes
 
 from crm_desktop.application.errors import UseCaseError
 from crm_desktop.documents.snapshot import memo_from_json, memo_to_json
@@ -314,6 +315,70 @@ def _encoded_rows(name: str, result: Any) -> Iterator[dict[str, Any]]:
         yield {k: v if f is None else f(v) for k, f, v in zip(keys, coders, row, strict=True)}
 
 
+def _raw_coder(name: str, col: Column[Any], dialect: Any) -> Callable[[Any], Any] | None:
+    """What ``_encoded_rows`` makes of a value of ``col`` as the driver hands it back
+    (None: the value as it is): SQLAlchemy's result processing, then the encoding; for
+    timestamps and JSON, a shorter way to the same value."""
+    proc = col.type.dialect_impl(dialect).result_processor(dialect, None)
+    enc = _ENCODERS[name].get(col.name)
+    if isinstance(col.type, sqltypes.JSON):
+        return proc  # json.loads gives JSON values only, which ``encode`` gives back as equal
+    if isinstance(col.type, UTCDateTime) and proc is not None and enc is not None:
+        return _sqlite_datetime_text(proc, enc)
+    if proc is None:
+        return enc
+    if enc is None:
+        return proc
+    return lambda v: enc(proc(v))
+
+
+def _sqlite_datetime_text(
+    proc: Callable[[Any], Any], enc: Callable[[Any], Any]
+) -> Callable[[Any], Any]:
+    """A UTC timestamp as SQLAlchemy stores it on SQLite ("2026-12-05 07:02:13.985530",
+    naive UTC) to its encoded text ("2026-12-05T07:02:13.985530+00:00"); any other text
+    (never written by SQLAlchemy) goes the long way, through ``proc`` and ``enc``."""
+
+    def coder(value: Any) -> Any:
+        if value is None:
+            return None
+        if type(value) is str and len(value) == 26:
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.isoformat(" ", "microseconds") == value:
+                return parsed.isoformat() + "+00:00"
+        return enc(proc(value))
+
+    return coder
+
+
+def _raw_encoded_rows(
+    conn: Connection, name: str, where: str, params: Sequence[Any]
+) -> Iterator[dict[str, Any]]:
+    """``_encoded_rows`` of ``SELECT <every column> FROM <name> WHERE <where>`` (``?``
+    parameters), read through the driver: on SQLite most values are stored as they are
+    encoded (text, numbers), so only the others are converted, each the short way."""
+    t = _table(name)
+    dialect = conn.dialect
+    coders = [_raw_coder(name, c, dialect) for c in t.c]
+    keys = [c.name for c in t.c]
+    quote = dialect.identifier_preparer.quote
+    sql = f"SELECT {', '.join(quote(k) for k in keys)} FROM {quote(name)} WHERE {where}"
+    coded = [(k, f) for k, f in zip(keys, coders, strict=True) if f is not None]
+    for raw in conn.exec_driver_sql(sql, tuple(params)):
+        row = dict(zip(keys, raw, strict=True))
+        for k, f in coded:
+            row[k] = f(row[k])
+        yield row
+
+
+def _raw_reads(conn: Connection) -> bool:
+    """Whether rows are read through the driver (``_raw_encoded_rows``): SQLite only."""
+    return conn.dialect.name == "sqlite" and conn.dialect.paramstyle == "qmark"
+
+
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), _BATCH):
         yield items[i : i + _BATCH]
@@ -364,8 +429,13 @@ class Change:
 def _rows(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     t = _table(name)
     out: dict[str, dict[str, Any]] = {}
+    raw = _raw_reads(conn)
     for part in _chunks(ids):
-        for row in _encoded_rows(name, conn.execute(select(t).where(t.c.id.in_(part)))):
+        if raw:
+            rows = _raw_encoded_rows(conn, name, f"id IN ({', '.join('?' * len(part))})", part)
+        else:
+            rows = _encoded_rows(name, conn.execute(select(t).where(t.c.id.in_(part))))
+        for row in rows:
             out[row["id"]] = row
     return out
 
@@ -396,9 +466,17 @@ def _link_sets(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, dic
 def _histories(conn: Connection, name: str, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     t = _table("audit_entry")
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    raw = _raw_reads(conn)
     for part in _chunks(ids):
-        result = conn.execute(select(t).where(t.c.entity_id.in_(part), t.c.entity_type == name))
-        for row in _encoded_rows("audit_entry", result):
+        if raw:
+            where = f"entity_id IN ({', '.join('?' * len(part))}) AND entity_type = ?"
+            rows = _raw_encoded_rows(conn, "audit_entry", where, [*part, name])
+        else:
+            rows = _encoded_rows(
+                "audit_entry",
+                conn.execute(select(t).where(t.c.entity_id.in_(part), t.c.entity_type == name)),
+            )
+        for row in rows:
             out[row["entity_id"]].append(row)
     for entries in out.values():
         entries.sort(key=lambda e: (e["hlc"], e["id"]))

@@ -1,0 +1,77 @@
+"""On SQLite the merge reads rows and histories through the driver, converting only the
+values not stored as they are encoded (application.sync._raw_encoded_rows): it must read
+exactly what the straightforward way (SQLAlchemy's result processing, then ``encode``)
+reads, value for value and type for type, for every replicated table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+from synchelp import company, edit_company, open_rep, two_way
+
+from crm_desktop.application import sync
+from crm_desktop.demo import load_demo
+from crm_desktop.domain.base import Base
+
+
+def _typed(value: Any) -> Any:
+    """The value with the type of every part (1 and True, 1 and 1.0 compare equal)."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def _read_all(conn: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in sync.TABLES:
+        ids = sorted(conn.scalars(select(Base.metadata.tables[name].c.id)))
+        out[name] = _typed(sync._rows(conn, name, ids))
+        out["history " + name] = _typed(sync._histories(conn, name, ids))
+    return out
+
+
+def test_rows_read_through_the_driver_are_the_encoded_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = open_rep(tmp_path, "a")
+    b = open_rep(tmp_path, "b")
+    cid = company(b, "Kaiquan Pumps", city="Shanghai")
+    two_way(a, b)
+    load_demo(a.services)
+    edit_company(a, cid, city="Suzhou")
+    edit_company(b, cid, city="Wuxi")  # a conflict: sync_conflict rows and merge entries
+    two_way(a, b)
+    with a.rt.db.engine.begin() as conn:
+        # timestamps SQLAlchemy would not write but reads: whole seconds, no fraction,
+        # a date only, a "T" (they go the long way and must still read the same)
+        conn.execute(
+            text("UPDATE company SET created_at = :v WHERE id = :i"),
+            {"v": "2026-01-02 03:04:05.000000", "i": cid},
+        )
+        others = list(conn.scalars(text("SELECT id FROM contact ORDER BY id LIMIT 4")))
+        for value, rid in zip(
+            ["2026-01-02 03:04:05", "2026-01-02", "2026-01-02T03:04:05.123456"],
+            others,
+            strict=False,
+        ):
+            conn.execute(
+                text("UPDATE contact SET updated_at = :v WHERE id = :i"), {"v": value, "i": rid}
+            )
+    with a.rt.db.engine.connect() as conn:
+        assert sync._raw_reads(conn)
+        fast = _read_all(conn)
+        monkeypatch.setattr(sync, "_raw_reads", lambda conn: False)
+        plain = _read_all(conn)
+    assert fast == plain
+    filled = [name for name in sync.TABLES if fast[name]]
+    assert {"company", "contact", "meeting", "project", "sync_conflict"} <= set(filled)
+    assert any(fast["history " + name] for name in sync.TABLES)
+    json.dumps(fast)  # encoded values only
+    a.close()
+    b.close()
