@@ -374,6 +374,80 @@ def _raw_encoded_rows(
         yield row
 
 
+def _decodes(col: Column[Any]) -> bool:
+    """Whether ``_decoder`` changes the values of ``col`` (else it gives them back)."""
+    t = col.type
+    return isinstance(t, UTCDateTime | Date | Numeric) or (
+        isinstance(t, Enum) and t.enum_class is not None
+    )
+
+
+def _raw_binder(name: str, col: Column[Any], dialect: Any) -> Callable[[Any], Any] | None:
+    """What an INSERT of SQLAlchemy's gives the driver for an encoded value of ``col``
+    (None: the value as it is): ``_decoder``, then SQLAlchemy's bind processing; for
+    timestamps a shorter way to the same text."""
+    bind = col.type.dialect_impl(dialect).bind_processor(dialect)
+    dec = _DECODERS[name][col.name] if _decodes(col) else None
+    if isinstance(col.type, UTCDateTime) and bind is not None and dec is not None:
+        return _sqlite_datetime_bind(dec, bind)
+    if bind is None:
+        return dec
+    if dec is None:
+        return bind
+    return lambda v: bind(dec(v))
+
+
+def _sqlite_datetime_bind(
+    dec: Callable[[Any], Any], bind: Callable[[Any], Any]
+) -> Callable[[Any], Any]:
+    """An encoded UTC timestamp ("2026-12-05T07:02:13.985530+00:00") to the text
+    SQLAlchemy stores on SQLite ("2026-12-05 07:02:13.985530"); any other value goes the
+    long way, through ``dec`` and ``bind`` (which refuse what they must)."""
+
+    def coder(value: Any) -> Any:
+        if value is None:
+            return None
+        if type(value) is str and value.endswith("+00:00"):
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.isoformat() == value:
+                return parsed.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return bind(dec(value))
+
+    return coder
+
+
+def _raw_insert(conn: Connection, name: str, rows: Sequence[dict[str, Any]]) -> bool:
+    """Insert encoded rows that give every column of the table (no defaults to fill in)
+    through the driver, converting each value as an ``insert`` of their ``_decode``d
+    form would. False, and nothing written, when that is not so (another backend, a
+    row without some column): the caller inserts them the usual way."""
+    t = _table(name)
+    keys = [c.name for c in t.c]
+    every = set(keys)
+    if not _raw_reads(conn) or not all(r.keys() >= every for r in rows):
+        return False
+    dialect = conn.dialect
+    coders = [_raw_binder(name, c, dialect) for c in t.c]
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(name)} ({', '.join(quote(k) for k in keys)}) "
+        f"VALUES ({', '.join('?' * len(keys))})"
+    )
+    pairs = list(zip(keys, coders, strict=True))
+    for start in range(0, len(rows), _BATCH):
+        conn.exec_driver_sql(
+            sql,
+            [
+                tuple(r[k] if f is None else f(r[k]) for k, f in pairs)
+                for r in rows[start : start + _BATCH]
+            ],
+        )
+    return True
+
+
 def _raw_reads(conn: Connection) -> bool:
     """Whether rows are read through the driver (``_raw_encoded_rows``): SQLite only."""
     return conn.dialect.name == "sqlite" and conn.dialect.paramstyle == "qmark"
@@ -1077,6 +1151,20 @@ def _update_rows(conn: Connection, t: Table, updates: list[dict[str, Any]]) -> N
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for u in updates:
         groups.setdefault(tuple(sorted(k for k in u if k != "_id")), []).append(u)
+    if _raw_reads(conn) and all(groups) and not any(c.onupdate is not None for c in t.c):
+        # through the driver, each value bound as SQLAlchemy binds it (nothing else
+        # differs: no column of ours has an onupdate default)
+        dialect = conn.dialect
+        quote = dialect.identifier_preparer.quote
+        for cols, rows in groups.items():
+            binds = [t.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
+            pairs = list(zip(cols, binds, strict=True))
+            sets = ", ".join(f"{quote(c)} = ?" for c in cols)
+            conn.exec_driver_sql(
+                f"UPDATE {quote(t.name)} SET {sets} WHERE id = ?",
+                [(*(r[c] if f is None else f(r[c]) for c, f in pairs), r["_id"]) for r in rows],
+            )
+        return
     for cols, rows in groups.items():
         stmt = (
             update(t)
@@ -1101,7 +1189,10 @@ def _flush_history(ap: _Apply) -> None:
     present: set[str] = set()
     for part in _chunks(ids):
         present.update(ap.conn.scalars(select(t.c.id).where(t.c.id.in_(part))))
-    rows = [_decode("audit_entry", e) for i, e in ap.entries.items() if i not in present]
+    new = [e for i, e in ap.entries.items() if i not in present]
+    if _raw_insert(ap.conn, "audit_entry", new):
+        return
+    rows = [_decode("audit_entry", e) for e in new]
     for start in range(0, len(rows), _BATCH):
         ap.conn.execute(insert(t), rows[start : start + _BATCH])
 

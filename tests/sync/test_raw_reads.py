@@ -75,3 +75,97 @@ def test_rows_read_through_the_driver_are_the_encoded_rows(
     json.dumps(fast)  # encoded values only
     a.close()
     b.close()
+
+
+def _stored(conn: Any, name: str) -> list[Any]:
+    """A table's rows as the driver gives them back (the stored values, typed)."""
+    return sorted(_typed(list(r)) for r in conn.exec_driver_sql(f"SELECT * FROM {name}"))
+
+
+def test_history_inserted_through_the_driver_is_what_an_insert_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = open_rep(tmp_path, "a")
+    b = open_rep(tmp_path, "b")
+    cid = company(b, "Kaiquan Pumps", city="Shanghai")
+    two_way(a, b)
+    load_demo(a.services)
+    edit_company(a, cid, city="Suzhou")
+    edit_company(b, cid, city="Wuxi")
+    two_way(a, b)
+    with a.rt.db.engine.connect() as conn:
+        entries = [
+            e
+            for name in sync.TABLES
+            for es in sync._histories(
+                conn, name, list(conn.scalars(select(Base.metadata.tables[name].c.id)))
+            ).values()
+            for e in es
+        ]
+    assert len(entries) > 20
+    odd = [  # values no merge of ours writes, which must still be stored alike
+        {"at": "2026-01-02T03:04:05+00:00", "old_value": None, "new_value": {"a": [1, 2.5]}},
+        {"at": "2026-01-02T03:04:05.000001+05:00", "old_value": True, "new_value": "x"},
+        {"at": "2026-01-02T03:04:05.5+00:00", "old_value": 3, "new_value": ["y", None]},
+        {
+            "created_at": "2026-01-02T00:00:00+00:00",
+            "deleted_at": "2026-01-02T03:04:05.123456+00:00",
+        },
+    ]
+    for n, change in enumerate(odd):
+        entries.append({**entries[n], **change, "id": f"odd-{n}"})
+
+    def write(fast: bool) -> list[Any]:
+        with a.rt.db.engine.connect() as conn, conn.begin() as tx:
+            conn.exec_driver_sql("DELETE FROM audit_entry")
+            ap = sync._Apply(conn, "", sync.Summary())
+            for e in entries:
+                ap.entries[e["id"]] = dict(e)
+            if not fast:
+                monkeypatch.setattr(sync, "_raw_reads", lambda conn: False)
+            sync._flush_history(ap)
+            monkeypatch.undo()
+            stored = _stored(conn, "audit_entry")
+            tx.rollback()
+        return stored
+
+    fast, plain = write(True), write(False)
+    assert fast == plain
+    assert len(fast) == len(entries)
+    with a.rt.db.engine.connect() as conn:  # a row without some column: the usual way
+        assert not sync._raw_insert(conn, "audit_entry", [{"id": "x"}])
+    a.close()
+    b.close()
+
+
+def test_updates_through_the_driver_store_what_an_update_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = open_rep(tmp_path, "a")
+    load_demo(a.services)
+    tables = ("company", "contact", "project", "meeting", "site", "task", "member")
+
+    def write(fast: bool) -> dict[str, list[Any]]:
+        out = {}
+        with a.rt.db.engine.connect() as conn, conn.begin() as tx:
+            for name in tables:
+                ids = sorted(conn.scalars(select(Base.metadata.tables[name].c.id)))[:8]
+                assert len(ids) >= 2, name
+                rows = sync._rows(conn, name, ids)
+                updates = []
+                for n, rid in enumerate(ids):  # each row takes the next one's values
+                    values = {k: v for k, v in rows[ids[(n + 1) % len(ids)]].items() if k != "id"}
+                    if n % 2:  # another set of columns: a second statement
+                        values = {k: v for k, v in values.items() if k in sync._ENCODED[name]}
+                    updates.append({"_id": rid, **sync._decode(name, values)})
+                if not fast:
+                    monkeypatch.setattr(sync, "_raw_reads", lambda conn: False)
+                sync._update_rows(conn, Base.metadata.tables[name], updates)
+                monkeypatch.undo()
+                out[name] = _stored(conn, name)
+            tx.rollback()
+        return out
+
+    fast, plain = write(True), write(False)
+    assert fast == plain
+    a.close()
