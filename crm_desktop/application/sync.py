@@ -44,6 +44,7 @@ from __future__ import annotations
 import base64
 import enum
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -332,23 +333,33 @@ def _raw_coder(name: str, col: Column[Any], dialect: Any) -> Callable[[Any], Any
     return lambda v: enc(proc(v))
 
 
+# a timestamp as SQLAlchemy stores one on SQLite, and as ``encode`` writes one (UTC)
+_SQLITE_DATETIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", re.ASCII)
+_ENCODED_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?\+00:00", re.ASCII)
+
+
 def _sqlite_datetime_text(
     proc: Callable[[Any], Any], enc: Callable[[Any], Any]
 ) -> Callable[[Any], Any]:
     """A UTC timestamp as SQLAlchemy stores it on SQLite ("2026-12-05 07:02:13.985530",
-    naive UTC) to its encoded text ("2026-12-05T07:02:13.985530+00:00"); any other text
-    (never written by SQLAlchemy) goes the long way, through ``proc`` and ``enc``."""
+    naive UTC) to its encoded text ("2026-12-05T07:02:13.985530+00:00", no fraction when
+    it is 0, as ``isoformat`` writes it), by moving characters once the text has that
+    shape and is a valid time; any other text goes the long way, ``proc`` then ``enc``."""
+    shape = _SQLITE_DATETIME.fullmatch
+    valid = datetime.fromisoformat
 
     def coder(value: Any) -> Any:
         if value is None:
             return None
-        if type(value) is str and len(value) == 26:
+        if type(value) is str and shape(value):
             try:
-                parsed = datetime.fromisoformat(value)
+                valid(value)
             except ValueError:
-                parsed = None
-            if parsed is not None and parsed.isoformat(" ", "microseconds") == value:
-                return parsed.isoformat() + "+00:00"
+                pass
+            else:
+                if value.endswith(".000000"):
+                    return value[:10] + "T" + value[11:19] + "+00:00"
+                return value[:10] + "T" + value[11:] + "+00:00"
         return enc(proc(value))
 
     return coder
@@ -401,19 +412,23 @@ def _sqlite_datetime_bind(
     dec: Callable[[Any], Any], bind: Callable[[Any], Any]
 ) -> Callable[[Any], Any]:
     """An encoded UTC timestamp ("2026-12-05T07:02:13.985530+00:00") to the text
-    SQLAlchemy stores on SQLite ("2026-12-05 07:02:13.985530"); any other value goes the
-    long way, through ``dec`` and ``bind`` (which refuse what they must)."""
+    SQLAlchemy stores on SQLite ("2026-12-05 07:02:13.985530"), by moving characters
+    once the text has that shape and is a valid time; any other value goes the long way,
+    through ``dec`` and ``bind`` (which refuse what they must)."""
+    shape = _ENCODED_DATETIME.fullmatch
+    valid = datetime.fromisoformat
 
     def coder(value: Any) -> Any:
         if value is None:
             return None
-        if type(value) is str and value.endswith("+00:00"):
+        if type(value) is str and shape(value):
             try:
-                parsed = datetime.fromisoformat(value)
+                valid(value)
             except ValueError:
-                parsed = None
-            if parsed is not None and parsed.isoformat() == value:
-                return parsed.replace(tzinfo=None).isoformat(" ", "microseconds")
+                pass
+            else:
+                fraction = value[19:26] if len(value) == 32 else ".000000"
+                return value[:10] + " " + value[11:19] + fraction
         return bind(dec(value))
 
     return coder

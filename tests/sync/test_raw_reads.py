@@ -56,9 +56,14 @@ def test_rows_read_through_the_driver_are_the_encoded_rows(
         )
         others = list(conn.scalars(text("SELECT id FROM contact ORDER BY id LIMIT 4")))
         for value, rid in zip(
-            ["2026-01-02 03:04:05", "2026-01-02", "2026-01-02T03:04:05.123456"],
+            [
+                "2026-01-02 03:04:05",
+                "2026-01-02",
+                "2026-01-02T03:04:05.123456",
+                "2026-01-02 03:04:05.9+0000",  # 26 characters, read as 03:04:05
+            ],
             others,
-            strict=False,
+            strict=True,
         ):
             conn.execute(
                 text("UPDATE contact SET updated_at = :v WHERE id = :i"), {"v": value, "i": rid}
@@ -107,6 +112,8 @@ def test_history_inserted_through_the_driver_is_what_an_insert_stores(
         {"at": "2026-01-02T03:04:05+00:00", "old_value": None, "new_value": {"a": [1, 2.5]}},
         {"at": "2026-01-02T03:04:05.000001+05:00", "old_value": True, "new_value": "x"},
         {"at": "2026-01-02T03:04:05.5+00:00", "old_value": 3, "new_value": ["y", None]},
+        {"at": "2026-01-02T03:04:05.000000+00:00", "updated_at": "2026-01-02T03:04:05Z"},
+        {"at": "2026-01-02 03:04:05+00:00", "updated_at": "2026-01-02T03:04:05.123+00:00"},
         {
             "created_at": "2026-01-02T00:00:00+00:00",
             "deleted_at": "2026-01-02T03:04:05.123456+00:00",
