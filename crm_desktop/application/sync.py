@@ -275,8 +275,14 @@ _DECODERS: dict[str, dict[str, Callable[[Any], Any]]] = {
 
 
 def _decode(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """``row``'s columns of the table, each through its ``_decoder`` (only those that
+    change values are called: the others give them back)."""
     decoders = _DECODERS[name]
-    return {k: decoders[k](v) for k, v in row.items() if k in decoders}
+    out = {k: v for k, v in row.items() if k in decoders}
+    for k, f in _DECODING[name]:
+        if k in out:
+            out[k] = f(out[k])
+    return out
 
 
 def _plain(col: Column[Any]) -> bool:
@@ -391,6 +397,15 @@ def _decodes(col: Column[Any]) -> bool:
     return isinstance(t, UTCDateTime | Date | Numeric) or (
         isinstance(t, Enum) and t.enum_class is not None
     )
+
+
+# the columns whose ``_decoder`` changes values, with it, per table
+_DECODING: dict[str, list[tuple[str, Callable[[Any], Any]]]] = {
+    name: [(c.name, _DECODERS[name][c.name]) for c in _table(name).c if _decodes(c)]
+    for name in _DECODERS
+}
+# the column names of each table (``in`` a frozenset: cheaper than ``in table.c``)
+_COLUMNS: dict[str, frozenset[str]] = {name: frozenset(_table(name).c.keys()) for name in TABLES}
 
 
 def _raw_binder(name: str, col: Column[Any], dialect: Any) -> Callable[[Any], Any] | None:
@@ -1010,6 +1025,7 @@ def _derive(name: str, row: dict[str, Any]) -> None:
 def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
     conn = ap.conn
     t = _table(name)
+    columns = _COLUMNS[name]
     ids = [c.id for c in changes]
     local = _rows(conn, name, ids)
     if name in UNIQUE:
@@ -1030,7 +1046,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
         links = {k: list(v) for k, v in ch.links.items()}
         _remap_row(name, row, links, ap.remap)
         if ch.id not in known:
-            row = {k: v for k, v in row.items() if k in t.c}
+            row = {k: v for k, v in row.items() if k in columns}
             inserts.append(_decode(name, row))
             ap.touched.setdefault(name, set()).add(ch.id)
             if name in SEARCH_FIELDS:
@@ -1066,7 +1082,7 @@ def _apply_table(ap: _Apply, name: str, changes: list[Change]) -> None:
             values = {
                 k: v
                 for k, v in merged.row.items()
-                if k in t.c and k != "id" and (k not in mine.row or mine.row[k] != v)
+                if k in columns and k != "id" and (k not in mine.row or mine.row[k] != v)
             }
             decoded = _decode(name, values)
             updates.append({"_id": ch.id, **decoded})

@@ -176,3 +176,18 @@ def test_updates_through_the_driver_store_what_an_update_stores(
     fast, plain = write(True), write(False)
     assert fast == plain
     a.close()
+
+
+def test_decode_calls_only_the_decoders_that_change_values(tmp_path: Path) -> None:
+    a = open_rep(tmp_path, "a")
+    load_demo(a.services)
+    with a.rt.db.engine.connect() as conn:
+        for name in sync.TABLES:
+            ids = sorted(conn.scalars(select(Base.metadata.tables[name].c.id)))
+            for row in sync._rows(conn, name, ids).values():
+                row = {"not a column": 1, **row}
+                every = sync._DECODERS[name]
+                straight = {k: every[k](v) for k, v in row.items() if k in every}
+                assert _typed(sync._decode(name, row)) == _typed(straight)
+                assert list(sync._decode(name, row)) == list(straight)
+    a.close()
