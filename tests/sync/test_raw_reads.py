@@ -191,3 +191,41 @@ def test_decode_calls_only_the_decoders_that_change_values(tmp_path: Path) -> No
                 assert _typed(sync._decode(name, row)) == _typed(straight)
                 assert list(sync._decode(name, row)) == list(straight)
     a.close()
+
+
+def test_the_collector_is_paused_during_a_merge_and_as_it_was_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    a = open_rep(tmp_path, "a")
+    b = open_rep(tmp_path, "b")
+    company(b, "Kaiquan Pumps")
+    seen = []
+    apply = sync.apply_changes
+
+    def watched(*args: Any, **kwargs: Any) -> sync.Summary:
+        seen.append(gc.isenabled())
+        return apply(*args, **kwargs)
+
+    monkeypatch.setattr(sync, "apply_changes", watched)
+    assert gc.isenabled()
+    two_way(a, b)
+    assert seen == [False, False] and gc.isenabled()
+
+    def failing(*args: Any, **kwargs: Any) -> sync.Summary:
+        raise sync.SyncCancelled()
+
+    monkeypatch.setattr(sync, "apply_changes", failing)
+    with pytest.raises(sync.SyncCancelled):
+        two_way(a, b)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(sync, "apply_changes", watched)
+        two_way(a, b)
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()
+    a.close()
+    b.close()
