@@ -269,3 +269,55 @@ def test_list_quick_filters_use_the_search_keys(services, kaiquan) -> None:
     assert companies.list(companies.query(text="Хуавэй")) == []
     # composes with the list's other filters
     assert contacts.list(contacts.query(text="Ван", company_id=kaiquan))[0].id == c
+
+
+def _body_update_state(conn, fts: bool) -> tuple[object, ...]:
+    docs = sorted(conn.execute(text("SELECT doc_id, kind, ref_id, names, body FROM search_doc")))
+    if not fts:
+        return (docs,)
+    conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+    found = {
+        q: sorted(
+            conn.scalars(
+                text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q"), {"q": f'"{q}"'}
+            )
+        )
+        for q in ("встреча", "переговоры", "Шанхае", "Пекин", "заметка")
+    }
+    return docs, found
+
+
+def test_body_updates_in_few_statements_match_one_per_document(
+    runtime, services, monkeypatch
+) -> None:
+    """update_bodies (on SQLite a few documents per UPDATE ... FROM VALUES) leaves
+    search_doc and the full-text index as one UPDATE per document does; for a document
+    given twice the last body counts."""
+    made = [
+        services.contacts.create(
+            ContactInput(family_name_native="王", given_name_native=g, notes="встреча в Шанхае")
+        ).id
+        for g in "伟娜芳敏静"
+    ]
+    code = search_index.KIND_CODES["contact"]
+    bodies = [{"b": f"переговоры {n} в Пекине", "r": ref, "k": code} for n, ref in enumerate(made)]
+    bodies.append({"b": "заметка последняя", "r": made[1], "k": code})
+    monkeypatch.setattr(search_index, "_BODIES_PER_STATEMENT", 2)
+    engine = runtime.db.engine
+    fts = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        tx = conn.begin()
+        before = _body_update_state(conn, fts)
+        tx.rollback()
+        tx = conn.begin()
+        search_index.update_bodies(conn, bodies)
+        fast = _body_update_state(conn, fts)
+        tx.rollback()
+        tx = conn.begin()
+        assert _body_update_state(conn, fts) == before
+        for b in bodies:
+            conn.execute(text("UPDATE search_doc SET body = :b WHERE ref_id = :r AND kind = :k"), b)
+        plain = _body_update_state(conn, fts)
+        tx.rollback()
+    assert fast == plain
+    assert fast != before
