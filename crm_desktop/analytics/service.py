@@ -324,9 +324,16 @@ class AnalyticsService:
             .where(StageChange.deleted_at.is_(None))
             .order_by(StageChange.project_id, StageChange.changed_at, StageChange.hlc)
         )
-        # in slices: the whole history as rows at once cost 35 MB of peak memory
-        for part in s.connection().execute(stmt).partitions(10_000):
-            yield from part
+        # In slices: the whole history as rows at once cost 35 MB of peak memory. Straight
+        # from the driver's cursor: no column here needs a result processor (text ids,
+        # a float, 1/0), and building SQLAlchemy rows was a tenth of the report.
+        result = s.connection().execute(stmt)
+        cursor = result.cursor
+        try:
+            while part := cursor.fetchmany(10_000):
+                yield from part
+        finally:
+            result.close()
 
     @staticmethod
     def _stalls(stages: list[StageInfo], limits: Mapping[str, int], as_of: datetime) -> Any:

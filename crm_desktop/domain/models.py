@@ -477,6 +477,17 @@ Meeting.contacts_by_hand = _by_hand(meeting_contacts)
 
 class StageChange(SyncedMixin, Base):
     __tablename__ = "stage_change"
+    __table_args__ = (
+        # the pipeline report reads the live history in this order (migration 0010)
+        Index(
+            "ix_stage_change_history",
+            "project_id",
+            "changed_at",
+            "hlc",
+            "to_stage_id",
+            "deleted_at",
+        ),
+    )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
     from_stage_id: Mapped[str | None] = mapped_column(ForeignKey("stage.id"), nullable=True)
