@@ -276,7 +276,11 @@ def test_once_open_the_window_offers_synchronise_and_the_conflicts_section(
 
     def before(window: MainWindow) -> bool:
         if "painted" not in seen and not window.ready:
-            seen["painted"] = (window.sync_action.isVisible(), window.nav.keys()[-1])
+            seen["painted"] = (
+                window.sync_action.isVisible(),
+                window.conflicts_action.isVisible(),
+                window.nav.keys()[-1],
+            )
         return False
 
     def sync_opened(window: MainWindow) -> bool:
@@ -285,7 +289,7 @@ def test_once_open_the_window_offers_synchronise_and_the_conflicts_section(
             return False
         if "keys" not in seen:
             seen["keys"] = window.nav.keys()[-1]
-            seen["visible"] = window.sync_action.isVisible()
+            seen["visible"] = (window.sync_action.isVisible(), window.conflicts_action.isVisible())
             qtbot.keyClick(
                 window,
                 Qt.Key.Key_Y,
@@ -299,6 +303,7 @@ def test_once_open_the_window_offers_synchronise_and_the_conflicts_section(
         return False
 
     assert _run(["--db", str(demo_db)], _close_when(sync_opened)) == 0
-    assert seen["painted"] == (False, "trash")  # before the database: no sync, no conflicts
-    assert seen["keys"] == "conflicts" and seen["visible"] is True
+    # before the database: no sync, no conflicts (in the list or the View menu)
+    assert seen["painted"] == (False, False, "trash")
+    assert seen["keys"] == "conflicts" and seen["visible"] == (True, True)
     assert seen["dialog"]

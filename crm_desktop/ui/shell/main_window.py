@@ -17,7 +17,7 @@ from crm_desktop.config import Paths, Settings
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui.common.screen_fit import fitted_size
 from crm_desktop.ui.exchange import file_menu
-from crm_desktop.ui.shell.navigation import Navigation
+from crm_desktop.ui.shell.navigation import CONFLICTS, Navigation
 
 # Only Qt and the shell's own modules are imported here: the cold start paints this
 # window before the database is opened and before the domain (SQLAlchemy, the models,
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         if runtime is not None:
             self.runtime = runtime
             self.sync_action.setVisible(True)
+            self.conflicts_action.setVisible(True)
 
     def load_first_view(self) -> None:
         """Build the first view when the window was made with ``load_first_view=False``
@@ -225,16 +226,21 @@ class MainWindow(QMainWindow):
             "action_refresh",
         )
         view.addSeparator()
-        for i, section in enumerate(self.nav.sections):
+        # Conflicts is listed once the window has the open database, as in the navigation.
+        listed = self.nav.sections + ([] if CONFLICTS in self.nav.sections else [CONFLICTS])
+        for i, section in enumerate(listed):
             shortcut = f"Ctrl+{i + 1}" if i < 9 else None
             # While the database opens, the section's row is marked and shown once open.
-            self._action(
+            action = self._action(
                 view,
                 section.title(),
                 lambda k=section.key: self.nav.select(k),
                 shortcut,
                 needs_db=False,
             )
+            if section is CONFLICTS:
+                self.conflicts_action = action
+                action.setVisible(self.runtime is not None)
 
         docs = bar.addMenu(self.tr("&Documents"))
         self._action(
@@ -310,8 +316,7 @@ class MainWindow(QMainWindow):
     def _synchronised(self) -> None:
         """Every view shows the merged records; the Conflicts badge counts the new ones."""
         self.undo_stack.clear()  # undo would write over what the merge brought
-        self.nav.refresh_current()
-        self.nav.update_badge()
+        self.nav.refresh_current()  # marks the others stale and recounts the badge
 
     def start_import(self) -> None:
         if self.import_action is not None:

@@ -168,17 +168,15 @@ class Navigation(QWidget):
         super().__init__(parent)
         self.services, self.settings, self.undo_stack = services, settings, undo_stack
         self.runtime: Runtime | None = None
-        self.sections = sections()
+        self.sections: list[Section] = []
         self.views: dict[str, View] = {}
         self.stale: set[str] = set()
         self.drafts: DraftStore | None = None  # handed to views that keep drafts
         self.list = QListWidget()
         self.list.setObjectName("navigation")
         self.list.setFixedWidth(210)
-        for s in self.sections:
-            item = QListWidgetItem(s.title())
-            item.setData(Qt.ItemDataRole.UserRole, s.key)
-            self.list.addItem(item)
+        for s in sections():
+            self._add(s)
         self.stack = QStackedWidget()
         self.list.currentRowChanged.connect(self._row_changed)
         self.conflicts = 0
@@ -189,11 +187,14 @@ class Navigation(QWidget):
         """The open database: the list ends with Conflicts and its count badge."""
         self.runtime = runtime
         if CONFLICTS not in self.sections:
-            self.sections.append(CONFLICTS)
-            item = QListWidgetItem(CONFLICTS.title())
-            item.setData(Qt.ItemDataRole.UserRole, CONFLICTS.key)
-            self.list.addItem(item)
+            self._add(CONFLICTS)
         self.update_badge()
+
+    def _add(self, section: Section) -> None:
+        self.sections.append(section)
+        item = QListWidgetItem(section.title())
+        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        self.list.addItem(item)
 
     def keys(self) -> list[str]:
         return [s.key for s in self.sections]
