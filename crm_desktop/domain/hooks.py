@@ -43,30 +43,84 @@ def note_change(session: Session, obj: SyncedMixin, field: str, old: Any, new: A
     session.info.setdefault(NOTED, []).append((obj, field, old, new))
 
 
-def _before_flush(session: Session, flush_context: object, instances: object) -> None:
-    ctx = session.info.get("ctx")
-    device = getattr(ctx, "device_id", "") or ""
-    member = getattr(ctx, "member_id", None)
-    clock = getattr(ctx, "clock", None)
-    now = utcnow()
-    audit: list[AuditEntry] = []
+class Stamps:
+    """What one flush stamps on the rows it writes: one time, this device, this member,
+    the clock's next stamps. Rows inserted in bulk without the unit of work (the import's
+    new contacts) get theirs from the same object, in the same order."""
 
-    def stamp(obj: SyncedMixin) -> None:
-        obj.updated_at = now
-        obj.hlc = clock.now() if clock else f"{int(now.timestamp() * 1000):013d}-00000-{device}"
+    def __init__(self, session: Session) -> None:
+        ctx = session.info.get("ctx")
+        self.device: str = getattr(ctx, "device_id", "") or ""
+        self.member: str | None = getattr(ctx, "member_id", None)
+        self.clock = getattr(ctx, "clock", None)
+        self.now = utcnow()
 
-    for obj in list(session.new):
-        if not isinstance(obj, SyncedMixin) or isinstance(obj, AuditEntry):
-            continue
+    def stamp(self, obj: Any) -> None:
+        """A written row's time and merge stamp."""
+        obj.updated_at = self.now
+        obj.hlc = (
+            self.clock.now()
+            if self.clock
+            else f"{int(self.now.timestamp() * 1000):013d}-00000-{self.device}"
+        )
+
+    def created(self, obj: Any) -> None:
+        """A new row's id (when it has none), creation time, origin, version and stamp."""
         if obj.id is None:
             from crm_desktop.domain.base import new_id
 
             obj.id = new_id()
-        obj.created_at = obj.created_at or now
-        obj.origin = obj.origin or device
+        obj.created_at = obj.created_at or self.now
+        obj.origin = obj.origin or self.device
         obj.version = obj.version or 1
-        stamp(obj)
-        audit.append(_entry(obj, "create", "", None, None, member, device, now))
+        self.stamp(obj)
+
+    def entry(
+        self,
+        entity_type: str,
+        entity_id: str,
+        action: str,
+        field: str = "",
+        old: Any = None,
+        new: Any = None,
+    ) -> dict[str, Any]:
+        """A field-history entry's values, without its merge stamp (``entries_stamped``)."""
+        return {
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "action": action,
+            "field": field,
+            "old_value": json_value(old),
+            "new_value": json_value(new),
+            "member_id": self.member,
+            "at": self.now,
+            "origin": self.device,
+            "created_at": self.now,
+            "updated_at": self.now,
+        }
+
+    def entries_stamped(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The entries with their merge stamps, taken after the rows' own (a flush
+        stamps its rows first, then their history)."""
+        for e in entries:
+            e["hlc"] = self.clock.now() if self.clock else ""
+        return entries
+
+
+def _before_flush(session: Session, flush_context: object, instances: object) -> None:
+    stamps = Stamps(session)
+    audit: list[dict[str, Any]] = []
+
+    def entry(
+        obj: SyncedMixin, action: str, field: str = "", old: Any = None, new: Any = None
+    ) -> None:
+        audit.append(stamps.entry(obj.__tablename__, obj.id, action, field, old, new))  # type: ignore[attr-defined]
+
+    for obj in list(session.new):
+        if not isinstance(obj, SyncedMixin) or isinstance(obj, AuditEntry):
+            continue
+        stamps.created(obj)
+        entry(obj, "create")
 
     noted: list[tuple[object, str, Any, Any]] = session.info.pop(NOTED, [])
     dirty = list(session.dirty)
@@ -104,41 +158,15 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
                 changes.append((rel.key, sorted(before), sorted(after)))
         if not changes and action == "update":
             continue
-        stamp(obj)
+        stamps.stamp(obj)
         obj.version = (obj.version or 0) + 1
         if action != "update":
-            audit.append(_entry(obj, action, "", None, None, member, device, now))
+            entry(obj, action)
         for key, old, new in changes:
-            audit.append(_entry(obj, "update", key, old, new, member, device, now))
+            entry(obj, "update", key, old, new)
 
-    for entry in audit:
-        entry.origin = device
-        entry.hlc = clock.now() if clock else ""
-        entry.created_at = entry.updated_at = now
-        session.add(entry)
-
-
-def _entry(
-    obj: SyncedMixin,
-    action: str,
-    field: str,
-    old: Any,
-    new: Any,
-    member: str | None,
-    device: str,
-    now: datetime,
-) -> AuditEntry:
-    return AuditEntry(
-        entity_type=obj.__tablename__,  # type: ignore[attr-defined]
-        entity_id=obj.id,
-        action=action,
-        field=field,
-        old_value=json_value(old),
-        new_value=json_value(new),
-        member_id=member,
-        at=now,
-        origin=device,
-    )
+    for values in stamps.entries_stamped(audit):
+        session.add(AuditEntry(**values))
 
 
 _STAMP = re.compile(r"^\d{13}-\d{5}-.+$")

@@ -10,7 +10,8 @@ numbers, written 8 916 ...); a number that still cannot be read does not reject 
 kept, as written, in the contact's notes, with a warning for the line. A dry run makes
 the same decisions and rolls back at the end. Duplicates (same id, email, E.164 phone,
 or the same name across scripts at the same company, see ``matching``) are skipped,
-merged or created anew, chosen for all rows or per row.
+merged or created anew, chosen for all rows or per row. New contacts are inserted in bulk,
+a batch at a time (``new_contacts``), with the rows, stamps and history a flush would write.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from crm_desktop.exchange.csv_read import read_csv
 from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.matching import DuplicateIndex, NameForm
 from crm_desktop.exchange.messengers import SERVICE_LABEL
+from crm_desktop.exchange.new_contacts import NewContacts
 from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
 from crm_desktop.exchange.tabular import Table, read_import_bytes
@@ -639,7 +641,7 @@ def _import_records(
             companies = _Companies(services, s)
             tags = _Tags(s)
             index = existing.index
-            pending = 0
+            new = NewContacts(s)
             for rec, name, data, region, aside in existing.prepared(
                 records, companies, options, progress
             ):
@@ -677,6 +679,7 @@ def _import_records(
                     result.outcome = Outcome.SKIPPED
                     result.contact_id = result.duplicate_of
                 elif choice == OnDuplicate.MERGE and result.duplicate_of:
+                    new.write()  # the duplicate may be a contact created by an earlier row
                     target = s.get(Contact, result.duplicate_of)
                     assert target is not None
                     data.tag_ids = tags.ids(rec.tags)
@@ -699,17 +702,14 @@ def _import_records(
                     if data.company_id is None and rec.organization.strip():
                         data.company_id = companies.create(rec.organization, rec.country)
                     data.tag_ids = tags.ids(rec.tags)
-                    new_row = Contact(id=new_id())
-                    existing.loaded.add(new_row.id)
-                    contacts._write(s, new_row, data)
-                    s.add(new_row)
-                    pending += 1
-                    if pending >= FLUSH_EVERY:
-                        s.flush()
-                        pending = 0
-                    result.contact_id = new_row.id
+                    new_id_ = new_id()
+                    existing.loaded.add(new_id_)
+                    new.add(new_id_, data)
+                    if len(new) >= FLUSH_EVERY:
+                        new.write()
+                    result.contact_id = new_id_
                     index.add(
-                        new_row.id,
+                        new_id_,
                         data.company_id,
                         [e.value for e in data.emails],
                         [p.value for p in data.phones],
@@ -723,6 +723,7 @@ def _import_records(
                 raise _Rollback()
             if options.dry_run:
                 raise _Rollback()
+            new.write()
             s.flush()
         report.written = True
     except _Rollback:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from crm_desktop.domain import hooks
 from crm_desktop.domain.errors import StorageError
@@ -101,15 +101,24 @@ class Database:
         self.engine.dispose()
 
     def refuse_writes(self, reason: str) -> None:
-        """From now on nothing is written to this database: a session that would flush
-        raises ReadOnlyDatabaseError(reason), and every connection handed out again is
-        ``PRAGMA query_only`` (so no other path writes either). Safe to call from any
-        thread: it only sets a flag the guards installed at open read."""
+        """From now on nothing is written to this database: a session that would flush,
+        or execute an INSERT, UPDATE or DELETE, raises ReadOnlyDatabaseError(reason), and
+        every connection handed out again is ``PRAGMA query_only`` (so no other path
+        writes either). Safe to call from any thread: it only sets a flag the guards
+        installed at open read."""
         self.read_only = reason
 
     def _guard_writes(self) -> None:
         def refuse_flush(session: Session, *args: object) -> None:
             if self.read_only is not None and (session.new or session.dirty or session.deleted):
+                raise ReadOnlyDatabaseError(self.read_only)
+
+        def refuse_statement(state: ORMExecuteState) -> None:
+            # an INSERT, UPDATE or DELETE a session executes without a flush (the bulk
+            # insert of an import's new contacts)
+            if self.read_only is not None and (
+                state.is_insert or state.is_update or state.is_delete
+            ):
                 raise ReadOnlyDatabaseError(self.read_only)
 
         def query_only(dbapi_conn: object, record: object, proxy: object) -> None:
@@ -119,6 +128,7 @@ class Database:
                 cur.close()
 
         event.listen(self.session_factory, "before_flush", refuse_flush)
+        event.listen(self.session_factory, "do_orm_execute", refuse_statement)
         event.listen(self.engine, "checkout", query_only)
 
     def optimize(self) -> None:

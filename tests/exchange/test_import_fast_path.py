@@ -5,10 +5,12 @@ name across scripts, rejected rows, unreadable phones, new and known companies) 
 imported twice into the same starting database: once as the import now runs (documents a
 few hundred per prebuilt statement, word rows as driver tuples, fewer garbage collections,
 pinyin conversions remembered, name-part keys without origins, warm transliteration
-caches) and once the way it ran before (one document per SQLAlchemy statement, word rows
-through SQLAlchemy, the collector's own thresholds, pypinyin's lazy_pinyin, the mapped
-pinyin and Palladius keys, cold caches). Rows, outcomes, contacts, search hits and history
-must be the same, on SQLite and on PostgreSQL.
+caches, new contacts inserted in bulk) and once the way it ran before (one document per
+SQLAlchemy statement, word rows through SQLAlchemy, the collector's own thresholds,
+pypinyin's lazy_pinyin, the mapped pinyin and Palladius keys, cold caches, new contacts
+as ORM objects through the unit of work and its hooks). Rows, outcomes, contacts, their
+stamps, search documents and hits, and history must be the same, on SQLite and on
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import csv
 import random
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -27,8 +30,10 @@ from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import Channel, ContactInput
 from crm_desktop.exchange import bulk, db_import, matching
 from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_file
+from crm_desktop.exchange.new_contacts import NewContacts
 from crm_desktop.runtime import open_runtime
 from crm_desktop.search import index as search_index
+from crm_desktop.search.documents import KIND_CODES
 from crm_desktop.search.service import SearchService
 from crm_desktop.text import translit
 from crm_desktop.text.translit import palladius, pinyin_syllables
@@ -121,6 +126,21 @@ def _mapped_key_texts(text: str, *, surname: bool = False) -> tuple[str, str] | 
     return None if pinyin is None or pall is None else (pinyin.text, pall.text)
 
 
+class _OrmNewContacts(NewContacts):
+    """New contacts the way they were written before: ORM objects, flushed through the
+    session hooks (stamps, field history, sort keys, search index)."""
+
+    service: Any = None
+
+    def write(self) -> None:
+        for contact_id, data in self.pending:
+            row = Contact(id=contact_id)
+            self.service._write(self.s, row, data)
+            self.s.add(row)
+        self.s.flush()
+        self.pending.clear()
+
+
 def _outcome(
     tmp: Path, rows: list[list[str]], *, old_way: bool, monkeypatch, url: str = ""
 ) -> dict:
@@ -141,6 +161,7 @@ def _outcome(
                 lambda conn, words: conn.execute(search_index._INSERT_WORD, words),
             )
             m.setattr(bulk, "BULK_THRESHOLD", 0)
+            m.setattr(db_import, "NewContacts", _OrmNewContacts)
             # pypinyin's own lazy_pinyin, conversions done anew on every call
             m.setattr(translit, "_pinyin_reader", lambda: _plain_pinyin)
             # the duplicate check's name keys from the mapped pinyin and Palladius keys
@@ -160,6 +181,7 @@ def _outcome(
         rt = open_runtime(url, Paths(data, data / "config"))
         try:
             services = rt.services
+            _OrmNewContacts.service = services.contacts
             _seed(services)
             report = import_file(
                 services,
@@ -184,11 +206,38 @@ def _outcome(
                         company.get(c.company_id or "", ""),
                         c.sort_key,
                         tuple(sorted(t.name for t in c.tags)),
+                        c.version,
+                        c.deleted_at,
+                        c.origin == rt.services.ctx.device_id,
+                        c.hlc.endswith("-" + c.origin),
+                        c.created_at == c.updated_at,
                     )
                     for c in s.scalars(select(Contact))
                 )
                 history = Counter(
-                    (e.entity_type, e.action, e.field) for e in s.scalars(select(AuditEntry))
+                    (
+                        e.entity_type,
+                        names.get(e.entity_id, ""),
+                        e.action,
+                        e.field,
+                        e.member_id,
+                        e.version,
+                        e.origin == rt.services.ctx.device_id,
+                        bool(e.hlc),
+                    )
+                    for e in s.scalars(select(AuditEntry))
+                )
+                # each contact's search document, and its short-word rows
+                docs = sorted(
+                    (names[ref], doc_names, body, words)
+                    for ref, doc_names, body, words in s.execute(
+                        text(
+                            "SELECT d.ref_id, d.names, d.body, "
+                            "(SELECT COUNT(*) FROM search_word w WHERE w.doc_id = d.doc_id) "
+                            "FROM search_doc d WHERE d.kind = :k"
+                        ),
+                        {"k": KIND_CODES["contact"]},
+                    )
                 )
                 if url.startswith("sqlite"):
                     s.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
@@ -213,6 +262,7 @@ def _outcome(
                 "summary": report.summary(),
                 "contacts": contacts,
                 "history": history,
+                "docs": docs,
                 "hits": hits,
             }
         finally:
@@ -229,7 +279,7 @@ def test_the_fast_import_writes_what_the_old_one_wrote(tmp_path, monkeypatch, se
     assert any(r[4] == "name" for r in new["report"])  # a duplicate found across scripts
     assert any(r[7] for r in new["report"])  # a phone kept in the notes
     assert sum(len(v) for v in new["hits"].values()) > len(new["hits"])
-    for part in ("summary", "report", "contacts", "history", "hits"):
+    for part in ("summary", "report", "contacts", "history", "docs", "hits"):
         assert new[part] == old[part], part
 
 
@@ -250,5 +300,20 @@ def test_the_fast_import_writes_what_the_old_one_wrote_on(tmp_path, monkeypatch,
             schema.close()
     new, old = got
     assert Counter(r[2] for r in new["report"])["created"] > 150
-    for part in ("summary", "report", "contacts", "history", "hits"):
+    for part in ("summary", "report", "contacts", "history", "docs", "hits"):
         assert new[part] == old[part], part
+
+
+def test_a_database_that_refuses_writes_refuses_the_bulk_insert_too(runtime, tmp_path) -> None:
+    """New contacts go in without a flush; a damaged database, refusing writes, still
+    refuses the import with its reason, on either backend, and nothing is written."""
+    from crm_desktop.storage.database import ReadOnlyDatabaseError
+
+    services = runtime.services
+    services.contacts.create(ContactInput(family_name_latin="Known", given_name_latin="Anna"))
+    runtime.db.refuse_writes("crm.sqlite3 is damaged (page 7)")
+    book = _write(tmp_path / "book.csv", [["王", "伟", "", "", "", "", "", "", "", ""]])
+    with pytest.raises(ReadOnlyDatabaseError, match="damaged"):
+        import_file(services, book)
+    with services.ctx.reading() as s:
+        assert [c.display_name for c in s.scalars(select(Contact))] == ["Anna Known"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -72,6 +72,13 @@ class ContactInput:
             r.notes,
             [t.id for t in r.tags],
         )
+
+
+# the form fields stored as they are in the contact's columns (emails and phones become
+# JSON arrays, the tags link rows)
+_DIRECT_COLUMNS = tuple(
+    f.name for f in fields(ContactInput) if f.name not in ("tag_ids", "emails", "phones")
+)
 
 
 @dataclass
@@ -204,11 +211,17 @@ class ContactService(Service[Contact]):
         c.raise_if_any()
         return out
 
-    def _write(self, s: Session, row: Contact, data: ContactInput) -> None:
-        self._assign(row, data, skip=("tag_ids", "emails", "phones"))
-        row.emails = [{"kind": e.kind, "value": e.value} for e in data.emails]
-        row.phones = [{"kind": p.kind, "value": p.value} for p in data.phones]
-        row.display_name = contact_display_name(
+    @staticmethod
+    def columns(data: ContactInput) -> dict[str, Any]:
+        """The contact's column values for cleaned form data (its tags aside: they are
+        link rows): what ``_write`` sets, and what a bulk insert of new contacts writes."""
+        out = {
+            name: getattr(data, name)
+            for name in _DIRECT_COLUMNS  # the form fields that are columns as they are
+        }
+        out["emails"] = [{"kind": e.kind, "value": e.value} for e in data.emails]
+        out["phones"] = [{"kind": p.kind, "value": p.value} for p in data.phones]
+        out["display_name"] = contact_display_name(
             data.family_name_native,
             data.given_name_native,
             data.given_name_latin,
@@ -216,6 +229,11 @@ class ContactService(Service[Contact]):
             data.family_name_ru,
             data.given_name_ru,
         )
+        return out
+
+    def _write(self, s: Session, row: Contact, data: ContactInput) -> None:
+        for name, value in self.columns(data).items():
+            setattr(row, name, value)
         row.tags = self._ids_to_rows(s, Tag, data.tag_ids)
 
     def meetings_of(self, contact_id: str) -> list[Meeting]:
