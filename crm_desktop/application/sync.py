@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import base64
 import enum
-import gc
 import json
 import re
 import uuid
@@ -89,6 +88,7 @@ from crm_desktop.domain.models import (
 )
 from crm_desktop.domain.services.base import stale_error
 from crm_desktop.domain.sync_models import SyncConflict
+from crm_desktop.exchange.bulk import collector_paused
 from crm_desktop.search import index as search_index
 from crm_desktop.search.documents import FIELDS as SEARCH_FIELDS
 from crm_desktop.search.sorting import sort_key_of
@@ -1409,7 +1409,7 @@ def synchronise(
     if mine.identity == other.identity:
         raise SyncError.from_code("sync_same_database")
     with ExitStack() as stack:
-        stack.enter_context(_collector_paused())
+        stack.enter_context(collector_paused())
         a = stack.enter_context(mine.db.engine.connect())
         b = stack.enter_context(other.db.engine.connect())
         ta, tb = a.begin(), b.begin()
@@ -1446,23 +1446,6 @@ def synchronise(
             raise
         ta.commit()
     return SyncResult(here, there, other.identity)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a merge runs (as it was after). A merge holds
-    tens of thousands of rows and history entries as dicts, which every full collection
-    walks: three of them took 0.25 s of 4.5 s CPU in the 10,000-row benchmark, and all
-    collections together found under a thousand objects (freed once it is back on); the
-    rows are freed by reference counting as they go."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _lineage(conn: Connection) -> tuple[str | None, str | None, str | None]:

@@ -37,7 +37,7 @@ from crm_desktop.domain.services import Services
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import HOME_REGION, Channel, ContactInput
 from crm_desktop.domain.validation import ISO_3166
-from crm_desktop.exchange.bulk import fewer_collections
+from crm_desktop.exchange.bulk import collector_paused
 from crm_desktop.exchange.csv_read import read_csv
 from crm_desktop.exchange.errors import FileFormatError
 from crm_desktop.exchange.matching import DuplicateIndex, NameForm
@@ -618,7 +618,7 @@ def import_records(
 ) -> ImportReport:
     """Import in one transaction. Raises ``FileFormatError`` (nothing written) when the
     file breaks mid-way; returns the report otherwise."""
-    with fewer_collections():
+    with collector_paused():
         return _import_records(services, records, options, progress, source, total)
 
 

@@ -1,4 +1,4 @@
-"""An import collects garbage less often while it runs and leaves the collector as it was."""
+"""An import pauses cyclic garbage collection while it runs and leaves it as it was."""
 
 from __future__ import annotations
 
@@ -7,45 +7,54 @@ import gc
 import threading
 
 from crm_desktop.exchange import bulk, db_import
-from crm_desktop.exchange.bulk import BULK_THRESHOLD, fewer_collections
+from crm_desktop.exchange.bulk import collector_paused
 
 
-def test_the_threshold_is_raised_inside_and_restored_after_nested_and_threaded_uses():
-    before = gc.get_threshold()
+def test_the_collector_is_paused_inside_and_back_after_nested_and_threaded_uses():
+    assert gc.isenabled()
     inner_started, outer_may_end = threading.Event(), threading.Event()
-    seen: list[int] = []
+    seen: list[bool] = []
 
     def other_bulk_work() -> None:
-        with fewer_collections():
+        with collector_paused():
             inner_started.set()
             outer_may_end.wait(10)
-            seen.append(gc.get_threshold()[0])
+            seen.append(gc.isenabled())
 
-    with fewer_collections():
-        assert gc.get_threshold()[0] == max(before[0], BULK_THRESHOLD)
-        with fewer_collections():
-            assert gc.get_threshold()[0] == max(before[0], BULK_THRESHOLD)
-        assert gc.get_threshold()[0] == max(before[0], BULK_THRESHOLD)
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block ending does not turn it back on
         worker = threading.Thread(target=other_bulk_work)
         worker.start()
         assert inner_started.wait(10)
-    # the first finished; the other still runs with the raised threshold
-    assert gc.get_threshold()[0] == max(before[0], BULK_THRESHOLD)
+    # the first finished; the other still runs with the collector paused
+    assert not gc.isenabled()
     outer_may_end.set()
     worker.join(10)
-    assert seen == [max(before[0], BULK_THRESHOLD)]
-    assert gc.get_threshold() == before
+    assert seen == [False]
+    assert gc.isenabled() and bulk._depth == [0]
 
 
-def test_an_import_runs_with_fewer_collections_and_restores_them_even_when_it_fails(
+def test_a_collector_that_was_off_stays_off():
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_import_runs_without_collections_and_restores_them_even_when_it_fails(
     services, tmp_path, monkeypatch
 ):
-    before = gc.get_threshold()
-    during: list[int] = []
+    during: list[bool] = []
     real = db_import._import_records
 
     def spy(*args, **kwargs):
-        during.append(gc.get_threshold()[0])
+        during.append(gc.isenabled())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(db_import, "_import_records", spy)
@@ -53,8 +62,8 @@ def test_an_import_runs_with_fewer_collections_and_restores_them_even_when_it_fa
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([["Family name", "Given name"], ["Ivanov", "Ivan"]])
     assert db_import.import_file(services, path).created == 1
-    assert during == [max(before[0], BULK_THRESHOLD)]
-    assert gc.get_threshold() == before
+    assert during == [False]
+    assert gc.isenabled()
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk gone")
@@ -64,4 +73,4 @@ def test_an_import_runs_with_fewer_collections_and_restores_them_even_when_it_fa
         db_import.import_file(services, path)
     except RuntimeError:
         pass
-    assert gc.get_threshold() == before and bulk._depth == [0]
+    assert gc.isenabled() and bulk._depth == [0]

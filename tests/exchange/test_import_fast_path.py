@@ -3,10 +3,10 @@
 A seeded address book (Chinese, Latin and Russian names, duplicates by email, phone and
 name across scripts, rejected rows, unreadable phones, new and known companies) is
 imported twice into the same starting database: once as the import now runs (documents a
-few hundred per prebuilt statement, word rows as driver tuples, fewer garbage collections,
+few hundred per prebuilt statement, word rows as driver tuples, no garbage collections,
 pinyin conversions remembered, name-part keys without origins, warm transliteration
 caches, new contacts inserted in bulk) and once the way it ran before (one document per
-SQLAlchemy statement, word rows through SQLAlchemy, the collector's own thresholds,
+SQLAlchemy statement, word rows through SQLAlchemy, the collector on,
 pypinyin's lazy_pinyin, the mapped pinyin and Palladius keys, cold caches, new contacts
 as ORM objects through the unit of work and its hooks). Rows, outcomes, contacts, their
 stamps, search documents and hits, and history must be the same, on SQLite and on
@@ -15,6 +15,7 @@ PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import random
 from collections import Counter
@@ -28,7 +29,7 @@ from crm_desktop.config import Paths
 from crm_desktop.domain.models import AuditEntry, Company, Contact
 from crm_desktop.domain.services.companies import CompanyInput
 from crm_desktop.domain.services.contacts import Channel, ContactInput
-from crm_desktop.exchange import bulk, db_import, matching
+from crm_desktop.exchange import db_import, matching
 from crm_desktop.exchange.db_import import ImportOptions, OnDuplicate, import_file
 from crm_desktop.exchange.new_contacts import NewContacts
 from crm_desktop.runtime import open_runtime
@@ -160,7 +161,7 @@ def _outcome(
                 "_insert_words",
                 lambda conn, words: conn.execute(search_index._INSERT_WORD, words),
             )
-            m.setattr(bulk, "BULK_THRESHOLD", 0)
+            m.setattr(db_import, "collector_paused", contextlib.nullcontext)  # collections on
             m.setattr(db_import, "NewContacts", _OrmNewContacts)
             # pypinyin's own lazy_pinyin, conversions done anew on every call
             m.setattr(translit, "_pinyin_reader", lambda: _plain_pinyin)
