@@ -210,19 +210,20 @@ class _Companies:
         rows = s.execute(
             select(
                 Company.id,
+                Company.country,
                 Company.name,
                 Company.name_native,
                 Company.name_latin,
                 Company.name_ru,
-                Company.country,
             ).where(Company.deleted_at.is_(None))
-        )
-        for row in rows:
-            if row.country:
-                self.country[row.id] = row.country
-            for n in (row.name, row.name_native, row.name_latin, row.name_ru):
-                if n:
-                    self.by_name.setdefault(_company_key(n), row.id)
+        ).tuples()
+        by_name, country = self.by_name, self.country
+        for id, code, *names in rows:
+            if code:
+                country[id] = code
+            # the display name is one of the other three, mostly: each text keyed once
+            for n in {n for n in names if n}:
+                by_name.setdefault(_company_key(n), id)
 
     def find(self, name: str) -> str | None:
         return self.by_name.get(_company_key(name)) if name.strip() else None
