@@ -58,6 +58,19 @@ _KEEP_PREFIX = (
 )
 
 
+@cache
+def _country(code: int) -> tuple[PhoneMetadata, re.Pattern[str] | None] | None:
+    """The metadata parse uses for a country code, and its national prefix pattern as
+    ``_maybe_strip_national_prefix_carrier_code`` compiles it (no flags)."""
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(
+        code, region_code_for_country_code(code)
+    )
+    if metadata is None:
+        return None
+    prefix = metadata.national_prefix_for_parsing
+    return metadata, re.compile(prefix) if prefix else None
+
+
 def _international(text: str) -> str | None:
     """What ``Checker.phone`` makes of "+" and 7 to 15 ASCII digits (E.164 as imports
     write it) without parsing the text: the E.164 form, or "" for a number that
@@ -79,15 +92,15 @@ def _international(text: str) -> str | None:
             break
     else:
         return None
-    metadata = PhoneMetadata.metadata_for_region_or_calling_code(
-        code, region_code_for_country_code(code)
-    )
-    if metadata is None:
+    country = _country(code)
+    if country is None:
         return None
+    metadata, prefix = country
     national = digits[size:]
-    _, stripped, _ = _maybe_strip_national_prefix_carrier_code(national, metadata)
-    if _test_number_length(stripped, metadata) not in _KEEP_PREFIX:
-        national = stripped
+    if prefix is not None and prefix.match(national):  # else nothing to strip
+        _, stripped, _ = _maybe_strip_national_prefix_carrier_code(national, metadata)
+        if _test_number_length(stripped, metadata) not in _KEEP_PREFIX:
+            national = stripped
     if not _MIN_LENGTH_FOR_NSN <= len(national) <= _MAX_LENGTH_FOR_NSN:
         return ""  # parse: too short / too long
     if _test_number_length(national, metadata) not in _POSSIBLE:
