@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
+from typing import Any
 
 from crm_desktop.exchange.columns import ColumnMapping, Dialect, Field, recognise
 from crm_desktop.exchange.errors import ExchangeError, FileFormatError
@@ -181,6 +182,15 @@ _FIRST_WINS = {
     Field.COUNTRY: "country",
 }
 
+# The name forms in the order they are placed (the first form for a script wins):
+# family, given and middle-name fields (None: the form has none) and the script forced.
+_NAME_FORMS: tuple[tuple[Field, Field, Field | None, Script | None], ...] = (
+    (Field.FAMILY_NAME_NATIVE, Field.GIVEN_NAME_NATIVE, None, Script.NATIVE),
+    (Field.FAMILY_NAME_LATIN, Field.GIVEN_NAME_LATIN, None, Script.LATIN),
+    (Field.FAMILY_NAME_RU, Field.GIVEN_NAME_RU, Field.MIDDLE_NAME_RU, Script.CYRILLIC),
+    (Field.FAMILY_NAME, Field.GIVEN_NAME, Field.MIDDLE_NAME, None),
+)
+
 # What a column does with its cell, decided once per table (``_plan``), not per cell.
 _NAME, _SCALAR, _PHONE, _EMAIL, _IM_FIXED, _IM, _LANGUAGES, _TAGS, _NOTES, _DECISION, _UID = range(
     11
@@ -199,7 +209,8 @@ def _cell(cells: list[str], index: int) -> str:
     return unneutralise(cells[index].strip()) if index < len(cells) else ""
 
 
-_Step = tuple[int, int | None, int, object]  # column, label column, what, its argument
+# column, label column, what, its argument (a field, attribute name, kind or service)
+_Step = tuple[int, int | None, int, Any]
 # The steps in the mapping's order and, when that is the columns' order (each at most
 # once), the same steps by column with None for a column that is not read.
 _Plan = tuple[list[_Step], list[_Step | None] | None]
@@ -282,15 +293,18 @@ def _row_record(plan: _Plan, row: Row) -> ContactRecord:
         if value[0] == "'" and len(value) > 1 and value[1] in _UNNEUTRALISED:
             value = value[1:]
         if what == _SCALAR:
-            assert isinstance(arg, str)
             if not getattr(rec, arg):
                 setattr(rec, arg, value)
         elif what == _NAME:
             # the first part as it is: place_name strips it ("'\tx" un-neutralised is "\tx")
             names[arg] = (names[arg] + " " + value).strip() if arg in names else value
         elif what == _PHONE:
-            parts = _MULTI_SPLIT.split(value) if _MULTI_SEP.search(value) else [value]
-            if isinstance(arg, PhoneKind):
+            single = not _MULTI_SEP.search(value)
+            if arg is not None and single:
+                rec.phones.append(Phone(value, arg))
+                continue
+            parts = [value] if single else _MULTI_SPLIT.split(value)
+            if arg is not None:
                 rec.phones.extend(Phone(number, arg) for number in parts if number)
             else:
                 label = _cell(cells, label_index) if label_index is not None else ""
@@ -300,16 +314,21 @@ def _row_record(plan: _Plan, row: Row) -> ContactRecord:
                     rec.phones.append(Phone(number, kind))
         elif what == _EMAIL:
             addresses = _EMAIL_SPLIT.split(value) if _EMAIL_SEP.search(value) else [value]
-            if isinstance(arg, EmailKind):
+            if arg is not None:
                 email_kind = arg
             else:
                 label = _cell(cells, label_index) if label_index is not None else ""
                 email_kind = email_kind_from_label(label)
-            rec.emails.extend(Email(a, email_kind) for a in addresses if "@" in a)
+            if len(addresses) == 1:
+                if "@" in addresses[0]:
+                    rec.emails.append(Email(addresses[0], email_kind))
+            else:
+                rec.emails.extend(Email(a, email_kind) for a in addresses if "@" in a)
         elif what == _IM_FIXED:
-            assert isinstance(arg, Messenger)
-            parts = _MULTI_SPLIT.split(value) if _MULTI_SEP.search(value) else [value]
-            rec.messengers.extend(MessengerId(arg, h) for h in parts if h)
+            if _MULTI_SEP.search(value):
+                rec.messengers.extend(MessengerId(arg, h) for h in _MULTI_SPLIT.split(value) if h)
+            else:
+                rec.messengers.append(MessengerId(arg, value))
         elif what == _IM:
             label = _cell(cells, label_index) if label_index is not None else ""
             for item in (h for h in _MULTI_SPLIT.split(value) if h):
@@ -341,31 +360,10 @@ def _row_record(plan: _Plan, row: Row) -> ContactRecord:
         rec.notes = "\n".join(notes)
     if names:
         get = names.get
-        place_name(
-            rec,
-            get(Field.FAMILY_NAME_NATIVE, ""),
-            get(Field.GIVEN_NAME_NATIVE, ""),
-            force=Script.NATIVE,
-        )
-        place_name(
-            rec,
-            get(Field.FAMILY_NAME_LATIN, ""),
-            get(Field.GIVEN_NAME_LATIN, ""),
-            force=Script.LATIN,
-        )
-        place_name(
-            rec,
-            get(Field.FAMILY_NAME_RU, ""),
-            get(Field.GIVEN_NAME_RU, ""),
-            get(Field.MIDDLE_NAME_RU, ""),
-            force=Script.CYRILLIC,
-        )
-        place_name(
-            rec,
-            get(Field.FAMILY_NAME, ""),
-            get(Field.GIVEN_NAME, ""),
-            get(Field.MIDDLE_NAME, ""),
-        )
+        for family, given, middle, script in _NAME_FORMS:
+            # a form with no part in the row: place_name would do nothing
+            if family in names or given in names or middle in names:
+                place_name(rec, get(family, ""), get(given, ""), get(middle, ""), force=script)
     if rec.full_name:
         finish_names(rec)
     return rec

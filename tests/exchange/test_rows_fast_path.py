@@ -28,8 +28,8 @@ from crm_desktop.exchange.tabular import (
     phone_kind_from_label,
     row_to_record,
 )
-from crm_desktop.text.names import finish_names, place_name
-from crm_desktop.text.scripts import Script
+from crm_desktop.text.names import finish_names, join_name, place_name
+from crm_desktop.text.scripts import Script, is_cjk, script_of
 
 _MULTI_SPLIT = re.compile(r"\s*:::\s*|\s*;\s*|\s*\n\s*")
 _EMAIL_SPLIT = re.compile(r"\s*:::\s*|[;,\s]+")
@@ -289,3 +289,23 @@ def test_a_csv_with_bom_formulas_and_blank_cells():
     assert [p.number for p in first.phones] == ["+7 916 123-45-67"]
     assert [e.address for e in first.emails] == ["Mail@Example.COM", "x@y.example"]
     assert first.tags == ["VIP"] and first.notes == "@note" and first.uid == "-1"
+
+
+def test_join_name_of_ascii_parts_is_the_script_based_one():
+    def general(family: str, given: str, middle: str = "") -> str:
+        if not (family or given or middle):
+            return ""
+        if is_cjk(family + given) and " " not in family + given:
+            return family + given
+        if script_of(family + given + middle) == Script.CYRILLIC:
+            return " ".join(p for p in (family, given, middle) if p)
+        return " ".join(p for p in (given, middle, family) if p)
+
+    parts = ["", " ", "Wei", "Zhang", "O'Neil", "1", "=x", "张", "伟", "Иван", "Ivanov", "Jürgen"]
+    seen_ascii = 0
+    for f in parts:
+        for g in parts:
+            for m in ("", "Petrovich", "Петрович", "A."):
+                assert join_name(f, g, m) == general(f, g, m), (f, g, m)
+                seen_ascii += (f + g + m).isascii()
+    assert seen_ascii > 100
