@@ -90,22 +90,25 @@ def read_csv(data: bytes, source: str = "", delimiter: str | None = None) -> Tab
     rows: list[Row] = []
     headers: list[str] | None = None
     start = 1
+    max_rows, max_chars = LIMITS.rows, LIMITS.cell_chars
     try:
         for cells in reader:
             line = start + offset
             start = reader.line_num + 1
-            if headers is None:
-                if not any(c.strip() for c in cells):
-                    continue
-                headers = [c.strip() for c in cells]
+            # one string per row: a row is blank when all of it is whitespace (as when
+            # every cell strips to nothing), and no cell is longer than all of them
+            joined = "".join(cells)
+            if not joined or joined.isspace():
                 continue
-            if not any(c.strip() for c in cells):
+            if headers is None:
+                headers = [c.strip() for c in cells]
                 continue
             if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
                 raise FileFormatError(
                     "too_many_fields", line, source, count=len(cells), expected=len(headers)
                 )
-            check_row(len(rows) + 1, cells, line, source)
+            if len(rows) >= max_rows or len(joined) > max_chars:
+                check_row(len(rows) + 1, cells, line, source)  # refuses it, or lets it be
             rows.append(Row(line, cells))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
+from typing import Any
 
 from crm_desktop.exchange.columns import ColumnMapping, Dialect, Field, recognise
 from crm_desktop.exchange.errors import ExchangeError, FileFormatError
@@ -107,8 +109,11 @@ class Table:
         return cls(headers, rows, dialect, mapping, **meta)
 
     def records(self) -> Iterator[ContactRecord]:
+        """The rows as records, empty ones left out. The mapping is read once, when the
+        iteration starts (the preview sets it before the import reads the records)."""
+        plan = _plan(self.mapping)
         for row in self.rows:
-            rec = row_to_record(row, self.mapping)
+            rec = _row_record(plan, row)
             if not rec.is_empty():
                 yield rec
 
@@ -154,8 +159,6 @@ def email_kind_from_label(label: str) -> EmailKind:
     return EmailKind.OTHER
 
 
-# The fields as module constants: an enum member looked up on its class costs more than
-# the comparison, and each cell of an import compared its field with up to twenty of them.
 _NAME_FIELDS = frozenset(
     (
         Field.FAMILY_NAME,
@@ -170,66 +173,164 @@ _NAME_FIELDS = frozenset(
         Field.MIDDLE_NAME_RU,
     )
 )
-_IGNORE = Field.IGNORE
-_FULL_NAME = Field.FULL_NAME
-_ORGANIZATION = Field.ORGANIZATION
-_DEPARTMENT = Field.DEPARTMENT
-_TITLE = Field.TITLE
-_COUNTRY = Field.COUNTRY
-_PHONE = Field.PHONE
-_EMAIL = Field.EMAIL
-_MESSENGER = Field.MESSENGER
-_LANGUAGES = Field.LANGUAGES
-_TAGS = Field.TAGS
-_NOTES = Field.NOTES
-_DECISION_MAKER = Field.DECISION_MAKER
-_UID = Field.UID
+# The first non-empty cell of these fields wins.
+_FIRST_WINS = {
+    Field.FULL_NAME: "full_name",
+    Field.ORGANIZATION: "organization",
+    Field.DEPARTMENT: "department",
+    Field.TITLE: "title",
+    Field.COUNTRY: "country",
+}
+
+# The name forms in the order they are placed (the first form for a script wins):
+# family, given and middle-name fields (None: the form has none) and the script forced.
+_NAME_FORMS: tuple[tuple[Field, Field, Field | None, Script | None], ...] = (
+    (Field.FAMILY_NAME_NATIVE, Field.GIVEN_NAME_NATIVE, None, Script.NATIVE),
+    (Field.FAMILY_NAME_LATIN, Field.GIVEN_NAME_LATIN, None, Script.LATIN),
+    (Field.FAMILY_NAME_RU, Field.GIVEN_NAME_RU, Field.MIDDLE_NAME_RU, Script.CYRILLIC),
+    (Field.FAMILY_NAME, Field.GIVEN_NAME, Field.MIDDLE_NAME, None),
+)
+
+# What a column does with its cell, decided once per table (``_plan``), not per cell.
+_NAME, _SCALAR, _PHONE, _EMAIL, _IM_FIXED, _IM, _LANGUAGES, _TAGS, _NOTES, _DECISION, _UID = range(
+    11
+)
+
+_UNNEUTRALISED = frozenset("=+-@\t\r")  # formulas.unneutralise's second characters
+# No ":::", ";" or line break: _MULTI_SPLIT leaves the cell whole.
+_MULTI_SEP = re.compile(r"[:;\n]")
+# No ":::", ";", "," or whitespace: _EMAIL_SPLIT leaves the cell whole.
+_EMAIL_SEP = re.compile(r"[:;,\s]")
+# No ":::", ";" or ",": _TAG_SPLIT leaves the cell whole.
+_TAG_SEP = re.compile(r"[:;,]")
 
 
 def _cell(cells: list[str], index: int) -> str:
     return unneutralise(cells[index].strip()) if index < len(cells) else ""
 
 
-def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
-    rec = ContactRecord(source_line=row.line)
-    names: dict[Field, str] = {}
-    notes: list[str] = []
+# column, label column, what, its argument (a field, attribute name, kind or service)
+_Step = tuple[int, int | None, int, Any]
+# The steps in the mapping's order and, when that is the columns' order (each at most
+# once), the same steps by column with None for a column that is not read.
+_Plan = tuple[list[_Step], list[_Step | None] | None]
+
+
+def _plan(mapping: list[ColumnMapping]) -> _Plan:
+    """Per column of the mapping, in order: the cell's index, the label's (only where
+    the label can matter), what to do with the value, and a constant for that."""
+    steps: list[_Step] = []
     for col in mapping:
-        if col.field == _IGNORE:
+        f = col.field
+        label = col.label_index
+        if f == Field.IGNORE:
             continue
-        value = _cell(row.cells, col.index)
+        if f in _NAME_FIELDS:
+            steps.append((col.index, None, _NAME, f))
+        elif f in _FIRST_WINS:
+            steps.append((col.index, None, _SCALAR, _FIRST_WINS[f]))
+        elif f in _FIXED_PHONE:
+            steps.append((col.index, None, _PHONE, _FIXED_PHONE[f]))
+        elif f == Field.PHONE:
+            steps.append((col.index, label, _PHONE, None if label is not None else PhoneKind.OTHER))
+        elif f in _FIXED_EMAIL:
+            steps.append((col.index, None, _EMAIL, _FIXED_EMAIL[f]))
+        elif f == Field.EMAIL:
+            steps.append((col.index, label, _EMAIL, None if label is not None else EmailKind.OTHER))
+        elif f in _FIXED_MESSENGER:
+            steps.append((col.index, None, _IM_FIXED, _FIXED_MESSENGER[f]))
+        elif f == Field.MESSENGER:
+            steps.append((col.index, label, _IM, None))
+        elif f == Field.LANGUAGES:
+            steps.append((col.index, None, _LANGUAGES, None))
+        elif f == Field.TAGS:
+            steps.append((col.index, None, _TAGS, None))
+        elif f == Field.NOTES:
+            steps.append((col.index, None, _NOTES, None))
+        elif f == Field.DECISION_MAKER:
+            steps.append((col.index, None, _DECISION, None))
+        elif f == Field.UID:
+            steps.append((col.index, None, _UID, None))  # the last one wins
+    indexes = [step[0] for step in steps]
+    if (
+        indexes
+        and indexes[0] >= 0
+        and all(a < b for a, b in zip(indexes, indexes[1:], strict=False))
+    ):
+        by_column: list[_Step | None] = [None] * (indexes[-1] + 1)
+        for step in steps:
+            by_column[step[0]] = step
+        return steps, by_column
+    return steps, None
+
+
+def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
+    return _row_record(_plan(mapping), row)
+
+
+def _row_record(plan: _Plan, row: Row) -> ContactRecord:
+    """One row as a record: each cell as ``_cell`` gives it, with no call for the cell
+    and none at all for an empty one when the columns come in order."""
+    rec = ContactRecord(source_line=row.line)
+    cells = row.cells
+    steps, by_column = plan
+    pairs: Iterable[tuple[_Step | None, str]]
+    if by_column is not None:
+        # the non-empty cells; a row shorter or longer than the plan stops at its end
+        pairs = compress(zip(by_column, cells, strict=False), cells)
+    else:
+        n = len(cells)
+        pairs = ((step, cells[step[0]]) for step in steps if step[0] < n)
+    names: dict[object, str] = {}
+    notes: list[str] = []
+    for step, value in pairs:
+        if step is None:
+            continue
+        value = value.strip()
         if not value:
             continue
-        label = _cell(row.cells, col.label_index) if col.label_index is not None else ""
-        f = col.field
-        if f in _NAME_FIELDS:
-            names[f] = (names.get(f, "") + " " + value).strip()
-        elif f == _FULL_NAME:
-            rec.full_name = rec.full_name or value
-        elif f == _ORGANIZATION:
-            rec.organization = rec.organization or value
-        elif f == _DEPARTMENT:
-            rec.department = rec.department or value
-        elif f == _TITLE:
-            rec.title = rec.title or value
-        elif f == _COUNTRY:
-            rec.country = rec.country or value
-        elif f == _PHONE or f in _FIXED_PHONE:
-            labels = _MULTI_SPLIT.split(label) if label else []
-            for i, number in enumerate(p for p in _MULTI_SPLIT.split(value) if p):
-                kind = _FIXED_PHONE.get(f) or phone_kind_from_label(
-                    labels[i] if i < len(labels) else label
-                )
-                rec.phones.append(Phone(number, kind))
-        elif f == _EMAIL or f in _FIXED_EMAIL:
-            for address in (a for a in _EMAIL_SPLIT.split(value) if "@" in a):
-                rec.emails.append(
-                    Email(address, _FIXED_EMAIL.get(f) or email_kind_from_label(label))
-                )
-        elif f in _FIXED_MESSENGER:
-            for handle in (h for h in _MULTI_SPLIT.split(value) if h):
-                rec.messengers.append(MessengerId(_FIXED_MESSENGER[f], handle))
-        elif f == _MESSENGER:
+        _, label_index, what, arg = step
+        if value[0] == "'" and len(value) > 1 and value[1] in _UNNEUTRALISED:
+            value = value[1:]
+        if what == _SCALAR:
+            if not getattr(rec, arg):
+                setattr(rec, arg, value)
+        elif what == _NAME:
+            # the first part as it is: place_name strips it ("'\tx" un-neutralised is "\tx")
+            names[arg] = (names[arg] + " " + value).strip() if arg in names else value
+        elif what == _PHONE:
+            single = not _MULTI_SEP.search(value)
+            if arg is not None and single:
+                rec.phones.append(Phone(value, arg))
+                continue
+            parts = [value] if single else _MULTI_SPLIT.split(value)
+            if arg is not None:
+                rec.phones.extend(Phone(number, arg) for number in parts if number)
+            else:
+                label = _cell(cells, label_index) if label_index is not None else ""
+                labels = _MULTI_SPLIT.split(label) if label else []
+                for i, number in enumerate(p for p in parts if p):
+                    kind = phone_kind_from_label(labels[i] if i < len(labels) else label)
+                    rec.phones.append(Phone(number, kind))
+        elif what == _EMAIL:
+            addresses = _EMAIL_SPLIT.split(value) if _EMAIL_SEP.search(value) else [value]
+            if arg is not None:
+                email_kind = arg
+            else:
+                label = _cell(cells, label_index) if label_index is not None else ""
+                email_kind = email_kind_from_label(label)
+            if len(addresses) == 1:
+                if "@" in addresses[0]:
+                    rec.emails.append(Email(addresses[0], email_kind))
+            else:
+                rec.emails.extend(Email(a, email_kind) for a in addresses if "@" in a)
+        elif what == _IM_FIXED:
+            if _MULTI_SEP.search(value):
+                rec.messengers.extend(MessengerId(arg, h) for h in _MULTI_SPLIT.split(value) if h)
+            else:
+                rec.messengers.append(MessengerId(arg, value))
+        elif what == _IM:
+            label = _cell(cells, label_index) if label_index is not None else ""
             for item in (h for h in _MULTI_SPLIT.split(value) if h):
                 service = service_from_name(label) if label else None
                 handle = item
@@ -239,44 +340,30 @@ def row_to_record(row: Row, mapping: list[ColumnMapping]) -> ContactRecord:
                     if service is not None:
                         handle = tail.strip()
                 rec.messengers.append(MessengerId(service or Messenger.OTHER, handle))
-        elif f == _LANGUAGES:
-            rec.languages.extend(x for x in _TAG_SPLIT.split(value) if x)
-        elif f == _TAGS:
-            for tag in _TAG_SPLIT.split(value):
+        elif what == _LANGUAGES:
+            if _TAG_SEP.search(value):
+                rec.languages.extend(x for x in _TAG_SPLIT.split(value) if x)
+            else:
+                rec.languages.append(value)
+        elif what == _TAGS:
+            for tag in _TAG_SPLIT.split(value) if _TAG_SEP.search(value) else (value,):
                 tag = tag.strip().removeprefix("* ").strip()
                 if tag and tag.casefold() not in ("mycontacts", "starred"):
                     rec.tags.append(tag)
-        elif f == _NOTES:
+        elif what == _NOTES:
             notes.append(value)
-        elif f == _DECISION_MAKER:
+        elif what == _DECISION:
             rec.decision_maker = value.casefold() in _TRUE
-        elif f == _UID:
+        elif what == _UID:
             rec.uid = value
-    rec.notes = "\n".join(notes)
-    place_name(
-        rec,
-        names.get(Field.FAMILY_NAME_NATIVE, ""),
-        names.get(Field.GIVEN_NAME_NATIVE, ""),
-        force=Script.NATIVE,
-    )
-    place_name(
-        rec,
-        names.get(Field.FAMILY_NAME_LATIN, ""),
-        names.get(Field.GIVEN_NAME_LATIN, ""),
-        force=Script.LATIN,
-    )
-    place_name(
-        rec,
-        names.get(Field.FAMILY_NAME_RU, ""),
-        names.get(Field.GIVEN_NAME_RU, ""),
-        names.get(Field.MIDDLE_NAME_RU, ""),
-        force=Script.CYRILLIC,
-    )
-    place_name(
-        rec,
-        names.get(Field.FAMILY_NAME, ""),
-        names.get(Field.GIVEN_NAME, ""),
-        names.get(Field.MIDDLE_NAME, ""),
-    )
-    finish_names(rec)
+    if notes:
+        rec.notes = "\n".join(notes)
+    if names:
+        get = names.get
+        for family, given, middle, script in _NAME_FORMS:
+            # a form with no part in the row: place_name would do nothing
+            if family in names or given in names or middle in names:
+                place_name(rec, get(family, ""), get(given, ""), get(middle, ""), force=script)
+    if rec.full_name:
+        finish_names(rec)
     return rec

@@ -144,6 +144,10 @@ def join_name(family: str, given: str, middle: str = "") -> str:
     """A display form: 张伟 for CJK, "Иванов Иван Иванович" for Russian, "Wei Zhang" otherwise."""
     if not (family or given or middle):
         return ""
+    if family.isascii() and given.isascii() and middle.isascii():
+        # no CJK and no Cyrillic letter: given name first (script_of would say Latin or
+        # none, at a Python step per character)
+        return " ".join(p for p in (given, middle, family) if p)
     if is_cjk(family + given) and " " not in family + given:
         return family + given
     if script_of(family + given + middle) == Script.CYRILLIC:
