@@ -1,0 +1,105 @@
+"""The search keys are computed word by word and cached, and give exactly what the
+original whole-text computation gave.
+
+``data/keys_golden.jsonl`` was written by the code before the per-word caches (run this
+module as a script to see how): for a few hundred names -- Latin in both orders, Cyrillic
+with ё and й, Chinese with one- and two-character and polyphonic family names (欧阳, 曾,
+单), mixed scripts, Korean, hyphens, apostrophes, blanks -- every key of ``search_keys``
+(kind, text and the origin of every character), the name-part spellings of the duplicate
+check (``matching.part_keys``) and the transliterations they are made of. The test checks
+each twice: with cold caches and with caches warmed by the other names.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crm_desktop.exchange import matching
+from crm_desktop.search import keys
+from crm_desktop.text import translit
+
+GOLDEN = Path(__file__).with_name("data") / "keys_golden.jsonl"
+
+
+def _mapped(m: translit.Mapped | None) -> list[Any] | None:
+    return None if m is None else [m.text, list(m.origin)]
+
+
+def outputs(text: str) -> dict[str, Any]:
+    """Everything recorded for one text."""
+    out: dict[str, Any] = {"text": text}
+    for s in (0, 1):
+        out[f"keys{s}"] = [
+            [k.kind.value, k.key.text, list(k.key.origin)]
+            for k in keys.search_keys(text, surname=bool(s))
+        ]
+        out[f"parts{s}"] = sorted(matching.part_keys(text, bool(s)))
+        han = translit.han_key_texts(text, surname=bool(s))
+        out[f"han{s}"] = None if han is None else list(han)
+        out[f"pinyin_spaced{s}"] = _mapped(translit.pinyin_key(text, spaced=True, surname=bool(s)))
+    out["fold"] = _mapped(translit.fold_mapped(text))
+    out["latin"] = translit.cyrillic_to_latin(text)
+    out["cyrillic"] = translit.latin_to_cyrillic(text)
+    for p in (0, 1):
+        out[f"cyrillic{p}"] = _mapped(translit.latin_to_cyrillic_mapped(text, pinyin_first=bool(p)))
+    return out
+
+
+def _golden() -> list[dict[str, Any]]:
+    with GOLDEN.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def _clear_caches() -> None:
+    for fn in vars(translit).values():
+        if hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+    keys._search_keys.cache_clear()
+    matching.part_keys.cache_clear()
+
+
+def test_golden_file_covers_the_hard_cases() -> None:
+    texts = [g["text"] for g in _golden()]
+    assert len(texts) >= 300
+    for needed in (
+        "欧阳修",
+        "曾国藩",
+        "单雄信",
+        "Ёлкин-ВАНГ",
+        "Xi'an",
+        "김 민준",
+        "Kaiquan凯泉",
+        " ",
+        "",
+    ):
+        assert needed in texts
+    kinds = {k[0] for g in _golden() for k in g["keys1"]}
+    assert kinds == {kind.value for kind in keys.KeyKind}
+
+
+@pytest.mark.parametrize("cold", [True, False], ids=["cold caches", "warm caches"])
+def test_keys_are_those_of_the_whole_text_computation(cold: bool) -> None:
+    golden = _golden()
+    if not cold:
+        for g in reversed(golden):
+            outputs(g["text"])
+    wrong = []
+    for g in golden:
+        if cold:
+            _clear_caches()
+        got = json.loads(json.dumps(outputs(g["text"]), ensure_ascii=False))
+        if got != g:
+            wrong.append((g["text"], [k for k in g if got.get(k) != g[k]]))
+    assert wrong == []
+
+
+if (
+    __name__ == "__main__"
+):  # python tests/search/test_keys_speed.py TEXTS.json > data/keys_golden.jsonl
+    for text in json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")):
+        print(json.dumps(outputs(text), ensure_ascii=False, separators=(",", ":")))
