@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -42,7 +42,9 @@ __all__ = [
     "fold_mapped",
     "han_key_texts",
     "han_mapped",
+    "han_run_mapped",
     "hangul_mapped",
+    "is_han_run",
     "kontsevich",
     "korean_name_mapped",
     "latin_to_cyrillic",
@@ -98,21 +100,25 @@ class Builder:
         return self._last
 
     def build(self) -> Mapped:
-        text = "".join(self.parts)
-        if "  " not in text and text[:1] != " " and text[-1:] != " ":
-            return Mapped(text, tuple(self.origin))
-        # collapse runs of blanks and drop leading and trailing ones: "a  -  b" -> "a b"
-        chars: list[str] = []
-        origin: list[int] = []
-        for ch, src in zip(text, self.origin, strict=True):
-            if ch == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(ch)
-            origin.append(src)
-        while chars and chars[-1] == " ":
-            chars.pop()
-            origin.pop()
-        return Mapped("".join(chars), tuple(origin))
+        return _finish("".join(self.parts), self.origin)
+
+
+def _finish(text: str, origin: Iterable[int]) -> Mapped:
+    """``text`` (made of pieces whose characters came from ``origin``) with runs of
+    blanks collapsed and leading and trailing ones dropped: "a  -  b" -> "a b"."""
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return Mapped(text, tuple(origin))
+    chars: list[str] = []
+    kept: list[int] = []
+    for ch, src in zip(text, origin, strict=True):
+        if ch == " " and (not chars or chars[-1] == " "):
+            continue
+        chars.append(ch)
+        kept.append(src)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        kept.pop()
+    return Mapped("".join(chars), tuple(kept))
 
 
 # --------------------------------------------------------------------------- folding
@@ -145,11 +151,28 @@ def _fold_char(ch: str) -> str:
 
 @lru_cache(maxsize=8192)  # a name's keys fold it several times (native, each Cyrillic)
 def fold_mapped(text: str) -> Mapped:
+    if _ONE_TO_ONE.fullmatch(text):
+        # ASCII and Russian letters, Chinese characters and spaces fold to one character
+        # each: lower case, ё = е
+        # (``test_keys_speed`` checks each of them against ``_fold_char``)
+        return _finish(text.lower().replace("ё", "е"), _identity(len(text)))
     pieces = list(map(_fold_char, text))
-    b = Builder()
-    b.parts = pieces
-    b.origin = [i for i, p in enumerate(pieces) for _ in p]
-    return b.build()
+    folded = "".join(pieces)
+    if len(folded) == len(pieces) and "" not in pieces:
+        # every character folded to one character (nearly every name): origin is 0..n-1
+        return _finish(folded, range(len(folded)))
+    return _finish(folded, [i for i, p in enumerate(pieces) for _ in p])
+
+
+# Characters whose fold is ``ch.lower()`` with ё as е: Latin and Russian letters (not ъ,
+# which is dropped), the plain space, and the Chinese characters that NFKC leaves alone
+_ONE_TO_ONE = re.compile("[ A-Za-zА-ЩЫ-щы-яЁё\u3007\u3400-\u4dbf\u4e00-\u9fff]*")
+
+
+@lru_cache(maxsize=512)
+def _identity(n: int) -> tuple[int, ...]:
+    """0, 1, ... n-1: the origin of a key made character by character (shared)."""
+    return tuple(range(n))
 
 
 def fold(text: str) -> str:
@@ -260,10 +283,12 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
     head: list[str] = []
     rest = han_run
     if surname:
-        for fam in sorted(_SURNAME_READINGS, key=len, reverse=True):
-            if han_run.startswith(fam):
+        # the longest family name the run starts with (they have one or two characters)
+        for size in (2, 1):
+            fam = han_run[:size]
+            if len(fam) == size and fam in _SURNAME_READINGS:
                 head = list(_SURNAME_READINGS[fam])
-                rest = han_run[len(fam) :]
+                rest = han_run[size:]
                 break
     if not rest:
         return tuple(head)
@@ -355,6 +380,11 @@ def han_mapped(
     runs = _han_runs(text)
     if not runs:
         return None
+    if len(runs) == 1 and runs[0] == (0, len(text)):
+        # only Chinese characters (nearly every native name): the pieces, in order, and
+        # spaces between them when ``spaced``, each from its character -- what the
+        # Builder below makes of them, without a call per piece
+        return han_run_mapped(render(list(_pinyin_syllables(text, surname))), spaced=spaced)
     b = Builder()
     pos = 0
     first = True
@@ -376,6 +406,21 @@ def han_mapped(
     for i in range(pos, len(text)):
         b.add(_fold_char(text[i]), i)
     return b.build()
+
+
+def is_han_run(text: str) -> bool:
+    """Only Chinese characters (``is_han``), at least one: 王伟, not 王 伟 or 王W."""
+    return _HAN_RUN_RE.fullmatch(text) is not None
+
+
+def han_run_mapped(pieces: list[str], *, spaced: bool) -> Mapped:
+    """What ``han_mapped`` makes of a text of Chinese characters only, given the rendered
+    pieces of its characters: the pieces in order (with a space between them when
+    ``spaced``), each character from its source character."""
+    if spaced:
+        origin = [k for k, p in enumerate(pieces) for _ in range(len(p) + (k > 0))]
+        return _finish(" ".join(pieces), origin)
+    return _finish("".join(pieces), [k for k, p in enumerate(pieces) for _ in p])
 
 
 def pinyin_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:
@@ -787,11 +832,14 @@ _CYR_TO_LAT = {
 def cyrillic_to_latin_mapped(text: str) -> Mapped | None:
     if not has_cyrillic(text):
         return None
-    b = Builder()
-    for i, ch in enumerate(text):
-        for c in _fold_char(ch):
-            b.add(_CYR_TO_LAT.get(c, c), i)
-    return b.build()
+    pieces = list(map(_cyrillic_char_to_latin, text))
+    return _finish("".join(pieces), [i for i, p in enumerate(pieces) for _ in p])
+
+
+@lru_cache(maxsize=4096)
+def _cyrillic_char_to_latin(ch: str) -> str:
+    """One source character folded and written in Latin letters: Щ -> "shch", ё -> "e"."""
+    return "".join(_CYR_TO_LAT.get(c, c) for c in _fold_char(ch))
 
 
 def cyrillic_to_latin(text: str) -> str:
@@ -845,19 +893,23 @@ def latin_to_cyrillic_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
     if not has_latin(text):
         return None
     folded = fold_mapped(text)
-    b = Builder()
-    for m in _WORD_RE.finditer(folded.text):
-        origin = folded.origin[m.start() : m.end()]
-        if b.parts:
-            b.add(" ", origin[0])
-        word, at = _word_to_cyrillic(m.group(), pinyin_first)
+    if not folded.text:
+        return Mapped("", ())
+    src = folded.origin
+    parts: list[str] = []
+    origin: list[int] = []
+    start = 0
+    # a folded text has single spaces between its words and none around them
+    for w in folded.text.split(" "):
+        if parts:
+            parts.append(" ")
+            origin.append(src[start])
+        word, at = _word_to_cyrillic(w, pinyin_first)
         if word:
-            b.parts.append(word)
-            b.origin.extend([origin[i] for i in at])
-    return b.build()
-
-
-_WORD_RE = re.compile(r"[^ ]+")
+            parts.append(word)
+            origin.extend([src[start + i] for i in at])
+        start += len(w) + 1
+    return _finish("".join(parts), origin)
 
 
 @lru_cache(maxsize=65536)  # names share their words: "Wang Wei", "Wei Wang", "Wang Fang"
