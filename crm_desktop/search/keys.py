@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from crm_desktop.text.scripts import has_cyrillic, has_han, has_hangul, has_latin, is_han
 from crm_desktop.text.translit import (
@@ -66,10 +66,19 @@ class KeyKind(StrEnum):
     KOREAN_CYRILLIC = "korean_cyrillic"  # 현대 -> "хендэ" (Kontsevich, folded)
 
 
-@dataclass(frozen=True)
+# slots and a written-out init, like Mapped's (see there)
+@dataclass(frozen=True, slots=True, init=False)
 class SearchKey:
     kind: KeyKind
     key: Mapped
+
+    def __init__(self, kind: KeyKind, key: Mapped) -> None:
+        _SET_KIND(self, kind)
+        _SET_KEY(self, key)
+
+
+_SET_KIND: Any = vars(SearchKey)["kind"].__set__
+_SET_KEY: Any = vars(SearchKey)["key"].__set__
 
 
 def search_keys(text: str, *, surname: bool = False) -> tuple[SearchKey, ...]:

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from crm_desktop.text.scripts import (
     HANGUL_FIRST,
@@ -65,12 +65,19 @@ __all__ = [
 # --------------------------------------------------------------------------- mapped text
 
 
-@dataclass(frozen=True)
+# slots: no __dict__ per key (lighter, fewer objects for the collector); init written out:
+# the generated one of a frozen class sets each field through object.__setattr__, which
+# took a tenth of building the search keys (equality, hash and repr are still generated)
+@dataclass(frozen=True, slots=True, init=False)
 class Mapped:
     """A key and, per character, the index of the source character it was made from."""
 
     text: str
     origin: tuple[int, ...]
+
+    def __init__(self, text: str, origin: tuple[int, ...]) -> None:
+        _SET_TEXT(self, text)
+        _SET_ORIGIN(self, origin)
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The source range [a, b) that produced key characters [start, end)."""
@@ -78,6 +85,10 @@ class Mapped:
             return None
         idx = self.origin[start:end]
         return min(idx), max(idx) + 1
+
+
+_SET_TEXT: Any = vars(Mapped)["text"].__set__
+_SET_ORIGIN: Any = vars(Mapped)["origin"].__set__
 
 
 class Builder:
@@ -307,10 +318,37 @@ def _run_pinyin(run: str) -> tuple[str, ...]:
     # dictionary (厦门 is xiamen, not sha men; 重庆 chongqing; 长城 changcheng) even when
     # Latin letters stand in the name ("厦门TCL纺织").  Only a run with a character
     # pypinyin does not know is read one character at a time.
+    if len(run) > 1 and _first_is_a_word(run):
+        # pypinyin cuts the run into words, longest phrase first: when no phrase starts
+        # with the first two characters, the first is a word of its own and the rest is
+        # cut as if it stood alone (卢 + 梅家), so the reading is the first character's
+        # and the rest's -- read once for every name with the same given name, which the
+        # duplicate check reads anyway. Not when pypinyin does not know the first
+        # character (the whole run would then be read character by character).
+        head = _run_pinyin(run[:1])
+        if head != ("",):
+            return head + _run_pinyin(run[1:])
     got = lazy_pinyin(run)
     if len(got) != len(run):
         got = [(lazy_pinyin(c) or [""])[0] for c in run]
     return tuple(got)
+
+
+def _first_is_a_word(run: str) -> bool:
+    """pypinyin's segmenter makes the first character of ``run`` a word by itself: both
+    first characters are ones it segments, and no phrase begins with the two."""
+    hans, prefixes = _pypinyin_segmenter()
+    return bool(hans.match(run[0]) and hans.match(run[1])) and run[:2] not in prefixes
+
+
+@lru_cache(maxsize=1)
+def _pypinyin_segmenter() -> tuple[re.Pattern[str], Container[str]]:
+    """The character class pypinyin segments, and its set of phrase prefixes (what its
+    ``lazy_pinyin`` cuts a string with: ``simpleseg.seg``, then ``mmseg.seg.cut``)."""
+    from pypinyin.constants import RE_HANS
+    from pypinyin.seg import mmseg
+
+    return RE_HANS, cast(Container[str], mmseg.seg._prefix_set)  # has __contains__
 
 
 @lru_cache(maxsize=1)
@@ -844,8 +882,10 @@ def _cyrillic_char_to_latin(ch: str) -> str:
 
 def cyrillic_to_latin(text: str) -> str:
     """Есипово -> "esipovo", Щукин -> "shchukin" (folded)."""
-    m = cyrillic_to_latin_mapped(text)
-    return m.text if m else fold(text)
+    if not has_cyrillic(text):
+        return fold(text)
+    # the text of cyrillic_to_latin_mapped, without the origins
+    return _collapse("".join(map(_cyrillic_char_to_latin, text)))
 
 
 # Latin -> Cyrillic for names that are not pinyin: the reverse of the above, plus the
@@ -944,12 +984,24 @@ def latin_to_cyrillic(text: str) -> list[str]:
 
     "Kaiquan" -> ["кайцюань", "каиqуан"...]; "Esipovo" -> ["есипово"].  Duplicates removed.
     """
+    if not has_latin(text):
+        return []
+    # the texts of latin_to_cyrillic_mapped, without the origins: the folded words in
+    # Cyrillic, one space between them
+    words = fold(text).split(" ")
     out: list[str] = []
     for pinyin_first in (True, False):
-        m = latin_to_cyrillic_mapped(text, pinyin_first=pinyin_first)
-        if m and m.text and m.text not in out:
-            out.append(m.text)
+        rendered = _collapse(" ".join(_word_to_cyrillic(w, pinyin_first)[0] for w in words))
+        if rendered and rendered not in out:
+            out.append(rendered)
     return out
+
+
+def _collapse(text: str) -> str:
+    """The text of ``_finish``: runs of spaces made one, none at either end."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return _SPACES.sub(" ", text).strip(" ")
+    return text
 
 
 # --------------------------------------------------------------------------- keyboard layout

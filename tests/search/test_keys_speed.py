@@ -120,6 +120,42 @@ def test_the_shortcuts_hold_for_every_character_they_take() -> None:
     assert keys._RUSSIAN.fullmatch("Пётр Йотов") and not keys._RUSSIAN.fullmatch("Пётр I")
 
 
+def _whole_run_reading(run: str) -> tuple[str, ...]:
+    """How ``_run_pinyin`` read a run before it read a lone first character apart: the
+    whole run through pypinyin, character by character if it does not know one."""
+    from pypinyin import lazy_pinyin
+
+    got = lazy_pinyin(run, v_to_u=True, errors="ignore")
+    if len(got) != len(run):
+        got = [(lazy_pinyin(c, v_to_u=True, errors="ignore") or [""])[0] for c in run]
+    return tuple(got)
+
+
+def test_a_run_read_in_pieces_reads_as_the_whole_run() -> None:
+    """Names and phrases around the points where ``_run_pinyin`` cuts: family name plus a
+    given name that is a phrase or starts one (王重庆, 曾长城), phrases with a character
+    before or after, characters pypinyin does not know, and every pair of a mix of
+    family names, polyphonic characters and phrase starts."""
+    from pypinyin.constants import PHRASES_DICT
+
+    chars = list("王李张刘陈卢曾单欧阳司马长重行乐朴区解查女绿厦门庆城国家伟芳娜梅") + [
+        "\U0002a6d6",  # an extension B character pypinyin does not know
+        "\u3007",
+        "\uf900",
+    ]
+    texts = [a + b for a in chars for b in chars]
+    texts += [a + b + c for a in chars[:12] for b in chars[12:30] for c in chars[20:]]
+    phrases = sorted(PHRASES_DICT)[::97]
+    texts += [c + p for p in phrases for c in "王曾\U0002a6d6"] + [p + "伟" for p in phrases]
+    texts += [p[1:] + p for p in phrases if len(p) > 1]
+    translit._run_pinyin.cache_clear()
+    wrong = [t for t in texts if translit._run_pinyin(t) != _whole_run_reading(t)]
+    assert wrong == []
+    assert len(texts) > 5_000
+    assert translit._run_pinyin("卢梅家") == ("lu", "mei", "jia")
+    assert translit._run_pinyin("王重庆") == ("wang", "chong", "qing")
+
+
 # The golden file was written with: python tests/search/test_keys_speed.py TEXTS.json
 # > tests/search/data/keys_golden.jsonl (TEXTS.json: a list of the texts), by the code
 # before the fast paths; rewrite it only for a deliberate change of the keys.
