@@ -455,10 +455,17 @@ def han_run_mapped(pieces: list[str], *, spaced: bool) -> Mapped:
     """What ``han_mapped`` makes of a text of Chinese characters only, given the rendered
     pieces of its characters: the pieces in order (with a space between them when
     ``spaced``), each character from its source character."""
+    origin = _pieces_origin(tuple(map(len, pieces)), spaced)
+    return _finish((" " if spaced else "").join(pieces), origin)
+
+
+@lru_cache(maxsize=4096)  # a few hundred shapes: 王伟 and 李娜 are both (4, 3), wang wei
+def _pieces_origin(lengths: tuple[int, ...], spaced: bool) -> tuple[int, ...]:
+    """The origin of pieces of these lengths, each from its character (the space before
+    a piece from that piece's character too); shared by every name of the same shape."""
     if spaced:
-        origin = [k for k, p in enumerate(pieces) for _ in range(len(p) + (k > 0))]
-        return _finish(" ".join(pieces), origin)
-    return _finish("".join(pieces), [k for k, p in enumerate(pieces) for _ in p])
+        return tuple(k for k, n in enumerate(lengths) for _ in range(n + (k > 0)))
+    return tuple(k for k, n in enumerate(lengths) for _ in range(n))
 
 
 def pinyin_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:
