@@ -11,11 +11,12 @@ Pure functions, no I/O, no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from crm_desktop.text.scripts import has_cyrillic, has_han, has_hangul, has_latin, is_han
 from crm_desktop.text.translit import (
@@ -25,13 +26,16 @@ from crm_desktop.text.translit import (
     fold,
     fold_mapped,
     han_mapped,
+    han_run_mapped,
     hangul_mapped,
+    is_han_run,
     korean_name_mapped,
     latin_to_cyrillic,
     latin_to_cyrillic_mapped,
     palladius_join,
     palladius_key,
     pinyin_key,
+    pinyin_syllables,
     segment_pinyin,
     surname_length,
     swap_layout,
@@ -62,10 +66,19 @@ class KeyKind(StrEnum):
     KOREAN_CYRILLIC = "korean_cyrillic"  # 현대 -> "хендэ" (Kontsevich, folded)
 
 
-@dataclass(frozen=True)
+# slots and a written-out init, like Mapped's (see there)
+@dataclass(frozen=True, slots=True, init=False)
 class SearchKey:
     kind: KeyKind
     key: Mapped
+
+    def __init__(self, kind: KeyKind, key: Mapped) -> None:
+        _SET_KIND(self, kind)
+        _SET_KEY(self, key)
+
+
+_SET_KIND: Any = vars(SearchKey)["kind"].__set__
+_SET_KEY: Any = vars(SearchKey)["key"].__set__
 
 
 def search_keys(text: str, *, surname: bool = False) -> tuple[SearchKey, ...]:
@@ -99,6 +112,11 @@ def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]
 
     if fresh(native):
         yield SearchKey(KeyKind.NATIVE, native)
+    if is_han_run(text):
+        # nothing but Chinese characters: no Hangul, Cyrillic or Latin letters to render
+        # (not even in the compatibility ideographs' decompositions, see test_keys_speed)
+        yield from _han_run_keys(text, surname, fresh)
+        return
     if has_han(text):
         m = pinyin_key(text, surname=surname)
         if fresh(m):
@@ -151,7 +169,7 @@ def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]
         m = cyrillic_to_latin_mapped(text)
         if fresh(m):
             yield SearchKey(KeyKind.LATIN, m)
-    if has_latin(text):
+    if not _RUSSIAN.fullmatch(text) and has_latin(text):
         m = latin_to_cyrillic_mapped(text, pinyin_first=True)
         if fresh(m):
             yield SearchKey(KeyKind.CYRILLIC, m)
@@ -164,6 +182,47 @@ def iter_search_keys(text: str, *, surname: bool = False) -> Iterator[SearchKey]
             m = Mapped("".join(words), tuple(idx))
             if fresh(m):
                 yield SearchKey(KeyKind.JOINED, m)
+
+
+# Russian letters and spaces: no Latin letter, also not after NFKD (has_latin decomposes
+# й and ё, a search in C saves that; test_keys_speed checks every character)
+_RUSSIAN = re.compile("[ А-яЁё]*")
+
+
+def _han_run_keys(
+    text: str, surname: bool, fresh: Callable[[Mapped | None], TypeGuard[Mapped]]
+) -> Iterator[SearchKey]:
+    """The Chinese keys of :func:`iter_search_keys` for a text of Chinese characters only
+    (nearly every native name): the same keys, with the syllables read and their pinyin
+    and Palladius pieces made once for all six instead of once for each."""
+    syllables = pinyin_syllables(text, surname=surname)
+    pinyin = [p.replace("ü", "u") for p in syllables]
+    m = han_run_mapped(pinyin, spaced=False)
+    if fresh(m):
+        yield SearchKey(KeyKind.PINYIN, m)
+    m = han_run_mapped(pinyin, spaced=True)
+    if fresh(m):
+        yield SearchKey(KeyKind.PINYIN_SPACED, m)
+    pall = [p.replace("ъ", "") for p in palladius_join(syllables)]
+    m = han_run_mapped(pall, spaced=False)
+    if fresh(m):
+        yield SearchKey(KeyKind.PALLADIUS, m)
+    m = han_run_mapped(pall, spaced=True)
+    if fresh(m):
+        yield SearchKey(KeyKind.PALLADIUS_SPACED, m)
+    if surname:
+        family = surname_length(text)
+        if 0 < family < len(text):  # every character is Chinese
+            m = han_run_mapped(
+                [(" " + p if k == family else p) for k, p in enumerate(pinyin)], spaced=False
+            )
+            if fresh(m):
+                yield SearchKey(KeyKind.NAME, m)
+            m = han_run_mapped(
+                [(" " + p if k == family else p) for k, p in enumerate(pall)], spaced=False
+            )
+            if fresh(m):
+                yield SearchKey(KeyKind.NAME, m)
 
 
 class Route(StrEnum):

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from crm_desktop.text.scripts import (
     HANGUL_FIRST,
@@ -42,7 +42,9 @@ __all__ = [
     "fold_mapped",
     "han_key_texts",
     "han_mapped",
+    "han_run_mapped",
     "hangul_mapped",
+    "is_han_run",
     "kontsevich",
     "korean_name_mapped",
     "latin_to_cyrillic",
@@ -63,12 +65,19 @@ __all__ = [
 # --------------------------------------------------------------------------- mapped text
 
 
-@dataclass(frozen=True)
+# slots: no __dict__ per key (lighter, fewer objects for the collector); init written out:
+# the generated one of a frozen class sets each field through object.__setattr__, which
+# took a tenth of building the search keys (equality, hash and repr are still generated)
+@dataclass(frozen=True, slots=True, init=False)
 class Mapped:
     """A key and, per character, the index of the source character it was made from."""
 
     text: str
     origin: tuple[int, ...]
+
+    def __init__(self, text: str, origin: tuple[int, ...]) -> None:
+        _SET_TEXT(self, text)
+        _SET_ORIGIN(self, origin)
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The source range [a, b) that produced key characters [start, end)."""
@@ -76,6 +85,10 @@ class Mapped:
             return None
         idx = self.origin[start:end]
         return min(idx), max(idx) + 1
+
+
+_SET_TEXT: Any = vars(Mapped)["text"].__set__
+_SET_ORIGIN: Any = vars(Mapped)["origin"].__set__
 
 
 class Builder:
@@ -98,21 +111,25 @@ class Builder:
         return self._last
 
     def build(self) -> Mapped:
-        text = "".join(self.parts)
-        if "  " not in text and text[:1] != " " and text[-1:] != " ":
-            return Mapped(text, tuple(self.origin))
-        # collapse runs of blanks and drop leading and trailing ones: "a  -  b" -> "a b"
-        chars: list[str] = []
-        origin: list[int] = []
-        for ch, src in zip(text, self.origin, strict=True):
-            if ch == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(ch)
-            origin.append(src)
-        while chars and chars[-1] == " ":
-            chars.pop()
-            origin.pop()
-        return Mapped("".join(chars), tuple(origin))
+        return _finish("".join(self.parts), self.origin)
+
+
+def _finish(text: str, origin: Iterable[int]) -> Mapped:
+    """``text`` (made of pieces whose characters came from ``origin``) with runs of
+    blanks collapsed and leading and trailing ones dropped: "a  -  b" -> "a b"."""
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return Mapped(text, tuple(origin))
+    chars: list[str] = []
+    kept: list[int] = []
+    for ch, src in zip(text, origin, strict=True):
+        if ch == " " and (not chars or chars[-1] == " "):
+            continue
+        chars.append(ch)
+        kept.append(src)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        kept.pop()
+    return Mapped("".join(chars), tuple(kept))
 
 
 # --------------------------------------------------------------------------- folding
@@ -145,11 +162,28 @@ def _fold_char(ch: str) -> str:
 
 @lru_cache(maxsize=8192)  # a name's keys fold it several times (native, each Cyrillic)
 def fold_mapped(text: str) -> Mapped:
+    if _ONE_TO_ONE.fullmatch(text):
+        # ASCII and Russian letters, Chinese characters and spaces fold to one character
+        # each: lower case, ё = е
+        # (``test_keys_speed`` checks each of them against ``_fold_char``)
+        return _finish(text.lower().replace("ё", "е"), _identity(len(text)))
     pieces = list(map(_fold_char, text))
-    b = Builder()
-    b.parts = pieces
-    b.origin = [i for i, p in enumerate(pieces) for _ in p]
-    return b.build()
+    folded = "".join(pieces)
+    if len(folded) == len(pieces) and "" not in pieces:
+        # every character folded to one character (nearly every name): origin is 0..n-1
+        return _finish(folded, range(len(folded)))
+    return _finish(folded, [i for i, p in enumerate(pieces) for _ in p])
+
+
+# Characters whose fold is ``ch.lower()`` with ё as е: Latin and Russian letters (not ъ,
+# which is dropped), the plain space, and the Chinese characters that NFKC leaves alone
+_ONE_TO_ONE = re.compile("[ A-Za-zА-ЩЫ-щы-яЁё\u3007\u3400-\u4dbf\u4e00-\u9fff]*")
+
+
+@lru_cache(maxsize=512)
+def _identity(n: int) -> tuple[int, ...]:
+    """0, 1, ... n-1: the origin of a key made character by character (shared)."""
+    return tuple(range(n))
 
 
 def fold(text: str) -> str:
@@ -260,10 +294,12 @@ def _pinyin_syllables(han_run: str, surname: bool) -> tuple[str, ...]:
     head: list[str] = []
     rest = han_run
     if surname:
-        for fam in sorted(_SURNAME_READINGS, key=len, reverse=True):
-            if han_run.startswith(fam):
+        # the longest family name the run starts with (they have one or two characters)
+        for size in (2, 1):
+            fam = han_run[:size]
+            if len(fam) == size and fam in _SURNAME_READINGS:
                 head = list(_SURNAME_READINGS[fam])
-                rest = han_run[len(fam) :]
+                rest = han_run[size:]
                 break
     if not rest:
         return tuple(head)
@@ -282,10 +318,37 @@ def _run_pinyin(run: str) -> tuple[str, ...]:
     # dictionary (厦门 is xiamen, not sha men; 重庆 chongqing; 长城 changcheng) even when
     # Latin letters stand in the name ("厦门TCL纺织").  Only a run with a character
     # pypinyin does not know is read one character at a time.
+    if len(run) > 1 and _first_is_a_word(run):
+        # pypinyin cuts the run into words, longest phrase first: when no phrase starts
+        # with the first two characters, the first is a word of its own and the rest is
+        # cut as if it stood alone (卢 + 梅家), so the reading is the first character's
+        # and the rest's -- read once for every name with the same given name, which the
+        # duplicate check reads anyway. Not when pypinyin does not know the first
+        # character (the whole run would then be read character by character).
+        head = _run_pinyin(run[:1])
+        if head != ("",):
+            return head + _run_pinyin(run[1:])
     got = lazy_pinyin(run)
     if len(got) != len(run):
         got = [(lazy_pinyin(c) or [""])[0] for c in run]
     return tuple(got)
+
+
+def _first_is_a_word(run: str) -> bool:
+    """pypinyin's segmenter makes the first character of ``run`` a word by itself: both
+    first characters are ones it segments, and no phrase begins with the two."""
+    hans, prefixes = _pypinyin_segmenter()
+    return bool(hans.match(run[0]) and hans.match(run[1])) and run[:2] not in prefixes
+
+
+@lru_cache(maxsize=1)
+def _pypinyin_segmenter() -> tuple[re.Pattern[str], Container[str]]:
+    """The character class pypinyin segments, and its set of phrase prefixes (what its
+    ``lazy_pinyin`` cuts a string with: ``simpleseg.seg``, then ``mmseg.seg.cut``)."""
+    from pypinyin.constants import RE_HANS
+    from pypinyin.seg import mmseg
+
+    return RE_HANS, cast(Container[str], mmseg.seg._prefix_set)  # has __contains__
 
 
 @lru_cache(maxsize=1)
@@ -355,6 +418,11 @@ def han_mapped(
     runs = _han_runs(text)
     if not runs:
         return None
+    if len(runs) == 1 and runs[0] == (0, len(text)):
+        # only Chinese characters (nearly every native name): the pieces, in order, and
+        # spaces between them when ``spaced``, each from its character -- what the
+        # Builder below makes of them, without a call per piece
+        return han_run_mapped(render(list(_pinyin_syllables(text, surname))), spaced=spaced)
     b = Builder()
     pos = 0
     first = True
@@ -376,6 +444,28 @@ def han_mapped(
     for i in range(pos, len(text)):
         b.add(_fold_char(text[i]), i)
     return b.build()
+
+
+def is_han_run(text: str) -> bool:
+    """Only Chinese characters (``is_han``), at least one: 王伟, not 王 伟 or 王W."""
+    return _HAN_RUN_RE.fullmatch(text) is not None
+
+
+def han_run_mapped(pieces: list[str], *, spaced: bool) -> Mapped:
+    """What ``han_mapped`` makes of a text of Chinese characters only, given the rendered
+    pieces of its characters: the pieces in order (with a space between them when
+    ``spaced``), each character from its source character."""
+    origin = _pieces_origin(tuple(map(len, pieces)), spaced)
+    return _finish((" " if spaced else "").join(pieces), origin)
+
+
+@lru_cache(maxsize=4096)  # a few hundred shapes: 王伟 and 李娜 are both (4, 3), wang wei
+def _pieces_origin(lengths: tuple[int, ...], spaced: bool) -> tuple[int, ...]:
+    """The origin of pieces of these lengths, each from its character (the space before
+    a piece from that piece's character too); shared by every name of the same shape."""
+    if spaced:
+        return tuple(k for k, n in enumerate(lengths) for _ in range(n + (k > 0)))
+    return tuple(k for k, n in enumerate(lengths) for _ in range(n))
 
 
 def pinyin_key(text: str, *, spaced: bool = False, surname: bool = False) -> Mapped | None:
@@ -787,17 +877,22 @@ _CYR_TO_LAT = {
 def cyrillic_to_latin_mapped(text: str) -> Mapped | None:
     if not has_cyrillic(text):
         return None
-    b = Builder()
-    for i, ch in enumerate(text):
-        for c in _fold_char(ch):
-            b.add(_CYR_TO_LAT.get(c, c), i)
-    return b.build()
+    pieces = list(map(_cyrillic_char_to_latin, text))
+    return _finish("".join(pieces), [i for i, p in enumerate(pieces) for _ in p])
+
+
+@lru_cache(maxsize=4096)
+def _cyrillic_char_to_latin(ch: str) -> str:
+    """One source character folded and written in Latin letters: Щ -> "shch", ё -> "e"."""
+    return "".join(_CYR_TO_LAT.get(c, c) for c in _fold_char(ch))
 
 
 def cyrillic_to_latin(text: str) -> str:
     """Есипово -> "esipovo", Щукин -> "shchukin" (folded)."""
-    m = cyrillic_to_latin_mapped(text)
-    return m.text if m else fold(text)
+    if not has_cyrillic(text):
+        return fold(text)
+    # the text of cyrillic_to_latin_mapped, without the origins
+    return _collapse("".join(map(_cyrillic_char_to_latin, text)))
 
 
 # Latin -> Cyrillic for names that are not pinyin: the reverse of the above, plus the
@@ -845,19 +940,23 @@ def latin_to_cyrillic_mapped(text: str, *, pinyin_first: bool) -> Mapped | None:
     if not has_latin(text):
         return None
     folded = fold_mapped(text)
-    b = Builder()
-    for m in _WORD_RE.finditer(folded.text):
-        origin = folded.origin[m.start() : m.end()]
-        if b.parts:
-            b.add(" ", origin[0])
-        word, at = _word_to_cyrillic(m.group(), pinyin_first)
+    if not folded.text:
+        return Mapped("", ())
+    src = folded.origin
+    parts: list[str] = []
+    origin: list[int] = []
+    start = 0
+    # a folded text has single spaces between its words and none around them
+    for w in folded.text.split(" "):
+        if parts:
+            parts.append(" ")
+            origin.append(src[start])
+        word, at = _word_to_cyrillic(w, pinyin_first)
         if word:
-            b.parts.append(word)
-            b.origin.extend([origin[i] for i in at])
-    return b.build()
-
-
-_WORD_RE = re.compile(r"[^ ]+")
+            parts.append(word)
+            origin.extend([src[start + i] for i in at])
+        start += len(w) + 1
+    return _finish("".join(parts), origin)
 
 
 @lru_cache(maxsize=65536)  # names share their words: "Wang Wei", "Wei Wang", "Wang Fang"
@@ -892,12 +991,24 @@ def latin_to_cyrillic(text: str) -> list[str]:
 
     "Kaiquan" -> ["кайцюань", "каиqуан"...]; "Esipovo" -> ["есипово"].  Duplicates removed.
     """
+    if not has_latin(text):
+        return []
+    # the texts of latin_to_cyrillic_mapped, without the origins: the folded words in
+    # Cyrillic, one space between them
+    words = fold(text).split(" ")
     out: list[str] = []
     for pinyin_first in (True, False):
-        m = latin_to_cyrillic_mapped(text, pinyin_first=pinyin_first)
-        if m and m.text and m.text not in out:
-            out.append(m.text)
+        rendered = _collapse(" ".join(_word_to_cyrillic(w, pinyin_first)[0] for w in words))
+        if rendered and rendered not in out:
+            out.append(rendered)
     return out
+
+
+def _collapse(text: str) -> str:
+    """The text of ``_finish``: runs of spaces made one, none at either end."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return _SPACES.sub(" ", text).strip(" ")
+    return text
 
 
 # --------------------------------------------------------------------------- keyboard layout
