@@ -104,8 +104,9 @@ def contact_channels(r: Any) -> frozenset[str]:
     return frozenset(v for v in (*emails, *phones) if v)
 
 
-# the kinds with channels, and how to read them
+# the kinds with channels, how to read them, and the columns they are read from
 CHANNELS: dict[str, Callable[[Any], frozenset[str]]] = {"contact": contact_channels}
+CHANNEL_COLUMNS: dict[str, tuple[str, ...]] = {"contact": ("emails", "phones")}
 
 
 def channels_of(kind: str, row: Any) -> frozenset[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from sqlalchemy import func, select, text, true
 
 from crm_desktop.domain.models import Contact
@@ -121,21 +122,27 @@ def _channels(runtime) -> list[tuple[str, str]]:
         )
 
 
-def test_an_old_database_gets_the_table_filled_on_open(runtime, paths, db_url) -> None:
+@pytest.mark.parametrize("old", ["2", "1"])
+def test_an_old_database_gets_the_table_filled_on_open(runtime, paths, db_url, old) -> None:
+    """Version 2 (the documents of now, without the table) gets the table alone, in
+    seconds; an older index is rebuilt whole, the table with it."""
     from crm_desktop.runtime import open_runtime
 
     zhang = _seed(runtime.services)
     expected = [("+8613800138000", zhang.id), ("zhang.wei@huake.example", zhang.id)]
     assert _channels(runtime) == expected
-    with runtime.db.engine.begin() as conn:  # as the index of version 2 left it
+    with runtime.db.engine.begin() as conn:  # as an index of that version left it
         conn.execute(text("DROP TABLE search_channel"))
-        conn.execute(text("UPDATE search_meta SET value = '2' WHERE key = 'version'"))
+        conn.execute(text("UPDATE search_meta SET value = :v WHERE key = 'version'"), {"v": old})
+        conn.execute(text("UPDATE search_doc SET body = 'left as it was'"))  # which path ran
     runtime.close()
     rt = open_runtime(db_url, paths)
     try:
         assert _channels(rt) == expected
         with rt.db.engine.connect() as conn:
             assert search_index.index_version(conn) == search_index.INDEX_VERSION
+            bodies = conn.execute(text("SELECT body FROM search_doc")).scalars().all()
+        assert (set(bodies) == {"left as it was"}) == (old == "2")
         assert _is_duplicate(_by_email(rt.services, "ZHANG.WEI@huake.example"), zhang.id, "email")
     finally:
         rt.close()
