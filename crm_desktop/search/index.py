@@ -6,10 +6,12 @@ derived data, rebuilt by ``crm-desktop check --reindex``, never merged or migrat
 ``search_doc``   one row per searchable record: its folded name keys and texts.
 ``search_word``  (kind, two-letter word prefix, doc) for one- and two-character queries,
                  which a trigram index cannot answer: 王, 李, "ли".
-``search_channel`` (value, doc) for each live contact's e-mails (stripped, lower case)
-                 and phones (as stored): the import finds the contacts an incoming row
-                 could duplicate by one index lookup (:func:`contacts_by_channel`)
-                 instead of reading every contact's JSON arrays.
+``search_channel`` (value, doc, record id) for each live contact's e-mails (stripped,
+                 lower case) and phones (as stored): the import finds the contacts an
+                 incoming row could duplicate by one index lookup
+                 (:func:`contacts_by_channel`) instead of reading every contact's JSON
+                 arrays. The record id is kept beside the doc, so the lookup never reads
+                 search_doc (a wide row per document, most of the lookup's time).
 ``search_fts``   SQLite only: an FTS5 trigram index over search_doc (external content),
                  kept in step by triggers. On PostgreSQL the same substring query runs as
                  LIKE over search_doc (pg_trgm, if the server has it, only makes it faster).
@@ -94,7 +96,8 @@ def _schema_sql(conn: Connection) -> list[str]:
         "CREATE INDEX IF NOT EXISTS ix_search_word_doc ON search_word (doc_id)",
         (
             f"CREATE TABLE IF NOT EXISTS search_channel (value VARCHAR{collate} NOT NULL, "
-            f"doc_id BIGINT NOT NULL, PRIMARY KEY (value, doc_id)){without_rowid}"
+            "doc_id BIGINT NOT NULL, ref_id VARCHAR(36) NOT NULL, "
+            f"PRIMARY KEY (value, doc_id)){without_rowid}"
         ),
         "CREATE INDEX IF NOT EXISTS ix_search_channel_doc ON search_channel (doc_id)",
     ]
@@ -197,10 +200,10 @@ def _word_rows(doc_id: int, doc: Document) -> list[dict[str, Any]]:
 
 
 def _channel_rows(doc_id: int, doc: Document) -> list[dict[str, Any]]:
-    return [{"v": v, "d": doc_id} for v in sorted(doc.channels)]
+    return [{"v": v, "d": doc_id, "r": doc.ref_id} for v in sorted(doc.channels)]
 
 
-_INSERT_CHANNEL = text("INSERT INTO search_channel (value, doc_id) VALUES (:v, :d)")
+_INSERT_CHANNEL = text("INSERT INTO search_channel (value, doc_id, ref_id) VALUES (:v, :d, :r)")
 _DELETE_CHANNELS = text("DELETE FROM search_channel WHERE doc_id = :d")
 
 
@@ -326,8 +329,9 @@ def _insert_channels(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(_INSERT_CHANNEL, rows)
         return
     conn.exec_driver_sql(
-        f"INSERT INTO search_channel (value, doc_id) VALUES ({placeholder}, {placeholder})",
-        [(r["v"], r["d"]) for r in rows],
+        f"INSERT INTO search_channel (value, doc_id, ref_id) VALUES ({placeholder}, "
+        f"{placeholder}, {placeholder})",
+        [(r["v"], r["d"], r["r"]) for r in rows],
     )
 
 
@@ -439,11 +443,12 @@ def contacts_by_channel(conn: Connection, values: Iterable[str]) -> list[str]:
     else:
         match = "c.value = ANY(CAST(:wanted AS TEXT[]))"
         param = wanted
+    lo, hi = kind_range("contact")  # a kind is a range of doc ids
     stmt = text(
-        "SELECT MIN(d.ref_id) FROM search_channel c JOIN search_doc d ON d.doc_id = c.doc_id "
-        f"WHERE {match} AND d.kind = :k GROUP BY c.value"
+        "SELECT MIN(c.ref_id) FROM search_channel c "
+        f"WHERE {match} AND c.doc_id BETWEEN :lo AND :hi GROUP BY c.value"
     )
-    return list(conn.scalars(stmt, {"wanted": param, "k": KIND_CODES["contact"]}))
+    return list(conn.scalars(stmt, {"wanted": param, "lo": lo, "hi": hi}))
 
 
 # --------------------------------------------------------------------------- rebuild
@@ -458,7 +463,7 @@ def fill_channels(conn: Connection, batch: int = 5000) -> int:
         table = MODELS[kind].__table__  # type: ignore[attr-defined]
         doc = table_("search_doc", column_("doc_id"), column_("ref_id"), column_("kind"))
         stmt = (
-            select(doc.c.doc_id, *(table.c[c] for c in columns))
+            select(doc.c.doc_id, table.c.id, *(table.c[c] for c in columns))
             .select_from(table)
             .join(doc, (doc.c.ref_id == table.c.id) & (doc.c.kind == KIND_CODES[kind]))
             .where(table.c.deleted_at.is_(None))
@@ -466,7 +471,9 @@ def fill_channels(conn: Connection, batch: int = 5000) -> int:
         result = conn.execute(stmt, execution_options={"yield_per": batch})
         for part in result.partitions(batch):
             rows = [
-                {"v": v, "d": row.doc_id} for row in part for v in sorted(channels_of(kind, row))
+                {"v": v, "d": row.doc_id, "r": row.id}
+                for row in part
+                for v in sorted(channels_of(kind, row))
             ]
             if rows:
                 _insert_channels(conn, rows)
