@@ -148,13 +148,20 @@ def test_an_old_database_gets_the_table_filled_on_open(runtime, paths, db_url, o
         rt.close()
 
 
-def test_a_rebuild_fills_the_table(runtime) -> None:
+def test_a_rebuild_fills_the_table(runtime, db_url, capsys) -> None:
+    from crm_desktop.cli import main
+
     zhang = _seed(runtime.services)
     before = _channels(runtime)
     with runtime.db.engine.begin() as conn:
         conn.execute(text("DELETE FROM search_channel"))
     search_index.reindex(runtime.db.engine)
     assert _channels(runtime) == before != []
+    with runtime.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM search_channel"))
+    assert main(["check", "--db", db_url, "--reindex"]) == 0
+    assert "search index rebuilt" in capsys.readouterr().out
+    assert _channels(runtime) == before
     assert _is_duplicate(_by_phone(runtime.services, "+8613800138000"), zhang.id, "phone")
 
 
