@@ -45,6 +45,9 @@ class Document:
     names: str  # every key of every name, one per line, folded
     body: str  # other texts, folded
     words: frozenset[str]  # short prefixes for one- and two-character queries
+    # a contact's e-mails (stripped, lower case) and phones (as stored), which the
+    # import's duplicate check looks up; empty for the other kinds
+    channels: frozenset[str] = frozenset()
 
 
 def _s(row: Any, attr: str) -> str:
@@ -60,6 +63,13 @@ def _values(items: Any) -> list[str]:
     if not isinstance(items, list):
         return []
     return [str(i.get("value", "")) for i in items if isinstance(i, dict)]
+
+
+def _texts(items: Any) -> list[str]:
+    """The text values of a JSON array of {"kind", "value"} objects (no others)."""
+    if not isinstance(items, list):
+        return []
+    return [v for i in items if isinstance(i, dict) and isinstance(v := i.get("value"), str)]
 
 
 def _native_full(family: str, given: str) -> str:
@@ -83,6 +93,25 @@ def company_fields(r: Any) -> tuple[list[NameField], list[str]]:
         for a in ("city", "industry", "registration_code", "website", "address", "description")
     ]
     return names, body
+
+
+def contact_channels(r: Any) -> frozenset[str]:
+    """The values a contact is found by in ``search_channel``: each e-mail stripped and
+    in lower case (as the import's duplicate check compares them), each phone as stored
+    (E.164)."""
+    emails = (e.strip().lower() for e in _texts(getattr(r, "emails", None)))
+    phones = _texts(getattr(r, "phones", None))
+    return frozenset(v for v in (*emails, *phones) if v)
+
+
+# the kinds with channels, how to read them, and the columns they are read from
+CHANNELS: dict[str, Callable[[Any], frozenset[str]]] = {"contact": contact_channels}
+CHANNEL_COLUMNS: dict[str, tuple[str, ...]] = {"contact": ("emails", "phones")}
+
+
+def channels_of(kind: str, row: Any) -> frozenset[str]:
+    read = CHANNELS.get(kind)
+    return read(row) if read is not None else frozenset()
 
 
 def contact_fields(r: Any) -> tuple[list[NameField], list[str]]:
@@ -172,5 +201,10 @@ def build_document(kind: str, row: Any) -> Document:
             lines[k.key.text] = None
     names_text = "\n".join(lines)
     return Document(
-        kind, str(row.id), names_text, body_text(body), frozenset(short_words(names_text))
+        kind,
+        str(row.id),
+        names_text,
+        body_text(body),
+        frozenset(short_words(names_text)),
+        channels_of(kind, row),
     )
