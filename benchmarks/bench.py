@@ -1249,7 +1249,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{r['seconds']:.2f} s",
                     "< 5 s, < 300 MB",
                     r["peak_mb"],
-                    f"{r['created']} created, duplicates checked against {n_contacts}"
+                    verdict(r["seconds"] < 5 and r["peak_mb"] < 300)
+                    + f"; {r['created']} created, duplicates checked against {n_contacts}"
                     + (f"; CPU {r['cpu_seconds']:.2f} s" if "cpu_seconds" in r else "")
                     if r["written"]
                     else f"NOTHING WRITTEN: {r['rejected']} rows rejected (the import rolled back)",
