@@ -27,6 +27,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, event, select, text
@@ -311,27 +312,34 @@ def _insert_docs(conn: Connection, rows: list[dict[str, Any]]) -> None:
 def _insert_words(conn: Connection, words: list[dict[str, Any]]) -> None:
     """``_INSERT_WORD`` for many rows, handed to the driver as tuples: SQLAlchemy's own
     processing of tens of thousands of parameter sets cost more than the inserts."""
-    placeholder = _PLACEHOLDERS.get(conn.dialect.paramstyle)
-    if placeholder is None:
-        conn.execute(_INSERT_WORD, words)
-        return
-    conn.exec_driver_sql(
-        f"INSERT INTO search_word (kind, word, doc_id) VALUES ({placeholder}, {placeholder}, "
-        f"{placeholder})",
-        [(w["k"], w["w"], w["d"]) for w in words],
-    )
+    _insert_tuples(conn, _INSERT_WORD, "search_word", ("kind", "word", "doc_id"), "kwd", words)
 
 
 def _insert_channels(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """``_INSERT_CHANNEL`` for many rows, as driver tuples (as ``_insert_words``)."""
+    _insert_tuples(
+        conn, _INSERT_CHANNEL, "search_channel", ("value", "doc_id", "ref_id"), "vdr", rows
+    )
+
+
+def _insert_tuples(
+    conn: Connection,
+    statement: Any,
+    table: str,
+    columns: tuple[str, ...],
+    keys: str,
+    rows: list[dict[str, Any]],
+) -> None:
+    """``statement`` (named parameters ``keys``, one letter per column) for many rows:
+    through the driver as tuples where its placeholders are known, else through it."""
     placeholder = _PLACEHOLDERS.get(conn.dialect.paramstyle)
     if placeholder is None:
-        conn.execute(_INSERT_CHANNEL, rows)
+        conn.execute(statement, rows)
         return
     conn.exec_driver_sql(
-        f"INSERT INTO search_channel (value, doc_id, ref_id) VALUES ({placeholder}, "
-        f"{placeholder}, {placeholder})",
-        [(r["v"], r["d"], r["r"]) for r in rows],
+        f"INSERT INTO {table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(placeholder for _ in columns)})",
+        list(map(itemgetter(*keys), rows)),  # a tuple per row (more than one key)
     )
 
 
