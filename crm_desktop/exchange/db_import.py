@@ -45,6 +45,7 @@ from crm_desktop.exchange.progress import Progress, ensure
 from crm_desktop.exchange.records import ContactRecord, Messenger
 from crm_desktop.exchange.tabular import Table, read_import_bytes
 from crm_desktop.exchange.vcard_read import iter_vcards, looks_like_vcard
+from crm_desktop.search.index import contacts_by_channel
 from crm_desktop.text.names import display_name
 from crm_desktop.text.phones import to_e164
 from crm_desktop.text.scripts import Script, script_of
@@ -514,8 +515,7 @@ class _ExistingContacts:
         ids: set[str] = set()
         if uids:
             ids.update(self.s.scalars(select(Contact.id).where(Contact.id.in_(uids))))
-        ids.update(self._ids_with(Contact.emails, emails, lower=True))
-        ids.update(self._ids_with(Contact.phones, phones, lower=False))
+        ids.update(self._ids_with(emails | phones))  # an e-mail never reads as a phone
         conditions = []
         for cid in company_ids:
             self._companies_loaded.add(cid)
@@ -528,26 +528,20 @@ class _ExistingContacts:
         for cond in [*where, *conditions]:
             self._load(cond)
 
-    def _ids_with(self, column: Any, values: set[str], *, lower: bool) -> list[str]:
-        """For each of ``values`` that a live contact has in ``column`` (its e-mails,
-        compared in lower case, or its phones), the id of one such contact (the smallest
-        id), found by the search index's ``search_channel`` table: one indexed lookup
-        per value, without reading any contact's JSON arrays (a scan of all 200,000
-        contacts' arrays per chunk was most of the duplicate check's time).
-
-        ``values`` are e-mails stripped and in lower case, phones as stored (E.164). The
-        index keeps e-mails that way and phones as they are, in one table: ``column``
-        and ``lower`` no longer change the lookup (an e-mail never reads as a phone).
-        The session is flushed first, as the query on the contacts did: the index
-        follows every flush.
+    def _ids_with(self, values: set[str]) -> list[str]:
+        """For each of ``values`` (e-mails stripped and in lower case, phones as stored,
+        E.164) that a live contact has, the id of one such contact (the smallest id),
+        found by the search index's ``search_channel`` table: one indexed lookup per
+        value, without reading any contact's JSON arrays (a scan of all 200,000
+        contacts' arrays per chunk was most of the duplicate check's time). The session
+        is flushed first, as a query on the contacts would be: the index follows every
+        flush.
 
         One contact per value is all the index keeps (``by_email`` and ``by_phone`` map a
         value to one id); generated and shared addresses (info@..., a switchboard) can
         be on thousands of contacts, and loading them all took most of an import."""
         if not values:
             return []
-        from crm_desktop.search.index import contacts_by_channel
-
         if self.s.autoflush:
             self.s.flush()
         return contacts_by_channel(self.s.connection(), values)
