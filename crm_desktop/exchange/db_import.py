@@ -215,7 +215,7 @@ class _Companies:
                 Company.name_latin,
                 Company.name_ru,
             ).where(Company.deleted_at.is_(None))
-        ).tuples()
+        )
         by_name, country = self.by_name, self.country
         for id, code, *names in rows:
             if code:
